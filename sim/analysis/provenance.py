@@ -1,0 +1,109 @@
+"""Why a fact reached a system when it did: the chain of events back to its origin.
+
+From the event that set the fact in the target, step back through what that operation or
+batch reads (the dependency graph's ``reads``), each time to the latest arrival among the
+fact itself and, for a link, its ends (a link waits for itself and for its ends).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from sim.domain import Category, Channel, Store
+from sim.engine.simulation import SimulationResult
+from sim.truth.facts import ENDPOINTS
+
+MAX_STEPS = 40
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """One link of a critical chain: ``actor`` ran at ``minute``; its effect landed at
+    ``landed`` in ``store`` for the fact ``fact`` (a label of the truth)."""
+
+    actor: str
+    minute: float
+    landed: float
+    store: str
+    category: str
+    fact: str
+    event: int
+
+
+def _read_lag(result: SimulationResult, actor: str, store: Store) -> float:
+    if actor == Channel.EXTRACTION_AAF and store is Store.STS:
+        return result.scenario.channels.extraction_aaf.sts_delay.total_seconds() / 60
+    return 0.0
+
+
+def _endpoints(
+    result: SimulationResult, category: Category, fact: int
+) -> list[tuple[Category, int]]:
+    table = result.truth.table(category)
+    found = []
+    for end in ENDPOINTS.get(category, ()):
+        index = int(table.ends[end][fact])
+        if index >= 0:
+            found.append((end, index))
+    return found
+
+
+def trace(
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    store: Store,
+    category: Category,
+    fact: int,
+    wanted: bool,
+    before: float,
+) -> list[ChainStep]:
+    """The chain that put ``fact`` in (``wanted``) or out of ``store`` by ``before``,
+    origin first."""
+    steps: list[ChainStep] = []
+    seen: set[int] = set()
+    while len(steps) < MAX_STEPS:
+        history = result.histories[store][category]
+        i = history.last_transition(fact, wanted, before)
+        if i is None or i == 0:
+            break
+        event = result.events[history.events[i]]
+        if event.id in seen:
+            break
+        seen.add(event.id)
+        steps.append(ChainStep(
+            actor=event.actor, minute=event.minute, landed=history.minutes[i],
+            store=store.value, category=category.value,
+            fact=result.truth.table(category).labels[fact], event=event.id,
+        ))
+        if event.actor not in graph:
+            break
+        best: tuple[float, Store, Category, int] | None = None
+        candidates = [(category, fact)]
+        if wanted:
+            candidates += _endpoints(result, category, fact)
+        for read in graph.nodes[event.actor]["reads"]:
+            read_store = Store(read)
+            limit = event.minute - _read_lag(result, event.actor, read_store)
+            if read_store is store:
+                limit = min(limit, history.minutes[i]) - 1e-9
+            for cat, index in candidates:
+                if cat not in result.histories[read_store]:
+                    continue
+                read_history = result.histories[read_store][cat]
+                j = read_history.last_transition(index, wanted if cat is category else True,
+                                                 limit)
+                if j is None or j == 0:
+                    continue
+                minute = read_history.minutes[j]
+                if best is None or minute > best[0]:
+                    best = (minute, read_store, cat, index)
+        if best is None:
+            break
+        before, store, new_category, fact = best
+        if new_category is not category:
+            wanted = True
+        category = new_category
+    steps.reverse()
+    return steps

@@ -1,0 +1,74 @@
+"""School calendar and the simulation clock (minutes since the window's first midnight)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+from vacances_scolaires_france import SchoolHolidayDates
+
+from sim.errors import RentreeSimError
+from sim.i18n import t
+
+MINUTES_PER_DAY = 1440.0
+
+
+@lru_cache(maxsize=1)
+def _school_holidays() -> SchoolHolidayDates:
+    return SchoolHolidayDates()
+
+
+@lru_cache(maxsize=16)
+def _public_holidays(year: int) -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("FR", years=[year - 1, year, year + 1]).items())
+
+
+def is_public_holiday(day: dt.date) -> bool:
+    return day in _public_holidays(day.year)
+
+
+def is_school_holiday(day: dt.date, zone: str) -> bool:
+    try:
+        return bool(_school_holidays().is_holiday_for_zone(day, zone))
+    except Exception:  # the table raises outside its years; treat as unknown = not holiday
+        return False
+
+
+def is_working_day(day: dt.date) -> bool:
+    """An administrative working day: Monday to Friday, not a French public holiday."""
+    return day.weekday() < 5 and not is_public_holiday(day)
+
+
+def rentree_date(zone: str, year: int) -> dt.date:
+    """First school day after the summer holidays of ``zone`` in ``year``."""
+    day = dt.date(year, 8, 15)
+    table_known = False
+    while day < dt.date(year, 9, 30):
+        holiday = is_school_holiday(day, zone)
+        table_known = table_known or holiday
+        if table_known and not holiday and is_working_day(day):
+            return day
+        day += dt.timedelta(days=1)
+    raise RentreeSimError(t("error.no_rentree", zone=zone, year=year))
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Converts between wall-clock instants and simulation minutes."""
+
+    origin: dt.datetime
+
+    @classmethod
+    def starting(cls, day: dt.date) -> Clock:
+        return cls(dt.datetime.combine(day, dt.time(0, 0)))
+
+    def minutes(self, instant: dt.datetime) -> float:
+        return (instant - self.origin).total_seconds() / 60.0
+
+    def instant(self, minutes: float) -> dt.datetime:
+        return self.origin + dt.timedelta(minutes=round(minutes))
+
+    def day_minutes(self, day: dt.date, time: dt.time) -> float:
+        return self.minutes(dt.datetime.combine(day, time))

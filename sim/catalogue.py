@@ -1,0 +1,418 @@
+"""Every user-facing message, French first, English beside it. Keys are stable identifiers."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- errors -------------------------------------------------------------------------
+    "error.unknown_file": {"fr": "(scénario)", "en": "(scenario)"},
+    "error.scenario_field": {
+        "fr": "{file} : champ « {field} » : {rule}",
+        "en": "{file}: field '{field}': {rule}",
+    },
+    "error.scenario_file": {"fr": "{file} : {rule}", "en": "{file}: {rule}"},
+    "error.no_rentree": {
+        "fr": "impossible de trouver la date de rentrée de la zone {zone} en {year}",
+        "en": "cannot find the rentrée date of zone {zone} in {year}",
+    },
+    # --- scenario rules (validation messages) -----------------------------------------
+    "rule.duration_format": {
+        "fr": "durée invalide « {value} » (attendu par ex. 1j, 12h, 90min)",
+        "en": "invalid duration '{value}' (expected e.g. 1d, 12h, 90min)",
+    },
+    "rule.duration_negative": {
+        "fr": "la durée « {value} » est négative : un délai ne peut pas l'être",
+        "en": "duration '{value}' is negative: a delay cannot be",
+    },
+    "rule.instant_format": {
+        "fr": "date invalide « {value} » (attendu AAAA-MM-JJ ou AAAA-MM-JJ HH:MM)",
+        "en": "invalid date '{value}' (expected YYYY-MM-DD or YYYY-MM-DD HH:MM)",
+    },
+    "rule.date_only": {
+        "fr": "« {value} » : une date sans heure est attendue (AAAA-MM-JJ)",
+        "en": "'{value}': a date without time is expected (YYYY-MM-DD)",
+    },
+    "rule.time_format": {
+        "fr": "heure invalide « {value} » (attendu HH:MM)",
+        "en": "invalid time '{value}' (expected HH:MM)",
+    },
+    "rule.weekday": {
+        "fr": "jour de la semaine inconnu « {value} » (lundi … dimanche)",
+        "en": "unknown weekday '{value}' (monday … sunday)",
+    },
+    "rule.shares_sum": {
+        "fr": "les parts doivent faire 1 au total (ici {total})",
+        "en": "shares must add up to 1 (here {total})",
+    },
+    "rule.new_divisions": {
+        "fr": "{value} nouvelles divisions : plus que de divisions dans l'établissement",
+        "en": "{value} new divisions: more than the établissement's divisions",
+    },
+    "rule.window_order": {
+        "fr": "la fin de la fenêtre ({end}) doit suivre son début ({start})",
+        "en": "the window's end ({end}) must come after its start ({start})",
+    },
+    "rule.operation_without_date": {
+        "fr": "une opération doit avoir une date, ou « missing: true » si elle n'est pas faite",
+        "en": "an operation needs a date, or 'missing: true' when it is not done",
+    },
+    "rule.outside_window": {
+        "fr": "la date {value} est hors de la fenêtre de simulation ({start} → {end})",
+        "en": "date {value} is outside the simulation window ({start} → {end})",
+    },
+    "rule.extends_cycle": {
+        "fr": "« extends » forme une boucle : {cycle}",
+        "en": "'extends' forms a cycle: {cycle}",
+    },
+    "rule.extends_type": {
+        "fr": "« extends » doit être un chemin de fichier (texte)",
+        "en": "'extends' must be a file path (text)",
+    },
+    "rule.file_missing": {
+        "fr": "fichier introuvable : {path}",
+        "en": "file not found: {path}",
+    },
+    "rule.file_unreadable": {
+        "fr": "fichier illisible : {reason}",
+        "en": "unreadable file: {reason}",
+    },
+    "rule.yaml": {
+        "fr": "YAML mal formé (ligne:colonne {line}) : {problem}",
+        "en": "malformed YAML (line:column {line}): {problem}",
+    },
+    "rule.not_a_mapping": {
+        "fr": "le fichier doit contenir un dictionnaire de clés (name, etablissement, …)",
+        "en": "the file must hold a mapping of keys (name, etablissement, …)",
+    },
+    "rule.unknown_operation": {
+        "fr": "opération inconnue « {name} » (connues : {allowed})",
+        "en": "unknown operation '{name}' (known: {allowed})",
+    },
+    "rule.unknown_channel": {
+        "fr": "canal inconnu « {name} » (connus : {allowed})",
+        "en": "unknown channel '{name}' (known: {allowed})",
+    },
+    "rule.unknown_key": {
+        "fr": "clé inconnue « {name} »",
+        "en": "unknown key '{name}'",
+    },
+    "rule.required": {"fr": "champ obligatoire manquant", "en": "required field missing"},
+    "rule.integer": {"fr": "nombre entier attendu (reçu {value!r})",
+                     "en": "whole number expected (got {value!r})"},
+    "rule.number": {"fr": "nombre attendu (reçu {value!r})", "en": "number expected (got {value!r})"},
+    "rule.boolean": {"fr": "true ou false attendu (reçu {value!r})",
+                     "en": "true or false expected (got {value!r})"},
+    "rule.text": {"fr": "texte attendu (reçu {value!r})", "en": "text expected (got {value!r})"},
+    "rule.text_empty": {"fr": "ce texte ne peut pas être vide", "en": "this text cannot be empty"},
+    "rule.pattern": {
+        "fr": "valeur {value!r} mal formée (format attendu : {expected})",
+        "en": "malformed value {value!r} (expected format: {expected})",
+    },
+    "rule.choice": {"fr": "valeur {value!r} non permise (permises : {expected})",
+                    "en": "value {value!r} not allowed (allowed: {expected})"},
+    "rule.at_least": {"fr": "valeur {value!r} trop petite (minimum {limit})",
+                      "en": "value {value!r} too small (minimum {limit})"},
+    "rule.more_than": {"fr": "valeur {value!r} trop petite (doit dépasser {limit})",
+                       "en": "value {value!r} too small (must exceed {limit})"},
+    "rule.at_most": {"fr": "valeur {value!r} trop grande (maximum {limit})",
+                     "en": "value {value!r} too large (maximum {limit})"},
+    "rule.list": {"fr": "liste attendue", "en": "list expected"},
+    "rule.mapping": {"fr": "dictionnaire de clés attendu", "en": "mapping of keys expected"},
+    "rule.invalid": {"fr": "valeur invalide ({detail})", "en": "invalid value ({detail})"},
+    # --- names ---------------------------------------------------------------------------
+    "system.sts": {"fr": "STS-WEB", "en": "STS-WEB"},
+    "system.siecle": {"fr": "SIECLE", "en": "SIECLE"},
+    "system.siecle_pending": {"fr": "SIECLE (liens en attente)", "en": "SIECLE (pending links)"},
+    "system.edt": {"fr": "EDT/PRONOTE", "en": "EDT/PRONOTE"},
+    "system.aaf": {"fr": "AAF", "en": "AAF"},
+    "system.ent": {"fr": "ENT", "en": "ENT"},
+    "system.gar": {"fr": "GAR", "en": "GAR"},
+    "target.ent": {"fr": "ENT (Lycée Connecté)", "en": "ENT (Lycée Connecté)"},
+    "target.gar": {"fr": "GAR (manuels numériques)", "en": "GAR (digital textbooks)"},
+    "actor.reality": {"fr": "saisie d'un changement réel", "en": "entry of a real change"},
+    "category.divisions": {"fr": "divisions (classes)", "en": "divisions (classes)"},
+    "category.groups": {"fr": "groupes", "en": "groups"},
+    "category.students": {"fr": "élèves", "en": "students"},
+    "category.parents": {"fr": "responsables", "en": "parents"},
+    "category.teachers": {"fr": "enseignants", "en": "teachers"},
+    "category.student_division": {"fr": "élève → division", "en": "student → division"},
+    "category.student_group": {"fr": "élève → groupe", "en": "student → group"},
+    "category.services": {"fr": "services enseignant × classe/groupe × matière",
+                          "en": "teacher × class/group × subject services"},
+    "category.parent_student": {"fr": "responsable → élève", "en": "parent → student"},
+    "operation.bascule_sts": {"fr": "bascule d'année STS-WEB", "en": "STS-WEB year switch"},
+    "operation.nomenclatures_academie": {"fr": "envoi des nomenclatures (académie)",
+                                         "en": "nomenclatures sent (académie)"},
+    "operation.selection_nomenclatures": {"fr": "sélection des nomenclatures SIECLE",
+                                          "en": "SIECLE nomenclature selection"},
+    "operation.profilage": {"fr": "profilage des nomenclatures", "en": "nomenclature profiling"},
+    "operation.verification_divisions": {"fr": "vérification des divisions STS-WEB",
+                                         "en": "STS-WEB division check"},
+    "operation.export_structure_siecle": {"fr": "export de la structure STS-WEB → SIECLE",
+                                          "en": "STS-WEB → SIECLE structure export"},
+    "operation.inscription_affectation": {"fr": "import des dossiers d'affectation",
+                                          "en": "affectation import"},
+    "operation.transferts": {"fr": "transferts de dossiers", "en": "student transfers"},
+    "operation.creation_eleves": {"fr": "création des élèves venus d'ailleurs",
+                                  "en": "creation of students from elsewhere"},
+    "operation.export_sts_edt": {"fr": "export STS-WEB → EDT", "en": "STS-WEB → EDT export"},
+    "operation.export_siecle_edt": {"fr": "export SIECLE → EDT", "en": "SIECLE → EDT export"},
+    "operation.construction_edt": {"fr": "construction de l'emploi du temps et des groupes",
+                                   "en": "timetable and groups built"},
+    "operation.import_sts_edt": {"fr": "remontée EDT → STS-WEB (structure et services)",
+                                 "en": "EDT → STS-WEB import (structure and services)"},
+    "operation.export_liens_siecle": {"fr": "export des liens élèves-groupes vers SIECLE",
+                                      "en": "student-group links export to SIECLE"},
+    "channel.sts_vers_siecle": {"fr": "copie de structure STS-WEB → SIECLE",
+                                "en": "STS-WEB → SIECLE structure copy"},
+    "channel.activation_liens": {"fr": "activation des liens dans SIECLE",
+                                 "en": "link activation in SIECLE"},
+    "channel.extraction_aaf": {"fr": "extraction nocturne vers l'AAF",
+                               "en": "nightly extraction to the AAF"},
+    "channel.import_ent": {"fr": "import ENT (annuaire)", "en": "ENT directory import"},
+    "channel.export_gar": {"fr": "export ENT → GAR", "en": "ENT → GAR export"},
+    "weekday.mon": {"fr": "lun.", "en": "Mon"},
+    "weekday.tue": {"fr": "mar.", "en": "Tue"},
+    "weekday.wed": {"fr": "mer.", "en": "Wed"},
+    "weekday.thu": {"fr": "jeu.", "en": "Thu"},
+    "weekday.fri": {"fr": "ven.", "en": "Fri"},
+    "weekday.sat": {"fr": "sam.", "en": "Sat"},
+    "weekday.sun": {"fr": "dim.", "en": "Sun"},
+    "format.day": {"fr": "{weekday} {date}", "en": "{weekday} {date}"},
+    "format.instant": {"fr": "{day} {time}", "en": "{day} {time}"},
+    # --- summary -------------------------------------------------------------------------
+    "summary.title": {
+        "fr": "Scénario « {name} » — {etab} (UAI {uai}), graine {seed}",
+        "en": "Scenario '{name}' — {etab} (UAI {uai}), seed {seed}",
+    },
+    "summary.window": {
+        "fr": "Rentrée : {rentree} · fenêtre du {start} au {end} · annuaire observé chaque jour à {time}",
+        "en": "Rentrée: {rentree} · window {start} to {end} · directory observed daily at {time}",
+    },
+    "summary.legend": {
+        "fr": "(« manq. / pér. » = faits manquants / faits périmés par rapport à la réalité)",
+        "en": "('miss. / stale' = facts missing / facts stale against reality)",
+    },
+    "summary.never": {"fr": "jamais", "en": "never"},
+    "summary.on_rentree": {"fr": "le jour de la rentrée", "en": "on the rentrée day"},
+    "summary.after_rentree": {"fr": "rentrée + {days} j", "en": "rentrée + {days} d"},
+    "summary.before_rentree": {"fr": "{days} j avant la rentrée", "en": "{days} d before the rentrée"},
+    "summary.target_from": {
+        "fr": "{target} : cohérent à partir du {when} ({delta})",
+        "en": "{target}: consistent from {when} ({delta})",
+    },
+    "summary.target_never": {
+        "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; encore faux à la fin : {wrong}",
+        "en": "{target}: NEVER consistent in the window (up to {end}); still wrong at the end: {wrong}",
+    },
+    "summary.wrong_item": {
+        "fr": "{category} ({missing} manquants, {stale} périmés)",
+        "en": "{category} ({missing} missing, {stale} stale)",
+    },
+    "summary.col_category": {"fr": "catégorie", "en": "category"},
+    "summary.col_from": {"fr": "juste à partir du", "en": "right from"},
+    "summary.col_rentree": {"fr": "rentrée manq./pér.", "en": "rentrée miss./stale"},
+    "summary.col_week": {"fr": "rentrée+7 j manq./pér.", "en": "rentrée+7 d miss./stale"},
+    "summary.chain_title": {
+        "fr": "Dernière catégorie juste : {category}. Chaîne qui fixe la date :",
+        "en": "Last category to be right: {category}. Chain that sets the date:",
+    },
+    "summary.chain_step": {
+        "fr": "{n}. {actor} — {when}{landed} → {system} ({fact})",
+        "en": "{n}. {actor} — {when}{landed} → {system} ({fact})",
+    },
+    "summary.chain_landed": {"fr": ", effectif le {when}", "en": ", effective {when}"},
+    "summary.warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
+    "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warning."},
+    "summary.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},
+    "summary.cause_line": {"fr": "      pourquoi : {cause}", "en": "      why: {cause}"},
+    "summary.infos": {"fr": "Pour information ({count}) :", "en": "For information ({count}):"},
+    "summary.info_line": {"fr": "  · {when} — {message}", "en": "  · {when} — {message}"},
+    # --- warnings: what happened ({count}, {actor}, {category}, {detail}) and why ----------
+    "warning.missing": {
+        "fr": "{actor} : opération jamais faite dans ce scénario",
+        "en": "{actor}: operation never done in this scenario",
+    },
+    "cause.missing": {
+        "fr": "tout ce qui dépend de cette opération ne peut pas arriver dans l'ENT ni le GAR",
+        "en": "nothing that depends on this operation can reach the ENT or GAR",
+    },
+    "warning.refused": {
+        "fr": "{actor} : refusée par l'application, car pas encore faite : {detail}",
+        "en": "{actor}: refused by the application, not done yet: {detail}",
+    },
+    "cause.refused": {
+        "fr": "l'application exige cette étape préalable (ordre du document de référence)",
+        "en": "the application requires this earlier step (order of the reference document)",
+    },
+    "warning.order_broken": {
+        "fr": "{actor} faite avant : {detail}",
+        "en": "{actor} done before: {detail}",
+    },
+    "cause.order_broken": {
+        "fr": "l'ordre recommandé n'est pas suivi : ce qui manquait à ce moment ne sera pas transmis",
+        "en": "the recommended order is not followed: what was missing then is not passed on",
+    },
+    "warning.links_rejected": {
+        "fr": "{count} liens élève → groupe rejetés à l'import dans SIECLE (« groupe inexistant »)",
+        "en": "{count} student → group links rejected by SIECLE ('group does not exist')",
+    },
+    "cause.links_rejected": {
+        "fr": "les groupes n'étaient pas encore arrivés de STS-WEB dans SIECLE : faire la remontée "
+              "EDT → STS-WEB et attendre la copie (1 jour) avant d'exporter les liens ; voir "
+              "Liaisons > Suivi des échanges > Erreurs import structure STS WEB",
+        "en": "the groups had not yet reached SIECLE from STS-WEB: import EDT → STS-WEB and wait "
+              "for the copy (1 day) before exporting the links",
+    },
+    "warning.links_replaced": {
+        "fr": "{count} liens élève → groupe supprimés dans SIECLE par le nouvel import",
+        "en": "{count} student → group links deleted in SIECLE by the new import",
+    },
+    "cause.links_replaced": {
+        "fr": "l'import des liens remplace ceux des élèves du fichier (les liens saisis à la main "
+              "dans SIECLE sont perdus)",
+        "en": "the link import replaces the links of the file's students (links typed by hand "
+              "in SIECLE are lost)",
+    },
+    "warning.links_without_students": {
+        "fr": "{actor} : aucun élève dans le logiciel d'emploi du temps, aucun lien envoyé",
+        "en": "{actor}: no student in the timetable software, no link sent",
+    },
+    "cause.links_without_students": {
+        "fr": "l'export SIECLE → EDT doit précéder l'export des liens : pas d'élèves, pas de liens",
+        "en": "the SIECLE → EDT export must come before the link export: no students, no links",
+    },
+    "warning.duplicates": {
+        "fr": "{count} élèves recréés au lieu d'être transférés : doublons dans l'ENT",
+        "en": "{count} students created instead of transferred: duplicates in the ENT",
+    },
+    "cause.duplicates": {
+        "fr": "un élève déjà dans la base académique ne doit pas être recréé : il reçoit une "
+              "seconde identité, l'ancien compte reste « disparu »",
+        "en": "a student already in the académie base must not be recreated: they get a second "
+              "identity, the old account stays 'disappeared'",
+    },
+    "warning.carried_groups": {
+        "fr": "{count} groupes de l'an dernier reconduits à la bascule STS-WEB",
+        "en": "{count} last year's groups carried over at the STS-WEB switch",
+    },
+    "cause.carried_groups": {
+        "fr": "les groupes reconduits restent, périmés, dans STS-WEB, SIECLE, l'ENT et le GAR "
+              "tant qu'ils ne sont pas supprimés (ne pas les reconduire s'ils sont gérés dans l'EDT)",
+        "en": "carried-over groups stay, stale, in STS-WEB, SIECLE, the ENT and GAR until "
+              "deleted (do not carry them over when the timetable software manages them)",
+    },
+    "warning.unmatched_services": {
+        "fr": "{count} services non remontés dans STS-WEB (enseignant, division ou groupe non "
+              "mis en concordance)",
+        "en": "{count} services not sent to STS-WEB (teacher, division or group not matched)",
+    },
+    "cause.unmatched_services": {
+        "fr": "seul ce que l'EDT a rapproché de STS-WEB remonte ; le reste est ignoré sans "
+              "message : refaire l'export STS-WEB → EDT puis la remontée",
+        "en": "only what the timetable software matched to STS-WEB goes up; the rest is "
+              "silently ignored: redo the STS-WEB → EDT export then the import",
+    },
+    "warning.unmatched_groups": {
+        "fr": "{count} groupes non remontés dans STS-WEB (division d'appartenance inconnue)",
+        "en": "{count} groups not sent to STS-WEB (division of membership unknown)",
+    },
+    "cause.unmatched_groups": {
+        "fr": "une division du groupe n'était pas dans l'export STS-WEB → EDT",
+        "en": "one of the group's divisions was not in the STS-WEB → EDT export",
+    },
+    "warning.services_replaced": {
+        "fr": "{count} services remplacés dans STS-WEB par la remontée de l'EDT",
+        "en": "{count} services replaced in STS-WEB by the timetable import",
+    },
+    "cause.services_replaced": {
+        "fr": "la remontée remplace les services des divisions et groupes du fichier (ceux "
+              "reconduits de l'an dernier disparaissent)",
+        "en": "the import replaces the services of the file's divisions and groups (last "
+              "year's carried-over ones go)",
+    },
+    "warning.users_disappeared": {
+        "fr": "{count} comptes ({category}) marqués disparus par un import complet de l'ENT",
+        "en": "{count} accounts ({category}) marked disappeared by a full ENT import",
+    },
+    "cause.users_disappeared": {
+        "fr": "un utilisateur absent d'un import complet est aussitôt exclu (et du GAR), puis "
+              "supprimé après le délai de pré-suppression",
+        "en": "a user missing from a full import is excluded at once (from GAR too), then "
+              "deleted after the pre-delete delay",
+    },
+    "warning.empty_structures": {
+        "fr": "{count} classes ou groupes sans aucun utilisateur : absents de l'ENT",
+        "en": "{count} classes or groups without any user: absent from the ENT",
+    },
+    "cause.empty_structures": {
+        "fr": "l'ENT supprime à chaque import les classes et groupes laissés sans utilisateur",
+        "en": "the ENT deletes at each import the classes and groups left without users",
+    },
+    "warning.outage": {
+        "fr": "{actor} : {count} passages manqués (panne)",
+        "en": "{actor}: {count} runs missed (outage)",
+    },
+    "cause.outage": {
+        "fr": "le traitement automatique ne tourne pas pendant la panne ; le passage suivant "
+              "rattrape tout",
+        "en": "the batch does not run during the outage; the next run catches up",
+    },
+    "warning.non_working_day": {
+        "fr": "{actor} prévue un jour non ouvré ({detail})",
+        "en": "{actor} planned on a non-working day ({detail})",
+    },
+    "cause.non_working_day": {
+        "fr": "le secrétariat est fermé les week-ends et jours fériés : la date est-elle réaliste ?",
+        "en": "the office is closed on weekends and public holidays: is this date realistic?",
+    },
+    "warning.never_consistent": {
+        "fr": "{actor} jamais cohérent dans la fenêtre (en tête : {category})",
+        "en": "{actor} never consistent in the window (first: {category})",
+    },
+    "cause.never_consistent": {
+        "fr": "une opération manque, est refusée ou arrive trop tard : voir les avertissements "
+              "ci-dessus",
+        "en": "an operation is missing, refused or too late: see the warnings above",
+    },
+    "error.output": {
+        "fr": "impossible d'écrire les résultats dans {path} : {reason}",
+        "en": "cannot write the results to {path}: {reason}",
+    },
+    # --- command line ----------------------------------------------------------------------
+    "cli.help": {
+        "fr": "Simule la chaîne de l'annuaire de rentrée (STS-WEB, SIECLE, EDT, AAF, ENT, GAR) "
+              "et prédit quand l'ENT et le GAR deviennent cohérents.",
+        "en": "Simulates the rentrée directory chain (STS-WEB, SIECLE, EDT, AAF, ENT, GAR) and "
+              "predicts when the ENT and GAR become consistent.",
+    },
+    "cli.run_help": {
+        "fr": "Simule un scénario et affiche le résumé (ou le JSON).",
+        "en": "Simulate a scenario and print the summary (or the JSON).",
+    },
+    "cli.validate_help": {
+        "fr": "Vérifie un scénario : code 0 s'il est valide, sinon l'erreur et le code 2.",
+        "en": "Check a scenario: exit 0 when valid, else the error and exit 2.",
+    },
+    "cli.schema_help": {
+        "fr": "Affiche le schéma JSON du format de scénario (pour les éditeurs).",
+        "en": "Print the JSON Schema of the scenario format (for editors).",
+    },
+    "cli.arg_scenario": {"fr": "fichier de scénario YAML", "en": "YAML scenario file"},
+    "cli.opt_json": {"fr": "résultat JSON sur la sortie standard",
+                     "en": "machine-readable JSON on stdout"},
+    "cli.opt_out": {
+        "fr": "dossier où écrire events.csv, daily_state.csv, facts.csv et result.json",
+        "en": "folder to write events.csv, daily_state.csv, facts.csv and result.json",
+    },
+    "cli.opt_seed": {"fr": "graine (remplace celle du scénario)",
+                     "en": "seed (overrides the scenario's)"},
+    "cli.opt_lang": {"fr": "langue des messages : fr ou en", "en": "message language: fr or en"},
+    "cli.bad_lang": {"fr": "langue inconnue « {lang} » (possibles : {allowed})",
+                     "en": "unknown language '{lang}' (possible: {allowed})"},
+    "cli.invalid": {"fr": "Scénario invalide ({count} erreur(s)) :",
+                    "en": "Invalid scenario ({count} error(s)):"},
+    "cli.valid": {"fr": "{file} : scénario valide (« {name} »).",
+                  "en": "{file}: valid scenario ('{name}')."},
+    "cli.written": {"fr": "Résultats écrits : {files}", "en": "Results written: {files}"},
+    "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
+}

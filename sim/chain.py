@@ -1,0 +1,83 @@
+"""The dependency graph of the chain (networkx), built from the domain and one scenario.
+
+Nodes are operations and channels; an edge says that the target needs the source:
+``gate`` (the application refuses otherwise), ``order`` (the seed's recommended order),
+``flow`` (the source writes a store the target reads, carrying fact categories).
+The engine checks the order of operations on it; the analysis finds critical chains on it.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from sim.domain import (
+    CATEGORIES_OF,
+    GATES,
+    ORDER,
+    READS,
+    WRITES,
+    Channel,
+    Operation,
+)
+from sim.scenario.fields import format_duration
+from sim.scenario.model import Scenario, StsToSiecleSpec
+
+ACTORS: tuple[str, ...] = (*[o.value for o in Operation], *[c.value for c in Channel])
+
+
+def channel_label(scenario: Scenario, channel: Channel) -> str:
+    """Short schedule text of a channel, e.g. ``21:00 +0j`` or ``continu +1j``."""
+    spec = scenario.channels.get(channel)
+    delay = format_duration(spec.delay)
+    if isinstance(spec, StsToSiecleSpec) and spec.mode == "continuous":
+        return f"continu +{delay}"
+    return f"{spec.at.strftime('%H:%M')} +{delay}"
+
+
+def build_graph(scenario: Scenario | None = None) -> nx.DiGraph:
+    """The chain's dependency graph; with a scenario, edges carry its delays and schedules."""
+    graph = nx.DiGraph()
+    for rank, actor in enumerate(ACTORS):
+        kind = "operation" if actor in Operation.__members__.values() else "channel"
+        graph.add_node(
+            actor, kind=kind, rank=rank,
+            reads=READS[actor], writes=WRITES[actor],
+        )
+    for later, needed in GATES.items():
+        for earlier in needed:
+            graph.add_edge(earlier.value, later.value, kind="gate")
+    for earlier, later in ORDER:
+        if not graph.has_edge(earlier.value, later.value):
+            graph.add_edge(earlier.value, later.value, kind="order")
+    for source in ACTORS:
+        for target in ACTORS:
+            if source == target:
+                continue
+            shared = set(WRITES[source]) & set(READS[target])
+            if not shared:
+                continue
+            store = sorted(shared)[0]
+            label = ""
+            if scenario is not None and target in Channel.__members__.values():
+                label = channel_label(scenario, Channel(target))
+            attrs = {"store": store, "categories": CATEGORIES_OF[store], "label": label}
+            if graph.has_edge(source, target):
+                graph.edges[source, target].update(attrs, flow=True)
+            else:
+                graph.add_edge(source, target, kind="flow", flow=True, **attrs)
+    return graph
+
+
+def prerequisites(graph: nx.DiGraph, operation: str, kind: str) -> list[str]:
+    """Operations that must come before ``operation`` by edges of ``kind`` (gate or order)."""
+    return [
+        source
+        for source, _, data in graph.in_edges(operation, data=True)
+        if data["kind"] == kind or (kind == "order" and data["kind"] == "gate")
+    ]
+
+
+def order_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """Only the gate and order edges (the flow edges form loops: SIECLE → EDT → SIECLE)."""
+    edges = [(a, b) for a, b, d in graph.edges(data=True) if d["kind"] in ("gate", "order")]
+    return graph.edge_subgraph(edges).copy()

@@ -1,0 +1,108 @@
+"""The ``rentree-sim`` command line. Subcommands and options are English; what it prints
+for a person is French (``--lang en`` or ``RENTREE_SIM_LANG=en`` for English)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sim.analysis.report import analyse
+from sim.engine.simulation import simulate
+from sim.errors import OutputError, RentreeSimError, ScenarioError, ScenarioErrors
+from sim.i18n import LANGUAGES, set_language, t
+from sim.presentation.export import dumps, result_json, write_outputs
+from sim.presentation.summary import summary_text
+from sim.scenario.loader import load_scenario
+from sim.scenario.model import Scenario
+
+app = typer.Typer(
+    name="rentree-sim",
+    help=t("cli.help"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+LangOption = Annotated[str, typer.Option("--lang", help=t("cli.opt_lang"))]
+
+
+def _language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        typer.echo(t("cli.bad_lang", lang=lang, allowed=", ".join(LANGUAGES)), err=True)
+        raise typer.Exit(2)
+    set_language(lang)
+
+
+def _fail(error: RentreeSimError) -> typer.Exit:
+    if isinstance(error, ScenarioErrors):
+        typer.echo(t("cli.invalid", count=len(error.errors)), err=True)
+        for item in error.errors:
+            typer.echo("  " + item.describe(), err=True)
+        return typer.Exit(2)
+    if isinstance(error, ScenarioError):
+        typer.echo(t("cli.invalid", count=1), err=True)
+        typer.echo("  " + error.describe(), err=True)
+        return typer.Exit(2)
+    typer.echo(str(error), err=True)
+    return typer.Exit(1)
+
+
+def _load(path: str) -> Scenario:
+    try:
+        return load_scenario(path)
+    except RentreeSimError as error:
+        raise _fail(error) from None
+
+
+@app.command(help=t("cli.run_help"))
+def run(
+    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
+    lang: LangOption = "fr",
+) -> None:
+    _language(lang)
+    loaded = _load(scenario)
+    try:
+        analysis = analyse(simulate(loaded, seed=seed))
+        if out is not None:
+            written = write_outputs(analysis, out, source=scenario)
+    except OutputError as error:
+        raise _fail(error) from None
+    if as_json:
+        typer.echo(dumps(result_json(analysis, source=scenario)))
+    else:
+        typer.echo(summary_text(analysis))
+    if out is not None:
+        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)),
+                   err=as_json)
+
+
+@app.command(help=t("cli.validate_help"))
+def validate(
+    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    lang: LangOption = "fr",
+) -> None:
+    _language(lang)
+    loaded = _load(scenario)
+    typer.echo(t("cli.valid", file=scenario, name=loaded.name))
+
+
+@app.command(help=t("cli.schema_help"))
+def schema(lang: LangOption = "fr") -> None:
+    _language(lang)
+    typer.echo(json.dumps(Scenario.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``rentree-sim`` script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo(t("cli.interrupted"), err=True)
+        sys.exit(130)

@@ -1,0 +1,229 @@
+"""The automatic channels: one SimPy process each, moving whole arrays of facts per batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Generator
+from typing import Any
+
+import numpy as np
+import simpy
+
+from sim.domain import (
+    SIECLE_CATEGORIES,
+    STRUCTURE_CATEGORIES,
+    STS_CATEGORIES,
+    Category,
+    Channel,
+    Store,
+)
+from sim.engine.model import ChainModel
+from sim.scenario.model import ChannelSpec, ExtractionSpec, StsToSiecleSpec
+from sim.truth.facts import BoolArray
+
+Process = Generator[simpy.Event, Any, None]
+State = dict[Category, BoolArray]
+
+
+def _minutes(delta: dt.timedelta) -> float:
+    return delta.total_seconds() / 60.0
+
+
+class ChannelRunner:
+    """Schedule, outages and delivery of one channel."""
+
+    def __init__(self, model: ChainModel, channel: Channel) -> None:
+        self.model = model
+        self.channel = channel
+        self.spec: ChannelSpec = model.scenario.channels.get(channel)
+        self.inputs_seen: object = None
+        self.outages = [
+            (model.instant_of(o.start), model.instant_of(o.end)) for o in self.spec.outages
+        ]
+
+    def down_at(self, minute: float) -> bool:
+        return any(start <= minute < end for start, end in self.outages)
+
+    def outage_end(self, minute: float) -> float:
+        for start, end in self.outages:
+            if start <= minute < end:
+                return end
+        return minute
+
+    def inputs_changed(self, key: object) -> bool:
+        """Whether the batch's inputs differ from the last run's (else the run moves nothing)."""
+        if key == self.inputs_seen:
+            return False
+        self.inputs_seen = key
+        return True
+
+    def run_times(self) -> Generator[float, None, None]:
+        """Scheduled run minutes over the window: daily at ``at`` on ``days``."""
+        calendar = self.model.scenario.calendar
+        day = calendar.start
+        while day <= calendar.end:
+            if day.weekday() in self.spec.days:
+                yield self.model.clock.day_minutes(day, self.spec.at)
+            day += dt.timedelta(days=1)
+
+    def deliver(self, apply: Callable[[], None]) -> None:
+        """Apply ``apply`` after the channel's delay (postponed past an outage)."""
+        land = self.outage_end(self.model.env.now + _minutes(self.spec.delay))
+        wait = land - self.model.env.now
+        if wait <= 0:
+            apply()
+        else:
+            self.model.env.timeout(wait).callbacks.append(lambda _: apply())
+
+    def scheduled(
+        self, batch: Callable[[int, float], None], inputs: Callable[[float], object]
+    ) -> Process:
+        """Run ``batch`` at each scheduled minute when ``inputs(minute)`` changed since the
+        last run (a run over unchanged inputs moves nothing and is not logged)."""
+        for minute in self.run_times():
+            yield self.model.wait_until(minute, self.channel)
+            if self.down_at(minute):
+                self.model.log(self.channel, "batch", "outage")
+                continue
+            if self.inputs_changed(inputs(minute)):
+                batch(self.model.log(self.channel, "batch", "run"), minute)
+
+
+def sts_vers_siecle(model: ChainModel) -> Process:
+    runner = ChannelRunner(model, Channel.STS_VERS_SIECLE)
+    spec = runner.spec
+    assert isinstance(spec, StsToSiecleSpec)
+    sts, siecle = model.stores[Store.STS], model.stores[Store.SIECLE]
+
+    def copy(structure: State, cause: int) -> None:
+        siecle.update(structure, cause)
+        model.refresh_siecle(cause)
+
+    if spec.mode == "scheduled":
+        def batch(cause: int, _: float) -> None:
+            structure = sts.snapshot(STRUCTURE_CATEGORIES)
+            runner.deliver(lambda: copy(structure, cause))
+
+        yield from runner.scheduled(batch, lambda _: sts.version)
+        return
+
+    seen = sts.snapshot(STRUCTURE_CATEGORIES)
+    while True:
+        yield sts.changed
+        now = sts.snapshot(STRUCTURE_CATEGORIES)
+        diff = {c: (now[c] & ~seen[c], seen[c] & ~now[c]) for c in STRUCTURE_CATEGORIES}
+        if not any(a.any() or r.any() for a, r in diff.values()):
+            continue
+        seen = now
+        cause = model.log(Channel.STS_VERS_SIECLE, "batch", "run")
+
+        def apply(diff: dict[Category, tuple[BoolArray, BoolArray]] = diff,
+                  cause: int = cause) -> None:
+            copy({c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()},
+                 cause)
+
+        runner.deliver(apply)
+
+
+def activation_liens(model: ChainModel) -> Process:
+    runner = ChannelRunner(model, Channel.ACTIVATION_LIENS)
+    pending = model.stores[Store.SIECLE_PENDING]
+
+    def batch(cause: int, _: float) -> None:
+        links = pending[Category.STUDENT_GROUP]
+
+        def apply() -> None:
+            model.know.siecle_activated = links
+            model.refresh_siecle(cause)
+
+        runner.deliver(apply)
+
+    yield from runner.scheduled(batch, lambda _: pending.version)
+
+
+def extraction_aaf(model: ChainModel) -> Process:
+    """Nightly extraction of SIECLE and (one night later) STS-WEB into the AAF."""
+    runner = ChannelRunner(model, Channel.EXTRACTION_AAF)
+    spec = runner.spec
+    assert isinstance(spec, ExtractionSpec)
+    siecle, sts, aaf = (model.stores[s] for s in (Store.SIECLE, Store.STS, Store.AAF))
+    sts_lag = _minutes(spec.sts_delay)
+    full_dates = set(spec.full_on)
+
+    def batch(cause: int, minute: float) -> None:
+        day = model.clock.instant(minute).date()
+        full = day.weekday() in spec.full_days or day in full_dates
+        state: State = {c: siecle[c] for c in SIECLE_CATEGORIES}
+        lagged = {c: sts.state_at(c, minute - sts_lag) for c in STS_CATEGORIES}
+        for c in STS_CATEGORIES:
+            state[c] = state[c] | lagged[c] if c in state else lagged[c]
+        if full:
+            model.log(Channel.EXTRACTION_AAF, "batch", "full", cause=cause)
+
+        def apply() -> None:
+            aaf.update(state, cause)
+            model.aaf_full_pending = model.aaf_full_pending or full
+
+        runner.deliver(apply)
+
+    def inputs(minute: float) -> object:
+        day = model.clock.instant(minute).date()
+        if day.weekday() in spec.full_days or day in full_dates:
+            return minute  # a full extraction always runs
+        return siecle.version, sts.version_at(minute - sts_lag)
+
+    yield from runner.scheduled(batch, inputs)
+
+
+def import_ent(model: ChainModel) -> Process:
+    """The ENT editor imports the AAF files (rules 7 and 8)."""
+    runner = ChannelRunner(model, Channel.IMPORT_ENT)
+    aaf, ent = model.stores[Store.AAF], model.stores[Store.ENT]
+
+    def batch(cause: int, _: float) -> None:
+        files = aaf.snapshot()
+        full = model.aaf_full_pending
+        model.aaf_full_pending = False
+
+        def apply() -> None:
+            current = ent.snapshot()
+            state = model.ent_state_after_import(files, full, current)
+            for c in (Category.STUDENTS, Category.PARENTS, Category.TEACHERS):
+                gone = int(np.count_nonzero(current[c] & ~state[c]))
+                if gone:
+                    model.log(Channel.IMPORT_ENT, "rule", "users_disappeared",
+                              store=Store.ENT.value, category=c.value, count=gone, cause=cause)
+            empty = model.structures_without_users(files, state)
+            if empty != model.ent_empty_structures:
+                model.ent_empty_structures = empty
+                if empty:
+                    model.log(Channel.IMPORT_ENT, "rule", "empty_structures",
+                              store=Store.ENT.value, count=empty, cause=cause)
+            ent.update(state, cause)
+
+        runner.deliver(apply)
+
+    yield from runner.scheduled(
+        batch, lambda minute: minute if model.aaf_full_pending else aaf.version
+    )
+
+
+def export_gar(model: ChainModel) -> Process:
+    """The ENT's periodic export to GAR: full files, landing after the delay."""
+    runner = ChannelRunner(model, Channel.EXPORT_GAR)
+    ent, gar = model.stores[Store.ENT], model.stores[Store.GAR]
+
+    def batch(cause: int, _: float) -> None:
+        state = ent.snapshot(gar.categories)
+        runner.deliver(lambda: gar.update(state, cause))
+
+    yield from runner.scheduled(batch, lambda _: ent.version)
+
+
+PROCESSES: dict[Channel, Callable[[ChainModel], Process]] = {
+    Channel.STS_VERS_SIECLE: sts_vers_siecle,
+    Channel.ACTIVATION_LIENS: activation_liens,
+    Channel.EXTRACTION_AAF: extraction_aaf,
+    Channel.IMPORT_ENT: import_ent,
+    Channel.EXPORT_GAR: export_gar,
+}

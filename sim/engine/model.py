@@ -1,0 +1,198 @@
+"""The state of the chain while it runs: stores, what staff know, and the derived links.
+
+Derived links follow one rule everywhere: a link is held where the system knows it and
+holds both its ends (SIECLE places a student in a division once both exist; the timetable
+software holds a student's group once the student is imported and the group is built).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import simpy
+
+from sim.calendar import Clock
+from sim.domain import CHAIN_ORDER, Category, Operation, Store
+from sim.engine.recorder import Recorder
+from sim.engine.stores import FactStore
+from sim.scenario.model import Scenario
+from sim.truth.facts import BoolArray, links_with_endpoints
+from sim.truth.model import Truth
+
+# Actions at the same minute run in chain order: each actor's instant is shifted by its rank.
+RANK_STEP = 1e-4
+RANK = {actor: i for i, actor in enumerate(CHAIN_ORDER)}
+
+
+@dataclass
+class Knowledge:
+    """What staff have typed in, before any system makes it visible."""
+
+    siecle_divisions: BoolArray  # student_division facts SIECLE knows
+    siecle_parents: BoolArray  # parent_student facts SIECLE knows
+    siecle_activated: BoolArray  # student_group links active in SIECLE
+    edt_links: BoolArray  # student_group links the timetable software knows
+    edt_built_groups: BoolArray
+    edt_built_services: BoolArray
+    edt_sts_groups: BoolArray  # groups received from STS-WEB's export (carried-over ones)
+
+
+class ChainModel:
+    """Stores, knowledge and helpers shared by the operation and channel processes."""
+
+    def __init__(self, scenario: Scenario, truth: Truth, clock: Clock, seed: int) -> None:
+        self.scenario = scenario
+        self.truth = truth
+        self.clock = clock
+        self.env = simpy.Environment()
+        self.recorder = Recorder()
+        self.rng = np.random.default_rng(seed + 1)
+        self.priority = {c: self.rng.random(truth.size(c)) for c in Category}
+        self.stores = {s: FactStore(self.env, s, truth, self.recorder) for s in Store}
+        self.done: dict[Operation, float] = {}
+        self.aaf_full_pending = False
+        self.ent_empty_structures = -1
+        start = truth.at_start
+        self.know = Knowledge(
+            siecle_divisions=start(Category.STUDENT_DIVISION),
+            siecle_parents=start(Category.PARENT_STUDENT)
+            | self._leaver_parent_links(),
+            siecle_activated=truth.empty(Category.STUDENT_GROUP),
+            edt_links=start(Category.STUDENT_GROUP),
+            edt_built_groups=truth.empty(Category.GROUPS),
+            edt_built_services=truth.empty(Category.SERVICES),
+            edt_sts_groups=truth.empty(Category.GROUPS),
+        )
+
+    # --- time ---------------------------------------------------------------------------
+    def instant_of(self, value: dt.date | dt.datetime) -> float:
+        """Simulation minute of a scenario instant (a bare date takes the operation time)."""
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, self.scenario.calendar.operation_time)
+        return self.clock.minutes(value)
+
+    def wait_until(self, minute: float, actor: str) -> simpy.Event:
+        """A timeout to ``minute``, shifted by the actor's rank in chain order."""
+        target = minute + RANK[actor] * RANK_STEP
+        return self.env.timeout(max(0.0, target - self.env.now))
+
+    def log(self, actor: str, kind: str, code: str, **fields: object) -> int:
+        return self.recorder.log(self.env.now, actor, kind, code, **fields)  # type: ignore[arg-type]
+
+    # --- shares -------------------------------------------------------------------------
+    def take_share(self, category: Category, candidates: BoolArray, share: float) -> BoolArray:
+        """The first ``share`` of ``candidates`` in a fixed seeded order (cumulative)."""
+        if share >= 1.0:
+            return candidates
+        idx = np.flatnonzero(candidates)
+        keep = int(np.ceil(share * idx.size))
+        order = np.argsort(self.priority[category][idx], kind="stable")
+        chosen = np.zeros_like(candidates)
+        chosen[idx[order[:keep]]] = True
+        return chosen
+
+    # --- initial state ------------------------------------------------------------------
+    def _leaver_parent_links(self) -> BoolArray:
+        links = self.truth.table(Category.PARENT_STUDENT)
+        leaver = self.truth.student_is_leaver[links.ends[Category.STUDENTS]]
+        result: BoolArray = leaver & links.stale
+        return result
+
+    def initial_states(self, cause: int) -> None:
+        t = self.truth
+        students = t.at_start(Category.STUDENTS)
+        returning = students & t.students_of_returning() | t.student_is_leaver
+        siecle = self.stores[Store.SIECLE]
+        siecle.start_with({Category.STUDENTS: returning}, cause)
+        self.refresh_siecle(cause)
+        sts = self.stores[Store.STS]
+        sts.start_with({Category.TEACHERS: t.teacher_is_returning.copy()}, cause)
+        aaf_state = {c: t.empty(c) for c in Category}
+        aaf_state.update({**siecle.snapshot(), **sts.snapshot((Category.TEACHERS,))})
+        self.stores[Store.AAF].start_with(aaf_state, cause)
+        ent_state = self.ent_state_after_import(aaf_state, full=True, current=None)
+        self.stores[Store.ENT].start_with(ent_state, cause)
+        self.stores[Store.GAR].start_with(ent_state, cause)
+        for store in (Store.SIECLE_PENDING, Store.EDT):
+            self.stores[store].start_with({}, cause)
+
+    # --- derived links ------------------------------------------------------------------
+    def refresh_siecle(self, cause: int) -> None:
+        siecle = self.stores[Store.SIECLE]
+        t = self.truth
+        present = dict(siecle.present)
+        states: dict[Category, BoolArray] = {}
+        states[Category.STUDENT_DIVISION] = links_with_endpoints(
+            t.table(Category.STUDENT_DIVISION), self.know.siecle_divisions, present
+        )
+        parent_links = self.know.siecle_parents & present[Category.STUDENTS][
+            t.table(Category.PARENT_STUDENT).ends[Category.STUDENTS]
+        ]
+        states[Category.PARENT_STUDENT] = parent_links
+        parents = t.empty(Category.PARENTS)
+        parents[t.table(Category.PARENT_STUDENT).ends[Category.PARENTS][parent_links]] = True
+        states[Category.PARENTS] = parents
+        states[Category.STUDENT_GROUP] = links_with_endpoints(
+            t.table(Category.STUDENT_GROUP), self.know.siecle_activated, present
+        )
+        siecle.update(states, cause)
+
+    def refresh_edt(self, cause: int) -> None:
+        edt = self.stores[Store.EDT]
+        links = links_with_endpoints(
+            self.truth.table(Category.STUDENT_GROUP),
+            self.know.edt_links,
+            {
+                Category.STUDENTS: edt[Category.STUDENTS],
+                Category.GROUPS: self.know.edt_built_groups,
+            },
+        )
+        edt.update(
+            {
+                Category.GROUPS: self.know.edt_built_groups | self.know.edt_sts_groups,
+                Category.SERVICES: self.know.edt_built_services,
+                Category.STUDENT_GROUP: links,
+            },
+            cause,
+        )
+
+    # --- ENT import (rules 7 and 8) -------------------------------------------------------
+    def ent_state_after_import(
+        self,
+        aaf: dict[Category, BoolArray],
+        full: bool,
+        current: dict[Category, BoolArray] | None,
+    ) -> dict[Category, BoolArray]:
+        """The ENT directory after importing the AAF files ``aaf``.
+
+        Users are added by every import and removed only by a full one (they are then
+        marked disappeared); every link is rebuilt from the files; a class or group with
+        no user left is deleted.
+        """
+        t = self.truth
+        state: dict[Category, BoolArray] = {}
+        for c in (Category.STUDENTS, Category.PARENTS, Category.TEACHERS):
+            state[c] = aaf[c].copy() if full or current is None else current[c] | aaf[c]
+        state[Category.DIVISIONS] = aaf[Category.DIVISIONS]
+        state[Category.GROUPS] = aaf[Category.GROUPS]
+        for c in (Category.STUDENT_DIVISION, Category.STUDENT_GROUP, Category.PARENT_STUDENT,
+                  Category.SERVICES):
+            state[c] = links_with_endpoints(t.table(c), aaf[c], state)
+        services = t.table(Category.SERVICES)
+        for structure, link in ((Category.DIVISIONS, Category.STUDENT_DIVISION),
+                                (Category.GROUPS, Category.STUDENT_GROUP)):
+            members = np.zeros(t.size(structure) + 1, dtype=bool)
+            members[t.table(link).ends[structure][state[link]]] = True
+            members[services.ends[structure][state[Category.SERVICES]]] = True
+            state[structure] = state[structure] & members[:-1]
+        return state
+
+    def structures_without_users(
+        self, aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
+    ) -> int:
+        return int(
+            np.count_nonzero(aaf[Category.DIVISIONS] & ~ent[Category.DIVISIONS])
+            + np.count_nonzero(aaf[Category.GROUPS] & ~ent[Category.GROUPS])
+        )

@@ -1,0 +1,32 @@
+"""The event log the engine writes while it runs."""
+
+from __future__ import annotations
+
+from sim.results import EventRecord
+
+
+class Recorder:
+    """Appends flat :class:`EventRecord` rows; ids are positions in the log."""
+
+    def __init__(self) -> None:
+        self.events: list[EventRecord] = []
+
+    def log(
+        self,
+        minute: float,
+        actor: str,
+        kind: str,
+        code: str,
+        *,
+        store: str = "",
+        category: str = "",
+        count: int = 0,
+        detail: str = "",
+        cause: int | None = None,
+    ) -> int:
+        event = EventRecord(
+            id=len(self.events), minute=minute, actor=actor, kind=kind, code=code,
+            store=store, category=category, count=count, detail=detail, cause=cause,
+        )
+        self.events.append(event)
+        return event.id

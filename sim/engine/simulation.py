@@ -1,0 +1,177 @@
+"""Assemble the chain for one scenario and run it: the engine's public entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+import simpy
+
+from sim.calendar import Clock, is_working_day, rentree_date
+from sim.chain import build_graph, prerequisites
+from sim.domain import Category, Channel, Operation, Origin, Store
+from sim.engine.channels import PROCESSES
+from sim.engine.model import ChainModel
+from sim.engine.operations import EFFECTS, inscribe
+from sim.results import EventRecord, Histories
+from sim.scenario.model import Scenario
+from sim.truth.generator import generate_truth
+from sim.truth.model import Truth
+
+Process = Generator[simpy.Event, Any, None]
+
+
+@dataclass
+class SimulationResult:
+    """Everything one run produced: flat event log, state histories, and the truth."""
+
+    scenario: Scenario
+    seed: int
+    clock: Clock
+    rentree: dt.date
+    truth: Truth
+    events: list[EventRecord]
+    histories: Histories
+    observations: list[float]
+    end_minute: float
+    engine_seconds: float
+
+    def instant(self, minute: float) -> dt.datetime:
+        return self.clock.instant(minute)
+
+
+def resolve_rentree(scenario: Scenario) -> dt.date:
+    cal = scenario.calendar
+    return cal.rentree or rentree_date(scenario.etablissement.zone, cal.start.year)
+
+
+def build_truth(scenario: Scenario, seed: int | None = None) -> tuple[Truth, Clock]:
+    clock = Clock.starting(scenario.calendar.start)
+    op_time = scenario.calendar.operation_time
+    recorded = [
+        clock.minutes(dt.datetime.combine(r.date, op_time)) + r.recorded_after.total_seconds() / 60
+        for r in scenario.reality
+    ]
+    truth = generate_truth(
+        scenario.etablissement,
+        scenario.reality,
+        clock,
+        recorded,
+        scenario.seed if seed is None else seed,
+    )
+    return truth, clock
+
+
+def observation_minutes(scenario: Scenario, clock: Clock) -> list[float]:
+    cal = scenario.calendar
+    days = (cal.end - cal.start).days + 1
+    return [
+        clock.day_minutes(cal.start + dt.timedelta(days=d), cal.observation_time)
+        for d in range(days)
+    ]
+
+
+def simulate(scenario: Scenario, seed: int | None = None, truth: Truth | None = None,
+             clock: Clock | None = None) -> SimulationResult:
+    """Run the chain over the scenario's window. Deterministic for a scenario and seed."""
+    run_seed = scenario.seed if seed is None else seed
+    if truth is None or clock is None:
+        truth, clock = build_truth(scenario, run_seed)
+    started = time.perf_counter()
+    model = ChainModel(scenario, truth, clock, run_seed)
+    end_minute = clock.day_minutes(scenario.calendar.end + dt.timedelta(days=1), dt.time(0, 0))
+    start_event = model.log("reality", "start", "initial_state")
+    model.initial_states(start_event)
+    graph = build_graph(scenario)
+    for op in Operation:
+        spec = scenario.operations.get(op)
+        if spec.missing:
+            model.log(op, "operation", "missing")
+        else:
+            model.env.process(_operation(model, op, graph))
+    model.env.process(_reality(model))
+    for channel in Channel:
+        model.env.process(PROCESSES[channel](model))
+    model.env.run(until=end_minute)
+    elapsed = time.perf_counter() - started
+    histories: Histories = {s: model.stores[s].history for s in Store}
+    return SimulationResult(
+        scenario=scenario, seed=run_seed, clock=clock, rentree=resolve_rentree(scenario),
+        truth=truth, events=model.recorder.events, histories=histories,
+        observations=observation_minutes(scenario, clock), end_minute=end_minute,
+        engine_seconds=elapsed,
+    )
+
+
+def _operation(model: ChainModel, op: Operation, graph: Any) -> Process:
+    spec = model.scenario.operations.get(op)
+    for minute in sorted(model.instant_of(d) for d in spec.date):
+        yield model.wait_until(minute, op)
+        day = model.clock.instant(minute).date()
+        missing_gates = [g for g in prerequisites(graph, op, "gate")
+                         if Operation(g) not in model.done]
+        if missing_gates:
+            model.log(op, "operation", "refused", detail=",".join(missing_gates))
+            continue
+        cause = model.log(op, "operation", "run")
+        if not is_working_day(day):
+            model.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
+        late_order = [p for p in prerequisites(graph, op, "order")
+                      if Operation(p) not in model.done]
+        if late_order:
+            model.log(op, "rule", "order_broken", detail=",".join(late_order), cause=cause)
+        EFFECTS[op](model, spec, cause)
+        model.done.setdefault(op, model.env.now)
+
+
+def _reality(model: ChainModel) -> Process:
+    """Staff type each change of reality into SIECLE (people, divisions) or EDT (groups)."""
+    truth = model.truth
+    for change in sorted(truth.changes, key=lambda c: c.recorded):
+        yield model.wait_until(change.recorded, "reality")
+        cause = model.log("reality", "reality", change.kind,
+                          count=sum(len(v) for v in change.started.values())
+                          + sum(len(v) for v in change.ended.values()))
+        know = model.know
+        for category, rows in change.started.items():
+            if category is Category.STUDENT_DIVISION:
+                know.siecle_divisions = know.siecle_divisions.copy()
+                know.siecle_divisions[rows] = True
+            elif category is Category.PARENT_STUDENT:
+                know.siecle_parents = know.siecle_parents.copy()
+                know.siecle_parents[rows] = True
+            elif category is Category.STUDENT_GROUP:
+                know.edt_links = know.edt_links.copy()
+                know.edt_links[rows] = True
+        for category, rows in change.ended.items():
+            if category is Category.STUDENT_DIVISION:
+                know.siecle_divisions = know.siecle_divisions.copy()
+                know.siecle_divisions[rows] = False
+            elif category is Category.PARENT_STUDENT:
+                know.siecle_parents = know.siecle_parents.copy()
+                know.siecle_parents[rows] = False
+            elif category is Category.STUDENT_GROUP:
+                know.edt_links = know.edt_links.copy()
+                know.edt_links[rows] = False
+        siecle = model.stores[Store.SIECLE]
+        if Category.STUDENTS in change.ended:
+            students = siecle[Category.STUDENTS].copy()
+            students[change.ended[Category.STUDENTS]] = False
+            edt = model.stores[Store.EDT]
+            edt_students = edt[Category.STUDENTS].copy()
+            edt_students[change.ended[Category.STUDENTS]] = False
+            siecle.set(Category.STUDENTS, students, cause)
+            edt.set(Category.STUDENTS, edt_students, cause)
+        if Category.STUDENTS in change.started and change.origin is not None:
+            if Operation.PROFILAGE not in model.done:
+                model.log("reality", "operation", "refused", detail=Operation.PROFILAGE.value)
+            else:
+                eligible = truth.empty(Category.STUDENTS)
+                eligible[change.started[Category.STUDENTS]] = True
+                inscribe(model, Origin(change.origin), eligible, 1.0,
+                         model.scenario.operations.transferts.recreate_share, cause)
+        model.refresh_siecle(cause)
+        model.refresh_edt(cause)

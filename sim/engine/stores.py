@@ -1,0 +1,89 @@
+"""Fact stores: what each system holds, one boolean array per category over the fact ids."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+
+import numpy as np
+import simpy
+
+from sim.domain import CATEGORIES_OF, Category, Store
+from sim.engine.recorder import Recorder
+from sim.results import History
+from sim.truth.facts import BoolArray
+from sim.truth.model import Truth
+
+
+class FactStore:
+    """The facts one system holds. Every change is recorded in the history with its cause.
+
+    Arrays handed out are never mutated: a change replaces the array, so a snapshot is a
+    plain reference. ``changed`` fires after each change (continuous channels wait on it).
+    """
+
+    def __init__(
+        self, env: simpy.Environment, store: Store, truth: Truth, recorder: Recorder
+    ) -> None:
+        self.env = env
+        self.store = store
+        self.recorder = recorder
+        self.categories = CATEGORIES_OF[store]
+        self.present: dict[Category, BoolArray] = {c: truth.empty(c) for c in self.categories}
+        self.history: dict[Category, History] = {c: History() for c in self.categories}
+        self.changed: simpy.Event = env.event()
+        self.change_minutes: list[float] = []
+
+    def start_with(self, initial: Mapping[Category, BoolArray], event: int) -> None:
+        for category in self.categories:
+            state = initial.get(category)
+            if state is not None:
+                self.present[category] = state.copy()
+            self.history[category].append(0.0, event, self.present[category])
+
+    def __getitem__(self, category: Category) -> BoolArray:
+        return self.present[category]
+
+    def set(self, category: Category, state: BoolArray, cause: int) -> tuple[int, int]:
+        """Replace one category's facts; returns how many facts were added and removed."""
+        old = self.present[category]
+        added = int(np.count_nonzero(state & ~old))
+        removed = int(np.count_nonzero(old & ~state))
+        if not added and not removed:
+            return 0, 0
+        new = state.copy()
+        self.present[category] = new
+        minute = self.env.now
+        self.history[category].append(minute, cause, new)
+        self.change_minutes.append(minute)
+        for code, count in (("added", added), ("removed", removed)):
+            if count:
+                self.recorder.log(
+                    minute, self.recorder.events[cause].actor, "change", code,
+                    store=self.store.value, category=category.value, count=count, cause=cause,
+                )
+        self._notify()
+        return added, removed
+
+    def update(self, states: Mapping[Category, BoolArray], cause: int) -> None:
+        for category, state in states.items():
+            self.set(category, state, cause)
+
+    def snapshot(self, categories: tuple[Category, ...] | None = None) -> dict[Category, BoolArray]:
+        return {c: self.present[c] for c in (categories or self.categories)}
+
+    @property
+    def version(self) -> int:
+        """Number of changes so far: equal versions mean equal contents."""
+        return len(self.change_minutes)
+
+    def version_at(self, minute: float) -> int:
+        return bisect.bisect_right(self.change_minutes, minute)
+
+    def state_at(self, category: Category, minute: float) -> BoolArray:
+        return self.history[category].at(minute)
+
+    def _notify(self) -> None:
+        if not self.changed.triggered:
+            self.changed.succeed()
+        self.changed = self.env.event()

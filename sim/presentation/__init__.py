@@ -1,0 +1,1 @@
+"""Presentation layer: text summaries, JSON and CSV exports, the command line."""

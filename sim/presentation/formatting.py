@@ -1,0 +1,46 @@
+"""Dates, labels and warning texts as a person reads them, through the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sim.analysis.report import Warning
+from sim.i18n import label, t
+
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def day_text(day: dt.date) -> str:
+    return t("format.day", weekday=t(f"weekday.{WEEKDAY_KEYS[day.weekday()]}"),
+             date=day.strftime("%d/%m/%Y"))
+
+
+def instant_text(instant: dt.datetime) -> str:
+    return t("format.instant", day=day_text(instant.date()), time=instant.strftime("%H:%M"))
+
+
+def actor_label(actor: str) -> str:
+    for kind in ("operation", "channel", "target"):
+        text = label(kind, actor)
+        if text != actor:
+            return text
+    return label("actor", actor)
+
+
+def actors_label(names: str) -> str:
+    return ", ".join(actor_label(n) for n in names.split(",") if n)
+
+
+def warning_message(warning: Warning) -> str:
+    return t(
+        f"warning.{warning.code}",
+        count=warning.count,
+        actor=actor_label(warning.actor),
+        category=label("category", warning.category) if warning.category else "",
+        detail=actors_label(warning.detail) if warning.code in ("refused", "order_broken")
+        else warning.detail,
+    )
+
+
+def warning_cause(warning: Warning) -> str:
+    return t(f"cause.{warning.code}")

@@ -1,0 +1,65 @@
+"""Flat records the engine produces: the event log and each store's state history."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from sim.domain import Category, Store
+from sim.truth.facts import BoolArray
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One thing that happened: an operation, a batch, a rule applied, a state change.
+
+    ``code`` is a stable machine identifier (its French text lives in the catalogue);
+    ``cause`` is the id of the event this one belongs to (a change's operation or batch).
+    """
+
+    id: int
+    minute: float
+    actor: str
+    kind: str
+    code: str
+    store: str = ""
+    category: str = ""
+    count: int = 0
+    detail: str = ""
+    cause: int | None = None
+
+
+@dataclass
+class History:
+    """Successive states of one category in one store; arrays are never mutated."""
+
+    minutes: list[float] = field(default_factory=list)
+    events: list[int] = field(default_factory=list)
+    states: list[BoolArray] = field(default_factory=list)
+
+    def append(self, minute: float, event: int, state: BoolArray) -> None:
+        self.minutes.append(minute)
+        self.events.append(event)
+        self.states.append(state)
+
+    def index_at(self, minute: float) -> int:
+        """Index of the state in force at ``minute`` (-1 before the first)."""
+        return bisect.bisect_right(self.minutes, minute) - 1
+
+    def at(self, minute: float) -> BoolArray:
+        # the first state (the window's start) also stands for what came before it
+        return self.states[max(0, self.index_at(minute))]
+
+    def last_transition(self, fact: int, wanted: bool, before: float) -> int | None:
+        """Index of the last state change before ``before`` that set ``fact`` to ``wanted``."""
+        i = self.index_at(before)
+        while i >= 0 and bool(self.states[i][fact]) != wanted:
+            i -= 1
+        if i < 0:
+            return None
+        while i > 0 and bool(self.states[i - 1][fact]) == wanted:
+            i -= 1
+        return i
+
+
+Histories = dict[Store, dict[Category, History]]

@@ -1,0 +1,233 @@
+"""The scenario format (pydantic): one établissement, one rentrée, its calendar and its chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from sim.domain import Channel, Operation
+from sim.i18n import t
+from sim.scenario.fields import Day, Duration, Instant, TimeOfDay, Weekday
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Divisions(Strict):
+    seconde: int = Field(14, alias="2nde", ge=1, le=40)
+    premiere: int = Field(13, alias="1re", ge=1, le=40)
+    terminale: int = Field(13, alias="Tle", ge=1, le=40)
+
+    def by_level(self) -> dict[str, int]:
+        return {"2nde": self.seconde, "1re": self.premiere, "Tle": self.terminale}
+
+
+class OriginShares(Strict):
+    """Share of each level's students by how they reach the établissement (sums to 1)."""
+
+    returning: float = Field(ge=0, le=1)
+    affectation: float = Field(ge=0, le=1)
+    transfer: float = Field(ge=0, le=1)
+    external: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _sums_to_one(self) -> OriginShares:
+        total = self.returning + self.affectation + self.transfer + self.external
+        if abs(total - 1) > 1e-6:
+            raise ValueError(t("rule.shares_sum", total=round(total, 4)))
+        return self
+
+
+Level = Literal["2nde", "1re", "Tle"]
+
+
+def _default_origins() -> dict[Level, OriginShares]:
+    return {
+        "2nde": OriginShares(returning=0.03, affectation=0.89, transfer=0.05, external=0.03),
+        "1re": OriginShares(returning=0.92, affectation=0.03, transfer=0.03, external=0.02),
+        "Tle": OriginShares(returning=0.95, affectation=0.01, transfer=0.02, external=0.02),
+    }
+
+
+class Etablissement(Strict):
+    name: str = Field(min_length=1)
+    uai: str = Field(pattern=r"^\d{7}[A-Z]$")
+    zone: Literal["A", "B", "C"] = "A"
+    students: int = Field(1200, ge=30, le=6000)
+    divisions: Divisions = Divisions()
+    teachers: int = Field(100, ge=5, le=400)
+    group_size: int = Field(30, ge=5, le=60)
+    option_share: float = Field(0.15, ge=0, le=1)
+    two_parents_share: float = Field(0.75, ge=0, le=1)
+    new_teachers_share: float = Field(0.15, ge=0, le=1)
+    new_divisions: int = Field(2, ge=0)
+    obsolete_divisions: int = Field(1, ge=0, le=20)
+    leavers: int | None = Field(None, ge=0)
+    origins: dict[Level, OriginShares] = Field(
+        default_factory=_default_origins
+    )
+
+    @model_validator(mode="after")
+    def _new_divisions_fit(self) -> Etablissement:
+        if self.new_divisions > sum(self.divisions.by_level().values()):
+            raise ValueError(t("rule.new_divisions", value=self.new_divisions))
+        return self
+
+
+class Calendar(Strict):
+    start: Day
+    end: Day
+    rentree: Day | None = None
+    observation_time: TimeOfDay = dt.time(8, 0)
+    operation_time: TimeOfDay = dt.time(10, 0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Calendar:
+        if self.end <= self.start:
+            raise ValueError(t("rule.window_order", start=self.start, end=self.end))
+        return self
+
+
+class OperationSpec(Strict):
+    """One manual operation: when (one or several instants), whether done, and how much."""
+
+    date: list[Instant] = Field(default_factory=list)
+    missing: bool = False
+    share: float = Field(1.0, gt=0, le=1)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return value if isinstance(value, list) else [value]
+
+    @model_validator(mode="after")
+    def _has_date(self) -> OperationSpec:
+        if not self.missing and not self.date:
+            raise ValueError(t("rule.operation_without_date"))
+        return self
+
+
+class BasculeSpec(OperationSpec):
+    carry_structure: bool = True
+    carry_groups: bool = False
+
+
+class VerificationSpec(OperationSpec):
+    delete_carried_groups: bool = False
+
+
+class TransfertsSpec(OperationSpec):
+    recreate_share: float = Field(0.0, ge=0, le=1)
+
+
+class ExportStructureSpec(OperationSpec):
+    delay: Duration = dt.timedelta(0)
+
+
+def _missing_op() -> OperationSpec:
+    return OperationSpec(missing=True)
+
+
+class Operations(Strict):
+    bascule_sts: BasculeSpec = Field(default_factory=lambda: BasculeSpec(missing=True))
+    nomenclatures_academie: OperationSpec = Field(default_factory=_missing_op)
+    selection_nomenclatures: OperationSpec = Field(default_factory=_missing_op)
+    profilage: OperationSpec = Field(default_factory=_missing_op)
+    verification_divisions: VerificationSpec = Field(
+        default_factory=lambda: VerificationSpec(missing=True)
+    )
+    export_structure_siecle: ExportStructureSpec = Field(
+        default_factory=lambda: ExportStructureSpec(missing=True)
+    )
+    inscription_affectation: OperationSpec = Field(default_factory=_missing_op)
+    transferts: TransfertsSpec = Field(default_factory=lambda: TransfertsSpec(missing=True))
+    creation_eleves: OperationSpec = Field(default_factory=_missing_op)
+    export_sts_edt: OperationSpec = Field(default_factory=_missing_op)
+    export_siecle_edt: OperationSpec = Field(default_factory=_missing_op)
+    construction_edt: OperationSpec = Field(default_factory=_missing_op)
+    import_sts_edt: OperationSpec = Field(default_factory=_missing_op)
+    export_liens_siecle: OperationSpec = Field(default_factory=_missing_op)
+
+    def get(self, operation: Operation) -> OperationSpec:
+        spec: OperationSpec = getattr(self, operation.value)
+        return spec
+
+
+class Outage(Strict):
+    start: Instant
+    end: Instant
+
+
+class ChannelSpec(Strict):
+    """A batch: daily at ``at`` on ``days``, its result landing ``delay`` later."""
+
+    at: TimeOfDay = dt.time(2, 0)
+    days: list[Weekday] = Field(default_factory=lambda: list(range(7)))
+    delay: Duration = dt.timedelta(0)
+    outages: list[Outage] = Field(default_factory=list)
+
+
+class StsToSiecleSpec(ChannelSpec):
+    """STS-WEB structure copy to SIECLE: each change lands ``delay`` later (continuous)."""
+
+    mode: Literal["continuous", "scheduled"] = "continuous"
+    delay: Duration = dt.timedelta(days=1)
+
+
+class ActivationSpec(ChannelSpec):
+    at: TimeOfDay = dt.time(20, 0)
+
+
+class ExtractionSpec(ChannelSpec):
+    at: TimeOfDay = dt.time(21, 0)
+    full_days: list[Weekday] = Field(default_factory=lambda: [5])
+    full_on: list[Day] = Field(default_factory=list)
+    sts_delay: Duration = dt.timedelta(days=1)
+
+
+class ImportEntSpec(ChannelSpec):
+    at: TimeOfDay = dt.time(2, 0)
+    delay: Duration = dt.timedelta(minutes=90)
+
+
+class ExportGarSpec(ChannelSpec):
+    at: TimeOfDay = dt.time(4, 0)
+    delay: Duration = dt.timedelta(days=2)
+
+
+class Channels(Strict):
+    sts_vers_siecle: StsToSiecleSpec = StsToSiecleSpec()
+    activation_liens: ActivationSpec = ActivationSpec()
+    extraction_aaf: ExtractionSpec = ExtractionSpec()
+    import_ent: ImportEntSpec = ImportEntSpec()
+    export_gar: ExportGarSpec = ExportGarSpec()
+
+    def get(self, channel: Channel) -> ChannelSpec:
+        spec: ChannelSpec = getattr(self, channel.value)
+        return spec
+
+
+class RealityChange(Strict):
+    """A dated change of the truth after planning: the directory must catch up with it."""
+
+    date: Day
+    kind: Literal["arrival", "departure", "division_change", "group_change"]
+    count: int = Field(1, ge=1, le=500)
+    level: Level | None = None
+    origin: Literal["affectation", "transfer", "external"] = "external"
+    recorded_after: Duration = dt.timedelta(0)
+
+
+class Scenario(Strict):
+    extends: str | None = Field(None, description="Chemin (relatif) du scénario étendu")
+    name: str = Field(min_length=1)
+    description: str = ""
+    seed: int = Field(0, ge=0)
+    etablissement: Etablissement
+    calendar: Calendar
+    operations: Operations = Operations()
+    channels: Channels = Channels()
+    reality: list[RealityChange] = Field(default_factory=list)

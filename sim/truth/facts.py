@@ -1,0 +1,86 @@
+"""Facts: every category is a table of fact ids with their validity interval in the truth.
+
+A fact that is never true (a carried-over group, a duplicate identity, last year's leaver)
+is *stale*: its interval is empty (``valid_from = inf``). Link facts name their endpoints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.domain import Category
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+NEVER = np.inf
+
+ENDPOINTS: dict[Category, tuple[Category, ...]] = {
+    Category.STUDENT_DIVISION: (Category.STUDENTS, Category.DIVISIONS),
+    Category.STUDENT_GROUP: (Category.STUDENTS, Category.GROUPS),
+    Category.PARENT_STUDENT: (Category.PARENTS, Category.STUDENTS),
+    Category.SERVICES: (Category.TEACHERS, Category.DIVISIONS, Category.GROUPS),
+}
+
+
+@dataclass
+class FactTable:
+    """All facts of one category: labels, validity in the truth, and endpoints for links."""
+
+    category: Category
+    labels: list[str]
+    valid_from: FloatArray
+    valid_to: FloatArray
+    ends: dict[Category, IntArray] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.labels)
+
+    def true_at(self, minute: float) -> BoolArray:
+        result: BoolArray = (self.valid_from <= minute) & (minute < self.valid_to)
+        return result
+
+    @property
+    def stale(self) -> BoolArray:
+        """Facts that are never true (they can only be wrong where present)."""
+        result: BoolArray = ~np.isfinite(self.valid_from)
+        return result
+
+    def index_of(self, label: str) -> int | None:
+        try:
+            return self.labels.index(label)
+        except ValueError:
+            return None
+
+
+def endpoint_present(present: BoolArray, index: IntArray) -> BoolArray:
+    """``present[index]`` where an index of -1 (no endpoint) reads as absent."""
+    padded = np.append(present, False)
+    result: BoolArray = padded[index]
+    return result
+
+
+def links_with_endpoints(
+    table: FactTable, candidates: BoolArray, present: dict[Category, BoolArray]
+) -> BoolArray:
+    """``candidates`` restricted to links whose endpoints are all present.
+
+    Services point to a division *or* a group: either one present is enough.
+    """
+    ends = table.ends
+    if table.category is Category.SERVICES:
+        structure = endpoint_present(present[Category.DIVISIONS], ends[Category.DIVISIONS]) | (
+            endpoint_present(present[Category.GROUPS], ends[Category.GROUPS])
+        )
+        teacher = endpoint_present(present[Category.TEACHERS], ends[Category.TEACHERS])
+        result: BoolArray = candidates & structure & teacher
+        return result
+    result = candidates.copy()
+    for end_category, index in ends.items():
+        result &= endpoint_present(present[end_category], index)
+    return result

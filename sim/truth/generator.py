@@ -1,0 +1,483 @@
+"""Seeded generator of the ground truth from the scenario's sizes and reality changes.
+
+Assumptions (documented in docs/model.md): students are spread evenly over the divisions of
+their level; language groups span blocks of up to three divisions; 1re students take three
+spécialités and Tle students two; every parent has one child in the établissement; a late
+arrival takes the groups of a classmate of their division.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from sim.calendar import Clock
+from sim.domain import LEVELS, Category, Origin
+from sim.scenario.model import Etablissement, RealityChange
+from sim.truth.facts import NEVER, FactTable
+from sim.truth.model import ORIGINS, Truth, TruthChange
+
+LEVEL_PREFIX = {"2nde": "2ND", "1re": "1RE", "Tle": "TLE"}
+CORE_SUBJECTS = {
+    "2nde": ("FRANC", "MATHS", "HIGEO", "PHCHI", "SVT", "SES", "SNT", "EPS", "EMC"),
+    "1re": ("FRANC", "HIGEO", "ENSSC", "EPS", "EMC"),
+    "Tle": ("PHILO", "HIGEO", "ENSSC", "EPS", "EMC"),
+}
+LV_B = (("ESP", 0.6), ("ALL", 0.25), ("ITA", 0.15))
+SPECIALITES = (
+    ("MATHS", 0.7), ("PHCHI", 0.45), ("SVT", 0.4), ("SES", 0.4), ("HGGSP", 0.35),
+    ("HLP", 0.2), ("LLCER", 0.25), ("NSI", 0.15), ("SI", 0.1),
+)
+SPECIALITES_PER_LEVEL = {"2nde": 0, "1re": 3, "Tle": 2}
+OPTIONS = {"2nde": "LATIN", "1re": "LATIN", "Tle": "MATHC"}
+BLOCK = 4
+
+
+@dataclass
+class _Table:
+    labels: list[str] = field(default_factory=list)
+    valid_from: list[float] = field(default_factory=list)
+    valid_to: list[float] = field(default_factory=list)
+    ends: dict[Category, list[int]] = field(default_factory=dict)
+
+    def add(self, label: str, start: float = 0.0, **ends: int) -> int:
+        self.labels.append(label)
+        self.valid_from.append(start)
+        self.valid_to.append(NEVER)
+        for name, index in ends.items():
+            self.ends.setdefault(Category(name), []).append(index)
+        return len(self.labels) - 1
+
+    def add_stale(self, label: str, **ends: int) -> int:
+        row = self.add(label, NEVER, **ends)
+        return row
+
+    def freeze(self, category: Category) -> FactTable:
+        return FactTable(
+            category=category,
+            labels=self.labels,
+            valid_from=np.asarray(self.valid_from, dtype=np.float64),
+            valid_to=np.asarray(self.valid_to, dtype=np.float64),
+            ends={c: np.asarray(v, dtype=np.int64) for c, v in self.ends.items()},
+        )
+
+
+class _Builder:
+    def __init__(self, etab: Etablissement, rng: np.random.Generator) -> None:
+        self.etab = etab
+        self.rng = rng
+        self.t = {c: _Table() for c in Category}
+        self.student_origin: list[int] = []
+        self.student_duplicate: list[int] = []
+        self.student_leaver: list[bool] = []
+        self.student_division: list[int] = []
+        self.student_level: list[str] = []
+        self.division_level: list[str] = []
+        self.division_new: list[bool] = []
+        self.division_obsolete: list[bool] = []
+        self.group_carried: list[bool] = []
+        self.group_subject: list[str] = []
+        self.group_level: list[str] = []
+        self.group_divisions: list[list[int]] = []
+        self.service_carried: list[bool] = []
+        self.teacher_returning: list[bool] = []
+        self.teachers_by_subject: dict[str, list[int]] = {}
+        self.teacher_turn: dict[str, int] = {}
+        # rows of student_group links, per student, for copying profiles and group changes
+        self.links_of_student: dict[int, list[int]] = {}
+
+    # --- structure ---------------------------------------------------------------------
+    def divisions(self) -> None:
+        counts = self.etab.divisions.by_level()
+        rows: list[int] = []
+        for level in LEVELS:
+            for i in range(counts[level]):
+                row = self.t[Category.DIVISIONS].add(f"division:{LEVEL_PREFIX[level]}{i + 1:02d}")
+                self.division_level.append(level)
+                self.division_new.append(False)
+                self.division_obsolete.append(False)
+                rows.append(row)
+        # the highest-numbered divisions of each level, in turn, are this year's new ones
+        by_level = {lv: [r for r in rows if self.division_level[r] == lv] for lv in LEVELS}
+        chosen = 0
+        while chosen < self.etab.new_divisions:
+            for level in LEVELS:
+                if by_level[level] and chosen < self.etab.new_divisions:
+                    self.division_new[by_level[level].pop()] = True
+                    chosen += 1
+        for k in range(self.etab.obsolete_divisions):
+            level = LEVELS[k % 3]
+            self.t[Category.DIVISIONS].add_stale(f"division:{LEVEL_PREFIX[level]}{90 + k:02d}")
+            self.division_level.append(level)
+            self.division_new.append(False)
+            self.division_obsolete.append(True)
+
+    def true_divisions(self, level: str) -> list[int]:
+        return [
+            d for d, lv in enumerate(self.division_level)
+            if lv == level and not self.division_obsolete[d]
+        ]
+
+    def teachers(self) -> None:
+        demand: dict[str, int] = {}
+        for level, n in self.etab.divisions.by_level().items():
+            for subject in CORE_SUBJECTS[level]:
+                demand[subject] = demand.get(subject, 0) + n
+        for lang in ("ANG", *(lv for lv, _ in LV_B), *(s for s, _ in SPECIALITES), "LATIN"):
+            demand[lang] = demand.get(lang, 0) + 6
+        demand["MATHC"] = demand.get("MATHC", 0) + 2
+        subjects = sorted(demand)
+        total = sum(demand.values())
+        n = max(self.etab.teachers, len(subjects))
+        share = {s: max(1, round(n * demand[s] / total)) for s in subjects}
+        ordered = [s for s in subjects for _ in range(share[s])]
+        for k in range(n):
+            subject = ordered[k % len(ordered)]
+            row = self.t[Category.TEACHERS].add(f"enseignant:P{k + 1:04d}")
+            self.teachers_by_subject.setdefault(subject, []).append(row)
+            self.teacher_returning.append(bool(self.rng.random() >= self.etab.new_teachers_share))
+        for subject in subjects:
+            self.teachers_by_subject.setdefault(subject, [0])
+
+    def teacher_for(self, subject: str, shift: int = 0) -> int:
+        pool = self.teachers_by_subject.get(subject) or self.teachers_by_subject["FRANC"]
+        turn = self.teacher_turn.get(subject, 0)
+        self.teacher_turn[subject] = turn + 1
+        return pool[(turn + shift) % len(pool)]
+
+    def add_group(
+        self, code: str, subject: str, level: str, divisions: list[int], carried: bool = False
+    ) -> int:
+        table = self.t[Category.GROUPS]
+        row = table.add_stale(f"groupe:{code}") if carried else table.add(f"groupe:{code}")
+        self.group_carried.append(carried)
+        self.group_subject.append(subject)
+        self.group_level.append(level)
+        self.group_divisions.append(sorted(set(divisions)) or [0])
+        return row
+
+    # --- people ------------------------------------------------------------------------
+    def add_student(
+        self, code: str, level: str, division: int, origin: Origin, start: float = 0.0
+    ) -> int:
+        row = self.t[Category.STUDENTS].add(f"eleve:{code}", start)
+        self.student_origin.append(ORIGINS.index(origin))
+        self.student_leaver.append(False)
+        self.student_duplicate.append(-1)
+        self.student_division.append(division)
+        self.student_level.append(level)
+        if origin is Origin.TRANSFER:
+            dup = self.t[Category.STUDENTS].add_stale(f"eleve:{code}-DOUBLON")
+            self.student_origin.append(-1)
+            self.student_leaver.append(False)
+            self.student_duplicate.append(-1)
+            self.student_division.append(-1)
+            self.student_level.append(level)
+            self.student_duplicate[row] = dup
+        self.t[Category.STUDENT_DIVISION].add(
+            f"eleve:{code} division:{self.label_code(Category.DIVISIONS, division)}",
+            start, students=row, divisions=division,
+        )
+        self.add_parents(row, code, start)
+        return row
+
+    def add_parents(self, student: int, code: str, start: float, stale: bool = False) -> None:
+        count = 2 if self.rng.random() < self.etab.two_parents_share else 1
+        for k in range(count):
+            parent_code = f"R{code[1:]}{'AB'[k]}"
+            parents, links = self.t[Category.PARENTS], self.t[Category.PARENT_STUDENT]
+            label = f"parent:{parent_code} eleve:{code}"
+            if stale:
+                p = parents.add_stale(f"parent:{parent_code}")
+                links.add_stale(label, parents=p, students=student)
+            else:
+                p = parents.add(f"parent:{parent_code}", start)
+                links.add(label, start, parents=p, students=student)
+
+    def label_code(self, category: Category, row: int) -> str:
+        return self.t[category].labels[row].split(":", 1)[1]
+
+    def link(self, student: int, group: int, start: float = 0.0) -> int:
+        row = self.t[Category.STUDENT_GROUP].add(
+            f"eleve:{self.label_code(Category.STUDENTS, student)} "
+            f"groupe:{self.label_code(Category.GROUPS, group)}",
+            start, students=student, groups=group,
+        )
+        self.links_of_student.setdefault(student, []).append(row)
+        return row
+
+    def students(self) -> None:
+        counts = self.etab.divisions.by_level()
+        total_div = sum(counts.values())
+        per_level = {lv: round(self.etab.students * counts[lv] / total_div) for lv in LEVELS}
+        number = 0
+        for level in LEVELS:
+            shares = self.etab.origins[level]  # type: ignore[index]
+            probs = [shares.returning, shares.affectation, shares.transfer, shares.external]
+            divisions = self.true_divisions(level)
+            origins = self.rng.choice(4, size=per_level[level], p=probs)
+            for k in range(per_level[level]):
+                number += 1
+                self.add_student(
+                    f"E{number:05d}", level, divisions[k % len(divisions)], ORIGINS[origins[k]]
+                )
+        leavers = self.etab.leavers if self.etab.leavers is not None else per_level["Tle"]
+        for k in range(leavers):
+            code = f"E9{k + 1:04d}"
+            row = self.t[Category.STUDENTS].add_stale(f"eleve:{code}")
+            self.student_origin.append(ORIGINS.index(Origin.RETURNING))
+            self.student_leaver.append(True)
+            self.student_duplicate.append(-1)
+            self.student_division.append(-1)
+            self.student_level.append("Tle")
+            self.add_parents(row, code, 0.0, stale=True)
+
+    def level_students(self, level: str) -> list[int]:
+        return [
+            s for s, lv in enumerate(self.student_level)
+            if lv == level and self.student_division[s] >= 0
+        ]
+
+    # --- groups and links --------------------------------------------------------------
+    def fill_groups(self, members: list[int], subject: str, level: str, tag: str) -> None:
+        if not members:
+            return
+        count = math.ceil(len(members) / self.etab.group_size)
+        groups = []
+        for g in range(count):
+            divs = [self.student_division[s] for s in members[g::count]]
+            groups.append(self.add_group(f"{subject}_{tag}_{g + 1}", subject, level, divs))
+        for k, student in enumerate(members):
+            self.link(student, groups[k % count])
+
+    def groups(self) -> None:
+        for level in LEVELS:
+            divisions = self.true_divisions(level)
+            students = self.level_students(level)
+            for b in range(0, len(divisions), BLOCK):
+                block = set(divisions[b : b + BLOCK])
+                tag = f"{LEVEL_PREFIX[level]}B{b // BLOCK + 1}"
+                members = [s for s in students if self.student_division[s] in block]
+                self.fill_groups(members, "ANG", level, tag)
+                names = [lv for lv, _ in LV_B]
+                picks = self.rng.choice(len(names), size=len(members), p=[p for _, p in LV_B])
+                for i, lang in enumerate(names):
+                    chosen = [s for s, p in zip(members, picks, strict=True) if p == i]
+                    self.fill_groups(chosen, lang, level, tag)
+            k = SPECIALITES_PER_LEVEL[level]
+            if k:
+                names = [s for s, _ in SPECIALITES]
+                weights = np.asarray([w for _, w in SPECIALITES])
+                taken: dict[str, list[int]] = {n: [] for n in names}
+                for student in students:
+                    for i in self.rng.choice(len(names), size=k, replace=False,
+                                             p=weights / weights.sum()):
+                        taken[names[i]].append(student)
+                for name in names:
+                    self.fill_groups(taken[name], name, level, f"{LEVEL_PREFIX[level]}SPE")
+            optional = [s for s in students if self.rng.random() < self.etab.option_share]
+            self.fill_groups(optional, OPTIONS[level], level, f"{LEVEL_PREFIX[level]}OPT")
+
+    def carried_groups(self) -> None:
+        """Last year's groups (kept in STS-WEB when the bascule carries them over)."""
+        current = len(self.group_subject)
+        for g in range(current):
+            code = self.label_code(Category.GROUPS, g)
+            self.add_group(f"{code}_N-1", self.group_subject[g], self.group_level[g],
+                           self.group_divisions[g], carried=True)
+
+    def services(self) -> None:
+        services = self.t[Category.SERVICES]
+        for d, level in enumerate(self.division_level):
+            code = self.label_code(Category.DIVISIONS, d)
+            for subject in CORE_SUBJECTS[level]:
+                if not self.division_obsolete[d]:
+                    teacher = self.teacher_for(subject)
+                    services.add(self._service_label(teacher, f"division:{code}", subject),
+                                 teachers=teacher, divisions=d, groups=-1)
+                    self.service_carried.append(False)
+                if not self.division_new[d]:
+                    # last year's service of the division, carried over with the structure
+                    old = self.teacher_for(subject, shift=1)
+                    services.add_stale(self._service_label(old, f"division:{code}", subject,
+                                                           suffix=" (N-1)"),
+                                       teachers=old, divisions=d, groups=-1)
+                    self.service_carried.append(True)
+        for g, subject in enumerate(self.group_subject):
+            teacher = self.teacher_for(subject)
+            code = self.label_code(Category.GROUPS, g)
+            label = self._service_label(teacher, f"groupe:{code}", subject)
+            if self.group_carried[g]:
+                services.add_stale(label, teachers=teacher, divisions=-1, groups=g)
+            else:
+                services.add(label, teachers=teacher, divisions=-1, groups=g)
+            self.service_carried.append(self.group_carried[g])
+
+    def _service_label(self, teacher: int, target: str, subject: str, suffix: str = "") -> str:
+        return (f"enseignant:{self.label_code(Category.TEACHERS, teacher)} {target} "
+                f"matiere:{subject}{suffix}")
+
+    # --- reality changes ---------------------------------------------------------------
+    def end(self, category: Category, row: int, minute: float) -> None:
+        self.t[category].valid_to[row] = minute
+
+    def active_rows(self, category: Category, minute: float) -> list[int]:
+        tab = self.t[category]
+        return [
+            r for r in range(len(tab.labels))
+            if tab.valid_from[r] <= minute < tab.valid_to[r]
+        ]
+
+    def change(
+        self, spec: RealityChange, clock: Clock, recorded: float, number: int
+    ) -> TruthChange:
+        minute = clock.day_minutes(spec.date, _MIDNIGHT)
+        change = TruthChange(kind=spec.kind, minute=minute, recorded=recorded)
+        started: dict[Category, list[int]] = {c: [] for c in Category}
+        ended: dict[Category, list[int]] = {c: [] for c in Category}
+        levels = [spec.level] if spec.level else list(LEVELS)
+        candidates = [
+            s for s in self.active_rows(Category.STUDENTS, minute)
+            if self.student_level[s] in levels and self.student_division[s] >= 0
+        ]
+        if spec.kind == "arrival":
+            change.origin = Origin(spec.origin)
+            for k in range(spec.count):
+                level = levels[k % len(levels)]
+                division = int(self.rng.choice(self.true_divisions(level)))
+                mates = [s for s in candidates if self.student_division[s] == division]
+                before = {c: len(self.t[c].labels) for c in Category}
+                code = f"E8{number + k:04d}"
+                row = self.add_student(code, level, division, Origin(spec.origin), minute)
+                if mates:
+                    mate = int(self.rng.choice(mates))
+                    for link in self.links_of_student.get(mate, []):
+                        if self.t[Category.STUDENT_GROUP].valid_to[link] == NEVER:
+                            group = self.t[Category.STUDENT_GROUP].ends[Category.GROUPS][link]
+                            self.link(row, group, minute)
+                for c in Category:
+                    started[c].extend(
+                        r for r in range(before[c], len(self.t[c].labels))
+                        if np.isfinite(self.t[c].valid_from[r])
+                    )
+        elif spec.kind == "departure":
+            chosen = self._pick(candidates, spec.count)
+            for s in chosen:
+                for c in (Category.STUDENTS,):
+                    self.end(c, s, minute)
+                    ended[c].append(s)
+                for c in (Category.STUDENT_DIVISION, Category.STUDENT_GROUP,
+                          Category.PARENT_STUDENT):
+                    tab = self.t[c]
+                    for r in range(len(tab.labels)):
+                        live = tab.valid_from[r] <= minute < tab.valid_to[r]
+                        if tab.ends[Category.STUDENTS][r] == s and live:
+                            self.end(c, r, minute)
+                            ended[c].append(r)
+                            if c is Category.PARENT_STUDENT:
+                                parent = tab.ends[Category.PARENTS][r]
+                                self.end(Category.PARENTS, parent, minute)
+                                ended[Category.PARENTS].append(parent)
+        elif spec.kind == "division_change":
+            chosen = self._pick(candidates, spec.count)
+            tab = self.t[Category.STUDENT_DIVISION]
+            for s in chosen:
+                others = [d for d in self.true_divisions(self.student_level[s])
+                          if d != self.student_division[s]]
+                if not others:
+                    continue
+                new_div = int(self.rng.choice(others))
+                for r in range(len(tab.labels)):
+                    if tab.ends[Category.STUDENTS][r] == s and tab.valid_to[r] == NEVER:
+                        self.end(Category.STUDENT_DIVISION, r, minute)
+                        ended[Category.STUDENT_DIVISION].append(r)
+                self.student_division[s] = new_div
+                code = self.label_code(Category.STUDENTS, s)
+                started[Category.STUDENT_DIVISION].append(tab.add(
+                    f"eleve:{code} division:{self.label_code(Category.DIVISIONS, new_div)}",
+                    minute, students=s, divisions=new_div))
+        else:  # group_change
+            tab = self.t[Category.STUDENT_GROUP]
+            with_groups = [s for s in candidates if self.links_of_student.get(s)]
+            for s in self._pick(with_groups, spec.count):
+                current = [r for r in self.links_of_student[s] if tab.valid_to[r] == NEVER]
+                if not current:
+                    continue
+                old = int(self.rng.choice(current))
+                group = tab.ends[Category.GROUPS][old]
+                mine = {tab.ends[Category.GROUPS][r] for r in current}
+                siblings = [
+                    g for g in range(len(self.group_subject))
+                    if not self.group_carried[g] and g not in mine
+                    and self.group_subject[g] == self.group_subject[group]
+                    and self.group_level[g] == self.group_level[group]
+                ]
+                if not siblings:
+                    continue
+                self.end(Category.STUDENT_GROUP, old, minute)
+                ended[Category.STUDENT_GROUP].append(old)
+                started[Category.STUDENT_GROUP].append(
+                    self.link(s, int(self.rng.choice(siblings)), minute))
+        change.started = {c: np.asarray(v, dtype=np.int64) for c, v in started.items() if v}
+        change.ended = {c: np.asarray(v, dtype=np.int64) for c, v in ended.items() if v}
+        return change
+
+    def _pick(self, rows: list[int], count: int) -> list[int]:
+        if not rows:
+            return []
+        chosen = self.rng.choice(len(rows), size=min(count, len(rows)), replace=False)
+        return [rows[i] for i in sorted(chosen)]
+
+    def freeze(self, changes: list[TruthChange]) -> Truth:
+        indptr = np.zeros(len(self.group_divisions) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(d) for d in self.group_divisions])
+        indices = np.asarray([d for ds in self.group_divisions for d in ds], dtype=np.int64)
+        return Truth(
+            tables={c: self.t[c].freeze(c) for c in Category},
+            student_origin=np.asarray(self.student_origin, dtype=np.int64),
+            student_duplicate=np.asarray(self.student_duplicate, dtype=np.int64),
+            student_is_leaver=np.asarray(self.student_leaver, dtype=bool),
+            division_is_new=np.asarray(self.division_new, dtype=bool),
+            division_is_obsolete=np.asarray(self.division_obsolete, dtype=bool),
+            group_is_carried=np.asarray(self.group_carried, dtype=bool),
+            group_division_indptr=indptr,
+            group_division_indices=indices,
+            service_is_carried=np.asarray(self.service_carried, dtype=bool),
+            teacher_is_returning=np.asarray(self.teacher_returning, dtype=bool),
+            changes=changes,
+        )
+
+
+_MIDNIGHT = dt.time(0, 0)
+
+
+def generate_truth(
+    etab: Etablissement,
+    reality: list[RealityChange],
+    clock: Clock,
+    recorded_minutes: list[float],
+    seed: int,
+) -> Truth:
+    """The établissement's facts for the year, and the dated changes of ``reality``.
+
+    ``recorded_minutes[i]`` is when staff type change ``i`` in (computed by the caller from the
+    scenario's calendar), kept here so the engine needs nothing else from the scenario.
+    """
+    rng = np.random.default_rng(seed)
+    builder = _Builder(etab, rng)
+    builder.divisions()
+    builder.teachers()
+    builder.students()
+    builder.groups()
+    builder.carried_groups()
+    builder.services()
+    changes: list[TruthChange] = []
+    number = 1
+    order = sorted(range(len(reality)), key=lambda i: reality[i].date)
+    for i in order:
+        changes.append(builder.change(reality[i], clock, recorded_minutes[i], number))
+        number += reality[i].count
+    return builder.freeze(changes)

@@ -1,0 +1,66 @@
+"""The ground truth of one établissement: facts, their attributes, and dated changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from sim.domain import Category, Origin
+from sim.truth.facts import BoolArray, FactTable, IntArray
+
+ORIGINS: tuple[Origin, ...] = tuple(Origin)
+
+
+@dataclass
+class TruthChange:
+    """A change of reality at ``minute``, typed into the school's systems at ``recorded``."""
+
+    kind: str
+    minute: float
+    recorded: float
+    started: dict[Category, IntArray] = field(default_factory=dict)
+    ended: dict[Category, IntArray] = field(default_factory=dict)
+    origin: Origin | None = None
+
+
+@dataclass
+class Truth:
+    tables: dict[Category, FactTable]
+    student_origin: IntArray
+    student_duplicate: IntArray
+    student_is_leaver: BoolArray
+    division_is_new: BoolArray
+    division_is_obsolete: BoolArray
+    group_is_carried: BoolArray
+    group_division_indptr: IntArray
+    group_division_indices: IntArray
+    service_is_carried: BoolArray
+    teacher_is_returning: BoolArray
+    changes: list[TruthChange]
+
+    def table(self, category: Category) -> FactTable:
+        return self.tables[category]
+
+    def size(self, category: Category) -> int:
+        return self.tables[category].size
+
+    def empty(self, category: Category) -> BoolArray:
+        return np.zeros(self.tables[category].size, dtype=bool)
+
+    def students_of(self, origin: Origin) -> BoolArray:
+        result: BoolArray = self.student_origin == ORIGINS.index(origin)
+        return result
+
+    def students_of_returning(self) -> BoolArray:
+        return self.students_of(Origin.RETURNING)
+
+    def at_start(self, category: Category) -> BoolArray:
+        """Facts true at the window's first minute (the plan known before any change)."""
+        return self.tables[category].true_at(0.0)
+
+    def groups_with_all_divisions(self, divisions_present: BoolArray) -> BoolArray:
+        """Groups whose every division of membership is in ``divisions_present``."""
+        per_link = divisions_present[self.group_division_indices]
+        result: BoolArray = np.logical_and.reduceat(per_link, self.group_division_indptr[:-1])
+        return result

@@ -1,0 +1,198 @@
+"""Each scenario's dates, computed by hand from the domain facts (docstrings show the sums).
+
+Default channels: structure copy STS-WEB → SIECLE continuous +1 day; link activation in
+SIECLE daily 20:00; AAF extraction daily 21:00, full on Saturdays, reading STS-WEB one day
+behind; ENT import daily 02:00, landing 03:30; GAR export daily 04:00, landing two days
+later. The directory is observed daily at 08:00.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from sim.domain import Category, Target
+from tests.conftest import SCENARIOS, at, run_scenario
+
+
+def D(text: str) -> dt.datetime:  # noqa: N802
+    return dt.datetime.fromisoformat(text)
+
+
+def target(name: str, which: Target):  # type: ignore[no-untyped-def]
+    analysis = run_scenario(name)
+    return analysis, analysis.targets[which]
+
+
+def test_nominal_dates() -> None:
+    """import_sts_edt Mon 31/08 16:00 puts the groups in STS-WEB; +1 day → SIECLE Tue 01/09
+    16:00. Links exported Thu 03/09 10:00 (groups there: all accepted) → active Thu 20:00 →
+    extracted Thu 21:00 → ENT import Fri 02:00, landing 03:30 → ENT right Fri 04/09 08:00.
+    GAR export Fri 04:00 + 2 days → Sun 06/09 04:00 → GAR right Sun 06/09 08:00.
+    Services: in STS-WEB Mon 16:00; the extraction reads STS-WEB one day behind, so Tue 21:00
+    (reading Mon 21:00) is the first to carry them → ENT Wed 02/09 08:00; GAR Fri 04/09."""
+    analysis, ent = target("nominal.yaml", Target.ENT)
+    _, gar = target("nominal.yaml", Target.GAR)
+    assert at(analysis, ent.consistent_from) == D("2026-09-04 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-06 08:00")
+    assert ent.critical_category is Category.STUDENT_GROUP
+    assert at(analysis, ent.categories[Category.SERVICES].consistent_from) == D("2026-09-02 08:00")
+    assert at(analysis, gar.categories[Category.SERVICES].consistent_from) == D("2026-09-04 08:00")
+    assert at(analysis, ent.categories[Category.GROUPS].consistent_from) == D("2026-09-02 08:00")
+    assert [w for w in analysis.warnings if w.severity == "warning"] == []
+
+
+def test_nominal_links_land_at_the_import() -> None:
+    """Every student→group link is first right in the ENT when the Friday import lands
+    (04/09 03:30) and in GAR when the export lands (06/09 04:00)."""
+    analysis, ent = target("nominal.yaml", Target.ENT)
+    _, gar = target("nominal.yaml", Target.GAR)
+    clock = analysis.result.clock
+    for tc, expected in ((ent, "2026-09-04 03:30"), (gar, "2026-09-06 04:00")):
+        first = tc.categories[Category.STUDENT_GROUP].fact_first_correct
+        assert np.all(first == clock.minutes(D(expected)))
+
+
+def test_nominal_chain_names_the_path_of_the_links() -> None:
+    """The GAR date waits for the groups (timetable → STS-WEB → SIECLE) and then the links."""
+    _, gar = target("nominal.yaml", Target.GAR)
+    assert [s.actor for s in gar.chain] == [
+        "construction_edt", "import_sts_edt", "sts_vers_siecle", "export_liens_siecle",
+        "activation_liens", "extraction_aaf", "import_ent", "export_gar",
+    ]
+
+
+def test_nominal_stale_services_at_rentree_are_last_years() -> None:
+    """At the rentrée the ENT still shows last year's services carried with the structure:
+    those of the divisions kept at the bascule (not new, not obsolete: obsolete ones were
+    deleted at the division check)."""
+    analysis, ent = target("nominal.yaml", Target.ENT)
+    truth = analysis.result.truth
+    services = truth.table(Category.SERVICES)
+    division = services.ends[Category.DIVISIONS]
+    kept = (division >= 0) & truth.service_is_carried
+    kept &= ~truth.division_is_new[division] & ~truth.division_is_obsolete[division]
+    snapshot = analysis.snapshots[Target.ENT]["rentree"]
+    assert snapshot.stale["services"] == int(kept.sum())
+    assert snapshot.missing["student_group"] == truth.table(Category.STUDENT_GROUP).size
+
+
+def test_links_late() -> None:
+    """Links exported Thu 01/10 → ENT Fri 02/10 08:00; GAR +2 days → Sun 04/10 08:00."""
+    analysis, ent = target("liens-en-retard.yaml", Target.ENT)
+    _, gar = target("liens-en-retard.yaml", Target.GAR)
+    assert at(analysis, ent.consistent_from) == D("2026-10-02 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-10-04 08:00")
+
+
+def test_links_never_exported() -> None:
+    """No link ever reaches SIECLE: never consistent, every link still missing at the end."""
+    analysis, ent = target("liens-jamais-exportes.yaml", Target.ENT)
+    assert ent.consistent_from is None
+    assert analysis.targets[Target.GAR].consistent_from is None
+    links = ent.categories[Category.STUDENT_GROUP]
+    assert links.consistent_from is None
+    assert links.missing[-1] == analysis.result.truth.table(Category.STUDENT_GROUP).size
+    assert {w.code for w in analysis.warnings} >= {"missing", "never_consistent"}
+
+
+def test_links_before_groups_are_rejected() -> None:
+    """First export Tue 01/09 10:00: the groups reach SIECLE only at 16:00 (31/08 16:00 + 1 day),
+    so every link is rejected. Second export Thu 10/09 → ENT Fri 11/09, GAR Sun 13/09: doing
+    the export earlier than the nominal Thursday 03/09 made the date a week later."""
+    analysis, ent = target("liens-avant-groupes.yaml", Target.ENT)
+    _, gar = target("liens-avant-groupes.yaml", Target.GAR)
+    rejected = [w for w in analysis.warnings if w.code == "links_rejected"]
+    assert len(rejected) == 1
+    assert rejected[0].count == analysis.result.truth.table(Category.STUDENT_GROUP).size
+    assert at(analysis, rejected[0].minute) == D("2026-09-01 10:00")
+    assert at(analysis, ent.consistent_from) == D("2026-09-11 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-13 08:00")
+    nominal = run_scenario("nominal.yaml").targets[Target.ENT].consistent_from
+    assert nominal is not None and ent.consistent_from is not None
+    assert ent.consistent_from > nominal
+
+
+def test_timetable_import_late() -> None:
+    """import_sts_edt Mon 28/09 10:00: services extracted Tue 29/09 21:00 (reading STS-WEB as
+    of Mon 21:00) → ENT Wed 30/09; links Thu 01/10 → ENT Fri 02/10, GAR Sun 04/10."""
+    analysis, ent = target("import-sts-en-retard.yaml", Target.ENT)
+    _, gar = target("import-sts-en-retard.yaml", Target.GAR)
+    assert at(analysis, ent.categories[Category.SERVICES].consistent_from) == D("2026-09-30 08:00")
+    assert at(analysis, ent.consistent_from) == D("2026-10-02 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-10-04 08:00")
+    week_after = analysis.snapshots[Target.ENT]["week_after"]
+    assert week_after.stale["services"] > 0
+    assert week_after.missing["groups"] == analysis.result.truth.table(Category.GROUPS).size // 2
+
+
+def test_groups_carried_over_stay_stale() -> None:
+    """Carried-over groups keep last year's services and are not in the timetable file: they
+    stay in STS-WEB and so in the ENT and GAR, stale, to the end of the window."""
+    analysis, ent = target("groupes-reconduits.yaml", Target.ENT)
+    carried = int(analysis.result.truth.group_is_carried.sum())
+    assert ent.consistent_from is None
+    assert ent.categories[Category.GROUPS].stale[-1] == carried
+    assert analysis.targets[Target.GAR].categories[Category.GROUPS].stale[-1] == carried
+    assert ent.categories[Category.STUDENT_GROUP].consistent_from is not None
+    warning = next(w for w in analysis.warnings if w.code == "carried_groups")
+    assert warning.count == carried
+
+
+def test_students_recreated_make_duplicates() -> None:
+    """Half the transferred students are recreated: each is a stale duplicate in the ENT and
+    their real account is missing, to the end of the window."""
+    analysis, ent = target("eleves-recrees.yaml", Target.ENT)
+    duplicates = sum(w.count for w in analysis.warnings if w.code == "duplicates")
+    students = ent.categories[Category.STUDENTS]
+    assert duplicates > 0
+    assert students.stale[-1] == duplicates
+    assert students.missing[-1] == duplicates
+    assert ent.consistent_from is None
+
+
+def test_siecle_export_skipped() -> None:
+    """No student in the timetable software: the link export sends nothing (rule 4)."""
+    analysis, ent = target("export-siecle-edt-oublie.yaml", Target.ENT)
+    assert ent.consistent_from is None
+    assert any(w.code == "links_without_students" for w in analysis.warnings)
+    links = ent.categories[Category.STUDENT_GROUP]
+    assert links.missing[-1] == analysis.result.truth.table(Category.STUDENT_GROUP).size
+
+
+def test_aaf_outage() -> None:
+    """Extraction down from Mon 31/08 00:00 to Mon 07/09 00:00: the runs of 31/08 … 06/09 are
+    missed (7). The Mon 07/09 21:00 run carries everything → ENT Tue 08/09, GAR Thu 10/09."""
+    analysis, ent = target("panne-aaf.yaml", Target.ENT)
+    _, gar = target("panne-aaf.yaml", Target.GAR)
+    outage = next(w for w in analysis.warnings if w.code == "outage")
+    assert outage.count == 7
+    assert at(analysis, ent.consistent_from) == D("2026-09-08 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-10 08:00")
+
+
+def test_late_arrivals() -> None:
+    """Arrivals Mon 14/09, inscribed 10:00 → ENT Tue 15/09 with their class; their groups and
+    the group changes of 15/09 wait for the links export of Tue 22/09 → ENT Wed 23/09,
+    GAR Fri 25/09. The departure of Fri 18/09 leaves SIECLE the same day, but the ENT drops
+    the account only at the full import of the weekend (extraction Sat 19/09 21:00 → Sun
+    20/09)."""
+    analysis, ent = target("arrivees-tardives.yaml", Target.ENT)
+    _, gar = target("arrivees-tardives.yaml", Target.GAR)
+    assert at(analysis, ent.consistent_from) == D("2026-09-23 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-25 08:00")
+    students = ent.categories[Category.STUDENTS]
+    assert at(analysis, students.consistent_from) == D("2026-09-20 08:00")
+    k = analysis.result.observations.index(analysis.result.clock.minutes(D("2026-09-15 08:00")))
+    assert students.missing[k] == 0 and students.stale[k] == 0
+    assert ent.categories[Category.STUDENT_GROUP].missing[k] > 0
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_scenario_runs_and_says_what_it_teaches(path) -> None:  # type: ignore[no-untyped-def]
+    """Every scenario file is executed, and opens with a comment for the planner."""
+    assert path.read_text(encoding="utf-8").startswith("#")
+    analysis = run_scenario(path.name)
+    assert set(analysis.targets) == {Target.ENT, Target.GAR}
