@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une opération doit avoir une date, ou « missing: true » si elle n'est pas faite",
         "en": "an operation needs a date, or 'missing: true' when it is not done",
     },
+    "rule.shares_per_date": {
+        "fr": "{shares} parts (share) pour {dates} dates : il faut une part par date, ou une seule",
+        "en": "{shares} shares for {dates} dates: give one share per date, or a single one",
+    },
     "rule.outside_window": {
         "fr": "la date {value} est hors de la fenêtre de simulation ({start} → {end})",
         "en": "date {value} is outside the simulation window ({start} → {end})",
@@ -96,25 +100,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown key '{name}'",
     },
     "rule.required": {"fr": "champ obligatoire manquant", "en": "required field missing"},
-    "rule.integer": {"fr": "nombre entier attendu (reçu {value!r})",
-                     "en": "whole number expected (got {value!r})"},
-    "rule.number": {"fr": "nombre attendu (reçu {value!r})", "en": "number expected (got {value!r})"},
-    "rule.boolean": {"fr": "true ou false attendu (reçu {value!r})",
-                     "en": "true or false expected (got {value!r})"},
+    "rule.integer": {
+        "fr": "nombre entier attendu (reçu {value!r})",
+        "en": "whole number expected (got {value!r})",
+    },
+    "rule.number": {
+        "fr": "nombre attendu (reçu {value!r})",
+        "en": "number expected (got {value!r})",
+    },
+    "rule.boolean": {
+        "fr": "true ou false attendu (reçu {value!r})",
+        "en": "true or false expected (got {value!r})",
+    },
     "rule.text": {"fr": "texte attendu (reçu {value!r})", "en": "text expected (got {value!r})"},
     "rule.text_empty": {"fr": "ce texte ne peut pas être vide", "en": "this text cannot be empty"},
     "rule.pattern": {
         "fr": "valeur {value!r} mal formée (format attendu : {expected})",
         "en": "malformed value {value!r} (expected format: {expected})",
     },
-    "rule.choice": {"fr": "valeur {value!r} non permise (permises : {expected})",
-                    "en": "value {value!r} not allowed (allowed: {expected})"},
-    "rule.at_least": {"fr": "valeur {value!r} trop petite (minimum {limit})",
-                      "en": "value {value!r} too small (minimum {limit})"},
-    "rule.more_than": {"fr": "valeur {value!r} trop petite (doit dépasser {limit})",
-                       "en": "value {value!r} too small (must exceed {limit})"},
-    "rule.at_most": {"fr": "valeur {value!r} trop grande (maximum {limit})",
-                     "en": "value {value!r} too large (maximum {limit})"},
+    "rule.choice": {
+        "fr": "valeur {value!r} non permise (permises : {expected})",
+        "en": "value {value!r} not allowed (allowed: {expected})",
+    },
+    "rule.at_least": {
+        "fr": "valeur {value!r} trop petite (minimum {limit})",
+        "en": "value {value!r} too small (minimum {limit})",
+    },
+    "rule.more_than": {
+        "fr": "valeur {value!r} trop petite (doit dépasser {limit})",
+        "en": "value {value!r} too small (must exceed {limit})",
+    },
+    "rule.at_most": {
+        "fr": "valeur {value!r} trop grande (maximum {limit})",
+        "en": "value {value!r} too large (maximum {limit})",
+    },
     "rule.list": {"fr": "liste attendue", "en": "list expected"},
     "rule.mapping": {"fr": "dictionnaire de clés attendu", "en": "mapping of keys expected"},
     "rule.invalid": {"fr": "valeur invalide ({detail})", "en": "invalid value ({detail})"},
@@ -136,38 +155,64 @@ MESSAGES: dict[str, dict[str, str]] = {
     "category.teachers": {"fr": "enseignants", "en": "teachers"},
     "category.student_division": {"fr": "élève → division", "en": "student → division"},
     "category.student_group": {"fr": "élève → groupe", "en": "student → group"},
-    "category.services": {"fr": "services enseignant × classe/groupe × matière",
-                          "en": "teacher × class/group × subject services"},
+    "category.services": {
+        "fr": "services enseignant × classe/groupe × matière",
+        "en": "teacher × class/group × subject services",
+    },
     "category.parent_student": {"fr": "responsable → élève", "en": "parent → student"},
     "operation.bascule_sts": {"fr": "bascule d'année STS-WEB", "en": "STS-WEB year switch"},
-    "operation.nomenclatures_academie": {"fr": "envoi des nomenclatures (académie)",
-                                         "en": "nomenclatures sent (académie)"},
-    "operation.selection_nomenclatures": {"fr": "sélection des nomenclatures SIECLE",
-                                          "en": "SIECLE nomenclature selection"},
+    "operation.nomenclatures_academie": {
+        "fr": "envoi des nomenclatures (académie)",
+        "en": "nomenclatures sent (académie)",
+    },
+    "operation.selection_nomenclatures": {
+        "fr": "sélection des nomenclatures SIECLE",
+        "en": "SIECLE nomenclature selection",
+    },
     "operation.profilage": {"fr": "profilage des nomenclatures", "en": "nomenclature profiling"},
-    "operation.verification_divisions": {"fr": "vérification des divisions STS-WEB",
-                                         "en": "STS-WEB division check"},
-    "operation.export_structure_siecle": {"fr": "export de la structure STS-WEB → SIECLE",
-                                          "en": "STS-WEB → SIECLE structure export"},
-    "operation.inscription_affectation": {"fr": "import des dossiers d'affectation",
-                                          "en": "affectation import"},
+    "operation.verification_divisions": {
+        "fr": "vérification des divisions STS-WEB",
+        "en": "STS-WEB division check",
+    },
+    "operation.export_structure_siecle": {
+        "fr": "export de la structure STS-WEB → SIECLE",
+        "en": "STS-WEB → SIECLE structure export",
+    },
+    "operation.inscription_affectation": {
+        "fr": "import des dossiers d'affectation",
+        "en": "affectation import",
+    },
     "operation.transferts": {"fr": "transferts de dossiers", "en": "student transfers"},
-    "operation.creation_eleves": {"fr": "création des élèves venus d'ailleurs",
-                                  "en": "creation of students from elsewhere"},
+    "operation.creation_eleves": {
+        "fr": "création des élèves venus d'ailleurs",
+        "en": "creation of students from elsewhere",
+    },
     "operation.export_sts_edt": {"fr": "export STS-WEB → EDT", "en": "STS-WEB → EDT export"},
     "operation.export_siecle_edt": {"fr": "export SIECLE → EDT", "en": "SIECLE → EDT export"},
-    "operation.construction_edt": {"fr": "construction de l'emploi du temps et des groupes",
-                                   "en": "timetable and groups built"},
-    "operation.import_sts_edt": {"fr": "remontée EDT → STS-WEB (structure et services)",
-                                 "en": "EDT → STS-WEB import (structure and services)"},
-    "operation.export_liens_siecle": {"fr": "export des liens élèves-groupes vers SIECLE",
-                                      "en": "student-group links export to SIECLE"},
-    "channel.sts_vers_siecle": {"fr": "copie de structure STS-WEB → SIECLE",
-                                "en": "STS-WEB → SIECLE structure copy"},
-    "channel.activation_liens": {"fr": "activation des liens dans SIECLE",
-                                 "en": "link activation in SIECLE"},
-    "channel.extraction_aaf": {"fr": "extraction nocturne vers l'AAF",
-                               "en": "nightly extraction to the AAF"},
+    "operation.construction_edt": {
+        "fr": "construction de l'emploi du temps et des groupes",
+        "en": "timetable and groups built",
+    },
+    "operation.import_sts_edt": {
+        "fr": "remontée EDT → STS-WEB (structure et services)",
+        "en": "EDT → STS-WEB import (structure and services)",
+    },
+    "operation.export_liens_siecle": {
+        "fr": "export des liens élèves-groupes vers SIECLE",
+        "en": "student-group links export to SIECLE",
+    },
+    "channel.sts_vers_siecle": {
+        "fr": "copie de structure STS-WEB → SIECLE",
+        "en": "STS-WEB → SIECLE structure copy",
+    },
+    "channel.activation_liens": {
+        "fr": "activation des liens dans SIECLE",
+        "en": "link activation in SIECLE",
+    },
+    "channel.extraction_aaf": {
+        "fr": "extraction nocturne vers l'AAF",
+        "en": "nightly extraction to the AAF",
+    },
     "channel.import_ent": {"fr": "import ENT (annuaire)", "en": "ENT directory import"},
     "channel.export_gar": {"fr": "export ENT → GAR", "en": "ENT → GAR export"},
     "weekday.mon": {"fr": "lun.", "en": "Mon"},
@@ -195,7 +240,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.never": {"fr": "jamais", "en": "never"},
     "summary.on_rentree": {"fr": "le jour de la rentrée", "en": "on the rentrée day"},
     "summary.after_rentree": {"fr": "rentrée + {days} j", "en": "rentrée + {days} d"},
-    "summary.before_rentree": {"fr": "{days} j avant la rentrée", "en": "{days} d before the rentrée"},
+    "summary.before_rentree": {
+        "fr": "{days} j avant la rentrée",
+        "en": "{days} d before the rentrée",
+    },
     "summary.target_from": {
         "fr": "{target} : cohérent à partir du {when} ({delta})",
         "en": "{target}: consistent from {when} ({delta})",
@@ -258,10 +306,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.links_rejected": {
         "fr": "les groupes n'étaient pas encore arrivés de STS-WEB dans SIECLE : faire la remontée "
-              "EDT → STS-WEB et attendre la copie (1 jour) avant d'exporter les liens ; voir "
-              "Liaisons > Suivi des échanges > Erreurs import structure STS WEB",
+        "EDT → STS-WEB et attendre la copie (1 jour) avant d'exporter les liens ; voir "
+        "Liaisons > Suivi des échanges > Erreurs import structure STS WEB",
         "en": "the groups had not yet reached SIECLE from STS-WEB: import EDT → STS-WEB and wait "
-              "for the copy (1 day) before exporting the links",
+        "for the copy (1 day) before exporting the links",
     },
     "warning.links_replaced": {
         "fr": "{count} liens élève → groupe supprimés dans SIECLE par le nouvel import",
@@ -269,9 +317,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.links_replaced": {
         "fr": "l'import des liens remplace ceux des élèves du fichier (les liens saisis à la main "
-              "dans SIECLE sont perdus)",
+        "dans SIECLE sont perdus)",
         "en": "the link import replaces the links of the file's students (links typed by hand "
-              "in SIECLE are lost)",
+        "in SIECLE are lost)",
     },
     "warning.links_without_students": {
         "fr": "{actor} : aucun élève dans le logiciel d'emploi du temps, aucun lien envoyé",
@@ -287,9 +335,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.duplicates": {
         "fr": "un élève déjà dans la base académique ne doit pas être recréé : il reçoit une "
-              "seconde identité, l'ancien compte reste « disparu »",
+        "seconde identité, l'ancien compte reste « disparu »",
         "en": "a student already in the académie base must not be recreated: they get a second "
-              "identity, the old account stays 'disappeared'",
+        "identity, the old account stays 'disappeared'",
     },
     "warning.carried_groups": {
         "fr": "{count} groupes de l'an dernier reconduits à la bascule STS-WEB",
@@ -297,20 +345,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.carried_groups": {
         "fr": "les groupes reconduits restent, périmés, dans STS-WEB, SIECLE, l'ENT et le GAR "
-              "tant qu'ils ne sont pas supprimés (ne pas les reconduire s'ils sont gérés dans l'EDT)",
+        "tant qu'ils ne sont pas supprimés (ne pas les reconduire s'ils sont gérés dans l'EDT)",
         "en": "carried-over groups stay, stale, in STS-WEB, SIECLE, the ENT and GAR until "
-              "deleted (do not carry them over when the timetable software manages them)",
+        "deleted (do not carry them over when the timetable software manages them)",
     },
     "warning.unmatched_services": {
         "fr": "{count} services non remontés dans STS-WEB (enseignant, division ou groupe non "
-              "mis en concordance)",
+        "mis en concordance)",
         "en": "{count} services not sent to STS-WEB (teacher, division or group not matched)",
     },
     "cause.unmatched_services": {
         "fr": "seul ce que l'EDT a rapproché de STS-WEB remonte ; le reste est ignoré sans "
-              "message : refaire l'export STS-WEB → EDT puis la remontée",
+        "message : refaire l'export STS-WEB → EDT puis la remontée",
         "en": "only what the timetable software matched to STS-WEB goes up; the rest is "
-              "silently ignored: redo the STS-WEB → EDT export then the import",
+        "silently ignored: redo the STS-WEB → EDT export then the import",
     },
     "warning.unmatched_groups": {
         "fr": "{count} groupes non remontés dans STS-WEB (division d'appartenance inconnue)",
@@ -326,9 +374,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.services_replaced": {
         "fr": "la remontée remplace les services des divisions et groupes du fichier (ceux "
-              "reconduits de l'an dernier disparaissent)",
+        "reconduits de l'an dernier disparaissent)",
         "en": "the import replaces the services of the file's divisions and groups (last "
-              "year's carried-over ones go)",
+        "year's carried-over ones go)",
     },
     "warning.users_disappeared": {
         "fr": "{count} comptes ({category}) marqués disparus par un import complet de l'ENT",
@@ -336,9 +384,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.users_disappeared": {
         "fr": "un utilisateur absent d'un import complet est aussitôt exclu (et du GAR), puis "
-              "supprimé après le délai de pré-suppression",
+        "supprimé après le délai de pré-suppression",
         "en": "a user missing from a full import is excluded at once (from GAR too), then "
-              "deleted after the pre-delete delay",
+        "deleted after the pre-delete delay",
     },
     "warning.empty_structures": {
         "fr": "{count} classes ou groupes sans aucun utilisateur : absents de l'ENT",
@@ -354,7 +402,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.outage": {
         "fr": "le traitement automatique ne tourne pas pendant la panne ; le passage suivant "
-              "rattrape tout",
+        "rattrape tout",
         "en": "the batch does not run during the outage; the next run catches up",
     },
     "warning.non_working_day": {
@@ -371,7 +419,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cause.never_consistent": {
         "fr": "une opération manque, est refusée ou arrive trop tard : voir les avertissements "
-              "ci-dessus",
+        "ci-dessus",
         "en": "an operation is missing, refused or too late: see the warnings above",
     },
     "error.output": {
@@ -381,9 +429,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- command line ----------------------------------------------------------------------
     "cli.help": {
         "fr": "Simule la chaîne de l'annuaire de rentrée (STS-WEB, SIECLE, EDT, AAF, ENT, GAR) "
-              "et prédit quand l'ENT et le GAR deviennent cohérents.",
+        "et prédit quand l'ENT et le GAR deviennent cohérents.",
         "en": "Simulates the rentrée directory chain (STS-WEB, SIECLE, EDT, AAF, ENT, GAR) and "
-              "predicts when the ENT and GAR become consistent.",
+        "predicts when the ENT and GAR become consistent.",
     },
     "cli.run_help": {
         "fr": "Simule un scénario et affiche le résumé (ou le JSON).",
@@ -398,21 +446,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the JSON Schema of the scenario format (for editors).",
     },
     "cli.arg_scenario": {"fr": "fichier de scénario YAML", "en": "YAML scenario file"},
-    "cli.opt_json": {"fr": "résultat JSON sur la sortie standard",
-                     "en": "machine-readable JSON on stdout"},
+    "cli.opt_json": {
+        "fr": "résultat JSON sur la sortie standard",
+        "en": "machine-readable JSON on stdout",
+    },
     "cli.opt_out": {
         "fr": "dossier où écrire events.csv, daily_state.csv, facts.csv et result.json",
         "en": "folder to write events.csv, daily_state.csv, facts.csv and result.json",
     },
-    "cli.opt_seed": {"fr": "graine (remplace celle du scénario)",
-                     "en": "seed (overrides the scenario's)"},
+    "cli.opt_seed": {
+        "fr": "graine (remplace celle du scénario)",
+        "en": "seed (overrides the scenario's)",
+    },
     "cli.opt_lang": {"fr": "langue des messages : fr ou en", "en": "message language: fr or en"},
-    "cli.bad_lang": {"fr": "langue inconnue « {lang} » (possibles : {allowed})",
-                     "en": "unknown language '{lang}' (possible: {allowed})"},
-    "cli.invalid": {"fr": "Scénario invalide ({count} erreur(s)) :",
-                    "en": "Invalid scenario ({count} error(s)):"},
-    "cli.valid": {"fr": "{file} : scénario valide (« {name} »).",
-                  "en": "{file}: valid scenario ('{name}')."},
+    "cli.bad_lang": {
+        "fr": "langue inconnue « {lang} » (possibles : {allowed})",
+        "en": "unknown language '{lang}' (possible: {allowed})",
+    },
+    "cli.invalid": {
+        "fr": "Scénario invalide ({count} erreur(s)) :",
+        "en": "Invalid scenario ({count} error(s)):",
+    },
+    "cli.valid": {
+        "fr": "{file} : scénario valide (« {name} »).",
+        "en": "{file}: valid scenario ('{name}').",
+    },
     "cli.written": {"fr": "Résultats écrits : {files}", "en": "Results written: {files}"},
     "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
 }

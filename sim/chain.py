@@ -40,8 +40,11 @@ def build_graph(scenario: Scenario | None = None) -> nx.DiGraph:
     for rank, actor in enumerate(ACTORS):
         kind = "operation" if actor in Operation.__members__.values() else "channel"
         graph.add_node(
-            actor, kind=kind, rank=rank,
-            reads=READS[actor], writes=WRITES[actor],
+            actor,
+            kind=kind,
+            rank=rank,
+            reads=READS[actor],
+            writes=WRITES[actor],
         )
     for later, needed in GATES.items():
         for earlier in needed:

@@ -79,8 +79,7 @@ def run(
     else:
         typer.echo(summary_text(analysis))
     if out is not None:
-        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)),
-                   err=as_json)
+        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
 
 
 @app.command(help=t("cli.validate_help"))

@@ -12,9 +12,11 @@ from typing import Any
 from sim.catalogue import MESSAGES
 
 LANGUAGES = ("fr", "en")
-_language = os.environ.get("RENTREE_SIM_LANG", "fr") if os.environ.get(
-    "RENTREE_SIM_LANG", "fr"
-) in LANGUAGES else "fr"
+_language = (
+    os.environ.get("RENTREE_SIM_LANG", "fr")
+    if os.environ.get("RENTREE_SIM_LANG", "fr") in LANGUAGES
+    else "fr"
+)
 
 
 def set_language(language: str) -> None:

@@ -17,7 +17,7 @@ from sim.domain import Category, Target
 from tests.conftest import SCENARIOS, at, run_scenario
 
 
-def D(text: str) -> dt.datetime:  # noqa: N802
+def D(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
@@ -59,8 +59,14 @@ def test_nominal_chain_names_the_path_of_the_links() -> None:
     """The GAR date waits for the groups (timetable → STS-WEB → SIECLE) and then the links."""
     _, gar = target("nominal.yaml", Target.GAR)
     assert [s.actor for s in gar.chain] == [
-        "construction_edt", "import_sts_edt", "sts_vers_siecle", "export_liens_siecle",
-        "activation_liens", "extraction_aaf", "import_ent", "export_gar",
+        "construction_edt",
+        "import_sts_edt",
+        "sts_vers_siecle",
+        "export_liens_siecle",
+        "activation_liens",
+        "extraction_aaf",
+        "import_ent",
+        "export_gar",
     ]
 
 
@@ -68,7 +74,7 @@ def test_nominal_stale_services_at_rentree_are_last_years() -> None:
     """At the rentrée the ENT still shows last year's services carried with the structure:
     those of the divisions kept at the bascule (not new, not obsolete: obsolete ones were
     deleted at the division check)."""
-    analysis, ent = target("nominal.yaml", Target.ENT)
+    analysis = run_scenario("nominal.yaml")
     truth = analysis.result.truth
     services = truth.table(Category.SERVICES)
     division = services.ends[Category.DIVISIONS]

@@ -110,7 +110,10 @@ def category_consistency(
     if index > 0:
         chain = critical_chain(result, graph, store, category, index)
     return CategoryConsistency(
-        category=category, correct=correct, missing=state.missing, stale=state.stale,
+        category=category,
+        correct=correct,
+        missing=state.missing,
+        stale=state.stale,
         first_consistent=_first_true(correct, result.observations),
         consistent_from=consistent_from,
         fact_first_correct=first_correct_times(history, table, result.end_minute),
@@ -142,11 +145,10 @@ def target_consistency(
 ) -> TargetConsistency:
     graph = graph if graph is not None else build_graph(result.scenario)
     store = TARGET_STORE[target]
-    categories = {
-        c: category_consistency(result, graph, store, c) for c in CATEGORIES_OF[store]
-    }
-    correct = [all(cat.correct[k] for cat in categories.values())
-               for k in range(len(result.observations))]
+    categories = {c: category_consistency(result, graph, store, c) for c in CATEGORIES_OF[store]}
+    correct = [
+        all(cat.correct[k] for cat in categories.values()) for k in range(len(result.observations))
+    ]
     consistent_from, _ = _stays_true_from(correct, result.observations)
     critical: Category | None = None
     never = [c for c, cat in categories.items() if cat.consistent_from is None]
@@ -156,9 +158,13 @@ def target_consistency(
         critical = max(categories, key=lambda c: categories[c].consistent_from or 0.0)
     chain = categories[critical].chain if critical is not None else []
     return TargetConsistency(
-        target=target, categories=categories, correct=correct,
+        target=target,
+        categories=categories,
+        correct=correct,
         first_consistent=_first_true(correct, result.observations),
-        consistent_from=consistent_from, critical_category=critical, chain=chain,
+        consistent_from=consistent_from,
+        critical_category=critical,
+        chain=chain,
     )
 
 
@@ -169,8 +175,9 @@ def store_states(result: SimulationResult) -> list[StoreState]:
         if store is Store.SIECLE_PENDING:
             continue
         for category in CATEGORIES_OF[store]:
-            state = counts(result.histories[store][category], result.truth.table(category),
-                           result.observations)
+            state = counts(
+                result.histories[store][category], result.truth.table(category), result.observations
+            )
             state.store = store
             rows.append(state)
     return rows

@@ -72,11 +72,17 @@ def trace(
         if event.id in seen:
             break
         seen.add(event.id)
-        steps.append(ChainStep(
-            actor=event.actor, minute=event.minute, landed=history.minutes[i],
-            store=store.value, category=category.value,
-            fact=result.truth.table(category).labels[fact], event=event.id,
-        ))
+        steps.append(
+            ChainStep(
+                actor=event.actor,
+                minute=event.minute,
+                landed=history.minutes[i],
+                store=store.value,
+                category=category.value,
+                fact=result.truth.table(category).labels[fact],
+                event=event.id,
+            )
+        )
         if event.actor not in graph:
             break
         best: tuple[float, Store, Category, int] | None = None
@@ -92,8 +98,7 @@ def trace(
                 if cat not in result.histories[read_store]:
                     continue
                 read_history = result.histories[read_store][cat]
-                j = read_history.last_transition(index, wanted if cat is category else True,
-                                                 limit)
+                j = read_history.last_transition(index, wanted if cat is category else True, limit)
                 if j is None or j == 0:
                     continue
                 minute = read_history.minutes[j]

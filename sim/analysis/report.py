@@ -11,8 +11,16 @@ from sim.domain import Target
 from sim.engine.simulation import SimulationResult
 
 WARNING_CODES = {
-    "missing", "refused", "order_broken", "links_rejected", "links_without_students",
-    "duplicates", "carried_groups", "unmatched_services", "unmatched_groups", "outage",
+    "missing",
+    "refused",
+    "order_broken",
+    "links_rejected",
+    "links_without_students",
+    "duplicates",
+    "carried_groups",
+    "unmatched_services",
+    "unmatched_groups",
+    "outage",
     "non_working_day",
 }
 INFO_CODES = {"links_replaced", "services_replaced", "users_disappeared", "empty_structures"}
@@ -59,13 +67,26 @@ def collect_warnings(result: SimulationResult) -> list[Warning]:
         if event.kind == "batch" and event.code == "outage":
             first = outages.get(event.actor)
             outages[event.actor] = Warning(
-                "outage", "warning", event.actor, first.minute if first else event.minute,
+                "outage",
+                "warning",
+                event.actor,
+                first.minute if first else event.minute,
                 (first.count if first else 0) + 1,
             )
             continue
         severity = "warning" if event.code in WARNING_CODES else "info"
-        warnings.append(Warning(event.code, severity, event.actor, event.minute, event.count,
-                                event.store, event.category, event.detail))
+        warnings.append(
+            Warning(
+                event.code,
+                severity,
+                event.actor,
+                event.minute,
+                event.count,
+                event.store,
+                event.category,
+                event.detail,
+            )
+        )
     warnings.extend(outages.values())
     warnings.sort(key=lambda w: (w.minute, w.actor, w.code))
     return warnings
@@ -85,9 +106,16 @@ def analyse(result: SimulationResult) -> Analysis:
     warnings = collect_warnings(result)
     for t, consistency in targets.items():
         if consistency.consistent_from is None:
-            warnings.append(Warning("never_consistent", "warning", t.value,
-                                    result.observations[-1], 0,
-                                    category=(consistency.critical_category or "")))
+            warnings.append(
+                Warning(
+                    "never_consistent",
+                    "warning",
+                    t.value,
+                    result.observations[-1],
+                    0,
+                    category=(consistency.critical_category or ""),
+                )
+            )
     snapshots: dict[Target, dict[str, Snapshot]] = {}
     moments = {"rentree": result.rentree, "week_after": result.rentree + dt.timedelta(days=7)}
     for t, consistency in targets.items():

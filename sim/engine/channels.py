@@ -100,6 +100,7 @@ def sts_vers_siecle(model: ChainModel) -> Process:
         model.refresh_siecle(cause)
 
     if spec.mode == "scheduled":
+
         def batch(cause: int, _: float) -> None:
             structure = sts.snapshot(STRUCTURE_CATEGORIES)
             runner.deliver(lambda: copy(structure, cause))
@@ -117,10 +118,10 @@ def sts_vers_siecle(model: ChainModel) -> Process:
         seen = now
         cause = model.log(Channel.STS_VERS_SIECLE, "batch", "run")
 
-        def apply(diff: dict[Category, tuple[BoolArray, BoolArray]] = diff,
-                  cause: int = cause) -> None:
-            copy({c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()},
-                 cause)
+        def apply(
+            diff: dict[Category, tuple[BoolArray, BoolArray]] = diff, cause: int = cause
+        ) -> None:
+            copy({c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()}, cause)
 
         runner.deliver(apply)
 
@@ -191,14 +192,27 @@ def import_ent(model: ChainModel) -> Process:
             for c in (Category.STUDENTS, Category.PARENTS, Category.TEACHERS):
                 gone = int(np.count_nonzero(current[c] & ~state[c]))
                 if gone:
-                    model.log(Channel.IMPORT_ENT, "rule", "users_disappeared",
-                              store=Store.ENT.value, category=c.value, count=gone, cause=cause)
+                    model.log(
+                        Channel.IMPORT_ENT,
+                        "rule",
+                        "users_disappeared",
+                        store=Store.ENT.value,
+                        category=c.value,
+                        count=gone,
+                        cause=cause,
+                    )
             empty = model.structures_without_users(files, state)
             if empty != model.ent_empty_structures:
                 model.ent_empty_structures = empty
                 if empty:
-                    model.log(Channel.IMPORT_ENT, "rule", "empty_structures",
-                              store=Store.ENT.value, count=empty, cause=cause)
+                    model.log(
+                        Channel.IMPORT_ENT,
+                        "rule",
+                        "empty_structures",
+                        store=Store.ENT.value,
+                        count=empty,
+                        cause=cause,
+                    )
             ent.update(state, cause)
 
         runner.deliver(apply)

@@ -57,8 +57,7 @@ class ChainModel:
         start = truth.at_start
         self.know = Knowledge(
             siecle_divisions=start(Category.STUDENT_DIVISION),
-            siecle_parents=start(Category.PARENT_STUDENT)
-            | self._leaver_parent_links(),
+            siecle_parents=start(Category.PARENT_STUDENT) | self._leaver_parent_links(),
             siecle_activated=truth.empty(Category.STUDENT_GROUP),
             edt_links=start(Category.STUDENT_GROUP),
             edt_built_groups=truth.empty(Category.GROUPS),
@@ -127,9 +126,10 @@ class ChainModel:
         states[Category.STUDENT_DIVISION] = links_with_endpoints(
             t.table(Category.STUDENT_DIVISION), self.know.siecle_divisions, present
         )
-        parent_links = self.know.siecle_parents & present[Category.STUDENTS][
-            t.table(Category.PARENT_STUDENT).ends[Category.STUDENTS]
-        ]
+        parent_links = (
+            self.know.siecle_parents
+            & present[Category.STUDENTS][t.table(Category.PARENT_STUDENT).ends[Category.STUDENTS]]
+        )
         states[Category.PARENT_STUDENT] = parent_links
         parents = t.empty(Category.PARENTS)
         parents[t.table(Category.PARENT_STUDENT).ends[Category.PARENTS][parent_links]] = True
@@ -177,12 +177,18 @@ class ChainModel:
             state[c] = aaf[c].copy() if full or current is None else current[c] | aaf[c]
         state[Category.DIVISIONS] = aaf[Category.DIVISIONS]
         state[Category.GROUPS] = aaf[Category.GROUPS]
-        for c in (Category.STUDENT_DIVISION, Category.STUDENT_GROUP, Category.PARENT_STUDENT,
-                  Category.SERVICES):
+        for c in (
+            Category.STUDENT_DIVISION,
+            Category.STUDENT_GROUP,
+            Category.PARENT_STUDENT,
+            Category.SERVICES,
+        ):
             state[c] = links_with_endpoints(t.table(c), aaf[c], state)
         services = t.table(Category.SERVICES)
-        for structure, link in ((Category.DIVISIONS, Category.STUDENT_DIVISION),
-                                (Category.GROUPS, Category.STUDENT_GROUP)):
+        for structure, link in (
+            (Category.DIVISIONS, Category.STUDENT_DIVISION),
+            (Category.GROUPS, Category.STUDENT_GROUP),
+        ):
             members = np.zeros(t.size(structure) + 1, dtype=bool)
             members[t.table(link).ends[structure][state[link]]] = True
             members[services.ends[structure][state[Category.SERVICES]]] = True

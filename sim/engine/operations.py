@@ -16,11 +16,12 @@ from sim.scenario.model import (
 )
 from sim.truth.facts import BoolArray
 
-Effect = Callable[[ChainModel, OperationSpec, int], None]
+Effect = Callable[[ChainModel, OperationSpec, float, int], None]
 
 
-def _by_structure(model: ChainModel, services: BoolArray, structure: Category,
-                  chosen: BoolArray) -> BoolArray:
+def _by_structure(
+    model: ChainModel, services: BoolArray, structure: Category, chosen: BoolArray
+) -> BoolArray:
     """Services (among ``services``) attached to one of the ``chosen`` structures."""
     ends = model.truth.table(Category.SERVICES).ends[structure]
     padded = np.append(chosen, False)
@@ -28,7 +29,7 @@ def _by_structure(model: ChainModel, services: BoolArray, structure: Category,
     return result
 
 
-def bascule_sts(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def bascule_sts(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     assert isinstance(spec, BasculeSpec)
     t = model.truth
     divisions = t.empty(Category.DIVISIONS)
@@ -40,8 +41,15 @@ def bascule_sts(model: ChainModel, spec: OperationSpec, cause: int) -> None:
     if spec.carry_groups:
         groups = t.group_is_carried.copy()
         services |= _by_structure(model, t.service_is_carried, Category.GROUPS, groups)
-        model.log(Operation.BASCULE_STS, "rule", "carried_groups", store=Store.STS.value,
-                  category=Category.GROUPS.value, count=int(groups.sum()), cause=cause)
+        model.log(
+            Operation.BASCULE_STS,
+            "rule",
+            "carried_groups",
+            store=Store.STS.value,
+            category=Category.GROUPS.value,
+            count=int(groups.sum()),
+            cause=cause,
+        )
     model.stores[Store.STS].update(
         {
             Category.TEACHERS: t.table(Category.TEACHERS).true_at(model.env.now),
@@ -53,24 +61,25 @@ def bascule_sts(model: ChainModel, spec: OperationSpec, cause: int) -> None:
     )
 
 
-def nothing_moved(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def nothing_moved(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Nomenclature steps move no directory fact: they open the way to later operations."""
 
 
-def profilage(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def profilage(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """SIECLE's new year: last year's leavers leave the base."""
     siecle = model.stores[Store.SIECLE]
-    siecle.set(Category.STUDENTS, siecle[Category.STUDENTS] & ~model.truth.student_is_leaver,
-               cause)
+    siecle.set(Category.STUDENTS, siecle[Category.STUDENTS] & ~model.truth.student_is_leaver, cause)
     model.refresh_siecle(cause)
 
 
-def verification_divisions(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def verification_divisions(
+    model: ChainModel, spec: OperationSpec, share: float, cause: int
+) -> None:
     assert isinstance(spec, VerificationSpec)
     t, sts = model.truth, model.stores[Store.STS]
     current = sts[Category.DIVISIONS]
     wanted = t.table(Category.DIVISIONS).true_at(model.env.now)
-    actions = model.take_share(Category.DIVISIONS, current ^ wanted, spec.share)
+    actions = model.take_share(Category.DIVISIONS, current ^ wanted, share)
     divisions = current ^ actions
     removed = current & ~divisions
     services = sts[Category.SERVICES] & ~_by_structure(
@@ -81,11 +90,14 @@ def verification_divisions(model: ChainModel, spec: OperationSpec, cause: int) -
         carried = groups & t.group_is_carried
         services &= ~_by_structure(model, services, Category.GROUPS, carried)
         groups = groups & ~carried
-    sts.update({Category.DIVISIONS: divisions, Category.GROUPS: groups,
-                Category.SERVICES: services}, cause)
+    sts.update(
+        {Category.DIVISIONS: divisions, Category.GROUPS: groups, Category.SERVICES: services}, cause
+    )
 
 
-def export_structure_siecle(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def export_structure_siecle(
+    model: ChainModel, spec: OperationSpec, share: float, cause: int
+) -> None:
     assert isinstance(spec, ExportStructureSpec)
     sts = model.stores[Store.STS]
     structure = sts.snapshot((Category.DIVISIONS, Category.GROUPS))
@@ -98,9 +110,15 @@ def export_structure_siecle(model: ChainModel, spec: OperationSpec, cause: int) 
 
 
 def _inscribe(origin: Origin) -> Effect:
-    def effect(model: ChainModel, spec: OperationSpec, cause: int) -> None:
-        inscribe(model, origin, model.truth.table(Category.STUDENTS).true_at(model.env.now),
-                 spec.share, _recreate_share(model), cause)
+    def effect(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
+        inscribe(
+            model,
+            origin,
+            model.truth.table(Category.STUDENTS).true_at(model.env.now),
+            share,
+            _recreate_share(model),
+            cause,
+        )
 
     effect.__doc__ = f"Inscribe the students whose origin is {origin.value}."
     return effect
@@ -110,8 +128,14 @@ def _recreate_share(model: ChainModel) -> float:
     return model.scenario.operations.transferts.recreate_share
 
 
-def inscribe(model: ChainModel, origin: Origin, eligible: BoolArray, share: float,
-             recreate_share: float, cause: int) -> None:
+def inscribe(
+    model: ChainModel,
+    origin: Origin,
+    eligible: BoolArray,
+    share: float,
+    recreate_share: float,
+    cause: int,
+) -> None:
     """SIECLE inscriptions; a transferred student recreated gets a duplicate identity (rule 6)."""
     t, siecle = model.truth, model.stores[Store.SIECLE]
     students = siecle[Category.STUDENTS]
@@ -126,54 +150,66 @@ def inscribe(model: ChainModel, origin: Origin, eligible: BoolArray, share: floa
         if recreated.any():
             new = new & ~recreated
             new[t.student_duplicate[recreated]] = True
-            model.log(str(model.recorder.events[cause].actor), "rule", "duplicates",
-                      store=Store.SIECLE.value, category=Category.STUDENTS.value,
-                      count=int(recreated.sum()), cause=cause)
+            model.log(
+                str(model.recorder.events[cause].actor),
+                "rule",
+                "duplicates",
+                store=Store.SIECLE.value,
+                category=Category.STUDENTS.value,
+                count=int(recreated.sum()),
+                cause=cause,
+            )
     siecle.set(Category.STUDENTS, new, cause)
     model.refresh_siecle(cause)
 
 
-def export_sts_edt(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def export_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Teachers, divisions and subjects reach the timetable software: they are now matched."""
     sts, edt = model.stores[Store.STS], model.stores[Store.EDT]
     model.know.edt_sts_groups = sts[Category.GROUPS] & model.truth.group_is_carried
-    edt.update({Category.TEACHERS: sts[Category.TEACHERS],
-                Category.DIVISIONS: sts[Category.DIVISIONS]}, cause)
-    model.refresh_edt(cause)
-
-
-def export_siecle_edt(model: ChainModel, spec: OperationSpec, cause: int) -> None:
-    """Students (and their division) reach the timetable software."""
-    siecle, edt = model.stores[Store.SIECLE], model.stores[Store.EDT]
-    students = model.take_share(Category.STUDENTS, siecle[Category.STUDENTS], spec.share)
-    edt.update({Category.STUDENTS: students,
-                Category.STUDENT_DIVISION: siecle[Category.STUDENT_DIVISION]}, cause)
-    model.refresh_edt(cause)
-
-
-def construction_edt(model: ChainModel, spec: OperationSpec, cause: int) -> None:
-    """Staff build the timetable: groups, services and student→group links (a share of them)."""
-    t = model.truth
-    groups = t.table(Category.GROUPS).true_at(model.env.now)
-    built = model.take_share(Category.GROUPS, groups, spec.share)
-    model.know.edt_built_groups = model.know.edt_built_groups | built
-    services = t.table(Category.SERVICES).true_at(model.env.now)
-    division_services = services & (t.table(Category.SERVICES).ends[Category.DIVISIONS] >= 0)
-    group_services = _by_structure(model, services, Category.GROUPS, model.know.edt_built_groups)
-    model.know.edt_built_services = model.know.edt_built_services | group_services | (
-        model.take_share(Category.SERVICES, division_services, spec.share)
+    edt.update(
+        {Category.TEACHERS: sts[Category.TEACHERS], Category.DIVISIONS: sts[Category.DIVISIONS]},
+        cause,
     )
     model.refresh_edt(cause)
 
 
-def import_sts_edt(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
+    """Students (and their division) reach the timetable software."""
+    siecle, edt = model.stores[Store.SIECLE], model.stores[Store.EDT]
+    students = model.take_share(Category.STUDENTS, siecle[Category.STUDENTS], share)
+    edt.update(
+        {Category.STUDENTS: students, Category.STUDENT_DIVISION: siecle[Category.STUDENT_DIVISION]},
+        cause,
+    )
+    model.refresh_edt(cause)
+
+
+def construction_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
+    """Staff build the timetable: groups, services and student→group links (a share of them)."""
+    t = model.truth
+    groups = t.table(Category.GROUPS).true_at(model.env.now)
+    built = model.take_share(Category.GROUPS, groups, share)
+    model.know.edt_built_groups = model.know.edt_built_groups | built
+    services = t.table(Category.SERVICES).true_at(model.env.now)
+    division_services = services & (t.table(Category.SERVICES).ends[Category.DIVISIONS] >= 0)
+    group_services = _by_structure(model, services, Category.GROUPS, model.know.edt_built_groups)
+    model.know.edt_built_services = (
+        model.know.edt_built_services
+        | group_services
+        | (model.take_share(Category.SERVICES, division_services, share))
+    )
+    model.refresh_edt(cause)
+
+
+def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Structure and services go up to STS-WEB; only what is matched is sent (rule 3)."""
     t, sts, edt = model.truth, model.stores[Store.STS], model.stores[Store.EDT]
     actor = Operation.IMPORT_STS_EDT
     matched_divisions = edt[Category.DIVISIONS]
     built = model.know.edt_built_groups
     groups_ok = built & t.groups_with_all_divisions(matched_divisions)
-    sent_groups = model.take_share(Category.GROUPS, groups_ok, spec.share)
+    sent_groups = model.take_share(Category.GROUPS, groups_ok, share)
     services = edt[Category.SERVICES]
     table = t.table(Category.SERVICES)
     teacher_ok = np.append(edt[Category.TEACHERS], False)[table.ends[Category.TEACHERS]]
@@ -184,24 +220,50 @@ def import_sts_edt(model: ChainModel, spec: OperationSpec, cause: int) -> None:
     unsent_groups = int(np.count_nonzero(built & ~groups_ok))
     unsent_services = int(np.count_nonzero(services & ~sent))
     if unsent_groups:
-        model.log(actor, "rule", "unmatched_groups", store=Store.EDT.value,
-                  category=Category.GROUPS.value, count=unsent_groups, cause=cause)
+        model.log(
+            actor,
+            "rule",
+            "unmatched_groups",
+            store=Store.EDT.value,
+            category=Category.GROUPS.value,
+            count=unsent_groups,
+            cause=cause,
+        )
     if unsent_services:
-        model.log(actor, "rule", "unmatched_services", store=Store.EDT.value,
-                  category=Category.SERVICES.value, count=unsent_services, cause=cause)
+        model.log(
+            actor,
+            "rule",
+            "unmatched_services",
+            store=Store.EDT.value,
+            category=Category.SERVICES.value,
+            count=unsent_services,
+            cause=cause,
+        )
     current = sts[Category.SERVICES]
     described = _by_structure(model, current, Category.DIVISIONS, matched_divisions) | (
         _by_structure(model, current, Category.GROUPS, sent_groups)
     )
     replaced = int(np.count_nonzero(described & ~sent))
     if replaced:
-        model.log(actor, "rule", "services_replaced", store=Store.STS.value,
-                  category=Category.SERVICES.value, count=replaced, cause=cause)
-    sts.update({Category.GROUPS: sts[Category.GROUPS] | sent_groups,
-                Category.SERVICES: (current & ~described) | sent}, cause)
+        model.log(
+            actor,
+            "rule",
+            "services_replaced",
+            store=Store.STS.value,
+            category=Category.SERVICES.value,
+            count=replaced,
+            cause=cause,
+        )
+    sts.update(
+        {
+            Category.GROUPS: sts[Category.GROUPS] | sent_groups,
+            Category.SERVICES: (current & ~described) | sent,
+        },
+        cause,
+    )
 
 
-def export_liens_siecle(model: ChainModel, spec: OperationSpec, cause: int) -> None:
+def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Links go from the timetable software to SIECLE: they replace the links of the file's
     students (rule 1); a link to a group SIECLE does not have is rejected (rule 2); with no
     student in the timetable software there is no link to send (rule 4)."""
@@ -212,26 +274,45 @@ def export_liens_siecle(model: ChainModel, spec: OperationSpec, cause: int) -> N
     table = t.table(Category.STUDENT_GROUP)
     students_of_link = table.ends[Category.STUDENTS]
     if not edt[Category.STUDENTS].any():
-        model.log(actor, "rule", "links_without_students", store=Store.EDT.value,
-                  category=Category.STUDENT_GROUP.value, cause=cause)
+        model.log(
+            actor,
+            "rule",
+            "links_without_students",
+            store=Store.EDT.value,
+            category=Category.STUDENT_GROUP.value,
+            cause=cause,
+        )
         return
     file_students = edt[Category.STUDENTS] & siecle[Category.STUDENTS]
-    links = model.take_share(Category.STUDENT_GROUP,
-                             edt[Category.STUDENT_GROUP] & file_students[students_of_link],
-                             spec.share)
+    links = model.take_share(
+        Category.STUDENT_GROUP, edt[Category.STUDENT_GROUP] & file_students[students_of_link], share
+    )
     accepted = links & siecle[Category.GROUPS][table.ends[Category.GROUPS]]
     rejected = int(np.count_nonzero(links & ~accepted))
     if rejected:
-        model.log(actor, "rule", "links_rejected", store=Store.SIECLE.value,
-                  category=Category.STUDENT_GROUP.value, count=rejected, cause=cause)
+        model.log(
+            actor,
+            "rule",
+            "links_rejected",
+            store=Store.SIECLE.value,
+            category=Category.STUDENT_GROUP.value,
+            count=rejected,
+            cause=cause,
+        )
     in_file = np.zeros_like(file_students)
     in_file[students_of_link[links]] = True
     before = pending[Category.STUDENT_GROUP]
     replaced_mask = before & in_file[students_of_link] & ~accepted
     if replaced_mask.any():
-        model.log(actor, "rule", "links_replaced", store=Store.SIECLE.value,
-                  category=Category.STUDENT_GROUP.value,
-                  count=int(replaced_mask.sum()), cause=cause)
+        model.log(
+            actor,
+            "rule",
+            "links_replaced",
+            store=Store.SIECLE.value,
+            category=Category.STUDENT_GROUP.value,
+            count=int(replaced_mask.sum()),
+            cause=cause,
+        )
     pending.set(Category.STUDENT_GROUP, (before & ~in_file[students_of_link]) | accepted, cause)
 
 

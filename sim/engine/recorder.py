@@ -25,8 +25,16 @@ class Recorder:
         cause: int | None = None,
     ) -> int:
         event = EventRecord(
-            id=len(self.events), minute=minute, actor=actor, kind=kind, code=code,
-            store=store, category=category, count=count, detail=detail, cause=cause,
+            id=len(self.events),
+            minute=minute,
+            actor=actor,
+            kind=kind,
+            code=code,
+            store=store,
+            category=category,
+            count=count,
+            detail=detail,
+            cause=cause,
         )
         self.events.append(event)
         return event.id

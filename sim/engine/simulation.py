@@ -74,8 +74,12 @@ def observation_minutes(scenario: Scenario, clock: Clock) -> list[float]:
     ]
 
 
-def simulate(scenario: Scenario, seed: int | None = None, truth: Truth | None = None,
-             clock: Clock | None = None) -> SimulationResult:
+def simulate(
+    scenario: Scenario,
+    seed: int | None = None,
+    truth: Truth | None = None,
+    clock: Clock | None = None,
+) -> SimulationResult:
     """Run the chain over the scenario's window. Deterministic for a scenario and seed."""
     run_seed = scenario.seed if seed is None else seed
     if truth is None or clock is None:
@@ -99,31 +103,40 @@ def simulate(scenario: Scenario, seed: int | None = None, truth: Truth | None = 
     elapsed = time.perf_counter() - started
     histories: Histories = {s: model.stores[s].history for s in Store}
     return SimulationResult(
-        scenario=scenario, seed=run_seed, clock=clock, rentree=resolve_rentree(scenario),
-        truth=truth, events=model.recorder.events, histories=histories,
-        observations=observation_minutes(scenario, clock), end_minute=end_minute,
+        scenario=scenario,
+        seed=run_seed,
+        clock=clock,
+        rentree=resolve_rentree(scenario),
+        truth=truth,
+        events=model.recorder.events,
+        histories=histories,
+        observations=observation_minutes(scenario, clock),
+        end_minute=end_minute,
         engine_seconds=elapsed,
     )
 
 
 def _operation(model: ChainModel, op: Operation, graph: Any) -> Process:
     spec = model.scenario.operations.get(op)
-    for minute in sorted(model.instant_of(d) for d in spec.date):
+    occurrences = sorted((model.instant_of(d), i) for i, d in enumerate(spec.date))
+    for minute, occurrence in occurrences:
         yield model.wait_until(minute, op)
         day = model.clock.instant(minute).date()
-        missing_gates = [g for g in prerequisites(graph, op, "gate")
-                         if Operation(g) not in model.done]
+        missing_gates = [
+            g for g in prerequisites(graph, op, "gate") if Operation(g) not in model.done
+        ]
         if missing_gates:
             model.log(op, "operation", "refused", detail=",".join(missing_gates))
             continue
         cause = model.log(op, "operation", "run")
         if not is_working_day(day):
             model.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
-        late_order = [p for p in prerequisites(graph, op, "order")
-                      if Operation(p) not in model.done]
+        late_order = [
+            p for p in prerequisites(graph, op, "order") if Operation(p) not in model.done
+        ]
         if late_order:
             model.log(op, "rule", "order_broken", detail=",".join(late_order), cause=cause)
-        EFFECTS[op](model, spec, cause)
+        EFFECTS[op](model, spec, spec.share_at(occurrence), cause)
         model.done.setdefault(op, model.env.now)
 
 
@@ -132,9 +145,13 @@ def _reality(model: ChainModel) -> Process:
     truth = model.truth
     for change in sorted(truth.changes, key=lambda c: c.recorded):
         yield model.wait_until(change.recorded, "reality")
-        cause = model.log("reality", "reality", change.kind,
-                          count=sum(len(v) for v in change.started.values())
-                          + sum(len(v) for v in change.ended.values()))
+        cause = model.log(
+            "reality",
+            "reality",
+            change.kind,
+            count=sum(len(v) for v in change.started.values())
+            + sum(len(v) for v in change.ended.values()),
+        )
         know = model.know
         for category, rows in change.started.items():
             if category is Category.STUDENT_DIVISION:
@@ -171,7 +188,13 @@ def _reality(model: ChainModel) -> Process:
             else:
                 eligible = truth.empty(Category.STUDENTS)
                 eligible[change.started[Category.STUDENTS]] = True
-                inscribe(model, Origin(change.origin), eligible, 1.0,
-                         model.scenario.operations.transferts.recreate_share, cause)
+                inscribe(
+                    model,
+                    Origin(change.origin),
+                    eligible,
+                    1.0,
+                    model.scenario.operations.transferts.recreate_share,
+                    cause,
+                )
         model.refresh_siecle(cause)
         model.refresh_edt(cause)

@@ -59,8 +59,14 @@ class FactStore:
         for code, count in (("added", added), ("removed", removed)):
             if count:
                 self.recorder.log(
-                    minute, self.recorder.events[cause].actor, "change", code,
-                    store=self.store.value, category=category.value, count=count, cause=cause,
+                    minute,
+                    self.recorder.events[cause].actor,
+                    "change",
+                    code,
+                    store=self.store.value,
+                    category=category.value,
+                    count=count,
+                    cause=cause,
                 )
         self._notify()
         return added, removed

@@ -56,7 +56,8 @@ def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> d
         }
         for name, snap in snapshots.items():
             entry[f"at_{name}" if name == "rentree" else name] = {
-                "missing": snap.missing[category.value], "stale": snap.stale[category.value],
+                "missing": snap.missing[category.value],
+                "stale": snap.stale[category.value],
             }
         categories[category.value] = entry
     return {
@@ -77,12 +78,16 @@ def result_json(analysis: Analysis, source: str | None = None) -> dict[str, Any]
             "name": scenario.name,
             "file": source,
             "seed": result.seed,
-            "etablissement": {"name": scenario.etablissement.name,
-                              "uai": scenario.etablissement.uai,
-                              "zone": scenario.etablissement.zone},
+            "etablissement": {
+                "name": scenario.etablissement.name,
+                "uai": scenario.etablissement.uai,
+                "zone": scenario.etablissement.zone,
+            },
             "rentree": result.rentree.isoformat(),
-            "window": {"start": scenario.calendar.start.isoformat(),
-                       "end": scenario.calendar.end.isoformat()},
+            "window": {
+                "start": scenario.calendar.start.isoformat(),
+                "end": scenario.calendar.end.isoformat(),
+            },
         },
         "targets": {t.value: _target_json(analysis, t, tc) for t, tc in analysis.targets.items()},
         "warnings": [
@@ -113,24 +118,58 @@ def _csv(rows: list[list[Any]]) -> str:
 
 
 def events_csv(result: SimulationResult) -> str:
-    rows: list[list[Any]] = [["id", "time", "actor", "actor_label", "kind", "code", "system",
-                              "category", "count", "detail", "cause"]]
+    rows: list[list[Any]] = [
+        [
+            "id",
+            "time",
+            "actor",
+            "actor_label",
+            "kind",
+            "code",
+            "system",
+            "category",
+            "count",
+            "detail",
+            "cause",
+        ]
+    ]
     for e in result.events:
-        rows.append([e.id, iso(result, e.minute), e.actor, actor_label(e.actor), e.kind, e.code,
-                     e.store, e.category, e.count, e.detail,
-                     "" if e.cause is None else e.cause])
+        rows.append(
+            [
+                e.id,
+                iso(result, e.minute),
+                e.actor,
+                actor_label(e.actor),
+                e.kind,
+                e.code,
+                e.store,
+                e.category,
+                e.count,
+                e.detail,
+                "" if e.cause is None else e.cause,
+            ]
+        )
     return _csv(rows)
 
 
 def daily_state_csv(result: SimulationResult) -> str:
-    rows: list[list[Any]] = [["observation", "system", "category", "correct", "missing", "stale",
-                              "consistent"]]
+    rows: list[list[Any]] = [
+        ["observation", "system", "category", "correct", "missing", "stale", "consistent"]
+    ]
     states = store_states(result)
     for k, minute in enumerate(result.observations):
         for s in states:
-            rows.append([iso(result, minute), s.store.value, s.category.value,
-                         int(s.correct[k]), int(s.missing[k]), int(s.stale[k]),
-                         int(s.missing[k] == 0 and s.stale[k] == 0)])
+            rows.append(
+                [
+                    iso(result, minute),
+                    s.store.value,
+                    s.category.value,
+                    int(s.correct[k]),
+                    int(s.missing[k]),
+                    int(s.stale[k]),
+                    int(s.missing[k] == 0 and s.stale[k] == 0),
+                ]
+            )
     return _csv(rows)
 
 
@@ -144,8 +183,14 @@ def facts_csv(analysis: Analysis) -> str:
             for i, minute in enumerate(cat.fact_first_correct):
                 if np.isnan(minute):
                     continue
-                rows.append([target.value, category.value, labels[i],
-                             "" if np.isinf(minute) else iso(result, float(minute))])
+                rows.append(
+                    [
+                        target.value,
+                        category.value,
+                        labels[i],
+                        "" if np.isinf(minute) else iso(result, float(minute)),
+                    ]
+                )
     return _csv(rows)
 
 

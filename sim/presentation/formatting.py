@@ -11,8 +11,11 @@ WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def day_text(day: dt.date) -> str:
-    return t("format.day", weekday=t(f"weekday.{WEEKDAY_KEYS[day.weekday()]}"),
-             date=day.strftime("%d/%m/%Y"))
+    return t(
+        "format.day",
+        weekday=t(f"weekday.{WEEKDAY_KEYS[day.weekday()]}"),
+        date=day.strftime("%d/%m/%Y"),
+    )
 
 
 def instant_text(instant: dt.datetime) -> str:
@@ -37,7 +40,8 @@ def warning_message(warning: Warning) -> str:
         count=warning.count,
         actor=actor_label(warning.actor),
         category=label("category", warning.category) if warning.category else "",
-        detail=actors_label(warning.detail) if warning.code in ("refused", "order_broken")
+        detail=actors_label(warning.detail)
+        if warning.code in ("refused", "order_broken")
         else warning.detail,
     )
 

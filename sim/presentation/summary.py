@@ -41,11 +41,17 @@ def chain_lines(result: SimulationResult, chain: list[ChainStep]) -> list[str]:
         landed = ""
         if round(step.landed) != round(step.minute):
             landed = t("summary.chain_landed", when=instant_text(result.instant(step.landed)))
-        lines.append(t(
-            "summary.chain_step", n=n, actor=actor_label(step.actor),
-            when=instant_text(result.instant(step.minute)), landed=landed,
-            system=label("system", step.store), fact=step.fact,
-        ))
+        lines.append(
+            t(
+                "summary.chain_step",
+                n=n,
+                actor=actor_label(step.actor),
+                when=instant_text(result.instant(step.minute)),
+                landed=landed,
+                system=label("system", step.store),
+                fact=step.fact,
+            )
+        )
     return lines
 
 
@@ -54,30 +60,62 @@ def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> l
     name = label("target", target.value)
     if tc.consistent_from is None:
         wrong = [
-            t("summary.wrong_item", category=label("category", c.value),
-              missing=int(cat.missing[-1]), stale=int(cat.stale[-1]))
-            for c, cat in tc.categories.items() if cat.missing[-1] or cat.stale[-1]
+            t(
+                "summary.wrong_item",
+                category=label("category", c.value),
+                missing=int(cat.missing[-1]),
+                stale=int(cat.stale[-1]),
+            )
+            for c, cat in tc.categories.items()
+            if cat.missing[-1] or cat.stale[-1]
         ]
-        lines = [t("summary.target_never", target=name,
-                   end=day_text(result.scenario.calendar.end), wrong="; ".join(wrong))]
+        lines = [
+            t(
+                "summary.target_never",
+                target=name,
+                end=day_text(result.scenario.calendar.end),
+                wrong="; ".join(wrong),
+            )
+        ]
     else:
-        lines = [t("summary.target_from", target=name,
-                   when=instant_text(result.instant(tc.consistent_from)),
-                   delta=_delta(result, tc.consistent_from))]
+        lines = [
+            t(
+                "summary.target_from",
+                target=name,
+                when=instant_text(result.instant(tc.consistent_from)),
+                delta=_delta(result, tc.consistent_from),
+            )
+        ]
     snaps = analysis.snapshots.get(target, {})
-    lines.append(_row(t("summary.col_category"), t("summary.col_from"),
-                      t("summary.col_rentree"), t("summary.col_week")))
+    lines.append(
+        _row(
+            t("summary.col_category"),
+            t("summary.col_from"),
+            t("summary.col_rentree"),
+            t("summary.col_week"),
+        )
+    )
     for category, cat in tc.categories.items():
         cells = []
         for moment in ("rentree", "week_after"):
             snap = snaps.get(moment)
-            cells.append("—" if snap is None else
-                         f"{snap.missing[category.value]} / {snap.stale[category.value]}")
-        lines.append(_row(label("category", category.value),
-                          _when(result, cat.consistent_from), cells[0], cells[1]))
+            cells.append(
+                "—"
+                if snap is None
+                else f"{snap.missing[category.value]} / {snap.stale[category.value]}"
+            )
+        lines.append(
+            _row(
+                label("category", category.value),
+                _when(result, cat.consistent_from),
+                cells[0],
+                cells[1],
+            )
+        )
     if tc.critical_category is not None and tc.chain:
-        lines.append("  " + t("summary.chain_title",
-                              category=label("category", tc.critical_category.value)))
+        lines.append(
+            "  " + t("summary.chain_title", category=label("category", tc.critical_category.value))
+        )
         lines.extend("    " + line for line in chain_lines(result, tc.chain))
     return lines
 
@@ -87,10 +125,20 @@ def summary_text(analysis: Analysis) -> str:
     scenario = result.scenario
     cal = scenario.calendar
     lines = [
-        t("summary.title", name=scenario.name, etab=scenario.etablissement.name,
-          uai=scenario.etablissement.uai, seed=result.seed),
-        t("summary.window", rentree=day_text(result.rentree), start=day_text(cal.start),
-          end=day_text(cal.end), time=cal.observation_time.strftime("%H:%M")),
+        t(
+            "summary.title",
+            name=scenario.name,
+            etab=scenario.etablissement.name,
+            uai=scenario.etablissement.uai,
+            seed=result.seed,
+        ),
+        t(
+            "summary.window",
+            rentree=day_text(result.rentree),
+            start=day_text(cal.start),
+            end=day_text(cal.end),
+            time=cal.observation_time.strftime("%H:%M"),
+        ),
         t("summary.legend"),
         "",
     ]
@@ -102,14 +150,24 @@ def summary_text(analysis: Analysis) -> str:
     if warnings:
         lines.append(t("summary.warnings", count=len(warnings)))
         for w in warnings:
-            lines.append(t("summary.warning_line", when=instant_text(result.instant(w.minute)),
-                           message=warning_message(w)))
+            lines.append(
+                t(
+                    "summary.warning_line",
+                    when=instant_text(result.instant(w.minute)),
+                    message=warning_message(w),
+                )
+            )
             lines.append(t("summary.cause_line", cause=warning_cause(w)))
     else:
         lines.append(t("summary.no_warning"))
     if infos:
         lines.append(t("summary.infos", count=len(infos)))
         for w in infos:
-            lines.append(t("summary.info_line", when=instant_text(result.instant(w.minute)),
-                           message=warning_message(w)))
+            lines.append(
+                t(
+                    "summary.info_line",
+                    when=instant_text(result.instant(w.minute)),
+                    message=warning_message(w),
+                )
+            )
     return "\n".join(lines)

@@ -33,10 +33,12 @@ def load_scenario(path: str | Path) -> Scenario:
         ) from None
     problems = check_window(scenario)
     if problems:
-        raise ScenarioErrors([
-            ScenarioError(_origin_of(origins, field, source), _dotted(field), rule)
-            for field, rule in problems
-        ])
+        raise ScenarioErrors(
+            [
+                ScenarioError(_origin_of(origins, field, source), _dotted(field), rule)
+                for field, rule in problems
+            ]
+        )
     return scenario
 
 
@@ -51,8 +53,9 @@ def _load_chain(
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         where = stack[-1] if stack else None
-        raise ScenarioError(where if where else path, "extends" if where else "",
-                            t("rule.file_missing", path=path)) from None
+        raise ScenarioError(
+            where if where else path, "extends" if where else "", t("rule.file_missing", path=path)
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioError(path, "", t("rule.file_unreadable", reason=exc)) from None
     try:
@@ -142,11 +145,11 @@ def _translate(error: Any, origins: dict[FieldPath, Path], source: Path) -> Scen
     if kind == "extra_forbidden":
         name = str(field[-1])
         if field[:1] == ("operations",) and len(field) == 2:
-            rule = t("rule.unknown_operation", name=name,
-                     allowed=", ".join(o.value for o in Operation))
+            rule = t(
+                "rule.unknown_operation", name=name, allowed=", ".join(o.value for o in Operation)
+            )
         elif field[:1] == ("channels",) and len(field) == 2:
-            rule = t("rule.unknown_channel", name=name,
-                     allowed=", ".join(c.value for c in Channel))
+            rule = t("rule.unknown_channel", name=name, allowed=", ".join(c.value for c in Channel))
         else:
             rule = t("rule.unknown_key", name=name)
     elif kind == "value_error":
@@ -168,8 +171,9 @@ def check_window(scenario: Scenario) -> list[tuple[FieldPath, str]]:
     def check(field: FieldPath, value: dt.date | dt.datetime) -> None:
         day = value.date() if isinstance(value, dt.datetime) else value
         if not cal.start <= day <= cal.end:
-            problems.append((field, t("rule.outside_window", value=value, start=cal.start,
-                                      end=cal.end)))
+            problems.append(
+                (field, t("rule.outside_window", value=value, start=cal.start, end=cal.end))
+            )
 
     if cal.rentree is not None:
         check(("calendar", "rentree"), cal.rentree)

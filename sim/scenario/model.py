@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from sim.domain import Channel, Operation
 from sim.i18n import t
@@ -66,9 +73,7 @@ class Etablissement(Strict):
     new_divisions: int = Field(2, ge=0)
     obsolete_divisions: int = Field(1, ge=0, le=20)
     leavers: int | None = Field(None, ge=0)
-    origins: dict[Level, OriginShares] = Field(
-        default_factory=_default_origins
-    )
+    origins: dict[Level, OriginShares] = Field(default_factory=_default_origins)
 
     @model_validator(mode="after")
     def _new_divisions_fit(self) -> Etablissement:
@@ -91,12 +96,21 @@ class Calendar(Strict):
         return self
 
 
+_INSTANT_SCHEMA = {"type": "string", "description": "AAAA-MM-JJ ou AAAA-MM-JJ HH:MM"}
+_ONE_OR_MANY_INSTANTS = {
+    "anyOf": [_INSTANT_SCHEMA, {"type": "array", "items": _INSTANT_SCHEMA}],
+    "description": "une date, ou la liste des dates d'une opération répétée",
+}
+
+
 class OperationSpec(Strict):
     """One manual operation: when (one or several instants), whether done, and how much."""
 
-    date: list[Instant] = Field(default_factory=list)
+    date: Annotated[list[Instant], WithJsonSchema(_ONE_OR_MANY_INSTANTS)] = Field(
+        default_factory=list
+    )
     missing: bool = False
-    share: float = Field(1.0, gt=0, le=1)
+    share: Annotated[float, Field(gt=0, le=1)] | list[Annotated[float, Field(gt=0, le=1)]] = 1.0
 
     @field_validator("date", mode="before")
     @classmethod
@@ -107,7 +121,15 @@ class OperationSpec(Strict):
     def _has_date(self) -> OperationSpec:
         if not self.missing and not self.date:
             raise ValueError(t("rule.operation_without_date"))
+        if isinstance(self.share, list) and len(self.share) != len(self.date):
+            raise ValueError(
+                t("rule.shares_per_date", shares=len(self.share), dates=len(self.date))
+            )
         return self
+
+    def share_at(self, occurrence: int) -> float:
+        """Share of the facts done by occurrence ``occurrence`` (cumulative, seeded order)."""
+        return self.share[occurrence] if isinstance(self.share, list) else self.share
 
 
 class BasculeSpec(OperationSpec):

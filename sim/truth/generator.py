@@ -28,8 +28,15 @@ CORE_SUBJECTS = {
 }
 LV_B = (("ESP", 0.6), ("ALL", 0.25), ("ITA", 0.15))
 SPECIALITES = (
-    ("MATHS", 0.7), ("PHCHI", 0.45), ("SVT", 0.4), ("SES", 0.4), ("HGGSP", 0.35),
-    ("HLP", 0.2), ("LLCER", 0.25), ("NSI", 0.15), ("SI", 0.1),
+    ("MATHS", 0.7),
+    ("PHCHI", 0.45),
+    ("SVT", 0.4),
+    ("SES", 0.4),
+    ("HGGSP", 0.35),
+    ("HLP", 0.2),
+    ("LLCER", 0.25),
+    ("NSI", 0.15),
+    ("SI", 0.1),
 )
 SPECIALITES_PER_LEVEL = {"2nde": 0, "1re": 3, "Tle": 2}
 OPTIONS = {"2nde": "LATIN", "1re": "LATIN", "Tle": "MATHC"}
@@ -117,7 +124,8 @@ class _Builder:
 
     def true_divisions(self, level: str) -> list[int]:
         return [
-            d for d, lv in enumerate(self.division_level)
+            d
+            for d, lv in enumerate(self.division_level)
             if lv == level and not self.division_obsolete[d]
         ]
 
@@ -179,7 +187,9 @@ class _Builder:
             self.student_duplicate[row] = dup
         self.t[Category.STUDENT_DIVISION].add(
             f"eleve:{code} division:{self.label_code(Category.DIVISIONS, division)}",
-            start, students=row, divisions=division,
+            start,
+            students=row,
+            divisions=division,
         )
         self.add_parents(row, code, start)
         return row
@@ -204,7 +214,9 @@ class _Builder:
         row = self.t[Category.STUDENT_GROUP].add(
             f"eleve:{self.label_code(Category.STUDENTS, student)} "
             f"groupe:{self.label_code(Category.GROUPS, group)}",
-            start, students=student, groups=group,
+            start,
+            students=student,
+            groups=group,
         )
         self.links_of_student.setdefault(student, []).append(row)
         return row
@@ -212,7 +224,13 @@ class _Builder:
     def students(self) -> None:
         counts = self.etab.divisions.by_level()
         total_div = sum(counts.values())
-        per_level = {lv: round(self.etab.students * counts[lv] / total_div) for lv in LEVELS}
+        exact = {lv: self.etab.students * counts[lv] / total_div for lv in LEVELS}
+        per_level = {lv: math.floor(exact[lv]) for lv in LEVELS}
+        # largest remainders first, so that the levels add up to the établissement's size
+        for lv in sorted(LEVELS, key=lambda lv: per_level[lv] - exact[lv])[
+            : self.etab.students - sum(per_level.values())
+        ]:
+            per_level[lv] += 1
         number = 0
         for level in LEVELS:
             shares = self.etab.origins[level]  # type: ignore[index]
@@ -237,7 +255,8 @@ class _Builder:
 
     def level_students(self, level: str) -> list[int]:
         return [
-            s for s, lv in enumerate(self.student_level)
+            s
+            for s, lv in enumerate(self.student_level)
             if lv == level and self.student_division[s] >= 0
         ]
 
@@ -273,8 +292,9 @@ class _Builder:
                 weights = np.asarray([w for _, w in SPECIALITES])
                 taken: dict[str, list[int]] = {n: [] for n in names}
                 for student in students:
-                    for i in self.rng.choice(len(names), size=k, replace=False,
-                                             p=weights / weights.sum()):
+                    for i in self.rng.choice(
+                        len(names), size=k, replace=False, p=weights / weights.sum()
+                    ):
                         taken[names[i]].append(student)
                 for name in names:
                     self.fill_groups(taken[name], name, level, f"{LEVEL_PREFIX[level]}SPE")
@@ -286,8 +306,13 @@ class _Builder:
         current = len(self.group_subject)
         for g in range(current):
             code = self.label_code(Category.GROUPS, g)
-            self.add_group(f"{code}_N-1", self.group_subject[g], self.group_level[g],
-                           self.group_divisions[g], carried=True)
+            self.add_group(
+                f"{code}_N-1",
+                self.group_subject[g],
+                self.group_level[g],
+                self.group_divisions[g],
+                carried=True,
+            )
 
     def services(self) -> None:
         services = self.t[Category.SERVICES]
@@ -296,15 +321,22 @@ class _Builder:
             for subject in CORE_SUBJECTS[level]:
                 if not self.division_obsolete[d]:
                     teacher = self.teacher_for(subject)
-                    services.add(self._service_label(teacher, f"division:{code}", subject),
-                                 teachers=teacher, divisions=d, groups=-1)
+                    services.add(
+                        self._service_label(teacher, f"division:{code}", subject),
+                        teachers=teacher,
+                        divisions=d,
+                        groups=-1,
+                    )
                     self.service_carried.append(False)
                 if not self.division_new[d]:
                     # last year's service of the division, carried over with the structure
                     old = self.teacher_for(subject, shift=1)
-                    services.add_stale(self._service_label(old, f"division:{code}", subject,
-                                                           suffix=" (N-1)"),
-                                       teachers=old, divisions=d, groups=-1)
+                    services.add_stale(
+                        self._service_label(old, f"division:{code}", subject, suffix=" (N-1)"),
+                        teachers=old,
+                        divisions=d,
+                        groups=-1,
+                    )
                     self.service_carried.append(True)
         for g, subject in enumerate(self.group_subject):
             teacher = self.teacher_for(subject)
@@ -317,8 +349,10 @@ class _Builder:
             self.service_carried.append(self.group_carried[g])
 
     def _service_label(self, teacher: int, target: str, subject: str, suffix: str = "") -> str:
-        return (f"enseignant:{self.label_code(Category.TEACHERS, teacher)} {target} "
-                f"matiere:{subject}{suffix}")
+        return (
+            f"enseignant:{self.label_code(Category.TEACHERS, teacher)} {target} "
+            f"matiere:{subject}{suffix}"
+        )
 
     # --- reality changes ---------------------------------------------------------------
     def end(self, category: Category, row: int, minute: float) -> None:
@@ -326,10 +360,7 @@ class _Builder:
 
     def active_rows(self, category: Category, minute: float) -> list[int]:
         tab = self.t[category]
-        return [
-            r for r in range(len(tab.labels))
-            if tab.valid_from[r] <= minute < tab.valid_to[r]
-        ]
+        return [r for r in range(len(tab.labels)) if tab.valid_from[r] <= minute < tab.valid_to[r]]
 
     def change(
         self, spec: RealityChange, clock: Clock, recorded: float, number: int
@@ -340,7 +371,8 @@ class _Builder:
         ended: dict[Category, list[int]] = {c: [] for c in Category}
         levels = [spec.level] if spec.level else list(LEVELS)
         candidates = [
-            s for s in self.active_rows(Category.STUDENTS, minute)
+            s
+            for s in self.active_rows(Category.STUDENTS, minute)
             if self.student_level[s] in levels and self.student_division[s] >= 0
         ]
         if spec.kind == "arrival":
@@ -360,7 +392,8 @@ class _Builder:
                             self.link(row, group, minute)
                 for c in Category:
                     started[c].extend(
-                        r for r in range(before[c], len(self.t[c].labels))
+                        r
+                        for r in range(before[c], len(self.t[c].labels))
                         if np.isfinite(self.t[c].valid_from[r])
                     )
         elif spec.kind == "departure":
@@ -369,8 +402,11 @@ class _Builder:
                 for c in (Category.STUDENTS,):
                     self.end(c, s, minute)
                     ended[c].append(s)
-                for c in (Category.STUDENT_DIVISION, Category.STUDENT_GROUP,
-                          Category.PARENT_STUDENT):
+                for c in (
+                    Category.STUDENT_DIVISION,
+                    Category.STUDENT_GROUP,
+                    Category.PARENT_STUDENT,
+                ):
                     tab = self.t[c]
                     for r in range(len(tab.labels)):
                         live = tab.valid_from[r] <= minute < tab.valid_to[r]
@@ -385,8 +421,11 @@ class _Builder:
             chosen = self._pick(candidates, spec.count)
             tab = self.t[Category.STUDENT_DIVISION]
             for s in chosen:
-                others = [d for d in self.true_divisions(self.student_level[s])
-                          if d != self.student_division[s]]
+                others = [
+                    d
+                    for d in self.true_divisions(self.student_level[s])
+                    if d != self.student_division[s]
+                ]
                 if not others:
                     continue
                 new_div = int(self.rng.choice(others))
@@ -396,9 +435,14 @@ class _Builder:
                         ended[Category.STUDENT_DIVISION].append(r)
                 self.student_division[s] = new_div
                 code = self.label_code(Category.STUDENTS, s)
-                started[Category.STUDENT_DIVISION].append(tab.add(
-                    f"eleve:{code} division:{self.label_code(Category.DIVISIONS, new_div)}",
-                    minute, students=s, divisions=new_div))
+                started[Category.STUDENT_DIVISION].append(
+                    tab.add(
+                        f"eleve:{code} division:{self.label_code(Category.DIVISIONS, new_div)}",
+                        minute,
+                        students=s,
+                        divisions=new_div,
+                    )
+                )
         else:  # group_change
             tab = self.t[Category.STUDENT_GROUP]
             with_groups = [s for s in candidates if self.links_of_student.get(s)]
@@ -410,8 +454,10 @@ class _Builder:
                 group = tab.ends[Category.GROUPS][old]
                 mine = {tab.ends[Category.GROUPS][r] for r in current}
                 siblings = [
-                    g for g in range(len(self.group_subject))
-                    if not self.group_carried[g] and g not in mine
+                    g
+                    for g in range(len(self.group_subject))
+                    if not self.group_carried[g]
+                    and g not in mine
                     and self.group_subject[g] == self.group_subject[group]
                     and self.group_level[g] == self.group_level[group]
                 ]
@@ -420,7 +466,8 @@ class _Builder:
                 self.end(Category.STUDENT_GROUP, old, minute)
                 ended[Category.STUDENT_GROUP].append(old)
                 started[Category.STUDENT_GROUP].append(
-                    self.link(s, int(self.rng.choice(siblings)), minute))
+                    self.link(s, int(self.rng.choice(siblings)), minute)
+                )
         change.started = {c: np.asarray(v, dtype=np.int64) for c, v in started.items() if v}
         change.ended = {c: np.asarray(v, dtype=np.int64) for c, v in ended.items() if v}
         return change

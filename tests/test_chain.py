@@ -1,0 +1,37 @@
+"""The dependency graph of the chain."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from sim.chain import build_graph, order_graph, prerequisites
+from sim.domain import Channel, Operation
+from sim.scenario.loader import load_scenario
+from tests.conftest import SCENARIOS
+
+
+def test_order_is_acyclic_and_follows_the_seed() -> None:
+    graph = order_graph(build_graph())
+    assert nx.is_directed_acyclic_graph(graph)
+    position = {op: i for i, op in enumerate(nx.topological_sort(graph))}
+    assert position["profilage"] < position["inscription_affectation"]
+    assert position["import_sts_edt"] < position["export_liens_siecle"]
+    assert position["export_siecle_edt"] < position["export_liens_siecle"]
+
+
+def test_gates_and_orders() -> None:
+    graph = build_graph()
+    assert prerequisites(graph, Operation.PROFILAGE, "gate") == ["selection_nomenclatures"]
+    assert set(prerequisites(graph, Operation.EXPORT_LIENS_SIECLE, "order")) == {
+        "import_sts_edt",
+        "export_siecle_edt",
+    }
+
+
+def test_flow_edges_carry_the_scenario_schedules() -> None:
+    graph = build_graph(load_scenario(SCENARIOS / "nominal.yaml"))
+    assert graph.edges["import_ent", "export_gar"]["label"] == "04:00 +2j"
+    assert graph.edges["extraction_aaf", "import_ent"]["label"] == "02:00 +90min"
+    assert graph.edges["import_sts_edt", "sts_vers_siecle"]["label"] == "continu +1j"
+    path = nx.shortest_path(graph, "construction_edt", Channel.EXPORT_GAR.value)
+    assert path[-3:] == ["extraction_aaf", "import_ent", "export_gar"]

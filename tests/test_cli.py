@@ -1,0 +1,143 @@
+"""The command line as a user runs it: exit codes, French messages, JSON, files."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from sim.cli import app
+from tests.conftest import ROOT, SCENARIOS
+
+runner = CliRunner()
+NOMINAL = str(SCENARIOS / "nominal.yaml")
+
+
+def test_run_prints_the_french_summary() -> None:
+    result = runner.invoke(app, ["run", NOMINAL])
+    assert result.exit_code == 0, result.output
+    assert "ENT (Lycée Connecté) : cohérent à partir du ven. 04/09/2026 08:00" in result.output
+    assert "GAR (manuels numériques) : cohérent à partir du dim. 06/09/2026 08:00" in result.output
+    assert "Chaîne qui fixe la date" in result.output
+
+
+def test_run_in_english() -> None:
+    result = runner.invoke(app, ["run", NOMINAL, "--lang", "en"])
+    assert result.exit_code == 0
+    assert "consistent from Fri 04/09/2026 08:00" in result.output
+
+
+def test_run_json_has_the_documented_fields() -> None:
+    result = runner.invoke(app, ["run", str(SCENARIOS / "liens-en-retard.yaml"), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["scenario"]["name"].startswith("Liens")
+    ent = data["targets"]["ent"]
+    assert ent["consistent_from"] == "2026-10-02T08:00"
+    assert ent["first_consistent"] == "2026-10-02T08:00"
+    assert ent["categories"]["student_group"]["consistent_from"] == "2026-10-02T08:00"
+    assert data["targets"]["gar"]["consistent_from"] == "2026-10-04T08:00"
+    assert isinstance(data["warnings"], list)
+    for warning in data["warnings"]:
+        assert {"code", "message", "time", "count"} <= set(warning)
+
+
+def test_never_consistent_is_null_not_dropped() -> None:
+    result = runner.invoke(app, ["run", str(SCENARIOS / "liens-jamais-exportes.yaml"), "--json"])
+    data = json.loads(result.output)
+    assert data["targets"]["ent"]["consistent_from"] is None
+    assert data["targets"]["ent"]["categories"]["student_group"]["never_consistent"] is True
+    assert any(w["code"] == "never_consistent" for w in data["warnings"])
+
+
+def test_out_writes_the_files(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    result = runner.invoke(app, ["run", NOMINAL, "--out", str(out)])
+    assert result.exit_code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["daily_state.csv", "events.csv", "facts.csv", "result.json"]
+    header = (out / "daily_state.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "observation,system,category,correct,missing,stale,consistent"
+    saved = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    printed = json.loads(runner.invoke(app, ["run", NOMINAL, "--json"]).output)
+    assert saved == printed
+
+
+def test_out_into_a_file_fails_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["run", NOMINAL, "--out", str(blocker / "sub")])
+    assert result.exit_code == 1
+    assert "impossible d'écrire" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_ok_and_bad(tmp_path: Path) -> None:
+    ok = runner.invoke(app, ["validate", NOMINAL])
+    assert ok.exit_code == 0 and "scénario valide" in ok.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"extends: {NOMINAL}\nchannels:\n  import_ent: {{delay: -1h}}\n")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert "channels.import_ent.delay" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content", ["name: [unclosed\n", "- a list\n"])
+def test_malformed_files_exit_2(tmp_path: Path, content: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content)
+    result = runner.invoke(app, ["run", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.yaml" in result.output
+
+
+def test_missing_file_exits_2() -> None:
+    result = runner.invoke(app, ["validate", "nulle-part.yaml"])
+    assert result.exit_code == 2
+    assert "introuvable" in result.output
+
+
+def test_schema_validates_every_scenario_file() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.output)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in SCENARIOS.glob("*.yaml"):
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        if "extends" in data:
+            continue  # a partial file: only the merged result is a whole scenario
+        assert list(validator.iter_errors(data)) == [], path.name
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\n(.*?)^```", text, flags=re.S | re.M)
+    return [
+        line.split("#")[0].strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.startswith("rentree-sim ")
+    ]
+
+
+@pytest.mark.parametrize("command", _readme_commands())
+def test_readme_examples_run(command: str, tmp_path: Path) -> None:
+    """Every command the README shows runs (SCENARIO stands for the nominal scenario)."""
+    args = shlex.split(command.replace("SCENARIO", NOMINAL).replace("results/", str(tmp_path)))
+    completed = subprocess.run(
+        [sys.executable, "-m", "sim", *args[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr

@@ -1,0 +1,156 @@
+"""Scenario loading: extends chains, and every kind of bad input named by file, field, rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sim.errors import ScenarioError, ScenarioErrors
+from sim.scenario.loader import load_scenario
+from tests.conftest import SCENARIOS
+
+BASE = f"extends: {SCENARIOS / 'nominal.yaml'}\n"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def errors_of(path: Path) -> list[ScenarioError]:
+    with pytest.raises((ScenarioError, ScenarioErrors)) as info:
+        load_scenario(path)
+    error = info.value
+    return error.errors if isinstance(error, ScenarioErrors) else [error]
+
+
+def test_nominal_loads_with_defaults() -> None:
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    assert scenario.calendar.rentree is None
+    assert scenario.channels.export_gar.delay == dt.timedelta(days=2)
+    assert scenario.channels.extraction_aaf.at == dt.time(21, 0)
+    assert scenario.operations.inscription_affectation.date[-1] == dt.date(2026, 8, 27)
+    assert scenario.operations.import_sts_edt.date == [dt.datetime(2026, 8, 31, 16, 0)]
+
+
+def test_extends_overrides_only_what_it_names(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "late.yaml",
+        BASE + "name: x\noperations:\n  export_liens_siecle: {date: 2026-10-01}\n",
+    )
+    scenario = load_scenario(path)
+    assert scenario.name == "x"
+    assert scenario.operations.export_liens_siecle.date == [dt.date(2026, 10, 1)]
+    assert scenario.operations.import_sts_edt.date == [dt.datetime(2026, 8, 31, 16, 0)]
+    assert scenario.etablissement.uai == "0330999Z"
+
+
+def test_unknown_key_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", BASE + "calendar:\n  strat: 2026-06-01\n")
+    [error] = errors_of(path)
+    assert error.file == str(path.resolve())
+    assert error.field == "calendar.strat"
+    assert "clé inconnue" in error.rule
+
+
+def test_unknown_operation_lists_the_known_ones(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "bad.yaml", BASE + "operations:\n  export_lien_siecle: {date: 2026-09-03}\n"
+    )
+    [error] = errors_of(path)
+    assert error.field == "operations.export_lien_siecle"
+    assert "opération inconnue" in error.rule and "export_liens_siecle" in error.rule
+
+
+def test_date_outside_window(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bad.yaml",
+        BASE + "operations:\n  export_liens_siecle: {date: [2026-09-03, 2027-01-05]}\n",
+    )
+    [error] = errors_of(path)
+    assert error.field == "operations.export_liens_siecle.date[1]"
+    assert "hors de la fenêtre" in error.rule
+    assert error.file == str(path.resolve())
+
+
+def test_window_error_in_parent_names_the_parent(tmp_path: Path) -> None:
+    """A date valid in the parent becomes outside the window a child narrows: the faulty value
+    was set by the parent, so the parent file is named."""
+    path = write(tmp_path, "narrow.yaml", BASE + "calendar:\n  end: 2026-09-01\n")
+    errors = errors_of(path)
+    fields = {e.field for e in errors}
+    assert "operations.export_liens_siecle.date[0]" in fields
+    assert all(e.file == str((SCENARIOS / "nominal.yaml").resolve()) for e in errors)
+
+
+def test_negative_delay(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", BASE + "channels:\n  export_gar: {delay: -2j}\n")
+    [error] = errors_of(path)
+    assert error.field == "channels.export_gar.delay"
+    assert "négative" in error.rule
+
+
+def test_bad_duration_and_time(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "bad.yaml", BASE + "channels:\n  export_gar: {delay: deux jours, at: '25:00'}\n"
+    )
+    fields = {e.field for e in errors_of(path)}
+    assert fields == {"channels.export_gar.delay", "channels.export_gar.at"}
+
+
+def test_extends_cycle(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", "extends: b.yaml\nname: a\n")
+    write(tmp_path, "b.yaml", "extends: a.yaml\nname: b\n")
+    [error] = errors_of(tmp_path / "a.yaml")
+    assert error.field == "extends"
+    assert "boucle" in error.rule
+
+
+def test_missing_file_and_missing_parent(tmp_path: Path) -> None:
+    [error] = errors_of(tmp_path / "absent.yaml")
+    assert "introuvable" in error.rule
+    path = write(tmp_path, "child.yaml", "extends: nowhere.yaml\nname: c\n")
+    [error] = errors_of(path)
+    assert error.field == "extends" and "nowhere.yaml" in error.rule
+
+
+def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", "name: x\noperations: {bascule_sts: [\n")
+    [error] = errors_of(path)
+    assert "YAML mal formé" in error.rule
+    assert "ligne" in error.rule
+
+
+def test_operation_without_date(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", BASE + "operations:\n  profilage: {date: []}\n")
+    [error] = errors_of(path)
+    assert error.field == "operations.profilage"
+    assert "missing: true" in error.rule
+
+
+def test_several_errors_are_all_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "bad.yaml", BASE + "seed: -1\netablissement:\n  uai: 123\n  students: beaucoup\n"
+    )
+    fields = {e.field for e in errors_of(path)}
+    assert {"seed", "etablissement.uai", "etablissement.students"} <= fields
+
+
+def test_origin_shares_must_sum_to_one(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bad.yaml",
+        BASE
+        + (
+            "etablissement:\n  origins:\n    2nde: {returning: 0.5, affectation: 0.6, "
+            "transfer: 0, external: 0}\n"
+        ),
+    )
+    [error] = errors_of(path)
+    assert error.field == "etablissement.origins.2nde"
+    assert "1 au total" in error.rule

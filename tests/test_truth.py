@@ -1,0 +1,91 @@
+"""The ground-truth generator: sizes, determinism, stale facts and dated changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from sim.calendar import Clock
+from sim.domain import Category
+from sim.scenario.model import Etablissement, RealityChange
+from sim.truth.generator import generate_truth
+
+CLOCK = Clock.starting(dt.date(2026, 6, 8))
+
+
+def make(seed: int = 1, students: int = 1500, reality: list[RealityChange] | None = None):  # type: ignore[no-untyped-def]
+    etab = Etablissement(name="Lycée test", uai="0330001A", students=students)
+    changes = reality or []
+    return generate_truth(etab, changes, CLOCK, [1e5] * len(changes), seed)
+
+
+def test_sizes_match_the_domain() -> None:
+    """domain.md §5: 27–50 divisions, 60–150+ groups; ≈10,000 links for 1,500 students."""
+    truth = make()
+    true = {c: int((~truth.table(c).stale).sum()) for c in Category}
+    assert true[Category.STUDENTS] == 1500
+    assert true[Category.DIVISIONS] == 40
+    assert 100 <= true[Category.GROUPS] <= 250
+    links = (
+        true[Category.STUDENT_DIVISION]
+        + true[Category.STUDENT_GROUP]
+        + (true[Category.PARENT_STUDENT])
+    )
+    assert 8_000 <= links <= 12_000
+    assert true[Category.STUDENT_DIVISION] == 1500  # one division per student
+
+
+def test_same_seed_same_truth_other_seed_other_truth() -> None:
+    a, b, c = make(3), make(3), make(4)
+    for category in Category:
+        assert a.table(category).labels == b.table(category).labels
+    assert a.table(Category.STUDENT_GROUP).labels != c.table(Category.STUDENT_GROUP).labels
+
+
+def test_links_point_to_true_facts() -> None:
+    truth = make()
+    for category, ends in (truth.table(Category.STUDENT_GROUP).ends.items(),):
+        del category, ends
+    links = truth.table(Category.STUDENT_GROUP)
+    assert not truth.group_is_carried[links.ends[Category.GROUPS]].any()
+    assert not truth.student_is_leaver[links.ends[Category.STUDENTS]].any()
+
+
+def test_stale_facts_are_never_true() -> None:
+    truth = make()
+    students = truth.table(Category.STUDENTS)
+    assert (students.stale == (truth.student_is_leaver | (truth.student_origin < 0))).all()
+    assert truth.table(Category.GROUPS).stale.sum() == truth.group_is_carried.sum()
+
+
+def test_changes_move_the_truth() -> None:
+    day = dt.date(2026, 9, 14)
+    minute = CLOCK.day_minutes(day, dt.time(0, 0))
+    truth = make(
+        reality=[
+            RealityChange(date=day, kind="arrival", count=4, level="2nde"),
+            RealityChange(date=day, kind="departure", count=2),
+            RealityChange(date=day, kind="group_change", count=3),
+            RealityChange(date=day, kind="division_change", count=2),
+        ]
+    )
+    by_kind = {c.kind: c for c in truth.changes}
+    arrived = by_kind["arrival"].started[Category.STUDENTS]
+    assert len(arrived) == 4
+    students = truth.table(Category.STUDENTS)
+    assert (students.valid_from[arrived] == minute).all()
+    left = by_kind["departure"].ended[Category.STUDENTS]
+    assert (students.valid_to[left] == minute).all()
+    links = truth.table(Category.STUDENT_GROUP)
+    for row in by_kind["group_change"].ended[Category.STUDENT_GROUP]:
+        assert links.valid_to[row] == minute
+    assert len(by_kind["group_change"].started[Category.STUDENT_GROUP]) == 3
+    assert len(by_kind["division_change"].started[Category.STUDENT_DIVISION]) == 2
+    before, after = minute - 1, minute + 1
+    sd = truth.table(Category.STUDENT_DIVISION)
+    per_student_after = np.bincount(
+        sd.ends[Category.STUDENTS][sd.true_at(after)], minlength=students.size
+    )
+    assert per_student_after.max() == 1
+    assert sd.true_at(before).sum() == 1500
