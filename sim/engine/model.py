@@ -14,7 +14,7 @@ import numpy as np
 import simpy
 
 from sim.calendar import Clock
-from sim.domain import CHAIN_ORDER, Category, Operation, Store
+from sim.domain import CHAIN_ORDER, Category, Operation, Origin, Store
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore
 from sim.scenario.model import Scenario
@@ -23,7 +23,8 @@ from sim.truth.model import Truth
 
 # Actions at the same minute run in chain order: each actor's instant is shifted by its rank.
 RANK_STEP = 1e-4
-RANK = {actor: i for i, actor in enumerate(CHAIN_ORDER)}
+# Rank 0 is the observation: whatever is scheduled at 08:00 comes just after the 08:00 look.
+RANK = {actor: i + 1 for i, actor in enumerate(CHAIN_ORDER)}
 
 
 @dataclass
@@ -102,7 +103,7 @@ class ChainModel:
     def initial_states(self, cause: int) -> None:
         t = self.truth
         students = t.at_start(Category.STUDENTS)
-        returning = students & t.students_of_returning() | t.student_is_leaver
+        returning = (students & t.students_of(Origin.RETURNING)) | t.student_is_leaver
         siecle = self.stores[Store.SIECLE]
         siecle.start_with({Category.STUDENTS: returning}, cause)
         self.refresh_siecle(cause)

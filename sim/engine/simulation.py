@@ -18,6 +18,7 @@ from sim.engine.model import ChainModel
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories
 from sim.scenario.model import Scenario
+from sim.truth.facts import IntArray
 from sim.truth.generator import generate_truth
 from sim.truth.model import Truth
 
@@ -140,6 +141,23 @@ def _operation(model: ChainModel, op: Operation, graph: Any) -> Process:
         model.done.setdefault(op, model.env.now)
 
 
+# Where staff type each kind of link change: SIECLE for classes and parents, EDT for groups.
+_KNOWLEDGE = {
+    Category.STUDENT_DIVISION: "siecle_divisions",
+    Category.PARENT_STUDENT: "siecle_parents",
+    Category.STUDENT_GROUP: "edt_links",
+}
+
+
+def _record(model: ChainModel, category: Category, rows: IntArray, value: bool) -> None:
+    attribute = _KNOWLEDGE.get(category)
+    if attribute is None:
+        return
+    known = getattr(model.know, attribute).copy()
+    known[rows] = value
+    setattr(model.know, attribute, known)
+
+
 def _reality(model: ChainModel) -> Process:
     """Staff type each change of reality into SIECLE (people, divisions) or EDT (groups)."""
     truth = model.truth
@@ -152,36 +170,14 @@ def _reality(model: ChainModel) -> Process:
             count=sum(len(v) for v in change.started.values())
             + sum(len(v) for v in change.ended.values()),
         )
-        know = model.know
-        for category, rows in change.started.items():
-            if category is Category.STUDENT_DIVISION:
-                know.siecle_divisions = know.siecle_divisions.copy()
-                know.siecle_divisions[rows] = True
-            elif category is Category.PARENT_STUDENT:
-                know.siecle_parents = know.siecle_parents.copy()
-                know.siecle_parents[rows] = True
-            elif category is Category.STUDENT_GROUP:
-                know.edt_links = know.edt_links.copy()
-                know.edt_links[rows] = True
-        for category, rows in change.ended.items():
-            if category is Category.STUDENT_DIVISION:
-                know.siecle_divisions = know.siecle_divisions.copy()
-                know.siecle_divisions[rows] = False
-            elif category is Category.PARENT_STUDENT:
-                know.siecle_parents = know.siecle_parents.copy()
-                know.siecle_parents[rows] = False
-            elif category is Category.STUDENT_GROUP:
-                know.edt_links = know.edt_links.copy()
-                know.edt_links[rows] = False
-        siecle = model.stores[Store.SIECLE]
-        if Category.STUDENTS in change.ended:
-            students = siecle[Category.STUDENTS].copy()
-            students[change.ended[Category.STUDENTS]] = False
-            edt = model.stores[Store.EDT]
-            edt_students = edt[Category.STUDENTS].copy()
-            edt_students[change.ended[Category.STUDENTS]] = False
-            siecle.set(Category.STUDENTS, students, cause)
-            edt.set(Category.STUDENTS, edt_students, cause)
+        for rows, value in ((change.started, True), (change.ended, False)):
+            for category, index in rows.items():
+                _record(model, category, index, value)
+        if Category.STUDENTS in change.ended:  # a departure: staff remove the student
+            for store in (model.stores[Store.SIECLE], model.stores[Store.EDT]):
+                students = store[Category.STUDENTS].copy()
+                students[change.ended[Category.STUDENTS]] = False
+                store.set(Category.STUDENTS, students, cause)
         if Category.STUDENTS in change.started and change.origin is not None:
             if Operation.PROFILAGE not in model.done:
                 model.log("reality", "operation", "refused", detail=Operation.PROFILAGE.value)

@@ -19,7 +19,7 @@ from sim.analysis.report import Analysis
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
 from sim.errors import OutputError
-from sim.i18n import label, t
+from sim.i18n import t
 from sim.presentation.formatting import actor_label, warning_cause, warning_message
 
 
@@ -222,7 +222,3 @@ def write_outputs(analysis: Analysis, directory: Path, source: str | None = None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
-
-
-def category_label(value: str) -> str:
-    return label("category", value)

@@ -52,9 +52,6 @@ class Truth:
         result: BoolArray = self.student_origin == ORIGINS.index(origin)
         return result
 
-    def students_of_returning(self) -> BoolArray:
-        return self.students_of(Origin.RETURNING)
-
     def at_start(self, category: Category) -> BoolArray:
         """Facts true at the window's first minute (the plan known before any change)."""
         return self.tables[category].true_at(0.0)
