@@ -13,6 +13,7 @@ from sim.domain import (
     SIECLE_CATEGORIES,
     STRUCTURE_CATEGORIES,
     STS_CATEGORIES,
+    USER_CATEGORIES,
     Category,
     Channel,
     Store,
@@ -189,30 +190,25 @@ def import_ent(model: ChainModel) -> Process:
         def apply() -> None:
             current = ent.snapshot()
             state = model.ent_state_after_import(files, full, current)
-            for c in (Category.STUDENTS, Category.PARENTS, Category.TEACHERS):
-                gone = int(np.count_nonzero(current[c] & ~state[c]))
-                if gone:
-                    model.log(
-                        Channel.IMPORT_ENT,
-                        "rule",
-                        "users_disappeared",
-                        store=Store.ENT.value,
-                        category=c.value,
-                        count=gone,
-                        cause=cause,
-                    )
+            for c in USER_CATEGORIES:
+                model.apply_rule(
+                    Channel.IMPORT_ENT,
+                    "users_disappeared",
+                    store=Store.ENT,
+                    category=c,
+                    count=int(np.count_nonzero(current[c] & ~state[c])),
+                    cause=cause,
+                )
             empty = model.structures_without_users(files, state)
             if empty != model.ent_empty_structures:
                 model.ent_empty_structures = empty
-                if empty:
-                    model.log(
-                        Channel.IMPORT_ENT,
-                        "rule",
-                        "empty_structures",
-                        store=Store.ENT.value,
-                        count=empty,
-                        cause=cause,
-                    )
+                model.apply_rule(
+                    Channel.IMPORT_ENT,
+                    "empty_structures",
+                    store=Store.ENT,
+                    count=empty,
+                    cause=cause,
+                )
             ent.update(state, cause)
 
         runner.deliver(apply)

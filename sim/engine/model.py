@@ -14,7 +14,7 @@ import numpy as np
 import simpy
 
 from sim.calendar import Clock
-from sim.domain import CHAIN_ORDER, Category, Operation, Origin, Store
+from sim.domain import CHAIN_ORDER, USER_CATEGORIES, Category, Operation, Origin, Store
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore
 from sim.scenario.model import Scenario
@@ -78,8 +78,43 @@ class ChainModel:
         target = minute + RANK[actor] * RANK_STEP
         return self.env.timeout(max(0.0, target - self.env.now))
 
-    def log(self, actor: str, kind: str, code: str, **fields: object) -> int:
-        return self.recorder.log(self.env.now, actor, kind, code, **fields)  # type: ignore[arg-type]
+    def log(
+        self,
+        actor: str,
+        kind: str,
+        code: str,
+        *,
+        count: int = 0,
+        detail: str = "",
+        cause: int | None = None,
+    ) -> int:
+        return self.recorder.log(
+            self.env.now, actor, kind, code, count=count, detail=detail, cause=cause
+        )
+
+    def apply_rule(
+        self,
+        actor: str,
+        code: str,
+        *,
+        store: Store,
+        category: Category | None = None,
+        count: int | None = None,
+        cause: int,
+    ) -> None:
+        """Log that a rule of domain.md §3 acted on ``count`` facts (nothing when zero)."""
+        if count == 0:
+            return
+        self.recorder.log(
+            self.env.now,
+            actor,
+            "rule",
+            code,
+            store=store.value,
+            category=category.value if category else "",
+            count=count or 0,
+            cause=cause,
+        )
 
     # --- shares -------------------------------------------------------------------------
     def take_share(self, category: Category, candidates: BoolArray, share: float) -> BoolArray:
@@ -174,7 +209,7 @@ class ChainModel:
         """
         t = self.truth
         state: dict[Category, BoolArray] = {}
-        for c in (Category.STUDENTS, Category.PARENTS, Category.TEACHERS):
+        for c in USER_CATEGORIES:
             state[c] = aaf[c].copy() if full or current is None else current[c] | aaf[c]
         state[Category.DIVISIONS] = aaf[Category.DIVISIONS]
         state[Category.GROUPS] = aaf[Category.GROUPS]

@@ -41,12 +41,11 @@ def bascule_sts(model: ChainModel, spec: OperationSpec, share: float, cause: int
     if spec.carry_groups:
         groups = t.group_is_carried.copy()
         services |= _by_structure(model, t.service_is_carried, Category.GROUPS, groups)
-        model.log(
+        model.apply_rule(
             Operation.BASCULE_STS,
-            "rule",
             "carried_groups",
-            store=Store.STS.value,
-            category=Category.GROUPS.value,
+            store=Store.STS,
+            category=Category.GROUPS,
             count=int(groups.sum()),
             cause=cause,
         )
@@ -147,18 +146,16 @@ def inscribe(
     new = students | chosen
     if origin is Origin.TRANSFER and recreate_share > 0:
         recreated = chosen & (model.priority[Category.STUDENTS] < recreate_share)
-        if recreated.any():
-            new = new & ~recreated
-            new[t.student_duplicate[recreated]] = True
-            model.log(
-                str(model.recorder.events[cause].actor),
-                "rule",
-                "duplicates",
-                store=Store.SIECLE.value,
-                category=Category.STUDENTS.value,
-                count=int(recreated.sum()),
-                cause=cause,
-            )
+        new = new & ~recreated
+        new[t.student_duplicate[recreated]] = True
+        model.apply_rule(
+            model.recorder.events[cause].actor,
+            "duplicates",
+            store=Store.SIECLE,
+            category=Category.STUDENTS,
+            count=int(recreated.sum()),
+            cause=cause,
+        )
     siecle.set(Category.STUDENTS, new, cause)
     model.refresh_siecle(cause)
 
@@ -219,41 +216,35 @@ def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
     sent = services & teacher_ok & structure_ok
     unsent_groups = int(np.count_nonzero(built & ~groups_ok))
     unsent_services = int(np.count_nonzero(services & ~sent))
-    if unsent_groups:
-        model.log(
-            actor,
-            "rule",
-            "unmatched_groups",
-            store=Store.EDT.value,
-            category=Category.GROUPS.value,
-            count=unsent_groups,
-            cause=cause,
-        )
-    if unsent_services:
-        model.log(
-            actor,
-            "rule",
-            "unmatched_services",
-            store=Store.EDT.value,
-            category=Category.SERVICES.value,
-            count=unsent_services,
-            cause=cause,
-        )
+    model.apply_rule(
+        actor,
+        "unmatched_groups",
+        store=Store.EDT,
+        category=Category.GROUPS,
+        count=unsent_groups,
+        cause=cause,
+    )
+    model.apply_rule(
+        actor,
+        "unmatched_services",
+        store=Store.EDT,
+        category=Category.SERVICES,
+        count=unsent_services,
+        cause=cause,
+    )
     current = sts[Category.SERVICES]
     described = _by_structure(model, current, Category.DIVISIONS, matched_divisions) | (
         _by_structure(model, current, Category.GROUPS, sent_groups)
     )
     replaced = int(np.count_nonzero(described & ~sent))
-    if replaced:
-        model.log(
-            actor,
-            "rule",
-            "services_replaced",
-            store=Store.STS.value,
-            category=Category.SERVICES.value,
-            count=replaced,
-            cause=cause,
-        )
+    model.apply_rule(
+        actor,
+        "services_replaced",
+        store=Store.STS,
+        category=Category.SERVICES,
+        count=replaced,
+        cause=cause,
+    )
     sts.update(
         {
             Category.GROUPS: sts[Category.GROUPS] | sent_groups,
@@ -274,12 +265,11 @@ def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, ca
     table = t.table(Category.STUDENT_GROUP)
     students_of_link = table.ends[Category.STUDENTS]
     if not edt[Category.STUDENTS].any():
-        model.log(
+        model.apply_rule(
             actor,
-            "rule",
             "links_without_students",
-            store=Store.EDT.value,
-            category=Category.STUDENT_GROUP.value,
+            store=Store.EDT,
+            category=Category.STUDENT_GROUP,
             cause=cause,
         )
         return
@@ -289,30 +279,26 @@ def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, ca
     )
     accepted = links & siecle[Category.GROUPS][table.ends[Category.GROUPS]]
     rejected = int(np.count_nonzero(links & ~accepted))
-    if rejected:
-        model.log(
-            actor,
-            "rule",
-            "links_rejected",
-            store=Store.SIECLE.value,
-            category=Category.STUDENT_GROUP.value,
-            count=rejected,
-            cause=cause,
-        )
+    model.apply_rule(
+        actor,
+        "links_rejected",
+        store=Store.SIECLE,
+        category=Category.STUDENT_GROUP,
+        count=rejected,
+        cause=cause,
+    )
     in_file = np.zeros_like(file_students)
     in_file[students_of_link[links]] = True
     before = pending[Category.STUDENT_GROUP]
     replaced_mask = before & in_file[students_of_link] & ~accepted
-    if replaced_mask.any():
-        model.log(
-            actor,
-            "rule",
-            "links_replaced",
-            store=Store.SIECLE.value,
-            category=Category.STUDENT_GROUP.value,
-            count=int(replaced_mask.sum()),
-            cause=cause,
-        )
+    model.apply_rule(
+        actor,
+        "links_replaced",
+        store=Store.SIECLE,
+        category=Category.STUDENT_GROUP,
+        count=int(replaced_mask.sum()),
+        cause=cause,
+    )
     pending.set(Category.STUDENT_GROUP, (before & ~in_file[students_of_link]) | accepted, cause)
 
 
