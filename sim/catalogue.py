@@ -472,5 +472,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: valid scenario ('{name}').",
     },
     "cli.written": {"fr": "Résultats écrits : {files}", "en": "Results written: {files}"},
+    "cli.opt_help": {"fr": "affiche cette aide", "en": "show this help"},
+    "cli.panel_arguments": {"fr": "Arguments", "en": "Arguments"},
+    "cli.panel_options": {"fr": "Options", "en": "Options"},
+    "cli.panel_commands": {"fr": "Commandes", "en": "Commands"},
+    "cli.panel_error": {"fr": "Erreur", "en": "Error"},
+    "cli.default": {"fr": "[défaut : {{}}]", "en": "[default: {{}}]"},
+    "cli.required": {"fr": "[obligatoire]", "en": "[required]"},
     "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
 }

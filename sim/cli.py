@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer import rich_utils
 
 from sim.analysis.report import analyse
 from sim.engine.simulation import simulate
@@ -19,15 +20,40 @@ from sim.presentation.summary import summary_text
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
 
+# The help panels' titles, in the catalogue's language (Typer reads them when it prints).
+rich_utils.ARGUMENTS_PANEL_TITLE = t("cli.panel_arguments")
+rich_utils.OPTIONS_PANEL_TITLE = t("cli.panel_options")
+rich_utils.COMMANDS_PANEL_TITLE = t("cli.panel_commands")
+rich_utils.ERRORS_PANEL_TITLE = t("cli.panel_error")
+rich_utils.DEFAULT_STRING = t("cli.default")
+rich_utils.REQUIRED_LONG_STRING = t("cli.required")
+
 app = typer.Typer(
     name="rentree-sim",
     help=t("cli.help"),
     no_args_is_help=True,
     add_completion=False,
+    add_help_option=False,
     pretty_exceptions_enable=False,
 )
 
+
+def _show_help(ctx: typer.Context, value: bool) -> None:
+    if value:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
 LangOption = Annotated[str, typer.Option("--lang", help=t("cli.opt_lang"))]
+HelpOption = Annotated[
+    bool,
+    typer.Option("--help", "-h", help=t("cli.opt_help"), is_eager=True, callback=_show_help),
+]
+
+
+@app.callback()
+def _main(help_: HelpOption = False) -> None:
+    """Only holds the translated --help of the command group."""
 
 
 def _language(lang: str) -> None:
@@ -58,13 +84,14 @@ def _load(path: str) -> Scenario:
         raise _fail(error) from None
 
 
-@app.command(help=t("cli.run_help"))
+@app.command(help=t("cli.run_help"), add_help_option=False)
 def run(
     scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
     out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
     seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
     lang: LangOption = "fr",
+    help_: HelpOption = False,
 ) -> None:
     _language(lang)
     loaded = _load(scenario)
@@ -82,18 +109,19 @@ def run(
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
 
 
-@app.command(help=t("cli.validate_help"))
+@app.command(help=t("cli.validate_help"), add_help_option=False)
 def validate(
     scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
     lang: LangOption = "fr",
+    help_: HelpOption = False,
 ) -> None:
     _language(lang)
     loaded = _load(scenario)
     typer.echo(t("cli.valid", file=scenario, name=loaded.name))
 
 
-@app.command(help=t("cli.schema_help"))
-def schema(lang: LangOption = "fr") -> None:
+@app.command(help=t("cli.schema_help"), add_help_option=False)
+def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
     _language(lang)
     typer.echo(json.dumps(Scenario.model_json_schema(), ensure_ascii=False, indent=2))
 

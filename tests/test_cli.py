@@ -141,3 +141,11 @@ def test_readme_examples_run(command: str, tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_help_is_french() -> None:
+    result = runner.invoke(app, ["run", "--help"])
+    assert result.exit_code == 0
+    assert "affiche cette aide" in result.output
+    assert "[obligatoire]" in result.output
+    assert "Show this message" not in result.output
