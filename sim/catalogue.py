@@ -269,6 +269,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n}. {actor} — {when}{landed} → {system} ({fact})",
     },
     "summary.chain_landed": {"fr": ", effectif le {when}", "en": ", effective {when}"},
+    "summary.chain_outage": {
+        "fr": ", après {count} passages manqués (panne)",
+        "en": ", after {count} missed runs (outage)",
+    },
+    "summary.blocking_missing": {
+        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque ; il n'est allé que jusqu'à {system} :",
+        "en": "Why never right — {category}: for example {fact} is missing; it got only as far as {system}:",
+    },
+    "summary.blocking_nowhere": {
+        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque et n'est entré dans aucun système",
+        "en": "Why never right — {category}: for example {fact} is missing and entered no system",
+    },
+    "summary.blocking_stale": {
+        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} est périmé ; il est arrivé ainsi :",
+        "en": "Why never right — {category}: for example {fact} is stale; it came this way:",
+    },
     "summary.warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
     "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warning."},
     "summary.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},

@@ -102,6 +102,9 @@ def test_links_never_exported() -> None:
     assert links.consistent_from is None
     assert links.missing[-1] == analysis.result.truth.table(Category.STUDENT_GROUP).size
     assert {w.code for w in analysis.warnings} >= {"missing", "never_consistent"}
+    assert links.blocking is not None and links.blocking.missing
+    assert links.blocking.furthest == "edt"  # built in the timetable, never sent
+    assert links.blocking.chain[-1].actor == "construction_edt"
 
 
 def test_links_before_groups_are_rejected() -> None:
@@ -140,6 +143,9 @@ def test_groups_carried_over_stay_stale() -> None:
     analysis, ent = target("groupes-reconduits.yaml", Target.ENT)
     carried = int(analysis.result.truth.group_is_carried.sum())
     assert ent.consistent_from is None
+    stuck = ent.categories[Category.GROUPS].blocking
+    assert stuck is not None and not stuck.missing
+    assert stuck.chain[0].actor == "bascule_sts"
     assert ent.categories[Category.GROUPS].stale[-1] == carried
     assert analysis.targets[Target.GAR].categories[Category.GROUPS].stale[-1] == carried
     assert ent.categories[Category.STUDENT_GROUP].consistent_from is not None
@@ -175,6 +181,8 @@ def test_aaf_outage() -> None:
     _, gar = target("panne-aaf.yaml", Target.GAR)
     outage = next(w for w in analysis.warnings if w.code == "outage")
     assert outage.count == 7
+    extraction = next(s for s in ent.chain if s.actor == "extraction_aaf")
+    assert extraction.outages_waited == 6  # the groups were in SIECLE from Tue 01/09 16:00
     assert at(analysis, ent.consistent_from) == D("2026-09-08 08:00")
     assert at(analysis, gar.consistent_from) == D("2026-09-10 08:00")
 

@@ -12,7 +12,7 @@ import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.analysis.provenance import ChainStep, trace
+from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
 from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
 from sim.engine.simulation import SimulationResult
@@ -30,6 +30,7 @@ class CategoryConsistency:
     consistent_from: float | None
     fact_first_correct: NDArray[np.float64]
     chain: list[ChainStep] = field(default_factory=list)
+    blocking: Blocking | None = None
 
 
 @dataclass
@@ -109,6 +110,11 @@ def category_consistency(
     chain: list[ChainStep] = []
     if index > 0:
         chain = critical_chain(result, graph, store, category, index)
+    stuck = None
+    if consistent_from is None:
+        last = result.observations[-1]
+        present, true = history.at(last), table.true_at(last)
+        stuck = blocking(result, graph, store, category, true & ~present, present & ~true)
     return CategoryConsistency(
         category=category,
         correct=correct,
@@ -118,6 +124,7 @@ def category_consistency(
         consistent_from=consistent_from,
         fact_first_correct=first_correct_times(history, table, result.end_minute),
         chain=chain,
+        blocking=stuck,
     )
 
 

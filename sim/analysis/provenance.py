@@ -7,9 +7,10 @@ fact itself and, for a link, its ends (a link waits for itself and for its ends)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
+import numpy as np
 
 from sim.domain import Category, Channel, Store
 from sim.engine.simulation import SimulationResult
@@ -30,6 +31,32 @@ class ChainStep:
     category: str
     fact: str
     event: int
+    outages_waited: int = 0
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """Why a category is still wrong at the end: one wrong fact, and how far it got.
+
+    A missing fact is present at most as far as ``furthest`` (None: in no system); a stale
+    fact came into the target through ``chain``."""
+
+    fact: str
+    missing: bool
+    furthest: str | None
+    chain: list[ChainStep]
+
+
+# Stores from the target back to the sources, to find how far a missing fact got.
+DOWNSTREAM_FIRST = (
+    Store.GAR,
+    Store.ENT,
+    Store.AAF,
+    Store.SIECLE,
+    Store.SIECLE_PENDING,
+    Store.EDT,
+    Store.STS,
+)
 
 
 def _read_lag(result: SimulationResult, actor: str, store: Store) -> float:
@@ -111,4 +138,44 @@ def trace(
             wanted = True
         category = new_category
     steps.reverse()
-    return steps
+    return _with_outages(result, steps)
+
+
+def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[ChainStep]:
+    """Count, for each batch of the chain, the runs it missed (outage) while the fact waited."""
+    marked = []
+    for i, step in enumerate(steps):
+        since = steps[i - 1].landed if i else 0.0
+        missed = sum(
+            1
+            for e in result.events
+            if e.actor == step.actor and e.code == "outage" and since < e.minute < step.minute
+        )
+        marked.append(replace(step, outages_waited=missed))
+    return marked
+
+
+def blocking(
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    store: Store,
+    category: Category,
+    wrong_missing: np.ndarray,
+    wrong_stale: np.ndarray,
+) -> Blocking | None:
+    """One fact still wrong at the end of the window, and why (see :class:`Blocking`)."""
+    end = result.end_minute
+    labels = result.truth.table(category).labels
+    if wrong_stale.any():
+        fact = int(np.flatnonzero(wrong_stale)[0])
+        chain = trace(result, graph, store, category, fact, True, end)
+        return Blocking(labels[fact], missing=False, furthest=None, chain=chain)
+    if not wrong_missing.any():
+        return None
+    fact = int(np.flatnonzero(wrong_missing)[0])
+    for candidate in DOWNSTREAM_FIRST:
+        history = result.histories[candidate].get(category)
+        if history is not None and history.at(end)[fact]:
+            chain = trace(result, graph, candidate, category, fact, True, end)
+            return Blocking(labels[fact], missing=True, furthest=candidate.value, chain=chain)
+    return Blocking(labels[fact], missing=True, furthest=None, chain=[])

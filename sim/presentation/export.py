@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from sim.analysis.consistency import TargetConsistency, store_states
-from sim.analysis.provenance import ChainStep
+from sim.analysis.provenance import Blocking, ChainStep
 from sim.analysis.report import Analysis
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
@@ -37,9 +37,21 @@ def chain_json(result: SimulationResult, chain: list[ChainStep]) -> list[dict[st
             "system": step.store,
             "category": step.category,
             "fact": step.fact,
+            "outages_waited": step.outages_waited,
         }
         for step in chain
     ]
+
+
+def blocking_json(result: SimulationResult, stuck: Blocking | None) -> dict[str, Any] | None:
+    if stuck is None:
+        return None
+    return {
+        "fact": stuck.fact,
+        "state": "missing" if stuck.missing else "stale",
+        "furthest_system": stuck.furthest,
+        "chain": chain_json(result, stuck.chain),
+    }
 
 
 def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> dict[str, Any]:
@@ -53,6 +65,7 @@ def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> d
             "never_consistent": cat.consistent_from is None,
             "at_end": {"missing": int(cat.missing[-1]), "stale": int(cat.stale[-1])},
             "chain": chain_json(result, cat.chain),
+            "blocking": blocking_json(result, cat.blocking),
         }
         for name, snap in snapshots.items():
             entry[f"at_{name}" if name == "rentree" else name] = {

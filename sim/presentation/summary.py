@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sim.analysis.consistency import TargetConsistency
+from sim.analysis.consistency import CategoryConsistency, TargetConsistency
 from sim.analysis.provenance import ChainStep
 from sim.analysis.report import Analysis
 from sim.domain import Target
@@ -41,6 +41,8 @@ def chain_lines(result: SimulationResult, chain: list[ChainStep]) -> list[str]:
         landed = ""
         if round(step.landed) != round(step.minute):
             landed = t("summary.chain_landed", when=instant_text(result.instant(step.landed)))
+        if step.outages_waited:
+            landed += t("summary.chain_outage", count=step.outages_waited)
         lines.append(
             t(
                 "summary.chain_step",
@@ -53,6 +55,24 @@ def chain_lines(result: SimulationResult, chain: list[ChainStep]) -> list[str]:
             )
         )
     return lines
+
+
+def blocking_lines(result: SimulationResult, category: str, cat: CategoryConsistency) -> list[str]:
+    stuck = cat.blocking
+    assert stuck is not None
+    name = label("category", category)
+    if not stuck.missing:
+        head = t("summary.blocking_stale", category=name, fact=stuck.fact)
+    elif stuck.furthest is None:
+        head = t("summary.blocking_nowhere", category=name, fact=stuck.fact)
+    else:
+        head = t(
+            "summary.blocking_missing",
+            category=name,
+            fact=stuck.fact,
+            system=label("system", stuck.furthest),
+        )
+    return [head, *("    " + line for line in chain_lines(result, stuck.chain))]
 
 
 def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> list[str]:
@@ -112,6 +132,9 @@ def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> l
                 cells[1],
             )
         )
+    for category, cat in tc.categories.items():
+        if cat.blocking is not None:
+            lines.extend("  " + line for line in blocking_lines(result, category.value, cat))
     if tc.critical_category is not None and tc.chain:
         lines.append(
             "  " + t("summary.chain_title", category=label("category", tc.critical_category.value))
