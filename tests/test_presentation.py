@@ -1,0 +1,90 @@
+"""Presentation: French dates and warnings, JSON shape, atomic outputs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from sim.analysis.report import Warning
+from sim.i18n import set_language
+from sim.presentation.export import events_csv, result_json, write_outputs
+from sim.presentation.formatting import day_text, instant_text, warning_cause, warning_message
+from sim.presentation.summary import summary_text
+from tests.conftest import run_scenario
+
+
+def test_french_dates() -> None:
+    assert day_text(dt.date(2026, 9, 1)) == "mar. 01/09/2026"
+    assert instant_text(dt.datetime(2026, 9, 4, 3, 30)) == "ven. 04/09/2026 03:30"
+    set_language("en")
+    assert day_text(dt.date(2026, 9, 1)) == "Tue 01/09/2026"
+
+
+def test_warning_texts_name_count_and_actors() -> None:
+    rejected = Warning("links_rejected", "warning", "export_liens_siecle", 0.0, 4526)
+    assert warning_message(rejected).startswith("4526 liens élève → groupe rejetés")
+    assert "groupe inexistant" in warning_message(rejected)
+    assert "STS-WEB" in warning_cause(rejected)
+    order = Warning(
+        "order_broken",
+        "warning",
+        "construction_edt",
+        0.0,
+        0,
+        detail="export_sts_edt,export_siecle_edt",
+    )
+    assert warning_message(order) == (
+        "construction de l'emploi du temps et des groupes faite avant : "
+        "export STS-WEB → EDT, export SIECLE → EDT"
+    )
+
+
+def test_summary_of_a_rejection_scenario() -> None:
+    text = summary_text(run_scenario("liens-avant-groupes.yaml"))
+    assert "Avertissements (1) :" in text
+    assert "4526 liens élève → groupe rejetés" in text
+    assert "pourquoi :" in text
+
+
+def test_json_is_serialisable_and_dates_are_iso() -> None:
+    data = result_json(run_scenario("nominal.yaml"), source="scenarios/nominal.yaml")
+    text = json.dumps(data)
+    assert json.loads(text) == data
+    chain = data["targets"]["gar"]["chain"]
+    assert chain[-1] == {
+        "actor": "export_gar",
+        "label": "export ENT → GAR",
+        "time": "2026-09-04T04:00",
+        "landed": "2026-09-06T04:00",
+        "system": "gar",
+        "category": "student_group",
+        "fact": chain[-1]["fact"],
+        "outages_waited": 0,
+    }
+    assert data["targets"]["ent"]["categories"]["services"]["at_rentree"] == {
+        "missing": 437,
+        "stale": 242,
+    }
+
+
+def test_events_csv_rows_match_the_log() -> None:
+    analysis = run_scenario("nominal.yaml")
+    rows = list(csv.DictReader(io.StringIO(events_csv(analysis.result))))
+    assert len(rows) == len(analysis.result.events)
+    assert {"id", "time", "actor", "kind", "code", "count", "cause"} <= set(rows[0])
+
+
+def test_outputs_replace_whole_files_and_leave_no_staging(tmp_path: Path) -> None:
+    (tmp_path / "result.json").write_text("old")
+    written = write_outputs(run_scenario("nominal.yaml"), tmp_path)
+    assert {p.name for p in written} == {
+        "events.csv",
+        "daily_state.csv",
+        "facts.csv",
+        "result.json",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert json.loads((tmp_path / "result.json").read_text())["scenario"]["seed"] == 2026
