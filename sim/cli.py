@@ -9,13 +9,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from matplotlib.figure import Figure
 from typer import rich_utils
 
-from sim.analysis.report import analyse
+from sim.analysis.report import Analysis, analyse
+from sim.domain import Target
 from sim.engine.simulation import simulate
-from sim.errors import OutputError, RentreeSimError, ScenarioError, ScenarioErrors
+from sim.errors import OutputError, RentreeSimError, ScenarioError, ScenarioErrors, UsageError
 from sim.i18n import LANGUAGES, set_language, t
+from sim.presentation import plots
 from sim.presentation.export import dumps, result_json, write_outputs
+from sim.presentation.plots import check_picture_path, save_figure
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
@@ -74,7 +78,7 @@ def _fail(error: RentreeSimError) -> typer.Exit:
         typer.echo("  " + error.describe(), err=True)
         return typer.Exit(2)
     typer.echo(str(error), err=True)
-    return typer.Exit(1)
+    return typer.Exit(2 if isinstance(error, UsageError) else 1)
 
 
 def _load(path: str) -> Scenario:
@@ -124,6 +128,104 @@ def validate(
 def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
     _language(lang)
     typer.echo(json.dumps(Scenario.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+plot_app = typer.Typer(
+    help=t("cli.plot_help"),
+    no_args_is_help=True,
+    add_help_option=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(plot_app, name="plot")
+
+
+@plot_app.callback()
+def _plot_main(help_: HelpOption = False) -> None:
+    """Only holds the translated --help of the plot group."""
+
+
+ScenarioArgument = Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help=t("cli.opt_output"), show_default=False)
+]
+TargetOption = Annotated[Target, typer.Option("--target", help=t("cli.opt_target"))]
+
+
+def _analysis(path: str, seed: int | None = None) -> Analysis:
+    return analyse(simulate(_load(path), seed=seed))
+
+
+def _output(output: Path | None, default: str) -> Path:
+    """The picture's path, checked before any simulation runs."""
+    path = output if output is not None else Path(default)
+    try:
+        check_picture_path(path)
+    except UsageError as error:
+        raise _fail(error) from None
+    return path
+
+
+def _save(figure: Figure, path: Path) -> None:
+    try:
+        save_figure(figure, path)
+    except OutputError as error:
+        raise _fail(error) from None
+    typer.echo(t("cli.picture_written", path=path))
+
+
+def _default_name(scenario: str, kind: str) -> str:
+    return f"{Path(scenario).stem}-{kind}.png"
+
+
+@plot_app.command("timeline", help=t("cli.timeline_help"), add_help_option=False)
+def plot_timeline_command(
+    scenario: ScenarioArgument,
+    output: OutputOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    _language(lang)
+    path = _output(output, _default_name(scenario, "chronologie"))
+    _save(plots.figure_of(plots.plot_timeline(_analysis(scenario))), path)
+
+
+@plot_app.command("completeness", help=t("cli.completeness_help"), add_help_option=False)
+def plot_completeness_command(
+    scenario: ScenarioArgument,
+    output: OutputOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    _language(lang)
+    path = _output(output, _default_name(scenario, "completude"))
+    _save(plots.completeness_figure(_analysis(scenario)), path)
+
+
+@plot_app.command("graph", help=t("cli.graph_help"), add_help_option=False)
+def plot_graph_command(
+    scenario: ScenarioArgument,
+    output: OutputOption = None,
+    target: TargetOption = Target.GAR,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    _language(lang)
+    path = _output(output, _default_name(scenario, "graphe"))
+    _save(plots.figure_of(plots.plot_graph(_analysis(scenario), target)), path)
+
+
+@plot_app.command("compare", help=t("cli.compare_help"), add_help_option=False)
+def plot_compare_command(
+    scenarios: Annotated[
+        list[str], typer.Argument(help=t("cli.arg_scenarios"), show_default=False)
+    ],
+    output: OutputOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    _language(lang)
+    path = _output(output, "comparaison.png")
+    _save(plots.figure_of(plots.plot_comparison([_analysis(s) for s in scenarios])), path)
 
 
 def main() -> None:

@@ -39,5 +39,9 @@ class ModelError(RentreeSimError):
     """The engine met a state that the model forbids (a bug, not a user mistake)."""
 
 
+class UsageError(RentreeSimError):
+    """A command line that cannot be carried out as written (a user mistake)."""
+
+
 class OutputError(RentreeSimError):
     """An output could not be written where the user asked."""

@@ -24,6 +24,7 @@ from sim.truth.facts import FactTable
 class CategoryConsistency:
     category: Category
     correct: list[bool]
+    present_true: NDArray[np.int64]
     missing: NDArray[np.int64]
     stale: NDArray[np.int64]
     first_consistent: float | None
@@ -118,6 +119,7 @@ def category_consistency(
     return CategoryConsistency(
         category=category,
         correct=correct,
+        present_true=state.correct,
         missing=state.missing,
         stale=state.stale,
         first_consistent=_first_true(correct, result.observations),

@@ -163,13 +163,7 @@ def _reality(model: ChainModel) -> Process:
     truth = model.truth
     for change in sorted(truth.changes, key=lambda c: c.recorded):
         yield model.wait_until(change.recorded, "reality")
-        cause = model.log(
-            "reality",
-            "reality",
-            change.kind,
-            count=sum(len(v) for v in change.started.values())
-            + sum(len(v) for v in change.ended.values()),
-        )
+        cause = model.log("reality", "reality", change.kind, count=change.students_concerned)
         for rows, value in ((change.started, True), (change.ended, False)):
             for category, index in rows.items():
                 _record(model, category, index, value)

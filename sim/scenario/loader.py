@@ -178,8 +178,10 @@ def check_window(scenario: Scenario) -> list[tuple[FieldPath, str]]:
     if cal.rentree is not None:
         check(("calendar", "rentree"), cal.rentree)
     for op in Operation:
-        for i, when in enumerate(scenario.operations.get(op).date):
-            check(("operations", op.value, "date", i), when)
+        operation = scenario.operations.get(op)
+        for key, values in (("date", operation.date), ("planned", operation.planned)):
+            for i, when in enumerate(values):
+                check(("operations", op.value, key, i), when)
     for channel in Channel:
         spec = scenario.channels.get(channel)
         for i, outage in enumerate(spec.outages):

@@ -109,10 +109,13 @@ class OperationSpec(Strict):
     date: Annotated[list[Instant], WithJsonSchema(_ONE_OR_MANY_INSTANTS)] = Field(
         default_factory=list
     )
+    planned: Annotated[list[Instant], WithJsonSchema(_ONE_OR_MANY_INSTANTS)] = Field(
+        default_factory=list
+    )
     missing: bool = False
     share: Annotated[float, Field(gt=0, le=1)] | list[Annotated[float, Field(gt=0, le=1)]] = 1.0
 
-    @field_validator("date", mode="before")
+    @field_validator("date", "planned", mode="before")
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return value if isinstance(value, list) else [value]

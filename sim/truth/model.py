@@ -23,6 +23,19 @@ class TruthChange:
     ended: dict[Category, IntArray] = field(default_factory=dict)
     origin: Origin | None = None
 
+    @property
+    def students_concerned(self) -> int:
+        """How many students the change is about (arrivals, departures, moves)."""
+        rows = {
+            "arrival": self.started.get(Category.STUDENTS),
+            "departure": self.ended.get(Category.STUDENTS),
+            "division_change": self.started.get(Category.STUDENT_DIVISION),
+        }.get(self.kind)
+        if self.kind == "group_change":
+            moved = self.started.get(Category.STUDENT_GROUP)
+            return 0 if moved is None else len(moved)
+        return 0 if rows is None else len(rows)
+
 
 @dataclass
 class Truth:
