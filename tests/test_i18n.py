@@ -24,7 +24,7 @@ def test_every_entry_has_french_and_english_with_the_same_placeholders() -> None
 def test_every_literal_key_used_in_the_code_exists() -> None:
     used: set[str] = set()
     for path in (ROOT / "sim").rglob("*.py"):
-        used |= set(re.findall(r'\bt\(\s*"([a-z_.]+)"', path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'\bt\(\s*"([a-z_.]*[a-z_])"', path.read_text(encoding="utf-8")))
     assert used, "no key found: the pattern is wrong"
     assert sorted(used - set(MESSAGES)) == []
 
@@ -40,6 +40,9 @@ def test_dynamic_families_are_complete() -> None:
     for actor in [*Operation, *Channel]:
         prefix = "operation" if actor in Operation.__members__.values() else "channel"
         assert f"{prefix}.{actor.value}" in MESSAGES
+        assert f"short.{actor.value}" in MESSAGES
+    for kind in ("arrival", "departure", "division_change", "group_change"):
+        assert f"plot.reality_{kind}" in MESSAGES
     for store in Store:
         assert f"system.{store.value}" in MESSAGES
 
