@@ -612,4 +612,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "format d'image inconnu « {suffix} » pour {path} : utiliser .png ou .svg",
         "en": "unknown picture format '{suffix}' for {path}: use .png or .svg",
     },
+    # --- HTML report ---------------------------------------------------------------------
+    "report.title": {"fr": "Rapport rentree-sim — {name}", "en": "rentree-sim report — {name}"},
+    "report.seed": {"fr": "graine {seed}", "en": "seed {seed}"},
+    "report.never": {
+        "fr": "jamais cohérent dans la fenêtre",
+        "en": "never consistent in the window",
+    },
+    "report.days_after": {"fr": "rentrée + {days} jours", "en": "rentrée + {days} days"},
+    "report.col_end": {"fr": "fin de fenêtre manq./pér.", "en": "end of window miss./stale"},
+    "report.warnings": {"fr": "Avertissements ({count})", "en": "Warnings ({count})"},
+    "report.col_when": {"fr": "quand", "en": "when"},
+    "report.col_what": {"fr": "quoi", "en": "what"},
+    "report.col_why": {"fr": "pourquoi", "en": "why"},
+    "report.pictures": {"fr": "Images", "en": "Pictures"},
+    "report.fig_timeline": {
+        "fr": "Chronologie : une ligne par système ; opérations (cercle vide : date prévue), traitements nocturnes, règles appliquées, dates de cohérence.",
+        "en": "Timeline: one lane per system; operations (hollow circle: planned date), nightly batches, rules applied, consistency dates.",
+    },
+    "report.fig_completeness": {
+        "fr": "Complétude : part des faits réels présents dans l'ENT et le GAR, par catégorie ; pointillés : part de périmés.",
+        "en": "Completeness: share of the real facts present in the ENT and GAR, per category; dotted: share of stale facts.",
+    },
+    "report.fig_graph": {
+        "fr": "Dépendances de la chaîne ; en rouge, la chaîne qui fixe la date du GAR.",
+        "en": "Chain dependencies; in red, the chain that sets the GAR date.",
+    },
+    "report.fig_compare": {
+        "fr": "Comparaison des dates de cohérence avec les scénarios de référence.",
+        "en": "Consistency dates compared with the reference scenarios.",
+    },
+    "report.footer": {
+        "fr": "Produit par rentree-sim {version}.",
+        "en": "Made by rentree-sim {version}.",
+    },
+    "cli.report_help": {
+        "fr": "Écrit un rapport HTML autonome (résumé, tableaux, avertissements, images).",
+        "en": "Write a self-contained HTML report (summary, tables, warnings, pictures).",
+    },
+    "cli.opt_report": {"fr": "fichier HTML à écrire", "en": "HTML file to write"},
+    "cli.opt_compare": {
+        "fr": "autre scénario à comparer (répétable ; par défaut : ceux qu'il étend)",
+        "en": "other scenario to compare (repeatable; default: those it extends)",
+    },
+    "cli.report_written": {"fr": "Rapport écrit : {path}", "en": "Report written: {path}"},
 }

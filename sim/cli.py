@@ -20,8 +20,9 @@ from sim.i18n import LANGUAGES, set_language, t
 from sim.presentation import plots
 from sim.presentation.export import dumps, result_json, write_outputs
 from sim.presentation.plots import check_picture_path, save_figure
+from sim.presentation.report import report_html, write_report
 from sim.presentation.summary import summary_text
-from sim.scenario.loader import load_scenario
+from sim.scenario.loader import extends_chain, load_scenario
 from sim.scenario.model import Scenario
 
 # The help panels' titles, in the catalogue's language (Typer reads them when it prints).
@@ -128,6 +129,33 @@ def validate(
 def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
     _language(lang)
     typer.echo(json.dumps(Scenario.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command(help=t("cli.report_help"), add_help_option=False)
+def report(
+    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help=t("cli.opt_report"))] = Path(
+        "rapport.html"
+    ),
+    compare: Annotated[
+        list[str] | None, typer.Option("--compare", help=t("cli.opt_compare"))
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    _language(lang)
+    analysis = _analysis(scenario, seed)
+    try:
+        others = [str(p) for p in extends_chain(scenario)] if compare is None else compare
+    except RentreeSimError as error:
+        raise _fail(error) from None
+    compared = [_analysis(other) for other in others]
+    try:
+        write_report(report_html(analysis, compared), output)
+    except OutputError as error:
+        raise _fail(error) from None
+    typer.echo(t("cli.report_written", path=output))
 
 
 plot_app = typer.Typer(

@@ -149,3 +149,30 @@ def test_help_is_french() -> None:
     assert "affiche cette aide" in result.output
     assert "[obligatoire]" in result.output
     assert "Show this message" not in result.output
+
+
+def test_report_command_compares_with_the_extended_scenario(tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    result = runner.invoke(app, ["report", str(SCENARIOS / "panne-aaf.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.count("<svg") == 4
+    assert "Rentrée 2026 nominale" in text  # the scenario it extends is in the comparison
+
+
+@pytest.mark.parametrize("kind", ["timeline", "completeness", "graph"])
+def test_plot_commands(tmp_path: Path, kind: str) -> None:
+    out = tmp_path / f"{kind}.svg"
+    result = runner.invoke(app, ["plot", kind, NOMINAL, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_plot_compare_and_bad_extension(tmp_path: Path) -> None:
+    out = tmp_path / "cmp.png"
+    args = ["plot", "compare", NOMINAL, str(SCENARIOS / "liens-en-retard.yaml"), "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    bad = runner.invoke(app, ["plot", "timeline", NOMINAL, "-o", str(tmp_path / "x.jpg")])
+    assert bad.exit_code == 2
+    assert "utiliser .png ou .svg" in bad.output

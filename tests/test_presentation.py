@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 from sim.analysis.report import Warning
@@ -88,3 +89,18 @@ def test_outputs_replace_whole_files_and_leave_no_staging(tmp_path: Path) -> Non
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
     assert json.loads((tmp_path / "result.json").read_text())["scenario"]["seed"] == 2026
+
+
+def test_report_is_self_contained_and_deterministic() -> None:
+    from sim.presentation.report import report_html
+
+    analysis = run_scenario("liens-en-retard.yaml")
+    first = report_html(analysis, [run_scenario("nominal.yaml")])
+    assert first.count("<svg") == 4
+    assert "<script" not in first
+    # namespaces name URIs without loading them; nothing may be fetched from outside
+    assert re.findall(r'(?:src|href)\s*=\s*"(?!#|data:)([^"]*)"', first) == []
+    assert re.findall(r"url\((?!#)", first) == [] and "@import" not in first
+    assert "Rapport rentree-sim — Liens élèves-groupes exportés en retard" in first
+    assert "ven. 02/10/2026 08:00" in first
+    assert report_html(analysis, [run_scenario("nominal.yaml")]) == first

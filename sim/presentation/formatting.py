@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sim.analysis.provenance import Blocking
 from sim.analysis.report import Warning
 from sim.i18n import label, t
 
@@ -48,3 +49,18 @@ def warning_message(warning: Warning) -> str:
 
 def warning_cause(warning: Warning) -> str:
     return t(f"cause.{warning.code}")
+
+
+def blocking_text(category: str, stuck: Blocking) -> str:
+    """Why a category is never right, for one example fact (see :class:`Blocking`)."""
+    name = label("category", category)
+    if not stuck.missing:
+        return t("summary.blocking_stale", category=name, fact=stuck.fact)
+    if stuck.furthest is None:
+        return t("summary.blocking_nowhere", category=name, fact=stuck.fact)
+    return t(
+        "summary.blocking_missing",
+        category=name,
+        fact=stuck.fact,
+        system=label("system", stuck.furthest),
+    )

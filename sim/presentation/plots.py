@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
-import tempfile
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,8 +26,9 @@ from sim.calendar import is_public_holiday, is_school_holiday
 from sim.chain import build_graph, order_graph
 from sim.domain import WRITES, Category, Operation, Store, Target
 from sim.engine.simulation import SimulationResult
-from sim.errors import OutputError, UsageError
+from sim.errors import UsageError
 from sim.i18n import label, t
+from sim.presentation.files import write_atomically
 from sim.presentation.formatting import day_text
 
 LANES = (Store.STS, Store.SIECLE, Store.EDT, Store.AAF, Store.ENT, Store.GAR)
@@ -630,15 +629,6 @@ def plot_comparison(analyses: Sequence[Analysis], ax: Axes | None = None) -> Axe
     return ax
 
 
-def _file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
-
-
 def check_picture_path(path: Path) -> str:
     """The format of ``path`` (png or svg), or a :class:`UsageError` naming the rule."""
     suffix = path.suffix.lower()
@@ -655,30 +645,8 @@ def figure_of(ax: Axes) -> Figure:
 
 def save_figure(figure: Figure, path: Path) -> Path:
     """Write ``figure`` as PNG or SVG (by the extension), atomically."""
-    suffix = "." + check_picture_path(path)
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".rentree-sim-", suffix=suffix, dir=path.parent)
-        os.close(handle)
-        os.chmod(temporary, _FILE_MODE)  # mkstemp makes 0600; a picture is for sharing
-        figure.savefig(temporary, format=suffix[1:], dpi=150)
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise OutputError(t("error.output", path=path, reason=exc)) from None
-    return path
-
-
-def svg_text(figure: Figure) -> str:
-    """The figure as inline SVG markup (for the HTML report)."""
-    import io
-
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg")
-    text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    fmt = check_picture_path(path)
+    return write_atomically(path, lambda temporary: figure.savefig(temporary, format=fmt, dpi=150))
 
 
 __all__ = [
@@ -692,5 +660,4 @@ __all__ = [
     "plot_graph",
     "plot_timeline",
     "save_figure",
-    "svg_text",
 ]

@@ -10,6 +10,7 @@ from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t
 from sim.presentation.formatting import (
     actor_label,
+    blocking_text,
     day_text,
     instant_text,
     warning_cause,
@@ -60,18 +61,7 @@ def chain_lines(result: SimulationResult, chain: list[ChainStep]) -> list[str]:
 def blocking_lines(result: SimulationResult, category: str, cat: CategoryConsistency) -> list[str]:
     stuck = cat.blocking
     assert stuck is not None
-    name = label("category", category)
-    if not stuck.missing:
-        head = t("summary.blocking_stale", category=name, fact=stuck.fact)
-    elif stuck.furthest is None:
-        head = t("summary.blocking_nowhere", category=name, fact=stuck.fact)
-    else:
-        head = t(
-            "summary.blocking_missing",
-            category=name,
-            fact=stuck.fact,
-            system=label("system", stuck.furthest),
-        )
+    head = blocking_text(category, stuck)
     return [head, *("    " + line for line in chain_lines(result, stuck.chain))]
 
 

@@ -42,6 +42,13 @@ def load_scenario(path: str | Path) -> Scenario:
     return scenario
 
 
+def extends_chain(path: str | Path) -> list[Path]:
+    """The files a scenario extends, the farthest ancestor first (not the file itself)."""
+    _, origins = _load_chain(Path(path), ())
+    files = list(dict.fromkeys(origins.values()))
+    return [f for f in files if f != Path(path).resolve()]
+
+
 def _load_chain(
     path: Path, stack: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[FieldPath, Path]]:

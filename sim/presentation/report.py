@@ -1,0 +1,239 @@
+"""The self-contained HTML report: summary, tables, warnings and the four pictures inline as
+SVG. No script, no external resource: it opens from an e-mail attachment."""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from sim import __version__
+from sim.analysis.consistency import CategoryConsistency, TargetConsistency
+from sim.analysis.report import Analysis
+from sim.domain import Target
+from sim.i18n import label, language, t
+from sim.presentation.files import write_atomically
+from sim.presentation.formatting import (
+    blocking_text,
+    day_text,
+    instant_text,
+    warning_cause,
+    warning_message,
+)
+from sim.presentation.plots import (
+    completeness_figure,
+    figure_of,
+    plot_comparison,
+    plot_graph,
+    plot_timeline,
+)
+from sim.presentation.summary import chain_lines
+
+STYLE = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1500px;
+       color: #1c2833; padding: 0 1.5em; }
+h1 { color: #1f3b73; margin-bottom: .2em; }
+.subtitle { color: #566573; margin-top: 0; }
+.cards { display: flex; gap: 1.5em; margin: 1.5em 0; flex-wrap: wrap; }
+.card { border-radius: 8px; padding: 1em 1.5em; min-width: 320px; background: #eef3fb; }
+.card.never { background: #fbeeee; }
+.card .date { font-size: 1.5em; font-weight: bold; }
+table { border-collapse: collapse; margin: .8em 0 1.5em; font-size: .92em; }
+th, td { border-bottom: 1px solid #d5d8dc; padding: .35em .8em; text-align: left; }
+th { background: #f4f6f7; }
+td.wrong { color: #b03a2e; font-weight: bold; }
+figure { margin: 1.5em 0; }
+figure svg { width: 100%; height: auto; }
+figcaption { color: #566573; font-size: .9em; }
+.warning { color: #b03a2e; }
+ol.chain li { margin: .15em 0; }
+"""
+
+
+def _svg(figure: Figure) -> str:
+    buffer = io.StringIO()
+    # a fixed salt keeps the SVG ids deterministic (same scenario, same report)
+    with mpl.rc_context({"svg.hashsalt": "rentree-sim", "svg.fonttype": "path"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _figure(svg: str, caption: str, name: str) -> str:
+    return (
+        f'<figure id="{name}" class="picture">{svg}'
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+    )
+
+
+def _cell(analysis: Analysis, cat: CategoryConsistency) -> str:
+    if cat.consistent_from is None:
+        return f'<td class="wrong">{html.escape(t("summary.never"))}</td>'
+    when = day_text(analysis.result.instant(cat.consistent_from).date())
+    return f"<td>{html.escape(when)}</td>"
+
+
+def _target_section(analysis: Analysis, target: Target, tc: TargetConsistency) -> str:
+    result = analysis.result
+    snaps = analysis.snapshots.get(target, {})
+    rows = []
+    for category, cat in tc.categories.items():
+        cells = []
+        for moment in ("rentree", "week_after"):
+            snap = snaps.get(moment)
+            cells.append(
+                "—"
+                if snap is None
+                else f"{snap.missing[category.value]} / {snap.stale[category.value]}"
+            )
+        cells.append(f"{int(cat.missing[-1])} / {int(cat.stale[-1])}")
+        rows.append(
+            f"<tr><td>{html.escape(label('category', category.value))}</td>"
+            f"{_cell(analysis, cat)}"
+            + "".join(f"<td>{html.escape(c)}</td>" for c in cells)
+            + "</tr>"
+        )
+    header = "".join(
+        f"<th>{html.escape(t(key))}</th>"
+        for key in (
+            "summary.col_category",
+            "summary.col_from",
+            "summary.col_rentree",
+            "summary.col_week",
+            "report.col_end",
+        )
+    )
+    parts = [
+        f"<h2>{html.escape(label('target', target.value))}</h2>",
+        f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+    ]
+    if tc.critical_category is not None and tc.chain:
+        parts.append(
+            "<p>"
+            + html.escape(
+                t("summary.chain_title", category=label("category", tc.critical_category.value))
+            )
+            + "</p>"
+        )
+        parts.append(_chain(chain_lines(result, tc.chain)))
+    for category, cat in tc.categories.items():
+        stuck = cat.blocking
+        if stuck is None:
+            continue
+        head = blocking_text(category.value, stuck)
+        parts.append(f'<p class="warning">{html.escape(head)}</p>')
+        if stuck.chain:
+            parts.append(_chain(chain_lines(result, stuck.chain)))
+    return "\n".join(parts)
+
+
+def _chain(lines: list[str]) -> str:
+    items = "".join(f"<li>{html.escape(line.split('. ', 1)[1])}</li>" for line in lines)
+    return f'<ol class="chain">{items}</ol>'
+
+
+def _card(analysis: Analysis, target: Target, tc: TargetConsistency) -> str:
+    result = analysis.result
+    name = html.escape(label("target", target.value))
+    if tc.consistent_from is None:
+        return (
+            f'<div class="card never"><div>{name}</div><div class="date">'
+            f"{html.escape(t('report.never'))}</div></div>"
+        )
+    when = instant_text(result.instant(tc.consistent_from))
+    days = (result.instant(tc.consistent_from).date() - result.rentree).days
+    return (
+        f'<div class="card"><div>{name}</div><div class="date">{html.escape(when)}</div>'
+        f"<div>{html.escape(t('report.days_after', days=days))}</div></div>"
+    )
+
+
+def _warnings(analysis: Analysis) -> str:
+    result = analysis.result
+    warnings = [w for w in analysis.warnings if w.severity == "warning"]
+    infos = [w for w in analysis.warnings if w.severity == "info"]
+    parts = [f"<h2>{html.escape(t('report.warnings', count=len(warnings)))}</h2>"]
+    if warnings:
+        rows = "".join(
+            f"<tr><td>{html.escape(instant_text(result.instant(w.minute)))}</td>"
+            f'<td class="warning">{html.escape(warning_message(w))}</td>'
+            f"<td>{html.escape(warning_cause(w))}</td></tr>"
+            for w in warnings
+        )
+        header = "".join(
+            f"<th>{html.escape(t(k))}</th>"
+            for k in ("report.col_when", "report.col_what", "report.col_why")
+        )
+        parts.append(f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>")
+    else:
+        parts.append(f"<p>{html.escape(t('summary.no_warning'))}</p>")
+    if infos:
+        items = "".join(
+            f"<li>{html.escape(instant_text(result.instant(w.minute)))} — "
+            f"{html.escape(warning_message(w))}</li>"
+            for w in infos
+        )
+        parts.append(
+            f"<h3>{html.escape(t('summary.infos', count=len(infos)))}</h3><ul>{items}</ul>"
+        )
+    return "\n".join(parts)
+
+
+def report_html(analysis: Analysis, compared: Sequence[Analysis] = ()) -> str:
+    """The whole report of ``analysis``; ``compared`` are the other scenarios of the
+    comparison picture (this one is added last)."""
+    result = analysis.result
+    scenario = result.scenario
+    cal = scenario.calendar
+    title = t("report.title", name=scenario.name)
+    pictures = [
+        _figure(_svg(figure_of(plot_timeline(analysis))), t("report.fig_timeline"), "chronologie"),
+        _figure(_svg(completeness_figure(analysis)), t("report.fig_completeness"), "completude"),
+        _figure(_svg(figure_of(plot_graph(analysis, Target.GAR))), t("report.fig_graph"), "graphe"),
+        _figure(
+            _svg(figure_of(plot_comparison([*compared, analysis]))),
+            t("report.fig_compare"),
+            "comparaison",
+        ),
+    ]
+    subtitle = t(
+        "summary.window",
+        rentree=day_text(result.rentree),
+        start=day_text(cal.start),
+        end=day_text(cal.end),
+        time=cal.observation_time.strftime("%H:%M"),
+    )
+    body = [
+        f"<h1>{html.escape(title)}</h1>",
+        f'<p class="subtitle">{html.escape(scenario.etablissement.name)} — UAI '
+        f"{html.escape(scenario.etablissement.uai)} — {html.escape(subtitle)} — "
+        f"{html.escape(t('report.seed', seed=result.seed))}</p>",
+    ]
+    if scenario.description:
+        body.append(f"<p>{html.escape(scenario.description)}</p>")
+    body.append(
+        '<div class="cards">'
+        + "".join(_card(analysis, target, tc) for target, tc in analysis.targets.items())
+        + "</div>"
+    )
+    body.append(f"<p>{html.escape(t('summary.legend'))}</p>")
+    body.extend(_target_section(analysis, target, tc) for target, tc in analysis.targets.items())
+    body.append(_warnings(analysis))
+    body.append(f"<h2>{html.escape(t('report.pictures'))}</h2>")
+    body.extend(pictures)
+    body.append(f'<p class="subtitle">{html.escape(t("report.footer", version=__version__))}</p>')
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def write_report(text: str, path: Path) -> Path:
+    """Write the report atomically."""
+    return write_atomically(path, lambda temporary: Path(temporary).write_text(text, "utf-8"))
