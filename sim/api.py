@@ -1,4 +1,4 @@
-"""The public API: load a scenario, simulate it, analyse the result.
+"""The public API: load a scenario, simulate it, analyse the result, draw and tell it.
 
 Notebooks, the CLI and other programs use only these names (and the types they return).
 """
@@ -7,8 +7,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
+
 from sim.analysis.report import Analysis, analyse
+from sim.chain import build_graph, order_graph
+from sim.domain import Category, Channel, Operation, System, Target
 from sim.engine.simulation import SimulationResult, simulate
+from sim.i18n import label, set_language
+from sim.presentation.export import result_json
+from sim.presentation.formatting import day_text, instant_text
+from sim.presentation.plots import (
+    completeness_figure,
+    figure_of,
+    plot_category_completeness,
+    plot_comparison,
+    plot_completeness,
+    plot_graph,
+    plot_timeline,
+    save_figure,
+)
+from sim.presentation.report import report_html, write_report
+from sim.presentation.summary import summary_text
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
 
@@ -18,12 +37,47 @@ def run_file(path: str | Path, seed: int | None = None) -> Analysis:
     return analyse(simulate(load_scenario(path), seed=seed))
 
 
+def operations_in_order() -> list[tuple[str, str]]:
+    """The manual operations in the seed's order, with their names in the current language."""
+    order = nx.lexicographical_topological_sort(
+        order_graph(build_graph()), key=lambda op: list(Operation).index(Operation(op))
+    )
+    return [(op, label("operation", op)) for op in order]
+
+
+def systems() -> list[tuple[str, str]]:
+    """The systems of the chain, from the sources to GAR, with their names."""
+    return [(s.value, label("system", s.value)) for s in System]
+
+
 __all__ = [
     "Analysis",
+    "Category",
+    "Channel",
+    "Operation",
     "Scenario",
     "SimulationResult",
+    "System",
+    "Target",
     "analyse",
+    "completeness_figure",
+    "day_text",
+    "figure_of",
+    "instant_text",
     "load_scenario",
+    "operations_in_order",
+    "plot_category_completeness",
+    "plot_comparison",
+    "plot_completeness",
+    "plot_graph",
+    "plot_timeline",
+    "report_html",
+    "result_json",
     "run_file",
+    "save_figure",
+    "set_language",
     "simulate",
+    "summary_text",
+    "systems",
+    "write_report",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from sim import __version__
+from sim._version import __version__
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
 from sim.analysis.report import Analysis
 from sim.domain import Target
