@@ -8,7 +8,6 @@ import datetime as dt
 import itertools
 import textwrap
 from collections.abc import Sequence
-from pathlib import Path
 
 import matplotlib.dates as mdates
 import networkx as nx
@@ -22,17 +21,26 @@ from matplotlib.ticker import PercentFormatter
 from numpy.typing import NDArray
 
 from sim.analysis.report import Analysis
-from sim.calendar import is_public_holiday, is_school_holiday
 from sim.chain import build_graph, order_graph
-from sim.domain import WRITES, Category, Operation, Store, Target
+from sim.domain import Category, Operation, Store, Target
 from sim.engine.simulation import SimulationResult
-from sim.errors import UsageError
 from sim.i18n import label, t
-from sim.presentation.files import write_atomically
 from sim.presentation.formatting import day_text
+from sim.presentation.plotting import (
+    LANES,
+    TARGET_COLOURS,
+    check_picture_path,
+    date_axis,
+    day_num,
+    figure_of,
+    lane_of,
+    new_axes,
+    num,
+    palette,
+    save_figure,
+    shade_calendar,
+)
 
-LANES = (Store.STS, Store.SIECLE, Store.EDT, Store.AAF, Store.ENT, Store.GAR)
-TARGET_COLOURS = {Target.ENT: "#1f5fa8", Target.GAR: "#2e8b57"}
 RULE_CODES = {
     "links_rejected",
     "links_replaced",
@@ -47,63 +55,9 @@ REALITY = "#8e44ad"
 LABEL_LEVELS = 4
 
 
-def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    figure = Figure(figsize=size, layout="constrained")
-    return figure.add_subplot()
-
-
-def _num(result: SimulationResult, minute: float) -> float:
-    return float(mdates.date2num(result.instant(minute)))
-
-
-def _day_num(day: dt.date) -> float:
-    return float(mdates.date2num(dt.datetime.combine(day, dt.time(0, 0))))
-
-
-def _lane_of(actor: str) -> Store:
-    writes = WRITES.get(actor, ())
-    store = writes[0] if writes else Store.SIECLE
-    return Store.SIECLE if store is Store.SIECLE_PENDING else store
-
-
-def _spans(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
-    """Consecutive days merged into [first, last + 1) spans."""
-    spans: list[tuple[dt.date, dt.date]] = []
-    for day in days:
-        if spans and spans[-1][1] == day:
-            spans[-1] = (spans[-1][0], day + dt.timedelta(days=1))
-        else:
-            spans.append((day, day + dt.timedelta(days=1)))
-    return spans
-
-
-def _shade_calendar(ax: Axes, result: SimulationResult) -> list[Artist]:
-    cal = result.scenario.calendar
-    zone = result.scenario.etablissement.zone
-    days = [cal.start + dt.timedelta(days=d) for d in range((cal.end - cal.start).days + 1)]
-    closed = [d for d in days if d.weekday() >= 5 or is_public_holiday(d)]
-    holidays = [d for d in days if is_school_holiday(d, zone)]
-    for start, end in _spans(holidays):
-        ax.axvspan(_day_num(start), _day_num(end), color="#fff3c4", zorder=0, lw=0)
-    for start, end in _spans(closed):
-        ax.axvspan(_day_num(start), _day_num(end), color="#e6e6e6", zorder=0.1, lw=0)
-    return [
-        Patch(color="#e6e6e6", label=t("plot.closed_days")),
-        Patch(color="#fff3c4", label=t("plot.school_holidays", zone=zone)),
-    ]
-
-
-def _date_axis(ax: Axes) -> None:
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
-
-
 def _reference_lines(ax: Axes, analysis: Analysis, targets: Sequence[Target]) -> list[Artist]:
     result = analysis.result
-    rentree = _day_num(result.rentree)
+    rentree = day_num(result.rentree)
     handles: list[Artist] = [
         ax.axvline(
             rentree,
@@ -130,7 +84,7 @@ def _reference_lines(ax: Axes, analysis: Analysis, targets: Sequence[Target]) ->
             continue
         handles.append(
             ax.axvline(
-                _num(result, minute),
+                num(result, minute),
                 color=TARGET_COLOURS[target],
                 lw=2,
                 label=t(
@@ -162,11 +116,11 @@ class _LabelPlacer:
 def plot_timeline(analysis: Analysis, ax: Axes | None = None) -> Axes:
     """One lane per system: operations (planned vs actual, missing, refused), batch runs,
     rules applied, the rentrée and the ENT/GAR consistency dates; closed days shaded."""
-    ax = _axes(ax, (16, 6.5))
+    ax = new_axes(ax, (16, 6.5))
     result = analysis.result
     scenario = result.scenario
     y = {store: len(LANES) - 1 - i for i, store in enumerate(LANES)}
-    legend = _shade_calendar(ax, result)
+    legend = shade_calendar(ax, result)
     window_days = (scenario.calendar.end - scenario.calendar.start).days + 1
     # a 7-point character is about 1/250 of the 16-inch axes
     placer = _LabelPlacer(days_per_character=window_days / 250)
@@ -174,13 +128,13 @@ def plot_timeline(analysis: Analysis, ax: Axes | None = None) -> Axes:
 
     for event in result.events:
         if event.kind == "batch" and event.code in ("run", "full"):
-            lane = _lane_of(event.actor)
-            x = _num(result, event.minute)
+            lane = lane_of(event.actor)
+            x = num(result, event.minute)
             ax.plot([x, x], [y[lane] - 0.42, y[lane] - 0.28], color="#9aa7b8", lw=0.6, zorder=1)
         elif event.kind == "batch" and event.code == "outage":
-            lane = _lane_of(event.actor)
+            lane = lane_of(event.actor)
             ax.plot(
-                _num(result, event.minute),
+                num(result, event.minute),
                 y[lane] - 0.35,
                 marker="x",
                 color=REFUSED,
@@ -189,15 +143,15 @@ def plot_timeline(analysis: Analysis, ax: Axes | None = None) -> Axes:
             )
         elif event.kind == "reality":
             lane = Store.EDT if event.code == "group_change" else Store.SIECLE
-            x = _num(result, event.minute)
+            x = num(result, event.minute)
             ax.plot(x, y[lane], marker="*", color=REALITY, ms=11, zorder=6)
             annotations.append(
                 (lane, x, t(f"plot.reality_{event.code}", count=event.count), REALITY)
             )
         elif event.kind == "rule" and event.code in RULE_CODES:
-            lane = Store(event.store) if event.store else _lane_of(event.actor)
+            lane = Store(event.store) if event.store else lane_of(event.actor)
             lane = Store.SIECLE if lane is Store.SIECLE_PENDING else lane
-            x = _num(result, event.minute)
+            x = num(result, event.minute)
             ax.plot(x, y[lane] - 0.18, marker="v", color=REFUSED, ms=7, zorder=4)
             ax.annotate(
                 str(event.count) if event.count else "!",
@@ -210,15 +164,15 @@ def plot_timeline(analysis: Analysis, ax: Axes | None = None) -> Axes:
 
     for op in Operation:
         spec = scenario.operations.get(op)
-        lane = _lane_of(op)
+        lane = lane_of(op)
         planned = [_instant_num(result, d) for d in spec.planned]
         runs = [e for e in result.events if e.actor == op and e.kind == "operation"]
         if spec.missing:
-            for x in planned or [_day_num(scenario.calendar.start)]:
+            for x in planned or [day_num(scenario.calendar.start)]:
                 ax.plot(x, y[lane], marker="X", color=MISSING, ms=9, mfc="white", zorder=5)
                 annotations.append((lane, x, t("short." + op.value) + " ✗", MISSING))
             continue
-        actual = [_num(result, e.minute) for e in runs if e.code in ("run", "refused")]
+        actual = [num(result, e.minute) for e in runs if e.code in ("run", "refused")]
         for i, event in enumerate(e for e in runs if e.code in ("run", "refused")):
             x = actual[i]
             refused = event.code == "refused"
@@ -265,9 +219,9 @@ def plot_timeline(analysis: Analysis, ax: Axes | None = None) -> Axes:
     ax.set_yticks([y[s] for s in LANES], [label("system", s.value) for s in LANES])
     ax.set_ylim(-0.6, len(LANES) - 0.1)
     ax.set_xlim(
-        _day_num(scenario.calendar.start), _day_num(scenario.calendar.end + dt.timedelta(days=1))
+        day_num(scenario.calendar.start), day_num(scenario.calendar.end + dt.timedelta(days=1))
     )
-    _date_axis(ax)
+    date_axis(ax)
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.set_title(t("plot.timeline_title", name=scenario.name))
     ax.legend(
@@ -303,19 +257,19 @@ def _share_axis(ax: Axes, dates: list[float]) -> None:
     ax.set_ylim(-0.03, 1.03)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlim(dates[0], dates[-1])
-    _date_axis(ax)
+    date_axis(ax)
     ax.grid(color="#eeeeee", lw=0.6)
 
 
 def plot_completeness(analysis: Analysis, target: Target, ax: Axes | None = None) -> Axes:
     """Per category, the share of the real facts present in ``target`` at each daily
     observation (solid), and the share of stale facts among those shown (dotted)."""
-    ax = _axes(ax, (12, 5))
+    ax = new_axes(ax, (12, 5))
     result = analysis.result
-    dates = [_num(result, m) for m in result.observations]
+    dates = [num(result, m) for m in result.observations]
     categories = list(analysis.targets[target].categories)
     handles: list[Artist] = []
-    for category, colour in zip(categories, _palette(len(categories)), strict=True):
+    for category, colour in zip(categories, palette(len(categories)), strict=True):
         share, stale = _shares(analysis, target, category)
         [line] = ax.plot(
             dates, share, color=colour, lw=1.6, label=label("category", category.value)
@@ -339,10 +293,10 @@ def plot_category_completeness(
 ) -> Axes:
     """One category in the ENT and in GAR (where GAR holds it): share of the real facts
     present (solid), share of stale facts among those shown (dotted), consistency dates."""
-    ax = _axes(ax, (5, 3))
+    ax = new_axes(ax, (5, 3))
     result = analysis.result
-    dates = [_num(result, m) for m in result.observations]
-    ax.axvline(_day_num(result.rentree), color="black", ls="--", lw=1)
+    dates = [num(result, m) for m in result.observations]
+    ax.axvline(day_num(result.rentree), color="black", ls="--", lw=1)
     for target in Target:
         cat = analysis.targets[target].categories.get(category)
         if cat is None:
@@ -353,7 +307,7 @@ def plot_category_completeness(
         if stale.any():
             ax.plot(dates, stale, color=colour, lw=1.2, ls=":")
         if cat.consistent_from is not None:
-            ax.axvline(_num(result, cat.consistent_from), color=colour, lw=0.8, alpha=0.6)
+            ax.axvline(num(result, cat.consistent_from), color=colour, lw=0.8, alpha=0.6)
     _share_axis(ax, dates)
     ax.set_title(label("category", category.value), fontsize=9)
     ax.tick_params(labelsize=7)
@@ -389,22 +343,6 @@ def completeness_figure(analysis: Analysis) -> Figure:
     return figure
 
 
-def _palette(count: int) -> list[str]:
-    base = [
-        "#1f77b4",
-        "#ff7f0e",
-        "#2ca02c",
-        "#d62728",
-        "#9467bd",
-        "#8c564b",
-        "#e377c2",
-        "#7f7f7f",
-        "#bcbd22",
-        "#17becf",
-    ]
-    return [base[i % len(base)] for i in range(count)]
-
-
 def reduced_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """The dependencies a trainer reads: the order edges plus the flow edges that keep the
     graph acyclic (taken in chain order), without the edges implied by a longer path."""
@@ -434,7 +372,7 @@ def graph_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     for x, layer in enumerate(nx.topological_generations(reduced)):
         by_lane: dict[Store, list[str]] = {}
         for node in sorted(layer, key=lambda n: ranks[n]):
-            by_lane.setdefault(_lane_of(node), []).append(node)
+            by_lane.setdefault(lane_of(node), []).append(node)
         for lane, nodes in by_lane.items():
             for i, node in enumerate(nodes):
                 position[node] = (float(x), lane_y[lane] + 0.35 * ((len(nodes) - 1) / 2 - i))
@@ -445,7 +383,7 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
     """Operations and channels as a graph, left to right in the seed's order, one lane per
     system; edges into a channel carry its schedule and delay; in red, the chain that set the
     ``target`` date."""
-    ax = _axes(ax, (18, 7.5))
+    ax = new_axes(ax, (18, 7.5))
     full = build_graph(analysis.result.scenario)
     graph = reduced_graph(full)
     position = graph_layout(full)
@@ -543,14 +481,14 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
 
 def plot_comparison(analyses: Sequence[Analysis], ax: Axes | None = None) -> Axes:
     """ENT and GAR consistency dates of several scenarios, one row each; never = arrow."""
-    ax = _axes(ax, (12, 1.6 + 0.6 * len(analyses)))
+    ax = new_axes(ax, (12, 1.6 + 0.6 * len(analyses)))
     known = [
-        _num(a.result, tc.consistent_from)
+        num(a.result, tc.consistent_from)
         for a in analyses
         for tc in a.targets.values()
         if tc.consistent_from is not None
     ]
-    rentrees = [_day_num(a.result.rentree) for a in analyses]
+    rentrees = [day_num(a.result.rentree) for a in analyses]
     low = min([*known, *rentrees]) - 3
     high = max([*known, *rentrees]) + 8
     never_x = high - 2
@@ -578,7 +516,7 @@ def plot_comparison(analyses: Sequence[Analysis], ax: Axes | None = None) -> Axe
                     va="center",
                 )
                 continue
-            x = _num(analysis.result, tc.consistent_from)
+            x = num(analysis.result, tc.consistent_from)
             ax.plot(x, row + offset, marker=marker, color=colour, ms=7, ls="")
             ax.text(
                 x + 0.6,
@@ -593,7 +531,7 @@ def plot_comparison(analyses: Sequence[Analysis], ax: Axes | None = None) -> Axe
     ax.set_yticks(range(len(analyses)), names, fontsize=8)
     ax.set_ylim(len(analyses) - 0.5, -0.5)
     ax.set_xlim(low, high + 3)
-    _date_axis(ax)
+    date_axis(ax)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
     ax.grid(axis="x", color="#eeeeee")
     ax.set_title(t("plot.compare_title"))
@@ -627,26 +565,6 @@ def plot_comparison(analyses: Sequence[Analysis], ax: Axes | None = None) -> Axe
     )
     ax.axvspan(never_x - 3, high + 3, color="#f6e0de", lw=0, zorder=0)
     return ax
-
-
-def check_picture_path(path: Path) -> str:
-    """The format of ``path`` (png or svg), or a :class:`UsageError` naming the rule."""
-    suffix = path.suffix.lower()
-    if suffix not in (".png", ".svg"):
-        raise UsageError(t("plot.bad_format", suffix=suffix or "—", path=path))
-    return suffix[1:]
-
-
-def figure_of(ax: Axes) -> Figure:
-    figure = ax.get_figure(root=True)
-    assert isinstance(figure, Figure)
-    return figure
-
-
-def save_figure(figure: Figure, path: Path) -> Path:
-    """Write ``figure`` as PNG or SVG (by the extension), atomically."""
-    fmt = check_picture_path(path)
-    return write_atomically(path, lambda temporary: figure.savefig(temporary, format=fmt, dpi=150))
 
 
 __all__ = [

@@ -1,0 +1,112 @@
+"""Shared plotting helpers: axes without pyplot, dates, calendar shading, lanes, files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import matplotlib.dates as mdates
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from sim.calendar import is_public_holiday, is_school_holiday
+from sim.domain import WRITES, Store, Target
+from sim.engine.simulation import SimulationResult
+from sim.errors import UsageError
+from sim.i18n import t
+from sim.presentation.files import write_atomically
+
+LANES = (Store.STS, Store.SIECLE, Store.EDT, Store.AAF, Store.ENT, Store.GAR)
+TARGET_COLOURS = {Target.ENT: "#1f5fa8", Target.GAR: "#2e8b57"}
+
+
+def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    figure = Figure(figsize=size, layout="constrained")
+    return figure.add_subplot()
+
+
+def num(result: SimulationResult, minute: float) -> float:
+    return float(mdates.date2num(result.instant(minute)))
+
+
+def day_num(day: dt.date) -> float:
+    return float(mdates.date2num(dt.datetime.combine(day, dt.time(0, 0))))
+
+
+def lane_of(actor: str) -> Store:
+    writes = WRITES.get(actor, ())
+    store = writes[0] if writes else Store.SIECLE
+    return Store.SIECLE if store is Store.SIECLE_PENDING else store
+
+
+def spans(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Consecutive days merged into [first, last + 1) spans."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for day in days:
+        if spans and spans[-1][1] == day:
+            spans[-1] = (spans[-1][0], day + dt.timedelta(days=1))
+        else:
+            spans.append((day, day + dt.timedelta(days=1)))
+    return spans
+
+
+def shade_calendar(ax: Axes, result: SimulationResult) -> list[Artist]:
+    cal = result.scenario.calendar
+    zone = result.scenario.etablissement.zone
+    days = [cal.start + dt.timedelta(days=d) for d in range((cal.end - cal.start).days + 1)]
+    closed = [d for d in days if d.weekday() >= 5 or is_public_holiday(d)]
+    holidays = [d for d in days if is_school_holiday(d, zone)]
+    for start, end in spans(holidays):
+        ax.axvspan(day_num(start), day_num(end), color="#fff3c4", zorder=0, lw=0)
+    for start, end in spans(closed):
+        ax.axvspan(day_num(start), day_num(end), color="#e6e6e6", zorder=0.1, lw=0)
+    return [
+        Patch(color="#e6e6e6", label=t("plot.closed_days")),
+        Patch(color="#fff3c4", label=t("plot.school_holidays", zone=zone)),
+    ]
+
+
+def date_axis(ax: Axes) -> None:
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+
+
+def palette(count: int) -> list[str]:
+    base = [
+        "#1f77b4",
+        "#ff7f0e",
+        "#2ca02c",
+        "#d62728",
+        "#9467bd",
+        "#8c564b",
+        "#e377c2",
+        "#7f7f7f",
+        "#bcbd22",
+        "#17becf",
+    ]
+    return [base[i % len(base)] for i in range(count)]
+
+
+def check_picture_path(path: Path) -> str:
+    """The format of ``path`` (png or svg), or a :class:`UsageError` naming the rule."""
+    suffix = path.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise UsageError(t("plot.bad_format", suffix=suffix or "—", path=path))
+    return suffix[1:]
+
+
+def figure_of(ax: Axes) -> Figure:
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def save_figure(figure: Figure, path: Path) -> Path:
+    """Write ``figure`` as PNG or SVG (by the extension), atomically."""
+    fmt = check_picture_path(path)
+    return write_atomically(path, lambda temporary: figure.savefig(temporary, format=fmt, dpi=150))
