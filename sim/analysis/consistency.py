@@ -101,18 +101,24 @@ def first_correct_times(history: History, table: FactTable, end: float) -> NDArr
 
 
 def category_consistency(
-    result: SimulationResult, graph: nx.DiGraph, store: Store, category: Category
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    store: Store,
+    category: Category,
+    detail: bool = True,
 ) -> CategoryConsistency:
+    """Dates of one category; with ``detail``, also its chain, why it is never right, and
+    each fact's first correct time (the Monte Carlo goes without them)."""
     table = result.truth.table(category)
     history = result.histories[store][category]
     state = counts(history, table, result.observations)
     correct = [bool(m == 0 and s == 0) for m, s in zip(state.missing, state.stale, strict=True)]
     consistent_from, index = _stays_true_from(correct, result.observations)
     chain: list[ChainStep] = []
-    if index > 0:
+    if detail and index > 0:
         chain = critical_chain(result, graph, store, category, index)
     stuck = None
-    if consistent_from is None:
+    if detail and consistent_from is None:
         last = result.observations[-1]
         present, true = history.at(last), table.true_at(last)
         stuck = blocking(result, graph, store, category, true & ~present, present & ~true)
@@ -124,7 +130,9 @@ def category_consistency(
         stale=state.stale,
         first_consistent=_first_true(correct, result.observations),
         consistent_from=consistent_from,
-        fact_first_correct=first_correct_times(history, table, result.end_minute),
+        fact_first_correct=first_correct_times(history, table, result.end_minute)
+        if detail
+        else np.empty(0),
         chain=chain,
         blocking=stuck,
     )
@@ -150,11 +158,17 @@ def critical_chain(
 
 
 def target_consistency(
-    result: SimulationResult, target: Target, graph: nx.DiGraph | None = None
+    result: SimulationResult,
+    target: Target,
+    graph: nx.DiGraph | None = None,
+    detail: bool = True,
 ) -> TargetConsistency:
+    """Consistency of ``target``; without ``detail`` only the target's own chain is traced."""
     graph = graph if graph is not None else build_graph(result.scenario)
     store = TARGET_STORE[target]
-    categories = {c: category_consistency(result, graph, store, c) for c in CATEGORIES_OF[store]}
+    categories = {
+        c: category_consistency(result, graph, store, c, detail) for c in CATEGORIES_OF[store]
+    }
     correct = [
         all(cat.correct[k] for cat in categories.values()) for k in range(len(result.observations))
     ]
@@ -166,6 +180,10 @@ def target_consistency(
     elif categories:
         critical = max(categories, key=lambda c: categories[c].consistent_from or 0.0)
     chain = categories[critical].chain if critical is not None else []
+    if not detail and critical is not None and categories[critical].consistent_from is not None:
+        _, index = _stays_true_from(categories[critical].correct, result.observations)
+        if index > 0:
+            chain = critical_chain(result, graph, store, critical, index)
     return TargetConsistency(
         target=target,
         categories=categories,

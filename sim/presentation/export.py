@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +15,7 @@ from sim.analysis.provenance import Blocking, ChainStep
 from sim.analysis.report import Analysis
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
-from sim.errors import OutputError
-from sim.i18n import t
+from sim.presentation.files import write_file_set
 from sim.presentation.formatting import actor_label, warning_cause, warning_message
 
 
@@ -208,30 +204,13 @@ def facts_csv(analysis: Analysis) -> str:
 
 
 def write_outputs(analysis: Analysis, directory: Path, source: str | None = None) -> list[Path]:
-    """Write events.csv, daily_state.csv, facts.csv and result.json into ``directory``.
-
-    Files are written to a temporary folder beside it and moved in only when all are complete.
-    """
-    contents = {
-        "events.csv": events_csv(analysis.result),
-        "daily_state.csv": daily_state_csv(analysis.result),
-        "facts.csv": facts_csv(analysis),
-        "result.json": dumps(result_json(analysis, source)) + "\n",
-    }
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".rentree-sim-", dir=directory))
-    except OSError as exc:
-        raise OutputError(t("error.output", path=directory, reason=exc)) from None
-    written = []
-    try:
-        for name, text in contents.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        for name in contents:
-            os.replace(staging / name, directory / name)
-            written.append(directory / name)
-    except OSError as exc:
-        raise OutputError(t("error.output", path=directory, reason=exc)) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
+    """Write events.csv, daily_state.csv, facts.csv and result.json into ``directory``."""
+    return write_file_set(
+        directory,
+        {
+            "events.csv": events_csv(analysis.result),
+            "daily_state.csv": daily_state_csv(analysis.result),
+            "facts.csv": facts_csv(analysis),
+            "result.json": dumps(result_json(analysis, source)) + "\n",
+        },
+    )

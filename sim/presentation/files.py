@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,3 +39,30 @@ def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
             os.unlink(temporary)
         raise OutputError(t("error.output", path=path, reason=exc)) from None
     return path
+
+
+def write_file_set(directory: Path, contents: dict[str, str | bytes]) -> list[Path]:
+    """Write several files into ``directory``: all are written in a staging folder beside
+    them first and moved in only when every one is complete."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".rentree-sim-", dir=directory))
+    except OSError as exc:
+        raise OutputError(t("error.output", path=directory, reason=exc)) from None
+    written = []
+    try:
+        for name, content in contents.items():
+            target = staging / name
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+            os.chmod(target, FILE_MODE)
+        for name in contents:
+            os.replace(staging / name, directory / name)
+            written.append(directory / name)
+    except OSError as exc:
+        raise OutputError(t("error.output", path=directory, reason=exc)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written

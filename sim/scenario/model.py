@@ -96,6 +96,35 @@ class Calendar(Strict):
         return self
 
 
+class Lateness(Strict):
+    """Lateness of an operation in working days: triangular (min, mode, max), lognormal
+    (median, sigma, optional max) or empirical (values, optional weights)."""
+
+    kind: Literal["triangular", "lognormal", "empirical"]
+    min: float = Field(0.0, ge=0)
+    mode: float = Field(0.0, ge=0)
+    max: float | None = Field(None, ge=0)
+    median: float = Field(1.0, gt=0)
+    sigma: float = Field(0.5, ge=0)
+    values: list[Annotated[float, Field(ge=0)]] = Field(default_factory=list)
+    weights: list[Annotated[float, Field(ge=0)]] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Lateness:
+        if self.kind == "triangular":
+            top = self.max if self.max is not None else self.mode
+            if not self.min <= self.mode <= top:
+                raise ValueError(t("rule.triangular", min=self.min, mode=self.mode, max=top))
+        if self.kind == "empirical":
+            if not self.values:
+                raise ValueError(t("rule.empirical_values"))
+            if self.weights is not None and (
+                len(self.weights) != len(self.values) or sum(self.weights) <= 0
+            ):
+                raise ValueError(t("rule.empirical_weights"))
+        return self
+
+
 _INSTANT_SCHEMA = {"type": "string", "description": "AAAA-MM-JJ ou AAAA-MM-JJ HH:MM"}
 _ONE_OR_MANY_INSTANTS = {
     "anyOf": [_INSTANT_SCHEMA, {"type": "array", "items": _INSTANT_SCHEMA}],
@@ -113,6 +142,8 @@ class OperationSpec(Strict):
         default_factory=list
     )
     missing: bool = False
+    forget_probability: float | None = Field(None, ge=0, le=1)
+    lateness: Lateness | None = None
     share: Annotated[float, Field(gt=0, le=1)] | list[Annotated[float, Field(gt=0, le=1)]] = 1.0
 
     @field_validator("date", "planned", mode="before")
@@ -193,6 +224,7 @@ class ChannelSpec(Strict):
     days: list[Weekday] = Field(default_factory=lambda: list(range(7)))
     delay: Duration = dt.timedelta(0)
     outages: list[Outage] = Field(default_factory=list)
+    failure_probability: float | None = Field(None, ge=0, le=1)
 
 
 class StsToSiecleSpec(ChannelSpec):

@@ -1,0 +1,398 @@
+"""Monte Carlo over a rentrée calendar: forgotten operations, lateness in working days, failed
+nights of the batches. Replication ``i`` draws from ``SeedSequence(seed, spawn_key=(i,))``,
+so results do not depend on how many worker processes run them.
+
+The lycée itself (the truth) is the scenario's: only the calendar is uncertain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.analysis.consistency import target_consistency
+from sim.analysis.report import WARNING_CODES
+from sim.calendar import Clock, is_working_day
+from sim.chain import build_graph
+from sim.domain import Category, Channel, Operation, Target
+from sim.engine.simulation import build_truth, observation_minutes, resolve_rentree, simulate
+from sim.scenario.model import Lateness, Outage, Scenario
+from sim.scenario.priors import failure_probability, operation_risk
+from sim.truth.model import Truth
+
+PERCENTILES = {"p50": 0.5, "p80": 0.8, "p95": 0.95}
+# Warnings that cannot by themselves keep a target wrong to the end (a missed night is caught
+# up the next one), or that "forgotten:<operation>" already says better.
+NOT_CAUSES = {"outage", "non_working_day", "missing"}
+CONFIDENCE = 0.95
+ACTORS = (*Operation, *Channel)
+
+
+@dataclass
+class Replication:
+    """What one replication drew and what it gave (small: it crosses process boundaries)."""
+
+    index: int
+    lateness: dict[str, int]
+    forgotten: list[str]
+    consistent_from: dict[Target, float | None]
+    category_from: dict[Target, dict[Category, float | None]]
+    correct: dict[Target, NDArray[np.bool_]]
+    chain: dict[Target, list[str]]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TargetRisk:
+    percentiles: dict[str, float | None]
+    intervals: dict[str, tuple[float | None, float | None]]
+    never_share: float
+    curve: NDArray[np.float64]
+    categories: dict[Category, dict[str, float | None]]
+    category_never: dict[Category, float]
+    criticality: dict[str, float]
+    criticality_basis: int
+    never_causes: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class RiskResult:
+    scenario: Scenario
+    seed: int
+    clock: Clock
+    rentree: dt.date
+    observations: list[float]
+    replications: list[Replication]
+    targets: dict[Target, TargetRisk]
+    tornado: dict[str, tuple[float | None, float | None, float | None]] = field(
+        default_factory=dict
+    )
+
+    @property
+    def size(self) -> int:
+        return len(self.replications)
+
+
+# --- sampling -----------------------------------------------------------------------------
+
+
+def draw_lateness(lateness: Lateness, rng: np.random.Generator) -> int:
+    """One lateness in whole working days (never negative, capped at ``max`` if given)."""
+    if lateness.kind == "triangular":
+        high = lateness.max if lateness.max is not None else lateness.mode
+        value = (
+            lateness.min
+            if high <= lateness.min
+            else rng.triangular(lateness.min, lateness.mode, high)
+        )
+    elif lateness.kind == "lognormal":
+        value = rng.lognormal(math.log(lateness.median), lateness.sigma)
+    else:
+        weights = np.asarray(lateness.weights or [1.0] * len(lateness.values), dtype=float)
+        value = rng.choice(np.asarray(lateness.values, dtype=float), p=weights / weights.sum())
+    if lateness.max is not None:
+        value = min(value, lateness.max)
+    return max(0, round(float(value)))
+
+
+def add_working_days(value: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
+    """``value`` moved ``days`` working days later (weekends and public holidays skipped)."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    for _ in range(days):
+        day += dt.timedelta(days=1)
+        while not is_working_day(day):
+            day += dt.timedelta(days=1)
+    if isinstance(value, dt.datetime):
+        return dt.datetime.combine(day, value.time())
+    return day
+
+
+def sample_calendar(
+    scenario: Scenario, rng: np.random.Generator, fixed: dict[Operation, int] | None = None
+) -> tuple[Scenario, dict[str, int], list[str]]:
+    """One drawn calendar. Draws come in a fixed order (every draw is made even when unused)
+    so that fixing one operation's lateness keeps every other draw: common random numbers."""
+    drawn = scenario.model_copy(deep=True)
+    end = drawn.calendar.end
+    lateness_of: dict[str, int] = {}
+    forgotten: list[str] = []
+    for op in Operation:
+        spec = drawn.operations.get(op)
+        risk = operation_risk(op, spec)
+        forget = rng.random() < risk.forget_probability
+        late = draw_lateness(risk.lateness, rng)
+        if fixed is not None and op in fixed:
+            late = fixed[op]
+        if spec.missing:
+            continue
+        if forget:
+            spec.missing = True
+            forgotten.append(op.value)
+            continue
+        lateness_of[op.value] = late
+        moved = [add_working_days(d, late) for d in spec.date]
+        kept = [d for d in moved if (d.date() if isinstance(d, dt.datetime) else d) <= end]
+        if not kept:
+            spec.missing = True
+            forgotten.append(op.value)
+            continue
+        if isinstance(spec.share, list):
+            spec.share = spec.share[: len(kept)]
+        spec.date = kept
+    days = (end - drawn.calendar.start).days + 1
+    for channel in Channel:
+        batch = drawn.channels.get(channel)
+        failed = rng.random(days) < failure_probability(channel, batch)
+        for offset in np.flatnonzero(failed):
+            day = drawn.calendar.start + dt.timedelta(days=int(offset))
+            run = dt.datetime.combine(day, batch.at)
+            batch.outages.append(
+                Outage(start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1))
+            )
+    return drawn, lateness_of, forgotten
+
+
+# --- replications -------------------------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _prepare(scenario: Scenario) -> None:
+    truth, clock = build_truth(scenario)
+    _WORKER.update(scenario=scenario, truth=truth, clock=clock, graph=build_graph(scenario))
+
+
+def _replicate(task: tuple[int, int, dict[Operation, int] | None]) -> Replication:
+    index, seed, fixed = task
+    scenario = _WORKER["scenario"]
+    truth = _WORKER["truth"]
+    clock = _WORKER["clock"]
+    assert isinstance(scenario, Scenario) and isinstance(truth, Truth)
+    assert isinstance(clock, Clock)
+    rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
+    drawn, lateness, forgotten = sample_calendar(scenario, rng, fixed)
+    result = simulate(drawn, truth=truth, clock=clock)
+    replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
+    replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
+    for target in Target:
+        tc = target_consistency(result, target, _WORKER["graph"], detail=False)
+        replication.consistent_from[target] = tc.consistent_from
+        replication.category_from[target] = {
+            c: cat.consistent_from for c, cat in tc.categories.items()
+        }
+        replication.correct[target] = np.asarray(tc.correct, dtype=bool)
+        replication.chain[target] = [step.actor for step in tc.chain]
+    return replication
+
+
+def run_replications(
+    scenario: Scenario,
+    indices: Sequence[int],
+    seed: int,
+    workers: int = 1,
+    fixed: dict[Operation, int] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Replication]:
+    """Replications ``indices`` of ``scenario``, on ``workers`` processes (1: in process)."""
+    tasks = [(i, seed, fixed) for i in indices]
+    results: list[Replication] = []
+    if workers <= 1:
+        _prepare(scenario)
+        for task in tasks:
+            results.append(_replicate(task))
+            if progress:
+                progress(1)
+        return results
+    chunk = max(1, len(tasks) // (workers * 8))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_prepare, initargs=(scenario,)
+    ) as pool:
+        for replication in pool.map(_replicate, tasks, chunksize=chunk):
+            results.append(replication)
+            if progress:
+                progress(1)
+    return results
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile (``inf`` stands for never)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p * len(ordered)) - 1)]
+
+
+def _binomial_cdf(k: int, n: int, p: float) -> float:
+    if k < 0:
+        return 0.0
+    if k >= n:
+        return 1.0
+    logs = [
+        math.lgamma(n + 1)
+        - math.lgamma(j + 1)
+        - math.lgamma(n - j + 1)
+        + j * math.log(p)
+        + (n - j) * math.log1p(-p)
+        for j in range(k + 1)
+    ]
+    top = max(logs)
+    return min(1.0, math.exp(top) * sum(math.exp(v - top) for v in logs))
+
+
+def percentile_interval(
+    values: Sequence[float], p: float, confidence: float = CONFIDENCE
+) -> tuple[float, float]:
+    """Distribution-free interval of the ``p`` percentile: order statistics whose ranks
+    bracket the binomial(n, p) quantiles (1 - confidence)/2 and (1 + confidence)/2."""
+    ordered = sorted(values)
+    n = len(ordered)
+    alpha = (1 - confidence) / 2
+    low = 0
+    while low < n and _binomial_cdf(low, n, p) < alpha:
+        low += 1
+    high = low
+    while high < n and _binomial_cdf(high, n, p) < 1 - alpha:
+        high += 1
+    return ordered[max(0, low - 1)], ordered[min(n - 1, high)]
+
+
+def _finite(value: float) -> float | None:
+    return None if math.isinf(value) else value
+
+
+def _dates(replications: Iterable[Replication], target: Target) -> list[float]:
+    """The replications' consistency minutes for ``target``; never is ``inf``."""
+    return [math.inf if (d := r.consistent_from[target]) is None else d for r in replications]
+
+
+def _target_risk(replications: list[Replication], target: Target) -> TargetRisk:
+    values = _dates(replications, target)
+    percentiles = {name: _finite(percentile(values, p)) for name, p in PERCENTILES.items()}
+    intervals = {}
+    for name, p in PERCENTILES.items():
+        low, high = percentile_interval(values, p)
+        intervals[name] = (_finite(low), _finite(high))
+    curve = np.mean([r.correct[target] for r in replications], axis=0)
+    categories: dict[Category, dict[str, float | None]] = {}
+    category_never: dict[Category, float] = {}
+    for category in replications[0].category_from[target]:
+        per = [r.category_from[target][category] for r in replications]
+        finite = [math.inf if v is None else v for v in per]
+        categories[category] = {n: _finite(percentile(finite, p)) for n, p in PERCENTILES.items()}
+        category_never[category] = sum(v is None for v in per) / len(per)
+    never = [r for r in replications if r.consistent_from[target] is None]
+    causes: dict[str, float] = {}
+    for r in never:
+        shown = set(r.warnings) - NOT_CAUSES
+        for code in {*shown, *(f"forgotten:{op}" for op in r.forgotten)}:
+            causes[code] = causes.get(code, 0.0) + 1 / len(never)
+    with_chain = [r for r in replications if r.chain[target]]
+    criticality = {
+        actor.value: (
+            sum(actor.value in r.chain[target] for r in with_chain) / len(with_chain)
+            if with_chain
+            else 0.0
+        )
+        for actor in ACTORS
+    }
+    return TargetRisk(
+        percentiles=percentiles,
+        intervals=intervals,
+        never_share=sum(math.isinf(v) for v in values) / len(values),
+        curve=curve,
+        categories=categories,
+        category_never=category_never,
+        criticality=criticality,
+        criticality_basis=len(with_chain),
+        never_causes=dict(sorted(causes.items(), key=lambda item: -item[1])),
+    )
+
+
+def summarise(scenario: Scenario, seed: int, replications: list[Replication]) -> RiskResult:
+    clock = Clock.starting(scenario.calendar.start)
+    return RiskResult(
+        scenario=scenario,
+        seed=seed,
+        clock=clock,
+        rentree=resolve_rentree(scenario),
+        observations=observation_minutes(scenario, clock),
+        replications=replications,
+        targets={t: _target_risk(replications, t) for t in Target},
+    )
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def run_risk(
+    scenario: Scenario,
+    replications: int,
+    seed: int | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RiskResult:
+    """``replications`` drawn calendars of ``scenario``, simulated and summarised."""
+    base_seed = scenario.seed if seed is None else seed
+    runs = run_replications(
+        scenario, range(replications), base_seed, workers or default_workers(), progress=progress
+    )
+    return summarise(scenario, base_seed, runs)
+
+
+# --- tornado ------------------------------------------------------------------------------
+
+
+def lateness_quantiles(
+    lateness: Lateness, low: float = 0.1, high: float = 0.9, draws: int = 4000
+) -> tuple[int, int]:
+    """The ``low`` and ``high`` quantiles of a lateness distribution (seeded draws)."""
+    rng = np.random.default_rng(0)
+    sample = sorted(draw_lateness(lateness, rng) for _ in range(draws))
+    return sample[int(low * (draws - 1))], sample[int(high * (draws - 1))]
+
+
+def tornado(
+    scenario: Scenario,
+    base: RiskResult,
+    target: Target = Target.GAR,
+    size: int | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    operations: Iterable[Operation] = tuple(Operation),
+) -> dict[str, tuple[float | None, float | None, float | None]]:
+    """For each operation whose lateness varies: the P80 ``target`` date with its lateness
+    held at its 10th and 90th percentiles, the others drawn as usual (same seeds), next to the
+    P80 of the same replications unchanged. Values are minutes (None: never)."""
+    count = size or max(40, base.size // 4)
+    indices = range(count)
+    baseline = _finite(percentile(_dates(base.replications[:count], target), 0.8))
+    bars: dict[str, tuple[float | None, float | None, float | None]] = {}
+    for op in operations:
+        spec = scenario.operations.get(op)
+        if spec.missing:
+            continue
+        low, high = lateness_quantiles(operation_risk(op, spec).lateness)
+        if low == high:
+            continue
+        p80 = []
+        for value in (low, high):
+            runs = run_replications(
+                scenario,
+                indices,
+                base.seed,
+                workers or default_workers(),
+                fixed={op: value},
+                progress=progress,
+            )
+            p80.append(_finite(percentile(_dates(runs, target), 0.8)))
+        bars[op.value] = (p80[0], baseline, p80[1])
+    return bars

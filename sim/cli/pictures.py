@@ -1,0 +1,116 @@
+"""The ``plot`` group: one picture per command, PNG or SVG by the extension of -o."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from matplotlib.figure import Figure
+
+from sim.cli.app import (
+    HelpOption,
+    LangOption,
+    ScenarioArgument,
+    analysis_of,
+    app,
+    fail,
+    use_language,
+)
+from sim.domain import Target
+from sim.errors import OutputError, UsageError
+from sim.i18n import t
+from sim.presentation import plots
+from sim.presentation.plots import check_picture_path, save_figure
+
+plot_app = typer.Typer(
+    help=t("cli.plot_help"),
+    no_args_is_help=True,
+    add_help_option=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(plot_app, name="plot")
+
+
+@plot_app.callback()
+def _plot_main(help_: HelpOption = False) -> None:
+    """Only holds the translated --help of the plot group."""
+
+
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help=t("cli.opt_output"), show_default=False)
+]
+TargetOption = Annotated[Target, typer.Option("--target", help=t("cli.opt_target"))]
+
+
+def _output(output: Path | None, default: str) -> Path:
+    """The picture's path, checked before any simulation runs."""
+    path = output if output is not None else Path(default)
+    try:
+        check_picture_path(path)
+    except UsageError as error:
+        raise fail(error) from None
+    return path
+
+
+def _save(figure: Figure, path: Path) -> None:
+    try:
+        save_figure(figure, path)
+    except OutputError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.picture_written", path=path))
+
+
+def _default_name(scenario: str, kind: str) -> str:
+    return f"{Path(scenario).stem}-{kind}.png"
+
+
+@plot_app.command("timeline", help=t("cli.timeline_help"), add_help_option=False)
+def plot_timeline_command(
+    scenario: ScenarioArgument,
+    output: OutputOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    path = _output(output, _default_name(scenario, "chronologie"))
+    _save(plots.figure_of(plots.plot_timeline(analysis_of(scenario))), path)
+
+
+@plot_app.command("completeness", help=t("cli.completeness_help"), add_help_option=False)
+def plot_completeness_command(
+    scenario: ScenarioArgument,
+    output: OutputOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    path = _output(output, _default_name(scenario, "completude"))
+    _save(plots.completeness_figure(analysis_of(scenario)), path)
+
+
+@plot_app.command("graph", help=t("cli.graph_help"), add_help_option=False)
+def plot_graph_command(
+    scenario: ScenarioArgument,
+    output: OutputOption = None,
+    target: TargetOption = Target.GAR,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    path = _output(output, _default_name(scenario, "graphe"))
+    _save(plots.figure_of(plots.plot_graph(analysis_of(scenario), target)), path)
+
+
+@plot_app.command("compare", help=t("cli.compare_help"), add_help_option=False)
+def plot_compare_command(
+    scenarios: Annotated[
+        list[str], typer.Argument(help=t("cli.arg_scenarios"), show_default=False)
+    ],
+    output: OutputOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    path = _output(output, "comparaison.png")
+    _save(plots.figure_of(plots.plot_comparison([analysis_of(s) for s in scenarios])), path)

@@ -1,0 +1,97 @@
+"""Commands on one scenario: run, validate, schema, report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sim.analysis.report import analyse
+from sim.cli.app import (
+    HelpOption,
+    LangOption,
+    analysis_of,
+    app,
+    fail,
+    load,
+    use_language,
+)
+from sim.engine.simulation import simulate
+from sim.errors import OutputError, RentreeSimError
+from sim.i18n import t
+from sim.presentation.export import dumps, result_json, write_outputs
+from sim.presentation.report import report_html, write_report
+from sim.presentation.summary import summary_text
+from sim.scenario.loader import extends_chain
+from sim.scenario.model import Scenario
+
+
+@app.command(help=t("cli.run_help"), add_help_option=False)
+def run(
+    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(scenario)
+    try:
+        analysis = analyse(simulate(loaded, seed=seed))
+        if out is not None:
+            written = write_outputs(analysis, out, source=scenario)
+    except OutputError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(dumps(result_json(analysis, source=scenario)))
+    else:
+        typer.echo(summary_text(analysis))
+    if out is not None:
+        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+
+
+@app.command(help=t("cli.validate_help"), add_help_option=False)
+def validate(
+    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(scenario)
+    typer.echo(t("cli.valid", file=scenario, name=loaded.name))
+
+
+@app.command(help=t("cli.schema_help"), add_help_option=False)
+def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
+    use_language(lang)
+    typer.echo(json.dumps(Scenario.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command(help=t("cli.report_help"), add_help_option=False)
+def report(
+    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help=t("cli.opt_report"))] = Path(
+        "rapport.html"
+    ),
+    compare: Annotated[
+        list[str] | None, typer.Option("--compare", help=t("cli.opt_compare"))
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    analysis = analysis_of(scenario, seed)
+    try:
+        others = [str(p) for p in extends_chain(scenario)] if compare is None else compare
+    except RentreeSimError as error:
+        raise fail(error) from None
+    compared = [analysis_of(other) for other in others]
+    try:
+        write_report(report_html(analysis, compared), output)
+    except OutputError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.report_written", path=output))

@@ -1,0 +1,213 @@
+"""What ``rentree-sim risk`` prints and writes: French summary, JSON object, CSV files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from sim.analysis.risk import CONFIDENCE, RiskResult, TargetRisk
+from sim.catalogue import MESSAGES
+from sim.domain import Operation, Target
+from sim.i18n import label, t
+from sim.presentation.formatting import actor_label, day_text
+
+MOMENTS = (("rentree", 0), ("week", 7), ("fortnight", 14), ("month", 30))
+WIDE_INTERVAL_DAYS = 7
+
+
+def _date(result: RiskResult, minute: float | None) -> dt.date | None:
+    return None if minute is None else result.clock.instant(minute).date()
+
+
+def _iso(result: RiskResult, minute: float | None) -> str | None:
+    day = _date(result, minute)
+    return None if day is None else day.isoformat()
+
+
+def _text(result: RiskResult, minute: float | None) -> str:
+    day = _date(result, minute)
+    return t("risk.never") if day is None else day_text(day)
+
+
+def _cause_label(code: str) -> str:
+    if code.startswith("forgotten:"):
+        return t("risk.forgotten", operation=label("operation", code.split(":", 1)[1]))
+    key = f"risk.cause_{code}"
+    return t(key) if key in MESSAGES else code
+
+
+def probability_on(result: RiskResult, risk: TargetRisk, day: dt.date) -> float | None:
+    """P(the target is right on the morning of ``day``), None outside the window."""
+    minute = result.clock.day_minutes(day, result.scenario.calendar.observation_time)
+    try:
+        return float(risk.curve[result.observations.index(minute)])
+    except ValueError:
+        return None
+
+
+def _target_lines(result: RiskResult, target: Target, risk: TargetRisk) -> list[str]:
+    lines = [label("target", target.value)]
+    for name, minute in risk.percentiles.items():
+        low, high = risk.intervals[name]
+        lines.append(
+            "  "
+            + t(
+                "risk.percentile_line",
+                name=name.upper(),
+                when=_text(result, minute),
+                low=_text(result, low),
+                high=_text(result, high),
+            )
+        )
+        if low is not None and (high is None or (high - low) / 1440 > WIDE_INTERVAL_DAYS):
+            lines.append("    " + t("risk.wide_interval", name=name.upper()))
+    lines.append("  " + t("risk.never_share", share=round(100 * risk.never_share)))
+    if risk.never_causes:
+        causes = ", ".join(
+            f"{_cause_label(code)} ({round(100 * share)} %)"
+            for code, share in list(risk.never_causes.items())[:4]
+        )
+        lines.append("    " + t("risk.never_causes", causes=causes))
+    moments = []
+    for key, days in MOMENTS:
+        p = probability_on(result, risk, result.rentree + dt.timedelta(days=days))
+        if p is not None:
+            moments.append(t(f"risk.moment_{key}", share=round(100 * p)))
+    moments.append(t("risk.moment_end", share=round(100 * float(risk.curve[-1]))))
+    lines.append("  " + t("risk.curve_line", moments=" · ".join(moments)))
+    return lines
+
+
+def risk_summary(result: RiskResult) -> str:
+    scenario = result.scenario
+    lines = [
+        t(
+            "risk.title",
+            name=scenario.name,
+            n=result.size,
+            seed=result.seed,
+            confidence=round(100 * CONFIDENCE),
+        ),
+        "",
+    ]
+    for target, risk in result.targets.items():
+        lines.extend(_target_lines(result, target, risk))
+        lines.append("")
+    gar = result.targets[Target.GAR]
+    lines.append(t("risk.criticality_title", n=gar.criticality_basis))
+    for actor, share in sorted(gar.criticality.items(), key=lambda item: -item[1]):
+        if share > 0:
+            lines.append(f"  {actor_label(actor):<52} {round(100 * share):>3} %")
+    if result.tornado:
+        lines.append("")
+        lines.append(t("risk.tornado_title"))
+        for op, (low, base, high) in sorted(
+            result.tornado.items(), key=lambda item: -_swing(item[1])
+        ):
+            lines.append(
+                "  "
+                + t(
+                    "risk.tornado_line",
+                    operation=label("operation", op),
+                    low=_text(result, low),
+                    base=_text(result, base),
+                    high=_text(result, high),
+                )
+            )
+    return "\n".join(lines)
+
+
+def _swing(bar: tuple[float | None, float | None, float | None]) -> float:
+    low, _, high = bar
+    if high is None:
+        return float("inf")
+    return (high - (low or 0.0)) if low is not None else float("inf")
+
+
+def risk_json(result: RiskResult, source: str | None = None) -> dict[str, Any]:
+    targets: dict[str, Any] = {}
+    for target, risk in result.targets.items():
+        targets[target.value] = {
+            "percentiles": {k: _iso(result, v) for k, v in risk.percentiles.items()},
+            "intervals": {
+                k: {"low": _iso(result, a), "high": _iso(result, b)}
+                for k, (a, b) in risk.intervals.items()
+            },
+            "never_share": risk.never_share,
+            "never_causes": risk.never_causes,
+            "curve": [
+                {"date": result.clock.instant(m).date().isoformat(), "probability": float(p)}
+                for m, p in zip(result.observations, risk.curve, strict=True)
+            ],
+            "categories": {
+                c.value: {
+                    **{k: _iso(result, v) for k, v in per.items()},
+                    "never_share": risk.category_never[c],
+                }
+                for c, per in risk.categories.items()
+            },
+            "criticality": risk.criticality,
+            "criticality_basis": risk.criticality_basis,
+        }
+    data: dict[str, Any] = {
+        "scenario": {
+            "name": result.scenario.name,
+            "file": source,
+            "seed": result.seed,
+            "replications": result.size,
+            "confidence": CONFIDENCE,
+            "rentree": result.rentree.isoformat(),
+        },
+        "targets": targets,
+        "criticality": result.targets[Target.GAR].criticality,
+    }
+    if result.tornado:
+        data["tornado"] = {
+            op: {"low": _iso(result, low), "base": _iso(result, base), "high": _iso(result, high)}
+            for op, (low, base, high) in result.tornado.items()
+        }
+    return data
+
+
+def replications_csv(result: RiskResult) -> str:
+    operations = [op.value for op in Operation]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "replication",
+            "ent",
+            "gar",
+            *(f"lateness_{op}" for op in operations),
+            "forgotten",
+            "warnings",
+        ]
+    )
+    for r in result.replications:
+        writer.writerow(
+            [
+                r.index,
+                _iso(result, r.consistent_from[Target.ENT]) or "",
+                _iso(result, r.consistent_from[Target.GAR]) or "",
+                *(r.lateness.get(op, "") for op in operations),
+                " ".join(r.forgotten),
+                " ".join(r.warnings),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def curve_csv(result: RiskResult) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", *(f"p_{t.value}" for t in result.targets)])
+    for k, minute in enumerate(result.observations):
+        writer.writerow(
+            [
+                result.clock.instant(minute).date().isoformat(),
+                *(f"{float(r.curve[k]):.4f}" for r in result.targets.values()),
+            ]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,174 @@
+"""Monte Carlo: percentiles checked against a case computed by hand, criticality sums, the
+same results whatever the number of worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+
+from sim.analysis.risk import (
+    add_working_days,
+    draw_lateness,
+    percentile,
+    percentile_interval,
+    run_risk,
+)
+from sim.domain import Channel, Operation, Target
+from sim.scenario.model import Lateness
+from tests.test_rules import nominal_with
+
+NO_RISK: dict[str, Any] = {
+    "forget_probability": 0,
+    "lateness": {"kind": "empirical", "values": [0]},
+}
+
+
+def one_late_operation() -> Any:
+    """Everything certain but the link export: 0–4 working days late, uniformly."""
+    operations = {op.value: dict(NO_RISK) for op in Operation}
+    operations["export_liens_siecle"] = {
+        "forget_probability": 0,
+        "lateness": {"kind": "empirical", "values": [0, 1, 2, 3, 4]},
+    }
+    channels = {c.value: {"failure_probability": 0} for c in Channel}
+    return nominal_with({"operations": operations, "channels": channels})
+
+
+# Export planned Thu 03/09 10:00; k working days late → Thu 03, Fri 04, Mon 07, Tue 08, Wed 09.
+# ENT: the next morning; GAR: the ENT import of that morning + 2 days.
+ENT = {0: "2026-09-04", 1: "2026-09-05", 2: "2026-09-08", 3: "2026-09-09", 4: "2026-09-10"}
+GAR = {0: "2026-09-06", 1: "2026-09-07", 2: "2026-09-10", 3: "2026-09-11", 4: "2026-09-12"}
+
+
+@pytest.fixture(scope="module")
+def hand_case():  # type: ignore[no-untyped-def]
+    return run_risk(one_late_operation(), 300, seed=11, workers=1)
+
+
+def day_of(result, minute):  # type: ignore[no-untyped-def]
+    return None if minute is None else result.clock.instant(minute).date().isoformat()
+
+
+def test_each_replication_gives_the_date_computed_by_hand(hand_case) -> None:  # type: ignore[no-untyped-def]
+    for r in hand_case.replications:
+        k = r.lateness["export_liens_siecle"]
+        assert day_of(hand_case, r.consistent_from[Target.ENT]) == ENT[k]
+        assert day_of(hand_case, r.consistent_from[Target.GAR]) == GAR[k]
+
+
+def test_percentiles_of_a_uniform_lateness(hand_case) -> None:  # type: ignore[no-untyped-def]
+    """P(k ≤ 1) = 0.4 < 0.5 ≤ P(k ≤ 2) = 0.6 → P50 is k = 2;
+    P(k ≤ 3) = 0.8 < 0.95 → P95 is k = 4."""
+    ent = hand_case.targets[Target.ENT]
+    gar = hand_case.targets[Target.GAR]
+    assert day_of(hand_case, ent.percentiles["p50"]) == ENT[2]
+    assert day_of(hand_case, ent.percentiles["p95"]) == ENT[4]
+    assert day_of(hand_case, gar.percentiles["p50"]) == GAR[2]
+    assert day_of(hand_case, gar.percentiles["p95"]) == GAR[4]
+    assert ent.never_share == 0
+    low, high = ent.intervals["p50"]
+    assert low is not None and high is not None and low <= ent.percentiles["p50"] <= high
+
+
+def test_curve_matches_the_distribution(hand_case) -> None:  # type: ignore[no-untyped-def]
+    """On Tue 08/09 at 08:00 the ENT is right when k ≤ 2: probability 3/5 (sampling error
+    with 300 draws: sd ≈ 0.028)."""
+    ent = hand_case.targets[Target.ENT]
+    minute = hand_case.clock.day_minutes(dt.date(2026, 9, 8), dt.time(8, 0))
+    probability = ent.curve[hand_case.observations.index(minute)]
+    drawn = np.mean([r.lateness["export_liens_siecle"] <= 2 for r in hand_case.replications])
+    assert probability == pytest.approx(drawn)
+    assert abs(probability - 0.6) < 0.12
+
+
+def test_criticality(hand_case) -> None:  # type: ignore[no-untyped-def]
+    gar = hand_case.targets[Target.GAR]
+    assert gar.criticality["export_liens_siecle"] == 1.0
+    assert gar.criticality["export_gar"] == 1.0
+    assert gar.criticality["bascule_sts"] == 0.0
+    mean_chain = np.mean([len(set(r.chain[Target.GAR])) for r in hand_case.replications])
+    assert sum(gar.criticality.values()) == pytest.approx(mean_chain)
+    assert gar.criticality_basis == hand_case.size
+
+
+def test_same_results_with_one_or_two_workers_and_across_runs() -> None:
+    scenario = nominal_with({})
+    one = run_risk(scenario, 12, seed=5, workers=1)
+    two = run_risk(scenario, 12, seed=5, workers=2)
+    again = run_risk(scenario, 12, seed=5, workers=2)
+    key = [(r.lateness, r.forgotten, r.consistent_from) for r in one.replications]
+    assert key == [(r.lateness, r.forgotten, r.consistent_from) for r in two.replications]
+    assert key == [(r.lateness, r.forgotten, r.consistent_from) for r in again.replications]
+    other = run_risk(scenario, 12, seed=6, workers=1)
+    assert key != [(r.lateness, r.forgotten, r.consistent_from) for r in other.replications]
+
+
+def test_working_days_skip_weekends_and_holidays() -> None:
+    assert add_working_days(dt.date(2026, 9, 4), 1) == dt.date(2026, 9, 7)  # Fri → Mon
+    assert add_working_days(dt.datetime(2026, 11, 10, 9, 0), 1) == dt.datetime(2026, 11, 12, 9, 0)
+
+
+def test_lateness_draws() -> None:
+    rng = np.random.default_rng(1)
+    triangular = Lateness(kind="triangular", min=1, mode=2, max=4)
+    draws = [draw_lateness(triangular, rng) for _ in range(500)]
+    assert min(draws) >= 1 and max(draws) <= 4
+    capped = Lateness(kind="lognormal", median=5, sigma=2, max=10)
+    assert max(draw_lateness(capped, rng) for _ in range(500)) <= 10
+
+
+def test_percentile_interval_brackets_the_percentile() -> None:
+    values = list(range(1, 101))
+    assert percentile(values, 0.5) == 50
+    low, high = percentile_interval(values, 0.5)
+    assert 38 <= low <= 50 <= high <= 62
+    assert percentile([1.0, math.inf], 0.8) == math.inf
+
+
+def test_risk_command_json_and_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from sim.cli import app
+
+    path = tmp_path / "one-late.yaml"
+    path.write_text(
+        yaml.safe_dump(json.loads(one_late_operation().model_dump_json(exclude_none=True))),
+        encoding="utf-8",
+    )
+    out = tmp_path / "risk"
+    result = CliRunner().invoke(
+        app,
+        [
+            "risk",
+            str(path),
+            "-n",
+            "40",
+            "--seed",
+            "3",
+            "--json",
+            "--workers",
+            "1",
+            "--tornado",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    ent = data["targets"]["ent"]
+    assert set(ent["percentiles"]) == {"p50", "p80", "p95"}
+    assert ent["percentiles"]["p95"] == ENT[4]
+    assert ent["never_share"] == 0
+    assert {"date", "probability"} == set(ent["curve"][0])
+    assert data["criticality"]["export_liens_siecle"] == 1.0
+    assert set(data["tornado"]) == {"export_liens_siecle"}
+    assert data["tornado"]["export_liens_siecle"]["high"] == GAR[4]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["courbe.png", "curve.csv", "replications.csv", "risk.json", "tornade.png"]
