@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
 from sim.analysis.consistency import target_consistency
 from sim.analysis.report import WARNING_CODES
 from sim.calendar import Clock, is_working_day
-from sim.chain import build_graph
+from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, Target
 from sim.engine.simulation import build_truth, observation_minutes, resolve_rentree, simulate
 from sim.scenario.model import Lateness, Outage, Scenario
@@ -33,6 +34,14 @@ PERCENTILES = {"p50": 0.5, "p80": 0.8, "p95": 0.95}
 NOT_CAUSES = {"outage", "non_working_day", "missing"}
 CONFIDENCE = 0.95
 ACTORS = (*Operation, *Channel)
+_ORDER = order_graph(build_graph())
+SEED_ORDER = [
+    Operation(op)
+    for op in nx.lexicographical_topological_sort(
+        _ORDER, key=lambda op: list(Operation).index(Operation(op))
+    )
+]
+PREDECESSORS = {op: [Operation(p) for p in _ORDER.predecessors(op.value)] for op in Operation}
 
 
 @dataclass
@@ -118,26 +127,36 @@ def sample_calendar(
     scenario: Scenario, rng: np.random.Generator, fixed: dict[Operation, int] | None = None
 ) -> tuple[Scenario, dict[str, int], list[str]]:
     """One drawn calendar. Draws come in a fixed order (every draw is made even when unused)
-    so that fixing one operation's lateness keeps every other draw: common random numbers."""
+    so that fixing one operation's lateness keeps every other draw: common random numbers.
+
+    A late operation pushes the ones that follow it in the seed's order (staff follow the
+    procedure): an operation's delay is the largest of its own lateness and its done
+    predecessors' delays, so the planned spacing between steps is kept."""
     drawn = scenario.model_copy(deep=True)
     end = drawn.calendar.end
-    lateness_of: dict[str, int] = {}
-    forgotten: list[str] = []
+    draws: dict[Operation, tuple[bool, int]] = {}
     for op in Operation:
-        spec = drawn.operations.get(op)
-        risk = operation_risk(op, spec)
-        forget = rng.random() < risk.forget_probability
+        risk = operation_risk(op, drawn.operations.get(op))
+        forget = bool(rng.random() < risk.forget_probability)
         late = draw_lateness(risk.lateness, rng)
         if fixed is not None and op in fixed:
             late = fixed[op]
+        draws[op] = (forget, late)
+    delay: dict[Operation, int] = {}
+    lateness_of: dict[str, int] = {}
+    forgotten: list[str] = []
+    for op in SEED_ORDER:
+        spec = drawn.operations.get(op)
+        forget, late = draws[op]
         if spec.missing:
             continue
         if forget:
             spec.missing = True
             forgotten.append(op.value)
             continue
-        lateness_of[op.value] = late
-        moved = [add_working_days(d, late) for d in spec.date]
+        delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
+        lateness_of[op.value] = delay[op]
+        moved = [add_working_days(d, delay[op]) for d in spec.date]
         kept = [d for d in moved if (d.date() if isinstance(d, dt.datetime) else d) <= end]
         if not kept:
             spec.missing = True

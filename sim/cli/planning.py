@@ -1,7 +1,8 @@
-"""Commands for planners: risk (Monte Carlo over the calendar)."""
+"""Commands for planners: risk (Monte Carlo over the calendar), compare, explain, plan."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -14,7 +15,11 @@ from matplotlib.figure import Figure
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from sim.analysis.explain import explain_category, explain_fact
+from sim.analysis.plan import make_plan
+from sim.analysis.report import analyse
 from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
+from sim.calendar import Clock
 from sim.cli.app import (
     HelpOption,
     LangOption,
@@ -25,13 +30,26 @@ from sim.cli.app import (
     load,
     use_language,
 )
+from sim.domain import Category
+from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, UsageError
 from sim.i18n import t
 from sim.presentation.export import dumps
-from sim.presentation.files import write_file_set
+from sim.presentation.files import write_atomically, write_file_set
+from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
+from sim.presentation.planning_output import (
+    compare_json,
+    compare_risk_json,
+    compare_risk_text,
+    compare_text,
+    explain_category_text,
+    explain_json,
+    explain_text,
+)
 from sim.presentation.plotting import figure_of
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
+from sim.scenario.fields import parse_date, parse_instant
 
 
 @contextmanager
@@ -103,3 +121,135 @@ def risk(
         except (OutputError, UsageError) as error:
             raise fail(error) from None
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+
+
+@app.command("compare", help=t("cli.compare_cmd_help"), add_help_option=False)
+def compare(
+    scenarios: Annotated[
+        list[str], typer.Argument(help=t("cli.arg_scenarios"), show_default=False)
+    ],
+    with_risk: Annotated[bool, typer.Option("--risk", help=t("cli.opt_risk"))] = False,
+    replications: Annotated[
+        int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
+    ] = 200,
+    seed: SeedOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = [load(path) for path in scenarios]
+    if with_risk:
+        processes = workers or default_workers()
+        results = []
+        with progress_bar(replications * len(loaded)) as advance:
+            for scenario in loaded:
+                results.append(
+                    run_risk(scenario, replications, seed=seed, workers=processes, progress=advance)
+                )
+        typer.echo(
+            dumps(compare_risk_json(results, scenarios)) if as_json else compare_risk_text(results)
+        )
+        return
+    analyses = [analyse(simulate(scenario, seed=seed)) for scenario in loaded]
+    typer.echo(dumps(compare_json(analyses, scenarios)) if as_json else compare_text(analyses))
+
+
+@app.command("explain", help=t("cli.explain_help"), add_help_option=False)
+def explain(
+    scenario: ScenarioArgument,
+    at: Annotated[str, typer.Option("--at", help=t("cli.opt_at"))],
+    fact: Annotated[str | None, typer.Option("--fact", help=t("cli.opt_fact"))] = None,
+    category: Annotated[
+        Category | None, typer.Option("--category", help=t("cli.opt_category"))
+    ] = None,
+    seed: SeedOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(scenario)
+    result = simulate(loaded, seed=seed)
+    try:
+        minute = _minute_of(result, at)
+        if fact is None and category is None:
+            raise UsageError(t("explain.need_one"))
+        if fact is not None:
+            explanation = explain_fact(result, fact, minute)
+            typer.echo(
+                dumps(explain_json(result, explanation))
+                if as_json
+                else explain_text(result, explanation)
+            )
+        if category is not None:
+            stations = explain_category(result, category, minute)
+            typer.echo(explain_category_text(result, category, minute, stations))
+    except UsageError as error:
+        raise fail(error) from None
+
+
+def _minute_of(result: SimulationResult, text: str) -> float:
+    """A date (at the observation time) or a date and time, inside the window."""
+    try:
+        value = parse_instant(text)
+    except ValueError:
+        raise UsageError(t("explain.bad_at", value=text)) from None
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, result.scenario.calendar.observation_time)
+    minute = result.clock.minutes(value)
+    if not 0 <= minute < result.end_minute:
+        raise UsageError(t("explain.bad_at", value=text))
+    return minute
+
+
+@app.command("plan", help=t("cli.plan_help"), add_help_option=False)
+def plan(
+    scenario: ScenarioArgument,
+    target: Annotated[str, typer.Option("--target", help=t("cli.opt_target_date"))],
+    confidence: Annotated[
+        float | None, typer.Option("--confidence", help=t("cli.opt_confidence"), min=0.01, max=0.99)
+    ] = None,
+    replications: Annotated[
+        int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
+    ] = 100,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    write: Annotated[Path | None, typer.Option("--write", help=t("cli.opt_write"))] = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(scenario)
+    try:
+        target_day = parse_date(target)
+        if not loaded.calendar.start <= target_day <= loaded.calendar.end:
+            raise ValueError(target)
+    except ValueError:
+        raise fail(UsageError(t("explain.bad_at", value=target))) from None
+    with progress_bar(replications * 4) as advance:
+        proposal = make_plan(
+            loaded,
+            target_day,
+            confidence,
+            replications,
+            workers or default_workers(),
+            progress=advance,
+        )
+    clock = Clock.starting(loaded.calendar.start)
+    if as_json:
+        typer.echo(dumps(plan_json(proposal, clock)))
+    else:
+        typer.echo(plan_text(proposal, clock, loaded.calendar.operation_time, loaded.name))
+    if write is not None and proposal.feasible:
+        text = plan_scenario_yaml(proposal, Path(scenario), write, loaded.name)
+        try:
+            write_atomically(write, lambda temporary: Path(temporary).write_text(text, "utf-8"))
+        except OutputError as error:
+            raise fail(error) from None
+        typer.echo(t("cli.plan_written", path=write), err=as_json)
