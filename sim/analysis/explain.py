@@ -94,12 +94,12 @@ def explain_fact(result: SimulationResult, label: str, at: float) -> Explanation
         if present:
             i = history.last_transition(index, True, at)
             if i is not None and i > 0:
-                station.since = history.minutes[i]
+                station.since = round(history.minutes[i])  # drop same-minute offsets
                 station.since_actor = result.events[history.events[i]].actor
         else:
             for i in range(history.index_at(at) + 1, len(history.minutes)):
                 if history.states[i][index]:
-                    station.next_arrival = history.minutes[i]
+                    station.next_arrival = round(history.minutes[i])
                     station.next_actor = result.events[history.events[i]].actor
                     break
         stations.append(station)
