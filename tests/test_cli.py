@@ -130,17 +130,22 @@ def _readme_commands() -> list[str]:
 
 @pytest.mark.parametrize("command", _readme_commands())
 def test_readme_examples_run(command: str, tmp_path: Path) -> None:
-    """Every command the README shows runs (SCENARIO stands for the nominal scenario)."""
+    """Every command the README shows runs (SCENARIO stands for the nominal scenario); what
+    it writes goes to a temporary folder, which is its working directory."""
     args = shlex.split(command.replace("SCENARIO", NOMINAL).replace("results/", str(tmp_path)))
+    args = [str(ROOT / a) if a.startswith("scenarios/") else a for a in args]
     completed = subprocess.run(
         [sys.executable, "-m", "sim", *args[1:]],
-        cwd=ROOT,
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
+    written = {p.name for p in tmp_path.iterdir()}
+    for name in re.findall(r"-o (\S+)", command):
+        assert name in written, (name, written)
 
 
 def test_help_is_french() -> None:

@@ -81,6 +81,11 @@ def load(path: str) -> Scenario:
 
 ScenarioArgument = Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)]
 SeedOption = Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))]
+JsonOption = Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))]
+ReplicationsOption = Annotated[
+    int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
+]
+WorkersOption = Annotated[int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)]
 
 
 def analysis_of(path: str, seed: int | None = None) -> Analysis:

@@ -22,9 +22,12 @@ from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
 from sim.calendar import Clock
 from sim.cli.app import (
     HelpOption,
+    JsonOption,
     LangOption,
+    ReplicationsOption,
     ScenarioArgument,
     SeedOption,
+    WorkersOption,
     app,
     fail,
     load,
@@ -90,14 +93,10 @@ def _risk_files(result: RiskResult, source: str) -> dict[str, str | bytes]:
 @app.command(help=t("cli.risk_help"), add_help_option=False)
 def risk(
     scenario: ScenarioArgument,
-    replications: Annotated[
-        int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
-    ] = 200,
+    replications: ReplicationsOption = 200,
     seed: SeedOption = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    workers: WorkersOption = None,
+    as_json: JsonOption = False,
     with_tornado: Annotated[bool, typer.Option("--tornado", help=t("cli.opt_tornado"))] = False,
     out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_risk_out"))] = None,
     lang: LangOption = "fr",
@@ -129,14 +128,10 @@ def compare(
         list[str], typer.Argument(help=t("cli.arg_scenarios"), show_default=False)
     ],
     with_risk: Annotated[bool, typer.Option("--risk", help=t("cli.opt_risk"))] = False,
-    replications: Annotated[
-        int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
-    ] = 200,
+    replications: ReplicationsOption = 200,
     seed: SeedOption = None,
-    workers: Annotated[
-        int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    workers: WorkersOption = None,
+    as_json: JsonOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -167,7 +162,7 @@ def explain(
         Category | None, typer.Option("--category", help=t("cli.opt_category"))
     ] = None,
     seed: SeedOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    as_json: JsonOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -213,13 +208,9 @@ def plan(
     confidence: Annotated[
         float | None, typer.Option("--confidence", help=t("cli.opt_confidence"), min=0.01, max=0.99)
     ] = None,
-    replications: Annotated[
-        int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
-    ] = 100,
-    workers: Annotated[
-        int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    replications: ReplicationsOption = 100,
+    workers: WorkersOption = None,
+    as_json: JsonOption = False,
     write: Annotated[Path | None, typer.Option("--write", help=t("cli.opt_write"))] = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,

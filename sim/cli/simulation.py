@@ -11,6 +11,7 @@ import typer
 from sim.analysis.report import analyse
 from sim.cli.app import (
     HelpOption,
+    JsonOption,
     LangOption,
     analysis_of,
     app,
@@ -31,7 +32,7 @@ from sim.scenario.model import Scenario
 @app.command(help=t("cli.run_help"), add_help_option=False)
 def run(
     scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
-    as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))] = False,
+    as_json: JsonOption = False,
     out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
     seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
     lang: LangOption = "fr",

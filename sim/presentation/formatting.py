@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sim.analysis.provenance import Blocking
-from sim.analysis.report import Warning
+from sim.analysis.report import Snapshot, Warning
 from sim.i18n import label, t
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -64,3 +64,12 @@ def blocking_text(category: str, stuck: Blocking) -> str:
         fact=stuck.fact,
         system=label("system", stuck.furthest),
     )
+
+
+def snapshot_cells(snapshots: dict[str, Snapshot], category: str) -> list[str]:
+    """« missing / stale » at the rentrée and a week after (— when outside the window)."""
+    cells = []
+    for moment in ("rentree", "week_after"):
+        snap = snapshots.get(moment)
+        cells.append("—" if snap is None else f"{snap.missing[category]} / {snap.stale[category]}")
+    return cells

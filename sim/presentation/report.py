@@ -21,6 +21,7 @@ from sim.presentation.formatting import (
     blocking_text,
     day_text,
     instant_text,
+    snapshot_cells,
     warning_cause,
     warning_message,
 )
@@ -82,14 +83,7 @@ def _target_section(analysis: Analysis, target: Target, tc: TargetConsistency) -
     snaps = analysis.snapshots.get(target, {})
     rows = []
     for category, cat in tc.categories.items():
-        cells = []
-        for moment in ("rentree", "week_after"):
-            snap = snaps.get(moment)
-            cells.append(
-                "—"
-                if snap is None
-                else f"{snap.missing[category.value]} / {snap.stale[category.value]}"
-            )
+        cells = snapshot_cells(snaps, category.value)
         cells.append(f"{int(cat.missing[-1])} / {int(cat.stale[-1])}")
         rows.append(
             f"<tr><td>{html.escape(label('category', category.value))}</td>"

@@ -13,6 +13,7 @@ from sim.presentation.formatting import (
     blocking_text,
     day_text,
     instant_text,
+    snapshot_cells,
     warning_cause,
     warning_message,
 )
@@ -106,14 +107,7 @@ def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> l
         )
     )
     for category, cat in tc.categories.items():
-        cells = []
-        for moment in ("rentree", "week_after"):
-            snap = snaps.get(moment)
-            cells.append(
-                "—"
-                if snap is None
-                else f"{snap.missing[category.value]} / {snap.stale[category.value]}"
-            )
+        cells = snapshot_cells(snaps, category.value)
         lines.append(
             _row(
                 label("category", category.value),
