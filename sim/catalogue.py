@@ -715,12 +715,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Criticality: share of the replications where the step is on the chain that sets the GAR date (over {n} consistent replications)",
     },
     "risk.tornado_title": {
-        "fr": "Tornade : P80 du GAR quand le retard d'une opération est à son 10e puis à son 90e centile",
-        "en": "Tornado: GAR P80 with one operation's lateness at its 10th then its 90th percentile",
+        "fr": "Tornade : P80 du GAR quand le retard d'une opération est à son 10e, 50e puis 90e centile",
+        "en": "Tornado: GAR P80 with one operation's lateness at its 10th, 50th then 90th percentile",
     },
     "risk.tornado_line": {
-        "fr": "{operation} : {low} → {high} (référence {base})",
-        "en": "{operation}: {low} → {high} (reference {base})",
+        "fr": "{operation} : {low} · {base} · {high}",
+        "en": "{operation}: {low} · {base} · {high}",
+    },
+    "risk.tornado_idle": {
+        "fr": "sans effet sur le P80 : {operations}",
+        "en": "no effect on the P80: {operations}",
     },
     "risk.forgotten": {"fr": "oubli : {operation}", "en": "forgotten: {operation}"},
     "risk.cause_links_rejected": {

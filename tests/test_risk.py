@@ -172,3 +172,24 @@ def test_risk_command_json_and_files(tmp_path) -> None:  # type: ignore[no-untyp
     assert data["tornado"]["export_liens_siecle"]["high"] == GAR[4]
     names = sorted(p.name for p in out.iterdir())
     assert names == ["courbe.png", "curve.csv", "replications.csv", "risk.json", "tornade.png"]
+
+
+def test_risk_pictures(hand_case) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.figure import Figure
+
+    from sim.analysis.risk import tornado
+    from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
+
+    ax = plot_risk_curve(hand_case, Figure().add_subplot())
+    curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+    assert [c.get_label() for c in curves] == ["ENT (Lycée Connecté)", "GAR (manuels numériques)"]
+    assert max(curves[0].get_ydata()) == 1.0  # every replication is right in the end
+    hand_case.tornado = tornado(one_late_operation(), hand_case, size=20, workers=1)
+    assert set(hand_case.tornado) == {"export_liens_siecle"}
+    low, middle, high = hand_case.tornado["export_liens_siecle"]
+    assert low is not None and middle is not None and high is not None
+    assert low <= middle <= high
+    bars = plot_tornado(hand_case, Figure().add_subplot())
+    assert [t.get_text() for t in bars.get_yticklabels()] == [
+        "export des liens élèves-groupes vers SIECLE"
+    ]

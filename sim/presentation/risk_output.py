@@ -103,27 +103,33 @@ def risk_summary(result: RiskResult) -> str:
     if result.tornado:
         lines.append("")
         lines.append(t("risk.tornado_title"))
-        for op, (low, base, high) in sorted(
-            result.tornado.items(), key=lambda item: -_swing(item[1])
-        ):
-            lines.append(
-                "  "
-                + t(
-                    "risk.tornado_line",
-                    operation=label("operation", op),
-                    low=_text(result, low),
-                    base=_text(result, base),
-                    high=_text(result, high),
+        ranked = sorted(result.tornado.items(), key=lambda item: -_swing(item[1]))
+        for op, (low, middle, high) in ranked:
+            if _swing((low, middle, high)) > 0:
+                lines.append(
+                    "  "
+                    + t(
+                        "risk.tornado_line",
+                        operation=label("operation", op),
+                        low=_text(result, low),
+                        base=_text(result, middle),
+                        high=_text(result, high),
+                    )
                 )
-            )
+        idle = [label("operation", op) for op, bar in ranked if _swing(bar) == 0]
+        if idle:
+            lines.append("  " + t("risk.tornado_idle", operations=", ".join(idle)))
     return "\n".join(lines)
 
 
 def _swing(bar: tuple[float | None, float | None, float | None]) -> float:
+    """How far the P80 moves from the operation's 10th to its 90th lateness percentile."""
     low, _, high = bar
-    if high is None:
+    if low is None and high is None:
+        return 0.0
+    if low is None or high is None:
         return float("inf")
-    return (high - (low or 0.0)) if low is not None else float("inf")
+    return high - low
 
 
 def risk_json(result: RiskResult, source: str | None = None) -> dict[str, Any]:
@@ -165,8 +171,12 @@ def risk_json(result: RiskResult, source: str | None = None) -> dict[str, Any]:
     }
     if result.tornado:
         data["tornado"] = {
-            op: {"low": _iso(result, low), "base": _iso(result, base), "high": _iso(result, high)}
-            for op, (low, base, high) in result.tornado.items()
+            op: {
+                "low": _iso(result, low),
+                "median": _iso(result, middle),
+                "high": _iso(result, high),
+            }
+            for op, (low, middle, high) in result.tornado.items()
         }
     return data
 

@@ -39,15 +39,15 @@ def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
     ax.grid(color="#eeeeee", lw=0.6)
     ax.set_ylabel(t("plot.risk_axis"))
     ax.set_title(t("plot.risk_title", name=result.scenario.name, n=result.size))
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="lower right", fontsize=8)
     return ax
 
 
 def plot_tornado(result: RiskResult, ax: Axes | None = None) -> Axes:
-    """How far each operation's lateness moves the GAR P80: one bar from its 10th to its
-    90th percentile, in days against the reference P80 (an arrow when it becomes never)."""
-    bars = result.tornado
-    ax = new_axes(ax, (10, 1.2 + 0.45 * max(1, len(bars))))
+    """How far each operation's lateness moves the GAR P80: one bar from its 10th to its 90th
+    percentile, in days against the P80 at its median lateness (red when it becomes never)."""
+    bars = {op: bar for op, bar in result.tornado.items() if bar[0] != bar[2]}
+    ax = new_axes(ax, (10, 1.6 + 0.45 * max(1, len(bars))))
 
     def days(value: float | None, base: float) -> float:
         return math.inf if value is None else (value - base) / 1440
@@ -56,7 +56,8 @@ def plot_tornado(result: RiskResult, ax: Axes | None = None) -> Axes:
     for op, (low, base, high) in bars.items():
         if base is None:
             continue
-        rows.append((label("operation", op), days(low, base), days(high, base)))
+        if low != high:  # operations without effect are listed by the summary, not drawn
+            rows.append((label("operation", op), days(low, base), days(high, base)))
     rows.sort(key=lambda row: row[2] - row[1] if math.isfinite(row[2]) else math.inf)
     finite = [v for _, a, b in rows for v in (a, b) if math.isfinite(v)] or [0.0]
     edge = max(abs(min(finite)), abs(max(finite)), 1.0) * 1.2
