@@ -23,7 +23,8 @@ from sim.analysis.report import WARNING_CODES
 from sim.calendar import Clock, is_working_day
 from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, Target
-from sim.engine.simulation import build_truth, observation_minutes, resolve_rentree, simulate
+from sim.engine.model import resolve_rentree
+from sim.engine.simulation import build_truth, observation_minutes, simulate
 from sim.scenario.model import Lateness, Outage, Scenario
 from sim.scenario.priors import failure_probability, operation_risk
 from sim.truth.model import Truth

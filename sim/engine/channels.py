@@ -151,6 +151,8 @@ def extraction_aaf(model: ChainModel) -> Process:
     siecle, sts, aaf = (model.stores[s] for s in (Store.SIECLE, Store.STS, Store.AAF))
     sts_lag = _minutes(spec.sts_delay)
     full_dates = set(spec.full_on)
+    if spec.full_at_rentree:
+        full_dates.add(model.rentree)
 
     def batch(cause: int, minute: float) -> None:
         day = model.clock.instant(minute).date()

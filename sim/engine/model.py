@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import simpy
 
-from sim.calendar import Clock
+from sim.calendar import Clock, rentree_date
 from sim.domain import CHAIN_ORDER, USER_CATEGORIES, Category, Operation, Origin, Store
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore
@@ -40,6 +40,12 @@ class Knowledge:
     edt_sts_groups: BoolArray  # groups received from STS-WEB's export (carried-over ones)
 
 
+def resolve_rentree(scenario: Scenario) -> dt.date:
+    """The scenario's rentrée, or the first school day after its zone's summer holidays."""
+    cal = scenario.calendar
+    return cal.rentree or rentree_date(scenario.etablissement.zone, cal.start.year)
+
+
 class ChainModel:
     """Stores, knowledge and helpers shared by the operation and channel processes."""
 
@@ -47,6 +53,7 @@ class ChainModel:
         self.scenario = scenario
         self.truth = truth
         self.clock = clock
+        self.rentree = resolve_rentree(scenario)
         self.env = simpy.Environment()
         self.recorder = Recorder()
         self.rng = np.random.default_rng(seed + 1)

@@ -10,11 +10,11 @@ from typing import Any
 
 import simpy
 
-from sim.calendar import Clock, is_working_day, rentree_date
+from sim.calendar import Clock, is_working_day
 from sim.chain import build_graph, prerequisites
 from sim.domain import Category, Channel, Operation, Origin, Store
 from sim.engine.channels import PROCESSES
-from sim.engine.model import ChainModel
+from sim.engine.model import ChainModel, resolve_rentree
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories
 from sim.scenario.model import Scenario
@@ -42,11 +42,6 @@ class SimulationResult:
 
     def instant(self, minute: float) -> dt.datetime:
         return self.clock.instant(minute)
-
-
-def resolve_rentree(scenario: Scenario) -> dt.date:
-    cal = scenario.calendar
-    return cal.rentree or rentree_date(scenario.etablissement.zone, cal.start.year)
 
 
 def build_truth(scenario: Scenario, seed: int | None = None) -> tuple[Truth, Clock]:

@@ -242,6 +242,7 @@ class ExtractionSpec(ChannelSpec):
     at: TimeOfDay = dt.time(21, 0)
     full_days: list[Weekday] = Field(default_factory=lambda: [5])
     full_on: list[Day] = Field(default_factory=list)
+    full_at_rentree: bool = True
     sts_delay: Duration = dt.timedelta(days=1)
 
 
