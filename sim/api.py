@@ -9,7 +9,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from sim.analysis.explain import explain_category, explain_fact
+from sim.analysis.plan import make_plan
 from sim.analysis.report import Analysis, analyse
+from sim.analysis.risk import run_risk, tornado
 from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, System, Target
 from sim.engine.simulation import SimulationResult, simulate
@@ -62,9 +65,12 @@ __all__ = [
     "analyse",
     "completeness_figure",
     "day_text",
+    "explain_category",
+    "explain_fact",
     "figure_of",
     "instant_text",
     "load_scenario",
+    "make_plan",
     "operations_in_order",
     "plot_category_completeness",
     "plot_comparison",
@@ -74,10 +80,12 @@ __all__ = [
     "report_html",
     "result_json",
     "run_file",
+    "run_risk",
     "save_figure",
     "set_language",
     "simulate",
     "summary_text",
     "systems",
+    "tornado",
     "write_report",
 ]

@@ -1,0 +1,17 @@
+"""Every user-facing message, French first, English beside it, one module per area.
+
+Keys are stable identifiers; :mod:`sim.i18n` looks them up.
+"""
+
+from __future__ import annotations
+
+from sim.catalogue import commands, errors, names, pictures, risk, texts
+
+PARTS = (errors, names, texts, commands, pictures, risk)
+
+MESSAGES: dict[str, dict[str, str]] = {}
+for _part in PARTS:
+    _clash = MESSAGES.keys() & _part.MESSAGES.keys()
+    if _clash:
+        raise RuntimeError(f"message keys defined twice in the catalogue: {sorted(_clash)}")
+    MESSAGES.update(_part.MESSAGES)

@@ -1,0 +1,246 @@
+"""The command line: help, messages, compare, explain, plan."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- command line ----------------------------------------------------------------------
+    "cli.help": {
+        "fr": "Simule la chaîne de l'annuaire de rentrée (STS-WEB, SIECLE, EDT, AAF, ENT, GAR) "
+        "et prédit quand l'ENT et le GAR deviennent cohérents.",
+        "en": "Simulates the rentrée directory chain (STS-WEB, SIECLE, EDT, AAF, ENT, GAR) and "
+        "predicts when the ENT and GAR become consistent.",
+    },
+    "cli.run_help": {
+        "fr": "Simule un scénario et affiche le résumé (ou le JSON).",
+        "en": "Simulate a scenario and print the summary (or the JSON).",
+    },
+    "cli.validate_help": {
+        "fr": "Vérifie un scénario : code 0 s'il est valide, sinon l'erreur et le code 2.",
+        "en": "Check a scenario: exit 0 when valid, else the error and exit 2.",
+    },
+    "cli.schema_help": {
+        "fr": "Affiche le schéma JSON du format de scénario (pour les éditeurs).",
+        "en": "Print the JSON Schema of the scenario format (for editors).",
+    },
+    "cli.arg_scenario": {"fr": "fichier de scénario YAML", "en": "YAML scenario file"},
+    "cli.opt_json": {
+        "fr": "résultat JSON sur la sortie standard",
+        "en": "machine-readable JSON on stdout",
+    },
+    "cli.opt_out": {
+        "fr": "dossier où écrire events.csv, daily_state.csv, facts.csv et result.json",
+        "en": "folder to write events.csv, daily_state.csv, facts.csv and result.json",
+    },
+    "cli.opt_seed": {
+        "fr": "graine (remplace celle du scénario)",
+        "en": "seed (overrides the scenario's)",
+    },
+    "cli.opt_lang": {"fr": "langue des messages : fr ou en", "en": "message language: fr or en"},
+    "cli.bad_lang": {
+        "fr": "langue inconnue « {lang} » (possibles : {allowed})",
+        "en": "unknown language '{lang}' (possible: {allowed})",
+    },
+    "cli.invalid": {
+        "fr": "Scénario invalide ({count} erreur(s)) :",
+        "en": "Invalid scenario ({count} error(s)):",
+    },
+    "cli.valid": {
+        "fr": "{file} : scénario valide (« {name} »).",
+        "en": "{file}: valid scenario ('{name}').",
+    },
+    "cli.written": {"fr": "Résultats écrits : {files}", "en": "Results written: {files}"},
+    "cli.plot_help": {
+        "fr": "Dessine une image (PNG ou SVG selon l'extension de -o).",
+        "en": "Draw a picture (PNG or SVG by the extension of -o).",
+    },
+    "cli.timeline_help": {
+        "fr": "Chronologie : une ligne par système, les opérations (prévues et réelles), les traitements nocturnes, les dates de cohérence.",
+        "en": "Timeline: one lane per system, operations (planned and actual), nightly batches, consistency dates.",
+    },
+    "cli.completeness_help": {
+        "fr": "Courbes de complétude : part des faits justes dans l'ENT et le GAR, par catégorie, chaque jour.",
+        "en": "Completeness curves: share of right facts in the ENT and GAR, per category, each day.",
+    },
+    "cli.graph_help": {
+        "fr": "Graphe des dépendances de la chaîne, avec la chaîne qui fixe la date en rouge.",
+        "en": "Dependency graph of the chain, with the chain that sets the date in red.",
+    },
+    "cli.compare_help": {
+        "fr": "Compare les dates de cohérence de plusieurs scénarios.",
+        "en": "Compare the consistency dates of several scenarios.",
+    },
+    "cli.arg_scenarios": {"fr": "fichiers de scénario YAML", "en": "YAML scenario files"},
+    "cli.opt_output": {
+        "fr": "fichier image à écrire (.png ou .svg)",
+        "en": "picture file to write (.png or .svg)",
+    },
+    "cli.opt_target": {"fr": "cible : ent ou gar", "en": "target: ent or gar"},
+    "cli.picture_written": {"fr": "Image écrite : {path}", "en": "Picture written: {path}"},
+    "cli.opt_help": {"fr": "affiche cette aide", "en": "show this help"},
+    "cli.panel_arguments": {"fr": "Arguments", "en": "Arguments"},
+    "cli.panel_options": {"fr": "Options", "en": "Options"},
+    "cli.panel_commands": {"fr": "Commandes", "en": "Commands"},
+    "cli.panel_error": {"fr": "Erreur", "en": "Error"},
+    "cli.default": {"fr": "[défaut : {{}}]", "en": "[default: {{}}]"},
+    "cli.required": {"fr": "[obligatoire]", "en": "[required]"},
+    "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
+    # --- compare and explain -------------------------------------------------------------
+    "compare.title": {
+        "fr": "Comparaison des dates de cohérence (référence : « {name} »)",
+        "en": "Consistency dates compared (reference: '{name}')",
+    },
+    "compare.risk_title": {
+        "fr": "Comparaison des percentiles (référence : « {name} », {n} réplications chacun)",
+        "en": "Percentiles compared (reference: '{name}', {n} replications each)",
+    },
+    "compare.col_scenario": {"fr": "scénario", "en": "scenario"},
+    "compare.col_diff": {"fr": "écart", "en": "diff."},
+    "compare.never": {"fr": "jamais", "en": "never"},
+    "compare.now_consistent": {"fr": "devient juste", "en": "becomes right"},
+    "compare.never_share": {"fr": "jamais : {share} %", "en": "never: {share} %"},
+    "explain.title": {"fr": "{fact} ({category}) le {when}", "en": "{fact} ({category}) on {when}"},
+    "explain.truth_true": {
+        "fr": "vrai dans la réalité à ce moment",
+        "en": "true in reality at that time",
+    },
+    "explain.truth_false": {
+        "fr": "pas (ou plus) vrai dans la réalité à ce moment",
+        "en": "not (or no longer) true in reality at that time",
+    },
+    "explain.truth_stale": {
+        "fr": "fait périmé : il n'est jamais vrai cette année",
+        "en": "stale fact: never true this year",
+    },
+    "explain.since": {"fr": "depuis le {when} ({actor})", "en": "since {when} ({actor})"},
+    "explain.from_start": {
+        "fr": "depuis le début de la fenêtre",
+        "en": "since the start of the window",
+    },
+    "explain.present": {"fr": "présent {since}", "en": "present {since}"},
+    "explain.arrives": {
+        "fr": "absent ; arrive le {when} ({actor})",
+        "en": "absent; arrives {when} ({actor})",
+    },
+    "explain.never_arrives": {
+        "fr": "absent ; n'arrive pas dans la fenêtre",
+        "en": "absent; does not arrive in the window",
+    },
+    "explain.why": {"fr": "pourquoi pas plus loin : {reason}", "en": "why not further: {reason}"},
+    "explain.stale": {
+        "fr": "il ne devrait être nulle part : c'est un fait périmé",
+        "en": "it should be nowhere: it is a stale fact",
+    },
+    "explain.not_started": {
+        "fr": "il n'est pas encore dans {system}, où il est créé",
+        "en": "it is not yet in {system}, where it is made",
+    },
+    "explain.rejected": {
+        "fr": "rejeté par « {step} » le {when} (groupe inexistant dans SIECLE)",
+        "en": "rejected by '{step}' on {when} (group not in SIECLE)",
+    },
+    "explain.not_run": {
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}",
+        "en": "'{step}' has not happened since it reached {system} on {when}",
+    },
+    "explain.ends_missing": {
+        "fr": "il manque dans {system} : {ends}",
+        "en": "missing in {system}: {ends}",
+    },
+    "explain.on_its_way": {
+        "fr": "en route par « {step} », arrive le {when}",
+        "en": "on its way through '{step}', arrives {when}",
+    },
+    "explain.not_passed": {
+        "fr": "« {step} » a eu lieu mais ne l'a pas transmis",
+        "en": "'{step}' happened but did not pass it on",
+    },
+    "explain.unknown_fact": {
+        "fr": "fait inconnu « {fact} » ; les plus proches : {close}",
+        "en": "unknown fact '{fact}'; closest: {close}",
+    },
+    "explain.no_close": {"fr": "aucun", "en": "none"},
+    "explain.category_title": {
+        "fr": "{category} le {when}, système par système :",
+        "en": "{category} on {when}, system by system:",
+    },
+    "explain.category_line": {
+        "fr": "{system:<26} justes {correct:>6} · manquants {missing:>6} · périmés {stale:>5}",
+        "en": "{system:<26} right {correct:>6} · missing {missing:>6} · stale {stale:>5}",
+    },
+    "explain.need_one": {"fr": "donner --fact ou --category", "en": "give --fact or --category"},
+    "explain.bad_at": {
+        "fr": "« {value} » : date attendue AAAA-MM-JJ ou AAAA-MM-JJ HH:MM, dans la fenêtre",
+        "en": "'{value}': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, inside the window",
+    },
+    "cli.compare_cmd_help": {
+        "fr": "Compare les dates de plusieurs scénarios (ou leurs percentiles avec --risk).",
+        "en": "Compare the dates of several scenarios (or their percentiles with --risk).",
+    },
+    "cli.explain_help": {
+        "fr": "Explique où en est un fait (ou une catégorie) à une date, et pourquoi.",
+        "en": "Explain where a fact (or a category) is at a date, and why.",
+    },
+    "cli.opt_fact": {
+        "fr": "le fait, tel qu'écrit dans facts.csv (ex. « eleve:E00001 groupe:ANG_2NDB1_1 »)",
+        "en": "the fact, as written in facts.csv (e.g. 'eleve:E00001 groupe:ANG_2NDB1_1')",
+    },
+    "cli.opt_category": {
+        "fr": "une catégorie entière (ex. student_group)",
+        "en": "a whole category (e.g. student_group)",
+    },
+    "cli.opt_at": {
+        "fr": "date (à l'heure d'observation) ou date et heure",
+        "en": "date (at the observation time) or date and time",
+    },
+    "cli.opt_risk": {
+        "fr": "compare les percentiles (Monte Carlo)",
+        "en": "compare percentiles (Monte Carlo)",
+    },
+    # --- plan -----------------------------------------------------------------------------
+    "plan.title": {
+        "fr": "Plan — « {name} » : ENT et GAR cohérents au plus tard le {target}",
+        "en": "Plan — '{name}': ENT and GAR consistent by {target}",
+    },
+    "plan.line": {
+        "fr": "prévue {planned} → au plus tard {proposed}",
+        "en": "planned {planned} → latest {proposed}",
+    },
+    "plan.verified": {
+        "fr": "Vérifié par simulation avec ce calendrier : {dates}",
+        "en": "Checked by simulating this calendar: {dates}",
+    },
+    "plan.infeasible": {
+        "fr": "Aucun calendrier n'atteint la cible. Calendrier prévu : {planned}. Au mieux (toutes les opérations avancées autant que la fenêtre le permet) : {best}",
+        "en": "No calendar reaches the target. Planned calendar: {planned}. At best (every operation as early as the window allows): {best}",
+    },
+    "plan.confidence_ok": {
+        "fr": "Confiance {confidence} % : marge de {margin} jour(s) ouvré(s) sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
+        "en": "Confidence {confidence} %: margin of {margin} working day(s) on every date; target met in {probability} % of {n} replications",
+    },
+    "plan.confidence_short": {
+        "fr": "Confiance {confidence} % NON atteinte : même avec {margin} jour(s) ouvré(s) de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
+        "en": "Confidence {confidence} % NOT reached: even with {margin} working day(s) of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
+    },
+    "plan.scenario_name": {
+        "fr": "{name} — calendrier proposé (cible {target})",
+        "en": "{name} — proposed calendar (target {target})",
+    },
+    "plan.scenario_comment": {
+        "fr": "Calendrier proposé par « rentree-sim plan » pour une cible au {target}.",
+        "en": "Calendar proposed by 'rentree-sim plan' for a target on {target}.",
+    },
+    "cli.plan_help": {
+        "fr": "Dates au plus tard de chaque opération pour que l'ENT et le GAR soient justes à une date cible.",
+        "en": "Latest safe date of each operation for the ENT and GAR to be right by a target date.",
+    },
+    "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
+    "cli.opt_confidence": {
+        "fr": "niveau de confiance sous incertitude (ex. 0.8)",
+        "en": "confidence level under uncertainty (e.g. 0.8)",
+    },
+    "cli.opt_write": {
+        "fr": "écrit le calendrier proposé comme scénario (qui étend l'original)",
+        "en": "write the proposed calendar as a scenario (extending the original)",
+    },
+    "cli.plan_written": {"fr": "Scénario écrit : {path}", "en": "Scenario written: {path}"},
+}

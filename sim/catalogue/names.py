@@ -1,0 +1,93 @@
+"""Names of systems, targets, categories, operations, channels; weekdays and formats."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- names ---------------------------------------------------------------------------
+    "system.sts": {"fr": "STS-WEB", "en": "STS-WEB"},
+    "system.siecle": {"fr": "SIECLE", "en": "SIECLE"},
+    "system.siecle_pending": {"fr": "SIECLE (liens en attente)", "en": "SIECLE (pending links)"},
+    "system.edt": {"fr": "EDT/PRONOTE", "en": "EDT/PRONOTE"},
+    "system.aaf": {"fr": "AAF", "en": "AAF"},
+    "system.ent": {"fr": "ENT", "en": "ENT"},
+    "system.gar": {"fr": "GAR", "en": "GAR"},
+    "target.ent": {"fr": "ENT (Lycée Connecté)", "en": "ENT (Lycée Connecté)"},
+    "target.gar": {"fr": "GAR (manuels numériques)", "en": "GAR (digital textbooks)"},
+    "actor.reality": {"fr": "saisie d'un changement réel", "en": "entry of a real change"},
+    "category.divisions": {"fr": "divisions (classes)", "en": "divisions (classes)"},
+    "category.groups": {"fr": "groupes", "en": "groups"},
+    "category.students": {"fr": "élèves", "en": "students"},
+    "category.parents": {"fr": "responsables", "en": "parents"},
+    "category.teachers": {"fr": "enseignants", "en": "teachers"},
+    "category.student_division": {"fr": "élève → division", "en": "student → division"},
+    "category.student_group": {"fr": "élève → groupe", "en": "student → group"},
+    "category.services": {
+        "fr": "services enseignant × classe/groupe × matière",
+        "en": "teacher × class/group × subject services",
+    },
+    "category.parent_student": {"fr": "responsable → élève", "en": "parent → student"},
+    "operation.bascule_sts": {"fr": "bascule d'année STS-WEB", "en": "STS-WEB year switch"},
+    "operation.nomenclatures_academie": {
+        "fr": "envoi des nomenclatures (académie)",
+        "en": "nomenclatures sent (académie)",
+    },
+    "operation.selection_nomenclatures": {
+        "fr": "sélection des nomenclatures SIECLE",
+        "en": "SIECLE nomenclature selection",
+    },
+    "operation.profilage": {"fr": "profilage des nomenclatures", "en": "nomenclature profiling"},
+    "operation.verification_divisions": {
+        "fr": "vérification des divisions STS-WEB",
+        "en": "STS-WEB division check",
+    },
+    "operation.export_structure_siecle": {
+        "fr": "export de la structure STS-WEB → SIECLE",
+        "en": "STS-WEB → SIECLE structure export",
+    },
+    "operation.inscription_affectation": {
+        "fr": "import des dossiers d'affectation",
+        "en": "affectation import",
+    },
+    "operation.transferts": {"fr": "transferts de dossiers", "en": "student transfers"},
+    "operation.creation_eleves": {
+        "fr": "création des élèves venus d'ailleurs",
+        "en": "creation of students from elsewhere",
+    },
+    "operation.export_sts_edt": {"fr": "export STS-WEB → EDT", "en": "STS-WEB → EDT export"},
+    "operation.export_siecle_edt": {"fr": "export SIECLE → EDT", "en": "SIECLE → EDT export"},
+    "operation.construction_edt": {
+        "fr": "construction de l'emploi du temps et des groupes",
+        "en": "timetable and groups built",
+    },
+    "operation.import_sts_edt": {
+        "fr": "remontée EDT → STS-WEB (structure et services)",
+        "en": "EDT → STS-WEB import (structure and services)",
+    },
+    "operation.export_liens_siecle": {
+        "fr": "export des liens élèves-groupes vers SIECLE",
+        "en": "student-group links export to SIECLE",
+    },
+    "channel.sts_vers_siecle": {
+        "fr": "copie de structure STS-WEB → SIECLE",
+        "en": "STS-WEB → SIECLE structure copy",
+    },
+    "channel.activation_liens": {
+        "fr": "activation des liens dans SIECLE",
+        "en": "link activation in SIECLE",
+    },
+    "channel.extraction_aaf": {
+        "fr": "extraction nocturne vers l'AAF",
+        "en": "nightly extraction to the AAF",
+    },
+    "channel.import_ent": {"fr": "import ENT (annuaire)", "en": "ENT directory import"},
+    "channel.export_gar": {"fr": "export ENT → GAR", "en": "ENT → GAR export"},
+    "weekday.mon": {"fr": "lun.", "en": "Mon"},
+    "weekday.tue": {"fr": "mar.", "en": "Tue"},
+    "weekday.wed": {"fr": "mer.", "en": "Wed"},
+    "weekday.thu": {"fr": "jeu.", "en": "Thu"},
+    "weekday.fri": {"fr": "ven.", "en": "Fri"},
+    "weekday.sat": {"fr": "sam.", "en": "Sat"},
+    "weekday.sun": {"fr": "dim.", "en": "Sun"},
+    "format.day": {"fr": "{weekday} {date}", "en": "{weekday} {date}"},
+    "format.instant": {"fr": "{day} {time}", "en": "{day} {time}"},
+}

@@ -1,0 +1,153 @@
+"""Picture labels and the HTML report."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- pictures -------------------------------------------------------------------------
+    "short.bascule_sts": {"fr": "bascule STS", "en": "STS switch"},
+    "short.nomenclatures_academie": {"fr": "nomenclatures", "en": "nomenclatures"},
+    "short.selection_nomenclatures": {"fr": "sélection nomencl.", "en": "nomencl. selection"},
+    "short.profilage": {"fr": "profilage", "en": "profiling"},
+    "short.verification_divisions": {"fr": "vérif. divisions", "en": "division check"},
+    "short.export_structure_siecle": {"fr": "export structure", "en": "structure export"},
+    "short.inscription_affectation": {"fr": "affectation", "en": "affectation"},
+    "short.transferts": {"fr": "transferts", "en": "transfers"},
+    "short.creation_eleves": {"fr": "créations", "en": "creations"},
+    "short.export_sts_edt": {"fr": "STS → EDT", "en": "STS → EDT"},
+    "short.export_siecle_edt": {"fr": "SIECLE → EDT", "en": "SIECLE → EDT"},
+    "short.construction_edt": {"fr": "construction EDT", "en": "timetable built"},
+    "short.import_sts_edt": {"fr": "EDT → STS", "en": "EDT → STS"},
+    "short.export_liens_siecle": {"fr": "export liens", "en": "links export"},
+    "short.sts_vers_siecle": {"fr": "copie structure", "en": "structure copy"},
+    "short.activation_liens": {"fr": "activation liens", "en": "link activation"},
+    "short.extraction_aaf": {"fr": "extraction AAF", "en": "AAF extraction"},
+    "short.import_ent": {"fr": "import ENT", "en": "ENT import"},
+    "short.export_gar": {"fr": "export GAR", "en": "GAR export"},
+    "plot.timeline_title": {"fr": "Chronologie — {name}", "en": "Timeline — {name}"},
+    "plot.rentree": {"fr": "rentrée ({date})", "en": "rentrée ({date})"},
+    "plot.consistent": {"fr": "{target} cohérent ({date})", "en": "{target} consistent ({date})"},
+    "plot.never": {"fr": "{target} : jamais cohérent", "en": "{target}: never consistent"},
+    "plot.done": {"fr": "opération faite", "en": "operation done"},
+    "plot.late": {
+        "fr": "faite en retard (cercle : date prévue)",
+        "en": "done late (circle: planned date)",
+    },
+    "plot.missing": {"fr": "jamais faite", "en": "never done"},
+    "plot.refused": {"fr": "refusée par l'application", "en": "refused by the application"},
+    "plot.batch": {"fr": "passage d'un traitement nocturne", "en": "nightly batch run"},
+    "plot.outage": {"fr": "passage manqué (panne)", "en": "missed run (outage)"},
+    "plot.rule": {
+        "fr": "rejets, remplacements, doublons",
+        "en": "rejections, replacements, duplicates",
+    },
+    "plot.reality": {
+        "fr": "changement réel saisi (arrivées, départs…)",
+        "en": "real change entered (arrivals, departures…)",
+    },
+    "plot.reality_arrival": {"fr": "{count} arrivée(s)", "en": "{count} arrival(s)"},
+    "plot.reality_departure": {"fr": "{count} départ(s)", "en": "{count} departure(s)"},
+    "plot.reality_division_change": {
+        "fr": "{count} chgt(s) de classe",
+        "en": "{count} class change(s)",
+    },
+    "plot.reality_group_change": {
+        "fr": "{count} chgt(s) de groupe",
+        "en": "{count} group change(s)",
+    },
+    "plot.closed_days": {"fr": "week-ends et jours fériés", "en": "weekends and public holidays"},
+    "plot.school_holidays": {
+        "fr": "vacances scolaires (zone {zone})",
+        "en": "school holidays (zone {zone})",
+    },
+    "plot.completeness_title": {
+        "fr": "{target} — part des faits justes",
+        "en": "{target} — share of right facts",
+    },
+    "plot.share_axis": {"fr": "faits réels présents", "en": "real facts present"},
+    "plot.stale_legend": {
+        "fr": "pointillés : part de périmés dans ce qui est affiché",
+        "en": "dotted: share of stale among what is shown",
+    },
+    "plot.graph_title": {
+        "fr": "Dépendances de la chaîne — en rouge, la chaîne qui fixe la date {target}",
+        "en": "Chain dependencies — in red, the chain that sets the {target} date",
+    },
+    "plot.graph_operation": {"fr": "opération (manuelle)", "en": "operation (manual)"},
+    "plot.graph_channel": {"fr": "traitement automatique", "en": "automatic batch"},
+    "plot.graph_flow": {"fr": "données transmises", "en": "data passed on"},
+    "plot.graph_order": {"fr": "ordre à respecter", "en": "order to follow"},
+    "plot.graph_critical": {"fr": "chaîne qui fixe la date", "en": "chain that sets the date"},
+    "plot.completeness_all": {
+        "fr": "Part des faits justes par catégorie — {name}",
+        "en": "Share of right facts by category — {name}",
+    },
+    "plot.category_right": {"fr": "catégorie juste à partir de", "en": "category right from"},
+    "plot.rentree_short": {"fr": "rentrée", "en": "rentrée"},
+    "plot.risk_axis": {
+        "fr": "probabilité d'être juste le matin",
+        "en": "probability of being right in the morning",
+    },
+    "plot.risk_title": {
+        "fr": "Probabilité que l'annuaire soit juste — {name} ({n} réplications)",
+        "en": "Probability that the directory is right — {name} ({n} replications)",
+    },
+    "plot.tornado_axis": {"fr": "écart au P80 du GAR (jours)", "en": "shift of the GAR P80 (days)"},
+    "plot.tornado_title": {
+        "fr": "Tornade : effet du retard de chaque opération (10e → 90e centile)",
+        "en": "Tornado: effect of each operation's lateness (10th → 90th percentile)",
+    },
+    "plot.compare_title": {
+        "fr": "Dates de cohérence par scénario",
+        "en": "Consistency dates by scenario",
+    },
+    "plot.never_short": {"fr": "jamais", "en": "never"},
+    "plot.date_axis": {"fr": "date", "en": "date"},
+    "plot.bad_format": {
+        "fr": "format d'image inconnu « {suffix} » pour {path} : utiliser .png ou .svg",
+        "en": "unknown picture format '{suffix}' for {path}: use .png or .svg",
+    },
+    # --- HTML report ---------------------------------------------------------------------
+    "report.title": {"fr": "Rapport rentree-sim — {name}", "en": "rentree-sim report — {name}"},
+    "report.seed": {"fr": "graine {seed}", "en": "seed {seed}"},
+    "report.never": {
+        "fr": "jamais cohérent dans la fenêtre",
+        "en": "never consistent in the window",
+    },
+    "report.days_after": {"fr": "rentrée + {days} jours", "en": "rentrée + {days} days"},
+    "report.col_end": {"fr": "fin de fenêtre manq./pér.", "en": "end of window miss./stale"},
+    "report.warnings": {"fr": "Avertissements ({count})", "en": "Warnings ({count})"},
+    "report.col_when": {"fr": "quand", "en": "when"},
+    "report.col_what": {"fr": "quoi", "en": "what"},
+    "report.col_why": {"fr": "pourquoi", "en": "why"},
+    "report.pictures": {"fr": "Images", "en": "Pictures"},
+    "report.fig_timeline": {
+        "fr": "Chronologie : une ligne par système ; opérations (cercle vide : date prévue), traitements nocturnes, règles appliquées, dates de cohérence.",
+        "en": "Timeline: one lane per system; operations (hollow circle: planned date), nightly batches, rules applied, consistency dates.",
+    },
+    "report.fig_completeness": {
+        "fr": "Complétude : part des faits réels présents dans l'ENT et le GAR, par catégorie ; pointillés : part de périmés.",
+        "en": "Completeness: share of the real facts present in the ENT and GAR, per category; dotted: share of stale facts.",
+    },
+    "report.fig_graph": {
+        "fr": "Dépendances de la chaîne ; en rouge, la chaîne qui fixe la date du GAR.",
+        "en": "Chain dependencies; in red, the chain that sets the GAR date.",
+    },
+    "report.fig_compare": {
+        "fr": "Comparaison des dates de cohérence avec les scénarios de référence.",
+        "en": "Consistency dates compared with the reference scenarios.",
+    },
+    "report.footer": {
+        "fr": "Produit par rentree-sim {version}.",
+        "en": "Made by rentree-sim {version}.",
+    },
+    "cli.report_help": {
+        "fr": "Écrit un rapport HTML autonome (résumé, tableaux, avertissements, images).",
+        "en": "Write a self-contained HTML report (summary, tables, warnings, pictures).",
+    },
+    "cli.opt_report": {"fr": "fichier HTML à écrire", "en": "HTML file to write"},
+    "cli.opt_compare": {
+        "fr": "autre scénario à comparer (répétable ; par défaut : ceux qu'il étend)",
+        "en": "other scenario to compare (repeatable; default: those it extends)",
+    },
+    "cli.report_written": {"fr": "Rapport écrit : {path}", "en": "Report written: {path}"},
+}

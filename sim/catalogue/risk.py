@@ -1,0 +1,89 @@
+"""The Monte Carlo summary."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- risk --------------------------------------------------------------------------------
+    "risk.title": {
+        "fr": "Risque — « {name} » : {n} réplications, graine {seed} (intervalles de confiance à {confidence} %)",
+        "en": "Risk — '{name}': {n} replications, seed {seed} ({confidence} % confidence intervals)",
+    },
+    "risk.never": {"fr": "jamais (dans la fenêtre)", "en": "never (in the window)"},
+    "risk.percentile_line": {
+        "fr": "{name} : {when}   [IC : {low} – {high}]",
+        "en": "{name}: {when}   [CI: {low} – {high}]",
+    },
+    "risk.wide_interval": {
+        "fr": "l'intervalle de {name} est large : augmenter le nombre de réplications (-n)",
+        "en": "the {name} interval is wide: raise the number of replications (-n)",
+    },
+    "risk.never_share": {
+        "fr": "jamais cohérent dans la fenêtre : {share} % des réplications",
+        "en": "never consistent in the window: {share} % of the replications",
+    },
+    "risk.never_causes": {"fr": "ce qu'on y trouve : {causes}", "en": "what they show: {causes}"},
+    "risk.curve_line": {
+        "fr": "probabilité que l'annuaire soit juste le matin : {moments}",
+        "en": "probability that the directory is right in the morning: {moments}",
+    },
+    "risk.moment_rentree": {"fr": "rentrée {share} %", "en": "rentrée {share} %"},
+    "risk.moment_week": {"fr": "+7 j {share} %", "en": "+7 d {share} %"},
+    "risk.moment_fortnight": {"fr": "+14 j {share} %", "en": "+14 d {share} %"},
+    "risk.moment_month": {"fr": "+30 j {share} %", "en": "+30 d {share} %"},
+    "risk.moment_end": {"fr": "fin {share} %", "en": "end {share} %"},
+    "risk.criticality_title": {
+        "fr": "Criticité : part des réplications où l'étape est sur la chaîne qui fixe la date du GAR (sur {n} réplications cohérentes)",
+        "en": "Criticality: share of the replications where the step is on the chain that sets the GAR date (over {n} consistent replications)",
+    },
+    "risk.tornado_title": {
+        "fr": "Tornade : P80 du GAR quand le retard d'une opération est à son 10e, 50e puis 90e centile",
+        "en": "Tornado: GAR P80 with one operation's lateness at its 10th, 50th then 90th percentile",
+    },
+    "risk.tornado_line": {
+        "fr": "{operation} : {low} · {base} · {high}",
+        "en": "{operation}: {low} · {base} · {high}",
+    },
+    "risk.tornado_idle": {
+        "fr": "sans effet sur le P80 : {operations}",
+        "en": "no effect on the P80: {operations}",
+    },
+    "risk.forgotten": {"fr": "oubli : {operation}", "en": "forgotten: {operation}"},
+    "risk.cause_links_rejected": {
+        "fr": "liens rejetés (groupes pas encore dans SIECLE)",
+        "en": "links rejected (groups not yet in SIECLE)",
+    },
+    "risk.cause_links_without_students": {
+        "fr": "liens sans élèves dans l'EDT",
+        "en": "links with no students in EDT",
+    },
+    "risk.cause_missing": {"fr": "opération jamais faite", "en": "operation never done"},
+    "risk.cause_refused": {"fr": "opération refusée", "en": "operation refused"},
+    "risk.cause_duplicates": {"fr": "doublons d'élèves", "en": "student duplicates"},
+    "risk.cause_carried_groups": {"fr": "groupes reconduits", "en": "carried-over groups"},
+    "risk.cause_unmatched_services": {"fr": "services non remontés", "en": "services not sent"},
+    "risk.cause_unmatched_groups": {"fr": "groupes non remontés", "en": "groups not sent"},
+    "risk.cause_order_broken": {"fr": "ordre non respecté", "en": "order not followed"},
+    "risk.cause_outage": {"fr": "traitement en panne", "en": "batch outage"},
+    "risk.cause_non_working_day": {
+        "fr": "opération un jour non ouvré",
+        "en": "operation on a non-working day",
+    },
+    "cli.risk_help": {
+        "fr": "Incertitude : dates P50/P80/P95, probabilité d'être juste chaque matin, criticité des étapes.",
+        "en": "Uncertainty: P50/P80/P95 dates, probability of being right each morning, step criticality.",
+    },
+    "cli.opt_replications": {"fr": "nombre de réplications", "en": "number of replications"},
+    "cli.opt_workers": {
+        "fr": "processus en parallèle (défaut : les cœurs de la machine)",
+        "en": "parallel processes (default: the machine's cores)",
+    },
+    "cli.opt_tornado": {
+        "fr": "calcule aussi la tornade (plus long)",
+        "en": "also compute the tornado (longer)",
+    },
+    "cli.opt_risk_out": {
+        "fr": "dossier où écrire risk.json, replications.csv, curve.csv et les images",
+        "en": "folder to write risk.json, replications.csv, curve.csv and the pictures",
+    },
+    "cli.progress": {"fr": "Réplications", "en": "Replications"},
+}

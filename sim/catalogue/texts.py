@@ -1,0 +1,224 @@
+"""The run summary, and the warnings with their causes."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- summary -------------------------------------------------------------------------
+    "summary.title": {
+        "fr": "Scénario « {name} » — {etab} (UAI {uai}), graine {seed}",
+        "en": "Scenario '{name}' — {etab} (UAI {uai}), seed {seed}",
+    },
+    "summary.window": {
+        "fr": "Rentrée : {rentree} · fenêtre du {start} au {end} · annuaire observé chaque jour à {time}",
+        "en": "Rentrée: {rentree} · window {start} to {end} · directory observed daily at {time}",
+    },
+    "summary.legend": {
+        "fr": "(« manq. / pér. » = faits manquants / faits périmés par rapport à la réalité)",
+        "en": "('miss. / stale' = facts missing / facts stale against reality)",
+    },
+    "summary.never": {"fr": "jamais", "en": "never"},
+    "summary.on_rentree": {"fr": "le jour de la rentrée", "en": "on the rentrée day"},
+    "summary.after_rentree": {"fr": "rentrée + {days} j", "en": "rentrée + {days} d"},
+    "summary.before_rentree": {
+        "fr": "{days} j avant la rentrée",
+        "en": "{days} d before the rentrée",
+    },
+    "summary.target_from": {
+        "fr": "{target} : cohérent à partir du {when} ({delta})",
+        "en": "{target}: consistent from {when} ({delta})",
+    },
+    "summary.target_never": {
+        "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; encore faux à la fin : {wrong}",
+        "en": "{target}: NEVER consistent in the window (up to {end}); still wrong at the end: {wrong}",
+    },
+    "summary.wrong_item": {
+        "fr": "{category} ({missing} manquants, {stale} périmés)",
+        "en": "{category} ({missing} missing, {stale} stale)",
+    },
+    "summary.col_category": {"fr": "catégorie", "en": "category"},
+    "summary.col_from": {"fr": "juste à partir du", "en": "right from"},
+    "summary.col_rentree": {"fr": "rentrée manq./pér.", "en": "rentrée miss./stale"},
+    "summary.col_week": {"fr": "rentrée+7 j manq./pér.", "en": "rentrée+7 d miss./stale"},
+    "summary.chain_title": {
+        "fr": "Dernière catégorie juste : {category}. Chaîne qui fixe la date :",
+        "en": "Last category to be right: {category}. Chain that sets the date:",
+    },
+    "summary.chain_step": {
+        "fr": "{n}. {actor} — {when}{landed} → {system} ({fact})",
+        "en": "{n}. {actor} — {when}{landed} → {system} ({fact})",
+    },
+    "summary.chain_landed": {"fr": ", effectif le {when}", "en": ", effective {when}"},
+    "summary.chain_outage": {
+        "fr": ", après {count} passages manqués (panne)",
+        "en": ", after {count} missed runs (outage)",
+    },
+    "summary.blocking_missing": {
+        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque ; il n'est allé que jusqu'à {system} :",
+        "en": "Why never right — {category}: for example {fact} is missing; it got only as far as {system}:",
+    },
+    "summary.blocking_nowhere": {
+        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque et n'est entré dans aucun système",
+        "en": "Why never right — {category}: for example {fact} is missing and entered no system",
+    },
+    "summary.blocking_stale": {
+        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} est périmé ; il est arrivé ainsi :",
+        "en": "Why never right — {category}: for example {fact} is stale; it came this way:",
+    },
+    "summary.warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
+    "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warning."},
+    "summary.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},
+    "summary.cause_line": {"fr": "      pourquoi : {cause}", "en": "      why: {cause}"},
+    "summary.infos": {"fr": "Pour information ({count}) :", "en": "For information ({count}):"},
+    "summary.info_line": {"fr": "  · {when} — {message}", "en": "  · {when} — {message}"},
+    # --- warnings: what happened ({count}, {actor}, {category}, {detail}) and why ----------
+    "warning.missing": {
+        "fr": "{actor} : opération jamais faite dans ce scénario",
+        "en": "{actor}: operation never done in this scenario",
+    },
+    "cause.missing": {
+        "fr": "tout ce qui dépend de cette opération ne peut pas arriver dans l'ENT ni le GAR",
+        "en": "nothing that depends on this operation can reach the ENT or GAR",
+    },
+    "warning.refused": {
+        "fr": "{actor} : refusée par l'application, car pas encore faite : {detail}",
+        "en": "{actor}: refused by the application, not done yet: {detail}",
+    },
+    "cause.refused": {
+        "fr": "l'application exige cette étape préalable (ordre du document de référence)",
+        "en": "the application requires this earlier step (order of the reference document)",
+    },
+    "warning.order_broken": {
+        "fr": "{actor} faite avant : {detail}",
+        "en": "{actor} done before: {detail}",
+    },
+    "cause.order_broken": {
+        "fr": "l'ordre recommandé n'est pas suivi : ce qui manquait à ce moment ne sera pas transmis",
+        "en": "the recommended order is not followed: what was missing then is not passed on",
+    },
+    "warning.links_rejected": {
+        "fr": "{count} liens élève → groupe rejetés à l'import dans SIECLE (« groupe inexistant »)",
+        "en": "{count} student → group links rejected by SIECLE ('group does not exist')",
+    },
+    "cause.links_rejected": {
+        "fr": "les groupes n'étaient pas encore arrivés de STS-WEB dans SIECLE : faire la remontée "
+        "EDT → STS-WEB et attendre la copie (1 jour) avant d'exporter les liens ; voir "
+        "Liaisons > Suivi des échanges > Erreurs import structure STS WEB",
+        "en": "the groups had not yet reached SIECLE from STS-WEB: import EDT → STS-WEB and wait "
+        "for the copy (1 day) before exporting the links",
+    },
+    "warning.links_replaced": {
+        "fr": "{count} liens élève → groupe supprimés dans SIECLE par le nouvel import",
+        "en": "{count} student → group links deleted in SIECLE by the new import",
+    },
+    "cause.links_replaced": {
+        "fr": "l'import des liens remplace ceux des élèves du fichier (les liens saisis à la main "
+        "dans SIECLE sont perdus)",
+        "en": "the link import replaces the links of the file's students (links typed by hand "
+        "in SIECLE are lost)",
+    },
+    "warning.links_without_students": {
+        "fr": "{actor} : aucun élève dans le logiciel d'emploi du temps, aucun lien envoyé",
+        "en": "{actor}: no student in the timetable software, no link sent",
+    },
+    "cause.links_without_students": {
+        "fr": "l'export SIECLE → EDT doit précéder l'export des liens : pas d'élèves, pas de liens",
+        "en": "the SIECLE → EDT export must come before the link export: no students, no links",
+    },
+    "warning.duplicates": {
+        "fr": "{count} élèves recréés au lieu d'être transférés : doublons dans l'ENT",
+        "en": "{count} students created instead of transferred: duplicates in the ENT",
+    },
+    "cause.duplicates": {
+        "fr": "un élève déjà dans la base académique ne doit pas être recréé : il reçoit une "
+        "seconde identité, l'ancien compte reste « disparu »",
+        "en": "a student already in the académie base must not be recreated: they get a second "
+        "identity, the old account stays 'disappeared'",
+    },
+    "warning.carried_groups": {
+        "fr": "{count} groupes de l'an dernier reconduits à la bascule STS-WEB",
+        "en": "{count} last year's groups carried over at the STS-WEB switch",
+    },
+    "cause.carried_groups": {
+        "fr": "les groupes reconduits restent, périmés, dans STS-WEB, SIECLE, l'ENT et le GAR "
+        "tant qu'ils ne sont pas supprimés (ne pas les reconduire s'ils sont gérés dans l'EDT)",
+        "en": "carried-over groups stay, stale, in STS-WEB, SIECLE, the ENT and GAR until "
+        "deleted (do not carry them over when the timetable software manages them)",
+    },
+    "warning.unmatched_services": {
+        "fr": "{count} services non remontés dans STS-WEB (enseignant, division ou groupe non "
+        "mis en concordance)",
+        "en": "{count} services not sent to STS-WEB (teacher, division or group not matched)",
+    },
+    "cause.unmatched_services": {
+        "fr": "seul ce que l'EDT a rapproché de STS-WEB remonte ; le reste est ignoré sans "
+        "message : refaire l'export STS-WEB → EDT puis la remontée",
+        "en": "only what the timetable software matched to STS-WEB goes up; the rest is "
+        "silently ignored: redo the STS-WEB → EDT export then the import",
+    },
+    "warning.unmatched_groups": {
+        "fr": "{count} groupes non remontés dans STS-WEB (division d'appartenance inconnue)",
+        "en": "{count} groups not sent to STS-WEB (division of membership unknown)",
+    },
+    "cause.unmatched_groups": {
+        "fr": "une division du groupe n'était pas dans l'export STS-WEB → EDT",
+        "en": "one of the group's divisions was not in the STS-WEB → EDT export",
+    },
+    "warning.services_replaced": {
+        "fr": "{count} services remplacés dans STS-WEB par la remontée de l'EDT",
+        "en": "{count} services replaced in STS-WEB by the timetable import",
+    },
+    "cause.services_replaced": {
+        "fr": "la remontée remplace les services des divisions et groupes du fichier (ceux "
+        "reconduits de l'an dernier disparaissent)",
+        "en": "the import replaces the services of the file's divisions and groups (last "
+        "year's carried-over ones go)",
+    },
+    "warning.users_disappeared": {
+        "fr": "{count} comptes ({category}) marqués disparus par un import complet de l'ENT",
+        "en": "{count} accounts ({category}) marked disappeared by a full ENT import",
+    },
+    "cause.users_disappeared": {
+        "fr": "un utilisateur absent d'un import complet est aussitôt exclu (et du GAR), puis "
+        "supprimé après le délai de pré-suppression",
+        "en": "a user missing from a full import is excluded at once (from GAR too), then "
+        "deleted after the pre-delete delay",
+    },
+    "warning.empty_structures": {
+        "fr": "{count} classes ou groupes sans aucun utilisateur : absents de l'ENT",
+        "en": "{count} classes or groups without any user: absent from the ENT",
+    },
+    "cause.empty_structures": {
+        "fr": "l'ENT supprime à chaque import les classes et groupes laissés sans utilisateur",
+        "en": "the ENT deletes at each import the classes and groups left without users",
+    },
+    "warning.outage": {
+        "fr": "{actor} : {count} passages manqués (panne)",
+        "en": "{actor}: {count} runs missed (outage)",
+    },
+    "cause.outage": {
+        "fr": "le traitement automatique ne tourne pas pendant la panne ; le passage suivant "
+        "rattrape tout",
+        "en": "the batch does not run during the outage; the next run catches up",
+    },
+    "warning.non_working_day": {
+        "fr": "{actor} prévue un jour non ouvré ({detail})",
+        "en": "{actor} planned on a non-working day ({detail})",
+    },
+    "cause.non_working_day": {
+        "fr": "le secrétariat est fermé les week-ends et jours fériés : la date est-elle réaliste ?",
+        "en": "the office is closed on weekends and public holidays: is this date realistic?",
+    },
+    "warning.never_consistent": {
+        "fr": "{actor} jamais cohérent dans la fenêtre (en tête : {category})",
+        "en": "{actor} never consistent in the window (first: {category})",
+    },
+    "cause.never_consistent": {
+        "fr": "une opération manque, est refusée ou arrive trop tard : voir les avertissements "
+        "ci-dessus",
+        "en": "an operation is missing, refused or too late: see the warnings above",
+    },
+    "error.output": {
+        "fr": "impossible d'écrire les résultats dans {path} : {reason}",
+        "en": "cannot write the results to {path}: {reason}",
+    },
+}
