@@ -30,6 +30,8 @@ from sim.presentation.plots import (
     save_figure,
 )
 from sim.presentation.report import report_html, write_report
+from sim.presentation.risk_output import risk_summary
+from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
@@ -76,9 +78,12 @@ __all__ = [
     "plot_comparison",
     "plot_completeness",
     "plot_graph",
+    "plot_risk_curve",
     "plot_timeline",
+    "plot_tornado",
     "report_html",
     "result_json",
+    "risk_summary",
     "run_file",
     "run_risk",
     "save_figure",
