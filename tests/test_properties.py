@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from typing import Any
 
 import numpy as np
@@ -30,7 +31,13 @@ BASE["etablissement"].update(students=180, divisions={"2nde": 2, "1re": 2, "Tle"
 MOVABLE = [op for op in Operation if op not in (Operation.NOMENCLATURES_ACADEMIE,)]
 COPY = dt.timedelta(days=1)
 INF = float("inf")
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized so that CI runs the same examples every time; PROPERTY_EXAMPLES=500 explores more.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "25")),
+    deadline=None,
+    derandomize=not os.environ.get("PROPERTY_EXAMPLES"),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def as_datetime(value: Any, default: dt.time = dt.time(10, 0)) -> dt.datetime:
