@@ -181,3 +181,26 @@ def test_plot_compare_and_bad_extension(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["plot", "timeline", NOMINAL, "-o", str(tmp_path / "x.jpg")])
     assert bad.exit_code == 2
     assert "utiliser .png ou .svg" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["run"], "il manque SCENARIO"),
+        (["run", NOMINAL, "--bogus"], "option inconnue : --bogus"),
+        (["frob"], "commande inconnue « frob »"),
+        (["explain", NOMINAL, "--at", "2026-09-01", "--category", "foo"], "student_group"),
+    ],
+)
+def test_parser_mistakes_are_told_in_french(args: list[str], expected: str) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "sim", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert expected in completed.stderr
+    assert "Aide : rentree-sim" in completed.stderr
+    assert "Traceback" not in completed.stderr

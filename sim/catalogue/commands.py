@@ -243,4 +243,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write the proposed calendar as a scenario (extending the original)",
     },
     "cli.plan_written": {"fr": "Scénario écrit : {path}", "en": "Scenario written: {path}"},
+    "cli.usage_missing": {"fr": "il manque {name}", "en": "{name} is missing"},
+    "cli.usage_no_option": {"fr": "option inconnue : {name}", "en": "unknown option: {name}"},
+    "cli.usage_bad_value": {"fr": "valeur invalide pour {name}", "en": "invalid value for {name}"},
+    "cli.usage_choices": {"fr": "(possibles : {choices})", "en": "(possible: {choices})"},
+    "cli.usage_no_command": {
+        "fr": "commande inconnue « {name} » (commandes : {commands})",
+        "en": "unknown command '{name}' (commands: {commands})",
+    },
+    "cli.usage_other": {
+        "fr": "commande mal formée : {message}",
+        "en": "malformed command: {message}",
+    },
+    "cli.usage_hint": {"fr": "Aide : {command} --help", "en": "Help: {command} --help"},
 }

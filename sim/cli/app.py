@@ -9,6 +9,7 @@ import typer
 from typer import rich_utils
 
 from sim.analysis.report import Analysis, analyse
+from sim.cli.usage import is_usage_error, usage_text
 from sim.engine.simulation import simulate
 from sim.errors import RentreeSimError, ScenarioError, ScenarioErrors, UsageError
 from sim.i18n import LANGUAGES, set_language, t
@@ -93,9 +94,18 @@ def analysis_of(path: str, seed: int | None = None) -> Analysis:
 
 
 def main() -> None:
-    """Entry point of the ``rentree-sim`` script."""
+    """Entry point of the ``rentree-sim`` script: parser mistakes are told in French, exit 2."""
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="rentree-sim")
     except KeyboardInterrupt:
         typer.echo(t("cli.interrupted"), err=True)
         sys.exit(130)
+    except Exception as error:
+        if not is_usage_error(error):
+            raise
+        if type(error).__name__ == "NoArgsIsHelpError":
+            typer.echo(error.ctx.get_help())  # type: ignore[attr-defined]
+        else:
+            typer.echo(usage_text(error), err=True)
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

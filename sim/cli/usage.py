@@ -1,0 +1,50 @@
+"""Command-line mistakes caught by the argument parser, told in the catalogue's language.
+
+Typer's parser (click, vendored or not) raises its own usage errors with English texts; they
+are recognised by class name so that either flavour of click works.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sim.i18n import t
+
+
+def is_usage_error(error: BaseException) -> bool:
+    return any(cls.__name__ == "UsageError" for cls in type(error).__mro__)
+
+
+def _parameter(error: Any) -> str:
+    param = getattr(error, "param", None)
+    if param is None:
+        return str(getattr(error, "param_hint", "") or "")
+    opts = getattr(param, "opts", None) or []
+    return opts[0] if opts and opts[0].startswith("-") else str(param.name).upper()
+
+
+def usage_text(error: Any) -> str:
+    """The French (or English) message of a parser error, with the hint to ask for help."""
+    kind = type(error).__name__
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "rentree-sim"
+    message = str(error.format_message()) if hasattr(error, "format_message") else str(error)
+    if kind == "MissingParameter":
+        text = t("cli.usage_missing", name=_parameter(error))
+    elif kind == "NoSuchOption":
+        text = t("cli.usage_no_option", name=getattr(error, "option_name", message))
+    elif kind == "BadParameter":
+        choices = getattr(getattr(getattr(error, "param", None), "type", None), "choices", None)
+        if not choices and "one of" in message:
+            choices = re.findall(r"'([^']+)'", message.split("one of", 1)[1])
+        text = t("cli.usage_bad_value", name=_parameter(error))
+        if choices:
+            text += " " + t("cli.usage_choices", choices=", ".join(str(c) for c in choices))
+    elif message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else message
+        commands = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []
+        text = t("cli.usage_no_command", name=name, commands=", ".join(commands))
+    else:
+        text = t("cli.usage_other", message=message)
+    return text + "\n" + t("cli.usage_hint", command=command)
