@@ -51,12 +51,6 @@ class FactTable:
         result: BoolArray = ~np.isfinite(self.valid_from)
         return result
 
-    def index_of(self, label: str) -> int | None:
-        try:
-            return self.labels.index(label)
-        except ValueError:
-            return None
-
 
 def endpoint_present(present: BoolArray, index: IntArray) -> BoolArray:
     """``present[index]`` where an index of -1 (no endpoint) reads as absent."""
