@@ -64,14 +64,7 @@ def naive_propagation(
     ch = sc.channels
 
     def first(spec: Any) -> float:
-        return min(
-            clock.minutes(
-                d
-                if isinstance(d, dt.datetime)
-                else dt.datetime.combine(d, sc.calendar.operation_time)
-            )
-            for d in spec.date
-        )
+        return min(clock.minutes(sc.calendar.at(d)) for d in spec.date)
 
     inscription = {
         ORIGINS.index(Origin.AFFECTATION): first(ops.inscription_affectation),

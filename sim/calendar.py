@@ -54,6 +54,23 @@ def rentree_date(zone: str, year: int) -> dt.date:
     raise RentreeSimError(t("error.no_rentree", zone=zone, year=year))
 
 
+def day_of(value: dt.date | dt.datetime) -> dt.date:
+    """The day of a date or of a date and time."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def add_working_days(value: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
+    """``value`` moved ``days`` working days (earlier when negative), weekends and public
+    holidays skipped; a time of day is kept."""
+    day = day_of(value)
+    step = dt.timedelta(days=1 if days >= 0 else -1)
+    for _ in range(abs(days)):
+        day += step
+        while not is_working_day(day):
+            day += step
+    return dt.datetime.combine(day, value.time()) if isinstance(value, dt.datetime) else day
+
+
 @dataclass(frozen=True)
 class Clock:
     """Converts between wall-clock instants and simulation minutes."""

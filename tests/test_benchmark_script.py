@@ -1,4 +1,4 @@
-"""The benchmark script runs (its figures are read by people, not asserted: noisy machines)."""
+"""The benchmark scripts run (their figures are read by people, not asserted: noisy machines)."""
 
 from __future__ import annotations
 
@@ -8,40 +8,25 @@ import sys
 from tests.conftest import ROOT
 
 
-def test_benchmark_runs_and_agrees_with_the_naive_model() -> None:
+def run_script(name: str, *args: str) -> str:
     completed = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_engine.py"),
-            "--students",
-            "150",
-            "--repeat",
-            "2",
-        ],
+        [sys.executable, str(ROOT / "benchmarks" / name), *args],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert "rapport naïf / moteur" in completed.stdout
-    assert "(naïf = moteur) : oui" in completed.stdout
+    return completed.stdout
+
+
+def test_benchmark_runs_and_agrees_with_the_naive_model() -> None:
+    out = run_script("bench_engine.py", "--students", "150", "--repeat", "2")
+    assert "rapport naïf / moteur" in out
+    assert "(naïf = moteur) : oui" in out
 
 
 def test_risk_benchmark_runs() -> None:
-    completed = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_risk.py"),
-            "--students",
-            "150",
-            "--replications",
-            "4",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    assert "réplications/s" in run_script(
+        "bench_risk.py", "--students", "150", "--replications", "4"
     )
-    assert completed.returncode == 0, completed.stderr
-    assert "réplications/s" in completed.stdout

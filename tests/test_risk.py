@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 
 from sim.analysis.risk import (
-    add_working_days,
     draw_lateness,
     percentile,
     percentile_interval,
@@ -105,11 +104,6 @@ def test_same_results_with_one_or_two_workers_and_across_runs() -> None:
     assert key == [(r.lateness, r.forgotten, r.consistent_from) for r in again.replications]
     other = run_risk(scenario, 12, seed=6, workers=1)
     assert key != [(r.lateness, r.forgotten, r.consistent_from) for r in other.replications]
-
-
-def test_working_days_skip_weekends_and_holidays() -> None:
-    assert add_working_days(dt.date(2026, 9, 4), 1) == dt.date(2026, 9, 7)  # Fri → Mon
-    assert add_working_days(dt.datetime(2026, 11, 10, 9, 0), 1) == dt.datetime(2026, 11, 12, 9, 0)
 
 
 def test_lateness_draws() -> None:

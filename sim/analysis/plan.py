@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sim.analysis.consistency import target_consistency
-from sim.analysis.risk import SEED_ORDER, add_working_days, run_replications
-from sim.calendar import Clock, is_working_day
+from sim.analysis.risk import SEED_ORDER, run_replications
+from sim.calendar import Clock, add_working_days, day_of
 from sim.chain import build_graph
 from sim.domain import Operation, Target
 from sim.engine.simulation import build_truth, simulate
@@ -48,22 +48,6 @@ class Plan:
     confident: bool = True
 
 
-def move(value: Instant, days: int) -> Instant:
-    """``value`` moved ``days`` working days (earlier when negative)."""
-    if days >= 0:
-        return add_working_days(value, days)
-    day = value.date() if isinstance(value, dt.datetime) else value
-    for _ in range(-days):
-        day -= dt.timedelta(days=1)
-        while not is_working_day(day):
-            day -= dt.timedelta(days=1)
-    return dt.datetime.combine(day, value.time()) if isinstance(value, dt.datetime) else day
-
-
-def _day(value: Instant) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 class Planner:
     """Simulates candidate calendars of one scenario (same lycée, same seed)."""
 
@@ -76,18 +60,28 @@ class Planner:
         self.target = target
         self.target_minute = self.clock.day_minutes(target, scenario.calendar.observation_time)
         self.simulations = 0
+        self._known: dict[
+            tuple[tuple[Operation, tuple[Instant, ...]], ...], dict[Target, float | None]
+        ] = {}
 
     def calendar(self, dates: dict[Operation, list[Instant]]) -> Scenario | None:
         """The scenario with these dates (None when one falls outside the window)."""
         cal = self.scenario.calendar
         candidate = self.scenario.model_copy(deep=True)
         for op, values in dates.items():
-            if any(not cal.start <= _day(v) <= cal.end for v in values):
+            if any(not cal.start <= day_of(v) <= cal.end for v in values):
                 return None
             candidate.operations.get(op).date = list(values)
         return candidate
 
     def dates(self, calendar: dict[Operation, list[Instant]]) -> dict[Target, float | None]:
+        """ENT and GAR consistency with this calendar (each calendar simulated once)."""
+        key = tuple(sorted((op, tuple(values)) for op, values in calendar.items()))
+        if key not in self._known:
+            self._known[key] = self._simulate(calendar)
+        return self._known[key]
+
+    def _simulate(self, calendar: dict[Operation, list[Instant]]) -> dict[Target, float | None]:
         scenario = self.calendar(calendar)
         if scenario is None:
             return dict.fromkeys(Target)
@@ -107,7 +101,7 @@ def _shift(
 ) -> dict[Operation, list[Instant]]:
     shifted = dict(calendar)
     for op in ops:
-        shifted[op] = [move(v, days) for v in calendar[op]]
+        shifted[op] = [add_working_days(v, days) for v in calendar[op]]
     return shifted
 
 
@@ -119,7 +113,7 @@ def _latest(
 
     def safe(days: int) -> bool:
         moved = _shift(calendar, [op], days)
-        return max(_day(v) for v in moved[op]) <= planner.target and planner.meets(moved)
+        return max(day_of(v) for v in moved[op]) <= planner.target and planner.meets(moved)
 
     good, bad = 0, None
     step = 1

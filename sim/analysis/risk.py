@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from sim.analysis.consistency import target_consistency
 from sim.analysis.report import WARNING_CODES
-from sim.calendar import Clock, is_working_day
+from sim.calendar import Clock, add_working_days, day_of
 from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, Target
 from sim.engine.model import resolve_rentree
@@ -112,18 +112,6 @@ def draw_lateness(lateness: Lateness, rng: np.random.Generator) -> int:
     return max(0, round(float(value)))
 
 
-def add_working_days(value: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
-    """``value`` moved ``days`` working days later (weekends and public holidays skipped)."""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    for _ in range(days):
-        day += dt.timedelta(days=1)
-        while not is_working_day(day):
-            day += dt.timedelta(days=1)
-    if isinstance(value, dt.datetime):
-        return dt.datetime.combine(day, value.time())
-    return day
-
-
 def sample_calendar(
     scenario: Scenario, rng: np.random.Generator, fixed: dict[Operation, int] | None = None
 ) -> tuple[Scenario, dict[str, int], list[str]]:
@@ -158,7 +146,7 @@ def sample_calendar(
         delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
         lateness_of[op.value] = delay[op]
         moved = [add_working_days(d, delay[op]) for d in spec.date]
-        kept = [d for d in moved if (d.date() if isinstance(d, dt.datetime) else d) <= end]
+        kept = [d for d in moved if day_of(d) <= end]
         if not kept:
             spec.missing = True
             forgotten.append(op.value)

@@ -95,6 +95,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "compare.col_scenario": {"fr": "scénario", "en": "scenario"},
     "compare.col_diff": {"fr": "écart", "en": "diff."},
+    "compare.days": {"fr": "{days} j", "en": "{days} d"},
     "compare.never": {"fr": "jamais", "en": "never"},
     "compare.now_consistent": {"fr": "devient juste", "en": "becomes right"},
     "compare.never_share": {"fr": "jamais : {share} %", "en": "never: {share} %"},

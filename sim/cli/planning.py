@@ -236,7 +236,7 @@ def plan(
     if as_json:
         typer.echo(dumps(plan_json(proposal, clock)))
     else:
-        typer.echo(plan_text(proposal, clock, loaded.calendar.operation_time, loaded.name))
+        typer.echo(plan_text(proposal, clock, loaded.calendar, loaded.name))
     if write is not None and proposal.feasible:
         text = plan_scenario_yaml(proposal, Path(scenario), write, loaded.name)
         try:

@@ -13,6 +13,8 @@ from sim.cli.app import (
     HelpOption,
     JsonOption,
     LangOption,
+    ScenarioArgument,
+    SeedOption,
     analysis_of,
     app,
     fail,
@@ -31,10 +33,10 @@ from sim.scenario.model import Scenario
 
 @app.command(help=t("cli.run_help"), add_help_option=False)
 def run(
-    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    scenario: ScenarioArgument,
     as_json: JsonOption = False,
     out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
+    seed: SeedOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -56,7 +58,7 @@ def run(
 
 @app.command(help=t("cli.validate_help"), add_help_option=False)
 def validate(
-    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    scenario: ScenarioArgument,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -73,14 +75,14 @@ def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
 
 @app.command(help=t("cli.report_help"), add_help_option=False)
 def report(
-    scenario: Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)],
+    scenario: ScenarioArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help=t("cli.opt_report"))] = Path(
         "rapport.html"
     ),
     compare: Annotated[
         list[str] | None, typer.Option("--compare", help=t("cli.opt_compare"))
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))] = None,
+    seed: SeedOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:

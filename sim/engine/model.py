@@ -76,9 +76,7 @@ class ChainModel:
     # --- time ---------------------------------------------------------------------------
     def instant_of(self, value: dt.date | dt.datetime) -> float:
         """Simulation minute of a scenario instant (a bare date takes the operation time)."""
-        if not isinstance(value, dt.datetime):
-            value = dt.datetime.combine(value, self.scenario.calendar.operation_time)
-        return self.clock.minutes(value)
+        return self.clock.minutes(self.scenario.calendar.at(value))
 
     def wait_until(self, minute: float, actor: str) -> simpy.Event:
         """A timeout to ``minute``, shifted by the actor's rank in chain order."""

@@ -14,7 +14,7 @@ from sim.scenario.model import (
     OperationSpec,
     VerificationSpec,
 )
-from sim.truth.facts import BoolArray
+from sim.truth.facts import BoolArray, endpoint_present
 
 Effect = Callable[[ChainModel, OperationSpec, float, int], None]
 
@@ -23,9 +23,9 @@ def _by_structure(
     model: ChainModel, services: BoolArray, structure: Category, chosen: BoolArray
 ) -> BoolArray:
     """Services (among ``services``) attached to one of the ``chosen`` structures."""
-    ends = model.truth.table(Category.SERVICES).ends[structure]
-    padded = np.append(chosen, False)
-    result: BoolArray = services & padded[ends]
+    result: BoolArray = services & endpoint_present(
+        chosen, model.truth.table(Category.SERVICES).ends[structure]
+    )
     return result
 
 
@@ -209,7 +209,7 @@ def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
     sent_groups = model.take_share(Category.GROUPS, groups_ok, share)
     services = edt[Category.SERVICES]
     table = t.table(Category.SERVICES)
-    teacher_ok = np.append(edt[Category.TEACHERS], False)[table.ends[Category.TEACHERS]]
+    teacher_ok = endpoint_present(edt[Category.TEACHERS], table.ends[Category.TEACHERS])
     structure_ok = _by_structure(model, services, Category.DIVISIONS, matched_divisions) | (
         _by_structure(model, services, Category.GROUPS, sent_groups)
     )

@@ -46,9 +46,8 @@ class SimulationResult:
 
 def build_truth(scenario: Scenario, seed: int | None = None) -> tuple[Truth, Clock]:
     clock = Clock.starting(scenario.calendar.start)
-    op_time = scenario.calendar.operation_time
     recorded = [
-        clock.minutes(dt.datetime.combine(r.date, op_time)) + r.recorded_after.total_seconds() / 60
+        clock.minutes(scenario.calendar.at(r.date)) + r.recorded_after.total_seconds() / 60
         for r in scenario.reality
     ]
     truth = generate_truth(

@@ -13,14 +13,9 @@ from sim.analysis.plan import Plan
 from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.formatting import day_text, instant_text
+from sim.scenario.model import Calendar
 
 Instant = dt.date | dt.datetime
-
-
-def _when(value: Instant, operation_time: dt.time) -> str:
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, operation_time)
-    return instant_text(value)
 
 
 def _iso(value: Instant) -> str:
@@ -39,7 +34,7 @@ def _dates_text(plan: Plan, result_clock: Any, dates: dict[Target, float | None]
     )
 
 
-def plan_text(plan: Plan, clock: Any, operation_time: dt.time, name: str) -> str:
+def plan_text(plan: Plan, clock: Any, calendar: Calendar, name: str) -> str:
     lines = [t("plan.title", name=name, target=instant_text(clock.instant(plan.target_minute)))]
     if not plan.feasible:
         lines.append(
@@ -57,8 +52,8 @@ def plan_text(plan: Plan, clock: Any, operation_time: dt.time, name: str) -> str
                 "    "
                 + t(
                     "plan.line",
-                    planned=_when(before, operation_time),
-                    proposed=_when(after, operation_time),
+                    planned=instant_text(calendar.at(before)),
+                    proposed=instant_text(calendar.at(after)),
                 )
             )
     lines.append(t("plan.verified", dates=_dates_text(plan, clock, plan.deterministic)))

@@ -20,7 +20,7 @@ def _difference(minute: float | None, reference: float | None) -> str:
     if reference is None:
         return t("compare.now_consistent")
     days = round((minute - reference) / 1440)
-    return "=" if days == 0 else f"{days:+d} j"
+    return "=" if days == 0 else t("compare.days", days=f"{days:+d}")
 
 
 def _difference_days(minute: float | None, reference: float | None) -> float | None:

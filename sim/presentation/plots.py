@@ -236,9 +236,7 @@ def plot_timeline(analysis: Analysis, ax: Axes | None = None) -> Axes:
 
 
 def _instant_num(result: SimulationResult, value: dt.date | dt.datetime) -> float:
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, result.scenario.calendar.operation_time)
-    return float(mdates.date2num(value))
+    return float(mdates.date2num(result.scenario.calendar.at(value)))
 
 
 def _shares(

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from sim.calendar import day_of
 from sim.domain import Channel, Operation
 from sim.errors import ScenarioError, ScenarioErrors
 from sim.i18n import t
@@ -176,8 +177,7 @@ def check_window(scenario: Scenario) -> list[tuple[FieldPath, str]]:
     problems: list[tuple[FieldPath, str]] = []
 
     def check(field: FieldPath, value: dt.date | dt.datetime) -> None:
-        day = value.date() if isinstance(value, dt.datetime) else value
-        if not cal.start <= day <= cal.end:
+        if not cal.start <= day_of(value) <= cal.end:
             problems.append(
                 (field, t("rule.outside_window", value=value, start=cal.start, end=cal.end))
             )

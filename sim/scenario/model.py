@@ -89,6 +89,12 @@ class Calendar(Strict):
     observation_time: TimeOfDay = dt.time(8, 0)
     operation_time: TimeOfDay = dt.time(10, 0)
 
+    def at(self, value: dt.date | dt.datetime) -> dt.datetime:
+        """When a scenario instant happens: a bare date takes ``operation_time``."""
+        if isinstance(value, dt.datetime):
+            return value
+        return dt.datetime.combine(value, self.operation_time)
+
     @model_validator(mode="after")
     def _ordered(self) -> Calendar:
         if self.end <= self.start:
