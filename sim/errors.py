@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (terminal escapes, bidi overrides) made visible."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class RentreeSimError(Exception):
@@ -12,19 +25,30 @@ class RentreeSimError(Exception):
 class ScenarioError(RentreeSimError):
     """A scenario file that cannot be used: names the file, the field path and the rule broken."""
 
-    def __init__(self, file: Path | str | None, field: str, rule: str) -> None:
+    def __init__(
+        self, file: Path | str | None, field: str, rule: str, line: int | None = None
+    ) -> None:
         self.file = str(file) if file is not None else None
         self.field = field
         self.rule = rule
+        self.line = line
         super().__init__(self.describe())
 
     def describe(self) -> str:
         from sim.i18n import t
 
         where = self.file if self.file is not None else t("error.unknown_file")
+        if self.line is not None:
+            where = t("error.file_line", file=where, line=self.line)
         if self.field:
-            return t("error.scenario_field", file=where, field=self.field, rule=self.rule)
-        return t("error.scenario_file", file=where, rule=self.rule)
+            text = t("error.scenario_field", file=where, field=self.field, rule=self.rule)
+        else:
+            text = t("error.scenario_file", file=where, rule=self.rule)
+        return printable(text)
+
+
+class ScenarioWarning(ScenarioError):
+    """Not an error: a habit of French offices that the scenario breaks (a Sunday...)."""
 
 
 class ScenarioErrors(RentreeSimError):
@@ -45,3 +69,13 @@ class UsageError(RentreeSimError):
 
 class OutputError(RentreeSimError):
     """An output could not be written where the user asked."""
+
+
+def os_reason(error: OSError) -> str:
+    """The reason of a system error in the catalogue's language, without the file names
+    it carries (a temporary file's name means nothing to the user)."""
+    from sim.catalogue import MESSAGES
+    from sim.i18n import t
+
+    key = f"oserror.{error.errno}"
+    return t(key) if key in MESSAGES else t("oserror.other", code=error.errno or "?")

@@ -62,7 +62,7 @@ def test_out_writes_the_files(tmp_path: Path) -> None:
     out = tmp_path / "results"
     result = runner.invoke(app, ["run", NOMINAL, "--out", str(out)])
     assert result.exit_code == 0
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim")
     assert names == ["daily_state.csv", "events.csv", "facts.csv", "result.json"]
     header = (out / "daily_state.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == "observation,system,category,correct,missing,stale,consistent"
@@ -75,7 +75,7 @@ def test_out_into_a_file_fails_cleanly(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result = runner.invoke(app, ["run", NOMINAL, "--out", str(blocker / "sub")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "impossible d'écrire" in result.output
     assert "Traceback" not in result.output
 

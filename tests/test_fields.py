@@ -51,13 +51,28 @@ def test_instants() -> None:
     assert parse_instant("2026-09-03") == dt.date(2026, 9, 3)
     assert parse_instant("2026-09-03 14:30") == dt.datetime(2026, 9, 3, 14, 30)
     assert parse_instant("2026-09-03T14:30") == dt.datetime(2026, 9, 3, 14, 30)
+    assert parse_instant("03/09/2026") == dt.date(2026, 9, 3)  # as French offices write it
+    assert parse_instant("03/09/2026 14:30") == dt.datetime(2026, 9, 3, 14, 30)
     with pytest.raises(ValueError, match="date invalide"):
-        parse_instant("03/09/2026")
+        parse_instant("2026/09/03")
+    with pytest.raises(ValueError, match="n'existe pas"):
+        parse_instant("2026-02-30")
+    with pytest.raises(ValueError, match="fuseau"):
+        parse_instant("2026-09-03 10:00+02:00")
+    with pytest.raises(ValueError, match="fuseau"):
+        parse_instant(dt.datetime(2026, 9, 3, 10, tzinfo=dt.UTC))
+    with pytest.raises(ValueError, match="entre 2000 et 2100"):
+        parse_instant("9999-12-31")
 
 
-def test_times_of_day_including_yaml_sexagesimal() -> None:
+def test_times_of_day_are_text() -> None:
+    """The loader reads an unquoted 21:00 as text (no YAML 1.1 base 60), so a number is
+    refused and an impossible hour is quoted as written."""
     assert parse_time_of_day("08:00") == dt.time(8, 0)
-    assert parse_time_of_day(1260) == dt.time(21, 0)  # YAML 1.1 reads 21:00 as 1260
+    with pytest.raises(ValueError, match="« 1260 »"):
+        parse_time_of_day(1260)
+    with pytest.raises(ValueError, match="« 25:00 »"):
+        parse_time_of_day("25:00")
     with pytest.raises(ValueError):
         parse_time_of_day("8h")
 

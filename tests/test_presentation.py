@@ -78,17 +78,16 @@ def test_events_csv_rows_match_the_log() -> None:
     assert {"id", "time", "actor", "kind", "code", "count", "cause"} <= set(rows[0])
 
 
-def test_outputs_replace_whole_files_and_leave_no_staging(tmp_path: Path) -> None:
-    (tmp_path / "result.json").write_text("old")
-    written = write_outputs(run_scenario("nominal.yaml"), tmp_path)
-    assert {p.name for p in written} == {
-        "events.csv",
-        "daily_state.csv",
-        "facts.csv",
-        "result.json",
-    }
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
-    assert json.loads((tmp_path / "result.json").read_text())["scenario"]["seed"] == 2026
+def test_outputs_replace_an_earlier_run_as_a_whole(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    write_outputs(run_scenario("nominal.yaml"), out)
+    (out / "tornade.png").write_bytes(b"from an earlier run")
+    written = write_outputs(run_scenario("nominal.yaml"), out)
+    assert sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim") == sorted(
+        p.name for p in written
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["results"]  # no staging folder left
+    assert json.loads((out / "result.json").read_text())["scenario"]["seed"] == 2026
 
 
 def test_report_is_self_contained_and_deterministic() -> None:

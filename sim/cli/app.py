@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
+from concurrent.futures.process import BrokenProcessPool
 from typing import Annotated
 
 import typer
@@ -11,9 +14,9 @@ from typer import rich_utils
 from sim.analysis.report import Analysis, analyse
 from sim.cli.usage import is_usage_error, usage_text
 from sim.engine.simulation import simulate
-from sim.errors import RentreeSimError, ScenarioError, ScenarioErrors, UsageError
+from sim.errors import ModelError, RentreeSimError, ScenarioError, ScenarioErrors, printable
 from sim.i18n import LANGUAGES, set_language, t
-from sim.scenario.loader import load_scenario
+from sim.scenario.loader import load_scenario_with_warnings
 from sim.scenario.model import Scenario
 
 # The help panels' titles, in the catalogue's language (Typer reads them when it prints).
@@ -60,28 +63,35 @@ def use_language(lang: str) -> None:
 
 
 def fail(error: RentreeSimError) -> typer.Exit:
-    if isinstance(error, ScenarioErrors):
-        typer.echo(t("cli.invalid", count=len(error.errors)), err=True)
-        for item in error.errors:
+    """Tell ``error`` on stderr; the exit to raise: 2 for the user's input, 1 for ours."""
+    if isinstance(error, ScenarioErrors | ScenarioError):
+        items = error.errors if isinstance(error, ScenarioErrors) else [error]
+        typer.echo(t("cli.invalid", count=len(items)), err=True)
+        for item in items:
             typer.echo("  " + item.describe(), err=True)
         return typer.Exit(2)
-    if isinstance(error, ScenarioError):
-        typer.echo(t("cli.invalid", count=1), err=True)
-        typer.echo("  " + error.describe(), err=True)
-        return typer.Exit(2)
-    typer.echo(str(error), err=True)
-    return typer.Exit(2 if isinstance(error, UsageError) else 1)
+    typer.echo(printable(str(error)), err=True)
+    if isinstance(error, ModelError):
+        typer.echo(t("cli.report_bug"), err=True)
+        return typer.Exit(1)
+    return typer.Exit(2)
 
 
 def load(path: str) -> Scenario:
+    """The scenario of ``path``; its warnings (a Sunday, a holiday) are told on stderr."""
     try:
-        return load_scenario(path)
+        scenario, warnings = load_scenario_with_warnings(path)
     except RentreeSimError as error:
         raise fail(error) from None
+    for warning in warnings:
+        typer.echo(t("warning.scenario", text=warning.describe()), err=True)
+    return scenario
 
 
 ScenarioArgument = Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)]
-SeedOption = Annotated[int | None, typer.Option("--seed", help=t("cli.opt_seed"))]
+SeedOption = Annotated[
+    int | None, typer.Option("--seed", help=t("cli.opt_seed"), min=0, max=2**63 - 1)
+]
 JsonOption = Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))]
 ReplicationsOption = Annotated[
     int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
@@ -94,18 +104,39 @@ def analysis_of(path: str, seed: int | None = None) -> Analysis:
 
 
 def main() -> None:
-    """Entry point of the ``rentree-sim`` script: parser mistakes are told in French, exit 2."""
+    """Entry point of the ``rentree-sim`` script: no traceback ever reaches the user; parser
+    mistakes and bad input exit 2, anything unexpected exits 1 with a hint to report it."""
     try:
         code = app(standalone_mode=False, prog_name="rentree-sim")
     except KeyboardInterrupt:
         typer.echo(t("cli.interrupted"), err=True)
         sys.exit(130)
+    except BrokenPipeError:  # the reader of stdout went away (``| head``): nothing to say
+        sys.stderr.close()
+        sys.exit(1)
+    except RentreeSimError as error:
+        sys.exit(fail(error).exit_code)
+    except BrokenProcessPool:
+        typer.echo(t("cli.workers_died"), err=True)
+        sys.exit(1)
+    except MemoryError:
+        typer.echo(t("cli.out_of_memory"), err=True)
+        sys.exit(1)
     except Exception as error:
         if not is_usage_error(error):
-            raise
+            _internal_error(error)
+            sys.exit(1)
         if type(error).__name__ == "NoArgsIsHelpError":
             typer.echo(error.ctx.get_help())  # type: ignore[attr-defined]
         else:
             typer.echo(usage_text(error), err=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _internal_error(error: Exception) -> None:
+    typer.echo(t("cli.internal_error", kind=type(error).__name__), err=True)
+    if os.environ.get("RENTREE_SIM_DEBUG"):
+        traceback.print_exception(error)
+    else:
+        typer.echo(t("cli.report_bug"), err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,10 +36,15 @@ from sim.cli.app import (
 )
 from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
-from sim.errors import OutputError, UsageError
+from sim.errors import OutputError, RentreeSimError, UsageError
 from sim.i18n import t
 from sim.presentation.export import dumps
-from sim.presentation.files import write_atomically, write_file_set
+from sim.presentation.files import (
+    check_output_file,
+    check_output_folder,
+    write_atomically,
+    write_file_set,
+)
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
 from sim.presentation.planning_output import (
     compare_json,
@@ -53,6 +59,7 @@ from sim.presentation.plotting import figure_of
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.scenario.fields import parse_date, parse_instant
+from sim.scenario.loader import extends_chain
 
 
 @contextmanager
@@ -104,6 +111,11 @@ def risk(
 ) -> None:
     use_language(lang)
     loaded = load(scenario)
+    if out is not None:
+        try:
+            check_output_folder(out)
+        except OutputError as error:
+            raise fail(error) from None
     processes = workers or default_workers()
     with progress_bar(replications) as advance:
         result = run_risk(loaded, replications, seed=seed, workers=processes, progress=advance)
@@ -223,6 +235,8 @@ def plan(
             raise ValueError(target)
     except ValueError:
         raise fail(UsageError(t("explain.bad_at", value=target))) from None
+    if write is not None:
+        _check_plan_destination(write, scenario)
     with progress_bar(replications * 4) as advance:
         proposal = make_plan(
             loaded,
@@ -244,3 +258,16 @@ def plan(
         except OutputError as error:
             raise fail(error) from None
         typer.echo(t("cli.plan_written", path=write), err=as_json)
+
+
+def _check_plan_destination(write: Path, scenario: str) -> None:
+    """The written plan extends the scenario: it may replace none of the files it reads."""
+    try:
+        target = check_output_file(write, (".yaml", ".yml"))
+        for source in (Path(scenario).resolve(), *extends_chain(scenario)):
+            if os.path.lexists(target) and os.path.samefile(source, target):
+                raise OutputError(
+                    t("error.output", path=write, reason=t("output.same_as_input", source=source))
+                )
+    except RentreeSimError as error:
+        raise fail(error) from None

@@ -25,7 +25,8 @@ from sim.engine.simulation import simulate
 from sim.errors import OutputError, RentreeSimError
 from sim.i18n import t
 from sim.presentation.export import dumps, result_json, write_outputs
-from sim.presentation.report import report_html, write_report
+from sim.presentation.files import check_output_file, check_output_folder
+from sim.presentation.report import REPORT_SUFFIXES, report_html, write_report
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
 from sim.scenario.model import Scenario
@@ -43,6 +44,8 @@ def run(
     use_language(lang)
     loaded = load(scenario)
     try:
+        if out is not None:
+            check_output_folder(out)
         analysis = analyse(simulate(loaded, seed=seed))
         if out is not None:
             written = write_outputs(analysis, out, source=scenario)
@@ -87,6 +90,10 @@ def report(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
+    try:
+        check_output_file(output, REPORT_SUFFIXES)
+    except OutputError as error:
+        raise fail(error) from None
     analysis = analysis_of(scenario, seed)
     try:
         others = [str(p) for p in extends_chain(scenario)] if compare is None else compare

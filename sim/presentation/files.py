@@ -1,68 +1,153 @@
-"""Writing output files atomically: a temporary file beside the target, then a rename."""
+"""Writing outputs whole or not at all, and never over something that is not a file.
+
+A file is written beside its target and renamed onto it (through a symbolic link, onto the
+link's target); a set of files (``--out DIR``) is written into a staging folder that then
+takes the folder's place in one exchange. Destinations are checked before any computation.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
+import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sim.errors import OutputError
+from sim.errors import OutputError, os_reason
 from sim.i18n import t
 
+MANIFEST = ".rentree-sim"
 
-def _file_mode() -> int:
+
+def _file_mode(base: int) -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return base & ~umask
 
 
-FILE_MODE = _file_mode()
+FILE_MODE = _file_mode(0o666)
+FOLDER_MODE = _file_mode(0o777)
+
+
+def _refuse(path: Path | str, key: str, **values: object) -> OutputError:
+    return OutputError(t("error.output", path=path, reason=t(key, **values)))
+
+
+def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
+    """Where a file output will land (a symbolic link's target); refuses a folder, a
+    device or pipe, an unknown extension and a folder where nothing can be written."""
+    allowed = tuple(suffixes)
+    if str(path).endswith(os.sep) or path.is_dir():
+        raise _refuse(path, "output.is_folder")
+    if allowed and path.suffix.lower() not in allowed:
+        raise _refuse(path, "output.extension", suffix=path.suffix, allowed=", ".join(allowed))
+    target = Path(os.path.realpath(path))
+    if os.path.lexists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+        raise _refuse(path, "output.not_regular")
+    _check_writable(path, target.parent)
+    return target
+
+
+def check_output_folder(directory: Path) -> Path:
+    """Where a set of files will land: a new folder, an empty one, or one this tool wrote."""
+    target = Path(os.path.realpath(directory))
+    if os.path.lexists(target):
+        if not target.is_dir():
+            raise _refuse(directory, "output.not_folder")
+        try:
+            entries = os.listdir(target)
+        except OSError as exc:
+            raise OutputError(t("error.output", path=directory, reason=os_reason(exc))) from None
+        if entries and MANIFEST not in entries:
+            raise _refuse(directory, "output.folder_not_ours")
+    _check_writable(directory, target.parent)
+    return target
+
+
+def _check_writable(shown: Path, folder: Path) -> None:
+    """A real probe (permissions alone do not tell, for root or in /proc): a temporary
+    folder made and removed in the nearest existing ancestor of ``folder``."""
+    existing = folder
+    while not os.path.lexists(existing) and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise _refuse(shown, "output.parent_not_folder", folder=existing)
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".rentree-sim-", dir=existing))
+    except OSError as exc:
+        raise OutputError(t("error.output", path=shown, reason=os_reason(exc))) from None
 
 
 def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
-    """Call ``write(temporary_path)`` then move the result onto ``path``; on failure nothing
-    is left behind and an :class:`OutputError` names the path and the reason."""
+    """Call ``write(temporary_path)`` then move the result onto ``path`` (onto its target if
+    it is a symbolic link); on failure nothing is left behind and an :class:`OutputError`
+    names the path and the reason."""
+    target = check_output_file(path)
     temporary: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
-            prefix=".rentree-sim-", suffix=path.suffix, dir=path.parent
+            prefix=".rentree-sim-", suffix=target.suffix, dir=target.parent
         )
         os.close(handle)
         os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are for sharing
         write(temporary)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as exc:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
-        raise OutputError(t("error.output", path=path, reason=exc)) from None
+        raise OutputError(t("error.output", path=path, reason=os_reason(exc))) from None
     return path
 
 
 def write_file_set(directory: Path, contents: dict[str, str | bytes]) -> list[Path]:
-    """Write several files into ``directory``: all are written in a staging folder beside
-    them first and moved in only when every one is complete."""
+    """Write ``contents`` as the whole of ``directory``: built in a staging folder beside it,
+    which then takes its place; files of an earlier run do not stay beside the new ones."""
+    target = check_output_folder(directory)
+    staging: Path | None = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".rentree-sim-", dir=directory))
-    except OSError as exc:
-        raise OutputError(t("error.output", path=directory, reason=exc)) from None
-    written = []
-    try:
-        for name, content in contents.items():
-            target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        for name, content in {**contents, MANIFEST: "\n".join(contents) + "\n"}.items():
+            file = staging / name
             if isinstance(content, bytes):
-                target.write_bytes(content)
+                file.write_bytes(content)
             else:
-                target.write_text(content, encoding="utf-8")
-            os.chmod(target, FILE_MODE)
-        for name in contents:
-            os.replace(staging / name, directory / name)
-            written.append(directory / name)
+                file.write_text(content, encoding="utf-8")
+            os.chmod(file, FILE_MODE)
+        os.chmod(staging, FOLDER_MODE)
+        if os.path.lexists(target):
+            _exchange(staging, target)  # staging now holds the earlier run
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
+            os.rename(staging, target)
+        staging = None
     except OSError as exc:
-        raise OutputError(t("error.output", path=directory, reason=exc)) from None
+        raise OutputError(t("error.output", path=directory, reason=os_reason(exc))) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return [directory / name for name in contents]
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> None:
+    """Swap two folders at once (Linux ``renameat2``); elsewhere, two renames."""
+    libc_name = ctypes.util.find_library("c")
+    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+    if renameat2 is not None:
+        code = renameat2(
+            _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+        )
+        if code == 0:
+            return
+    aside = first.with_name(first.name + ".old")
+    os.rename(second, aside)
+    os.rename(first, second)
+    os.rename(aside, first)

@@ -228,6 +228,9 @@ def report_html(analysis: Analysis, compared: Sequence[Analysis] = ()) -> str:
     )
 
 
+REPORT_SUFFIXES = (".html", ".htm")
+
+
 def write_report(text: str, path: Path) -> Path:
     """Write the report atomically."""
     return write_atomically(path, lambda temporary: Path(temporary).write_text(text, "utf-8"))

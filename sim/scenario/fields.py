@@ -14,7 +14,9 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from sim.i18n import t
 
-_DURATION = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(j|d|h|min|m)\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(-?\d{1,15}(?:\.\d{1,6})?)\s*(j|d|h|min|m)\s*$", re.IGNORECASE)
+MAX_DURATION = dt.timedelta(days=60)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 _UNIT_MINUTES = {"j": 1440.0, "d": 1440.0, "h": 60.0, "min": 1.0, "m": 1.0}
 
 WEEKDAYS = {
@@ -52,6 +54,8 @@ def parse_duration(value: Any) -> dt.timedelta:
         raise ValueError(t("rule.duration_format", value=value))
     if minutes < 0:
         raise ValueError(t("rule.duration_negative", value=value))
+    if minutes > MAX_DURATION.total_seconds() / 60:
+        raise ValueError(t("rule.duration_too_long", value=value, limit=MAX_DURATION.days))
     return dt.timedelta(minutes=minutes)
 
 
@@ -66,20 +70,45 @@ def format_duration(value: dt.timedelta) -> str:
 
 def parse_instant(value: Any) -> dt.date | dt.datetime:
     """A date (the time is the scenario's default operation time) or a date and time."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        raise ValueError(t("rule.instant_timezone", value=value))
     if isinstance(value, dt.datetime | dt.date):
-        return value
+        return _in_years(value, value)
     if isinstance(value, str):
         text = value.strip()
-        for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
-            try:
-                return dt.datetime.strptime(text, fmt)
-            except ValueError:
-                pass
+        match = _INSTANT.match(text) or _FRENCH_INSTANT.match(text)
+        if match is None:
+            if _TIMEZONE.search(text):
+                raise ValueError(t("rule.instant_timezone", value=value))
+            raise ValueError(t("rule.instant_format", value=value))
+        first, second_part, third, hour, minute, second = (
+            int(part) if part else 0 for part in match.groups()
+        )
+        year, month, day = (
+            (first, second_part, third) if match.re is _INSTANT else (third, second_part, first)
+        )
         try:
-            return dt.date.fromisoformat(text)
+            parsed: dt.date = (
+                dt.date(year, month, day)
+                if match.group(4) is None
+                else dt.datetime(year, month, day, hour, minute, second)
+            )
         except ValueError:
-            pass
+            raise ValueError(t("rule.instant_impossible", value=value)) from None
+        return _in_years(parsed, value)
     raise ValueError(t("rule.instant_format", value=value))
+
+
+_TIME = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+_INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})" + _TIME)
+_FRENCH_INSTANT = re.compile(r"^(\d{2})/(\d{2})/(\d{4})" + _TIME)
+_TIMEZONE = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
+
+
+def _in_years(parsed: dt.date, value: Any) -> dt.date:
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise ValueError(t("rule.instant_years", value=value, first=FIRST_YEAR, last=LAST_YEAR))
+    return parsed
 
 
 def parse_date(value: Any) -> dt.date:
@@ -91,10 +120,9 @@ def parse_date(value: Any) -> dt.date:
 
 def parse_time_of_day(value: Any) -> dt.time:
     if isinstance(value, dt.time):
+        if value.tzinfo is not None:
+            raise ValueError(t("rule.time_format", value=value))
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        # YAML 1.1 reads an unquoted 21:00 as the sexagesimal integer 1260 (minutes).
-        return dt.time(value // 60, value % 60)
     if isinstance(value, str):
         try:
             return dt.datetime.strptime(value.strip(), "%H:%M").time()
@@ -104,7 +132,7 @@ def parse_time_of_day(value: Any) -> dt.time:
 
 
 def parse_weekday(value: Any) -> int:
-    if isinstance(value, int) and 0 <= value <= 6:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
         return value
     if isinstance(value, str) and value.strip().lower() in WEEKDAYS:
         return WEEKDAYS[value.strip().lower()]

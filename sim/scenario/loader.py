@@ -6,41 +6,50 @@ Every problem becomes a :class:`~sim.errors.ScenarioError` naming the file (the 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from sim.calendar import day_of
-from sim.domain import Channel, Operation
-from sim.errors import ScenarioError, ScenarioErrors
+from sim.errors import ScenarioError, ScenarioErrors, ScenarioWarning
 from sim.i18n import t
+from sim.scenario.checks import check_runnable, check_window, office_habits
 from sim.scenario.model import Scenario
+from sim.scenario.reading import ReadingError, is_scenario_path, parse_yaml, read_text
+from sim.scenario.translation import dotted, translate
 
 FieldPath = tuple[str | int, ...]
+
+_SCENARIO_KEYS = {info.alias or name for name, info in Scenario.model_fields.items()}
 
 
 def load_scenario(path: str | Path) -> Scenario:
     """The validated scenario of ``path`` (with its ``extends`` chain merged)."""
+    return load_scenario_with_warnings(path)[0]
+
+
+def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[ScenarioWarning]]:
+    """The validated scenario of ``path`` and what it does against a lycée's habits."""
     source = Path(path)
     data, origins = _load_chain(source, ())
+
+    def origin_of(field: FieldPath) -> Path:
+        return _origin_of(origins, field, source)
+
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioErrors(
-            [_translate(error, origins, source) for error in exc.errors()]
-        ) from None
-    problems = check_window(scenario)
+        raise ScenarioErrors(translate(exc.errors(), data, origin_of)) from None
+    problems = check_window(scenario) + check_runnable(scenario)
     if problems:
         raise ScenarioErrors(
-            [
-                ScenarioError(_origin_of(origins, field, source), _dotted(field), rule)
-                for field, rule in problems
-            ]
+            [ScenarioError(origin_of(field), dotted(field), rule) for field, rule in problems]
         )
-    return scenario
+    warnings = [
+        ScenarioWarning(origin_of(field), dotted(field), rule)
+        for field, rule in office_habits(scenario)
+    ]
+    return scenario, warnings
 
 
 def extends_chain(path: str | Path) -> list[Path]:
@@ -50,6 +59,9 @@ def extends_chain(path: str | Path) -> list[Path]:
     return [f for f in files if f != Path(path).resolve()]
 
 
+MAX_EXTENDS_DEPTH = 8
+
+
 def _load_chain(
     path: Path, stack: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[FieldPath, Path]]:
@@ -57,35 +69,51 @@ def _load_chain(
     if resolved in stack:
         cycle = " → ".join(str(p) for p in (*stack, resolved))
         raise ScenarioError(stack[-1], "extends", t("rule.extends_cycle", cycle=cycle))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        where = stack[-1] if stack else None
+    if len(stack) > MAX_EXTENDS_DEPTH:
         raise ScenarioError(
-            where if where else path, "extends" if where else "", t("rule.file_missing", path=path)
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError(path, "", t("rule.file_unreadable", reason=exc)) from None
+            stack[-1], "extends", t("rule.extends_too_deep", limit=MAX_EXTENDS_DEPTH)
+        )
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"{mark.line + 1}:{mark.column + 1}" if mark is not None else "?"
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioError(path, "", t("rule.yaml", line=line, problem=problem)) from None
+        data = parse_yaml(read_text(path))
+    except ReadingError as error:
+        if stack and error.line is None:  # the file itself is missing or unusable
+            raise ScenarioError(stack[-1], "extends", f"{path} : {error.rule}") from None
+        raise ScenarioError(path, "", error.rule, line=error.line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ScenarioError(path, "", t("rule.not_a_mapping"))
+    if data and not data.keys() & _SCENARIO_KEYS:
+        raise ScenarioError(path, "", t("rule.not_a_scenario"))
     origins = {key: resolved for key in _paths(data)}
     parent_name = data.pop("extends", None)
     if parent_name is None:
         return data, origins
-    if not isinstance(parent_name, str):
+    if not isinstance(parent_name, str) or not parent_name.strip():
         raise ScenarioError(path, "extends", t("rule.extends_type"))
-    parent, parent_origins = _load_chain(path.parent / parent_name, (*stack, resolved))
+    parent = path.parent / parent_name
+    if "\x00" in parent_name or not is_scenario_path(parent):
+        raise ScenarioError(path, "extends", t("rule.extends_not_yaml"))
+    parent_data, parent_origins = _load_chain(parent, (*stack, resolved))
     parent_origins.update(origins)
-    return _merge(parent, data), parent_origins
+    _done_or_not(parent_data, data)
+    return _merge(parent_data, data), parent_origins
+
+
+def _done_or_not(base: dict[str, Any], override: dict[str, Any]) -> None:
+    """An operation that a file marks ``missing`` loses its inherited dates, and one that a
+    file dates is no longer missing: whether it is done is decided by one file."""
+    base_ops, new_ops = base.get("operations"), override.get("operations")
+    if not isinstance(base_ops, dict) or not isinstance(new_ops, dict):
+        return
+    for name, spec in new_ops.items():
+        inherited = base_ops.get(name)
+        if not isinstance(spec, dict) or not isinstance(inherited, dict):
+            continue
+        if spec.get("missing") is True and "date" not in spec:
+            base_ops[name] = {k: v for k, v in inherited.items() if k not in ("date", "share")}
+        elif "date" in spec and "missing" not in spec:
+            base_ops[name] = {k: v for k, v in inherited.items() if k != "missing"}
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -115,85 +143,3 @@ def _origin_of(origins: dict[FieldPath, Path], field: FieldPath, default: Path) 
         if field[:end] in origins:
             return origins[field[:end]]
     return default
-
-
-def _dotted(field: FieldPath) -> str:
-    text = ""
-    for part in field:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-_RULES = {
-    "missing": "rule.required",
-    "int_parsing": "rule.integer",
-    "int_from_float": "rule.integer",
-    "float_parsing": "rule.number",
-    "bool_parsing": "rule.boolean",
-    "string_type": "rule.text",
-    "string_too_short": "rule.text_empty",
-    "string_pattern_mismatch": "rule.pattern",
-    "literal_error": "rule.choice",
-    "greater_than_equal": "rule.at_least",
-    "greater_than": "rule.more_than",
-    "less_than_equal": "rule.at_most",
-    "list_type": "rule.list",
-    "dict_type": "rule.mapping",
-    "model_type": "rule.mapping",
-    "model_attributes_type": "rule.mapping",
-}
-
-
-def _translate(error: Any, origins: dict[FieldPath, Path], source: Path) -> ScenarioError:
-    field: FieldPath = tuple(
-        part for part in error["loc"] if not (isinstance(part, str) and "[" in part)
-    )
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
-        name = str(field[-1])
-        if field[:1] == ("operations",) and len(field) == 2:
-            rule = t(
-                "rule.unknown_operation", name=name, allowed=", ".join(o.value for o in Operation)
-            )
-        elif field[:1] == ("channels",) and len(field) == 2:
-            rule = t("rule.unknown_channel", name=name, allowed=", ".join(c.value for c in Channel))
-        else:
-            rule = t("rule.unknown_key", name=name)
-    elif kind == "value_error":
-        rule = str(ctx.get("error", error["msg"]))
-    elif kind in _RULES:
-        expected = ctx.get("expected", ctx.get("pattern", ""))
-        limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ""))))
-        rule = t(_RULES[kind], expected=expected, limit=limit, value=error.get("input"))
-    else:
-        rule = t("rule.invalid", detail=error["msg"])
-    return ScenarioError(_origin_of(origins, field, source), _dotted(field), rule)
-
-
-def check_window(scenario: Scenario) -> list[tuple[FieldPath, str]]:
-    """Every dated thing must fall inside the simulation window."""
-    cal = scenario.calendar
-    problems: list[tuple[FieldPath, str]] = []
-
-    def check(field: FieldPath, value: dt.date | dt.datetime) -> None:
-        if not cal.start <= day_of(value) <= cal.end:
-            problems.append(
-                (field, t("rule.outside_window", value=value, start=cal.start, end=cal.end))
-            )
-
-    if cal.rentree is not None:
-        check(("calendar", "rentree"), cal.rentree)
-    for op in Operation:
-        operation = scenario.operations.get(op)
-        for key, values in (("date", operation.date), ("planned", operation.planned)):
-            for i, when in enumerate(values):
-                check(("operations", op.value, key, i), when)
-    for channel in Channel:
-        spec = scenario.channels.get(channel)
-        for i, outage in enumerate(spec.outages):
-            check(("channels", channel.value, "outages", i, "start"), outage.start)
-            check(("channels", channel.value, "outages", i, "end"), outage.end)
-    for i, change in enumerate(scenario.reality):
-        check(("reality", i, "date"), change.date)
-    return problems

@@ -18,9 +18,20 @@ from sim.domain import Channel, Operation
 from sim.i18n import t
 from sim.scenario.fields import Day, Duration, Instant, TimeOfDay, Weekday
 
+# Bounds of the format: far above any real lycée, low enough that every run ends quickly.
+MAX_DATES_PER_OPERATION = 24
+MAX_OUTAGES = 100
+MAX_FULL_DAYS = 120
+MAX_REALITY_CHANGES = 200
+MAX_REALITY_COUNT = 500
+MAX_LATENESS_DAYS = 120
+MAX_LATENESS_SIGMA = 3.0
+MAX_EMPIRICAL_VALUES = 1000
+MAX_WINDOW_DAYS = 550
+
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class Divisions(Strict):
@@ -60,7 +71,7 @@ def _default_origins() -> dict[Level, OriginShares]:
 
 
 class Etablissement(Strict):
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=200)
     uai: str = Field(pattern=r"^\d{7}[A-Z]$")
     zone: Literal["A", "B", "C"] = "A"
     students: int = Field(1200, ge=30, le=6000)
@@ -70,15 +81,23 @@ class Etablissement(Strict):
     option_share: float = Field(0.15, ge=0, le=1)
     two_parents_share: float = Field(0.75, ge=0, le=1)
     new_teachers_share: float = Field(0.15, ge=0, le=1)
-    new_divisions: int = Field(2, ge=0)
+    new_divisions: int = Field(2, ge=0, le=120)
     obsolete_divisions: int = Field(1, ge=0, le=20)
-    leavers: int | None = Field(None, ge=0)
+    leavers: int | None = Field(None, ge=0, le=6000)
     origins: dict[Level, OriginShares] = Field(default_factory=_default_origins)
+
+    @field_validator("origins", mode="after")
+    @classmethod
+    def _every_level(cls, value: dict[Level, OriginShares]) -> dict[Level, OriginShares]:
+        """Levels not given keep their default shares (a what-if names one level)."""
+        return {**_default_origins(), **value}
 
     @model_validator(mode="after")
     def _new_divisions_fit(self) -> Etablissement:
         if self.new_divisions > sum(self.divisions.by_level().values()):
             raise ValueError(t("rule.new_divisions", value=self.new_divisions))
+        if self.leavers is not None and self.leavers > self.students:
+            raise ValueError(t("rule.leavers_students", value=self.leavers, students=self.students))
         return self
 
 
@@ -99,6 +118,10 @@ class Calendar(Strict):
     def _ordered(self) -> Calendar:
         if self.end <= self.start:
             raise ValueError(t("rule.window_order", start=self.start, end=self.end))
+        if (self.end - self.start).days > MAX_WINDOW_DAYS:
+            raise ValueError(
+                t("rule.window_length", days=(self.end - self.start).days, limit=MAX_WINDOW_DAYS)
+            )
         return self
 
 
@@ -107,13 +130,17 @@ class Lateness(Strict):
     (median, sigma, optional max) or empirical (values, optional weights)."""
 
     kind: Literal["triangular", "lognormal", "empirical"]
-    min: float = Field(0.0, ge=0)
-    mode: float = Field(0.0, ge=0)
-    max: float | None = Field(None, ge=0)
-    median: float = Field(1.0, gt=0)
-    sigma: float = Field(0.5, ge=0)
-    values: list[Annotated[float, Field(ge=0)]] = Field(default_factory=list)
-    weights: list[Annotated[float, Field(ge=0)]] | None = None
+    min: float = Field(0.0, ge=0, le=MAX_LATENESS_DAYS)
+    mode: float = Field(0.0, ge=0, le=MAX_LATENESS_DAYS)
+    max: float | None = Field(None, ge=0, le=MAX_LATENESS_DAYS)
+    median: float = Field(1.0, gt=0, le=MAX_LATENESS_DAYS)
+    sigma: float = Field(0.5, ge=0, le=MAX_LATENESS_SIGMA)
+    values: list[Annotated[float, Field(ge=0, le=MAX_LATENESS_DAYS)]] = Field(
+        default_factory=list, max_length=MAX_EMPIRICAL_VALUES
+    )
+    weights: list[Annotated[float, Field(ge=0, le=1e6)]] | None = Field(
+        None, max_length=MAX_EMPIRICAL_VALUES
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Lateness:
@@ -142,15 +169,20 @@ class OperationSpec(Strict):
     """One manual operation: when (one or several instants), whether done, and how much."""
 
     date: Annotated[list[Instant], WithJsonSchema(_ONE_OR_MANY_INSTANTS)] = Field(
-        default_factory=list
+        default_factory=list, max_length=MAX_DATES_PER_OPERATION
     )
     planned: Annotated[list[Instant], WithJsonSchema(_ONE_OR_MANY_INSTANTS)] = Field(
-        default_factory=list
+        default_factory=list, max_length=MAX_DATES_PER_OPERATION
     )
     missing: bool = False
     forget_probability: float | None = Field(None, ge=0, le=1)
     lateness: Lateness | None = None
-    share: Annotated[float, Field(gt=0, le=1)] | list[Annotated[float, Field(gt=0, le=1)]] = 1.0
+    share: (
+        Annotated[float, Field(gt=0, le=1)]
+        | Annotated[
+            list[Annotated[float, Field(gt=0, le=1)]], Field(max_length=MAX_DATES_PER_OPERATION)
+        ]
+    ) = 1.0
 
     @field_validator("date", "planned", mode="before")
     @classmethod
@@ -161,6 +193,8 @@ class OperationSpec(Strict):
     def _has_date(self) -> OperationSpec:
         if not self.missing and not self.date:
             raise ValueError(t("rule.operation_without_date"))
+        if self.missing and self.date:
+            raise ValueError(t("rule.missing_with_date"))
         if isinstance(self.share, list) and len(self.share) != len(self.date):
             raise ValueError(
                 t("rule.shares_per_date", shares=len(self.share), dates=len(self.date))
@@ -222,14 +256,24 @@ class Outage(Strict):
     start: Instant
     end: Instant
 
+    @model_validator(mode="after")
+    def _ordered(self) -> Outage:
+        if _as_instant(self.end) < _as_instant(self.start):
+            raise ValueError(t("rule.outage_order", start=self.start, end=self.end))
+        return self
+
+
+def _as_instant(value: dt.date | dt.datetime) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time(0, 0))
+
 
 class ChannelSpec(Strict):
     """A batch: daily at ``at`` on ``days``, its result landing ``delay`` later."""
 
     at: TimeOfDay = dt.time(2, 0)
-    days: list[Weekday] = Field(default_factory=lambda: list(range(7)))
+    days: list[Weekday] = Field(default_factory=lambda: list(range(7)), max_length=7)
     delay: Duration = dt.timedelta(0)
-    outages: list[Outage] = Field(default_factory=list)
+    outages: list[Outage] = Field(default_factory=list, max_length=MAX_OUTAGES)
     failure_probability: float | None = Field(None, ge=0, le=1)
 
 
@@ -246,8 +290,8 @@ class ActivationSpec(ChannelSpec):
 
 class ExtractionSpec(ChannelSpec):
     at: TimeOfDay = dt.time(21, 0)
-    full_days: list[Weekday] = Field(default_factory=lambda: [5])
-    full_on: list[Day] = Field(default_factory=list)
+    full_days: list[Weekday] = Field(default_factory=lambda: [5], max_length=7)
+    full_on: list[Day] = Field(default_factory=list, max_length=MAX_FULL_DAYS)
     full_at_rentree: bool = True
     sts_delay: Duration = dt.timedelta(days=1)
 
@@ -279,19 +323,30 @@ class RealityChange(Strict):
 
     date: Day
     kind: Literal["arrival", "departure", "division_change", "group_change"]
-    count: int = Field(1, ge=1, le=500)
+    count: int = Field(1, ge=1, le=MAX_REALITY_COUNT)
     level: Level | None = None
     origin: Literal["affectation", "transfer", "external"] = "external"
     recorded_after: Duration = dt.timedelta(0)
 
 
 class Scenario(Strict):
-    extends: str | None = Field(None, description="Chemin (relatif) du scénario étendu")
-    name: str = Field(min_length=1)
-    description: str = ""
-    seed: int = Field(0, ge=0)
+    extends: str | None = Field(
+        None, max_length=1000, description="Chemin (relatif) du scénario étendu"
+    )
+    name: str = Field(min_length=1, max_length=200)
+    description: str = Field("", max_length=4000)
+    seed: int = Field(0, ge=0, le=2**63 - 1)
     etablissement: Etablissement
     calendar: Calendar
     operations: Operations = Operations()
     channels: Channels = Channels()
-    reality: list[RealityChange] = Field(default_factory=list)
+    reality: list[RealityChange] = Field(default_factory=list, max_length=MAX_REALITY_CHANGES)
+
+    @model_validator(mode="after")
+    def _arrivals_fit(self) -> Scenario:
+        arrivals = sum(c.count for c in self.reality if c.kind == "arrival")
+        if arrivals > self.etablissement.students:
+            raise ValueError(
+                t("rule.arrivals_students", value=arrivals, students=self.etablissement.students)
+            )
+        return self

@@ -49,14 +49,19 @@ class _Table:
     valid_from: list[float] = field(default_factory=list)
     valid_to: list[float] = field(default_factory=list)
     ends: dict[Category, list[int]] = field(default_factory=dict)
+    # rows by the student they concern, ascending: a change touches its students' rows only
+    by_student: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, label: str, start: float = 0.0, **ends: int) -> int:
         self.labels.append(label)
         self.valid_from.append(start)
         self.valid_to.append(NEVER)
+        row = len(self.labels) - 1
         for name, index in ends.items():
             self.ends.setdefault(Category(name), []).append(index)
-        return len(self.labels) - 1
+        if "students" in ends:
+            self.by_student.setdefault(ends["students"], []).append(row)
+        return row
 
     def add_stale(self, label: str, **ends: int) -> int:
         row = self.add(label, NEVER, **ends)
@@ -377,10 +382,13 @@ class _Builder:
         ]
         if spec.kind == "arrival":
             change.origin = Origin(spec.origin)
+            classmates: dict[int, list[int]] = {}
+            for s in candidates:
+                classmates.setdefault(self.student_division[s], []).append(s)
             for k in range(spec.count):
                 level = levels[k % len(levels)]
                 division = int(self.rng.choice(self.true_divisions(level)))
-                mates = [s for s in candidates if self.student_division[s] == division]
+                mates = classmates.get(division, [])
                 before = {c: len(self.t[c].labels) for c in Category}
                 code = f"E8{number + k:04d}"
                 row = self.add_student(code, level, division, Origin(spec.origin), minute)
@@ -408,9 +416,8 @@ class _Builder:
                     Category.PARENT_STUDENT,
                 ):
                     tab = self.t[c]
-                    for r in range(len(tab.labels)):
-                        live = tab.valid_from[r] <= minute < tab.valid_to[r]
-                        if tab.ends[Category.STUDENTS][r] == s and live:
+                    for r in tab.by_student.get(s, []):
+                        if tab.valid_from[r] <= minute < tab.valid_to[r]:
                             self.end(c, r, minute)
                             ended[c].append(r)
                             if c is Category.PARENT_STUDENT:
@@ -429,8 +436,8 @@ class _Builder:
                 if not others:
                     continue
                 new_div = int(self.rng.choice(others))
-                for r in range(len(tab.labels)):
-                    if tab.ends[Category.STUDENTS][r] == s and tab.valid_to[r] == NEVER:
+                for r in tab.by_student.get(s, []):
+                    if tab.valid_to[r] == NEVER:
                         self.end(Category.STUDENT_DIVISION, r, minute)
                         ended[Category.STUDENT_DIVISION].append(r)
                 self.student_division[s] = new_div
@@ -445,6 +452,10 @@ class _Builder:
                 )
         else:  # group_change
             tab = self.t[Category.STUDENT_GROUP]
+            alike: dict[tuple[str, str], list[int]] = {}
+            for g in range(len(self.group_subject)):
+                if not self.group_carried[g]:
+                    alike.setdefault((self.group_subject[g], self.group_level[g]), []).append(g)
             with_groups = [s for s in candidates if self.links_of_student.get(s)]
             for s in self._pick(with_groups, spec.count):
                 current = [r for r in self.links_of_student[s] if tab.valid_to[r] == NEVER]
@@ -455,11 +466,8 @@ class _Builder:
                 mine = {tab.ends[Category.GROUPS][r] for r in current}
                 siblings = [
                     g
-                    for g in range(len(self.group_subject))
-                    if not self.group_carried[g]
-                    and g not in mine
-                    and self.group_subject[g] == self.group_subject[group]
-                    and self.group_level[g] == self.group_level[group]
+                    for g in alike.get((self.group_subject[group], self.group_level[group]), [])
+                    if g not in mine
                 ]
                 if not siblings:
                     continue

@@ -1,0 +1,275 @@
+"""Hostile input and outputs: reading files, YAML, limits, calendar habits, writing files."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.file_line": {"fr": "{file}, ligne {line}", "en": "{file}, line {line}"},
+    # --- reading a file -----------------------------------------------------------------
+    "rule.path_invalid": {
+        "fr": "chemin de fichier invalide (il contient un caractère nul)",
+        "en": "invalid file path (it contains a NUL character)",
+    },
+    "rule.file_is_directory": {
+        "fr": "c'est un dossier, pas un fichier de scénario",
+        "en": "this is a folder, not a scenario file",
+    },
+    "rule.file_not_regular": {
+        "fr": "ce n'est pas un fichier ordinaire (périphérique, tube ou socket) : refusé",
+        "en": "not a regular file (device, pipe or socket): refused",
+    },
+    "rule.file_too_large": {
+        "fr": "fichier trop gros ({size} octets ; au plus {limit} pour un scénario)",
+        "en": "file too large ({size} bytes; at most {limit} for a scenario)",
+    },
+    "rule.not_utf8": {
+        "fr": "le fichier n'est pas un texte UTF-8 (octet {byte} invalide) : enregistrez-le en UTF-8",
+        "en": "the file is not UTF-8 text (invalid byte {byte}): save it as UTF-8",
+    },
+    "rule.nul_byte": {
+        "fr": "le fichier contient un caractère nul : ce n'est pas un texte",
+        "en": "the file contains a NUL character: it is not text",
+    },
+    "rule.not_a_scenario": {
+        "fr": "ce fichier n'est pas un scénario (aucune des clés name, etablissement, calendar, "
+        "operations, channels, reality, extends)",
+        "en": "this file is not a scenario (none of the keys name, etablissement, calendar, "
+        "operations, channels, reality, extends)",
+    },
+    "rule.extends_not_yaml": {
+        "fr": "« extends » doit nommer un fichier de scénario YAML (.yaml ou .yml)",
+        "en": "'extends' must name a YAML scenario file (.yaml or .yml)",
+    },
+    "rule.extends_too_deep": {
+        "fr": "trop de scénarios enchaînés par « extends » (au plus {limit})",
+        "en": "too many scenarios chained by 'extends' (at most {limit})",
+    },
+    # --- YAML -----------------------------------------------------------------------------
+    "rule.yaml_other": {"fr": "syntaxe YAML invalide", "en": "invalid YAML syntax"},
+    "rule.yaml_tab": {
+        "fr": "tabulation interdite : indentez avec des espaces",
+        "en": "tab not allowed: indent with spaces",
+    },
+    "rule.yaml_colon": {
+        "fr": "« : » inattendu (mettez la valeur entre guillemets, ou vérifiez l'indentation)",
+        "en": "unexpected ':' (quote the value, or check the indentation)",
+    },
+    "rule.yaml_missing_colon": {
+        "fr": "« : » attendu après la clé",
+        "en": "':' expected after the key",
+    },
+    "rule.yaml_indentation": {
+        "fr": "indentation incohérente",
+        "en": "inconsistent indentation",
+    },
+    "rule.yaml_missing_value": {"fr": "valeur attendue", "en": "value expected"},
+    "rule.yaml_unknown_alias": {
+        "fr": "alias (*nom) qui ne renvoie à aucune ancre (&nom)",
+        "en": "alias (*name) that refers to no anchor (&name)",
+    },
+    "rule.yaml_escape": {
+        "fr": "séquence d'échappement inconnue entre guillemets",
+        "en": "unknown escape sequence in quotes",
+    },
+    "rule.yaml_unclosed": {
+        "fr": "guillemet, crochet ou accolade non refermé",
+        "en": "quote, bracket or brace not closed",
+    },
+    "rule.yaml_tag": {
+        "fr": "étiquette YAML (!…) non permise",
+        "en": "YAML tag (!…) not allowed",
+    },
+    "rule.yaml_bad_character": {
+        "fr": "caractère non permis à cet endroit",
+        "en": "character not allowed here",
+    },
+    "rule.yaml_several_documents": {
+        "fr": "un seul document YAML par fichier (pas de second « --- »)",
+        "en": "one YAML document per file (no second '---')",
+    },
+    "rule.yaml_too_deep": {
+        "fr": "imbrication trop profonde (au plus {limit} niveaux)",
+        "en": "nesting too deep (at most {limit} levels)",
+    },
+    "rule.yaml_too_many_nodes": {
+        "fr": "trop de valeurs dans le fichier (au plus {limit})",
+        "en": "too many values in the file (at most {limit})",
+    },
+    "rule.yaml_aliases_expand": {
+        "fr": "les alias (*nom) se déploieraient en plus de {limit} valeurs : refusé",
+        "en": "the aliases (*name) would expand to more than {limit} values: refused",
+    },
+    "rule.key_not_text": {
+        "fr": "une clé doit être un nom (texte), pas un nombre, une liste ou un dictionnaire",
+        "en": "a key must be a name (text), not a number, a list or a mapping",
+    },
+    "rule.duplicate_key": {
+        "fr": "la clé « {name} » apparaît deux fois (lignes {first} et {second}) : "
+        "ne la gardez qu'une fois",
+        "en": "key '{name}' appears twice (lines {first} and {second}): keep it once",
+    },
+    # --- limits and rules of the format ----------------------------------------------------
+    "rule.leavers_students": {
+        "fr": "{value} sortants pour {students} élèves : pas plus de sortants que d'élèves",
+        "en": "{value} leavers for {students} students: no more leavers than students",
+    },
+    "rule.arrivals_students": {
+        "fr": "{value} arrivées en cours d'année pour {students} élèves : au plus autant que "
+        "d'élèves",
+        "en": "{value} arrivals during the year for {students} students: at most as many as "
+        "students",
+    },
+    "rule.window_length": {
+        "fr": "fenêtre de {days} jours : au plus {limit} jours (une année scolaire et demie)",
+        "en": "window of {days} days: at most {limit} days (a school year and a half)",
+    },
+    "rule.missing_with_date": {
+        "fr": "« missing: true » (opération non faite) avec une date : choisissez l'un ou l'autre",
+        "en": "'missing: true' (operation not done) with a date: choose one or the other",
+    },
+    "rule.outage_order": {
+        "fr": "la panne finit ({end}) avant de commencer ({start})",
+        "en": "the outage ends ({end}) before it starts ({start})",
+    },
+    "rule.duration_too_long": {
+        "fr": "durée « {value} » trop longue (au plus {limit} jours)",
+        "en": "duration '{value}' too long (at most {limit} days)",
+    },
+    "rule.instant_timezone": {
+        "fr": "« {value} » porte un fuseau horaire : écrivez l'heure locale, sans fuseau "
+        "(AAAA-MM-JJ HH:MM)",
+        "en": "'{value}' carries a time zone: write the local time, without zone "
+        "(YYYY-MM-DD HH:MM)",
+    },
+    "rule.instant_impossible": {
+        "fr": "« {value} » n'existe pas dans le calendrier",
+        "en": "'{value}' does not exist in the calendar",
+    },
+    "rule.instant_years": {
+        "fr": "« {value} » : l'année doit être entre {first} et {last}",
+        "en": "'{value}': the year must be between {first} and {last}",
+    },
+    "rule.rentree_unknown": {
+        "fr": "la table des vacances ne connaît pas la rentrée {year} de la zone {zone} : "
+        "indiquez la date dans calendar.rentree",
+        "en": "the holiday table does not know the {year} rentrée of zone {zone}: give the date "
+        "in calendar.rentree",
+    },
+    "rule.rentree_outside": {
+        "fr": "la rentrée ({rentree}) tombe hors de la fenêtre de simulation ({start} → {end})",
+        "en": "the rentrée ({rentree}) falls outside the simulation window ({start} → {end})",
+    },
+    "rule.did_you_mean": {
+        "fr": " — vouliez-vous dire « {name} » ?",
+        "en": " — did you mean '{name}'?",
+    },
+    "rule.not_finite": {
+        "fr": "nombre fini attendu (pas .inf ni .nan)",
+        "en": "finite number expected (not .inf nor .nan)",
+    },
+    "rule.too_many": {
+        "fr": "trop d'éléments ({count}) : au plus {limit}",
+        "en": "too many items ({count}): at most {limit}",
+    },
+    "rule.too_long_text": {
+        "fr": "texte trop long : au plus {limit} caractères",
+        "en": "text too long: at most {limit} characters",
+    },
+    "rule.uai_pattern": {
+        "fr": "UAI « {value} » mal formé : 7 chiffres puis une lettre majuscule (ex. 0330999Z)",
+        "en": "malformed UAI '{value}': 7 digits then a capital letter (e.g. 0330999Z)",
+    },
+    "rule.invalid_value": {
+        "fr": "valeur « {value} » non valide ici",
+        "en": "value '{value}' not valid here",
+    },
+    # --- calendar habits (warnings) ---------------------------------------------------------
+    "warning.scenario": {"fr": "⚠ {text}", "en": "⚠ {text}"},
+    "rule.closed_day": {
+        "fr": "le {day} est un {what} : le secrétariat ne travaille pas ce jour-là",
+        "en": "{day} is a {what}: the office does not work that day",
+    },
+    "rule.rentree_weekend": {
+        "fr": "la rentrée tombe un {what} ({day})",
+        "en": "the rentrée falls on a {what} ({day})",
+    },
+    "calendar.sunday": {"fr": "dimanche", "en": "Sunday"},
+    "calendar.saturday": {"fr": "samedi", "en": "Saturday"},
+    "calendar.public_holiday": {"fr": "jour férié", "en": "public holiday"},
+    # --- what the command line says when a run cannot finish --------------------------------
+    "cli.workers_died": {
+        "fr": "Un processus de calcul s'est arrêté en cours de route (mémoire insuffisante ?). "
+        "Relancez avec moins de processus (--workers 1) ou moins de réplications (-n).",
+        "en": "A computing process stopped mid-run (out of memory?). Run again with fewer "
+        "processes (--workers 1) or fewer replications (-n).",
+    },
+    "cli.out_of_memory": {
+        "fr": "Mémoire insuffisante pour ce calcul : réduisez le nombre de réplications (-n).",
+        "en": "Not enough memory for this computation: lower the number of replications (-n).",
+    },
+    "cli.internal_error": {
+        "fr": "Erreur interne de rentree-sim ({kind}) : ce n'est pas une erreur de votre part.",
+        "en": "Internal error of rentree-sim ({kind}): this is not your mistake.",
+    },
+    "cli.report_bug": {
+        "fr": "Merci de la signaler à l'équipe avec le scénario et la commande utilisés "
+        "(RENTREE_SIM_DEBUG=1 affiche le détail technique).",
+        "en": "Please report it to the team with the scenario and the command used "
+        "(RENTREE_SIM_DEBUG=1 shows the technical detail).",
+    },
+    # --- outputs -----------------------------------------------------------------------------
+    "output.is_folder": {
+        "fr": "c'est un dossier : donnez un nom de fichier",
+        "en": "this is a folder: give a file name",
+    },
+    "output.extension": {
+        "fr": "extension « {suffix} » non prise en charge (possibles : {allowed})",
+        "en": "extension '{suffix}' not supported (possible: {allowed})",
+    },
+    "output.not_regular": {
+        "fr": "ce n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'est écrit",
+        "en": "not a regular file (device, pipe or socket): nothing is written",
+    },
+    "output.not_folder": {
+        "fr": "ce n'est pas un dossier",
+        "en": "this is not a folder",
+    },
+    "output.folder_not_ours": {
+        "fr": "ce dossier contient déjà d'autres fichiers : choisissez un dossier neuf ou vide "
+        "(un dossier écrit par rentree-sim est remplacé en entier)",
+        "en": "this folder already holds other files: choose a new or empty folder "
+        "(a folder written by rentree-sim is replaced as a whole)",
+    },
+    "output.parent_not_folder": {
+        "fr": "{folder} n'est pas un dossier",
+        "en": "{folder} is not a folder",
+    },
+    "output.same_as_input": {
+        "fr": "c'est un fichier que le scénario lit ({source}) : écrivez le plan dans un autre "
+        "fichier",
+        "en": "this is a file the scenario reads ({source}): write the plan to another file",
+    },
+    # --- system errors, without the file names they carry --------------------------------
+    "oserror.2": {"fr": "dossier ou fichier inexistant", "en": "no such file or folder"},
+    "oserror.1": {"fr": "opération non permise", "en": "operation not permitted"},
+    "oserror.13": {"fr": "permission refusée", "en": "permission denied"},
+    "oserror.17": {"fr": "existe déjà", "en": "already exists"},
+    "oserror.20": {
+        "fr": "un élément du chemin n'est pas un dossier",
+        "en": "a part of the path is not a folder",
+    },
+    "oserror.21": {"fr": "c'est un dossier", "en": "this is a folder"},
+    "oserror.22": {"fr": "argument invalide", "en": "invalid argument"},
+    "oserror.28": {"fr": "plus de place sur le disque", "en": "no space left on the disk"},
+    "oserror.30": {
+        "fr": "système de fichiers en lecture seule",
+        "en": "read-only file system",
+    },
+    "oserror.36": {"fr": "nom de fichier trop long", "en": "file name too long"},
+    "oserror.39": {"fr": "dossier non vide", "en": "folder not empty"},
+    "oserror.40": {"fr": "trop de liens symboliques", "en": "too many symbolic links"},
+    "oserror.18": {
+        "fr": "déplacement impossible entre deux disques",
+        "en": "cannot move across devices",
+    },
+    "oserror.other": {"fr": "erreur système n° {code}", "en": "system error no. {code}"},
+}

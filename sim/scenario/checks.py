@@ -1,0 +1,111 @@
+"""Checks that need the whole validated scenario: dates inside the window, a rentrée that
+can be found, and the habits of a lycée's offices (warnings, not errors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sim.calendar import day_of, is_public_holiday, rentree_date
+from sim.domain import Channel, Operation
+from sim.errors import RentreeSimError
+from sim.i18n import t
+from sim.scenario.model import Scenario
+from sim.scenario.translation import shown
+
+FieldPath = tuple[str | int, ...]
+Problems = list[tuple[FieldPath, str]]
+
+
+def check_window(scenario: Scenario) -> Problems:
+    """Every dated thing must fall inside the simulation window."""
+    cal = scenario.calendar
+    problems: Problems = []
+
+    def check(field: FieldPath, value: dt.date | dt.datetime) -> None:
+        if not cal.start <= day_of(value) <= cal.end:
+            problems.append(
+                (
+                    field,
+                    t(
+                        "rule.outside_window",
+                        value=shown(value),
+                        start=shown(cal.start),
+                        end=shown(cal.end),
+                    ),
+                )
+            )
+
+    if cal.rentree is not None:
+        check(("calendar", "rentree"), cal.rentree)
+    for field, when in _operation_instants(scenario):
+        check(field, when)
+    for channel in Channel:
+        spec = scenario.channels.get(channel)
+        for i, outage in enumerate(spec.outages):
+            check(("channels", channel.value, "outages", i, "start"), outage.start)
+            check(("channels", channel.value, "outages", i, "end"), outage.end)
+    for i, day in enumerate(scenario.channels.extraction_aaf.full_on):
+        check(("channels", Channel.EXTRACTION_AAF.value, "full_on", i), day)
+    for i, change in enumerate(scenario.reality):
+        check(("reality", i, "date"), change.date)
+    return problems
+
+
+def check_runnable(scenario: Scenario) -> Problems:
+    """What a run relies on beyond the format: the rentrée can be found in the window."""
+    cal = scenario.calendar
+    if cal.rentree is not None:
+        return []
+    zone, year = scenario.etablissement.zone, cal.start.year
+    try:
+        rentree = rentree_date(zone, year)
+    except RentreeSimError:
+        return [(("calendar", "rentree"), t("rule.rentree_unknown", year=year, zone=zone))]
+    if not cal.start <= rentree <= cal.end:
+        rule = t(
+            "rule.rentree_outside",
+            rentree=shown(rentree),
+            start=shown(cal.start),
+            end=shown(cal.end),
+        )
+        return [(("calendar", "rentree"), rule)]
+    return []
+
+
+def office_habits(scenario: Scenario) -> Problems:
+    """Manual operations on a Sunday or a public holiday, a rentrée on a weekend."""
+    warnings: Problems = []
+    for field, when in _operation_instants(scenario, planned=False):
+        day = day_of(when)
+        what = _closed(day)
+        if what is not None:
+            warnings.append((field, t("rule.closed_day", day=shown(day), what=what)))
+    rentree = scenario.calendar.rentree
+    if rentree is not None and rentree.weekday() >= 5:
+        what = t("calendar.saturday" if rentree.weekday() == 5 else "calendar.sunday")
+        warnings.append(
+            (("calendar", "rentree"), t("rule.rentree_weekend", what=what, day=shown(rentree)))
+        )
+    return warnings
+
+
+def _closed(day: dt.date) -> str | None:
+    if is_public_holiday(day):
+        return t("calendar.public_holiday")
+    if day.weekday() == 6:
+        return t("calendar.sunday")
+    return None
+
+
+def _operation_instants(
+    scenario: Scenario, planned: bool = True
+) -> list[tuple[FieldPath, dt.date | dt.datetime]]:
+    found: list[tuple[FieldPath, dt.date | dt.datetime]] = []
+    for op in Operation:
+        operation = scenario.operations.get(op)
+        keys = (("date", operation.date), ("planned", operation.planned))
+        for key, values in keys if planned else keys[:1]:
+            found.extend(
+                ((("operations", op.value, key, i), when) for i, when in enumerate(values))
+            )
+    return found

@@ -1,0 +1,206 @@
+"""Pydantic's validation errors told as the format's rules, in the catalogue's language.
+
+Each error names the field path as the user wrote it (union branches left out), quotes the
+value shortly, and suggests the nearest known name for a typo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from sim.domain import Channel, Operation
+from sim.errors import ScenarioError
+from sim.i18n import language, t
+from sim.scenario.model import Scenario
+
+FieldPath = tuple[str | int, ...]
+
+_RULES = {
+    "missing": "rule.required",
+    "int_parsing": "rule.integer",
+    "int_type": "rule.integer",
+    "int_from_float": "rule.integer",
+    "float_parsing": "rule.number",
+    "float_type": "rule.number",
+    "bool_parsing": "rule.boolean",
+    "bool_type": "rule.boolean",
+    "string_type": "rule.text",
+    "string_too_short": "rule.text_empty",
+    "string_too_long": "rule.too_long_text",
+    "literal_error": "rule.choice",
+    "enum": "rule.choice",
+    "greater_than_equal": "rule.at_least",
+    "greater_than": "rule.more_than",
+    "less_than_equal": "rule.at_most",
+    "less_than": "rule.at_most",
+    "finite_number": "rule.not_finite",
+    "too_long": "rule.too_many",
+    "list_type": "rule.list",
+    "dict_type": "rule.mapping",
+    "model_type": "rule.mapping",
+    "model_attributes_type": "rule.mapping",
+}
+
+
+def translate(
+    errors: list[Any], data: Any, origin_of: typing.Callable[[FieldPath], Path]
+) -> list[ScenarioError]:
+    """One :class:`ScenarioError` per faulty field (the first rule when union branches
+    disagree), in the order pydantic found them."""
+    found: dict[FieldPath, ScenarioError] = {}
+    for error in errors:
+        field = _field_path(error["loc"], data)
+        if field not in found:
+            found[field] = ScenarioError(origin_of(field), dotted(field), _rule(error, field))
+    return list(found.values())
+
+
+def dotted(field: FieldPath) -> str:
+    text = ""
+    for part in field:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _field_path(loc: tuple[Any, ...], data: Any) -> FieldPath:
+    """``loc`` less the union branch tags: only the keys and indexes found in ``data``."""
+    field: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(part, str) and part.startswith("["):
+            continue  # pydantic's own markers, such as "[key]"
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part == loc[-1]:
+            node = None  # a missing or unknown key: named, it has no value
+        else:
+            continue
+        field.append(part)
+    return tuple(field)
+
+
+def _rule(error: Any, field: FieldPath) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(field)
+    if kind == "value_error":
+        return str(ctx.get("error", "")) or t("rule.invalid_value", value=shown(value))
+    if kind == "string_pattern_mismatch" and field[-1:] == ("uai",):
+        return t("rule.uai_pattern", value=shown(value))
+    if kind in ("literal_error", "enum"):
+        choices = _choices(field[:-1], key=True) if "[key]" in error["loc"] else _choices(field)
+        return t("rule.choice", value=shown(value), expected=", ".join(choices))
+    if kind in _RULES:
+        limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("max_length")))))
+        count = len(value) if isinstance(value, list | str) else ""
+        return t(_RULES[kind], value=shown(value), limit=shown(limit), expected="", count=count)
+    return t("rule.invalid_value", value=shown(value))
+
+
+def shown(value: Any) -> str:
+    """A short, printable rendering of a user's value (never a Python type name)."""
+    if value is None:
+        return "∅"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[…]" if value else "[]"
+    if isinstance(value, dict):
+        return "{…}" if value else "{}"
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text.replace(".", ",") if language() == "fr" else text
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _unknown_key(field: FieldPath) -> str:
+    name = str(field[-1])
+    known = _known_keys(field[:-1])
+    if field[:1] == ("operations",) and len(field) == 2:
+        rule = t("rule.unknown_operation", name=name, allowed=", ".join(o.value for o in Operation))
+    elif field[:1] == ("channels",) and len(field) == 2:
+        rule = t("rule.unknown_channel", name=name, allowed=", ".join(c.value for c in Channel))
+    else:
+        rule = t("rule.unknown_key", name=name)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return rule + (t("rule.did_you_mean", name=close[0]) if close else "")
+
+
+def _annotation_at(field: FieldPath) -> Any:
+    """The type that the format expects at ``field`` (None when not a model's field)."""
+    current: Any = Scenario
+    for part in field:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = next((i for n, i in current.model_fields.items() if part in (n, i.alias)), None)
+            if info is None:
+                return None
+            current = info.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return None
+    return current
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X`` of ``Annotated[X, …]``, ``X | None`` (the first model or container of a union)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            containers = [
+                a
+                for a in options
+                if typing.get_origin(_strip(a)) in (list, dict)
+                or (isinstance(_strip(a), type) and issubclass(_strip(a), BaseModel))
+            ]
+            annotation = (containers or options)[0]
+        else:
+            return annotation
+
+
+def _strip(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _known_keys(parent: FieldPath) -> list[str]:
+    model = _unwrap(_annotation_at(parent))
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [info.alias or name for name, info in model.model_fields.items()]
+    if typing.get_origin(model) is dict:
+        return [str(a) for a in typing.get_args(_strip(typing.get_args(model)[0]))]
+    return []
+
+
+def _choices(field: FieldPath, key: bool = False) -> list[str]:
+    annotation = _unwrap(_annotation_at(field))
+    if key and typing.get_origin(annotation) is dict:  # a mapping keyed by a Literal
+        annotation = _strip(typing.get_args(annotation)[0])
+    elif typing.get_origin(annotation) is list:
+        annotation = _unwrap(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return [str(m.value) for m in annotation]
+    return []
