@@ -90,6 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "imbrication trop profonde (au plus {limit} niveaux)",
         "en": "nesting too deep (at most {limit} levels)",
     },
+    "rule.yaml_nesting": {
+        "fr": "imbrication trop profonde",
+        "en": "nesting too deep",
+    },
     "rule.yaml_too_many_nodes": {
         "fr": "trop de valeurs dans le fichier (au plus {limit})",
         "en": "too many values in the file (at most {limit})",

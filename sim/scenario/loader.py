@@ -31,7 +31,7 @@ def load_scenario(path: str | Path) -> Scenario:
 def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[ScenarioWarning]]:
     """The validated scenario of ``path`` and what it does against a lycée's habits."""
     source = Path(path)
-    data, origins = _load_chain(source, ())
+    data, origins, _ = _load_chain(source, ())
 
     def origin_of(field: FieldPath) -> Path:
         return _origin_of(origins, field, source)
@@ -54,9 +54,7 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Scenar
 
 def extends_chain(path: str | Path) -> list[Path]:
     """The files a scenario extends, the farthest ancestor first (not the file itself)."""
-    _, origins = _load_chain(Path(path), ())
-    files = list(dict.fromkeys(origins.values()))
-    return [f for f in files if f != Path(path).resolve()]
+    return _load_chain(Path(path), ())[2][1:][::-1]
 
 
 MAX_EXTENDS_DEPTH = 8
@@ -64,7 +62,8 @@ MAX_EXTENDS_DEPTH = 8
 
 def _load_chain(
     path: Path, stack: tuple[Path, ...]
-) -> tuple[dict[str, Any], dict[FieldPath, Path]]:
+) -> tuple[dict[str, Any], dict[FieldPath, Path], list[Path]]:
+    """The merged data, the file that set each field, and the files read (this one first)."""
     resolved = path.resolve()
     if resolved in stack:
         cycle = " → ".join(str(p) for p in (*stack, resolved))
@@ -88,16 +87,16 @@ def _load_chain(
     origins = {key: resolved for key in _paths(data)}
     parent_name = data.pop("extends", None)
     if parent_name is None:
-        return data, origins
+        return data, origins, [resolved]
     if not isinstance(parent_name, str) or not parent_name.strip():
         raise ScenarioError(path, "extends", t("rule.extends_type"))
     parent = path.parent / parent_name
     if "\x00" in parent_name or not is_scenario_path(parent):
         raise ScenarioError(path, "extends", t("rule.extends_not_yaml"))
-    parent_data, parent_origins = _load_chain(parent, (*stack, resolved))
+    parent_data, parent_origins, files = _load_chain(parent, (*stack, resolved))
     parent_origins.update(origins)
     _done_or_not(parent_data, data)
-    return _merge(parent_data, data), parent_origins
+    return _merge(parent_data, data), parent_origins, [resolved, *files]
 
 
 def _done_or_not(base: dict[str, Any], override: dict[str, Any]) -> None:

@@ -82,7 +82,7 @@ def parse_yaml(text: str) -> Any:
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise ReadingError(t("rule.yaml_other")) from exc
     finally:
@@ -132,7 +132,7 @@ def _check_events(text: str) -> None:
                     t("rule.yaml_aliases_expand", limit=MAX_EXPANDED_NODES), _line(event)
                 )
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise ReadingError(t("rule.yaml_other")) from exc
 
@@ -144,7 +144,7 @@ def _line(event: Any) -> int | None:
 
 # libyaml's and PyYAML's problem texts, told in the catalogue's language by their gist.
 _PROBLEMS = (
-    ("found character '\\t'", "rule.yaml_tab"),
+    ("exceeded maximum nesting depth", "rule.yaml_nesting"),
     ("found a tab character", "rule.yaml_tab"),
     ("mapping values are not allowed", "rule.yaml_colon"),
     ("could not find expected ':'", "rule.yaml_missing_colon"),
@@ -164,10 +164,12 @@ _PROBLEMS = (
 )
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError) -> ReadingError:
+def _yaml_error(exc: yaml.MarkedYAMLError, source: str) -> ReadingError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
     where = f"{mark.line + 1}:{mark.column + 1}" if mark is not None else "?"
+    if mark is not None and source[mark.index : mark.index + 1] == "\t":
+        return ReadingError(t("rule.yaml", line=where, problem=t("rule.yaml_tab")), line)
     text = f"{exc.context or ''} {exc.problem or ''}"
     for gist, key in _PROBLEMS:
         if gist in text:

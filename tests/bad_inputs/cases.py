@@ -1,0 +1,449 @@
+"""The hostile inputs tried against the command line (see test_bad_inputs.py).
+
+Each case is a function of the working folder that writes what it needs and returns the
+arguments; ``CASES`` lists them with the exit code and a fragment expected in the output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+NOMINAL = Path(__file__).resolve().parents[2] / "scenarios" / "nominal.yaml"
+BASE = f"extends: {NOMINAL}\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    build: Callable[[Path], list[str]]
+    code: int = 2
+    expect: str = ""
+
+
+def scenario(text: str, command: str = "validate", *extra: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        path = folder / "scenario.yaml"
+        path.write_text(text, encoding="utf-8")
+        return [command, str(path), *extra]
+
+    return build
+
+
+def raw(data: bytes, name: str = "scenario.yaml") -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        path = folder / name
+        path.write_bytes(data)
+        return ["validate", str(path)]
+
+    return build
+
+
+def child(text: str, command: str = "validate", *extra: str) -> Callable[[Path], list[str]]:
+    return scenario(BASE + "name: essai\n" + text, command, *extra)
+
+
+def _bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for n in range(1, levels):
+        refs = ", ".join([f"*a{n - 1}"] * 9)
+        lines.append(f"a{n}: &a{n} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def _fifo(folder: Path) -> list[str]:
+    os.mkfifo(folder / "tube.yaml")
+    (folder / "scenario.yaml").write_text("extends: tube.yaml\nname: x\n", encoding="utf-8")
+    return ["validate", str(folder / "scenario.yaml")]
+
+
+def _fifo_direct(folder: Path) -> list[str]:
+    os.mkfifo(folder / "tube.yaml")
+    return ["validate", str(folder / "tube.yaml")]
+
+
+def _chain(count: int) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        (folder / "s0.yaml").write_text(BASE + "name: s0\n", encoding="utf-8")
+        for n in range(1, count):
+            text = f"extends: s{n - 1}.yaml\nname: s{n}\n"
+            (folder / f"s{n}.yaml").write_text(text, encoding="utf-8")
+        return ["validate", str(folder / f"s{count - 1}.yaml")]
+
+    return build
+
+
+def _cycle(folder: Path) -> list[str]:
+    (folder / "a.yaml").write_text("extends: b.yaml\nname: a\n", encoding="utf-8")
+    (folder / "b.yaml").write_text("extends: a.yaml\nname: b\n", encoding="utf-8")
+    return ["validate", str(folder / "a.yaml")]
+
+
+def _not_scenario_yaml(folder: Path) -> list[str]:
+    (folder / "autre.yaml").write_text("motdepasse: secret123\nutilisateur: x\n", "utf-8")
+    (folder / "scenario.yaml").write_text("extends: autre.yaml\nname: x\n", encoding="utf-8")
+    return ["validate", str(folder / "scenario.yaml")]
+
+
+def _reality(count: int, kind: str = "group_change", each: int = 5) -> str:
+    rows = [
+        f"  - {{date: 2026-09-{14 + n % 15:02d}, kind: {kind}, count: {each}}}"
+        for n in range(count)
+    ]
+    return "reality:\n" + "\n".join(rows) + "\n"
+
+
+def _big_keys(folder: Path) -> list[str]:
+    path = folder / "scenario.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(3_000_000):
+            handle.write(f"k{n}: {n}\n")
+    return ["validate", str(path)]
+
+
+def _plan_write_self(folder: Path) -> list[str]:
+    path = folder / "scenario.yaml"
+    path.write_text(BASE + "name: x\n", encoding="utf-8")
+    return ["plan", str(path), "--target", "2026-09-14", "--write", str(path)]
+
+
+def _plan_write_parent(folder: Path) -> list[str]:
+    parent = folder / "parent.yaml"
+    parent.write_text(BASE + "name: parent\n", encoding="utf-8")
+    (folder / "scenario.yaml").write_text("extends: parent.yaml\nname: x\n", encoding="utf-8")
+    return ["plan", str(folder / "scenario.yaml"), "--target", "2026-09-14", "--write", str(parent)]
+
+
+def _cli(*args: str) -> Callable[[Path], list[str]]:
+    return lambda folder: [a.replace("{dir}", str(folder)) for a in args]
+
+
+N = str(NOMINAL)
+
+CASES: list[Case] = [
+    # --- files that are not what they claim --------------------------------------------
+    Case("alias bomb", raw(_bomb(9).encode()), expect="alias"),
+    Case("alias bomb named", scenario(_bomb(9) + "name: *a8\n"), expect="alias"),
+    Case("extends /dev/zero", scenario("extends: /dev/zero\nname: x\n"), expect="YAML"),
+    Case("extends /dev/urandom", scenario("extends: /dev/urandom\nname: x\n"), expect="YAML"),
+    Case("extends /dev/stdin", scenario("extends: /dev/stdin\nname: x\n"), expect="YAML"),
+    Case("extends a pipe", _fifo, expect="fichier ordinaire"),
+    Case("a pipe as scenario", _fifo_direct, expect="fichier ordinaire"),
+    Case("/dev/zero as scenario", _cli("validate", "/dev/zero"), expect="fichier ordinaire"),
+    Case("a folder as scenario", _cli("validate", "{dir}"), expect="dossier"),
+    Case("missing file", _cli("validate", "{dir}/absent.yaml"), expect="introuvable"),
+    Case("extends /etc/shadow", scenario("extends: /etc/shadow\nname: x\n"), expect="YAML"),
+    Case(
+        "extends /etc/passwd.yaml",
+        scenario("extends: /etc/passwd.yaml\nname: x\n"),
+        expect="introuvable",
+    ),
+    Case("extends a YAML that is no scenario", _not_scenario_yaml, expect="pas un scénario"),
+    Case("NUL byte in extends", scenario('extends: "a\\0b.yaml"\nname: x\n'), expect="extends"),
+    Case("extends a number", scenario("extends: 12\nname: x\n"), expect="extends"),
+    Case("extends cycle", _cycle, expect="boucle"),
+    Case("extends chain of 1000", _chain(1000), expect="enchaînés"),
+    Case("3 million keys", _big_keys, expect="trop gros"),
+    Case(
+        "nesting 500",
+        raw(("a:\n" + "".join("  " * n + "b:\n" for n in range(1, 500))).encode()),
+        expect="imbrication",
+    ),
+    Case(
+        "flow nesting 5000",
+        raw(b"name: " + b"[" * 5000 + b"]" * 5000 + b"\n"),
+        expect="imbrication",
+    ),
+    Case("binary", raw(bytes(range(256)) * 4), expect="UTF-8"),
+    Case("latin-1", raw('name: "Lycée"\n'.encode("latin-1")), expect="UTF-8"),
+    Case("NUL in text", raw(b"name: x\x00y\n"), expect="nul"),
+    Case("empty file", raw(b""), expect="obligatoire"),
+    Case("a list", raw(b"- a\n- b\n"), expect="dictionnaire"),
+    Case("two documents", raw(b"name: a\n---\nname: b\n"), expect="un seul document"),
+    Case(
+        "python tag", raw(b"name: !!python/object/apply:os.system ['true']\n"), expect="étiquette"
+    ),
+    Case("tab indentation", raw(b"calendar:\n\tstart: 2026-06-01\n"), expect="tabulation"),
+    Case("unclosed bracket", raw(b"name: [a, b\n"), expect="non refermé"),
+    Case("unknown alias", raw(b"name: *nope\n"), expect="ancre"),
+    # --- keys -------------------------------------------------------------------------
+    Case("duplicate key", child("name: y\n"), expect="deux fois"),
+    Case(
+        "duplicate nested key",
+        child("calendar:\n  start: 2026-06-01\n  start: 2026-06-02\n"),
+        expect="lignes",
+    ),
+    Case("numeric key", child("etablissement:\n  origins: {1: 2}\n"), expect="clé"),
+    Case(
+        "typo suggests",
+        child("etablissement: {studnets: 900}\n"),
+        expect="vouliez-vous dire « students »",
+    ),
+    Case(
+        "typo in operation",
+        child("operations:\n  export_lien_siecle: {date: 2026-09-03}\n"),
+        expect="export_liens_siecle",
+    ),
+    Case(
+        "unknown level",
+        child(
+            "etablissement:\n  origins:\n    3e: {returning: 1, affectation: 0, transfer: 0, external: 0}\n"
+        ),
+        expect="2nde",
+    ),
+    Case("control characters", child('"\\e[31mrouge": 1\n'), expect="\\x1b"),
+    # --- values -----------------------------------------------------------------------
+    Case(
+        "impossible date",
+        child("operations:\n  export_liens_siecle: {date: 2026-02-30}\n"),
+        expect="n'existe pas",
+    ),
+    Case(
+        "date with zone",
+        child('operations:\n  export_liens_siecle: {date: "2026-09-03 10:00+02:00"}\n'),
+        expect="fuseau",
+    ),
+    Case(
+        "date with Z",
+        child("operations:\n  export_liens_siecle: {date: 2026-09-03T10:00:00Z}\n"),
+        expect="fuseau",
+    ),
+    Case("year 9999 window", child("calendar: {end: 9999-12-31}\n"), expect="2100"),
+    Case("window of 3 years", child("calendar: {end: 2029-06-01}\n"), expect="fenêtre de"),
+    Case("window reversed", child("calendar: {end: 2026-06-01}\n"), expect="doit suivre"),
+    Case(
+        "rentrée 2029 unknown",
+        child("calendar: {start: 2029-06-01, end: 2029-11-01}\n"),
+        expect="rentrée 2029",
+    ),
+    Case(
+        "rentrée outside window",
+        child("calendar: {rentree: 2026-12-01}\n"),
+        expect="hors de la fenêtre",
+    ),
+    Case(
+        "huge delay",
+        child("channels:\n  import_ent: {delay: 999999999999j}\n"),
+        expect="trop longue",
+    ),
+    Case("negative delay", child("channels:\n  import_ent: {delay: -1j}\n"), expect="négative"),
+    Case(
+        "delay unit",
+        child("channels:\n  import_ent: {delay: 3 semaines}\n"),
+        expect="durée invalide",
+    ),
+    Case("25:00", child("calendar: {observation_time: 25:00}\n"), expect="« 25:00 »"),
+    Case("time as number", child("calendar: {operation_time: 1000}\n"), expect="heure invalide"),
+    Case("weekday 8", child("channels:\n  import_ent: {days: [8]}\n"), expect="jour de la semaine"),
+    Case(
+        "weekday true",
+        child("channels:\n  import_ent: {days: [true]}\n"),
+        expect="jour de la semaine",
+    ),
+    Case(
+        "eight weekdays",
+        child("channels:\n  import_ent: {days: [0, 1, 2, 3, 4, 5, 6, 0]}\n"),
+        expect="au plus 7",
+    ),
+    Case("leavers 1e9", child("etablissement: {leavers: 1000000000}\n"), expect="trop grande"),
+    Case(
+        "leavers > students",
+        child("etablissement: {students: 800, leavers: 900}\n"),
+        expect="sortants",
+    ),
+    Case("students 1e9", child("etablissement: {students: 1000000000}\n"), expect="trop grande"),
+    Case("students text", child("etablissement: {students: beaucoup}\n"), expect="entier"),
+    Case("students float", child("etablissement: {students: 12.5}\n"), expect="entier"),
+    Case(
+        "share 2", child("operations:\n  export_liens_siecle: {share: 2}\n"), expect="trop grande"
+    ),
+    Case(
+        "share text", child("operations:\n  export_liens_siecle: {share: moitié}\n"), expect="share"
+    ),
+    Case(
+        "share .nan", child("operations:\n  export_liens_siecle: {share: .nan}\n"), expect="share"
+    ),
+    Case(
+        "shares per date",
+        child("operations:\n  export_liens_siecle: {date: [2026-09-03], share: [0.5, 1]}\n"),
+        expect="une part par date",
+    ),
+    Case(
+        "origins not summing",
+        child(
+            "etablissement:\n  origins:\n    2nde: {returning: 0.5, affectation: 0.6, transfer: 0, external: 0}\n"
+        ),
+        expect="1 au total",
+    ),
+    Case("uai", child("etablissement: {uai: 33ABC}\n"), expect="7 chiffres"),
+    Case("zone D", child("etablissement: {zone: D}\n"), expect="permises"),
+    Case("seed -5", child("seed: -5\n"), expect="minimum"),
+    Case("seed 1e30", child("seed: 1000000000000000000000000000000\n"), expect="trop grande"),
+    Case("name empty", scenario(BASE + 'name: ""\n'), expect="vide"),
+    Case("name huge", scenario(BASE + "name: " + "x" * 5000 + "\n"), expect="trop long"),
+    Case("name a list", scenario(BASE + "name: [a, b]\n"), expect="texte attendu"),
+    Case(
+        "operation without date",
+        child("operations:\n  export_liens_siecle: {date: []}\n"),
+        expect="une date",
+    ),
+    Case(
+        "missing with date",
+        child("operations:\n  export_liens_siecle: {missing: true, date: 2026-09-03}\n"),
+        expect="missing",
+    ),
+    Case(
+        "too many dates",
+        child(
+            "operations:\n  export_liens_siecle: {date: ["
+            + ", ".join(f"2026-09-{d:02d}" for d in range(1, 31))
+            + "]}\n"
+        ),
+        expect="au plus 24",
+    ),
+    Case(
+        "date outside window",
+        child("operations:\n  export_liens_siecle: {date: 2027-03-01}\n"),
+        expect="hors de la fenêtre",
+    ),
+    Case(
+        "outage reversed",
+        child("channels:\n  import_ent:\n    outages: [{start: 2026-09-10, end: 2026-09-05}]\n"),
+        expect="avant de commencer",
+    ),
+    Case(
+        "full_on outside",
+        child("channels:\n  extraction_aaf: {full_on: [2027-01-10]}\n"),
+        expect="hors de la fenêtre",
+    ),
+    Case("201 reality changes", child(_reality(201)), expect="au plus 200"),
+    Case(
+        "reality count 10000",
+        child("reality:\n  - {date: 2026-09-14, kind: arrival, count: 10000}\n"),
+        expect="trop grande",
+    ),
+    Case("arrivals beyond size", child(_reality(5, "arrival", 400)), expect="arrivées"),
+    Case(
+        "reality kind",
+        child("reality:\n  - {date: 2026-09-14, kind: explosion}\n"),
+        expect="permises",
+    ),
+    # --- lateness (validate must see what risk draws) ------------------------------------
+    Case(
+        "lateness inf",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: triangular, min: 0, mode: 1, max: .inf}\n"
+        ),
+        expect="fini",
+    ),
+    Case(
+        "lateness sigma",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: lognormal, median: 2, sigma: 1000}\n"
+        ),
+        expect="trop grande",
+    ),
+    Case(
+        "lateness values 1e9",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: empirical, values: [1000000000]}\n"
+        ),
+        expect="trop grande",
+    ),
+    Case(
+        "lateness weights inf",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: empirical, values: [1, 2], weights: [.inf, 1]}\n"
+        ),
+        expect="fini",
+    ),
+    Case(
+        "lateness weights zero",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: empirical, values: [1, 2], weights: [0, 0]}\n"
+        ),
+        expect="poids",
+    ),
+    Case(
+        "lateness triangular order",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: triangular, min: 5, mode: 1, max: 9}\n"
+        ),
+        expect="min ≤ mode",
+    ),
+    Case(
+        "forget probability 2",
+        child("operations:\n  export_liens_siecle: {forget_probability: 2}\n"),
+        expect="trop grande",
+    ),
+    # --- what must run: valid means runs -------------------------------------------------
+    Case("200 reality changes run", child(_reality(200), "run"), code=0, expect="cohérent"),
+    Case(
+        "extreme lateness runs",
+        child(
+            "operations:\n  export_liens_siecle:\n    lateness: {kind: lognormal, median: 120, sigma: 3}\n",
+            "risk",
+            "-n",
+            "3",
+            "--workers",
+            "1",
+        ),
+        code=0,
+        expect="P50",
+    ),
+    Case(
+        "one level's origins run",
+        child(
+            "etablissement:\n  origins:\n    2nde: {returning: 0, affectation: 1, transfer: 0, external: 0}\n",
+            "run",
+        ),
+        code=0,
+        expect="cohérent",
+    ),
+    Case(
+        "Sunday warns",
+        child("operations:\n  export_liens_siecle: {date: 2026-09-06}\n"),
+        code=0,
+        expect="dimanche",
+    ),
+    Case(
+        "public holiday warns",
+        child("operations:\n  export_liens_siecle: {date: 2026-11-11}\n"),
+        code=0,
+        expect="jour férié",
+    ),
+    Case(
+        "rentrée on Saturday warns",
+        child("calendar: {rentree: 2026-09-05}\n"),
+        code=0,
+        expect="samedi",
+    ),
+    Case(
+        "French date accepted",
+        child("operations:\n  export_liens_siecle: {date: 03/09/2026}\n"),
+        code=0,
+        expect="valide",
+    ),
+    # --- command line -----------------------------------------------------------------
+    Case("--seed -1", _cli("run", N, "--seed", "-1"), expect="--seed"),
+    Case("-n 0", _cli("risk", N, "-n", "0"), expect="--replications"),
+    Case("--lang xx", _cli("validate", N, "--lang", "xx"), expect="langue"),
+    Case("unknown command", _cli("simuler", N), expect="commande"),
+    Case("unknown option", _cli("run", N, "--vite"), expect="--vite"),
+    Case(
+        "explain bad date",
+        _cli("explain", N, "--at", "demain", "--category", "groups"),
+        expect="demain",
+    ),
+    Case("plan target outside", _cli("plan", N, "--target", "2031-01-01"), expect="2031"),
+    Case("plan --write itself", _plan_write_self, expect="lit"),
+    Case("plan --write its parent", _plan_write_parent, expect="lit"),
+    Case("report as pdf", _cli("report", N, "-o", "{dir}/rapport.pdf"), expect=".pdf"),
+    Case("report into /dev/full", _cli("report", N, "-o", "/dev/full"), expect="extension"),
+    Case("report into a folder", _cli("report", N, "-o", "{dir}/"), expect="dossier"),
+    Case("run --out into /proc", _cli("run", N, "--out", "/proc/rentree"), expect="/proc/rentree"),
+    Case("risk --out into /proc", _cli("risk", N, "-n", "2", "--out", "/proc/x"), expect="/proc/x"),
+    Case("run --out a file", _cli("run", N, "--out", str(NOMINAL)), expect="pas un dossier"),
+]
