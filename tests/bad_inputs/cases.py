@@ -122,6 +122,7 @@ def _cli(*args: str) -> Callable[[Path], list[str]]:
 
 N = str(NOMINAL)
 
+# fmt: off
 CASES: list[Case] = [
     # --- files that are not what they claim --------------------------------------------
     Case("alias bomb", raw(_bomb(9).encode()), expect="alias"),
@@ -447,3 +448,4 @@ CASES: list[Case] = [
     Case("risk --out into /proc", _cli("risk", N, "-n", "2", "--out", "/proc/x"), expect="/proc/x"),
     Case("run --out a file", _cli("run", N, "--out", str(NOMINAL)), expect="pas un dossier"),
 ]
+# fmt: on
