@@ -5,9 +5,9 @@ Keys are stable identifiers; :mod:`sim.i18n` looks them up.
 
 from __future__ import annotations
 
-from sim.catalogue import commands, errors, inputs, names, pictures, risk, texts
+from sim.catalogue import commands, errors, inputs, names, pictures, risk, schema, texts
 
-PARTS = (errors, inputs, names, texts, commands, pictures, risk)
+PARTS = (errors, inputs, names, texts, commands, pictures, risk, schema)
 
 MESSAGES: dict[str, dict[str, str]] = {}
 for _part in PARTS:

@@ -29,7 +29,7 @@ from sim.presentation.files import check_output_file, check_output_folder
 from sim.presentation.report import REPORT_SUFFIXES, report_html, write_report
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
-from sim.scenario.model import Scenario
+from sim.scenario.schema import scenario_schema
 
 
 @app.command(help=t("cli.run_help"), add_help_option=False)
@@ -73,7 +73,7 @@ def validate(
 @app.command(help=t("cli.schema_help"), add_help_option=False)
 def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
     use_language(lang)
-    typer.echo(json.dumps(Scenario.model_json_schema(), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(scenario_schema(), ensure_ascii=False, indent=2))
 
 
 @app.command(help=t("cli.report_help"), add_help_option=False)

@@ -123,12 +123,12 @@ def parse_time_of_day(value: Any) -> dt.time:
         if value.tzinfo is not None:
             raise ValueError(t("rule.time_format", value=value))
         return value
-    if isinstance(value, str):
-        try:
-            return dt.datetime.strptime(value.strip(), "%H:%M").time()
-        except ValueError:
-            pass
+    if isinstance(value, str) and (match := _CLOCK.match(value)):
+        return dt.time(int(match.group(1)), int(match.group(2)))
     raise ValueError(t("rule.time_format", value=value))
+
+
+_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
 
 
 def parse_weekday(value: Any) -> int:
@@ -139,30 +139,55 @@ def parse_weekday(value: Any) -> int:
     raise ValueError(t("rule.weekday", value=value))
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# The schema's patterns accept exactly what the parsers above accept (JSON Schema patterns
+# have no flags, hence the spelled-out cases).
+DURATION_PATTERN = (
+    r"^\s*\d{1,15}(\.\d{1,6})?\s*("
+    + "|".join(_any_case(u) for u in ("min", "j", "d", "h", "m"))
+    + r")\s*$"
+)
+_DAY_PATTERN = r"(\d{4}-\d{2}-\d{2}|\d{2}/\d{2}/\d{4})"
+DAY_PATTERN = rf"^\s*{_DAY_PATTERN}\s*$"
+INSTANT_PATTERN = rf"^\s*{_DAY_PATTERN}([ T]\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\s*$"
+TIME_PATTERN = _CLOCK.pattern
+WEEKDAY_PATTERN = r"^\s*(" + "|".join(_any_case(w) for w in sorted(WEEKDAYS)) + r")\s*$"
+INSTANT_SCHEMA = {"type": "string", "pattern": INSTANT_PATTERN}
+
 Duration = Annotated[
     dt.timedelta,
     BeforeValidator(parse_duration),
     PlainSerializer(format_duration, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?\s*(j|d|h|min|m)$"}),
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
 ]
 Instant = Annotated[
     dt.date | dt.datetime,
     BeforeValidator(parse_instant),
-    WithJsonSchema({"type": "string", "description": "AAAA-MM-JJ ou AAAA-MM-JJ HH:MM"}),
+    WithJsonSchema(INSTANT_SCHEMA),
 ]
 Day = Annotated[
     dt.date,
     BeforeValidator(parse_date),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema({"type": "string", "pattern": DAY_PATTERN}),
 ]
 TimeOfDay = Annotated[
     dt.time,
     BeforeValidator(parse_time_of_day),
     PlainSerializer(lambda v: v.strftime("%H:%M"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),
 ]
 Weekday = Annotated[
     int,
     BeforeValidator(parse_weekday),
-    WithJsonSchema({"type": "string", "enum": sorted(WEEKDAYS)}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 6},
+                {"type": "string", "pattern": WEEKDAY_PATTERN},
+            ]
+        }
+    ),
 ]

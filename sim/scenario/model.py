@@ -16,7 +16,7 @@ from pydantic import (
 
 from sim.domain import Channel, Operation
 from sim.i18n import t
-from sim.scenario.fields import Day, Duration, Instant, TimeOfDay, Weekday
+from sim.scenario.fields import INSTANT_SCHEMA, Day, Duration, Instant, TimeOfDay, Weekday
 
 # Bounds of the format: far above any real lycée, low enough that every run ends quickly.
 MAX_DATES_PER_OPERATION = 24
@@ -158,10 +158,11 @@ class Lateness(Strict):
         return self
 
 
-_INSTANT_SCHEMA = {"type": "string", "description": "AAAA-MM-JJ ou AAAA-MM-JJ HH:MM"}
 _ONE_OR_MANY_INSTANTS = {
-    "anyOf": [_INSTANT_SCHEMA, {"type": "array", "items": _INSTANT_SCHEMA}],
-    "description": "une date, ou la liste des dates d'une opération répétée",
+    "anyOf": [
+        INSTANT_SCHEMA,
+        {"type": "array", "items": INSTANT_SCHEMA, "maxItems": MAX_DATES_PER_OPERATION},
+    ]
 }
 
 

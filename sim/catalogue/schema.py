@@ -1,0 +1,360 @@
+"""Titles and descriptions of the JSON Schema (what an editor shows beside each key).
+
+Each entry reads ``title|description``; operations and channels take their names from the
+``operation.*`` and ``channel.*`` labels.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "schema.title": {
+        "fr": "Scénario de rentrée (rentree-sim)",
+        "en": "Rentrée scenario (rentree-sim)",
+    },
+    # --- models ---------------------------------------------------------------------------
+    "schema.model.Scenario": {
+        "fr": "Scénario|Un établissement, une rentrée, son calendrier et sa chaîne d'annuaires.",
+        "en": "Scenario|One établissement, one rentrée, its calendar and its directory chain.",
+    },
+    "schema.model.Etablissement": {
+        "fr": "Établissement|Le lycée simulé : identité et effectifs.",
+        "en": "Établissement|The simulated lycée: identity and sizes.",
+    },
+    "schema.model.Divisions": {
+        "fr": "Divisions|Nombre de divisions (classes) par niveau.",
+        "en": "Divisions|Number of divisions (classes) per level.",
+    },
+    "schema.model.OriginShares": {
+        "fr": "Origines des élèves|Part des élèves du niveau selon leur arrivée (somme égale à 1).",
+        "en": "Students' origins|Share of the level's students by how they arrive (sums to 1).",
+    },
+    "schema.model.Calendar": {
+        "fr": "Calendrier|Fenêtre simulée, rentrée et heures par défaut.",
+        "en": "Calendar|Simulated window, rentrée and default times.",
+    },
+    "schema.model.Lateness": {
+        "fr": "Retard|Retard de l'opération en jours ouvrés, pour l'analyse de risque.",
+        "en": "Lateness|The operation's lateness in working days, for risk analysis.",
+    },
+    "schema.model.OperationSpec": {
+        "fr": "Opération|Une opération faite à la main : quand, si elle est faite, pour quelle part.",
+        "en": "Operation|A manual operation: when, whether done, for what share.",
+    },
+    "schema.model.BasculeSpec": {
+        "fr": "Bascule d'année STS-WEB|Bascule, avec ou sans reconduction de la structure.",
+        "en": "STS-WEB year switch|Switch, carrying the structure over or not.",
+    },
+    "schema.model.VerificationSpec": {
+        "fr": "Vérification des divisions|Création, modification, suppression des divisions dans STS-WEB.",
+        "en": "Division check|Creating, changing, deleting divisions in STS-WEB.",
+    },
+    "schema.model.TransfertsSpec": {
+        "fr": "Transferts|Transferts de dossiers dans l'académie.",
+        "en": "Transfers|File transfers inside the académie.",
+    },
+    "schema.model.ExportStructureSpec": {
+        "fr": "Export de structure|Export de la structure STS-WEB vers SIECLE.",
+        "en": "Structure export|STS-WEB structure export to SIECLE.",
+    },
+    "schema.model.Operations": {
+        "fr": "Opérations|Les opérations de la rentrée, dans l'ordre du document « Obtenir un annuaire cohérent ».",
+        "en": "Operations|The rentrée's operations, in the order of the seed document.",
+    },
+    "schema.model.Outage": {
+        "fr": "Panne|Période pendant laquelle le traitement ne passe pas.",
+        "en": "Outage|Period during which the batch does not run.",
+    },
+    "schema.model.ChannelSpec": {
+        "fr": "Traitement automatique|Traitement quotidien : heure, jours, délai, pannes.",
+        "en": "Batch|Daily batch: time, days, delay, outages.",
+    },
+    "schema.model.StsToSiecleSpec": {
+        "fr": "Copie STS-WEB → SIECLE|Chaque changement de structure arrive dans SIECLE après le délai.",
+        "en": "STS-WEB → SIECLE copy|Each structure change lands in SIECLE after the delay.",
+    },
+    "schema.model.ActivationSpec": {
+        "fr": "Activation des liens|Traitement du soir qui rend effectifs les liens importés.",
+        "en": "Link activation|Evening batch that makes imported links effective.",
+    },
+    "schema.model.ExtractionSpec": {
+        "fr": "Extraction vers l'AAF|Extraction nocturne de SIECLE et STS-WEB, complète certains jours.",
+        "en": "AAF extraction|Nightly extraction from SIECLE and STS-WEB, full on some days.",
+    },
+    "schema.model.ImportEntSpec": {
+        "fr": "Import ENT|Import des fichiers AAF dans l'annuaire de l'ENT.",
+        "en": "ENT import|Import of the AAF files into the ENT directory.",
+    },
+    "schema.model.ExportGarSpec": {
+        "fr": "Export ENT → GAR|Export de l'annuaire de l'ENT vers le GAR.",
+        "en": "ENT → GAR export|Export of the ENT directory to GAR.",
+    },
+    "schema.model.Channels": {
+        "fr": "Traitements automatiques|Les traitements de nuit entre les systèmes.",
+        "en": "Batches|The nightly batches between systems.",
+    },
+    "schema.model.RealityChange": {
+        "fr": "Changement de la réalité|Arrivées, départs, changements de classe ou de groupe après la planification.",
+        "en": "Change of reality|Arrivals, departures, class or group changes after planning.",
+    },
+    # --- fields ---------------------------------------------------------------------------
+    "schema.field.extends": {
+        "fr": "Scénario étendu|Chemin (relatif à ce fichier) du scénario dont celui-ci part ; seules les clés écrites ici le modifient.",
+        "en": "Extended scenario|Path (relative to this file) of the scenario this one starts from; only the keys written here change it.",
+    },
+    "schema.field.name": {
+        "fr": "Nom|Nom affiché du scénario (ou de l'établissement).",
+        "en": "Name|Displayed name of the scenario (or of the établissement).",
+    },
+    "schema.field.description": {
+        "fr": "Description|Ce que ce scénario représente.",
+        "en": "Description|What this scenario stands for.",
+    },
+    "schema.field.seed": {
+        "fr": "Graine|Graine du tirage de l'établissement fictif (même graine, mêmes résultats).",
+        "en": "Seed|Seed of the fictional établissement's draw (same seed, same results).",
+    },
+    "schema.field.etablissement": {
+        "fr": "Établissement|Identité et effectifs du lycée.",
+        "en": "Établissement|Identity and sizes of the lycée.",
+    },
+    "schema.field.calendar": {
+        "fr": "Calendrier|Fenêtre simulée et rentrée.",
+        "en": "Calendar|Simulated window and rentrée.",
+    },
+    "schema.field.operations": {
+        "fr": "Opérations|Dates des opérations faites à la main.",
+        "en": "Operations|Dates of the manual operations.",
+    },
+    "schema.field.channels": {
+        "fr": "Traitements|Réglages des traitements automatiques.",
+        "en": "Batches|Settings of the automatic batches.",
+    },
+    "schema.field.reality": {
+        "fr": "Changements après la rentrée|Arrivées, départs et changements datés.",
+        "en": "Changes after the rentrée|Dated arrivals, departures and changes.",
+    },
+    "schema.field.uai": {
+        "fr": "UAI|Code de l'établissement : 7 chiffres et une lettre majuscule.",
+        "en": "UAI|Établissement code: 7 digits and a capital letter.",
+    },
+    "schema.field.zone": {
+        "fr": "Zone de vacances|A, B ou C (Nouvelle-Aquitaine : A).",
+        "en": "Holiday zone|A, B or C (Nouvelle-Aquitaine: A).",
+    },
+    "schema.field.students": {
+        "fr": "Élèves|Nombre d'élèves.",
+        "en": "Students|Number of students.",
+    },
+    "schema.field.divisions": {
+        "fr": "Divisions|Divisions (classes) par niveau.",
+        "en": "Divisions|Divisions (classes) per level.",
+    },
+    "schema.field.2nde": {
+        "fr": "Secondes|Nombre de divisions de seconde.",
+        "en": "Seconde|Number of seconde divisions.",
+    },
+    "schema.field.1re": {
+        "fr": "Premières|Nombre de divisions de première.",
+        "en": "Première|Number of première divisions.",
+    },
+    "schema.field.Tle": {
+        "fr": "Terminales|Nombre de divisions de terminale.",
+        "en": "Terminale|Number of terminale divisions.",
+    },
+    "schema.field.teachers": {
+        "fr": "Enseignants|Nombre d'enseignants.",
+        "en": "Teachers|Number of teachers.",
+    },
+    "schema.field.group_size": {
+        "fr": "Taille des groupes|Élèves par groupe de langue ou de spécialité.",
+        "en": "Group size|Students per language or spécialité group.",
+    },
+    "schema.field.option_share": {
+        "fr": "Part d'options|Part des élèves qui suivent une option (0 à 1).",
+        "en": "Option share|Share of students taking an option (0 to 1).",
+    },
+    "schema.field.two_parents_share": {
+        "fr": "Part à deux responsables|Part des élèves avec deux responsables (0 à 1).",
+        "en": "Two-parent share|Share of students with two parents (0 to 1).",
+    },
+    "schema.field.new_teachers_share": {
+        "fr": "Part de nouveaux enseignants|Part des enseignants arrivant cette année (0 à 1).",
+        "en": "New teachers' share|Share of teachers arriving this year (0 to 1).",
+    },
+    "schema.field.new_divisions": {
+        "fr": "Nouvelles divisions|Divisions créées cette année.",
+        "en": "New divisions|Divisions created this year.",
+    },
+    "schema.field.obsolete_divisions": {
+        "fr": "Divisions supprimées|Divisions de l'an dernier à supprimer.",
+        "en": "Obsolete divisions|Last year's divisions to delete.",
+    },
+    "schema.field.leavers": {
+        "fr": "Sortants|Élèves partis depuis l'an dernier (par défaut : les terminales).",
+        "en": "Leavers|Students gone since last year (default: the terminales).",
+    },
+    "schema.field.origins": {
+        "fr": "Origines|Par niveau, la part des élèves selon leur arrivée ; un niveau non donné garde les valeurs par défaut.",
+        "en": "Origins|Per level, the share of students by arrival; a level not given keeps the defaults.",
+    },
+    "schema.field.returning": {
+        "fr": "Déjà inscrits|Élèves déjà dans l'établissement l'an dernier.",
+        "en": "Returning|Students already in the établissement last year.",
+    },
+    "schema.field.affectation": {
+        "fr": "Affectation|Élèves affectés (AFFELNET).",
+        "en": "Affectation|Students placed by AFFELNET.",
+    },
+    "schema.field.transfer": {
+        "fr": "Transfert|Élèves transférés d'un établissement de l'académie.",
+        "en": "Transfer|Students transferred from the académie.",
+    },
+    "schema.field.external": {
+        "fr": "Hors académie|Élèves venus d'ailleurs, créés à la main.",
+        "en": "External|Students from elsewhere, created by hand.",
+    },
+    "schema.field.start": {
+        "fr": "Début|Premier jour (ou instant).",
+        "en": "Start|First day (or instant).",
+    },
+    "schema.field.end": {
+        "fr": "Fin|Dernier jour (ou instant).",
+        "en": "End|Last day (or instant).",
+    },
+    "schema.field.rentree": {
+        "fr": "Rentrée|Jour de la rentrée ; par défaut, tiré de la table des vacances de la zone.",
+        "en": "Rentrée|Rentrée day; by default, from the zone's holiday table.",
+    },
+    "schema.field.observation_time": {
+        "fr": "Heure d'observation|Heure à laquelle on regarde l'annuaire chaque matin (HH:MM).",
+        "en": "Observation time|Time the directory is looked at each morning (HH:MM).",
+    },
+    "schema.field.operation_time": {
+        "fr": "Heure des opérations|Heure d'une opération datée sans heure (HH:MM).",
+        "en": "Operation time|Time of an operation dated without time (HH:MM).",
+    },
+    "schema.field.date": {
+        "fr": "Date|Date (JJ/MM/AAAA ou AAAA-MM-JJ, heure HH:MM en option), ou liste de dates d'une opération répétée.",
+        "en": "Date|Date (DD/MM/YYYY or YYYY-MM-DD, optional time HH:MM), or the list of dates of a repeated operation.",
+    },
+    "schema.field.planned": {
+        "fr": "Date prévue|Date prévue au calendrier (montrée sur la chronologie).",
+        "en": "Planned date|Date planned in the calendar (shown on the timeline).",
+    },
+    "schema.field.missing": {
+        "fr": "Non faite|true si l'opération n'est pas faite (alors sans date).",
+        "en": "Not done|true if the operation is not done (then without date).",
+    },
+    "schema.field.forget_probability": {
+        "fr": "Probabilité d'oubli|Pour l'analyse de risque (0 à 1).",
+        "en": "Forget probability|For risk analysis (0 to 1).",
+    },
+    "schema.field.lateness": {
+        "fr": "Retard|Loi du retard en jours ouvrés, pour l'analyse de risque.",
+        "en": "Lateness|Distribution of the lateness in working days, for risk analysis.",
+    },
+    "schema.field.share": {
+        "fr": "Part|Part des faits traités (0 à 1], ou une part cumulée par date.",
+        "en": "Share|Share of the facts handled (0 to 1], or one cumulative share per date.",
+    },
+    "schema.field.carry_structure": {
+        "fr": "Reconduire la structure|Reconduire les divisions à la bascule.",
+        "en": "Carry the structure|Carry the divisions over at the switch.",
+    },
+    "schema.field.carry_groups": {
+        "fr": "Reconduire les groupes|Déconseillé : les groupes reconduits restent périmés.",
+        "en": "Carry the groups|Discouraged: carried groups stay stale.",
+    },
+    "schema.field.delete_carried_groups": {
+        "fr": "Supprimer les groupes reconduits|Lors de la vérification des divisions.",
+        "en": "Delete carried groups|During the division check.",
+    },
+    "schema.field.recreate_share": {
+        "fr": "Part recréée|Part des élèves recréés au lieu d'être transférés (doublons).",
+        "en": "Recreated share|Share of students recreated instead of transferred (duplicates).",
+    },
+    "schema.field.delay": {
+        "fr": "Délai|Durée avant que le résultat n'arrive (ex. 1j, 12h, 90min).",
+        "en": "Delay|Time before the result lands (e.g. 1j, 12h, 90min).",
+    },
+    "schema.field.kind": {
+        "fr": "Type|Type de loi ou de changement.",
+        "en": "Kind|Kind of distribution or change.",
+    },
+    "schema.field.min": {
+        "fr": "Minimum|Retard minimum (jours ouvrés).",
+        "en": "Minimum|Minimum lateness (working days).",
+    },
+    "schema.field.mode": {
+        "fr": "Mode|Retard le plus fréquent (jours ouvrés), ou mode du traitement.",
+        "en": "Mode|Most frequent lateness (working days), or the batch's mode.",
+    },
+    "schema.field.max": {
+        "fr": "Maximum|Retard maximum (jours ouvrés).",
+        "en": "Maximum|Maximum lateness (working days).",
+    },
+    "schema.field.median": {
+        "fr": "Médiane|Retard médian (jours ouvrés).",
+        "en": "Median|Median lateness (working days).",
+    },
+    "schema.field.sigma": {
+        "fr": "Dispersion|Écart type du logarithme du retard.",
+        "en": "Spread|Standard deviation of the lateness' logarithm.",
+    },
+    "schema.field.values": {
+        "fr": "Valeurs|Retards observés (jours ouvrés).",
+        "en": "Values|Observed lateness (working days).",
+    },
+    "schema.field.weights": {
+        "fr": "Poids|Un poids par valeur.",
+        "en": "Weights|One weight per value.",
+    },
+    "schema.field.at": {
+        "fr": "Heure|Heure de passage du traitement (HH:MM).",
+        "en": "Time|Time the batch runs (HH:MM).",
+    },
+    "schema.field.days": {
+        "fr": "Jours|Jours de passage (lundi … dimanche, ou 0 = lundi … 6 = dimanche).",
+        "en": "Days|Days it runs (monday … sunday, or 0 = Monday … 6 = Sunday).",
+    },
+    "schema.field.outages": {
+        "fr": "Pannes|Périodes sans traitement.",
+        "en": "Outages|Periods without the batch.",
+    },
+    "schema.field.failure_probability": {
+        "fr": "Probabilité d'échec|Probabilité qu'une nuit échoue, pour l'analyse de risque.",
+        "en": "Failure probability|Probability that a night fails, for risk analysis.",
+    },
+    "schema.field.full_days": {
+        "fr": "Jours d'extraction complète|Jours de la semaine où l'extraction est complète.",
+        "en": "Full extraction days|Weekdays with a full extraction.",
+    },
+    "schema.field.full_on": {
+        "fr": "Extractions complètes datées|Dates d'extractions complètes supplémentaires.",
+        "en": "Dated full extractions|Dates of extra full extractions.",
+    },
+    "schema.field.full_at_rentree": {
+        "fr": "Complète à la rentrée|Extraction complète le jour de la rentrée.",
+        "en": "Full at the rentrée|Full extraction on the rentrée day.",
+    },
+    "schema.field.sts_delay": {
+        "fr": "Délai STS-WEB|Délai supplémentaire des données STS-WEB vers l'AAF.",
+        "en": "STS-WEB delay|Extra delay of STS-WEB data to the AAF.",
+    },
+    "schema.field.count": {
+        "fr": "Nombre|Nombre d'élèves concernés.",
+        "en": "Count|Number of students concerned.",
+    },
+    "schema.field.level": {
+        "fr": "Niveau|2nde, 1re ou Tle (par défaut : tous).",
+        "en": "Level|2nde, 1re or Tle (default: all).",
+    },
+    "schema.field.origin": {
+        "fr": "Origine|Origine des arrivants.",
+        "en": "Origin|Origin of the newcomers.",
+    },
+    "schema.field.recorded_after": {
+        "fr": "Saisi après|Délai avant la saisie par le secrétariat.",
+        "en": "Recorded after|Delay before the office types it in.",
+    },
+}
