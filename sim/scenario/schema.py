@@ -84,7 +84,9 @@ def _written(info: Any) -> Any:
     value = info.get_default(call_default_factory=True)
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True)
-    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[(annotation, *info.metadata)]
     return TypeAdapter(annotation).dump_python(value, mode="json")
 
 
