@@ -25,7 +25,7 @@ from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, Target
 from sim.engine.model import resolve_rentree
 from sim.engine.simulation import build_truth, observation_minutes, simulate
-from sim.scenario.model import Lateness, Outage, Scenario
+from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
 from sim.scenario.priors import failure_probability, operation_risk
 from sim.truth.model import Truth
 
@@ -109,7 +109,9 @@ def draw_lateness(lateness: Lateness, rng: np.random.Generator) -> int:
         value = rng.choice(np.asarray(lateness.values, dtype=float), p=weights / weights.sum())
     if lateness.max is not None:
         value = min(value, lateness.max)
-    return max(0, round(float(value)))
+    # past the format's bound an operation is as good as forgotten; the cap keeps a lognormal
+    # tail from asking for millions of working days
+    return max(0, round(min(float(value), MAX_LATENESS_DAYS)))
 
 
 def sample_calendar(
