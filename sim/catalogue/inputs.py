@@ -225,6 +225,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "c'est un dossier : donnez un nom de fichier",
         "en": "this is a folder: give a file name",
     },
+    "output.no_extension": {
+        "fr": "donnez un nom de fichier avec son extension ({allowed})",
+        "en": "give a file name with its extension ({allowed})",
+    },
     "output.extension": {
         "fr": "extension « {suffix} » non prise en charge (possibles : {allowed})",
         "en": "extension '{suffix}' not supported (possible: {allowed})",

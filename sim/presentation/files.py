@@ -42,6 +42,8 @@ def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
     allowed = tuple(suffixes)
     if str(path).endswith(os.sep) or path.is_dir():
         raise _refuse(path, "output.is_folder")
+    if allowed and not path.suffix:
+        raise _refuse(path, "output.no_extension", allowed=", ".join(allowed))
     if allowed and path.suffix.lower() not in allowed:
         raise _refuse(path, "output.extension", suffix=path.suffix, allowed=", ".join(allowed))
     target = Path(os.path.realpath(path))

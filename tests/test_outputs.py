@@ -1,0 +1,110 @@
+"""Outputs are written whole or not at all, and never over something that is not a file:
+symbolic links are written through, pipes and devices refused, a folder of results is
+replaced as a whole, and the destination is checked before any computation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sim.cli import app
+from sim.errors import OutputError
+from sim.presentation.files import write_atomically, write_file_set
+from tests.conftest import SCENARIOS
+
+runner = CliRunner()
+NOMINAL = str(SCENARIOS / "nominal.yaml")
+
+
+def _write(path: Path, text: str = "nouveau") -> Path:
+    return write_atomically(path, lambda temporary: Path(temporary).write_text(text, "utf-8"))
+
+
+def test_a_symbolic_link_is_written_through(tmp_path: Path) -> None:
+    target = tmp_path / "vrai.html"
+    target.write_text("ancien")
+    link = tmp_path / "lien.html"
+    link.symlink_to(target)
+    _write(link)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text() == "nouveau"
+
+
+def test_a_pipe_is_refused_and_kept(tmp_path: Path) -> None:
+    pipe = tmp_path / "tube.html"
+    os.mkfifo(pipe)
+    with pytest.raises(OutputError, match="pas un fichier ordinaire"):
+        _write(pipe)
+    assert pipe.exists() and not pipe.is_file()
+
+
+def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "rapport.html"
+    link.symlink_to("/dev/null")
+    result = runner.invoke(app, ["report", NOMINAL, "-o", str(link)])
+    assert result.exit_code == 2
+    assert "pas un fichier ordinaire" in result.output
+    assert link.is_symlink()
+
+
+def test_a_folder_is_not_a_file_name(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", NOMINAL, "-o", f"{tmp_path}/nouveau/"])
+    assert result.exit_code == 2 and "nom de fichier" in result.output
+    assert not (tmp_path / "nouveau").exists()
+
+
+def test_report_refuses_an_extension_it_cannot_write(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", NOMINAL, "-o", str(tmp_path / "rapport.pdf")])
+    assert result.exit_code == 2 and ".pdf" in result.output and ".html" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_of_results_is_replaced_as_a_whole(tmp_path: Path) -> None:
+    out = tmp_path / "resultats"
+    write_file_set(out, {"a.csv": "1", "tornade.png": b"x"})
+    write_file_set(out, {"a.csv": "2"})
+    assert sorted(p.name for p in out.iterdir()) == [".rentree-sim", "a.csv"]
+    assert (out / "a.csv").read_text() == "2"
+    assert [p.name for p in tmp_path.iterdir()] == ["resultats"]
+
+
+def test_a_failed_write_leaves_the_earlier_set_intact(tmp_path: Path) -> None:
+    out = tmp_path / "resultats"
+    write_file_set(out, {"a.csv": "1", "b.json": "{}"})
+    with pytest.raises(OutputError):
+        write_file_set(out, {"a.csv": "2", "sous/dossier.csv": "x"})
+    assert (out / "a.csv").read_text() == "1" and (out / "b.json").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["resultats"]
+
+
+def test_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "cours.odt").write_text("à garder")
+    result = runner.invoke(app, ["run", NOMINAL, "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "d'autres fichiers" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["cours.odt"]
+
+
+def test_the_destination_is_checked_before_computing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sim.cli.planning as planning
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("computed before checking the destination")
+
+    monkeypatch.setattr(planning, "run_risk", must_not_run)
+    result = runner.invoke(app, ["risk", NOMINAL, "-n", "2", "--out", "/proc/rentree-sim"])
+    assert result.exit_code == 2
+    assert "/proc/rentree-sim" in result.output and "Traceback" not in result.output
+
+
+def test_plan_never_writes_over_its_own_scenario(tmp_path: Path) -> None:
+    scenario = tmp_path / "calendrier.yaml"
+    text = f"extends: {NOMINAL}\nname: essai\n"
+    scenario.write_text(text)
+    result = runner.invoke(
+        app, ["plan", str(scenario), "--target", "2026-09-14", "--write", str(scenario)]
+    )
+    assert result.exit_code == 2 and "lit" in result.output
+    assert scenario.read_text() == text
