@@ -354,9 +354,14 @@ def reduced_graph(graph: nx.DiGraph) -> nx.DiGraph:
             layered.add_edge(source, target)
             if not nx.is_directed_acyclic_graph(layered):
                 layered.remove_edge(source, target)
-    reduced = nx.transitive_reduction(layered)
+    kept = nx.transitive_reduction(layered).edges
+    # networkx returns each node's edges in set order: sort them so that the drawing (and the
+    # SVG bytes) do not depend on string hashing
+    reduced = nx.DiGraph()
     reduced.add_nodes_from(graph.nodes(data=True))
-    reduced.add_edges_from((a, b, graph.edges[a, b]) for a, b in reduced.edges)
+    reduced.add_edges_from(
+        (a, b, graph.edges[a, b]) for a, b in sorted(kept, key=lambda e: (ranks[e[0]], ranks[e[1]]))
+    )
     return reduced
 
 
@@ -387,7 +392,8 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
     position = graph_layout(full)
     chain = [step.actor for step in analysis.targets[target].chain]
     critical_edges = {(a, b) for a, b in itertools.pairwise(chain) if a != b}
-    for a, b in critical_edges:
+    # sorted: the drawing order (and so the SVG) must not depend on string hashing
+    for a, b in sorted(critical_edges):
         if full.has_edge(a, b) and not graph.has_edge(a, b):
             graph.add_edge(a, b, **full.edges[a, b])
     critical_nodes = set(chain)

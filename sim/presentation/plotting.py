@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
+from typing import IO
 
+import matplotlib as mpl
 import matplotlib.dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -106,7 +109,26 @@ def figure_of(ax: Axes) -> Figure:
     return figure
 
 
+# Same scenario, same bytes: an SVG gets no creation date and ids salted by a constant (not
+# random); text is drawn as paths so that the picture does not depend on the reader's fonts.
+_METADATA: dict[str, dict[str, str | None]] = {"svg": {"Date": None}, "png": {}}
+DPI = 150
+
+
+def print_figure(figure: Figure, target: str | IO[bytes] | IO[str], fmt: str) -> None:
+    """The one place where pictures are rendered to a file or a buffer."""
+    with mpl.rc_context({"svg.hashsalt": "rentree-sim", "svg.fonttype": "path"}):
+        figure.savefig(target, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
+
+
+def svg_text(figure: Figure) -> str:
+    """``figure`` as an SVG document (for inlining in HTML)."""
+    buffer = io.StringIO()
+    print_figure(figure, buffer, "svg")
+    return buffer.getvalue()
+
+
 def save_figure(figure: Figure, path: Path) -> Path:
     """Write ``figure`` as PNG or SVG (by the extension), atomically."""
     fmt = check_picture_path(path)
-    return write_atomically(path, lambda temporary: figure.savefig(temporary, format=fmt, dpi=150))
+    return write_atomically(path, lambda temporary: print_figure(figure, temporary, fmt))

@@ -4,11 +4,9 @@ SVG. No script, no external resource: it opens from an e-mail attachment."""
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from sim._version import __version__
@@ -32,6 +30,7 @@ from sim.presentation.plots import (
     plot_graph,
     plot_timeline,
 )
+from sim.presentation.plotting import svg_text
 from sim.presentation.summary import chain_lines
 
 STYLE = """
@@ -56,11 +55,7 @@ ol.chain li { margin: .15em 0; }
 
 
 def _svg(figure: Figure) -> str:
-    buffer = io.StringIO()
-    # a fixed salt keeps the SVG ids deterministic (same scenario, same report)
-    with mpl.rc_context({"svg.hashsalt": "rentree-sim", "svg.fonttype": "path"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    text = buffer.getvalue()
+    text = svg_text(figure)
     return text[text.index("<svg") :]
 
 
