@@ -25,7 +25,7 @@ from sim.engine.simulation import simulate
 from sim.errors import OutputError, RentreeSimError
 from sim.i18n import t
 from sim.presentation.export import dumps, result_json, write_outputs
-from sim.presentation.report import report_html, write_report
+from sim.presentation.report import own_description, report_html, write_report
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
 from sim.scenario.model import Scenario
@@ -94,7 +94,11 @@ def report(
         raise fail(error) from None
     compared = [analysis_of(other) for other in others]
     try:
-        write_report(report_html(analysis, compared), output)
+        text = report_html(analysis, compared, description=own_description(scenario))
+    except RentreeSimError as error:
+        raise fail(error) from None
+    try:
+        write_report(text, output)
     except OutputError as error:
         raise fail(error) from None
     typer.echo(t("cli.report_written", path=output))

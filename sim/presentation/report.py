@@ -13,6 +13,7 @@ from sim._version import __version__
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
 from sim.analysis.report import Analysis
 from sim.domain import Target
+from sim.errors import RentreeSimError
 from sim.i18n import label, language, t
 from sim.presentation.files import write_atomically
 from sim.presentation.formatting import (
@@ -32,6 +33,7 @@ from sim.presentation.plots import (
 )
 from sim.presentation.plotting import svg_text
 from sim.presentation.summary import chain_lines
+from sim.scenario.loader import extends_chain, load_scenario
 
 STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1500px;
@@ -172,11 +174,29 @@ def _warnings(analysis: Analysis) -> str:
     return "\n".join(parts)
 
 
-def report_html(analysis: Analysis, compared: Sequence[Analysis] = ()) -> str:
+def own_description(path: str | Path) -> str:
+    """The description that the scenario file at ``path`` gives itself: one it only inherits
+    through ``extends`` describes its parent, not this variant (empty then)."""
+    description = load_scenario(path).description
+    for ancestor in extends_chain(path):
+        try:
+            inherited = load_scenario(ancestor).description == description
+        except RentreeSimError:
+            inherited = True  # a parent that is not a whole scenario: cannot tell, say nothing
+        if inherited:
+            return ""
+    return description
+
+
+def report_html(
+    analysis: Analysis, compared: Sequence[Analysis] = (), *, description: str | None = None
+) -> str:
     """The whole report of ``analysis``; ``compared`` are the other scenarios of the
-    comparison picture (this one is added last)."""
+    comparison picture (this one is added last). ``description`` is the scenario's own (see
+    :func:`own_description`); None takes the loaded scenario's, inherited or not."""
     result = analysis.result
     scenario = result.scenario
+    description = scenario.description if description is None else description
     cal = scenario.calendar
     title = t("report.title", name=scenario.name)
     pictures = [
@@ -202,8 +222,8 @@ def report_html(analysis: Analysis, compared: Sequence[Analysis] = ()) -> str:
         f"{html.escape(scenario.etablissement.uai)} — {html.escape(subtitle)} — "
         f"{html.escape(t('report.seed', seed=result.seed))}</p>",
     ]
-    if scenario.description:
-        body.append(f"<p>{html.escape(scenario.description)}</p>")
+    if description:
+        body.append(f'<p class="description">{html.escape(description)}</p>')
     body.append(
         '<div class="cards">'
         + "".join(_card(analysis, target, tc) for target, tc in analysis.targets.items())
