@@ -249,9 +249,11 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
         )
         if data.get("label"):
             (x0, y0), (x1, y1) = position[source], position[target_node]
+            # between two boxes of the same row there is no room: above them instead
+            lift = 0.36 if abs(y1 - y0) < 0.2 and abs(x1 - x0) <= 1 else 0.12
             ax.text(
                 (x0 + x1) / 2,
-                (y0 + y1) / 2 + 0.12,
+                (y0 + y1) / 2 + lift,
                 data["label"],
                 fontsize=SMALL,
                 ha="center",

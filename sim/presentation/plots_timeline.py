@@ -27,11 +27,10 @@ from sim.presentation.plotting import (
     reference_lines,
     shade_calendar,
 )
-from sim.presentation.time_axis import DayRange, TimeAxis, axes_width, time_axis_of
+from sim.presentation.time_axis import DayRange, TimeAxis, axes_height, axes_width, time_axis_of
 
 DONE, LATE, MISSING, REFUSED = "#1f3b73", "#e07b00", "#7a7a7a", "#c0392b"
 REALITY = "#8e44ad"
-LABEL_LEVELS = 4
 LEVEL_STEP = 11.5  # points between two label levels of a lane
 # A slide (16:9, PowerPoint's 13.33 × 7.5 inches): shown at its own size, text stays ≥ 9 pt
 TIMELINE_SIZE = (13.33, 7.5)
@@ -58,12 +57,52 @@ class _LabelPlacer:
     def level(self, lane: Store, x: float, text: str) -> int:
         left = float(self.axis.fraction(x)) * self.width_pt
         right = left + text_width(text)
-        ends = [self.end.get((lane, level), -np.inf) for level in range(LABEL_LEVELS)]
-        free = [level for level, end in enumerate(ends) if left >= end]
-        # when every level is taken, the one that frees first overlaps least
-        level = free[0] if free else int(np.argmin(ends))
+        level = 0
+        while left < self.end.get((lane, level), -np.inf):
+            level += 1
         self.end[(lane, level)] = right
         return level
+
+
+def _labels(result: SimulationResult, low: float) -> list[tuple[Store, float, str, str]]:
+    """Lane, date, text and colour of each label, by date."""
+    labels: list[tuple[Store, float, str, str]] = []
+    for event in result.events:
+        if event.kind == "reality":
+            lane = Store.EDT if event.code == "group_change" else Store.SIECLE
+            text = t(f"plot.reality_{event.code}", count=event.count)
+            labels.append((lane, num(result, event.minute), text, REALITY))
+    for op in Operation:
+        spec = result.scenario.operations.get(op)
+        if spec.missing:
+            planned = [_instant_num(result, d) for d in spec.planned] or [low]
+            labels.extend((lane_of(op), x, t("short." + op.value) + " ✗", MISSING) for x in planned)
+            continue
+        labels.extend(
+            (lane_of(op), num(result, e.minute), t("short." + op.value), DONE)
+            for e in result.events
+            if e.actor == op and e.kind == "operation" and e.code in ("run", "refused")
+        )
+    return sorted(labels, key=lambda a: a[1])
+
+
+def _lanes(levels: dict[Store, int], height_pt: float) -> dict[Store, float]:
+    """Height of each lane line: one unit apart, more above a lane whose labels need more
+    levels (the lanes without labels give up their room)."""
+    need = {
+        store: (12 + LEVEL_STEP * (levels[store] + 1)) if store in levels else 0.0
+        for store in LANES
+    }
+    gaps = dict.fromkeys(LANES, 1.0)
+    for _ in range(6):  # the points per unit depend on the total: a few rounds settle it
+        per_unit = height_pt / (sum(gaps.values()) + 0.5)
+        gaps = {store: max(1.0, need[store] / per_unit) for store in LANES}
+    y: dict[Store, float] = {}
+    level = 0.0
+    for store in reversed(LANES):
+        y[store] = level
+        level += gaps[store]
+    return y
 
 
 def plot_timeline(
@@ -78,10 +117,17 @@ def plot_timeline(
     scenario = result.scenario
     axis = time_axis_of(analysis, days)
     width_pt = axes_width(ax)
-    y = {store: len(LANES) - 1 - i for i, store in enumerate(LANES)}
     legend = shade_calendar(ax, result)
     placer = _LabelPlacer(axis, width_pt)
-    annotations: list[tuple[Store, float, str, str]] = []
+    labels = [
+        (lane, x, text, colour, placer.level(lane, x, text))
+        for lane, x, text, colour in _labels(result, axis.low)
+        if axis.low <= x <= axis.high  # outside the range asked for: not drawn, no level
+    ]
+    levels: dict[Store, int] = {}
+    for lane, *_, level in labels:
+        levels[lane] = max(level, levels.get(lane, 0))
+    y = _lanes(levels, axes_height(ax))
 
     for event in result.events:
         if event.kind == "batch" and event.code in ("run", "full"):
@@ -102,9 +148,6 @@ def plot_timeline(
             lane = Store.EDT if event.code == "group_change" else Store.SIECLE
             x = num(result, event.minute)
             ax.plot(x, y[lane], marker="*", color=REALITY, ms=11, zorder=6)
-            annotations.append(
-                (lane, x, t(f"plot.reality_{event.code}", count=event.count), REALITY)
-            )
         elif event.kind == "rule" and event.code in RULE_CODES:
             lane = Store(event.store) if event.store else lane_of(event.actor)
             lane = Store.SIECLE if lane is Store.SIECLE_PENDING else lane
@@ -127,7 +170,6 @@ def plot_timeline(
         if spec.missing:
             for x in planned or [axis.low]:
                 ax.plot(x, y[lane], marker="X", color=MISSING, ms=9, mfc="white", zorder=5)
-                annotations.append((lane, x, t("short." + op.value) + " ✗", MISSING))
             continue
         actual = [num(result, e.minute) for e in runs if e.code in ("run", "refused")]
         for i, event in enumerate(e for e in runs if e.code in ("run", "refused")):
@@ -145,12 +187,8 @@ def plot_timeline(
                     zorder=4,
                 )
             ax.plot(x, y[lane], marker="X" if refused else "o", color=colour, ms=7, zorder=6)
-        annotations.extend((lane, x, t("short." + op.value), DONE) for x in actual)
 
-    for lane, x, text, colour in sorted(annotations, key=lambda a: a[1]):
-        if not axis.low <= x <= axis.high:
-            continue  # outside the range asked for: not drawn, so it takes no level
-        level = placer.level(lane, x, text)
+    for lane, x, text, colour, level in labels:
         ax.annotate(
             text,
             (x, y[lane]),
@@ -177,7 +215,7 @@ def plot_timeline(
         Line2D([], [], marker="*", color=REALITY, ls="", ms=9, label=t("plot.reality")),
     ]
     ax.set_yticks([y[s] for s in LANES], [label("system", s.value) for s in LANES])
-    ax.set_ylim(-0.6, len(LANES) - 0.1)
+    ax.set_ylim(-0.6, y[LANES[0]] + 0.9)
     ax.grid(axis="y", color="#dddddd", lw=0.6)
     ax.set_title(t("plot.timeline_title", name=scenario.name))
     ax.legend(

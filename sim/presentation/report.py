@@ -174,6 +174,22 @@ def _warnings(analysis: Analysis) -> str:
     return "\n".join(parts)
 
 
+def report_pictures(
+    analysis: Analysis, compared: Sequence[Analysis] = ()
+) -> list[tuple[str, Figure, str]]:
+    """The report's pictures: id, figure and caption of each, in page order."""
+    return [
+        ("chronologie", figure_of(plot_timeline(analysis)), t("report.fig_timeline")),
+        ("completude", completeness_figure(analysis), t("report.fig_completeness")),
+        ("graphe", figure_of(plot_graph(analysis, Target.GAR)), t("report.fig_graph")),
+        (
+            "comparaison",
+            figure_of(plot_comparison([*compared, analysis])),
+            t("report.fig_compare"),
+        ),
+    ]
+
+
 def own_description(path: str | Path) -> str:
     """The description that the scenario file at ``path`` gives itself: one it only inherits
     through ``extends`` describes its parent, not this variant (empty then)."""
@@ -200,14 +216,8 @@ def report_html(
     cal = scenario.calendar
     title = t("report.title", name=scenario.name)
     pictures = [
-        _figure(_svg(figure_of(plot_timeline(analysis))), t("report.fig_timeline"), "chronologie"),
-        _figure(_svg(completeness_figure(analysis)), t("report.fig_completeness"), "completude"),
-        _figure(_svg(figure_of(plot_graph(analysis, Target.GAR))), t("report.fig_graph"), "graphe"),
-        _figure(
-            _svg(figure_of(plot_comparison([*compared, analysis]))),
-            t("report.fig_compare"),
-            "comparaison",
-        ),
+        _figure(_svg(figure), caption, name)
+        for name, figure, caption in report_pictures(analysis, compared)
     ]
     subtitle = t(
         "summary.window",

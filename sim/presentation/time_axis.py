@@ -193,6 +193,13 @@ def axes_width(ax: Axes) -> float:
     return float(ax.get_position().width * figure.get_figwidth() * 72)
 
 
+def axes_height(ax: Axes) -> float:
+    """Height of ``ax`` in points, as laid out before drawing."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    return float(ax.get_position().height * figure.get_figheight() * 72)
+
+
 def _draw_break(ax: Axes, a: float, b: float, caption: bool) -> None:
     # above the shading and the batch ticks, which a compressed span would only blur
     ax.axvspan(a, b, facecolor="white", edgecolor=BREAK_COLOUR, hatch="///", lw=0, zorder=1.5)
