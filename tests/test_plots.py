@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
-from sim.analysis.report import analyse
+from sim.analysis.report import Analysis, analyse
 from sim.domain import Category, Target
 from sim.engine.simulation import simulate
 from sim.errors import UsageError
@@ -26,6 +26,7 @@ from sim.presentation.plots import (
     plot_timeline,
     save_figure,
 )
+from sim.presentation.time_axis import DayRange
 from tests.conftest import run_scenario
 from tests.test_rules import nominal_with
 
@@ -60,7 +61,8 @@ def test_timeline_lanes_markers_and_lines() -> None:
         for line in ax.get_lines()
         if len(line.get_xdata()) == 1
     }
-    siecle = 4  # SIECLE is the second lane from the top of six
+    # lanes are one unit apart, more where labels need room: read SIECLE's from its tick
+    siecle = round(float(ax.get_yticks()[1]), 2)
     assert (round(num("2026-10-01 10:00"), 4), siecle) in points  # actual export of links
     assert (round(num("2026-09-03 10:00"), 4), siecle) in points  # planned date (hollow)
     lines = vertical_lines(ax)
@@ -78,21 +80,81 @@ def test_timeline_shows_missing_and_never() -> None:
 
 
 def _overlaps(ax) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Pairs of texts drawn on ``ax`` whose boxes overlap (rule counts excepted: a digit
+    beside its marker), the captions of the axis breaks included."""
     figure = figure_of(ax)
     FigureCanvasAgg(figure).draw()
     boxes = [
         (a.get_text(), a.get_window_extent())
         for a in ax.texts
-        if isinstance(a, Annotation) and a.get_text().strip() and not a.get_text().isdigit()
+        if a.get_visible() and a.get_text().strip() and not a.get_text().isdigit()
     ]
     return [(ta, tb) for (ta, a), (tb, b) in itertools.combinations(boxes, 2) if a.overlaps(b)]
 
 
+def _labels_between(ax, first: str, last: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        a.get_text()
+        for a in ax.texts
+        if isinstance(a, Annotation) and a.get_text() and num(first) <= a.xy[0] <= num(last)
+    ]
+
+
+def crowded_rentree() -> Analysis:
+    """Many events in the days around the rentrée: repeated exports, arrivals, departures,
+    class and group changes."""
+    return analyse(
+        simulate(
+            nominal_with(
+                {
+                    "operations": {
+                        "export_siecle_edt": {
+                            "date": ["2026-07-08", "2026-08-31", "2026-09-02", "2026-09-04"]
+                        },
+                        "import_sts_edt": {"date": ["2026-08-31 16:00", "2026-09-03"]},
+                        "export_liens_siecle": {"date": ["2026-09-03", "2026-09-04", "2026-09-08"]},
+                        "transferts": {
+                            "date": ["2026-07-02", "2026-08-28", "2026-09-01"],
+                            "share": [0.7, 0.9, 1.0],
+                        },
+                    },
+                    "reality": [
+                        {"date": "2026-09-01", "kind": "arrival", "count": 3, "level": "2nde"},
+                        {"date": "2026-09-02", "kind": "departure", "count": 1},
+                        {"date": "2026-09-02", "kind": "group_change", "count": 4},
+                        {"date": "2026-09-03", "kind": "division_change", "count": 2},
+                        {"date": "2026-09-04", "kind": "arrival", "count": 2, "level": "1re"},
+                    ],
+                }
+            )
+        )
+    )
+
+
 @pytest.mark.parametrize(
-    "name", ["nominal.yaml", "arrivees-tardives.yaml", "import-sts-en-retard.yaml"]
+    "name",
+    [
+        "nominal.yaml",
+        "arrivees-tardives.yaml",
+        "import-sts-en-retard.yaml",
+        "liens-en-retard.yaml",
+        "liens-avant-groupes.yaml",
+        "liens-jamais-exportes.yaml",
+    ],
 )
 def test_timeline_labels_do_not_overlap(name: str) -> None:
-    assert _overlaps(plot_timeline(run_scenario(name))) == []
+    ax = plot_timeline(run_scenario(name))
+    assert _overlaps(ax) == []
+    assert len(_labels_between(ax, "2026-08-25", "2026-09-22")) >= 4  # the crowded days
+
+
+def test_crowded_days_around_the_rentree_do_not_overlap() -> None:
+    analysis = crowded_rentree()
+    ax = plot_timeline(analysis)
+    assert len(_labels_between(ax, "2026-08-25", "2026-09-10")) >= 15
+    assert _overlaps(ax) == []
+    zoomed = plot_timeline(analysis, days=DayRange(dt.date(2026, 8, 27), dt.date(2026, 9, 9)))
+    assert _overlaps(zoomed) == []
 
 
 def test_timeline_of_a_large_lycee_reads_well() -> None:

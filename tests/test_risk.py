@@ -164,7 +164,7 @@ def test_risk_command_json_and_files(tmp_path) -> None:  # type: ignore[no-untyp
     assert data["criticality"]["export_liens_siecle"] == 1.0
     assert set(data["tornado"]) == {"export_liens_siecle"}
     assert data["tornado"]["export_liens_siecle"]["high"] == GAR[4]
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim")
     assert names == ["courbe.png", "curve.csv", "replications.csv", "risk.json", "tornade.png"]
 
 

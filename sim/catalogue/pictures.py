@@ -101,6 +101,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Consistency dates by scenario",
     },
     "plot.never_short": {"fr": "jamais", "en": "never"},
+    "plot.never_zone": {
+        "fr": "jamais cohérent dans la fenêtre simulée",
+        "en": "never consistent in the simulated window",
+    },
+    "plot.break_weeks": {"fr": "{weeks} sem. sans opération", "en": "{weeks} wk without operation"},
+    "plot.break_legend": {
+        "fr": "axe interrompu : semaines sans opération, non à l'échelle",
+        "en": "axis break: weeks without any operation, not to scale",
+    },
+    "cli.opt_from": {
+        "fr": "premier jour montré (JJ/MM/AAAA ou AAAA-MM-JJ ; par défaut : toute la fenêtre, "
+        "les semaines de rentrée en grand)",
+        "en": "first day shown (DD/MM/YYYY or YYYY-MM-DD; default: the whole window, "
+        "the rentrée weeks large)",
+    },
+    "cli.opt_to": {
+        "fr": "dernier jour montré, inclus (JJ/MM/AAAA ou AAAA-MM-JJ)",
+        "en": "last day shown, included (DD/MM/YYYY or YYYY-MM-DD)",
+    },
+    "plot.bad_day": {
+        "fr": "{option} : « {value} » n'est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ)",
+        "en": "{option}: '{value}' is not a date (DD/MM/YYYY or YYYY-MM-DD)",
+    },
+    "plot.day_outside": {
+        "fr": "{option} {day} : hors de la fenêtre simulée (du {start} au {end}) ; "
+        "choisir une date dans cette fenêtre",
+        "en": "{option} {day}: outside the simulated window ({start} to {end}); "
+        "choose a date in that window",
+    },
+    "plot.days_reversed": {
+        "fr": "--du {first} est après --au {last} : la période affichée serait vide "
+        "(--du doit précéder --au ou lui être égal)",
+        "en": "--du {first} is after --au {last}: the period shown would be empty "
+        "(--du must come before --au or equal it)",
+    },
     "plot.date_axis": {"fr": "date", "en": "date"},
     "plot.bad_format": {
         "fr": "format d'image inconnu « {suffix} » pour {path} : utiliser .png ou .svg",

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from matplotlib.figure import Figure
 
+from sim.analysis.report import Analysis, analyse
 from sim.cli.app import (
     HelpOption,
     LangOption,
@@ -15,13 +16,17 @@ from sim.cli.app import (
     analysis_of,
     app,
     fail,
+    load,
     use_language,
 )
 from sim.domain import Target
+from sim.engine.simulation import simulate
 from sim.errors import OutputError, UsageError
 from sim.i18n import t
 from sim.presentation import plots
 from sim.presentation.plots import check_picture_path, save_figure
+from sim.presentation.time_axis import DayRange, day_range, parse_day
+from sim.scenario.model import Scenario
 
 plot_app = typer.Typer(
     help=t("cli.plot_help"),
@@ -41,6 +46,32 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help=t("cli.opt_output"), show_default=False)
 ]
 TargetOption = Annotated[Target, typer.Option("--target", help=t("cli.opt_target"))]
+FromOption = Annotated[
+    str | None, typer.Option("--du", help=t("cli.opt_from"), show_default=False, metavar="DATE")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--au", help=t("cli.opt_to"), show_default=False, metavar="DATE")
+]
+
+
+def _days(first: str | None, last: str | None, scenarios: list[Scenario]) -> DayRange | None:
+    """The range of --du/--au inside the simulated windows, checked before any simulation."""
+    try:
+        window = (
+            min(s.calendar.start for s in scenarios),
+            max(s.calendar.end for s in scenarios),
+        )
+        return day_range(
+            None if first is None else parse_day(first, "--du"),
+            None if last is None else parse_day(last, "--au"),
+            window,
+        )
+    except UsageError as error:
+        raise fail(error) from None
+
+
+def _analysis(scenario: Scenario) -> Analysis:
+    return analyse(simulate(scenario))
 
 
 def _output(output: Path | None, default: str) -> Path:
@@ -69,24 +100,32 @@ def _default_name(scenario: str, kind: str) -> str:
 def plot_timeline_command(
     scenario: ScenarioArgument,
     output: OutputOption = None,
+    first: FromOption = None,
+    last: ToOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
     path = _output(output, _default_name(scenario, "chronologie"))
-    _save(plots.figure_of(plots.plot_timeline(analysis_of(scenario))), path)
+    loaded = load(scenario)
+    days = _days(first, last, [loaded])
+    _save(plots.figure_of(plots.plot_timeline(_analysis(loaded), days=days)), path)
 
 
 @plot_app.command("completeness", help=t("cli.completeness_help"), add_help_option=False)
 def plot_completeness_command(
     scenario: ScenarioArgument,
     output: OutputOption = None,
+    first: FromOption = None,
+    last: ToOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
     path = _output(output, _default_name(scenario, "completude"))
-    _save(plots.completeness_figure(analysis_of(scenario)), path)
+    loaded = load(scenario)
+    days = _days(first, last, [loaded])
+    _save(plots.completeness_figure(_analysis(loaded), days=days), path)
 
 
 @plot_app.command("graph", help=t("cli.graph_help"), add_help_option=False)
@@ -108,9 +147,14 @@ def plot_compare_command(
         list[str], typer.Argument(help=t("cli.arg_scenarios"), show_default=False)
     ],
     output: OutputOption = None,
+    first: FromOption = None,
+    last: ToOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
     path = _output(output, "comparaison.png")
-    _save(plots.figure_of(plots.plot_comparison([analysis_of(s) for s in scenarios])), path)
+    loaded = [load(s) for s in scenarios]
+    days = _days(first, last, loaded)
+    analyses = [_analysis(s) for s in loaded]
+    _save(plots.figure_of(plots.plot_comparison(analyses, days=days)), path)

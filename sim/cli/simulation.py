@@ -26,7 +26,7 @@ from sim.errors import OutputError, RentreeSimError
 from sim.i18n import t
 from sim.presentation.export import dumps, result_json, write_outputs
 from sim.presentation.files import check_output_file, check_output_folder
-from sim.presentation.report import REPORT_SUFFIXES, report_html, write_report
+from sim.presentation.report import REPORT_SUFFIXES, own_description, report_html, write_report
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
 from sim.scenario.schema import scenario_schema
@@ -101,7 +101,11 @@ def report(
         raise fail(error) from None
     compared = [analysis_of(other) for other in others]
     try:
-        write_report(report_html(analysis, compared), output)
+        text = report_html(analysis, compared, description=own_description(scenario))
+    except RentreeSimError as error:
+        raise fail(error) from None
+    try:
+        write_report(text, output)
     except OutputError as error:
         raise fail(error) from None
     typer.echo(t("cli.report_written", path=output))

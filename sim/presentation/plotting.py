@@ -3,21 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
+import matplotlib as mpl
 import matplotlib.dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from sim.analysis.report import Analysis
 from sim.calendar import is_public_holiday, is_school_holiday
 from sim.domain import WRITES, Store, Target
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
-from sim.i18n import t
+from sim.i18n import label, t
 from sim.presentation.files import write_atomically
+from sim.presentation.formatting import day_text
 
+# Rules that the timeline marks (rejections, replacements, duplicates…)
+RULE_CODES = frozenset(
+    {
+        "links_rejected",
+        "links_replaced",
+        "duplicates",
+        "unmatched_services",
+        "unmatched_groups",
+        "carried_groups",
+        "links_without_students",
+    }
+)
+# Smallest text of any picture (points, as drawn): the report displays its pictures at about
+# their own size, a slide at the size of a 13.33-inch wide figure
+SMALL = 9.0
 LANES = (Store.STS, Store.SIECLE, Store.EDT, Store.AAF, Store.ENT, Store.GAR)
 TARGET_COLOURS = {Target.ENT: "#1f5fa8", Target.GAR: "#2e8b57"}
 
@@ -35,6 +57,15 @@ def num(result: SimulationResult, minute: float) -> float:
 
 def day_num(day: dt.date) -> float:
     return float(mdates.date2num(dt.datetime.combine(day, dt.time(0, 0))))
+
+
+def instant_num(instant: dt.datetime) -> float:
+    return float(mdates.date2num(instant))
+
+
+def date_of(x: float) -> dt.date:
+    """The day holding the date number ``x``."""
+    return mdates.num2date(x).date()  # type: ignore[no-any-return]
 
 
 def lane_of(actor: str) -> Store:
@@ -106,7 +137,66 @@ def figure_of(ax: Axes) -> Figure:
     return figure
 
 
+# Same scenario, same bytes: an SVG gets no creation date and ids salted by a constant (not
+# random); text is drawn as paths so that the picture does not depend on the reader's fonts.
+_METADATA: dict[str, dict[str, str | None]] = {"svg": {"Date": None}, "png": {}}
+DPI = 150
+
+
+def print_figure(figure: Figure, target: str | IO[bytes] | IO[str], fmt: str) -> None:
+    """The one place where pictures are rendered to a file or a buffer."""
+    with mpl.rc_context({"svg.hashsalt": "rentree-sim", "svg.fonttype": "path"}):
+        figure.savefig(target, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
+
+
+def svg_text(figure: Figure) -> str:
+    """``figure`` as an SVG document (for inlining in HTML)."""
+    buffer = io.StringIO()
+    print_figure(figure, buffer, "svg")
+    return buffer.getvalue()
+
+
 def save_figure(figure: Figure, path: Path) -> Path:
     """Write ``figure`` as PNG or SVG (by the extension), atomically."""
     fmt = check_picture_path(path)
-    return write_atomically(path, lambda temporary: figure.savefig(temporary, format=fmt, dpi=150))
+    return write_atomically(path, lambda temporary: print_figure(figure, temporary, fmt))
+
+
+def reference_lines(ax: Axes, analysis: Analysis, targets: Sequence[Target]) -> list[Artist]:
+    result = analysis.result
+    rentree = day_num(result.rentree)
+    handles: list[Artist] = [
+        ax.axvline(
+            rentree,
+            color="black",
+            ls="--",
+            lw=1.2,
+            label=t("plot.rentree", date=day_text(result.rentree)),
+        )
+    ]
+    for target in targets:
+        minute = analysis.targets[target].consistent_from
+        name = label("system", target.value)
+        if minute is None:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=TARGET_COLOURS[target],
+                    lw=2,
+                    ls=":",
+                    label=t("plot.never", target=name),
+                )
+            )
+            continue
+        handles.append(
+            ax.axvline(
+                num(result, minute),
+                color=TARGET_COLOURS[target],
+                lw=2,
+                label=t(
+                    "plot.consistent", target=name, date=day_text(result.instant(minute).date())
+                ),
+            )
+        )
+    return handles

@@ -4,11 +4,9 @@ SVG. No script, no external resource: it opens from an e-mail attachment."""
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from sim._version import __version__
@@ -32,7 +30,9 @@ from sim.presentation.plots import (
     plot_graph,
     plot_timeline,
 )
+from sim.presentation.plotting import svg_text
 from sim.presentation.summary import chain_lines
+from sim.scenario.loader import load_scenario, sets_itself
 
 STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1500px;
@@ -56,11 +56,7 @@ ol.chain li { margin: .15em 0; }
 
 
 def _svg(figure: Figure) -> str:
-    buffer = io.StringIO()
-    # a fixed salt keeps the SVG ids deterministic (same scenario, same report)
-    with mpl.rc_context({"svg.hashsalt": "rentree-sim", "svg.fonttype": "path"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    text = buffer.getvalue()
+    text = svg_text(figure)
     return text[text.index("<svg") :]
 
 
@@ -177,22 +173,42 @@ def _warnings(analysis: Analysis) -> str:
     return "\n".join(parts)
 
 
-def report_html(analysis: Analysis, compared: Sequence[Analysis] = ()) -> str:
+def report_pictures(
+    analysis: Analysis, compared: Sequence[Analysis] = ()
+) -> list[tuple[str, Figure, str]]:
+    """The report's pictures: id, figure and caption of each, in page order."""
+    return [
+        ("chronologie", figure_of(plot_timeline(analysis)), t("report.fig_timeline")),
+        ("completude", completeness_figure(analysis), t("report.fig_completeness")),
+        ("graphe", figure_of(plot_graph(analysis, Target.GAR)), t("report.fig_graph")),
+        (
+            "comparaison",
+            figure_of(plot_comparison([*compared, analysis])),
+            t("report.fig_compare"),
+        ),
+    ]
+
+
+def own_description(path: str | Path) -> str:
+    """The description that the scenario file at ``path`` gives itself: one it only inherits
+    through ``extends`` describes its parent, not this variant (empty then)."""
+    return load_scenario(path).description if sets_itself(path, "description") else ""
+
+
+def report_html(
+    analysis: Analysis, compared: Sequence[Analysis] = (), *, description: str | None = None
+) -> str:
     """The whole report of ``analysis``; ``compared`` are the other scenarios of the
-    comparison picture (this one is added last)."""
+    comparison picture (this one is added last). ``description`` is the scenario's own (see
+    :func:`own_description`); None takes the loaded scenario's, inherited or not."""
     result = analysis.result
     scenario = result.scenario
+    description = scenario.description if description is None else description
     cal = scenario.calendar
     title = t("report.title", name=scenario.name)
     pictures = [
-        _figure(_svg(figure_of(plot_timeline(analysis))), t("report.fig_timeline"), "chronologie"),
-        _figure(_svg(completeness_figure(analysis)), t("report.fig_completeness"), "completude"),
-        _figure(_svg(figure_of(plot_graph(analysis, Target.GAR))), t("report.fig_graph"), "graphe"),
-        _figure(
-            _svg(figure_of(plot_comparison([*compared, analysis]))),
-            t("report.fig_compare"),
-            "comparaison",
-        ),
+        _figure(_svg(figure), caption, name)
+        for name, figure, caption in report_pictures(analysis, compared)
     ]
     subtitle = t(
         "summary.window",
@@ -207,8 +223,8 @@ def report_html(analysis: Analysis, compared: Sequence[Analysis] = ()) -> str:
         f"{html.escape(scenario.etablissement.uai)} — {html.escape(subtitle)} — "
         f"{html.escape(t('report.seed', seed=result.seed))}</p>",
     ]
-    if scenario.description:
-        body.append(f"<p>{html.escape(scenario.description)}</p>")
+    if description:
+        body.append(f'<p class="description">{html.escape(description)}</p>')
     body.append(
         '<div class="cards">'
         + "".join(_card(analysis, target, tc) for target, tc in analysis.targets.items())

@@ -60,6 +60,12 @@ def extends_chain(path: str | Path) -> list[Path]:
 MAX_EXTENDS_DEPTH = 8
 
 
+def sets_itself(path: str | Path, key: str) -> bool:
+    """Whether the file at ``path`` writes top-level ``key`` itself (not through ``extends``)."""
+    _, origins, files = _load_chain(Path(path), ())
+    return origins.get((key,)) == files[0]
+
+
 def _load_chain(
     path: Path, stack: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[FieldPath, Path], list[Path]]:
