@@ -24,6 +24,7 @@ from sim.engine.simulation import simulate
 from sim.errors import OutputError, UsageError
 from sim.i18n import t
 from sim.presentation import plots
+from sim.presentation.files import check_output_file
 from sim.presentation.plots import check_picture_path, save_figure
 from sim.presentation.time_axis import DayRange, day_range, parse_day
 from sim.scenario.model import Scenario
@@ -79,7 +80,8 @@ def _output(output: Path | None, default: str) -> Path:
     path = output if output is not None else Path(default)
     try:
         check_picture_path(path)
-    except UsageError as error:
+        check_output_file(path, (".png", ".svg"))
+    except (UsageError, OutputError) as error:
         raise fail(error) from None
     return path
 

@@ -116,6 +116,11 @@ def _plan_write_parent(folder: Path) -> list[str]:
     return ["plan", str(folder / "scenario.yaml"), "--target", "2026-09-14", "--write", str(parent)]
 
 
+def _plot_into_device(folder: Path) -> list[str]:
+    (folder / "graphe.png").symlink_to("/dev/null")
+    return ["plot", "graph", str(NOMINAL), "-o", str(folder / "graphe.png")]
+
+
 def _cli(*args: str) -> Callable[[Path], list[str]]:
     return lambda folder: [a.replace("{dir}", str(folder)) for a in args]
 
@@ -447,5 +452,9 @@ CASES: list[Case] = [
     Case("run --out into /proc", _cli("run", N, "--out", "/proc/rentree"), expect="/proc/rentree"),
     Case("risk --out into /proc", _cli("risk", N, "-n", "2", "--out", "/proc/x"), expect="/proc/x"),
     Case("run --out a file", _cli("run", N, "--out", str(NOMINAL)), expect="pas un dossier"),
+    Case("plot into a link to a device", _plot_into_device, expect="fichier ordinaire"),
+    Case("plot as pdf", _cli("plot", "graph", N, "-o", "{dir}/graphe.pdf"), expect=".pdf"),
+    Case("plot into /proc", _cli("plot", "timeline", N, "-o", "/proc/chrono.png"), expect="/proc/chrono.png"),
+    Case("plot reversed range", _cli("plot", "timeline", N, "--du", "30/09/2026", "--au", "01/09/2026", "-o", "{dir}/c.png"), expect="--du"),
 ]
 # fmt: on
