@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -112,7 +113,7 @@ def main() -> None:
         typer.echo(t("cli.interrupted"), err=True)
         sys.exit(130)
     except BrokenPipeError:  # the reader of stdout went away (``| head``): nothing to say
-        sys.stderr.close()
+        _silence_stdout()
         sys.exit(1)
     except RentreeSimError as error:
         sys.exit(fail(error).exit_code)
@@ -132,6 +133,15 @@ def main() -> None:
             typer.echo(usage_text(error), err=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _internal_error(error: Exception) -> None:
