@@ -174,6 +174,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "trop d'éléments ({count}) : au plus {limit}",
         "en": "too many items ({count}): at most {limit}",
     },
+    "rule.control_characters": {
+        "fr": "ce texte contient des caractères de contrôle (séquences de terminal) : refusé",
+        "en": "this text holds control characters (terminal sequences): refused",
+    },
     "rule.too_long_text": {
         "fr": "texte trop long : au plus {limit} caractères",
         "en": "text too long: at most {limit} characters",

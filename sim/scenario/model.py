@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -15,6 +16,7 @@ from pydantic import (
 )
 
 from sim.domain import Channel, Operation
+from sim.errors import printable
 from sim.i18n import t
 from sim.scenario.fields import INSTANT_SCHEMA, Day, Duration, Instant, TimeOfDay, Weekday
 
@@ -28,6 +30,17 @@ MAX_LATENESS_DAYS = 120
 MAX_LATENESS_SIGMA = 3.0
 MAX_EMPIRICAL_VALUES = 1000
 MAX_WINDOW_DAYS = 550
+
+
+def _plain_text(value: str) -> str:
+    """Text shown to people: no control characters (terminal escapes, bidi overrides)."""
+    flat = value.replace("\n", " ").replace("\t", " ")
+    if printable(flat) != flat:
+        raise ValueError(t("rule.control_characters"))
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
 class Strict(BaseModel):
@@ -71,7 +84,7 @@ def _default_origins() -> dict[Level, OriginShares]:
 
 
 class Etablissement(Strict):
-    name: str = Field(min_length=1, max_length=200)
+    name: PlainText = Field(min_length=1, max_length=200)
     uai: str = Field(pattern=r"^\d{7}[A-Z]$")
     zone: Literal["A", "B", "C"] = "A"
     students: int = Field(1200, ge=30, le=6000)
@@ -334,8 +347,8 @@ class Scenario(Strict):
     extends: str | None = Field(
         None, max_length=1000, description="Chemin (relatif) du scénario étendu"
     )
-    name: str = Field(min_length=1, max_length=200)
-    description: str = Field("", max_length=4000)
+    name: PlainText = Field(min_length=1, max_length=200)
+    description: PlainText = Field("", max_length=4000)
     seed: int = Field(0, ge=0, le=2**63 - 1)
     etablissement: Etablissement
     calendar: Calendar

@@ -456,5 +456,7 @@ CASES: list[Case] = [
     Case("plot as pdf", _cli("plot", "graph", N, "-o", "{dir}/graphe.pdf"), expect=".pdf"),
     Case("plot into /proc", _cli("plot", "timeline", N, "-o", "/proc/chrono.png"), expect="/proc/chrono.png"),
     Case("plot reversed range", _cli("plot", "timeline", N, "--du", "30/09/2026", "--au", "01/09/2026", "-o", "{dir}/c.png"), expect="--du"),
+    Case("escape in the name", scenario(BASE + 'name: "\\e[2J\\e[31mrouge"\n'), expect="contrôle"),
+    Case("bidi override in the lycée name", child('etablissement: {name: "Lyc\\u202ee"}\n'), expect="contrôle"),
 ]
 # fmt: on
