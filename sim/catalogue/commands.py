@@ -37,9 +37,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt_lang": {"fr": "langue des messages : fr ou en", "en": "message language: fr or en"},
     "cli.bad_lang": {
-        "fr": "langue inconnue « {lang} » (possibles : {allowed})",
-        "en": "unknown language '{lang}' (possible: {allowed})",
+        "fr": "langue inconnue « {lang} » (possibles : {allowed}) ; voir --lang et la variable {variable}",
+        "en": "unknown language '{lang}' (possible: {allowed}); see --lang and the variable {variable}",
     },
+    "cli.envvar": {"fr": "[variable : {{}}]", "en": "[variable: {{}}]"},
+    "cli.opt_version": {
+        "fr": "affiche la version et s'arrête",
+        "en": "show the version and exit",
+    },
+    # metavars: what the help shows after an option, in place of a Python type
+    "cli.mv_scenario": {"fr": "SCÉNARIO", "en": "SCENARIO"},
+    "cli.mv_integer": {"fr": "ENTIER", "en": "INTEGER"},
+    "cli.mv_number": {"fr": "NOMBRE", "en": "NUMBER"},
+    "cli.mv_folder": {"fr": "DOSSIER", "en": "FOLDER"},
+    "cli.mv_file": {"fr": "FICHIER", "en": "FILE"},
+    "cli.mv_date": {"fr": "DATE", "en": "DATE"},
+    "cli.mv_instant": {"fr": "DATE[THH:MM]", "en": "DATE[THH:MM]"},
+    "cli.mv_fact": {"fr": "FAIT", "en": "FACT"},
+    "cli.mv_category": {"fr": "CATÉGORIE", "en": "CATEGORY"},
+    "cli.mv_share": {"fr": "PROBABILITÉ", "en": "PROBABILITY"},
     "cli.invalid": {
         "fr": "Scénario invalide ({count} erreur(s)) :",
         "en": "Invalid scenario ({count} error(s)):",
@@ -186,8 +202,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the fact, as written in facts.csv (e.g. 'eleve:E00001 groupe:ANG_2NDB1_1')",
     },
     "cli.opt_category": {
-        "fr": "une catégorie entière (ex. student_group)",
+        "fr": "une catégorie entière (ex. eleve-groupe ou student_group)",
         "en": "a whole category (e.g. student_group)",
+    },
+    "cli.category_choices": {
+        "fr": "classes, groupes, eleves, responsables, enseignants, eleve-classe, eleve-groupe, services, responsable-eleve ; ou les identifiants {ids}",
+        "en": "{ids}",
     },
     "cli.opt_at": {
         "fr": "date (à l'heure d'observation) ou date et heure",

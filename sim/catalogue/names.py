@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
 MESSAGES: dict[str, dict[str, str]] = {
     # --- names ---------------------------------------------------------------------------
     "system.sts": {"fr": "STS-WEB", "en": "STS-WEB"},
@@ -91,3 +95,65 @@ MESSAGES: dict[str, dict[str, str]] = {
     "format.day": {"fr": "{weekday} {date}", "en": "{weekday} {date}"},
     "format.instant": {"fr": "{day} {time}", "en": "{day} {time}"},
 }
+
+# --- words a user types ------------------------------------------------------------------
+# French words accepted beside the English ids, compared after folding (see ``fold``): so
+# « élève → groupe », « eleve-groupe » and « Élève_Groupe » all name ``student_group``.
+CATEGORY_WORDS: dict[str, str] = {
+    "classes": "divisions",
+    "groupes": "groups",
+    "eleves": "students",
+    "responsables": "parents",
+    "enseignants": "teachers",
+    "professeurs": "teachers",
+    "eleve_division": "student_division",
+    "eleve_classe": "student_division",
+    "eleve_groupe": "student_group",
+    "responsable_eleve": "parent_student",
+    "services_enseignant_classe_groupe_matiere": "services",
+}
+REALITY_KIND_WORDS: dict[str, str] = {
+    "arrivee": "arrival",
+    "depart": "departure",
+    "changement_division": "division_change",
+    "changement_de_division": "division_change",
+    "changement_classe": "division_change",
+    "changement_de_classe": "division_change",
+    "changement_groupe": "group_change",
+    "changement_de_groupe": "group_change",
+}
+
+# What the JSON Schema offers an editor: the ids, then the French words as one writes them.
+REALITY_KINDS: list[str] = [
+    "arrival",
+    "departure",
+    "division_change",
+    "group_change",
+    "arrivée",
+    "départ",
+    "changement_division",
+    "changement_groupe",
+]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one ``_`` for any run of other characters."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
+
+
+def from_word(text: str, ids: Iterable[str], words: Mapping[str, str]) -> str | None:
+    """The id that ``text`` names (an id or one of ``words``), None when it names none."""
+    folded = fold(text)
+    known = {fold(ident): ident for ident in ids}
+    if folded in known:
+        return known[folded]
+    return words.get(folded)
+
+
+def reality_kind(value: object) -> object:
+    """A reality change's kind typed in French (``arrivee``, ``changement de groupe``) as its
+    id; anything else is left for the field's own check to refuse."""
+    if not isinstance(value, str):
+        return value
+    return from_word(value, REALITY_KIND_WORDS.values(), REALITY_KIND_WORDS) or value

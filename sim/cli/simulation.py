@@ -35,7 +35,9 @@ from sim.scenario.model import Scenario
 def run(
     scenario: ScenarioArgument,
     as_json: JsonOption = False,
-    out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help=t("cli.opt_out"), metavar=t("cli.mv_folder"))
+    ] = None,
     seed: SeedOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
@@ -76,11 +78,12 @@ def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
 @app.command(help=t("cli.report_help"), add_help_option=False)
 def report(
     scenario: ScenarioArgument,
-    output: Annotated[Path, typer.Option("--output", "-o", help=t("cli.opt_report"))] = Path(
-        "rapport.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=t("cli.opt_report"), metavar=t("cli.mv_file"))
+    ] = Path("rapport.html"),
     compare: Annotated[
-        list[str] | None, typer.Option("--compare", help=t("cli.opt_compare"))
+        list[str] | None,
+        typer.Option("--compare", help=t("cli.opt_compare"), metavar=t("cli.mv_scenario")),
     ] = None,
     seed: SeedOption = None,
     lang: LangOption = "fr",

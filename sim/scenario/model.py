@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     WithJsonSchema,
@@ -14,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from sim.catalogue.names import REALITY_KINDS, reality_kind
 from sim.domain import Channel, Operation
 from sim.i18n import t
 from sim.scenario.fields import Day, Duration, Instant, TimeOfDay, Weekday
@@ -278,7 +280,11 @@ class RealityChange(Strict):
     """A dated change of the truth after planning: the directory must catch up with it."""
 
     date: Day
-    kind: Literal["arrival", "departure", "division_change", "group_change"]
+    kind: Annotated[
+        Literal["arrival", "departure", "division_change", "group_change"],
+        BeforeValidator(reality_kind),
+        WithJsonSchema({"type": "string", "enum": REALITY_KINDS}),
+    ]
     count: int = Field(1, ge=1, le=500)
     level: Level | None = None
     origin: Literal["affectation", "transfer", "external"] = "external"
