@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sim.analysis.report import Warning
 from sim.i18n import set_language
-from sim.presentation.export import events_csv, result_json, write_outputs
+from sim.presentation.export import Csv, CsvForm, events_csv, result_json, write_outputs
 from sim.presentation.formatting import day_text, instant_text, warning_cause, warning_message
 from sim.presentation.summary import summary_text
 from tests.conftest import run_scenario
@@ -73,22 +73,23 @@ def test_json_is_serialisable_and_dates_are_iso() -> None:
 
 def test_events_csv_rows_match_the_log() -> None:
     analysis = run_scenario("nominal.yaml")
-    rows = list(csv.DictReader(io.StringIO(events_csv(analysis.result))))
+    text = events_csv(analysis.result, Csv(CsvForm.INTERNATIONAL))
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(analysis.result.events)
     assert {"id", "time", "actor", "kind", "code", "count", "cause"} <= set(rows[0])
 
 
 def test_outputs_replace_whole_files_and_leave_no_staging(tmp_path: Path) -> None:
-    (tmp_path / "result.json").write_text("old")
+    (tmp_path / "resultat.json").write_text("old")
     written = write_outputs(run_scenario("nominal.yaml"), tmp_path)
     assert {p.name for p in written} == {
-        "events.csv",
-        "daily_state.csv",
-        "facts.csv",
-        "result.json",
+        "evenements.csv",
+        "etat-quotidien.csv",
+        "faits.csv",
+        "resultat.json",
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
-    assert json.loads((tmp_path / "result.json").read_text())["scenario"]["seed"] == 2026
+    assert json.loads((tmp_path / "resultat.json").read_text())["scenario"]["seed"] == 2026
 
 
 def test_report_is_self_contained_and_deterministic() -> None:

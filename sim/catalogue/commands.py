@@ -28,8 +28,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "machine-readable JSON on stdout",
     },
     "cli.opt_out": {
-        "fr": "dossier où écrire events.csv, daily_state.csv, facts.csv et result.json",
+        "fr": "dossier où écrire evenements.csv, etat-quotidien.csv, faits.csv et resultat.json (avec --csv international : events.csv, daily_state.csv, facts.csv, result.json)",
         "en": "folder to write events.csv, daily_state.csv, facts.csv and result.json",
+    },
+    "cli.opt_csv": {
+        "fr": "forme des CSV : « excel » pour un tableur français (séparateur ;, UTF-8 avec BOM, en-têtes et valeurs en français, dates jj/mm/aaaa, virgule décimale, noms de fichiers en français) ou « international » pour les scripts (séparateur virgule, identifiants et noms de fichiers anglais, dates ISO)",
+        "en": "CSV form: 'excel' for a spreadsheet (; separator, UTF-8 with BOM, headers, values and file names in the message language, dd/mm/yyyy dates, decimal comma) or 'international' for scripts (comma separator, English ids and file names, ISO dates)",
     },
     "cli.opt_seed": {
         "fr": "graine (remplace celle du scénario)",
@@ -198,7 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Explain where a fact (or a category) is at a date, and why.",
     },
     "cli.opt_fact": {
-        "fr": "le fait, tel qu'écrit dans facts.csv (ex. « eleve:E00001 groupe:ANG_2NDB1_1 »)",
+        "fr": "le fait, tel qu'écrit dans faits.csv (ex. « eleve:E00001 groupe:ANG_2NDB1_1 »)",
         "en": "the fact, as written in facts.csv (e.g. 'eleve:E00001 groupe:ANG_2NDB1_1')",
     },
     "cli.opt_category": {

@@ -15,6 +15,7 @@ from sim.cli.usage import is_usage_error, usage_text
 from sim.engine.simulation import simulate
 from sim.errors import RentreeSimError, ScenarioError, ScenarioErrors, UsageError
 from sim.i18n import LANGUAGES, set_language, t
+from sim.presentation.export import CsvForm
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
 
@@ -147,6 +148,7 @@ ReplicationsOption = Annotated[
         "--replications", "-n", help=t("cli.opt_replications"), min=1, metavar=t("cli.mv_number")
     ),
 ]
+CsvOption = Annotated[CsvForm, typer.Option("--csv", help=t("cli.opt_csv"), case_sensitive=False)]
 WorkersOption = Annotated[
     int | None,
     typer.Option("--workers", help=t("cli.opt_workers"), min=1, metavar=t("cli.mv_number")),

@@ -22,6 +22,7 @@ from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
 from sim.calendar import Clock
 from sim.catalogue.names import CATEGORY_WORDS, from_word
 from sim.cli.app import (
+    CsvOption,
     HelpOption,
     JsonOption,
     LangOption,
@@ -39,7 +40,7 @@ from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, UsageError
 from sim.i18n import t
-from sim.presentation.export import dumps
+from sim.presentation.export import Csv, CsvForm, dumps
 from sim.presentation.files import write_atomically, write_file_set
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
 from sim.presentation.planning_output import (
@@ -80,15 +81,16 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _risk_files(result: RiskResult, source: str) -> dict[str, str | bytes]:
+def risk_files(result: RiskResult, source: str, csv_form: Csv) -> dict[str, str | bytes]:
+    """The set ``risk --out`` writes, by file name (one language, see :class:`Csv`)."""
     files: dict[str, str | bytes] = {
-        "risk.json": dumps(risk_json(result, source)) + "\n",
-        "replications.csv": replications_csv(result),
-        "curve.csv": curve_csv(result),
-        "courbe.png": _png(figure_of(plot_risk_curve(result))),
+        csv_form.file_name("risk"): dumps(risk_json(result, source)) + "\n",
+        csv_form.file_name("replications"): replications_csv(result, csv_form),
+        csv_form.file_name("curve"): curve_csv(result, csv_form),
+        csv_form.file_name("curve_picture"): _png(figure_of(plot_risk_curve(result))),
     }
     if result.tornado:
-        files["tornade.png"] = _png(figure_of(plot_tornado(result)))
+        files[csv_form.file_name("tornado_picture")] = _png(figure_of(plot_tornado(result)))
     return files
 
 
@@ -105,6 +107,7 @@ def risk(
     out: Annotated[
         Path | None, typer.Option("--out", help=t("cli.opt_risk_out"), metavar=t("cli.mv_folder"))
     ] = None,
+    csv_form: CsvOption = CsvForm.EXCEL,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -122,7 +125,7 @@ def risk(
         typer.echo(risk_summary(result))
     if out is not None:
         try:
-            written = write_file_set(out, _risk_files(result, scenario))
+            written = write_file_set(out, risk_files(result, scenario, Csv(csv_form)))
         except (OutputError, UsageError) as error:
             raise fail(error) from None
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)

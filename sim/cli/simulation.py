@@ -10,6 +10,7 @@ import typer
 
 from sim.analysis.report import analyse
 from sim.cli.app import (
+    CsvOption,
     HelpOption,
     JsonOption,
     LangOption,
@@ -24,7 +25,7 @@ from sim.cli.app import (
 from sim.engine.simulation import simulate
 from sim.errors import OutputError, RentreeSimError
 from sim.i18n import t
-from sim.presentation.export import dumps, result_json, write_outputs
+from sim.presentation.export import Csv, CsvForm, dumps, result_json, write_outputs
 from sim.presentation.report import report_html, write_report
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
@@ -38,6 +39,7 @@ def run(
     out: Annotated[
         Path | None, typer.Option("--out", help=t("cli.opt_out"), metavar=t("cli.mv_folder"))
     ] = None,
+    csv_form: CsvOption = CsvForm.EXCEL,
     seed: SeedOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
@@ -47,7 +49,7 @@ def run(
     try:
         analysis = analyse(simulate(loaded, seed=seed))
         if out is not None:
-            written = write_outputs(analysis, out, source=scenario)
+            written = write_outputs(analysis, out, source=scenario, csv_form=Csv(csv_form))
     except OutputError as error:
         raise fail(error) from None
     if as_json:
