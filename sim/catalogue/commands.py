@@ -160,8 +160,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "rejected by '{step}' on {when} (group not in SIECLE)",
     },
     "explain.not_run": {
-        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}",
-        "en": "'{step}' has not happened since it reached {system} on {when}",
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} (dernier passage : {last})",
+        "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
+    },
+    "explain.never_run": {
+        "fr": "« {step} » n'a jamais eu lieu (il est dans {system} depuis le {when})",
+        "en": "'{step}' never happened (it is in {system} since {when})",
+    },
+    "explain.on": {"fr": "le {when}", "en": "on {when}"},
+    "explain.at_start": {"fr": "dès le début de la fenêtre", "en": "from the window's start"},
+    "explain.end_not_run": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since}, après le dernier « {step} » (le {last}), et aucun « {step} » depuis",
+        "en": "{end} is not in {system}: it reached {upstream} {since}, after the last '{step}' ({last}), and no '{step}' since",
+    },
+    "explain.end_never_run": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since}, mais « {step} » n'a jamais eu lieu",
+        "en": "{end} is not in {system}: it reached {upstream} {since}, but '{step}' never happened",
+    },
+    "explain.end_not_passed": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since} ; « {step} » a eu lieu depuis mais ne l'a pas transmis",
+        "en": "{end} is not in {system}: it reached {upstream} {since}; '{step}' ran since but did not pass it on",
+    },
+    "explain.end_nowhere": {
+        "fr": "{end} n'est pas dans {system} ni dans aucun système qui l'alimente",
+        "en": "{end} is not in {system} nor in any system that feeds it",
     },
     "explain.ends_missing": {
         "fr": "il manque dans {system} : {ends}",

@@ -126,6 +126,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_code.users_disappeared": {"fr": "comptes disparus", "en": "users disappeared"},
     "event_code.empty_structures": {"fr": "structures vides", "en": "empty structures"},
     "event_code.non_working_day": {"fr": "jour non ouvré", "en": "non-working day"},
+    "format.thousands": {"fr": "\u202f", "en": ","},
+    "format.decimal": {"fr": ",", "en": "."},
+    "format.percent": {"fr": "{value}\u202f%", "en": "{value}%"},
     "format.day": {"fr": "{weekday} {date}", "en": "{weekday} {date}"},
     "format.instant": {"fr": "{day} {time}", "en": "{day} {time}"},
 }

@@ -73,8 +73,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{target}: consistent from {when} ({delta})",
     },
     "summary.target_never": {
-        "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; encore faux à la fin : {wrong}",
-        "en": "{target}: NEVER consistent in the window (up to {end}); still wrong at the end: {wrong}",
+        "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; à la fin, {share} des faits justes ({right} sur {total}) ; encore faux : {wrong}",
+        "en": "{target}: NEVER consistent in the window (up to {end}); at the end, {share} of the facts right ({right} of {total}); still wrong: {wrong}",
+    },
+    "summary.wrong_title": {
+        "fr": "Pourquoi jamais juste — {category} ({count} faux à la fin) :",
+        "en": "Why never right — {category} ({count} wrong at the end):",
+    },
+    "summary.wrong_group": {
+        "fr": "• {count} faux{ends}, par exemple {example} : {cause}",
+        "en": "• {count} wrong{ends}, for example {example}: {cause}",
+    },
+    "summary.wrong_more": {
+        "fr": "• et {count} autres faux, en {groups} autres groupes (autre cause ou autre date)",
+        "en": "• and {count} more wrong, in {groups} other groups (another cause or date)",
+    },
+    "summary.wrong_ends": {"fr": " ({count} {category})", "en": " ({count} {category})"},
+    "summary.example_chain": {
+        "fr": "chemin de {fact} jusqu'à {system} :",
+        "en": "path of {fact} up to {system}:",
     },
     "summary.wrong_item": {
         "fr": "{category} ({missing} manquants, {stale} périmés)",
@@ -258,9 +275,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{actor} never consistent in the window (first: {category})",
     },
     "cause.never_consistent": {
-        "fr": "une opération manque, est refusée ou arrive trop tard : voir les avertissements "
-        "ci-dessus",
-        "en": "an operation is missing, refused or too late: see the warnings above",
+        "fr": "des faits restent faux jusqu'à la fin de la fenêtre ; leur cause est donnée sous la cible, catégorie par catégorie",
+        "en": "facts stay wrong up to the end of the window; their cause is given under the target, category by category",
+    },
+    "cause.never_consistent_first": {
+        "fr": "{count} {category} faux, par exemple {example} : {cause}",
+        "en": "{count} {category} wrong, for example {example}: {cause}",
     },
     "error.output": {
         "fr": "impossible d'écrire les résultats dans {path} : {reason}",
