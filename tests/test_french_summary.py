@@ -107,6 +107,8 @@ def test_causes_count_every_wrong_fact() -> None:
     groups = wrong_facts(result, Category.STUDENT_GROUP, Store.GAR, result.observations[-1])
     assert sum(g.count for g in groups) == 4526
     assert [g.cause.key for g in groups] == ["explain.never_run"] * len(groups)
-    assert "il est dans EDT/PRONOTE depuis le 09/07 10:00" in groups[0].cause.text()
-    text = summary_text(analysis)
-    assert "« export liens » n'a jamais eu lieu" in text
+    assert groups[0].cause.text() == (
+        "« export liens » n'a pas eu lieu depuis son arrivée dans EDT/PRONOTE le 09/07 10:00, "
+        "ni avant : jamais fait"
+    )
+    assert "ni avant : jamais fait" in summary_text(analysis)

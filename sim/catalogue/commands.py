@@ -164,8 +164,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
     },
     "explain.never_run": {
-        "fr": "« {step} » n'a jamais eu lieu (il est dans {system} depuis le {when})",
-        "en": "'{step}' never happened (it is in {system} since {when})",
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}, ni avant : jamais fait",
+        "en": "'{step}' has not happened since it reached {system} on {when}, nor before: never done",
     },
     "explain.on": {"fr": "le {when}", "en": "on {when}"},
     "explain.at_start": {"fr": "dès le début de la fenêtre", "en": "from the window's start"},
