@@ -60,7 +60,7 @@ def test_never_consistent_is_null_not_dropped() -> None:
 
 def test_out_writes_the_files(tmp_path: Path) -> None:
     out = tmp_path / "results"
-    result = runner.invoke(app, ["run", NOMINAL, "--out", str(out)])
+    result = runner.invoke(app, ["run", NOMINAL, "--out", str(out), "--csv", "international"])
     assert result.exit_code == 0
     names = sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim")
     assert names == ["daily_state.csv", "events.csv", "facts.csv", "result.json"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sim.analysis.report import Warning
 from sim.i18n import set_language
-from sim.presentation.export import events_csv, result_json, write_outputs
+from sim.presentation.export import Csv, CsvForm, events_csv, result_json, write_outputs
 from sim.presentation.formatting import day_text, instant_text, warning_cause, warning_message
 from sim.presentation.summary import summary_text
 from tests.conftest import run_scenario
@@ -73,7 +73,8 @@ def test_json_is_serialisable_and_dates_are_iso() -> None:
 
 def test_events_csv_rows_match_the_log() -> None:
     analysis = run_scenario("nominal.yaml")
-    rows = list(csv.DictReader(io.StringIO(events_csv(analysis.result))))
+    text = events_csv(analysis.result, Csv(CsvForm.INTERNATIONAL))
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(analysis.result.events)
     assert {"id", "time", "actor", "kind", "code", "count", "cause"} <= set(rows[0])
 
@@ -83,11 +84,17 @@ def test_outputs_replace_an_earlier_run_as_a_whole(tmp_path: Path) -> None:
     write_outputs(run_scenario("nominal.yaml"), out)
     (out / "tornade.png").write_bytes(b"from an earlier run")
     written = write_outputs(run_scenario("nominal.yaml"), out)
+    assert {p.name for p in written} == {
+        "evenements.csv",
+        "etat-quotidien.csv",
+        "faits.csv",
+        "resultat.json",
+    }
     assert sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim") == sorted(
         p.name for p in written
     )
     assert [p.name for p in tmp_path.iterdir()] == ["results"]  # no staging folder left
-    assert json.loads((out / "result.json").read_text())["scenario"]["seed"] == 2026
+    assert json.loads((out / "resultat.json").read_text())["scenario"]["seed"] == 2026
 
 
 def test_report_is_self_contained_and_deterministic() -> None:

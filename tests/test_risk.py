@@ -165,7 +165,7 @@ def test_risk_command_json_and_files(tmp_path) -> None:  # type: ignore[no-untyp
     assert set(data["tornado"]) == {"export_liens_siecle"}
     assert data["tornado"]["export_liens_siecle"]["high"] == GAR[4]
     names = sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim")
-    assert names == ["courbe.png", "curve.csv", "replications.csv", "risk.json", "tornade.png"]
+    assert names == ["courbe.csv", "courbe.png", "risque.json", "tirages.csv", "tornade.png"]
 
 
 def test_risk_pictures(hand_case) -> None:  # type: ignore[no-untyped-def]

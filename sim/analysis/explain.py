@@ -6,10 +6,14 @@ import difflib
 import itertools
 from dataclasses import dataclass, field
 
+import numpy as np
+from numpy.typing import NDArray
+
 from sim.domain import CATEGORIES_OF, READS, WRITES, Category, Store
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
-from sim.i18n import t
+from sim.i18n import label, t
+from sim.results import EventRecord, History
 from sim.truth.facts import ENDPOINTS
 
 # The way facts of each category travel, from where they are made to GAR.
@@ -116,85 +120,269 @@ def explain_fact(result: SimulationResult, label: str, at: float) -> Explanation
     return explanation
 
 
+@dataclass(frozen=True)
+class Cause:
+    """Why a fact is not further: a catalogue key and its values, already written for a
+    person; equal causes group equal facts in the summary."""
+
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self) -> str:
+        return t(self.key, **dict(self.values))
+
+
+def _cause(key: str, **values: str) -> Cause:
+    return Cause(key, tuple(sorted(values.items())))
+
+
+def _when(result: SimulationResult, minute: float) -> str:
+    return result.instant(minute).strftime("%d/%m %H:%M")
+
+
+def _runs(
+    result: SimulationResult, actors: list[str], since: float, at: float
+) -> list[EventRecord]:
+    return [
+        e
+        for e in result.events
+        if e.actor in actors
+        and since < e.minute <= at
+        and e.kind in ("operation", "batch")
+        and e.code in ("run", "full")
+    ]
+
+
+def _last_run(result: SimulationResult, actors: list[str], before: float) -> str | None:
+    runs = _runs(result, actors, -1.0, before)
+    return _when(result, runs[-1].minute) if runs else None
+
+
+def arrival_minutes(history: History, at: float) -> NDArray[np.float64]:
+    """For each fact present at ``at``, the minute it last arrived (0: there from the
+    start); NaN for a fact absent at ``at``."""
+    i = history.index_at(at)
+    pending = history.at(at).copy()
+    arrived_at = np.full(pending.shape, np.nan)
+    while i > 0 and pending.any():
+        arrived = pending & ~history.states[i - 1]
+        arrived_at[arrived] = round(history.minutes[i])  # drop same-minute offsets
+        pending &= ~arrived
+        i -= 1
+    arrived_at[pending] = 0.0
+    return arrived_at
+
+
+def _feeder(
+    result: SimulationResult, category: Category, index: int, store: Store, at: float
+) -> tuple[Store, list[str]] | None:
+    """The system from which a step brings the fact into ``store``, where it is at ``at``."""
+    for upstream in Store:
+        actors = _actors_between(upstream, store)
+        if (
+            actors
+            and upstream is not store
+            and category in CATEGORIES_OF[upstream]
+            and result.histories[upstream][category].at(at)[index]
+        ):
+            return upstream, actors
+    return None
+
+
+def _missing_end(
+    result: SimulationResult, category: Category, index: int, store: Store, at: float
+) -> tuple[Category, int] | None:
+    """The first end of a link that ``store`` lacks at ``at`` (a link waits for its ends)."""
+    table = result.truth.table(category)
+    for end in ENDPOINTS.get(category, ()):
+        end_index = int(table.ends[end][index])
+        if (
+            end_index >= 0
+            and end in CATEGORIES_OF[store]
+            and not result.histories[store][end].at(at)[end_index]
+        ):
+            return end, end_index
+    return None
+
+
+def _not_started(
+    result: SimulationResult, category: Category, index: int, store: Store, at: float
+) -> Cause:
+    """Why a fact is not even in ``store``, where it is made: for a link, the end that
+    never reached it, and the step that would have brought it."""
+    missing = _missing_end(result, category, index, store, at)
+    if missing is None:
+        return _cause("explain.not_started", system=label("system", store.value))
+    end, end_index = missing
+    end_label = result.truth.table(end).labels[end_index]
+    feeder = _feeder(result, end, end_index, store, at)
+    if feeder is None:
+        return _cause("explain.end_nowhere", end=end_label, system=label("system", store.value))
+    upstream, actors = feeder
+    since = float(arrival_minutes(result.histories[upstream][end], at)[end_index])
+    values = {
+        "end": end_label,
+        "system": label("system", store.value),
+        "upstream": label("system", upstream.value),
+        "since": t("explain.on", when=_when(result, since)) if since else t("explain.at_start"),
+        "step": ", ".join(label("operation", a) for a in actors),
+    }
+    if _runs(result, actors, since, at):
+        return _cause("explain.end_not_passed", **values)
+    last = _last_run(result, actors, since)
+    if last is None:
+        return _cause("explain.end_never_run", **values)
+    return _cause("explain.end_not_run", last=last, **values)
+
+
+def cause_between(
+    result: SimulationResult,
+    category: Category,
+    index: int,
+    upstream: Store,
+    downstream: Store,
+    since: float,
+    at: float,
+) -> Cause:
+    """Why the fact, in ``upstream`` since ``since``, is not in ``downstream`` at ``at``."""
+    actors = _actors_between(upstream, downstream)
+    names = ", ".join(t(f"short.{a}") for a in actors)
+    rejected = [
+        e
+        for e in result.events
+        if e.actor in actors and e.code == "links_rejected" and since < e.minute <= at
+    ]
+    if rejected:
+        return _cause(
+            "explain.rejected",
+            step=names,
+            when=result.instant(rejected[-1].minute).strftime("%d/%m %H:%M"),
+        )
+    if not _runs(result, actors, since, at):
+        last = _last_run(result, actors, since)
+        values = {
+            "step": names,
+            "system": t(f"system.{upstream.value}"),
+            "when": result.instant(since).strftime("%d/%m %H:%M"),
+        }
+        if last is None:
+            return _cause("explain.never_run", **values)
+        return _cause("explain.not_run", last=last, **values)
+    missing = _missing_end(result, category, index, downstream, at)
+    if missing is not None:
+        end, end_index = missing
+        return _cause(
+            "explain.ends_missing",
+            system=t(f"system.{downstream.value}"),
+            ends=result.truth.table(end).labels[end_index],
+        )
+    history = result.histories[downstream][category]
+    for i in range(history.index_at(at) + 1, len(history.minutes)):
+        if history.states[i][index]:
+            when = result.instant(round(history.minutes[i])).strftime("%d/%m %H:%M")
+            return _cause("explain.on_its_way", step=names, when=when)
+    return _cause("explain.not_passed", step=names)
+
+
 def _reasons(result: SimulationResult, explanation: Explanation) -> list[str]:
     """Why the fact is not further than it is at ``at``."""
     stations, at = explanation.stations, explanation.at
-    reasons: list[str] = []
     if explanation.stale:
         return [t("explain.stale")]
     if not stations[0].present:
-        reasons.append(t("explain.not_started", system=t(f"system.{stations[0].store.value}")))
-        return reasons
+        cause = _not_started(result, explanation.category, explanation.index, stations[0].store, at)
+        return [cause.text()]
     for upstream, downstream in itertools.pairwise(stations):
         if downstream.present or not upstream.present:
             continue
         since = upstream.since if upstream.since is not None else 0.0
-        actors = _actors_between(upstream.store, downstream.store)
-        runs = [
-            e
-            for e in result.events
-            if e.actor in actors
-            and since < e.minute <= at
-            and e.kind in ("operation", "batch")
-            and e.code in ("run", "full")
-        ]
-        names = ", ".join(t(f"short.{a}") for a in actors)
-        rejected = [
-            e
-            for e in result.events
-            if e.actor in actors and e.code == "links_rejected" and since < e.minute <= at
-        ]
-        if rejected:
-            reasons.append(
-                t(
-                    "explain.rejected",
-                    step=names,
-                    when=result.instant(rejected[-1].minute).strftime("%d/%m %H:%M"),
-                )
-            )
-        elif not runs:
-            reasons.append(
-                t(
-                    "explain.not_run",
-                    step=names,
-                    system=t(f"system.{upstream.store.value}"),
-                    when=result.instant(since).strftime("%d/%m %H:%M"),
-                )
-            )
+        cause = cause_between(
+            result,
+            explanation.category,
+            explanation.index,
+            upstream.store,
+            downstream.store,
+            since,
+            at,
+        )
+        return [cause.text()]
+    return []
+
+
+@dataclass(frozen=True)
+class WrongFacts:
+    """Facts of one category wrong in a target at one time, for one same cause."""
+
+    cause: Cause
+    count: int
+    example: str
+    # links stopped for want of an end: the category of that end and how many of them
+    end: Category | None = None
+    ends: int = 0
+
+
+def wrong_facts(
+    result: SimulationResult, category: Category, target: Store, at: float
+) -> list[WrongFacts]:
+    """The facts of ``category`` wrong in ``target`` at ``at``, grouped by cause, the
+    largest group first. Facts stopped at the same system, for a fact or an end that got
+    to the system before it at the same minute, share one cause (worked out on the first)."""
+    path = PATHS[category][: PATHS[category].index(target) + 1]
+    table = result.truth.table(category)
+    true = table.true_at(at)
+    presence = np.array([result.histories[store][category].at(at) for store in path])
+    groups: dict[tuple[object, ...], list[int]] = {}
+    stale = np.flatnonzero(presence[-1] & ~true)
+    if stale.size:
+        groups[("stale",)] = [int(i) for i in stale]
+    missing = true & ~presence[-1]
+    stop = np.argmax(~presence, axis=0)  # the first system on the path that lacks the fact
+    ends: dict[tuple[object, ...], set[int]] = {}
+    arrivals: dict[tuple[Store, Category], NDArray[np.float64]] = {}
+
+    def arrived(store: Store, of: Category, index: int) -> float:
+        if (store, of) not in arrivals:  # one pass over a history serves every fact
+            arrivals[store, of] = arrival_minutes(result.histories[store][of], at)
+        return float(arrivals[store, of][index])
+
+    for index in (int(i) for i in np.flatnonzero(missing)):
+        k = int(stop[index])
+        key: tuple[object, ...]
+        if k > 0:
+            key = ("between", k, arrived(path[k - 1], category, index))
         else:
-            missing_ends = _missing_ends(result, explanation, downstream.store)
-            if missing_ends:
-                reasons.append(
-                    t(
-                        "explain.ends_missing",
-                        system=t(f"system.{downstream.store.value}"),
-                        ends=", ".join(missing_ends),
-                    )
-                )
-            elif downstream.next_arrival is not None:
-                reasons.append(
-                    t(
-                        "explain.on_its_way",
-                        step=names,
-                        when=result.instant(downstream.next_arrival).strftime("%d/%m %H:%M"),
-                    )
-                )
-            else:
-                reasons.append(t("explain.not_passed", step=names))
-        break
-    return reasons
-
-
-def _missing_ends(result: SimulationResult, explanation: Explanation, store: Store) -> list[str]:
-    table = result.truth.table(explanation.category)
-    missing = []
-    for end in ENDPOINTS.get(explanation.category, ()):
-        index = int(table.ends[end][explanation.index])
-        if index < 0 or end not in CATEGORIES_OF[store]:
-            continue
-        if not result.histories[store][end].at(explanation.at)[index]:
-            missing.append(result.truth.table(end).labels[index])
-    return missing
+            end = _missing_end(result, category, index, path[0], at)
+            key = ("start", None if end is None else end[0])
+            feeder = None if end is None else _feeder(result, end[0], end[1], path[0], at)
+            if end is not None and feeder is not None:
+                key += (feeder[0], arrived(feeder[0], end[0], end[1]))
+            if end is not None:
+                ends.setdefault(key, set()).add(end[1])
+        groups.setdefault(key, []).append(index)
+    found: list[WrongFacts] = []
+    for key, indices in groups.items():
+        first = indices[0]
+        if key[0] == "stale":
+            cause = _cause("explain.stale")
+        elif key[0] == "start":
+            cause = _not_started(result, category, first, path[0], at)
+        else:
+            k = int(str(key[1]))
+            cause = cause_between(
+                result, category, first, path[k - 1], path[k], float(str(key[2])), at
+            )
+        end_category = key[1] if key[0] == "start" and isinstance(key[1], Category) else None
+        found.append(
+            WrongFacts(
+                cause,
+                len(indices),
+                table.labels[first],
+                end=end_category,
+                ends=len(ends.get(key, ())),
+            )
+        )
+    found.sort(key=lambda w: -w.count)
+    return found
 
 
 @dataclass

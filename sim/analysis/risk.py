@@ -302,7 +302,8 @@ def _target_risk(replications: list[Replication], target: Target) -> TargetRisk:
     causes: dict[str, float] = {}
     for r in never:
         shown = set(r.warnings) - NOT_CAUSES
-        for code in {*shown, *(f"forgotten:{op}" for op in r.forgotten)}:
+        # sorted: a set's order follows string hashing (PYTHONHASHSEED), the output must not
+        for code in sorted({*shown, *(f"forgotten:{op}" for op in r.forgotten)}):
             causes[code] = causes.get(code, 0.0) + 1 / len(never)
     with_chain = [r for r in replications if r.chain[target]]
     criticality = {
@@ -322,7 +323,7 @@ def _target_risk(replications: list[Replication], target: Target) -> TargetRisk:
         category_never=category_never,
         criticality=criticality,
         criticality_basis=len(with_chain),
-        never_causes=dict(sorted(causes.items(), key=lambda item: -item[1])),
+        never_causes=dict(sorted(causes.items(), key=lambda item: (-item[1], item[0]))),
     )
 
 

@@ -28,8 +28,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "machine-readable JSON on stdout",
     },
     "cli.opt_out": {
-        "fr": "dossier où écrire events.csv, daily_state.csv, facts.csv et result.json",
+        "fr": "dossier où écrire evenements.csv, etat-quotidien.csv, faits.csv et resultat.json (avec --csv international : events.csv, daily_state.csv, facts.csv, result.json)",
         "en": "folder to write events.csv, daily_state.csv, facts.csv and result.json",
+    },
+    "cli.opt_csv": {
+        "fr": "forme des CSV : « excel » pour un tableur français (séparateur ;, UTF-8 avec BOM, en-têtes et valeurs en français, dates jj/mm/aaaa, virgule décimale, noms de fichiers en français) ou « international » pour les scripts (séparateur virgule, identifiants et noms de fichiers anglais, dates ISO)",
+        "en": "CSV form: 'excel' for a spreadsheet (; separator, UTF-8 with BOM, headers, values and file names in the message language, dd/mm/yyyy dates, decimal comma) or 'international' for scripts (comma separator, English ids and file names, ISO dates)",
     },
     "cli.opt_seed": {
         "fr": "graine (remplace celle du scénario)",
@@ -37,9 +41,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt_lang": {"fr": "langue des messages : fr ou en", "en": "message language: fr or en"},
     "cli.bad_lang": {
-        "fr": "langue inconnue « {lang} » (possibles : {allowed})",
-        "en": "unknown language '{lang}' (possible: {allowed})",
+        "fr": "langue inconnue « {lang} » (possibles : {allowed}) ; voir --lang et la variable {variable}",
+        "en": "unknown language '{lang}' (possible: {allowed}); see --lang and the variable {variable}",
     },
+    "cli.envvar": {"fr": "[variable : {{}}]", "en": "[variable: {{}}]"},
+    "cli.opt_version": {
+        "fr": "affiche la version et s'arrête",
+        "en": "show the version and exit",
+    },
+    # metavars: what the help shows after an option, in place of a Python type
+    "cli.mv_scenario": {"fr": "SCÉNARIO", "en": "SCENARIO"},
+    "cli.mv_integer": {"fr": "ENTIER", "en": "INTEGER"},
+    "cli.mv_number": {"fr": "NOMBRE", "en": "NUMBER"},
+    "cli.mv_folder": {"fr": "DOSSIER", "en": "FOLDER"},
+    "cli.mv_file": {"fr": "FICHIER", "en": "FILE"},
+    "cli.mv_date": {"fr": "DATE", "en": "DATE"},
+    "cli.mv_instant": {"fr": "DATE[THH:MM]", "en": "DATE[THH:MM]"},
+    "cli.mv_fact": {"fr": "FAIT", "en": "FACT"},
+    "cli.mv_category": {"fr": "CATÉGORIE", "en": "CATEGORY"},
+    "cli.mv_share": {"fr": "PROBABILITÉ", "en": "PROBABILITY"},
     "cli.invalid": {
         "fr": "Scénario invalide ({count} erreur(s)) :",
         "en": "Invalid scenario ({count} error(s)):",
@@ -140,8 +160,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "rejected by '{step}' on {when} (group not in SIECLE)",
     },
     "explain.not_run": {
-        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}",
-        "en": "'{step}' has not happened since it reached {system} on {when}",
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} (dernier passage : {last})",
+        "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
+    },
+    "explain.never_run": {
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}, ni avant : jamais fait",
+        "en": "'{step}' has not happened since it reached {system} on {when}, nor before: never done",
+    },
+    "explain.on": {"fr": "le {when}", "en": "on {when}"},
+    "explain.at_start": {"fr": "dès le début de la fenêtre", "en": "from the window's start"},
+    "explain.end_not_run": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since}, après le dernier « {step} » (le {last}), et aucun « {step} » depuis",
+        "en": "{end} is not in {system}: it reached {upstream} {since}, after the last '{step}' ({last}), and no '{step}' since",
+    },
+    "explain.end_never_run": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since}, mais « {step} » n'a jamais eu lieu",
+        "en": "{end} is not in {system}: it reached {upstream} {since}, but '{step}' never happened",
+    },
+    "explain.end_not_passed": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since} ; « {step} » a eu lieu depuis mais ne l'a pas transmis",
+        "en": "{end} is not in {system}: it reached {upstream} {since}; '{step}' ran since but did not pass it on",
+    },
+    "explain.end_nowhere": {
+        "fr": "{end} n'est pas dans {system} ni dans aucun système qui l'alimente",
+        "en": "{end} is not in {system} nor in any system that feeds it",
     },
     "explain.ends_missing": {
         "fr": "il manque dans {system} : {ends}",
@@ -182,12 +224,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Explain where a fact (or a category) is at a date, and why.",
     },
     "cli.opt_fact": {
-        "fr": "le fait, tel qu'écrit dans facts.csv (ex. « eleve:E00001 groupe:ANG_2NDB1_1 »)",
+        "fr": "le fait, tel qu'écrit dans faits.csv (ex. « eleve:E00001 groupe:ANG_2NDB1_1 »)",
         "en": "the fact, as written in facts.csv (e.g. 'eleve:E00001 groupe:ANG_2NDB1_1')",
     },
     "cli.opt_category": {
-        "fr": "une catégorie entière (ex. student_group)",
+        "fr": "une catégorie entière (ex. eleve-groupe ou student_group)",
         "en": "a whole category (e.g. student_group)",
+    },
+    "cli.category_choices": {
+        "fr": "classes, groupes, eleves, responsables, enseignants, eleve-classe, eleve-groupe, services, responsable-eleve ; ou les identifiants {ids}",
+        "en": "{ids}",
     },
     "cli.opt_at": {
         "fr": "date (à l'heure d'observation) ou date et heure",

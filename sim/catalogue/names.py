@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
 MESSAGES: dict[str, dict[str, str]] = {
     # --- names ---------------------------------------------------------------------------
     "system.sts": {"fr": "STS-WEB", "en": "STS-WEB"},
@@ -88,6 +92,105 @@ MESSAGES: dict[str, dict[str, str]] = {
     "weekday.fri": {"fr": "ven.", "en": "Fri"},
     "weekday.sat": {"fr": "sam.", "en": "Sat"},
     "weekday.sun": {"fr": "dim.", "en": "Sun"},
+    # event kinds and codes, as the local CSV form writes them (an unknown code stays an id)
+    "event_kind.start": {"fr": "début", "en": "start"},
+    "event_kind.operation": {"fr": "opération", "en": "operation"},
+    "event_kind.batch": {"fr": "traitement automatique", "en": "batch"},
+    "event_kind.change": {"fr": "changement dans un système", "en": "change in a system"},
+    "event_kind.rule": {"fr": "règle appliquée", "en": "rule applied"},
+    "event_kind.reality": {"fr": "changement réel", "en": "real change"},
+    "event_code.initial_state": {"fr": "état initial", "en": "initial state"},
+    "event_code.run": {"fr": "passage", "en": "run"},
+    "event_code.full": {"fr": "passage complet", "en": "full run"},
+    "event_code.outage": {"fr": "panne", "en": "outage"},
+    "event_code.missing": {"fr": "jamais faite", "en": "never done"},
+    "event_code.refused": {"fr": "refusée", "en": "refused"},
+    "event_code.added": {"fr": "ajouts", "en": "added"},
+    "event_code.removed": {"fr": "retraits", "en": "removed"},
+    "event_code.arrival": {"fr": "arrivée", "en": "arrival"},
+    "event_code.departure": {"fr": "départ", "en": "departure"},
+    "event_code.group_change": {"fr": "changement de groupe", "en": "group change"},
+    "event_code.division_change": {"fr": "changement de division", "en": "division change"},
+    "event_code.order_broken": {"fr": "ordre non respecté", "en": "order broken"},
+    "event_code.links_rejected": {"fr": "liens rejetés", "en": "links rejected"},
+    "event_code.links_replaced": {"fr": "liens remplacés", "en": "links replaced"},
+    "event_code.links_without_students": {
+        "fr": "liens sans élève",
+        "en": "links without students",
+    },
+    "event_code.duplicates": {"fr": "doublons", "en": "duplicates"},
+    "event_code.carried_groups": {"fr": "groupes reconduits", "en": "carried-over groups"},
+    "event_code.unmatched_services": {"fr": "services non appariés", "en": "unmatched services"},
+    "event_code.unmatched_groups": {"fr": "groupes non appariés", "en": "unmatched groups"},
+    "event_code.services_replaced": {"fr": "services remplacés", "en": "services replaced"},
+    "event_code.users_disappeared": {"fr": "comptes disparus", "en": "users disappeared"},
+    "event_code.empty_structures": {"fr": "structures vides", "en": "empty structures"},
+    "event_code.non_working_day": {"fr": "jour non ouvré", "en": "non-working day"},
+    "format.thousands": {"fr": "\u202f", "en": ","},
+    "format.decimal": {"fr": ",", "en": "."},
+    "format.percent": {"fr": "{value}\u202f%", "en": "{value}%"},
     "format.day": {"fr": "{weekday} {date}", "en": "{weekday} {date}"},
     "format.instant": {"fr": "{day} {time}", "en": "{day} {time}"},
 }
+
+# --- words a user types ------------------------------------------------------------------
+# French words accepted beside the English ids, compared after folding (see ``fold``): so
+# « élève → groupe », « eleve-groupe » and « Élève_Groupe » all name ``student_group``.
+CATEGORY_WORDS: dict[str, str] = {
+    "classes": "divisions",
+    "groupes": "groups",
+    "eleves": "students",
+    "responsables": "parents",
+    "enseignants": "teachers",
+    "professeurs": "teachers",
+    "eleve_division": "student_division",
+    "eleve_classe": "student_division",
+    "eleve_groupe": "student_group",
+    "responsable_eleve": "parent_student",
+    "services_enseignant_classe_groupe_matiere": "services",
+}
+REALITY_KIND_WORDS: dict[str, str] = {
+    "arrivee": "arrival",
+    "depart": "departure",
+    "changement_division": "division_change",
+    "changement_de_division": "division_change",
+    "changement_classe": "division_change",
+    "changement_de_classe": "division_change",
+    "changement_groupe": "group_change",
+    "changement_de_groupe": "group_change",
+}
+
+# What the JSON Schema offers an editor: the ids, then the French words as one writes them.
+REALITY_KINDS: list[str] = [
+    "arrival",
+    "departure",
+    "division_change",
+    "group_change",
+    "arrivée",
+    "départ",
+    "changement_division",
+    "changement_groupe",
+]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one ``_`` for any run of other characters."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
+
+
+def from_word(text: str, ids: Iterable[str], words: Mapping[str, str]) -> str | None:
+    """The id that ``text`` names (an id or one of ``words``), None when it names none."""
+    folded = fold(text)
+    known = {fold(ident): ident for ident in ids}
+    if folded in known:
+        return known[folded]
+    return words.get(folded)
+
+
+def reality_kind(value: object) -> object:
+    """A reality change's kind typed in French (``arrivee``, ``changement de groupe``) as its
+    id; anything else is left for the field's own check to refuse."""
+    if not isinstance(value, str):
+        return value
+    return from_word(value, REALITY_KIND_WORDS.values(), REALITY_KIND_WORDS) or value

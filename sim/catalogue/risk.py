@@ -82,7 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "also compute the tornado (longer)",
     },
     "cli.opt_risk_out": {
-        "fr": "dossier où écrire risk.json, replications.csv, curve.csv et les images",
+        "fr": "dossier où écrire risque.json, tirages.csv, courbe.csv et les images (avec --csv international : risk.json, replications.csv, curve.csv, curve.png, tornado.png)",
         "en": "folder to write risk.json, replications.csv, curve.csv and the pictures",
     },
     "cli.progress": {"fr": "Réplications", "en": "Replications"},

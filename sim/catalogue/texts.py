@@ -3,6 +3,51 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # --- output files (the local CSV form; the international one uses the English names) --
+    "file.events": {"fr": "evenements.csv", "en": "events.csv"},
+    "file.daily_state": {"fr": "etat-quotidien.csv", "en": "daily_state.csv"},
+    "file.facts": {"fr": "faits.csv", "en": "facts.csv"},
+    "file.result": {"fr": "resultat.json", "en": "result.json"},
+    "file.risk": {"fr": "risque.json", "en": "risk.json"},
+    "file.replications": {"fr": "tirages.csv", "en": "replications.csv"},
+    "file.curve": {"fr": "courbe.csv", "en": "curve.csv"},
+    "file.curve_picture": {"fr": "courbe.png", "en": "curve.png"},
+    "file.tornado_picture": {"fr": "tornade.png", "en": "tornado.png"},
+    "csv.yes": {"fr": "oui", "en": "yes"},
+    "csv.no": {"fr": "non", "en": "no"},
+    "csv.id": {"fr": "n°", "en": "no."},
+    "csv.time": {"fr": "date et heure", "en": "date and time"},
+    "csv.actor": {"fr": "acteur (identifiant)", "en": "actor (id)"},
+    "csv.actor_label": {"fr": "acteur", "en": "actor"},
+    "csv.kind": {"fr": "type", "en": "kind"},
+    "csv.code": {"fr": "événement", "en": "event"},
+    "csv.system": {"fr": "système", "en": "system"},
+    "csv.category": {"fr": "catégorie", "en": "category"},
+    "csv.count": {"fr": "nombre", "en": "count"},
+    "csv.detail": {"fr": "détail", "en": "detail"},
+    "csv.cause": {"fr": "cause (n°)", "en": "cause (no.)"},
+    "csv.observation": {"fr": "observation", "en": "observation"},
+    "csv.correct": {"fr": "justes", "en": "right"},
+    "csv.missing": {"fr": "manquants", "en": "missing"},
+    "csv.stale": {"fr": "périmés", "en": "stale"},
+    "csv.consistent": {"fr": "cohérent", "en": "consistent"},
+    "csv.target": {"fr": "cible", "en": "target"},
+    "csv.fact": {"fr": "fait", "en": "fact"},
+    "csv.first_correct": {"fr": "juste à partir du", "en": "right from"},
+    "csv.replication": {"fr": "tirage", "en": "replication"},
+    "csv.ent": {"fr": "ENT juste à partir du", "en": "ENT right from"},
+    "csv.gar": {"fr": "GAR juste à partir du", "en": "GAR right from"},
+    "csv.lateness_{operation}": {
+        "fr": "retard (jours ouvrés) : {operation}",
+        "en": "lateness (working days): {operation}",
+    },
+    "csv.forgotten": {"fr": "opérations oubliées", "en": "forgotten operations"},
+    "csv.warnings": {"fr": "avertissements", "en": "warnings"},
+    "csv.date": {"fr": "date", "en": "date"},
+    "csv.p_{target}": {
+        "fr": "probabilité {target} juste",
+        "en": "probability {target} right",
+    },
     # --- summary -------------------------------------------------------------------------
     "summary.title": {
         "fr": "Scénario « {name} » — {etab} (UAI {uai}), graine {seed}",
@@ -28,8 +73,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{target}: consistent from {when} ({delta})",
     },
     "summary.target_never": {
-        "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; encore faux à la fin : {wrong}",
-        "en": "{target}: NEVER consistent in the window (up to {end}); still wrong at the end: {wrong}",
+        "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; à la fin, {share} des faits justes ({right} sur {total}) ; encore faux : {wrong}",
+        "en": "{target}: NEVER consistent in the window (up to {end}); at the end, {share} of the facts right ({right} of {total}); still wrong: {wrong}",
+    },
+    "summary.wrong_title": {
+        "fr": "Pourquoi jamais juste — {category} ({count} faux à la fin) :",
+        "en": "Why never right — {category} ({count} wrong at the end):",
+    },
+    "summary.wrong_group": {
+        "fr": "• {count} faux{ends}, par exemple {example} : {cause}",
+        "en": "• {count} wrong{ends}, for example {example}: {cause}",
+    },
+    "summary.wrong_more": {
+        "fr": "• et {count} autres faux, en {groups} autres groupes (autre cause ou autre date)",
+        "en": "• and {count} more wrong, in {groups} other groups (another cause or date)",
+    },
+    "summary.wrong_ends": {"fr": " ({count} {category})", "en": " ({count} {category})"},
+    "summary.example_chain": {
+        "fr": "chemin de {fact} jusqu'à {system} :",
+        "en": "path of {fact} up to {system}:",
     },
     "summary.wrong_item": {
         "fr": "{category} ({missing} manquants, {stale} périmés)",
@@ -213,9 +275,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{actor} never consistent in the window (first: {category})",
     },
     "cause.never_consistent": {
-        "fr": "une opération manque, est refusée ou arrive trop tard : voir les avertissements "
-        "ci-dessus",
-        "en": "an operation is missing, refused or too late: see the warnings above",
+        "fr": "des faits restent faux jusqu'à la fin de la fenêtre ; leur cause est donnée sous la cible, catégorie par catégorie",
+        "en": "facts stay wrong up to the end of the window; their cause is given under the target, category by category",
+    },
+    "cause.never_consistent_first": {
+        "fr": "{count} {category} faux, par exemple {example} : {cause}",
+        "en": "{count} {category} wrong, for example {example}: {cause}",
     },
     "error.output": {
         "fr": "impossible d'écrire les résultats dans {path} : {reason}",

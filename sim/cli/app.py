@@ -7,18 +7,25 @@ import os
 import sys
 import traceback
 from concurrent.futures.process import BrokenProcessPool
-from typing import Annotated
+from importlib import metadata
+from typing import Annotated, Any
 
 import typer
-from typer import rich_utils
+from typer import core, rich_utils
 
+from sim._version import __version__
 from sim.analysis.report import Analysis, analyse
 from sim.cli.usage import is_usage_error, usage_text
 from sim.engine.simulation import simulate
 from sim.errors import ModelError, RentreeSimError, ScenarioError, ScenarioErrors, printable
 from sim.i18n import LANGUAGES, set_language, t
+from sim.presentation.export import CsvForm
 from sim.scenario.loader import load_scenario_with_warnings
 from sim.scenario.model import Scenario
+
+# Bounds of the command line: past them a run would only exhaust the machine.
+MAX_REPLICATIONS = 100_000
+MAX_WORKERS = 64
 
 # The help panels' titles, in the catalogue's language (Typer reads them when it prints).
 rich_utils.ARGUMENTS_PANEL_TITLE = t("cli.panel_arguments")
@@ -27,6 +34,26 @@ rich_utils.COMMANDS_PANEL_TITLE = t("cli.panel_commands")
 rich_utils.ERRORS_PANEL_TITLE = t("cli.panel_error")
 rich_utils.DEFAULT_STRING = t("cli.default")
 rich_utils.REQUIRED_LONG_STRING = t("cli.required")
+rich_utils.ENVVAR_STRING = t("cli.envvar")
+
+
+def _help_type(param: Any, ctx: Any) -> str | None:
+    """What the help shows beside a parameter: the metavar it was given (in the catalogue's
+    language), the choices of an enumeration, or nothing. Typer 0.2x would show the Python
+    type (``<str>``, ``<bool>``, ``<list[str]>``), which a user cannot read."""
+    if isinstance(param, core.TyperOption) and param.metavar is not None:
+        return param.metavar or None
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is not None and descriptor.is_choice:
+        return "|".join(str(getattr(c, "value", c)) for c in descriptor.choices or ())
+    return None
+
+
+# Every command, the plot group's included, gets its help from one place; older Typers
+# (0.12-0.15) have no such hook and print click's metavars, which carry no Python type.
+for _kind in (core.TyperArgument, core.TyperOption):
+    if hasattr(_kind, "display_type_rich"):
+        setattr(_kind, "display_type_rich", _help_type)  # noqa: B010
 
 app = typer.Typer(
     name="rentree-sim",
@@ -44,21 +71,52 @@ def _show_help(ctx: typer.Context, value: bool) -> None:
         raise typer.Exit()
 
 
-LangOption = Annotated[str, typer.Option("--lang", help=t("cli.opt_lang"))]
+def version() -> str:
+    """The installed package's version (the source tree's when it is not installed)."""
+    try:
+        return metadata.version("rentree-sim")
+    except metadata.PackageNotFoundError:
+        return __version__
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"rentree-sim {version()}")
+        raise typer.Exit()
+
+
+# Typer reads the environment variable when --lang is not given, so the documented
+# RENTREE_SIM_LANG reaches every command, whatever default each command declares.
+LANG_ENVVAR = "RENTREE_SIM_LANG"
+LangOption = Annotated[
+    str,
+    typer.Option("--lang", help=t("cli.opt_lang"), envvar=LANG_ENVVAR, metavar="fr|en"),
+]
 HelpOption = Annotated[
     bool,
-    typer.Option("--help", "-h", help=t("cli.opt_help"), is_eager=True, callback=_show_help),
+    typer.Option(
+        "--help", "-h", help=t("cli.opt_help"), is_eager=True, callback=_show_help, metavar=""
+    ),
+]
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version", help=t("cli.opt_version"), is_eager=True, callback=_show_version, metavar=""
+    ),
 ]
 
 
 @app.callback()
-def _main(help_: HelpOption = False) -> None:
-    """Only holds the translated --help of the command group."""
+def _main(help_: HelpOption = False, version_: VersionOption = False) -> None:
+    """Only holds the translated --help and --version of the command group."""
 
 
 def use_language(lang: str) -> None:
     if lang not in LANGUAGES:
-        typer.echo(t("cli.bad_lang", lang=lang, allowed=", ".join(LANGUAGES)), err=True)
+        typer.echo(
+            t("cli.bad_lang", lang=lang, allowed=", ".join(LANGUAGES), variable=LANG_ENVVAR),
+            err=True,
+        )
         raise typer.Exit(2)
     set_language(lang)
 
@@ -89,15 +147,35 @@ def load(path: str) -> Scenario:
     return scenario
 
 
-ScenarioArgument = Annotated[str, typer.Argument(help=t("cli.arg_scenario"), show_default=False)]
+ScenarioArgument = Annotated[
+    str,
+    typer.Argument(help=t("cli.arg_scenario"), show_default=False, metavar=t("cli.mv_scenario")),
+]
 SeedOption = Annotated[
-    int | None, typer.Option("--seed", help=t("cli.opt_seed"), min=0, max=2**63 - 1)
+    int | None,
+    typer.Option(
+        "--seed", help=t("cli.opt_seed"), min=0, max=2**63 - 1, metavar=t("cli.mv_integer")
+    ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help=t("cli.opt_json"))]
+JsonOption = Annotated[bool, typer.Option("--json", help=t("cli.opt_json"), metavar="")]
 ReplicationsOption = Annotated[
-    int, typer.Option("--replications", "-n", help=t("cli.opt_replications"), min=1)
+    int,
+    typer.Option(
+        "--replications",
+        "-n",
+        help=t("cli.opt_replications"),
+        min=1,
+        max=MAX_REPLICATIONS,
+        metavar=t("cli.mv_number"),
+    ),
 ]
-WorkersOption = Annotated[int | None, typer.Option("--workers", help=t("cli.opt_workers"), min=1)]
+CsvOption = Annotated[CsvForm, typer.Option("--csv", help=t("cli.opt_csv"), case_sensitive=False)]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", help=t("cli.opt_workers"), min=1, max=MAX_WORKERS, metavar=t("cli.mv_number")
+    ),
+]
 
 
 def analysis_of(path: str, seed: int | None = None) -> Analysis:
@@ -128,7 +206,11 @@ def main() -> None:
             _internal_error(error)
             sys.exit(1)
         if type(error).__name__ == "NoArgsIsHelpError":
-            typer.echo(error.ctx.get_help())  # type: ignore[attr-defined]
+            # Building the error rendered the help already when Typer uses rich; a plain
+            # click keeps it as the message instead. Either way it is printed once.
+            text = error.format_message()  # type: ignore[attr-defined]
+            if text.strip():
+                typer.echo(text)
         else:
             typer.echo(usage_text(error), err=True)
         sys.exit(2)

@@ -21,7 +21,9 @@ from sim.analysis.plan import make_plan
 from sim.analysis.report import analyse
 from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
 from sim.calendar import Clock
+from sim.catalogue.names import CATEGORY_WORDS, from_word
 from sim.cli.app import (
+    CsvOption,
     HelpOption,
     JsonOption,
     LangOption,
@@ -34,11 +36,12 @@ from sim.cli.app import (
     load,
     use_language,
 )
+from sim.cli.usage import BadChoice
 from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, RentreeSimError, UsageError
 from sim.i18n import t
-from sim.presentation.export import dumps
+from sim.presentation.export import Csv, CsvForm, dumps
 from sim.presentation.files import (
     check_output_file,
     check_output_folder,
@@ -85,15 +88,16 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _risk_files(result: RiskResult, source: str) -> dict[str, str | bytes]:
+def risk_files(result: RiskResult, source: str, csv_form: Csv) -> dict[str, str | bytes]:
+    """The set ``risk --out`` writes, by file name (one language, see :class:`Csv`)."""
     files: dict[str, str | bytes] = {
-        "risk.json": dumps(risk_json(result, source)) + "\n",
-        "replications.csv": replications_csv(result),
-        "curve.csv": curve_csv(result),
-        "courbe.png": _png(figure_of(plot_risk_curve(result))),
+        csv_form.file_name("risk"): dumps(risk_json(result, source)) + "\n",
+        csv_form.file_name("replications"): replications_csv(result, csv_form),
+        csv_form.file_name("curve"): curve_csv(result, csv_form),
+        csv_form.file_name("curve_picture"): _png(figure_of(plot_risk_curve(result))),
     }
     if result.tornado:
-        files["tornade.png"] = _png(figure_of(plot_tornado(result)))
+        files[csv_form.file_name("tornado_picture")] = _png(figure_of(plot_tornado(result)))
     return files
 
 
@@ -104,8 +108,13 @@ def risk(
     seed: SeedOption = None,
     workers: WorkersOption = None,
     as_json: JsonOption = False,
-    with_tornado: Annotated[bool, typer.Option("--tornado", help=t("cli.opt_tornado"))] = False,
-    out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_risk_out"))] = None,
+    with_tornado: Annotated[
+        bool, typer.Option("--tornado", help=t("cli.opt_tornado"), metavar="")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help=t("cli.opt_risk_out"), metavar=t("cli.mv_folder"))
+    ] = None,
+    csv_form: CsvOption = CsvForm.EXCEL,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -128,7 +137,7 @@ def risk(
         typer.echo(risk_summary(result))
     if out is not None:
         try:
-            written = write_file_set(out, _risk_files(result, scenario))
+            written = write_file_set(out, risk_files(result, scenario, Csv(csv_form)))
         except (OutputError, UsageError) as error:
             raise fail(error) from None
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
@@ -137,9 +146,12 @@ def risk(
 @app.command("compare", help=t("cli.compare_cmd_help"), add_help_option=False)
 def compare(
     scenarios: Annotated[
-        list[str], typer.Argument(help=t("cli.arg_scenarios"), show_default=False)
+        list[str],
+        typer.Argument(
+            help=t("cli.arg_scenarios"), show_default=False, metavar=t("cli.mv_scenario") + "..."
+        ),
     ],
-    with_risk: Annotated[bool, typer.Option("--risk", help=t("cli.opt_risk"))] = False,
+    with_risk: Annotated[bool, typer.Option("--risk", help=t("cli.opt_risk"), metavar="")] = False,
     replications: ReplicationsOption = 200,
     seed: SeedOption = None,
     workers: WorkersOption = None,
@@ -168,10 +180,18 @@ def compare(
 @app.command("explain", help=t("cli.explain_help"), add_help_option=False)
 def explain(
     scenario: ScenarioArgument,
-    at: Annotated[str, typer.Option("--at", help=t("cli.opt_at"))],
-    fact: Annotated[str | None, typer.Option("--fact", help=t("cli.opt_fact"))] = None,
+    at: Annotated[str, typer.Option("--at", help=t("cli.opt_at"), metavar=t("cli.mv_instant"))],
+    fact: Annotated[
+        str | None, typer.Option("--fact", help=t("cli.opt_fact"), metavar=t("cli.mv_fact"))
+    ] = None,
     category: Annotated[
-        Category | None, typer.Option("--category", help=t("cli.opt_category"))
+        Category | None,
+        typer.Option(
+            "--category",
+            help=t("cli.opt_category"),
+            metavar=t("cli.mv_category"),
+            parser=category_of,
+        ),
     ] = None,
     seed: SeedOption = None,
     as_json: JsonOption = False,
@@ -199,6 +219,16 @@ def explain(
         raise fail(error) from None
 
 
+def category_of(text: str) -> Category:
+    """The category a user names by its id or a French word (``eleve-groupe``, « élève →
+    groupe »), whatever the accents, case and separators."""
+    ident = from_word(text, [c.value for c in Category], CATEGORY_WORDS)
+    if ident is None:
+        ids = ", ".join(c.value for c in Category)
+        raise BadChoice(text, "--category", [t("cli.category_choices", ids=ids)])
+    return Category(ident)
+
+
 def _minute_of(result: SimulationResult, text: str) -> float:
     """A date (at the observation time) or a date and time, inside the window."""
     try:
@@ -216,14 +246,25 @@ def _minute_of(result: SimulationResult, text: str) -> float:
 @app.command("plan", help=t("cli.plan_help"), add_help_option=False)
 def plan(
     scenario: ScenarioArgument,
-    target: Annotated[str, typer.Option("--target", help=t("cli.opt_target_date"))],
+    target: Annotated[
+        str, typer.Option("--target", help=t("cli.opt_target_date"), metavar=t("cli.mv_date"))
+    ],
     confidence: Annotated[
-        float | None, typer.Option("--confidence", help=t("cli.opt_confidence"), min=0.01, max=0.99)
+        float | None,
+        typer.Option(
+            "--confidence",
+            help=t("cli.opt_confidence"),
+            min=0.01,
+            max=0.99,
+            metavar=t("cli.mv_share"),
+        ),
     ] = None,
     replications: ReplicationsOption = 100,
     workers: WorkersOption = None,
     as_json: JsonOption = False,
-    write: Annotated[Path | None, typer.Option("--write", help=t("cli.opt_write"))] = None,
+    write: Annotated[
+        Path | None, typer.Option("--write", help=t("cli.opt_write"), metavar=t("cli.mv_file"))
+    ] = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:

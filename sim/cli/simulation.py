@@ -10,6 +10,7 @@ import typer
 
 from sim.analysis.report import analyse
 from sim.cli.app import (
+    CsvOption,
     HelpOption,
     JsonOption,
     LangOption,
@@ -24,7 +25,7 @@ from sim.cli.app import (
 from sim.engine.simulation import simulate
 from sim.errors import OutputError, RentreeSimError
 from sim.i18n import t
-from sim.presentation.export import dumps, result_json, write_outputs
+from sim.presentation.export import Csv, CsvForm, dumps, result_json, write_outputs
 from sim.presentation.files import check_output_file, check_output_folder
 from sim.presentation.report import REPORT_SUFFIXES, own_description, report_html, write_report
 from sim.presentation.summary import summary_text
@@ -36,7 +37,10 @@ from sim.scenario.schema import scenario_schema
 def run(
     scenario: ScenarioArgument,
     as_json: JsonOption = False,
-    out: Annotated[Path | None, typer.Option("--out", help=t("cli.opt_out"))] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help=t("cli.opt_out"), metavar=t("cli.mv_folder"))
+    ] = None,
+    csv_form: CsvOption = CsvForm.EXCEL,
     seed: SeedOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
@@ -48,7 +52,7 @@ def run(
             check_output_folder(out)
         analysis = analyse(simulate(loaded, seed=seed))
         if out is not None:
-            written = write_outputs(analysis, out, source=scenario)
+            written = write_outputs(analysis, out, source=scenario, csv_form=Csv(csv_form))
     except OutputError as error:
         raise fail(error) from None
     if as_json:
@@ -79,11 +83,12 @@ def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
 @app.command(help=t("cli.report_help"), add_help_option=False)
 def report(
     scenario: ScenarioArgument,
-    output: Annotated[Path, typer.Option("--output", "-o", help=t("cli.opt_report"))] = Path(
-        "rapport.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=t("cli.opt_report"), metavar=t("cli.mv_file"))
+    ] = Path("rapport.html"),
     compare: Annotated[
-        list[str] | None, typer.Option("--compare", help=t("cli.opt_compare"))
+        list[str] | None,
+        typer.Option("--compare", help=t("cli.opt_compare"), metavar=t("cli.mv_scenario")),
     ] = None,
     seed: SeedOption = None,
     lang: LangOption = "fr",

@@ -7,9 +7,20 @@ are recognised by class name so that either flavour of click works.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+import typer
+
 from sim.i18n import t
+
+
+class BadChoice(typer.BadParameter):
+    """A typed word that names none of ``choices`` (ids and their French words)."""
+
+    def __init__(self, value: str, name: str, choices: Sequence[str]) -> None:
+        super().__init__(value, param_hint=name)
+        self.choices = list(choices)
 
 
 def is_usage_error(error: BaseException) -> bool:
@@ -34,8 +45,10 @@ def usage_text(error: Any) -> str:
         text = t("cli.usage_missing", name=_parameter(error))
     elif kind == "NoSuchOption":
         text = t("cli.usage_no_option", name=getattr(error, "option_name", message))
-    elif kind == "BadParameter":
-        choices = getattr(getattr(getattr(error, "param", None), "type", None), "choices", None)
+    elif any(cls.__name__ == "BadParameter" for cls in type(error).__mro__):
+        choices = getattr(error, "choices", None) or getattr(
+            getattr(getattr(error, "param", None), "type", None), "choices", None
+        )
         if not choices and "one of" in message:
             choices = re.findall(r"'([^']+)'", message.split("one of", 1)[1])
         text = t("cli.usage_bad_value", name=_parameter(error))

@@ -1,10 +1,19 @@
-"""Machine-readable outputs: the JSON object, the CSV files, written atomically."""
+"""Machine-readable outputs: the JSON object and the CSV files, written as one set.
+
+CSV files come in two forms. ``excel`` (the default) opens as it should in a French
+spreadsheet: ``;`` between cells, UTF-8 with a byte-order mark (else Excel reads Latin-1),
+column names and values in the message language, dates as dd/mm/yyyy, decimal commas.
+``international`` is for scripts: ``,``, no mark, English ids, ISO dates, decimal points.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +22,79 @@ import numpy as np
 from sim.analysis.consistency import TargetConsistency, store_states
 from sim.analysis.provenance import Blocking, ChainStep
 from sim.analysis.report import Analysis
+from sim.catalogue import MESSAGES
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
+from sim.i18n import label, t
 from sim.presentation.files import write_file_set
-from sim.presentation.formatting import actor_label, warning_cause, warning_message
+from sim.presentation.formatting import (
+    actor_label,
+    actors_label,
+    warning_cause,
+    warning_message,
+)
+
+
+class CsvForm(StrEnum):
+    EXCEL = "excel"
+    INTERNATIONAL = "international"
+
+
+@dataclass(frozen=True)
+class Csv:
+    """How cells, headers and file names are written in one form (see the module's note)."""
+
+    form: CsvForm = CsvForm.EXCEL
+
+    @property
+    def local(self) -> bool:
+        return self.form is CsvForm.EXCEL
+
+    def file_name(self, key: str) -> str:
+        """The name of an output file: in the message language for ``excel``, English
+        for ``international`` (one language per set, pictures included)."""
+        entry = f"file.{key}"
+        return t(entry) if self.local else MESSAGES[entry]["en"]
+
+    def header(self, column: str, **values: Any) -> str:
+        """A column's name: the catalogue's ``csv.<column>``, or the id itself."""
+        return t(f"csv.{column}", **values) if self.local else column.format(**values)
+
+    def instant(self, value: dt.datetime | None) -> str:
+        if value is None:
+            return ""
+        return value.strftime("%d/%m/%Y %H:%M") if self.local else value.isoformat("T", "minutes")
+
+    def day(self, value: dt.date | None) -> str:
+        if value is None:
+            return ""
+        return value.strftime("%d/%m/%Y") if self.local else value.isoformat()
+
+    def number(self, value: float, places: int) -> str:
+        text = f"{value:.{places}f}"
+        return text.replace(".", ",") if self.local else text
+
+    def flag(self, value: bool) -> str:
+        if self.local:
+            return t("csv.yes") if value else t("csv.no")
+        return "1" if value else "0"
+
+    def name(self, kind: str, ident: str) -> str:
+        """A category's, system's or event code's label (``kind`` as in the catalogue)."""
+        return label(kind, ident) if self.local and ident else ident
+
+    def actor(self, ident: str) -> str:
+        return actor_label(ident) if self.local and ident else ident
+
+    def dumps(self, rows: list[list[Any]]) -> str:
+        buffer = io.StringIO()
+        if self.local:
+            # Excel needs the mark to read UTF-8, and expects Windows line ends
+            buffer.write("\ufeff")
+            csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+        else:
+            csv.writer(buffer, lineterminator="\n").writerows(rows)
+        return buffer.getvalue()
 
 
 def iso(result: SimulationResult, minute: float | None) -> str | None:
@@ -120,72 +198,68 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _csv(rows: list[list[Any]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
+def _detail(csv_form: Csv, code: str, detail: str) -> str:
+    """An event's detail: a date, or a list of operations, named for a person when local."""
+    if not csv_form.local or not detail:
+        return detail
+    if code == "non_working_day":
+        return csv_form.day(dt.date.fromisoformat(detail))
+    return actors_label(detail)
 
 
-def events_csv(result: SimulationResult) -> str:
-    rows: list[list[Any]] = [
-        [
-            "id",
-            "time",
-            "actor",
-            "actor_label",
-            "kind",
-            "code",
-            "system",
-            "category",
-            "count",
-            "detail",
-            "cause",
-        ]
-    ]
+def events_csv(result: SimulationResult, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    columns = ["id", "time", "actor", "actor_label", "kind", "code", "system", "category"]
+    columns += ["count", "detail", "cause"]
+    rows: list[list[Any]] = [[form.header(c) for c in columns]]
     for e in result.events:
         rows.append(
             [
                 e.id,
-                iso(result, e.minute),
+                form.instant(result.instant(e.minute)),
                 e.actor,
                 actor_label(e.actor),
-                e.kind,
-                e.code,
-                e.store,
-                e.category,
+                form.name("event_kind", e.kind),
+                form.name("event_code", e.code),
+                form.name("system", e.store),
+                form.name("category", e.category),
                 e.count,
-                e.detail,
+                _detail(form, e.code, e.detail),
                 "" if e.cause is None else e.cause,
             ]
         )
-    return _csv(rows)
+    return form.dumps(rows)
 
 
-def daily_state_csv(result: SimulationResult) -> str:
-    rows: list[list[Any]] = [
-        ["observation", "system", "category", "correct", "missing", "stale", "consistent"]
-    ]
+def daily_state_csv(result: SimulationResult, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    columns = ["observation", "system", "category", "correct", "missing", "stale", "consistent"]
+    rows: list[list[Any]] = [[form.header(c) for c in columns]]
     states = store_states(result)
     for k, minute in enumerate(result.observations):
         for s in states:
             rows.append(
                 [
-                    iso(result, minute),
-                    s.store.value,
-                    s.category.value,
+                    form.instant(result.instant(minute)),
+                    form.name("system", s.store.value),
+                    form.name("category", s.category.value),
                     int(s.correct[k]),
                     int(s.missing[k]),
                     int(s.stale[k]),
-                    int(s.missing[k] == 0 and s.stale[k] == 0),
+                    form.flag(bool(s.missing[k] == 0 and s.stale[k] == 0)),
                 ]
             )
-    return _csv(rows)
+    return form.dumps(rows)
 
 
-def facts_csv(analysis: Analysis) -> str:
-    """For each true fact and target, the first time it was correct there (empty: never)."""
+def facts_csv(analysis: Analysis, csv_form: Csv | None = None) -> str:
+    """For each true fact and target, the first time it was correct there (never: empty in
+    the international form, « jamais » in the local one)."""
+    form = csv_form or Csv()
     result = analysis.result
-    rows: list[list[Any]] = [["target", "category", "fact", "first_correct"]]
+    columns = ["target", "category", "fact", "first_correct"]
+    rows: list[list[Any]] = [[form.header(c) for c in columns]]
+    never = t("summary.never") if form.local else ""
     for target, tc in analysis.targets.items():
         for category, cat in tc.categories.items():
             labels = result.truth.table(category).labels
@@ -194,23 +268,34 @@ def facts_csv(analysis: Analysis) -> str:
                     continue
                 rows.append(
                     [
-                        target.value,
-                        category.value,
+                        form.name("system", target.value),
+                        form.name("category", category.value),
                         labels[i],
-                        "" if np.isinf(minute) else iso(result, float(minute)),
+                        never if np.isinf(minute) else form.instant(result.instant(float(minute))),
                     ]
                 )
-    return _csv(rows)
+    return form.dumps(rows)
 
 
-def write_outputs(analysis: Analysis, directory: Path, source: str | None = None) -> list[Path]:
-    """Write events.csv, daily_state.csv, facts.csv and result.json into ``directory``."""
-    return write_file_set(
-        directory,
-        {
-            "events.csv": events_csv(analysis.result),
-            "daily_state.csv": daily_state_csv(analysis.result),
-            "facts.csv": facts_csv(analysis),
-            "result.json": dumps(result_json(analysis, source)) + "\n",
-        },
-    )
+def output_files(
+    analysis: Analysis, source: str | None = None, csv_form: Csv | None = None
+) -> dict[str, str | bytes]:
+    """The set ``run --out`` writes, by file name (see :meth:`Csv.file_name`)."""
+    form = csv_form or Csv()
+    return {
+        form.file_name("events"): events_csv(analysis.result, form),
+        form.file_name("daily_state"): daily_state_csv(analysis.result, form),
+        form.file_name("facts"): facts_csv(analysis, form),
+        form.file_name("result"): dumps(result_json(analysis, source)) + "\n",
+    }
+
+
+def write_outputs(
+    analysis: Analysis,
+    directory: Path,
+    source: str | None = None,
+    csv_form: Csv | None = None,
+) -> list[Path]:
+    """Write the events, the daily state, the facts (CSV) and the result (JSON) into
+    ``directory``, as one set."""
+    return write_file_set(directory, output_files(analysis, source, csv_form))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from sim.analysis.provenance import Blocking
 from sim.analysis.report import Snapshot, Warning
@@ -21,6 +22,19 @@ def day_text(day: dt.date) -> str:
 
 def instant_text(instant: dt.datetime) -> str:
     return t("format.instant", day=day_text(instant.date()), time=instant.strftime("%H:%M"))
+
+
+def count_text(count: int) -> str:
+    """A count with the language's thousands separator (« 27 133 », "27,133")."""
+    return f"{count:,}".replace(",", t("format.thousands"))
+
+
+def share_text(part: int, whole: int) -> str:
+    """``part`` out of ``whole`` as a percentage with one decimal, rounded down so that a
+    share with anything wrong never reads 100 %."""
+    tenths = math.floor(1000 * part / whole) if whole else 1000
+    value = f"{tenths // 10}{t('format.decimal')}{tenths % 10}"
+    return t("format.percent", value=value)
 
 
 def actor_label(actor: str) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 from sim.analysis.risk import CONFIDENCE, RiskResult, TargetRisk
 from sim.catalogue import MESSAGES
 from sim.domain import Operation, Target
 from sim.i18n import label, t
+from sim.presentation.export import Csv
 from sim.presentation.formatting import actor_label, day_text
 
 MOMENTS = (("rentree", 0), ("week", 7), ("fortnight", 14), ("month", 30))
@@ -181,43 +180,42 @@ def risk_json(result: RiskResult, source: str | None = None) -> dict[str, Any]:
     return data
 
 
-def replications_csv(result: RiskResult) -> str:
+def replications_csv(result: RiskResult, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
     operations = [op.value for op in Operation]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "replication",
-            "ent",
-            "gar",
-            *(f"lateness_{op}" for op in operations),
-            "forgotten",
-            "warnings",
-        ]
-    )
+    header = [form.header("replication"), form.header("ent"), form.header("gar")]
+    for op in operations:
+        name = label("operation", op) if form.local else op
+        header.append(form.header("lateness_{operation}", operation=name))
+    header += [form.header("forgotten"), form.header("warnings")]
+    separator = ", " if form.local else " "
+    rows: list[list[Any]] = [header]
     for r in result.replications:
-        writer.writerow(
+        rows.append(
             [
                 r.index,
-                _iso(result, r.consistent_from[Target.ENT]) or "",
-                _iso(result, r.consistent_from[Target.GAR]) or "",
+                *(form.day(_date(result, r.consistent_from[target])) for target in Target),
                 *(r.lateness.get(op, "") for op in operations),
-                " ".join(r.forgotten),
-                " ".join(r.warnings),
+                separator.join(form.actor(op) for op in r.forgotten),
+                separator.join(form.name("event_code", code) for code in r.warnings),
             ]
         )
-    return buffer.getvalue()
+    return form.dumps(rows)
 
 
-def curve_csv(result: RiskResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["date", *(f"p_{t.value}" for t in result.targets)])
+def curve_csv(result: RiskResult, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    names = [
+        label("system", target.value) if form.local else target.value for target in result.targets
+    ]
+    rows: list[list[Any]] = [
+        [form.header("date"), *(form.header("p_{target}", target=n) for n in names)]
+    ]
     for k, minute in enumerate(result.observations):
-        writer.writerow(
+        rows.append(
             [
-                result.clock.instant(minute).date().isoformat(),
-                *(f"{float(r.curve[k]):.4f}" for r in result.targets.values()),
+                form.day(result.clock.instant(minute).date()),
+                *(form.number(float(r.curve[k]), 4) for r in result.targets.values()),
             ]
         )
-    return buffer.getvalue()
+    return form.dumps(rows)

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
+from sim.analysis.explain import WrongFacts, wrong_facts
 from sim.analysis.provenance import ChainStep
-from sim.analysis.report import Analysis
-from sim.domain import Target
+from sim.analysis.report import Analysis, Warning
+from sim.domain import TARGET_STORE, Category, Target
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t
 from sim.presentation.formatting import (
     actor_label,
-    blocking_text,
+    count_text,
     day_text,
     instant_text,
+    share_text,
     snapshot_cells,
     warning_cause,
     warning_message,
 )
 
 COLUMN = 44
+SHOWN_CAUSES = 4  # the largest groups of wrong facts; the others are counted
 
 
 def _row(category: str, when: str, rentree: str, week: str) -> str:
@@ -59,18 +62,66 @@ def chain_lines(result: SimulationResult, chain: list[ChainStep]) -> list[str]:
     return lines
 
 
-def blocking_lines(result: SimulationResult, category: str, cat: CategoryConsistency) -> list[str]:
+def wrong_at_end(analysis: Analysis, target: Target) -> dict[Category, list[WrongFacts]]:
+    """The facts still wrong in ``target`` at the last observation, by category and cause."""
+    result = analysis.result
+    tc = analysis.targets[target]
+    return {
+        category: wrong_facts(result, category, TARGET_STORE[target], result.observations[-1])
+        for category, cat in tc.categories.items()
+        if cat.missing[-1] or cat.stale[-1]
+    }
+
+
+def wrong_lines(
+    result: SimulationResult, category: Category, cat: CategoryConsistency, groups: list[WrongFacts]
+) -> list[str]:
+    """Why a category is never right: how many facts for each cause, then the path of one."""
+    count = int(cat.missing[-1] + cat.stale[-1])
+    lines = [t("summary.wrong_title", category=label("category", category.value), count=count)]
+    for group in groups[:SHOWN_CAUSES]:
+        ends = ""
+        if group.end is not None:
+            ends = t(
+                "summary.wrong_ends",
+                count=count_text(group.ends),
+                category=label("category", group.end.value),
+            )
+        lines.append(
+            "  "
+            + t(
+                "summary.wrong_group",
+                count=count_text(group.count),
+                ends=ends,
+                example=group.example,
+                cause=group.cause.text(),
+            )
+        )
+    rest = groups[SHOWN_CAUSES:]
+    if rest:
+        more = count_text(sum(g.count for g in rest))
+        lines.append("  " + t("summary.wrong_more", count=more, groups=len(rest)))
     stuck = cat.blocking
-    assert stuck is not None
-    head = blocking_text(category, stuck)
-    return [head, *("    " + line for line in chain_lines(result, stuck.chain))]
+    if stuck is not None and stuck.chain:
+        last = stuck.chain[-1]
+        lines.append(
+            "  " + t("summary.example_chain", fact=stuck.fact, system=label("system", last.store))
+        )
+        lines.extend("    " + line for line in chain_lines(result, stuck.chain))
+    return lines
 
 
-def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> list[str]:
+def target_lines(
+    analysis: Analysis,
+    target: Target,
+    tc: TargetConsistency,
+    wrong: dict[Category, list[WrongFacts]] | None = None,
+) -> list[str]:
     result = analysis.result
     name = label("target", target.value)
+    wrong = wrong_at_end(analysis, target) if wrong is None else wrong
     if tc.consistent_from is None:
-        wrong = [
+        items = [
             t(
                 "summary.wrong_item",
                 category=label("category", c.value),
@@ -80,12 +131,17 @@ def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> l
             for c, cat in tc.categories.items()
             if cat.missing[-1] or cat.stale[-1]
         ]
+        right = sum(int(cat.present_true[-1]) for cat in tc.categories.values())
+        total = right + sum(int(cat.missing[-1] + cat.stale[-1]) for cat in tc.categories.values())
         lines = [
             t(
                 "summary.target_never",
                 target=name,
                 end=day_text(result.scenario.calendar.end),
-                wrong="; ".join(wrong),
+                share=share_text(right, total),
+                right=count_text(right),
+                total=count_text(total),
+                wrong="; ".join(items),
             )
         ]
     else:
@@ -117,14 +173,31 @@ def target_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> l
             )
         )
     for category, cat in tc.categories.items():
-        if cat.blocking is not None:
-            lines.extend("  " + line for line in blocking_lines(result, category.value, cat))
+        if cat.consistent_from is None and category in wrong:
+            lines.extend(
+                "  " + line for line in wrong_lines(result, category, cat, wrong[category])
+            )
     if tc.critical_category is not None and tc.chain:
         lines.append(
             "  " + t("summary.chain_title", category=label("category", tc.critical_category.value))
         )
         lines.extend("    " + line for line in chain_lines(result, tc.chain))
     return lines
+
+
+def _never_cause(warning: Warning, wrong: dict[Target, dict[Category, list[WrongFacts]]]) -> str:
+    """The cause of a target never consistent: the largest group of its first category."""
+    groups = wrong.get(Target(warning.actor), {}).get(Category(warning.category), [])
+    if not groups:
+        return warning_cause(warning)
+    first = groups[0]
+    return t(
+        "cause.never_consistent_first",
+        count=count_text(first.count),
+        category=label("category", warning.category),
+        example=first.example,
+        cause=first.cause.text(),
+    )
 
 
 def summary_text(analysis: Analysis) -> str:
@@ -149,8 +222,13 @@ def summary_text(analysis: Analysis) -> str:
         t("summary.legend"),
         "",
     ]
+    wrong = {
+        target: wrong_at_end(analysis, target)
+        for target, tc in analysis.targets.items()
+        if tc.consistent_from is None
+    }
     for target, tc in analysis.targets.items():
-        lines.extend(target_lines(analysis, target, tc))
+        lines.extend(target_lines(analysis, target, tc, wrong.get(target, {})))
         lines.append("")
     warnings = [w for w in analysis.warnings if w.severity == "warning"]
     infos = [w for w in analysis.warnings if w.severity == "info"]
@@ -164,7 +242,8 @@ def summary_text(analysis: Analysis) -> str:
                     message=warning_message(w),
                 )
             )
-            lines.append(t("summary.cause_line", cause=warning_cause(w)))
+            cause = _never_cause(w, wrong) if w.code == "never_consistent" else warning_cause(w)
+            lines.append(t("summary.cause_line", cause=cause))
     else:
         lines.append(t("summary.no_warning"))
     if infos:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     WithJsonSchema,
@@ -15,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from sim.catalogue.names import REALITY_KINDS, reality_kind
 from sim.domain import Channel, Operation
 from sim.errors import printable
 from sim.i18n import t
@@ -336,7 +338,11 @@ class RealityChange(Strict):
     """A dated change of the truth after planning: the directory must catch up with it."""
 
     date: Day
-    kind: Literal["arrival", "departure", "division_change", "group_change"]
+    kind: Annotated[
+        Literal["arrival", "departure", "division_change", "group_change"],
+        BeforeValidator(reality_kind),
+        WithJsonSchema({"type": "string", "enum": REALITY_KINDS}),
+    ]
     count: int = Field(1, ge=1, le=MAX_REALITY_COUNT)
     level: Level | None = None
     origin: Literal["affectation", "transfer", "external"] = "external"
