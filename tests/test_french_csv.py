@@ -28,7 +28,7 @@ def _rows(path: Path, delimiter: str = ";", encoding: str = "utf-8-sig") -> list
 def test_run_out_writes_french_csv_by_default(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", PANNE, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name != ".rentree-sim")
     assert names == ["etat-quotidien.csv", "evenements.csv", "faits.csv", "resultat.json"]
     for name in names[:3]:
         assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
@@ -71,7 +71,7 @@ def test_run_out_writes_french_csv_by_default(tmp_path: Path) -> None:
 def test_run_out_international_form_for_scripts(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", PANNE, "--out", str(tmp_path), "--csv", "international"])
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name != ".rentree-sim")
     assert names == ["daily_state.csv", "events.csv", "facts.csv", "result.json"]
     raw = (tmp_path / "daily_state.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
@@ -105,14 +105,14 @@ def test_risk_out_names_in_one_language(tmp_path: Path) -> None:
         runner.invoke(app, [*base, "--out", str(international), "--csv", "international"]).exit_code
         == 0
     )
-    assert sorted(p.name for p in french.iterdir()) == [
+    assert sorted(p.name for p in french.iterdir() if p.name != ".rentree-sim") == [
         "courbe.csv",
         "courbe.png",
         "risque.json",
         "tirages.csv",
         "tornade.png",
     ]
-    assert sorted(p.name for p in international.iterdir()) == [
+    assert sorted(p.name for p in international.iterdir() if p.name != ".rentree-sim") == [
         "curve.csv",
         "curve.png",
         "replications.csv",
