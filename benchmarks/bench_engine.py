@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sim.analysis.report import analyse  # noqa: E402
+from sim.analysis.run_analysis import analyse  # noqa: E402
 from sim.calendar import Clock  # noqa: E402
 from sim.domain import Category, Origin, Target  # noqa: E402
 from sim.engine.simulation import build_truth, simulate  # noqa: E402

@@ -11,8 +11,8 @@ import networkx as nx
 
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
-from sim.analysis.report import Analysis, analyse
 from sim.analysis.risk import run_risk, tornado
+from sim.analysis.run_analysis import Analysis, analyse
 from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, System, Target
 from sim.engine.simulation import SimulationResult, simulate

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.analysis.report import Analysis, analyse
+from sim.analysis.run_analysis import Analysis, analyse
 from sim.engine.simulation import simulate
 from sim.i18n import set_language
 from sim.scenario.loader import load_scenario

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sim.analysis.explain import wrong_facts
-from sim.analysis.report import Analysis, analyse
+from sim.analysis.run_analysis import Analysis, analyse
 from sim.cli import app
 from sim.domain import Category, Store, Target
 from sim.engine.simulation import simulate

@@ -30,7 +30,7 @@ def test_every_literal_key_used_in_the_code_exists() -> None:
 
 
 def test_dynamic_families_are_complete() -> None:
-    from sim.analysis.report import INFO_CODES, WARNING_CODES
+    from sim.analysis.run_analysis import INFO_CODES, WARNING_CODES
     from sim.domain import Category, Channel, Operation, Store
 
     for code in WARNING_CODES | INFO_CODES | {"never_consistent"}:

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from typer.testing import CliRunner
 
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.cli import app
 from sim.domain import Target
 from sim.errors import UsageError

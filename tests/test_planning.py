@@ -140,7 +140,7 @@ def test_plan_reaches_the_target_and_is_latest(small_plan) -> None:  # type: ign
         later.operations.get(op).date = list(dates)
     links = Operation.EXPORT_LIENS_SIECLE
     later.operations.get(links).date = [add_working_days(d, 1) for d in plan.proposed[links]]
-    from sim.analysis.report import analyse
+    from sim.analysis.run_analysis import analyse
 
     analysis = analyse(simulate(later))
     assert any(

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from sim.analysis.report import Warning
+from sim.analysis.run_analysis import Warning
 from sim.i18n import set_language
 from sim.presentation.export import Csv, CsvForm, events_csv, result_json, write_outputs
 from sim.presentation.formatting import day_text, instant_text, warning_cause, warning_message

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sim.analysis.report import analyse
+from sim.analysis.run_analysis import analyse
 from sim.domain import ORDER, Category, Operation, Store, Target
 from sim.engine.simulation import SimulationResult, simulate
 from sim.presentation.export import result_json

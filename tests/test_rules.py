@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from sim.analysis.report import Analysis, analyse
+from sim.analysis.run_analysis import Analysis, analyse
 from sim.domain import Category, Store, Target
 from sim.engine.model import ChainModel
 from sim.engine.simulation import build_truth, simulate

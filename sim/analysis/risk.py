@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.analysis.consistency import target_consistency
-from sim.analysis.report import WARNING_CODES
+from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, add_working_days, day_of
 from sim.chain import build_graph, order_graph
 from sim.domain import Category, Channel, Operation, Target

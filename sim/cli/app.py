@@ -14,7 +14,7 @@ import typer
 from typer import core, rich_utils
 
 from sim._version import __version__
-from sim.analysis.report import Analysis, analyse
+from sim.analysis.run_analysis import Analysis, analyse
 from sim.cli.usage import is_usage_error, usage_text
 from sim.engine.simulation import simulate
 from sim.errors import ModelError, RentreeSimError, ScenarioError, ScenarioErrors, printable

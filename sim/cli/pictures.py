@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from matplotlib.figure import Figure
 
-from sim.analysis.report import Analysis, analyse
+from sim.analysis.run_analysis import Analysis, analyse
 from sim.cli.app import (
     HelpOption,
     LangOption,

@@ -18,8 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
-from sim.analysis.report import analyse
 from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
+from sim.analysis.run_analysis import analyse
 from sim.calendar import Clock
 from sim.catalogue.names import CATEGORY_WORDS, from_word
 from sim.cli.app import (
@@ -41,6 +41,13 @@ from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, RentreeSimError, UsageError
 from sim.i18n import t
+from sim.presentation.compare_output import (
+    compare_json,
+    compare_risk_json,
+    compare_risk_text,
+    compare_text,
+)
+from sim.presentation.explain_output import explain_category_text, explain_json, explain_text
 from sim.presentation.export import Csv, CsvForm, dumps
 from sim.presentation.files import (
     check_output_file,
@@ -49,15 +56,6 @@ from sim.presentation.files import (
     write_file_set,
 )
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
-from sim.presentation.planning_output import (
-    compare_json,
-    compare_risk_json,
-    compare_risk_text,
-    compare_text,
-    explain_category_text,
-    explain_json,
-    explain_text,
-)
 from sim.presentation.plotting import figure_of
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado

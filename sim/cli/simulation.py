@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sim.analysis.report import analyse
+from sim.analysis.run_analysis import analyse
 from sim.cli.app import (
     CsvOption,
     HelpOption,

@@ -21,7 +21,7 @@ import numpy as np
 
 from sim.analysis.consistency import TargetConsistency, store_states
 from sim.analysis.provenance import Blocking, ChainStep
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.catalogue import MESSAGES
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult

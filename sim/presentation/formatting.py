@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 from sim.analysis.provenance import Blocking
-from sim.analysis.report import Snapshot, Warning
+from sim.analysis.run_analysis import Snapshot, Warning
 from sim.i18n import label, t
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 from numpy.typing import NDArray
 
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.chain import build_graph, order_graph
 from sim.domain import Category, Store, Target
 from sim.i18n import label, t

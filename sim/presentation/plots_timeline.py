@@ -12,7 +12,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.textpath import TextToPath
 
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.domain import Operation, Store, Target
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.calendar import is_public_holiday, is_school_holiday
 from sim.domain import WRITES, Store, Target
 from sim.engine.simulation import SimulationResult

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from sim._version import __version__
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.domain import Target
 from sim.i18n import label, language, t
 from sim.presentation.files import write_atomically

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
 from sim.analysis.explain import WrongFacts, wrong_facts
 from sim.analysis.provenance import ChainStep
-from sim.analysis.report import Analysis, Warning
+from sim.analysis.run_analysis import Analysis, Warning
 from sim.domain import TARGET_STORE, Category, Target
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t

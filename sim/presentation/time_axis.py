@@ -20,7 +20,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 from numpy.typing import ArrayLike, NDArray
 
-from sim.analysis.report import Analysis
+from sim.analysis.run_analysis import Analysis
 from sim.domain import Operation
 from sim.errors import UsageError
 from sim.i18n import t
