@@ -108,3 +108,17 @@ def test_plan_never_writes_over_its_own_scenario(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "lit" in result.output
     assert scenario.read_text() == text
+
+
+def test_risk_files_are_the_same_on_one_or_two_processes(tmp_path: Path) -> None:
+    """Same scenario and seed: byte-identical risk.json, CSVs and pictures whatever the
+    number of worker processes."""
+    base = ["risk", str(SCENARIOS / "liens-en-retard.yaml"), "-n", "6", "--seed", "3"]
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}"
+        result = runner.invoke(app, [*base, "--workers", workers, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert "risque.json" in outputs[0] and "courbe.png" in outputs[0]

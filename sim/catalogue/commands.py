@@ -294,6 +294,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.usage_no_option": {"fr": "option inconnue : {name}", "en": "unknown option: {name}"},
     "cli.usage_bad_value": {"fr": "valeur invalide pour {name}", "en": "invalid value for {name}"},
     "cli.usage_choices": {"fr": "(possibles : {choices})", "en": "(possible: {choices})"},
+    "cli.usage_between": {"fr": "(de {low} à {high})", "en": "(from {low} to {high})"},
+    "cli.usage_at_least": {"fr": "(au moins {low})", "en": "(at least {low})"},
+    "cli.usage_at_most": {"fr": "(au plus {high})", "en": "(at most {high})"},
     "cli.usage_no_command": {
         "fr": "commande inconnue « {name} » (commandes : {commands})",
         "en": "unknown command '{name}' (commands: {commands})",

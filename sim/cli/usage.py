@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from sim.i18n import t
+from sim.i18n import language, t
 
 
 class BadChoice(typer.BadParameter):
@@ -35,6 +35,24 @@ def _parameter(error: Any) -> str:
     return opts[0] if opts and opts[0].startswith("-") else str(param.name).upper()
 
 
+def _number(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).replace(".", ",") if language() == "fr" else str(value)
+
+
+def _range(kind: Any) -> str:
+    """The bounds of a numeric option (Typer's option or click's IntRange), told in words."""
+    low, high = (_number(getattr(kind, end, None)) for end in ("min", "max"))
+    if low is not None and high is not None:
+        return " " + t("cli.usage_between", low=low, high=high)
+    if low is not None:
+        return " " + t("cli.usage_at_least", low=low)
+    if high is not None:
+        return " " + t("cli.usage_at_most", high=high)
+    return ""
+
+
 def usage_text(error: Any) -> str:
     """The French (or English) message of a parser error, with the hint to ask for help."""
     kind = type(error).__name__
@@ -54,6 +72,8 @@ def usage_text(error: Any) -> str:
         text = t("cli.usage_bad_value", name=_parameter(error))
         if choices:
             text += " " + t("cli.usage_choices", choices=", ".join(str(c) for c in choices))
+        param = getattr(error, "param", None)
+        text += _range(param if hasattr(param, "min") else getattr(param, "type", None))
     elif message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
         commands = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []

@@ -434,7 +434,7 @@ CASES: list[Case] = [
     ),
     # --- command line -----------------------------------------------------------------
     Case("--seed -1", _cli("run", N, "--seed", "-1"), expect="--seed"),
-    Case("-n 0", _cli("risk", N, "-n", "0"), expect="--replications"),
+    Case("-n 0", _cli("risk", N, "-n", "0"), expect="--replications (de 1 à 100000)"),
     Case("--lang xx", _cli("validate", N, "--lang", "xx"), expect="langue"),
     Case("unknown command", _cli("simuler", N), expect="commande"),
     Case("unknown option", _cli("run", N, "--vite"), expect="--vite"),
@@ -458,5 +458,7 @@ CASES: list[Case] = [
     Case("plot reversed range", _cli("plot", "timeline", N, "--du", "30/09/2026", "--au", "01/09/2026", "-o", "{dir}/c.png"), expect="--du"),
     Case("escape in the name", scenario(BASE + 'name: "\\e[2J\\e[31mrouge"\n'), expect="contrôle"),
     Case("bidi override in the lycée name", child('etablissement: {name: "Lyc\\u202ee"}\n'), expect="contrôle"),
+    Case("-n 10 million", _cli("risk", N, "-n", "10000000"), expect="100000"),
+    Case("--workers 1000", _cli("risk", N, "--workers", "1000"), expect="--workers"),
 ]
 # fmt: on
