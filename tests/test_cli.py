@@ -25,7 +25,7 @@ def test_run_prints_the_french_summary() -> None:
     result = runner.invoke(app, ["run", NOMINAL])
     assert result.exit_code == 0, result.output
     assert "ENT (Lycée Connecté) : cohérent à partir du ven. 04/09/2026 08:00" in result.output
-    assert "GAR (manuels numériques) : cohérent à partir du dim. 06/09/2026 08:00" in result.output
+    assert "GAR (manuels numériques) : cohérent à partir du sam. 05/09/2026 08:00" in result.output
     assert "Chaîne qui fixe la date" in result.output
 
 
@@ -44,7 +44,7 @@ def test_run_json_has_the_documented_fields() -> None:
     assert ent["consistent_from"] == "2026-10-02T08:00"
     assert ent["first_consistent"] == "2026-10-02T08:00"
     assert ent["categories"]["student_group"]["consistent_from"] == "2026-10-02T08:00"
-    assert data["targets"]["gar"]["consistent_from"] == "2026-10-04T08:00"
+    assert data["targets"]["gar"]["consistent_from"] == "2026-10-03T08:00"
     assert isinstance(data["warnings"], list)
     for warning in data["warnings"]:
         assert {"code", "message", "time", "count"} <= set(warning)

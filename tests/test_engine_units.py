@@ -120,9 +120,9 @@ def test_channel_schedule_days_and_outages() -> None:
     truth, clock = build_truth(scenario)
     runner = ChannelRunner(ChainModel(scenario, truth, clock, 0), Channel.EXPORT_GAR)
     runs = [clock.instant(m) for m in runner.run_times()]
-    assert runs[0] == dt.datetime(2026, 6, 8, 4, 0)  # Monday 8 June
+    assert runs[0] == dt.datetime(2026, 6, 8, 21, 0)  # Monday 8 June, every night from 21:00
     assert {r.weekday() for r in runs} == {0, 4}
-    friday = clock.minutes(dt.datetime(2026, 9, 4, 4, 0))
+    friday = clock.minutes(dt.datetime(2026, 9, 4, 21, 0))
     assert runner.down_at(friday)
     assert runner.outage_end(friday) == clock.minutes(dt.datetime(2026, 9, 5))
     assert not runner.down_at(friday + 1440)

@@ -30,7 +30,8 @@ def errors_of(path: Path) -> list[ScenarioError]:
 def test_nominal_loads_with_defaults() -> None:
     scenario = load_scenario(SCENARIOS / "nominal.yaml")
     assert scenario.calendar.rentree is None
-    assert scenario.channels.export_gar.delay == dt.timedelta(days=2)
+    assert scenario.channels.export_gar.delay == dt.timedelta(hours=9)
+    assert scenario.channels.export_gar.at == dt.time(21, 0)
     assert scenario.channels.extraction_aaf.at == dt.time(21, 0)
     assert scenario.operations.inscription_affectation.date[-1] == dt.date(2026, 8, 27)
     assert scenario.operations.import_sts_edt.date == [dt.datetime(2026, 8, 31, 16, 0)]

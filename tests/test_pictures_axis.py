@@ -116,8 +116,8 @@ def test_completeness_and_comparison_take_a_range() -> None:
         for line in compare.get_lines()
         if len(line.get_xdata()) == 1 and line.get_markerfacecolor() == "white"
     ]
-    assert len(hollow) == 2  # 02/10 and 04/10 fall after the range: at its edge, hollow
-    assert {"02/10", "04/10"} <= {t.get_text() for t in compare.texts}
+    assert len(hollow) == 2  # 02/10 and 03/10 fall after the range: at its edge, hollow
+    assert {"02/10", "03/10"} <= {t.get_text() for t in compare.texts}
 
 
 def test_comparison_never_column_is_in_the_legend_or_absent() -> None:

@@ -43,7 +43,7 @@ def test_compare_differences_against_the_first() -> None:
     rows = json.loads(result.stdout)["scenarios"]
     assert rows[0]["targets"]["ent"]["difference_days"] == 0
     assert rows[1]["targets"]["ent"]["difference_days"] == 28  # 04/09 → 02/10
-    assert rows[1]["targets"]["gar"]["consistent_from"] == "2026-10-04T08:00"
+    assert rows[1]["targets"]["gar"]["consistent_from"] == "2026-10-03T08:00"
     assert rows[2]["targets"]["gar"]["consistent_from"] is None
     text = runner.invoke(
         app, ["compare", str(SCENARIOS / "nominal.yaml"), str(SCENARIOS / "panne-aaf.yaml")]
@@ -75,14 +75,15 @@ def test_compare_with_risk() -> None:
 
 def test_explain_a_rejected_link() -> None:
     """liens-avant-groupes: on Tue 08/09 the link is in EDT since the July timetable; it was
-    rejected on 01/09 and arrives with the second export (Thu 10/09), in the ENT Fri 11/09."""
+    rejected on 01/09 and arrives with the second export (Thu 10/09), in the ENT Fri 11/09 03:30
+    and in GAR with the Friday 21:00 export, Sat 12/09 06:00."""
     result = simulate(load_scenario(SCENARIOS / "liens-avant-groupes.yaml"))
     explanation = explain_fact(result, LINK, minute(result, "2026-09-08 08:00"))
     stations = {s.store: s for s in explanation.stations}
     assert stations[Store.EDT].present and stations[Store.EDT].since_actor == "construction_edt"
     assert not stations[Store.SIECLE_PENDING].present
     assert stations[Store.ENT].next_arrival == minute(result, "2026-09-11 03:30")
-    assert stations[Store.GAR].next_arrival == minute(result, "2026-09-13 04:00")
+    assert stations[Store.GAR].next_arrival == minute(result, "2026-09-12 06:00")
     assert "rejeté" in explanation.reasons[0]
 
 

@@ -68,7 +68,7 @@ def test_timeline_lanes_markers_and_lines() -> None:
     lines = vertical_lines(ax)
     assert num("2026-09-01 00:00") in lines  # rentrée
     assert num("2026-10-02 08:00") in lines  # ENT consistent from
-    assert num("2026-10-04 08:00") in lines  # GAR consistent from
+    assert num("2026-10-03 08:00") in lines  # GAR consistent from (Fri 21:00 export → Sat)
 
 
 def test_timeline_shows_missing_and_never() -> None:
@@ -204,7 +204,7 @@ def test_graph_highlights_the_critical_chain() -> None:
     }
     assert {"construction EDT", "EDT → STS", "export liens", "import ENT", "export GAR"} <= red
     labels = {t.get_text() for t in ax.texts}
-    assert {"04:00 +2j", "02:00 +90min", "21:00 +0j"} <= labels
+    assert {"21:00 +9h", "02:00 +90min", "21:00 +0j"} <= labels
 
 
 def test_comparison_rows_and_never() -> None:

@@ -58,8 +58,8 @@ def test_json_is_serialisable_and_dates_are_iso() -> None:
     assert chain[-1] == {
         "actor": "export_gar",
         "label": "export ENT → GAR",
-        "time": "2026-09-04T04:00",
-        "landed": "2026-09-06T04:00",
+        "time": "2026-09-04T21:00",
+        "landed": "2026-09-05T06:00",
         "system": "gar",
         "category": "student_group",
         "fact": chain[-1]["fact"],

@@ -38,9 +38,10 @@ def one_late_operation() -> Any:
 
 
 # Export planned Thu 03/09 10:00; k working days late → Thu 03, Fri 04, Mon 07, Tue 08, Wed 09.
-# ENT: the next morning; GAR: the ENT import of that morning + 2 days.
+# ENT: the next morning (the import runs every night); GAR: that day's 21:00 export, in GAR
+# at 06:00 the morning after (J+2 from the export).
 ENT = {0: "2026-09-04", 1: "2026-09-05", 2: "2026-09-08", 3: "2026-09-09", 4: "2026-09-10"}
-GAR = {0: "2026-09-06", 1: "2026-09-07", 2: "2026-09-10", 3: "2026-09-11", 4: "2026-09-12"}
+GAR = {0: "2026-09-05", 1: "2026-09-06", 2: "2026-09-09", 3: "2026-09-10", 4: "2026-09-11"}
 
 
 @pytest.fixture(scope="module")

@@ -30,27 +30,30 @@ def test_nominal_dates() -> None:
     """import_sts_edt Mon 31/08 16:00 puts the groups in STS-WEB; +1 day → SIECLE Tue 01/09
     16:00. Links exported Thu 03/09 10:00 (groups there: all accepted) → active Thu 20:00 →
     extracted Thu 21:00 → ENT import Fri 02:00, landing 03:30 → ENT right Fri 04/09 08:00.
-    GAR export Fri 04:00 + 2 days → Sun 06/09 04:00 → GAR right Sun 06/09 08:00.
+    GAR export every night at 21:00, in GAR at 06:00 (sources.md §2: the link imported in
+    SIECLE on Thu J is in the ENT on J+1 and in GAR on J+2): Fri 21:00 → Sat 05/09 06:00 → GAR
+    right Sat 05/09 08:00.
     Services: in STS-WEB Mon 16:00; the extraction reads STS-WEB one day behind, so Tue 21:00
-    (reading Mon 21:00) is the first to carry them → ENT Wed 02/09 08:00; GAR Fri 04/09."""
+    (reading Mon 21:00) is the first to carry them → ENT Wed 02/09 03:30, right 08:00; GAR export
+    Wed 21:00 → Thu 03/09 06:00."""
     analysis, ent = target("nominal.yaml", Target.ENT)
     _, gar = target("nominal.yaml", Target.GAR)
     assert at(analysis, ent.consistent_from) == D("2026-09-04 08:00")
-    assert at(analysis, gar.consistent_from) == D("2026-09-06 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-05 08:00")
     assert ent.critical_category is Category.STUDENT_GROUP
     assert at(analysis, ent.categories[Category.SERVICES].consistent_from) == D("2026-09-02 08:00")
-    assert at(analysis, gar.categories[Category.SERVICES].consistent_from) == D("2026-09-04 08:00")
+    assert at(analysis, gar.categories[Category.SERVICES].consistent_from) == D("2026-09-03 08:00")
     assert at(analysis, ent.categories[Category.GROUPS].consistent_from) == D("2026-09-02 08:00")
     assert [w for w in analysis.warnings if w.severity == "warning"] == []
 
 
 def test_nominal_links_land_at_the_import() -> None:
     """Every student→group link is first right in the ENT when the Friday import lands
-    (04/09 03:30) and in GAR when the export lands (06/09 04:00)."""
+    (04/09 03:30) and in GAR when the Friday 21:00 export lands (05/09 06:00)."""
     analysis, ent = target("nominal.yaml", Target.ENT)
     _, gar = target("nominal.yaml", Target.GAR)
     clock = analysis.result.clock
-    for tc, expected in ((ent, "2026-09-04 03:30"), (gar, "2026-09-06 04:00")):
+    for tc, expected in ((ent, "2026-09-04 03:30"), (gar, "2026-09-05 06:00")):
         first = tc.categories[Category.STUDENT_GROUP].fact_first_correct
         assert np.all(first == clock.minutes(D(expected)))
 
@@ -86,11 +89,12 @@ def test_nominal_stale_services_at_rentree_are_last_years() -> None:
 
 
 def test_links_late() -> None:
-    """Links exported Thu 01/10 → ENT Fri 02/10 08:00; GAR +2 days → Sun 04/10 08:00."""
+    """Links exported Thu 01/10 → ENT Fri 02/10 08:00; GAR export Fri 21:00 → Sat 03/10 06:00
+    → GAR right Sat 03/10 08:00 (J+2)."""
     analysis, ent = target("liens-en-retard.yaml", Target.ENT)
     _, gar = target("liens-en-retard.yaml", Target.GAR)
     assert at(analysis, ent.consistent_from) == D("2026-10-02 08:00")
-    assert at(analysis, gar.consistent_from) == D("2026-10-04 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-10-03 08:00")
 
 
 def test_links_never_exported() -> None:
@@ -109,7 +113,7 @@ def test_links_never_exported() -> None:
 
 def test_links_before_groups_are_rejected() -> None:
     """First export Tue 01/09 10:00: the groups reach SIECLE only at 16:00 (31/08 16:00 + 1 day),
-    so every link is rejected. Second export Thu 10/09 → ENT Fri 11/09, GAR Sun 13/09: doing
+    so every link is rejected. Second export Thu 10/09 → ENT Fri 11/09, GAR Sat 12/09: doing
     the export earlier than the nominal Thursday 03/09 made the date a week later."""
     analysis, ent = target("liens-avant-groupes.yaml", Target.ENT)
     _, gar = target("liens-avant-groupes.yaml", Target.GAR)
@@ -118,7 +122,7 @@ def test_links_before_groups_are_rejected() -> None:
     assert rejected[0].count == analysis.result.truth.table(Category.STUDENT_GROUP).size
     assert at(analysis, rejected[0].minute) == D("2026-09-01 10:00")
     assert at(analysis, ent.consistent_from) == D("2026-09-11 08:00")
-    assert at(analysis, gar.consistent_from) == D("2026-09-13 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-12 08:00")
     nominal = run_scenario("nominal.yaml").targets[Target.ENT].consistent_from
     assert nominal is not None and ent.consistent_from is not None
     assert ent.consistent_from > nominal
@@ -126,12 +130,12 @@ def test_links_before_groups_are_rejected() -> None:
 
 def test_timetable_import_late() -> None:
     """import_sts_edt Mon 28/09 10:00: services extracted Tue 29/09 21:00 (reading STS-WEB as
-    of Mon 21:00) → ENT Wed 30/09; links Thu 01/10 → ENT Fri 02/10, GAR Sun 04/10."""
+    of Mon 21:00) → ENT Wed 30/09; links Thu 01/10 → ENT Fri 02/10, GAR Sat 03/10."""
     analysis, ent = target("import-sts-en-retard.yaml", Target.ENT)
     _, gar = target("import-sts-en-retard.yaml", Target.GAR)
     assert at(analysis, ent.categories[Category.SERVICES].consistent_from) == D("2026-09-30 08:00")
     assert at(analysis, ent.consistent_from) == D("2026-10-02 08:00")
-    assert at(analysis, gar.consistent_from) == D("2026-10-04 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-10-03 08:00")
     week_after = analysis.snapshots[Target.ENT]["week_after"]
     assert week_after.stale["services"] > 0
     assert week_after.missing["groups"] == analysis.result.truth.table(Category.GROUPS).size // 2
@@ -176,7 +180,8 @@ def test_siecle_export_skipped() -> None:
 
 def test_aaf_outage() -> None:
     """Extraction down from Mon 31/08 00:00 to Mon 07/09 00:00: the runs of 31/08 … 06/09 are
-    missed (7). The Mon 07/09 21:00 run carries everything → ENT Tue 08/09, GAR Thu 10/09."""
+    missed (7). The Mon 07/09 21:00 run carries everything → ENT Tue 08/09 03:30; the GAR
+    export of Tue 21:00 is in GAR Wed 09/09 06:00."""
     analysis, ent = target("panne-aaf.yaml", Target.ENT)
     _, gar = target("panne-aaf.yaml", Target.GAR)
     outage = next(w for w in analysis.warnings if w.code == "outage")
@@ -184,19 +189,19 @@ def test_aaf_outage() -> None:
     extraction = next(s for s in ent.chain if s.actor == "extraction_aaf")
     assert extraction.outages_waited == 6  # the groups were in SIECLE from Tue 01/09 16:00
     assert at(analysis, ent.consistent_from) == D("2026-09-08 08:00")
-    assert at(analysis, gar.consistent_from) == D("2026-09-10 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-09 08:00")
 
 
 def test_late_arrivals() -> None:
     """Arrivals Mon 14/09, inscribed 10:00 → ENT Tue 15/09 with their class; their groups and
     the group changes of 15/09 wait for the links export of Tue 22/09 → ENT Wed 23/09,
-    GAR Fri 25/09. The departure of Fri 18/09 leaves SIECLE the same day, but the ENT drops
-    the account only at the full import of the weekend (extraction Sat 19/09 21:00 → Sun
-    20/09)."""
+    GAR Thu 24/09 (export Wed 21:00, in GAR at 06:00). The departure of Fri 18/09 leaves
+    SIECLE the same day, but the ENT drops the account only at the full import of the weekend
+    (extraction Sat 19/09 21:00 → Sun 20/09)."""
     analysis, ent = target("arrivees-tardives.yaml", Target.ENT)
     _, gar = target("arrivees-tardives.yaml", Target.GAR)
     assert at(analysis, ent.consistent_from) == D("2026-09-23 08:00")
-    assert at(analysis, gar.consistent_from) == D("2026-09-25 08:00")
+    assert at(analysis, gar.consistent_from) == D("2026-09-24 08:00")
     students = ent.categories[Category.STUDENTS]
     assert at(analysis, students.consistent_from) == D("2026-09-20 08:00")
     k = analysis.result.observations.index(analysis.result.clock.minutes(D("2026-09-15 08:00")))

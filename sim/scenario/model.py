@@ -318,8 +318,11 @@ class ImportEntSpec(ChannelSpec):
 
 
 class ExportGarSpec(ChannelSpec):
-    at: TimeOfDay = dt.time(4, 0)
-    delay: Duration = dt.timedelta(days=2)
+    """The ENT's export to GAR: full files every night from 21:00 (gar-connector); ``delay``
+    is GAR's integration time, undocumented: by assumption the delivery is in GAR at 06:00."""
+
+    at: TimeOfDay = dt.time(21, 0)
+    delay: Duration = dt.timedelta(hours=9)
 
 
 class Channels(Strict):
