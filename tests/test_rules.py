@@ -116,6 +116,62 @@ def test_rule_7_empty_groups_are_not_in_the_ent() -> None:
     assert ent[Category.STUDENT_GROUP].sum() == 1
 
 
+def _group_spanning_one_division(truth: Any) -> tuple[int, int, int]:
+    """A group with exactly one division, and one of its services: (group, division, row)."""
+    counts = np.diff(truth.group_division_indptr)
+    services = truth.table(Category.SERVICES)
+    for group in np.flatnonzero(counts == 1):
+        rows = np.flatnonzero(services.ends[Category.GROUPS] == group)
+        if rows.size:
+            division = int(truth.group_division_indices[truth.group_division_indptr[group]])
+            return int(group), division, int(rows[0])
+    raise AssertionError("no group over a single division with a service")
+
+
+def test_rule_12_a_group_teacher_keeps_the_groups_classes() -> None:
+    """sources.md rule 12: the teacher of a group sits in the classes of the group's divisions,
+    so a class with no student and no class service but such a teacher is not deleted."""
+    scenario = nominal_with({})
+    truth, clock = build_truth(scenario)
+    model = ChainModel(scenario, truth, clock, 0)
+    group, division, service = _group_spanning_one_division(truth)
+    teacher = int(truth.table(Category.SERVICES).ends[Category.TEACHERS][service])
+    aaf = {c: truth.empty(c) for c in Category}
+    aaf[Category.DIVISIONS][division] = True
+    aaf[Category.GROUPS][group] = True
+    aaf[Category.TEACHERS][teacher] = True
+    aaf[Category.SERVICES][service] = True
+    ent = model.ent_state_after_import(aaf, full=True, current=None)
+    assert ent[Category.DIVISIONS][division] and ent[Category.GROUPS][group]
+    aaf[Category.SERVICES][service] = False  # without the teacher, the class is empty
+    ent = model.ent_state_after_import(aaf, full=True, current=None)
+    assert not ent[Category.DIVISIONS][division] and not ent[Category.GROUPS][group]
+
+
+def test_rule_12_what_the_ent_sends_to_gar() -> None:
+    """GAR gets every class, even an empty one; a group only with a member; a teacher ×
+    group × subject entry only when one of the group's divisions is a class of the ENT."""
+    scenario = nominal_with({})
+    truth, clock = build_truth(scenario)
+    model = ChainModel(scenario, truth, clock, 0)
+    group, division, service = _group_spanning_one_division(truth)
+    ent = {c: truth.empty(c) for c in Category}
+    ent[Category.DIVISIONS][division] = True
+    ent[Category.GROUPS][[group, group + 1]] = True
+    ent[Category.SERVICES][service] = True
+    sent = model.gar_export(ent)
+    assert set(sent) == set(model.stores[Store.GAR].categories)
+    assert sent[Category.DIVISIONS][division]  # no student: still a DIVISION in GAR
+    assert sent[Category.GROUPS][group] and not sent[Category.GROUPS][group + 1]
+    assert sent[Category.SERVICES][service]
+    ent[Category.DIVISIONS][division] = False  # the teacher is in no class of the group
+    sent = model.gar_export(ent)
+    assert not sent[Category.SERVICES][service] and sent[Category.GROUPS][group]
+    division_services = truth.table(Category.SERVICES).ends[Category.GROUPS] < 0
+    ent[Category.SERVICES] = division_services
+    assert (model.gar_export(ent)[Category.SERVICES] == division_services).all()
+
+
 def test_rule_8_only_a_full_import_removes_users() -> None:
     scenario = nominal_with({})
     truth, clock = build_truth(scenario)

@@ -226,7 +226,7 @@ def export_gar(model: ChainModel) -> Process:
     ent, gar = model.stores[Store.ENT], model.stores[Store.GAR]
 
     def batch(cause: int, _: float) -> None:
-        state = ent.snapshot(gar.categories)
+        state = model.gar_export(ent.snapshot())
         runner.deliver(lambda: gar.update(state, cause))
 
     yield from runner.scheduled(batch, lambda _: ent.version)

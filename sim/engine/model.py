@@ -14,7 +14,16 @@ import numpy as np
 import simpy
 
 from sim.calendar import Clock, rentree_date
-from sim.domain import CHAIN_ORDER, USER_CATEGORIES, Category, Operation, Origin, Store
+from sim.domain import (
+    CATEGORIES_OF,
+    CHAIN_ORDER,
+    STRUCTURE_CATEGORIES,
+    USER_CATEGORIES,
+    Category,
+    Operation,
+    Origin,
+    Store,
+)
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore
 from sim.scenario.model import Scenario
@@ -154,7 +163,7 @@ class ChainModel:
         self.stores[Store.AAF].start_with(aaf_state, cause)
         ent_state = self.ent_state_after_import(aaf_state, full=True, current=None)
         self.stores[Store.ENT].start_with(ent_state, cause)
-        self.stores[Store.GAR].start_with(ent_state, cause)
+        self.stores[Store.GAR].start_with(self.gar_export(ent_state), cause)
         for store in (Store.SIECLE_PENDING, Store.EDT):
             self.stores[store].start_with({}, cause)
 
@@ -210,7 +219,8 @@ class ChainModel:
 
         Users are added by every import and removed only by a full one (they are then
         marked disappeared); every link is rebuilt from the files; a class or group with
-        no user left is deleted.
+        no user left is deleted. A teacher of a group is a member of the classes of the
+        group's divisions (rule 12), so such a class is not empty.
         """
         t = self.truth
         state: dict[Category, BoolArray] = {}
@@ -226,14 +236,38 @@ class ChainModel:
         ):
             state[c] = links_with_endpoints(t.table(c), aaf[c], state)
         services = t.table(Category.SERVICES)
+        members = {}
         for structure, link in (
             (Category.DIVISIONS, Category.STUDENT_DIVISION),
             (Category.GROUPS, Category.STUDENT_GROUP),
         ):
-            members = np.zeros(t.size(structure) + 1, dtype=bool)
-            members[t.table(link).ends[structure][state[link]]] = True
-            members[services.ends[structure][state[Category.SERVICES]]] = True
-            state[structure] = state[structure] & members[:-1]
+            present = np.zeros(t.size(structure) + 1, dtype=bool)  # last slot: "no such end"
+            present[t.table(link).ends[structure][state[link]]] = True
+            present[services.ends[structure][state[Category.SERVICES]]] = True
+            members[structure] = present[:-1]
+        taught_groups = np.zeros(t.size(Category.GROUPS) + 1, dtype=bool)
+        taught_groups[services.ends[Category.GROUPS][state[Category.SERVICES]]] = True
+        members[Category.DIVISIONS] |= t.divisions_of_groups(taught_groups[:-1])
+        for structure in STRUCTURE_CATEGORIES:
+            state[structure] = state[structure] & members[structure]
+        return state
+
+    def gar_export(self, ent: dict[Category, BoolArray]) -> dict[Category, BoolArray]:
+        """What the ENT sends to GAR (rule 12): every class as a division, even an empty
+        one; a group only with a member; a teacher × group × subject entry only when the
+        teacher sits in a class of the group's divisions, that is one of them is in the ENT."""
+        t = self.truth
+        state = {c: ent[c] for c in CATEGORIES_OF[Store.GAR]}
+        members = np.zeros(t.size(Category.GROUPS) + 1, dtype=bool)
+        members[
+            t.table(Category.STUDENT_GROUP).ends[Category.GROUPS][ent[Category.STUDENT_GROUP]]
+        ] = True
+        services = t.table(Category.SERVICES)
+        members[services.ends[Category.GROUPS][ent[Category.SERVICES]]] = True
+        state[Category.GROUPS] = ent[Category.GROUPS] & members[:-1]
+        placed = np.append(t.groups_with_any_division(ent[Category.DIVISIONS]), True)
+        # a division service has no group end (-1, the appended True): it always goes
+        state[Category.SERVICES] = ent[Category.SERVICES] & placed[services.ends[Category.GROUPS]]
         return state
 
     def structures_without_users(

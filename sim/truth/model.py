@@ -69,6 +69,19 @@ class Truth:
         """Facts true at the window's first minute (the plan known before any change)."""
         return self.tables[category].true_at(0.0)
 
+    def groups_with_any_division(self, divisions_present: BoolArray) -> BoolArray:
+        """Groups with at least one division of membership in ``divisions_present``."""
+        per_link = divisions_present[self.group_division_indices]
+        result: BoolArray = np.logical_or.reduceat(per_link, self.group_division_indptr[:-1])
+        return result
+
+    def divisions_of_groups(self, groups: BoolArray) -> BoolArray:
+        """Divisions that at least one of ``groups`` spans."""
+        counts = np.diff(self.group_division_indptr)
+        spanned = self.empty(Category.DIVISIONS)
+        spanned[self.group_division_indices[np.repeat(groups, counts)]] = True
+        return spanned
+
     def groups_with_all_divisions(self, divisions_present: BoolArray) -> BoolArray:
         """Groups whose every division of membership is in ``divisions_present``."""
         per_link = divisions_present[self.group_division_indices]
