@@ -82,5 +82,12 @@ def prerequisites(graph: nx.DiGraph, operation: str, kind: str) -> list[str]:
 
 def order_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """Only the gate and order edges (the flow edges form loops: SIECLE → EDT → SIECLE)."""
-    edges = [(a, b) for a, b, d in graph.edges(data=True) if d["kind"] in ("gate", "order")]
-    return graph.edge_subgraph(edges).copy()
+    ordered = nx.DiGraph()
+    # every operation stays a node, even one with neither gate nor order edge
+    ordered.add_nodes_from(
+        (n, d) for n, d in graph.nodes(data=True) if d.get("kind") == "operation"
+    )
+    ordered.add_edges_from(
+        (a, b, d) for a, b, d in graph.edges(data=True) if d["kind"] in ("gate", "order")
+    )
+    return ordered

@@ -35,3 +35,14 @@ def test_flow_edges_carry_the_scenario_schedules() -> None:
     assert graph.edges["import_sts_edt", "sts_vers_siecle"]["label"] == "continu +1j"
     path = nx.shortest_path(graph, "construction_edt", Channel.EXPORT_GAR.value)
     assert path[-3:] == ["extraction_aaf", "import_ent", "export_gar"]
+
+
+def test_order_graph_keeps_every_operation() -> None:
+    """An operation without gate or order edge (a platform's own step) is still a node, so
+    predecessors can be asked of it."""
+    graph = build_graph()
+    graph.remove_edges_from(list(graph.in_edges("export_liens_siecle")))
+    graph.remove_edges_from(list(graph.out_edges("export_liens_siecle")))
+    ordered = order_graph(graph)
+    assert set(ordered.nodes) == {o.value for o in Operation}
+    assert list(ordered.predecessors("export_liens_siecle")) == []

@@ -126,10 +126,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule.text": {"fr": "texte attendu (reçu « {value} »)", "en": "text expected (got '{value}')"},
     "rule.text_empty": {"fr": "ce texte ne peut pas être vide", "en": "this text cannot be empty"},
-    "rule.pattern": {
-        "fr": "valeur « {value} » mal formée (format attendu : {expected})",
-        "en": "malformed value '{value}' (expected format: {expected})",
-    },
     "rule.choice": {
         "fr": "valeur « {value} » non permise (permises : {expected})",
         "en": "value '{value}' not allowed (allowed: {expected})",
@@ -148,5 +144,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule.list": {"fr": "liste attendue", "en": "list expected"},
     "rule.mapping": {"fr": "dictionnaire de clés attendu", "en": "mapping of keys expected"},
-    "rule.invalid": {"fr": "valeur invalide ({detail})", "en": "invalid value ({detail})"},
 }
