@@ -110,3 +110,17 @@ def test_report_is_self_contained_and_deterministic() -> None:
     assert "Rapport rentree-sim — Liens élèves-groupes exportés en retard" in first
     assert "ven. 02/10/2026 08:00" in first
     assert report_html(analysis, [run_scenario("nominal.yaml")]) == first
+
+
+def test_json_says_why_a_target_is_never_right() -> None:
+    """liens-jamais-exportes: the links are never exported, so every student→group link is
+    still missing at the end, for want of the export ("never_run"); the causes add up to the
+    facts wrong at the end. A consistent target carries no cause."""
+    data = result_json(run_scenario("liens-jamais-exportes.yaml"))
+    links = data["targets"]["ent"]["categories"]["student_group"]
+    causes = links["causes_at_end"]
+    assert {c["cause"] for c in causes} == {"never_run"}
+    assert sum(c["count"] for c in causes) == links["at_end"]["missing"] + links["at_end"]["stale"]
+    assert all("export" in c["text"] and c["example"].startswith("eleve:") for c in causes)
+    nominal = result_json(run_scenario("nominal.yaml"))
+    assert all("causes_at_end" not in c for c in nominal["targets"]["ent"]["categories"].values())

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from sim.analysis.consistency import TargetConsistency, store_states
+from sim.analysis.explain import WrongFacts
 from sim.analysis.provenance import Blocking, ChainStep
 from sim.analysis.run_analysis import Analysis
 from sim.catalogue import MESSAGES
@@ -33,6 +34,7 @@ from sim.presentation.formatting import (
     warning_cause,
     warning_message,
 )
+from sim.presentation.summary import wrong_at_end
 
 
 class CsvForm(StrEnum):
@@ -128,9 +130,22 @@ def blocking_json(result: SimulationResult, stuck: Blocking | None) -> dict[str,
     }
 
 
+def _cause_json(group: WrongFacts) -> dict[str, Any]:
+    return {
+        "cause": group.cause.key.removeprefix("explain."),
+        "text": group.cause.text(),
+        "count": group.count,
+        "example": group.example,
+        "end_category": group.end.value if group.end is not None else None,
+        "ends": group.ends,
+    }
+
+
 def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> dict[str, Any]:
     result = analysis.result
     snapshots = analysis.snapshots.get(target, {})
+    # why the facts still wrong at the end are wrong: only asked of a target never right
+    wrong = wrong_at_end(analysis, target) if tc.consistent_from is None else {}
     categories: dict[str, Any] = {}
     for category, cat in tc.categories.items():
         entry: dict[str, Any] = {
@@ -146,6 +161,8 @@ def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> d
                 "missing": snap.missing[category.value],
                 "stale": snap.stale[category.value],
             }
+        if category in wrong:
+            entry["causes_at_end"] = [_cause_json(group) for group in wrong[category]]
         categories[category.value] = entry
     return {
         "system": TARGET_STORE[target].value,
