@@ -124,3 +124,14 @@ def test_json_says_why_a_target_is_never_right() -> None:
     assert all("export" in c["text"] and c["example"].startswith("eleve:") for c in causes)
     nominal = result_json(run_scenario("nominal.yaml"))
     assert all("causes_at_end" not in c for c in nominal["targets"]["ent"]["categories"].values())
+
+
+def test_report_says_why_a_target_is_never_right() -> None:
+    """The report groups the facts wrong at the end by cause, as the summary does: here every
+    link waits for an export that never happens."""
+    from sim.presentation.report import report_html
+
+    page = report_html(run_scenario("liens-jamais-exportes.yaml"))
+    assert "4526 faux à la fin" in page
+    assert page.count("n&#x27;a pas eu lieu") >= 2  # one line per cause, ENT and GAR
+    assert "<li>• " not in page

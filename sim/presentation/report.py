@@ -16,7 +16,6 @@ from sim.domain import Target
 from sim.i18n import label, language, t
 from sim.presentation.files import write_atomically
 from sim.presentation.formatting import (
-    blocking_text,
     day_text,
     instant_text,
     snapshot_cells,
@@ -31,7 +30,7 @@ from sim.presentation.plots import (
     plot_timeline,
 )
 from sim.presentation.plotting import svg_text
-from sim.presentation.summary import chain_lines
+from sim.presentation.summary import cause_lines, chain_lines, wrong_at_end
 from sim.scenario.loader import load_scenario, sets_itself
 
 STYLE = """
@@ -110,13 +109,25 @@ def _target_section(analysis: Analysis, target: Target, tc: TargetConsistency) -
             + "</p>"
         )
         parts.append(_chain(chain_lines(result, tc.chain)))
+    wrong = wrong_at_end(analysis, target) if tc.consistent_from is None else {}
     for category, cat in tc.categories.items():
-        stuck = cat.blocking
-        if stuck is None:
+        if category not in wrong:
             continue
-        head = blocking_text(category.value, stuck)
-        parts.append(f'<p class="warning">{html.escape(head)}</p>')
-        if stuck.chain:
+        title, *causes = cause_lines(category, cat, wrong[category])
+        parts.append(f'<p class="warning">{html.escape(title)}</p>')
+        parts.append(
+            "<ul>"
+            + "".join(f"<li>{html.escape(c.strip().removeprefix('• '))}</li>" for c in causes)
+            + "</ul>"
+        )
+        stuck = cat.blocking
+        if stuck is not None and stuck.chain:
+            example = t(
+                "summary.example_chain",
+                fact=stuck.fact,
+                system=label("system", stuck.chain[-1].store),
+            )
+            parts.append(f"<p>{html.escape(example)}</p>")
             parts.append(_chain(chain_lines(result, stuck.chain)))
     return "\n".join(parts)
 

@@ -77,6 +77,21 @@ def wrong_lines(
     result: SimulationResult, category: Category, cat: CategoryConsistency, groups: list[WrongFacts]
 ) -> list[str]:
     """Why a category is never right: how many facts for each cause, then the path of one."""
+    lines = cause_lines(category, cat, groups)
+    stuck = cat.blocking
+    if stuck is not None and stuck.chain:
+        last = stuck.chain[-1]
+        lines.append(
+            "  " + t("summary.example_chain", fact=stuck.fact, system=label("system", last.store))
+        )
+        lines.extend("    " + line for line in chain_lines(result, stuck.chain))
+    return lines
+
+
+def cause_lines(
+    category: Category, cat: CategoryConsistency, groups: list[WrongFacts]
+) -> list[str]:
+    """The title (how many facts are wrong at the end), then one line per cause, indented."""
     count = int(cat.missing[-1] + cat.stale[-1])
     lines = [t("summary.wrong_title", category=label("category", category.value), count=count)]
     for group in groups[:SHOWN_CAUSES]:
@@ -101,13 +116,6 @@ def wrong_lines(
     if rest:
         more = count_text(sum(g.count for g in rest))
         lines.append("  " + t("summary.wrong_more", count=more, groups=len(rest)))
-    stuck = cat.blocking
-    if stuck is not None and stuck.chain:
-        last = stuck.chain[-1]
-        lines.append(
-            "  " + t("summary.example_chain", fact=stuck.fact, system=label("system", last.store))
-        )
-        lines.extend("    " + line for line in chain_lines(result, stuck.chain))
     return lines
 
 
