@@ -188,3 +188,21 @@ def test_risk_pictures(hand_case) -> None:  # type: ignore[no-untyped-def]
     assert [t.get_text() for t in bars.get_yticklabels()] == [
         "export des liens élèves-groupes vers SIECLE"
     ]
+
+
+def test_risk_pictures_text_is_readable(hand_case) -> None:  # type: ignore[no-untyped-def]
+    """Every text of the risk curve and the tornado is at least 9 pt, as in the other
+    pictures (they go on slides and into the report)."""
+    from matplotlib.text import Text
+
+    from sim.analysis.risk import tornado
+    from sim.presentation.plotting import figure_of
+    from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
+
+    hand_case.tornado = tornado(one_late_operation(), hand_case, size=20, workers=1)
+    for ax in (plot_risk_curve(hand_case), plot_tornado(hand_case)):
+        figure = figure_of(ax)
+        figure.draw_without_rendering()  # lays out the tick labels too
+        texts = [t for t in figure.findobj(Text) if t.get_text().strip()]
+        assert texts
+        assert min(t.get_fontsize() for t in texts) >= 9

@@ -56,7 +56,7 @@ from sim.presentation.files import (
     write_file_set,
 )
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
-from sim.presentation.plotting import figure_of
+from sim.presentation.plotting import figure_of, print_figure
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.scenario.fields import parse_date, parse_instant
@@ -82,7 +82,7 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
 
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=150)
+    print_figure(figure, buffer, "png")
     return buffer.getvalue()
 
 

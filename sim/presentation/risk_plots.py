@@ -11,7 +11,7 @@ from matplotlib.ticker import PercentFormatter
 
 from sim.analysis.risk import PERCENTILES, RiskResult
 from sim.i18n import label, t
-from sim.presentation.plotting import TARGET_COLOURS, date_axis, day_num, new_axes
+from sim.presentation.plotting import SMALL, TARGET_COLOURS, date_axis, day_num, new_axes
 
 
 def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
@@ -30,7 +30,7 @@ def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
         )
     for name, level in PERCENTILES.items():
         ax.axhline(level, color="#999999", lw=0.8, ls=":")
-        ax.text(dates[0], level, f" {name.upper()}", fontsize=7, va="bottom", color="#666666")
+        ax.text(dates[0], level, f" {name.upper()}", fontsize=SMALL, va="bottom", color="#666666")
     ax.axvline(day_num(result.rentree), color="black", ls="--", lw=1, label=t("plot.rentree_short"))
     ax.set_ylim(-0.02, 1.02)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
@@ -39,7 +39,7 @@ def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
     ax.grid(color="#eeeeee", lw=0.6)
     ax.set_ylabel(t("plot.risk_axis"))
     ax.set_title(t("plot.risk_title", name=result.scenario.name, n=result.size))
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower right", fontsize=SMALL)
     return ax
 
 
@@ -71,8 +71,10 @@ def plot_tornado(result: RiskResult, ax: Axes | None = None) -> Axes:
             height=0.6,
         )
         if not math.isfinite(high):
-            ax.text(edge, y, " " + t("plot.never_short"), va="center", fontsize=8, color="#c0392b")
-    ax.set_yticks(range(len(rows)), [r[0] for r in rows], fontsize=8)
+            ax.text(
+                edge, y, " " + t("plot.never_short"), va="center", fontsize=SMALL, color="#c0392b"
+            )
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows], fontsize=SMALL)
     ax.axvline(0, color="black", lw=1)
     ax.set_xlim(min(0.0, min(finite)) - 1, edge * 1.25)
     ax.set_xlabel(t("plot.tornado_axis"))
