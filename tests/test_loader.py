@@ -155,3 +155,25 @@ def test_origin_shares_must_sum_to_one(tmp_path: Path) -> None:
     [error] = errors_of(path)
     assert error.field == "etablissement.origins.2nde"
     assert "1 au total" in error.rule
+
+
+def test_errors_name_the_line_of_the_file_that_set_the_field(tmp_path: Path) -> None:
+    """The line is that of the faulty key in the file that wrote it: the child's own line, or
+    the parent's for a value inherited through ``extends``."""
+    typo = write(tmp_path, "typo.yaml", BASE + "name: x\netablissement:\n  studnets: 3\n")
+    [error] = errors_of(typo)
+    assert (error.field, error.line, error.file) == (
+        "etablissement.studnets",
+        4,
+        str(typo.resolve()),
+    )
+    assert ", ligne 4 :" in error.describe()
+    moved = write(
+        tmp_path,
+        "moved.yaml",
+        BASE + "name: x\ncalendar:\n  start: 2029-06-01\n  end: 2029-11-01\n",
+    )
+    inherited = {e.field: e for e in errors_of(moved)}["operations.export_liens_siecle.date[0]"]
+    assert inherited.file == str((SCENARIOS / "nominal.yaml").resolve())
+    nominal_lines = (SCENARIOS / "nominal.yaml").read_text("utf-8").splitlines()
+    assert nominal_lines[inherited.line - 1].strip().startswith("export_liens_siecle:")

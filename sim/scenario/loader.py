@@ -7,7 +7,7 @@ Every problem becomes a :class:`~sim.errors.ScenarioError` naming the file (the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -15,10 +15,24 @@ from sim.errors import ScenarioError, ScenarioErrors, ScenarioWarning
 from sim.i18n import t
 from sim.scenario.checks import check_runnable, check_window, office_habits
 from sim.scenario.model import Scenario
-from sim.scenario.reading import ReadingError, is_scenario_path, parse_yaml, read_text
+from sim.scenario.reading import (
+    ReadingError,
+    field_lines,
+    is_scenario_path,
+    parse_yaml,
+    read_text,
+)
 from sim.scenario.translation import dotted, translate
 
 FieldPath = tuple[str | int, ...]
+
+
+class Origin(NamedTuple):
+    """Where a field was set: the file of the ``extends`` chain and the line in it."""
+
+    file: Path
+    line: int | None = None
+
 
 _SCENARIO_KEYS = {info.alias or name for name, info in Scenario.model_fields.items()}
 
@@ -33,8 +47,8 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Scenar
     source = Path(path)
     data, origins, _ = _load_chain(source, ())
 
-    def origin_of(field: FieldPath) -> Path:
-        return _origin_of(origins, field, source)
+    def origin_of(field: FieldPath) -> Origin:
+        return _origin_of(origins, field, Origin(source))
 
     try:
         scenario = Scenario.model_validate(data)
@@ -43,10 +57,13 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Scenar
     problems = check_window(scenario) + check_runnable(scenario)
     if problems:
         raise ScenarioErrors(
-            [ScenarioError(origin_of(field), dotted(field), rule) for field, rule in problems]
+            [
+                ScenarioError(origin_of(field).file, dotted(field), rule, origin_of(field).line)
+                for field, rule in problems
+            ]
         )
     warnings = [
-        ScenarioWarning(origin_of(field), dotted(field), rule)
+        ScenarioWarning(origin_of(field).file, dotted(field), rule, origin_of(field).line)
         for field, rule in office_habits(scenario)
     ]
     return scenario, warnings
@@ -63,12 +80,13 @@ MAX_EXTENDS_DEPTH = 8
 def sets_itself(path: str | Path, key: str) -> bool:
     """Whether the file at ``path`` writes top-level ``key`` itself (not through ``extends``)."""
     _, origins, files = _load_chain(Path(path), ())
-    return origins.get((key,)) == files[0]
+    origin = origins.get((key,))
+    return origin is not None and origin.file == files[0]
 
 
 def _load_chain(
     path: Path, stack: tuple[Path, ...]
-) -> tuple[dict[str, Any], dict[FieldPath, Path], list[Path]]:
+) -> tuple[dict[str, Any], dict[FieldPath, Origin], list[Path]]:
     """The merged data, the file that set each field, and the files read (this one first)."""
     resolved = path.resolve()
     if resolved in stack:
@@ -79,7 +97,8 @@ def _load_chain(
             stack[-1], "extends", t("rule.extends_too_deep", limit=MAX_EXTENDS_DEPTH)
         )
     try:
-        data = parse_yaml(read_text(path))
+        text = read_text(path)
+        data = parse_yaml(text)
     except ReadingError as error:
         if stack and error.line is None:  # the file itself is missing or unusable
             raise ScenarioError(stack[-1], "extends", f"{path} : {error.rule}") from None
@@ -90,7 +109,8 @@ def _load_chain(
         raise ScenarioError(path, "", t("rule.not_a_mapping"))
     if data and not data.keys() & _SCENARIO_KEYS:
         raise ScenarioError(path, "", t("rule.not_a_scenario"))
-    origins = {key: resolved for key in _paths(data)}
+    lines = field_lines(text) if isinstance(data, dict) else {}
+    origins = {key: Origin(resolved, lines.get(key)) for key in _paths(data)}
     parent_name = data.pop("extends", None)
     if parent_name is None:
         return data, origins, [resolved]
@@ -143,7 +163,7 @@ def _paths(data: Any, prefix: FieldPath = ()) -> list[FieldPath]:
     return found
 
 
-def _origin_of(origins: dict[FieldPath, Path], field: FieldPath, default: Path) -> Path:
+def _origin_of(origins: dict[FieldPath, Origin], field: FieldPath, default: Origin) -> Origin:
     for end in range(len(field), 0, -1):
         if field[:end] in origins:
             return origins[field[:end]]

@@ -89,6 +89,30 @@ def parse_yaml(text: str) -> Any:
         loader.dispose()
 
 
+def field_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """The line (from 1) where each key or list item of ``text`` is written; call it only on
+    text that :func:`parse_yaml` accepted."""
+    loader = _ScenarioLoader(text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    lines: dict[tuple[str | int, ...], int] = {}
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), root)]
+    while pending:
+        path, node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines[(*path, key.value)] = key.start_mark.line + 1
+                    pending.append(((*path, key.value), value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, index)] = item.start_mark.line + 1
+                pending.append(((*path, index), item))
+    return lines
+
+
 def _check_events(text: str) -> None:
     """Refuse, before building anything, a stream too deep, too large or whose aliases
     would expand past :data:`MAX_EXPANDED_NODES` nodes."""

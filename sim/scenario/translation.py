@@ -51,7 +51,7 @@ _RULES = {
 
 
 def translate(
-    errors: list[Any], data: Any, origin_of: typing.Callable[[FieldPath], Path]
+    errors: list[Any], data: Any, origin_of: typing.Callable[[FieldPath], tuple[Path, int | None]]
 ) -> list[ScenarioError]:
     """One :class:`ScenarioError` per faulty field (the first rule when union branches
     disagree), in the order pydantic found them."""
@@ -59,7 +59,8 @@ def translate(
     for error in errors:
         field = _field_path(error["loc"], data)
         if field not in found:
-            found[field] = ScenarioError(origin_of(field), dotted(field), _rule(error, field))
+            file, line = origin_of(field)
+            found[field] = ScenarioError(file, dotted(field), _rule(error, field), line)
     return list(found.values())
 
 
