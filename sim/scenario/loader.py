@@ -17,9 +17,8 @@ from sim.scenario.checks import check_runnable, check_window, office_habits
 from sim.scenario.model import Scenario
 from sim.scenario.reading import (
     ReadingError,
-    field_lines,
     is_scenario_path,
-    parse_yaml,
+    parse_yaml_with_lines,
     read_text,
 )
 from sim.scenario.translation import dotted, translate
@@ -98,7 +97,7 @@ def _load_chain(
         )
     try:
         text = read_text(path)
-        data = parse_yaml(text)
+        data, lines = parse_yaml_with_lines(text)
     except ReadingError as error:
         if stack and error.line is None:  # the file itself is missing or unusable
             raise ScenarioError(stack[-1], "extends", f"{path} : {error.rule}") from None
@@ -109,7 +108,6 @@ def _load_chain(
         raise ScenarioError(path, "", t("rule.not_a_mapping"))
     if data and not data.keys() & _SCENARIO_KEYS:
         raise ScenarioError(path, "", t("rule.not_a_scenario"))
-    lines = field_lines(text) if isinstance(data, dict) else {}
     origins = {key: Origin(resolved, lines.get(key)) for key in _paths(data)}
     parent_name = data.pop("extends", None)
     if parent_name is None:

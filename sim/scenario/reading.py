@@ -75,29 +75,33 @@ def read_text(path: Path) -> str:
     return text
 
 
+FieldLines = dict[tuple[str | int, ...], int]
+
+
 def parse_yaml(text: str) -> Any:
     """The data of a YAML document, after the stream's size and shape are checked."""
+    return parse_yaml_with_lines(text)[0]
+
+
+def parse_yaml_with_lines(text: str) -> tuple[Any, FieldLines]:
+    """The data of a YAML document and the line (from 1) where each key or list item is
+    written, from one composition of the checked stream."""
     _check_events(text)
     loader = _ScenarioLoader(text)
     try:
-        return loader.get_single_data()
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise ReadingError(t("rule.yaml_other")) from exc
     finally:
         loader.dispose()
+    return data, _field_lines(root)
 
 
-def field_lines(text: str) -> dict[tuple[str | int, ...], int]:
-    """The line (from 1) where each key or list item of ``text`` is written; call it only on
-    text that :func:`parse_yaml` accepted."""
-    loader = _ScenarioLoader(text)
-    try:
-        root = loader.get_single_node()
-    finally:
-        loader.dispose()
-    lines: dict[tuple[str | int, ...], int] = {}
+def _field_lines(root: Any) -> FieldLines:
+    lines: FieldLines = {}
     pending: list[tuple[tuple[str | int, ...], Any]] = [((), root)]
     while pending:
         path, node = pending.pop()
