@@ -143,8 +143,9 @@ def main() -> None:
     engine_ms = statistics.median(engine) * 1000
     naive_ms = statistics.median(run[0] for run in naive) * 1000
     full = analyse(simulate(sc, truth=truth, clock=clock)).targets[Target.ENT]
-    links_full = full.categories[Category.STUDENT_GROUP].fact_first_correct
-    links_naive = naive[0][2][Category.STUDENT_GROUP][~truth.table(Category.STUDENT_GROUP).stale]
+    this_year = ~truth.table(Category.STUDENT_GROUP).stale  # leavers' N-1 links: never right
+    links_full = full.categories[Category.STUDENT_GROUP].fact_first_correct[this_year]
+    links_naive = naive[0][2][Category.STUDENT_GROUP][this_year]
     same = bool(np.array_equal(np.round(links_naive), links_full))
     print(
         f"lycée: {args.students} élèves, {links} liens, "

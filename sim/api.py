@@ -14,7 +14,7 @@ from sim.analysis.plan import make_plan
 from sim.analysis.risk import run_risk, tornado
 from sim.analysis.run_analysis import Analysis, analyse
 from sim.chain import build_graph, order_graph
-from sim.domain import Category, Channel, Operation, System, Target
+from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, System, Target
 from sim.engine.simulation import SimulationResult, simulate
 from sim.i18n import label, set_language
 from sim.presentation.export import result_json
@@ -43,11 +43,12 @@ def run_file(path: str | Path, seed: int | None = None) -> Analysis:
 
 
 def operations_in_order() -> list[tuple[str, str]]:
-    """The manual operations in the seed's order, with their names in the current language."""
+    """The lycée's manual operations in the seed's order, with their names in the current
+    language (the ENT operator's transition is not one of the seed's steps)."""
     order = nx.lexicographical_topological_sort(
         order_graph(build_graph()), key=lambda op: list(Operation).index(Operation(op))
     )
-    return [(op, label("operation", op)) for op in order]
+    return [(op, label("operation", op)) for op in order if Operation(op) in LYCEE_OPERATIONS]
 
 
 def systems() -> list[tuple[str, str]]:

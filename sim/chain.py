@@ -68,6 +68,9 @@ def build_graph(scenario: Scenario | None = None) -> nx.DiGraph:
                 graph.edges[source, target].update(attrs, flow=True)
             else:
                 graph.add_edge(source, target, kind="flow", flow=True, **attrs)
+    if scenario is not None and not scenario.etablissement.ent_groups_from_timetable:
+        # rule 13's timetable import exists only for a structure set to take its groups there
+        graph.remove_node(Channel.IMPORT_EDT_ENT.value)
     return graph
 
 

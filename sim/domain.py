@@ -48,7 +48,7 @@ class Target(StrEnum):
 
 
 class Operation(StrEnum):
-    """Manual operations of the seed, in the seed's order."""
+    """Manual operations: the seed's, in the seed's order, then the platform's."""
 
     BASCULE_STS = "bascule_sts"
     NOMENCLATURES_ACADEMIE = "nomenclatures_academie"
@@ -64,6 +64,7 @@ class Operation(StrEnum):
     CONSTRUCTION_EDT = "construction_edt"
     IMPORT_STS_EDT = "import_sts_edt"
     EXPORT_LIENS_SIECLE = "export_liens_siecle"
+    TRANSITION_ENT = "transition_ent"
 
 
 class Channel(StrEnum):
@@ -72,7 +73,9 @@ class Channel(StrEnum):
     STS_VERS_SIECLE = "sts_vers_siecle"
     ACTIVATION_LIENS = "activation_liens"
     EXTRACTION_AAF = "extraction_aaf"
+    IMPORT_EDT_ENT = "import_edt_ent"
     IMPORT_ENT = "import_ent"
+    PRESUPPRESSION_ENT = "presuppression_ent"
     EXPORT_GAR = "export_gar"
 
 
@@ -128,6 +131,13 @@ STRUCTURE_CATEGORIES = (Category.DIVISIONS, Category.GROUPS)
 STS_CATEGORIES = CATEGORIES_OF[Store.STS]
 SIECLE_CATEGORIES = CATEGORIES_OF[Store.SIECLE]
 
+# Done by the ENT's operator, not by the lycée: not in the seed's procedure, so no gate or
+# order edge; risk does not push it when the lycée is late, and plan does not move it.
+PLATFORM_OPERATIONS: tuple[Operation, ...] = (Operation.TRANSITION_ENT,)
+LYCEE_OPERATIONS: tuple[Operation, ...] = tuple(
+    op for op in Operation if op not in PLATFORM_OPERATIONS
+)
+
 # Hard prerequisites: the real application refuses the operation before these have happened.
 GATES: dict[Operation, tuple[Operation, ...]] = {
     Operation.SELECTION_NOMENCLATURES: (Operation.NOMENCLATURES_ACADEMIE,),
@@ -176,10 +186,13 @@ READS: dict[str, tuple[Store, ...]] = {
     Operation.CONSTRUCTION_EDT: (Store.EDT,),
     Operation.IMPORT_STS_EDT: (Store.EDT,),
     Operation.EXPORT_LIENS_SIECLE: (Store.EDT, Store.SIECLE),
+    Operation.TRANSITION_ENT: (),
     Channel.STS_VERS_SIECLE: (Store.STS,),
     Channel.ACTIVATION_LIENS: (Store.SIECLE_PENDING,),
     Channel.EXTRACTION_AAF: (Store.SIECLE, Store.STS),
+    Channel.IMPORT_EDT_ENT: (Store.EDT,),
     Channel.IMPORT_ENT: (Store.AAF,),
+    Channel.PRESUPPRESSION_ENT: (Store.ENT,),
     Channel.EXPORT_GAR: (Store.ENT,),
 }
 WRITES: dict[str, tuple[Store, ...]] = {
@@ -197,10 +210,13 @@ WRITES: dict[str, tuple[Store, ...]] = {
     Operation.CONSTRUCTION_EDT: (Store.EDT,),
     Operation.IMPORT_STS_EDT: (Store.STS,),
     Operation.EXPORT_LIENS_SIECLE: (Store.SIECLE_PENDING,),
+    Operation.TRANSITION_ENT: (Store.ENT,),
     Channel.STS_VERS_SIECLE: (Store.SIECLE,),
     Channel.ACTIVATION_LIENS: (Store.SIECLE,),
     Channel.EXTRACTION_AAF: (Store.AAF,),
+    Channel.IMPORT_EDT_ENT: (Store.ENT,),
     Channel.IMPORT_ENT: (Store.ENT,),
+    Channel.PRESUPPRESSION_ENT: (Store.ENT,),
     Channel.EXPORT_GAR: (Store.GAR,),
 }
 

@@ -24,15 +24,26 @@ NOMINAL = str(SCENARIOS / "nominal.yaml")
 def test_run_prints_the_french_summary() -> None:
     result = runner.invoke(app, ["run", NOMINAL])
     assert result.exit_code == 0, result.output
-    assert "ENT (Lycée Connecté) : cohérent à partir du ven. 04/09/2026 08:00" in result.output
-    assert "GAR (manuels numériques) : cohérent à partir du sam. 05/09/2026 08:00" in result.output
+    assert "ENT (Lycée Connecté) : cohérent à partir du mar. 15/09/2026 08:00" in result.output
+    assert "GAR (manuels numériques) : cohérent à partir du mer. 16/09/2026 08:00" in result.output
+    apart = "hors comptes de partants en attente de présuppression : cohérent à partir du"
+    assert f"{apart} ven. 04/09/2026 08:00" in result.output
+    assert f"{apart} sam. 05/09/2026 08:00" in result.output
+    assert (
+        "comptes de partants en attente de suppression : 1\u202f094 à la rentrée, 1\u202f094 une "
+        "semaine après ; plus aucun à partir du mar. 15/09/2026 08:00"
+    ) in result.output
+    assert "licences GAR occupées par des élèves partis : 390 à la rentrée" in result.output
     assert "Chaîne qui fixe la date" in result.output
 
 
 def test_run_in_english() -> None:
     result = runner.invoke(app, ["run", NOMINAL, "--lang", "en"])
     assert result.exit_code == 0
-    assert "consistent from Fri 04/09/2026 08:00" in result.output
+    assert "except departed accounts awaiting pre-delete: consistent from Fri 04/09/2026 08:00" in (
+        result.output
+    )
+    assert "consistent from Tue 15/09/2026 08:00" in result.output
 
 
 def test_run_json_has_the_documented_fields() -> None:
@@ -45,6 +56,20 @@ def test_run_json_has_the_documented_fields() -> None:
     assert ent["first_consistent"] == "2026-10-02T08:00"
     assert ent["categories"]["student_group"]["consistent_from"] == "2026-10-02T08:00"
     assert data["targets"]["gar"]["consistent_from"] == "2026-10-03T08:00"
+    assert ent["consistent_except_departed_from"] == "2026-10-02T08:00"
+    # the leavers are kept until the 15/09 pre-delete: 390 students and 704 parents
+    assert ent["departed_accounts"] == {
+        "max": 1094,
+        "gone_from": "2026-09-15T08:00",
+        "at_end": 0,
+        "at_rentree": 1094,
+        "week_after": 1094,
+        "awaiting_deletion_at_end": 1094,
+    }
+    assert data["targets"]["gar"]["departed_accounts"]["at_rentree"] == 390
+    students = ent["categories"]["students"]
+    assert students["at_rentree"] == {"missing": 0, "stale": 390, "departed": 390}
+    assert students["consistent_except_departed_from"] == "2026-08-29T08:00"
     assert isinstance(data["warnings"], list)
     for warning in data["warnings"]:
         assert {"code", "message", "time", "count"} <= set(warning)
@@ -65,7 +90,10 @@ def test_out_writes_the_files(tmp_path: Path) -> None:
     names = sorted(p.name for p in out.iterdir() if p.name != ".rentree-sim")
     assert names == ["daily_state.csv", "events.csv", "facts.csv", "result.json"]
     header = (out / "daily_state.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "observation,system,category,correct,missing,stale,consistent"
+    assert header == (
+        "observation,system,category,correct,missing,stale,departed,consistent,"
+        "consistent_except_departed"
+    )
     saved = json.loads((out / "result.json").read_text(encoding="utf-8"))
     printed = json.loads(runner.invoke(app, ["run", NOMINAL, "--json"]).output)
     assert saved == printed

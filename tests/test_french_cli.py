@@ -52,7 +52,7 @@ def test_lang_wins_over_the_variable() -> None:
 
 def test_the_variable_in_a_subprocess_and_its_default() -> None:
     english = _sim("run", NOMINAL, env={"RENTREE_SIM_LANG": "en"})
-    assert "consistent from Fri 04/09/2026 08:00" in english.stdout
+    assert "consistent from Fri 04/09/2026 08:00" in english.stdout  # except departed
     french = _sim("run", NOMINAL, env={"RENTREE_SIM_LANG": ""})
     assert "cohérent à partir du ven. 04/09/2026 08:00" in french.stdout
 

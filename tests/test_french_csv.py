@@ -4,6 +4,7 @@ language per set of file names; risk.json the same bytes whatever the string has
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sim.cli import app
+from sim.domain import Operation
 from tests.conftest import ROOT, SCENARIOS
 
 runner = CliRunner()
@@ -41,11 +43,17 @@ def test_run_out_writes_french_csv_by_default(tmp_path: Path) -> None:
         "justes",
         "manquants",
         "périmés",
+        "dont comptes de partants",
         "cohérent",
+        "cohérent hors comptes de partants",
     ]
     # the window opens on Monday 8 June 2026, observed at 08:00; STS-WEB holds no division yet
     assert daily[1][:3] == ["08/06/2026 08:00", "STS-WEB", "divisions (classes)"]
-    assert daily[1][-1] == "non"
+    assert daily[1][-2:] == ["non", "non"]
+    # the ENT keeps the 390 leavers (marked at the 17/06 import) until the 15/09 pre-delete
+    ent_students = {row[0]: row for row in daily[1:] if row[1] == "ENT" and row[2] == "élèves"}
+    assert ent_students["14/09/2026 08:00"][5:] == ["390", "390", "non", "oui"]
+    assert ent_students["15/09/2026 08:00"][5:] == ["0", "0", "oui", "oui"]
 
     events = _rows(tmp_path / "evenements.csv")
     assert events[0][:6] == [
@@ -83,9 +91,11 @@ def test_run_out_international_form_for_scripts(tmp_path: Path) -> None:
         "correct",
         "missing",
         "stale",
+        "departed",
         "consistent",
+        "consistent_except_departed",
     ]
-    assert daily[1] == ["2026-06-08T08:00", "sts", "divisions", "0", "40", "0", "0"]
+    assert daily[1] == ["2026-06-08T08:00", "sts", "divisions", "0", "40", "0", "0", "0", "0"]
     facts = _rows(tmp_path / "facts.csv", delimiter=",", encoding="utf-8")
     assert facts[1] == ["ent", "divisions", "division:2ND01", "2026-06-17T03:30"]
 
@@ -98,7 +108,20 @@ def test_the_csv_form_is_case_insensitive_and_checked(tmp_path: Path) -> None:
 
 
 def test_risk_out_names_in_one_language(tmp_path: Path) -> None:
-    base = ["risk", LATE_LINKS, "-n", "8", "--seed", "1", "--workers", "1", "--tornado"]
+    # one uncertain operation: the tornado runs its three levels only (the file names and
+    # forms are what is tested here, not the figures)
+    scenario = tmp_path / "un-seul-retard.yaml"
+    certain = {"forget_probability": 0, "lateness": {"kind": "empirical", "values": [0]}}
+    scenario.write_text(
+        f"extends: {LATE_LINKS}\nname: un seul retard\noperations:\n"
+        + "".join(
+            f"  {op.value}: {json.dumps(certain)}\n"
+            for op in Operation
+            if op is not Operation.EXPORT_LIENS_SIECLE
+        ),
+        encoding="utf-8",
+    )
+    base = ["risk", str(scenario), "-n", "8", "--seed", "1", "--workers", "1", "--tornado"]
     french, international = tmp_path / "fr", tmp_path / "int"
     assert runner.invoke(app, [*base, "--out", str(french)]).exit_code == 0
     assert (

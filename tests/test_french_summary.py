@@ -57,22 +57,28 @@ def test_summary_says_how_much_is_right_and_why_not_the_rest(tmp_path_factory) -
     at 10:00 that day) each take the two groups of a classmate: 10 student → group links.
     The last SIECLE → EDT export is Thursday 03/09 10:00, before them: the newcomers never
     reach the timetable software, their links cannot be made there, and both targets lack
-    exactly those 10 links until the end of the window. Nothing else is wrong."""
+    exactly those 10 links until the end of the window. The student who left on Friday 18/09
+    is kept by the ENT (rule 8), with its class, its 4 groups and its parent, until the
+    pre-delete after the window: those are departed accounts, told apart."""
     analysis = _analysis(str(tmp_path_factory.mktemp("late")))
     text = summary_text(analysis)
     assert "voir les avertissements ci-dessus" not in text
     for target in Target:
         tc = analysis.targets[target]
-        assert tc.consistent_from is None
+        assert tc.consistent_from is None and tc.consistent_except_departed_from is None
         right = sum(int(cat.present_true[-1]) for cat in tc.categories.values())
-        total = right + 10
+        wrong = sum(int(cat.missing[-1] + cat.stale[-1]) for cat in tc.categories.values())
+        links = tc.categories[Category.STUDENT_GROUP]
+        assert (links.missing[-1], links.stale[-1], links.departed[-1]) == (10, 4, 4)
         head = (
             f"JAMAIS cohérent dans la fenêtre (jusqu'au dim. 15/11/2026) ; à la fin, "
-            f"{share_text(right, total)} des faits justes ({count_text(right)} sur "
-            f"{count_text(total)}) ; encore faux : élève → groupe (10 manquants, 0 périmés)"
+            f"{share_text(right, right + wrong)} des faits justes ({count_text(right)} sur "
+            f"{count_text(right + wrong)}) ; encore faux : "
         )
         assert head in text
-    assert text.count("Pourquoi jamais juste — élève → groupe (10 faux à la fin) :") == 2
+    assert text.count("élève → groupe (10 manquants, 4 périmés)") == 2
+    assert text.count("Pourquoi jamais juste — élève → groupe (14 faux à la fin) :") == 2
+    assert text.count("• 4 faux, par exemple eleve:E00967 groupe:") == 2
     assert text.count(f"• 10 faux (5 élèves), par exemple {NEWCOMER_LINK} : {CAUSE}") == 2
     # the warning names the same cause instead of pointing at warnings that are not there
     assert (
@@ -94,8 +100,15 @@ def test_explain_gives_the_same_cause(tmp_path: Path) -> None:
 
 
 def test_a_consistent_scenario_has_no_cause_block() -> None:
+    """arrivees-tardives.yaml is right from 23/09 but for the student who left on 18/09 and
+    its parent, kept by the ENT until the pre-delete after the window: the headline gives the
+    date and says so, with no « never » block."""
     text = summary_text(run_scenario("arrivees-tardives.yaml"))
     assert "JAMAIS" not in text and "Pourquoi jamais juste" not in text
+    assert (
+        "ENT (Lycée Connecté) : cohérent à partir du mer. 23/09/2026 08:00 (rentrée + 22 j), "
+        "hors 2 comptes de partants que l'ENT garde jusqu'à la présuppression"
+    ) in text
 
 
 def test_causes_count_every_wrong_fact() -> None:

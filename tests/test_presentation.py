@@ -54,7 +54,11 @@ def test_json_is_serialisable_and_dates_are_iso() -> None:
     data = result_json(run_scenario("nominal.yaml"), source="scenarios/nominal.yaml")
     text = json.dumps(data)
     assert json.loads(text) == data
-    chain = data["targets"]["gar"]["chain"]
+    assert [step["actor"] for step in data["targets"]["gar"]["chain"]] == [
+        "presuppression_ent",
+        "export_gar",
+    ]
+    chain = data["targets"]["gar"]["chain_except_departed"]
     assert chain[-1] == {
         "actor": "export_gar",
         "label": "export ENT → GAR",
@@ -68,6 +72,7 @@ def test_json_is_serialisable_and_dates_are_iso() -> None:
     assert data["targets"]["ent"]["categories"]["services"]["at_rentree"] == {
         "missing": 437,
         "stale": 242,
+        "departed": 0,
     }
 
 

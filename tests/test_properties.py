@@ -1,5 +1,10 @@
 """Model-validity invariants (Hypothesis), on a small lycée for speed.
 
+The ENT's year transition (a platform operation) moves like the others; moved later it can
+only keep last year's memberships longer. Moved *before* the leavers disappear (the day
+after the profilage), it would be rebuilt with their last-year links: the monotonicity test
+moves operations later only, and the nominal's transition comes two months after that.
+
 "Respecting the chain order" means here: for every recommended order (a, b), the first
 occurrence of b comes no earlier than the first of a, and the links are exported only once
 the structure copy STS-WEB → SIECLE (one day) has brought the groups sent up by the
@@ -75,9 +80,13 @@ def shifted(op: Operation, days: int) -> Scenario | None:
     return scenario
 
 
-def consistent_from(result: SimulationResult, target: Target) -> float:
-    minute = analyse(result).targets[target].consistent_from
-    return INF if minute is None else minute
+def consistent_from(result: SimulationResult, target: Target) -> tuple[float, float]:
+    """The strict date and the date apart from departed accounts (INF: never)."""
+    tc = analyse(result).targets[target]
+    return tuple(  # type: ignore[return-value]
+        INF if minute is None else minute
+        for minute in (tc.consistent_from, tc.consistent_except_departed_from)
+    )
 
 
 @SETTINGS
@@ -89,7 +98,8 @@ def test_a_later_operation_never_makes_a_date_earlier(op: Operation, days: int) 
     assert base is not None and later is not None
     before, after = simulate(base), simulate(later)
     for target in Target:
-        assert consistent_from(after, target) >= consistent_from(before, target), target
+        late, early = consistent_from(after, target), consistent_from(before, target)
+        assert late[0] >= early[0] and late[1] >= early[1], target
 
 
 FEEDS = [
@@ -153,3 +163,70 @@ def test_counts_add_up_to_the_truth() -> None:
             state = counts(history, table, result.observations)
             for k, minute in enumerate(result.observations):
                 assert state.correct[k] + state.missing[k] == table.true_at(minute).sum()
+
+
+def with_retention(removal: str, after_days: int, transition: int | None) -> Scenario:
+    """The small nominal with the ENT's removal mode, pre-delete delay and transition day
+    (days after 01/08/2026; None: no transition)."""
+    data = json.loads(json.dumps(BASE, default=str))
+    data["channels"] = {
+        "import_ent": {"removal": removal},
+        "presuppression_ent": {"after": f"{after_days}j", "delete_after": "30j"},
+    }
+    data["operations"]["transition_ent"] = (
+        {"missing": True}
+        if transition is None
+        else {"date": str(dt.date(2026, 8, 1) + dt.timedelta(days=transition))}
+    )
+    return Scenario.model_validate(data)
+
+
+@SETTINGS
+@given(
+    removal=st.sampled_from(["every_import", "full_only"]),
+    after_days=st.integers(0, 120),
+    transition=st.one_of(st.none(), st.integers(0, 60)),
+)
+def test_departed_accounts_only_make_the_strict_date_later(
+    removal: str, after_days: int, transition: int | None
+) -> None:
+    """Departed facts are stale facts: the date apart from them is never later than the
+    strict one, and they are equal when removal waits for a full extraction (no departed
+    account is ever kept). Every count of departed facts is within the stale count."""
+    result = simulate(with_retention(removal, after_days, transition))
+    analysis = analyse(result)
+    for target, tc in analysis.targets.items():
+        strict = INF if tc.consistent_from is None else tc.consistent_from
+        apart = tc.consistent_except_departed_from
+        apart = INF if apart is None else apart
+        assert apart <= strict, target
+        if removal == "full_only":
+            assert apart == strict, target
+            assert not tc.departed_accounts.any()
+        for cat in tc.categories.values():
+            assert (cat.departed <= cat.stale).all()
+            assert (cat.departed >= 0).all()
+
+
+@SETTINGS
+@given(after_days=st.integers(0, 120))
+def test_a_departed_account_is_kept_exactly_until_the_pre_delete(after_days: int) -> None:
+    """Hand rule (domain.md rule 8): a leaver marked by the import that runs at D' 02:00 is
+    pre-deleted at the first pre-delete run (03:00) at least ``after`` later and after the
+    mark landed (03:30), and gone from the ENT then; the ENT keeps it every morning before."""
+    result = simulate(with_retention("every_import", after_days, None))
+    events = [e for e in result.events if e.code == "users_disappeared"]
+    assert events, "the leavers are marked at the first import after the profilage"
+    marked_run = round(events[0].minute - 90) // 1440 * 1440 + 120  # that import's 02:00
+    due = marked_run + after_days * 1440
+    earliest = max(due, round(events[0].minute))
+    pre_delete = (earliest - 180 + 1439) // 1440 * 1440 + 180  # the next 03:00 at or after
+    leaver = int(np.flatnonzero(result.truth.student_is_leaver)[0])
+    students = result.histories[Store.ENT][Category.STUDENTS]
+    if pre_delete < result.end_minute:
+        assert not students.at(pre_delete + 1)[leaver]
+        assert students.at(pre_delete - 1)[leaver]
+        removal = [e for e in result.events if e.code == "users_pre_deleted"]
+        assert round(removal[0].minute) == pre_delete
+    else:
+        assert students.at(result.end_minute - 1)[leaver]

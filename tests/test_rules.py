@@ -53,9 +53,14 @@ def codes(analysis: Analysis) -> dict[str, int]:
     return found
 
 
-def day(analysis: Analysis, target: Target, category: Category | None = None) -> dt.date | None:
+def day(
+    analysis: Analysis, target: Target, category: Category | None = None, strict: bool = False
+) -> dt.date | None:
+    """The consistency date; by default apart from departed accounts (the ENT keeps leavers
+    until its pre-delete whatever the calendar), ``strict`` for the plain one."""
     tc = analysis.targets[target]
-    minute = tc.consistent_from if category is None else tc.categories[category].consistent_from
+    dated = tc if category is None else tc.categories[category]
+    minute = dated.consistent_from if strict else dated.consistent_except_departed_from
     return None if minute is None else analysis.result.instant(minute).date()
 
 
@@ -172,10 +177,16 @@ def test_rule_12_what_the_ent_sends_to_gar() -> None:
     assert (model.gar_export(ent)[Category.SERVICES] == division_services).all()
 
 
-def test_rule_8_only_a_full_import_removes_users() -> None:
-    scenario = nominal_with({})
+def _model(override: dict[str, Any] | None = None) -> tuple[ChainModel, Any]:
+    scenario = nominal_with(override or {})
     truth, clock = build_truth(scenario)
-    model = ChainModel(scenario, truth, clock, 0)
+    return ChainModel(scenario, truth, clock, 0), truth
+
+
+def test_rule_8_full_only_removes_users_at_a_full_import() -> None:
+    """``removal: full_only`` (ENTs applying delta files): a user absent from a delta import
+    stays, one absent from the import after a full extraction goes, links and all."""
+    model, truth = _model({"channels": {"import_ent": {"removal": "full_only"}}})
     current = {c: truth.empty(c) for c in Category}
     current[Category.STUDENTS][:3] = True
     aaf = {c: truth.empty(c) for c in Category}
@@ -184,6 +195,144 @@ def test_rule_8_only_a_full_import_removes_users() -> None:
     full = model.ent_state_after_import(aaf, full=True, current=current)
     assert delta[Category.STUDENTS][:3].tolist() == [True, True, True]
     assert full[Category.STUDENTS][:3].tolist() == [False, True, True]
+    assert not model.departed_after_import(aaf, delta)[Category.STUDENTS].any()
+
+
+def _student_in_a_division(truth: Any) -> tuple[int, int, int]:
+    """A student with its class link: (student, division, link row)."""
+    links = truth.table(Category.STUDENT_DIVISION)
+    row = int(np.flatnonzero(~links.stale)[0])
+    return int(links.ends[Category.STUDENTS][row]), int(links.ends[Category.DIVISIONS][row]), row
+
+
+def test_rule_8_every_import_keeps_a_disappeared_user_with_its_links() -> None:
+    """entcore (default): a user absent from any import is marked disappeared and kept with
+    its class link; the class, whose only member left, is kept too (departed users count as
+    members). Back in the files, the user is no longer marked."""
+    model, truth = _model()
+    student, division, link = _student_in_a_division(truth)
+    current = {c: truth.empty(c) for c in Category}
+    current[Category.STUDENTS][student] = True
+    current[Category.DIVISIONS][division] = True
+    current[Category.STUDENT_DIVISION][link] = True
+    empty_files = {c: truth.empty(c) for c in Category}
+    for full in (False, True):
+        kept = model.ent_state_after_import(empty_files, full=full, current=current)
+        assert kept[Category.STUDENTS][student]
+        assert kept[Category.STUDENT_DIVISION][link]
+        assert kept[Category.DIVISIONS][division]
+        assert model.departed_after_import(empty_files, kept)[Category.STUDENTS][student]
+    back = model.ent_state_after_import(current, full=False, current=kept)
+    assert not model.departed_after_import(current, back)[Category.STUDENTS].any()
+
+
+def test_rule_7_a_user_in_the_files_loses_the_links_they_no_longer_have() -> None:
+    """The links of each user in the files are rebuilt from the files: a student still in
+    the files without its class link loses it; the class, now empty, is deleted."""
+    model, truth = _model()
+    student, division, link = _student_in_a_division(truth)
+    current = {c: truth.empty(c) for c in Category}
+    current[Category.STUDENTS][student] = True
+    current[Category.DIVISIONS][division] = True
+    current[Category.STUDENT_DIVISION][link] = True
+    files = {c: truth.empty(c) for c in Category}
+    files[Category.STUDENTS][student] = True
+    after = model.ent_state_after_import(files, full=False, current=current)
+    assert after[Category.STUDENTS][student]
+    assert not after[Category.STUDENT_DIVISION][link]
+    assert not after[Category.DIVISIONS][division]
+
+
+def test_pre_delete_removes_the_user_and_its_links_not_its_class() -> None:
+    """The pre-delete removes the departed user and every link it is an end of; the class
+    stays until an import finds it empty."""
+    model, truth = _model()
+    student, division, link = _student_in_a_division(truth)
+    ent = {c: truth.empty(c) for c in Category}
+    ent[Category.STUDENTS][student] = True
+    ent[Category.DIVISIONS][division] = True
+    ent[Category.STUDENT_DIVISION][link] = True
+    parents = truth.table(Category.PARENT_STUDENT)
+    parent_link = int(np.flatnonzero(parents.ends[Category.STUDENTS] == student)[0])
+    ent[Category.PARENT_STUDENT][parent_link] = True
+    gone = {c: truth.empty(c) for c in (Category.STUDENTS, Category.PARENTS, Category.TEACHERS)}
+    gone[Category.STUDENTS][student] = True
+    after = model.without_users(ent, gone)
+    assert not after[Category.STUDENTS][student]
+    assert not after[Category.STUDENT_DIVISION][link]
+    assert not after[Category.PARENT_STUDENT][parent_link]
+    assert after[Category.DIVISIONS][division]
+
+
+def test_leavers_are_kept_until_the_pre_delete_then_gone_from_ent_and_gar() -> None:
+    """Nominal calendar (small lycée). Profilage Tue 16/06 10:00: the leavers leave SIECLE,
+    the 21:00 extraction drops them from the AAF; the Wed 17/06 02:00 import marks them
+    (landing 03:30), GAR gets the mark with the 17/06 21:00 export (18/06 06:00).
+    17/06 02:00 + 90 days = Tue 15/09 02:00: the 03:00 pre-delete of 15/09 removes them from
+    the ENT, the 15/09 21:00 export from GAR (Wed 16/09 06:00)."""
+    analysis = run({})
+    result = analysis.result
+    leaver = int(np.flatnonzero(result.truth.student_is_leaver)[0])
+
+    def held(store: Store, when: str) -> bool:
+        minute = result.clock.minutes(dt.datetime.fromisoformat(when))
+        return bool(result.histories[store][Category.STUDENTS].at(minute)[leaver])
+
+    assert held(Store.ENT, "2026-09-15 02:59") and not held(Store.ENT, "2026-09-15 03:01")
+    assert held(Store.GAR, "2026-09-16 05:59") and not held(Store.GAR, "2026-09-16 06:01")
+    marks = result.departed[Store.ENT][Category.STUDENTS]
+    marked = marks.minutes[marks.last_transition(leaver, True, result.end_minute) or 0]
+    assert result.instant(marked) == dt.datetime(2026, 6, 17, 3, 30)
+    assert day(analysis, Target.ENT, strict=True) == dt.date(2026, 9, 15)
+    assert day(analysis, Target.GAR, strict=True) == dt.date(2026, 9, 16)
+    leavers = int(result.truth.student_is_leaver.sum())
+    gar = analysis.targets[Target.GAR]
+    rentree = result.observations.index(result.clock.day_minutes(result.rentree, dt.time(8)))
+    assert gar.departed_accounts[rentree] == leavers  # one GAR licence each
+    ent = analysis.targets[Target.ENT]
+    parents = int(
+        result.truth.table(Category.PARENT_STUDENT).stale.sum()
+    )  # every stale parent link is a leaver's, one parent each
+    assert ent.departed_accounts[rentree] == leavers + parents
+    assert ent.accounts_pending_deletion[-1] == leavers + parents  # deleted 14/12, past the end
+
+
+def test_transition_empties_the_ent_structure_and_the_next_import_rebuilds_it() -> None:
+    """Transition Mon 24/08 10:00 (nominal): no class, group or membership in the ENT until
+    the Tue 25/08 02:00 import lands at 03:30 with exactly the AAF's; the 24/08 21:00 export
+    ships the empty ENT, so GAR has no class on the morning of 25/08, and again from the
+    25/08 21:00 export (26/08 06:00)."""
+    analysis = run({})
+    result = analysis.result
+
+    def at(store: Store, category: Category, when: str) -> Any:
+        minute = result.clock.minutes(dt.datetime.fromisoformat(when))
+        return result.histories[store][category].at(minute)
+
+    for category in (Category.DIVISIONS, Category.GROUPS, Category.STUDENT_DIVISION):
+        assert at(Store.ENT, category, "2026-08-24 09:59").any()
+        assert not at(Store.ENT, category, "2026-08-24 10:01").any()
+    assert at(Store.ENT, Category.STUDENTS, "2026-08-24 10:01").any()  # users stay
+    aaf_links = at(Store.AAF, Category.STUDENT_DIVISION, "2026-08-25 02:00")
+    rebuilt = at(Store.ENT, Category.STUDENT_DIVISION, "2026-08-25 03:31")
+    assert (rebuilt == aaf_links).all()
+    assert not at(Store.GAR, Category.DIVISIONS, "2026-08-25 08:00").any()
+    assert at(Store.GAR, Category.DIVISIONS, "2026-08-26 08:00").any()
+    assert day(analysis, Target.GAR, Category.DIVISIONS) == dt.date(2026, 8, 26)
+
+
+def test_without_transition_leavers_stay_in_last_years_classes_until_the_pre_delete() -> None:
+    """No transition: the leavers' last-year class and group links, fed by the AAF until the
+    profilage, stay in the ENT with the leavers until the 15/09 pre-delete."""
+    analysis = run({"operations": {"transition_ent": {"missing": True, "date": []}}})
+    result = analysis.result
+    previous = result.truth.previous_year[Category.STUDENT_DIVISION]
+    history = result.histories[Store.ENT][Category.STUDENT_DIVISION]
+    minute = result.clock.minutes(dt.datetime(2026, 9, 14, 8, 0))
+    assert history.at(minute)[previous].all()
+    assert not history.at(result.end_minute - 1)[previous].any()
+    assert day(analysis, Target.ENT, Category.STUDENT_DIVISION, strict=True) == dt.date(2026, 9, 15)
+    assert day(analysis, Target.ENT, Category.STUDENT_DIVISION) == dt.date(2026, 8, 29)
 
 
 def test_same_minute_operations_run_before_batches() -> None:

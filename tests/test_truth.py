@@ -44,12 +44,35 @@ def test_same_seed_same_truth_other_seed_other_truth() -> None:
 
 
 def test_links_point_to_true_facts() -> None:
+    """This year's links join this year's students and groups; last year's leavers have
+    only last year's links (stale), to a class that exists again and to last year's groups."""
     truth = make()
-    for category, ends in (truth.table(Category.STUDENT_GROUP).ends.items(),):
-        del category, ends
     links = truth.table(Category.STUDENT_GROUP)
-    assert not truth.group_is_carried[links.ends[Category.GROUPS]].any()
-    assert not truth.student_is_leaver[links.ends[Category.STUDENTS]].any()
+    current = ~links.stale
+    assert not truth.group_is_carried[links.ends[Category.GROUPS][current]].any()
+    assert not truth.student_is_leaver[links.ends[Category.STUDENTS][current]].any()
+    previous = truth.previous_year[Category.STUDENT_GROUP]
+    assert (previous == links.stale).all()
+    assert truth.group_is_carried[links.ends[Category.GROUPS][previous]].all()
+    assert truth.student_is_leaver[links.ends[Category.STUDENTS][previous]].all()
+    classes = truth.table(Category.STUDENT_DIVISION)
+    last_year = truth.previous_year[Category.STUDENT_DIVISION]
+    assert last_year.sum() == truth.student_is_leaver.sum()  # one class each
+    division = classes.ends[Category.DIVISIONS][last_year]
+    assert not truth.division_is_new[division].any()
+    assert not truth.division_is_obsolete[division].any()
+    assert all(classes.labels[i].endswith(" (N-1)") for i in np.flatnonzero(last_year))
+
+
+def test_last_years_rows_move_no_other_fact() -> None:
+    """The leavers' last-year links are appended without a draw: every other fact is the
+    one the generator gave before they existed (same labels, same order)."""
+    truth = make()
+    for category, previous in truth.previous_year.items():
+        labels = truth.table(category).labels
+        first = int(np.flatnonzero(previous)[0])
+        assert not previous[:first].any() and previous[first:].all()
+        assert all(label.startswith("eleve:E9") for label in labels[first:])
 
 
 def test_stale_facts_are_never_true() -> None:

@@ -1,23 +1,34 @@
 """Consistency of the ENT and GAR against the truth, computed from the state histories.
 
 At each daily observation and for each category: facts missing (true but absent) and facts
-stale (present but not true). A category is correct when both are zero.
+stale (present but not true). A category is correct when both are zero. Among the stale
+facts, the *departed* ones are the ENT's own retention (rule 8): accounts of users who left,
+kept with their memberships until the pre-delete. A category is correct *except departed*
+when nothing is missing and every stale fact is departed; that date is the one the lycée
+can act on (plan, risk and compare use it), the strict one is set by the pre-delete.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
+from sim.analysis.departed import (
+    accounts_pending_deletion,
+    departed_accounts,
+    departed_facts,
+    ever_departed,
+)
 from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
 from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
 from sim.engine.simulation import SimulationResult
 from sim.results import History
-from sim.truth.facts import FactTable
+from sim.truth.facts import BoolArray, FactTable
 
 
 @dataclass
@@ -32,6 +43,9 @@ class CategoryConsistency:
     fact_first_correct: NDArray[np.float64]
     chain: list[ChainStep] = field(default_factory=list)
     blocking: Blocking | None = None
+    departed: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    correct_except_departed: list[bool] = field(default_factory=list)
+    consistent_except_departed_from: float | None = None
 
 
 @dataclass
@@ -43,6 +57,17 @@ class TargetConsistency:
     consistent_from: float | None
     critical_category: Category | None
     chain: list[ChainStep]
+    correct_except_departed: list[bool] = field(default_factory=list)
+    consistent_except_departed_from: float | None = None
+    critical_category_except_departed: Category | None = None
+    chain_except_departed: list[ChainStep] = field(default_factory=list)
+    departed_accounts: NDArray[np.int64] = field(
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )
+    departed_gone_from: float | None = None
+    accounts_pending_deletion: NDArray[np.int64] = field(
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )
 
 
 @dataclass
@@ -54,6 +79,7 @@ class StoreState:
     correct: NDArray[np.int64]
     missing: NDArray[np.int64]
     stale: NDArray[np.int64]
+    departed: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 def _first_true(flags: list[bool], observations: list[float]) -> float | None:
@@ -73,18 +99,45 @@ def _stays_true_from(flags: list[bool], observations: list[float]) -> tuple[floa
     return observations[k], k
 
 
-def counts(history: History, table: FactTable, observations: list[float]) -> StoreState:
+def counts(
+    history: History,
+    table: FactTable,
+    observations: list[float],
+    departed: Callable[[float], BoolArray] | None = None,
+) -> StoreState:
+    """Counts per observation; ``departed(minute)`` gives the departed facts, if any."""
     n = len(observations)
     correct = np.zeros(n, dtype=np.int64)
     missing = np.zeros(n, dtype=np.int64)
     stale = np.zeros(n, dtype=np.int64)
+    kept = np.zeros(n, dtype=np.int64)
     for k, minute in enumerate(observations):
         state = history.at(minute)
         truth = table.true_at(minute)
         correct[k] = np.count_nonzero(state & truth)
         missing[k] = np.count_nonzero(truth & ~state)
         stale[k] = np.count_nonzero(state & ~truth)
-    return StoreState(Store.ENT, table.category, correct, missing, stale)
+        if departed is not None and stale[k]:
+            kept[k] = np.count_nonzero(departed(minute))
+    return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
+
+
+def store_counts(result: SimulationResult, store: Store, category: Category) -> StoreState:
+    """Counts of one category of ``store`` at every observation, departed facts included."""
+    departed = None
+    if ever_departed(result, store):
+
+        def departed(minute: float) -> BoolArray:
+            return departed_facts(result, store, category, minute)
+
+    state = counts(
+        result.histories[store][category],
+        result.truth.table(category),
+        result.observations,
+        departed,
+    )
+    state.store = store
+    return state
 
 
 def first_correct_times(history: History, table: FactTable, end: float) -> NDArray[np.float64]:
@@ -111,9 +164,14 @@ def category_consistency(
     each fact's first correct time (the Monte Carlo goes without them)."""
     table = result.truth.table(category)
     history = result.histories[store][category]
-    state = counts(history, table, result.observations)
+    state = store_counts(result, store, category)
     correct = [bool(m == 0 and s == 0) for m, s in zip(state.missing, state.stale, strict=True)]
+    excused = [
+        bool(m == 0 and s == d)
+        for m, s, d in zip(state.missing, state.stale, state.departed, strict=True)
+    ]
     consistent_from, index = _stays_true_from(correct, result.observations)
+    except_from, _ = _stays_true_from(excused, result.observations)
     chain: list[ChainStep] = []
     if detail and index > 0:
         chain = critical_chain(result, graph, store, category, index)
@@ -121,7 +179,12 @@ def category_consistency(
     if detail and consistent_from is None:
         last = result.observations[-1]
         present, true = history.at(last), table.true_at(last)
-        stuck = blocking(result, graph, store, category, true & ~present, present & ~true)
+        stale, missing = present & ~true, true & ~present
+        # a fact the lycée can act on explains more than an account the ENT keeps
+        other = stale & ~departed_facts(result, store, category, last)
+        if other.any() or missing.any():
+            stale = other
+        stuck = blocking(result, graph, store, category, missing, stale)
     return CategoryConsistency(
         category=category,
         correct=correct,
@@ -135,18 +198,29 @@ def category_consistency(
         else np.empty(0),
         chain=chain,
         blocking=stuck,
+        departed=state.departed,
+        correct_except_departed=excused,
+        consistent_except_departed_from=except_from,
     )
 
 
 def critical_chain(
-    result: SimulationResult, graph: nx.DiGraph, store: Store, category: Category, index: int
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    store: Store,
+    category: Category,
+    index: int,
+    except_departed: bool = False,
 ) -> list[ChainStep]:
-    """The chain of the last fact set right between observation ``index - 1`` and ``index``."""
+    """The chain of the last fact set right between observation ``index - 1`` and ``index``
+    (with ``except_departed``, among the facts that were not departed ones)."""
     history = result.histories[store][category]
     table = result.truth.table(category)
     previous, current = result.observations[index - 1], result.observations[index]
     wanted = table.true_at(current)
     wrong_before = history.at(previous) != table.true_at(previous)
+    if except_departed:
+        wrong_before &= ~departed_facts(result, store, category, previous)
     i = history.index_at(current)
     while i > 0 and history.minutes[i] > previous:
         fixed = wrong_before & (history.states[i] == wanted) & (history.states[i - 1] != wanted)
@@ -155,6 +229,26 @@ def critical_chain(
             return trace(result, graph, store, category, fact, bool(wanted[fact]), current)
         i -= 1
     return []
+
+
+def _critical(
+    categories: dict[Category, CategoryConsistency],
+    date: Callable[[CategoryConsistency], float | None],
+) -> Category | None:
+    never = [c for c, cat in categories.items() if date(cat) is None]
+    if never:
+        return never[0]
+    if not categories:
+        return None
+    return max(categories, key=lambda c: date(categories[c]) or 0.0)
+
+
+def _gone_from(counts: NDArray[np.int64], observations: list[float]) -> float | None:
+    """First observation from which ``counts`` stays at zero after being above it."""
+    above = np.flatnonzero(counts)
+    if above.size == 0 or above[-1] == len(observations) - 1:
+        return None
+    return observations[int(above[-1]) + 1]
 
 
 def target_consistency(
@@ -169,42 +263,70 @@ def target_consistency(
     categories = {
         c: category_consistency(result, graph, store, c, detail) for c in CATEGORIES_OF[store]
     }
-    correct = [
-        all(cat.correct[k] for cat in categories.values()) for k in range(len(result.observations))
+    observations = result.observations
+    correct = [all(cat.correct[k] for cat in categories.values()) for k in range(len(observations))]
+    excused = [
+        all(cat.correct_except_departed[k] for cat in categories.values())
+        for k in range(len(observations))
     ]
-    consistent_from, _ = _stays_true_from(correct, result.observations)
-    critical: Category | None = None
-    never = [c for c, cat in categories.items() if cat.consistent_from is None]
-    if never:
-        critical = never[0]
-    elif categories:
-        critical = max(categories, key=lambda c: categories[c].consistent_from or 0.0)
-    chain = categories[critical].chain if critical is not None else []
-    if not detail and critical is not None and categories[critical].consistent_from is not None:
-        _, index = _stays_true_from(categories[critical].correct, result.observations)
-        if index > 0:
-            chain = critical_chain(result, graph, store, critical, index)
+    consistent_from, _ = _stays_true_from(correct, observations)
+    except_from, _ = _stays_true_from(excused, observations)
+    critical = _critical(categories, lambda cat: cat.consistent_from)
+    chain = _target_chain(result, graph, store, categories, critical, detail, False)
+    critical_except = _critical(categories, lambda cat: cat.consistent_except_departed_from)
+    chain_except = _target_chain(result, graph, store, categories, critical_except, detail, True)
+    accounts = departed_accounts(result, store)
     return TargetConsistency(
         target=target,
         categories=categories,
         correct=correct,
-        first_consistent=_first_true(correct, result.observations),
+        first_consistent=_first_true(correct, observations),
         consistent_from=consistent_from,
         critical_category=critical,
         chain=chain,
+        correct_except_departed=excused,
+        consistent_except_departed_from=except_from,
+        critical_category_except_departed=critical_except,
+        chain_except_departed=chain_except,
+        departed_accounts=accounts,
+        departed_gone_from=_gone_from(accounts, observations),
+        accounts_pending_deletion=accounts_pending_deletion(result)
+        if store is Store.ENT
+        else np.zeros(len(observations), dtype=np.int64),
     )
 
 
+def _target_chain(
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    store: Store,
+    categories: dict[Category, CategoryConsistency],
+    critical: Category | None,
+    detail: bool,
+    except_departed: bool,
+) -> list[ChainStep]:
+    """The chain that sets the date of the target's last category to become right."""
+    if critical is None:
+        return []
+    cat = categories[critical]
+    strict_index = _stays_true_from(cat.correct, result.observations)[1]
+    if except_departed:
+        _, index = _stays_true_from(cat.correct_except_departed, result.observations)
+    else:
+        index = strict_index
+    if index <= 0:
+        return []
+    if detail and index == strict_index:
+        return cat.chain
+    return critical_chain(result, graph, store, critical, index, except_departed)
+
+
 def store_states(result: SimulationResult) -> list[StoreState]:
-    """Correct, missing and stale counts per observation for every system and category."""
-    rows = []
-    for store in Store:
-        if store is Store.SIECLE_PENDING:
-            continue
-        for category in CATEGORIES_OF[store]:
-            state = counts(
-                result.histories[store][category], result.truth.table(category), result.observations
-            )
-            state.store = store
-            rows.append(state)
-    return rows
+    """Correct, missing, stale and departed counts per observation for every system and
+    category."""
+    return [
+        store_counts(result, store, category)
+        for store in Store
+        if store is not Store.SIECLE_PENDING
+        for category in CATEGORIES_OF[store]
+    ]

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.domain import CATEGORIES_OF, READS, WRITES, Category, Store
+from sim.analysis.departed import departed_facts, marked_since, marked_user, removed_after
+from sim.domain import CATEGORIES_OF, READS, WRITES, Category, Channel, Store
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
 from sim.i18n import label, t
@@ -35,6 +36,18 @@ PATHS: dict[Category, tuple[Store, ...]] = {
     Category.PARENTS: (Store.SIECLE, Store.AAF, Store.ENT),
     Category.PARENT_STUDENT: (Store.SIECLE, Store.AAF, Store.ENT),
 }
+# Rule 13: the ENT takes groups, their members and teachers from its own timetable import.
+TIMETABLE_PATHS: dict[Category, tuple[Store, ...]] = {
+    Category.STUDENT_GROUP: (Store.EDT, Store.ENT, Store.GAR),
+    Category.GROUPS: (Store.EDT, Store.ENT, Store.GAR),
+}
+
+
+def path_of(result: SimulationResult, category: Category) -> tuple[Store, ...]:
+    """The systems facts of ``category`` pass through in this run's chain."""
+    if result.scenario.etablissement.ent_groups_from_timetable and category in TIMETABLE_PATHS:
+        return TIMETABLE_PATHS[category]
+    return PATHS[category]
 
 
 @dataclass
@@ -59,6 +72,7 @@ class Explanation:
     stale: bool
     stations: list[Station]
     reasons: list[str] = field(default_factory=list)
+    departed: bool = False  # present only because the ENT keeps a departed user (rule 8)
 
 
 def find_fact(result: SimulationResult, label: str) -> tuple[Category, int]:
@@ -91,7 +105,7 @@ def explain_fact(result: SimulationResult, label: str, at: float) -> Explanation
     category, index = find_fact(result, label)
     table = result.truth.table(category)
     stations = []
-    for store in PATHS[category]:
+    for store in path_of(result, category):
         history = result.histories[store][category]
         present = bool(history.at(at)[index])
         station = Station(store, present)
@@ -117,6 +131,12 @@ def explain_fact(result: SimulationResult, label: str, at: float) -> Explanation
         stations=stations,
     )
     explanation.reasons = _reasons(result, explanation)
+    explanation.departed = any(
+        station.present
+        and station.store in result.departed
+        and bool(departed_facts(result, station.store, category, at)[index])
+        for station in stations
+    )
     return explanation
 
 
@@ -287,6 +307,13 @@ def cause_between(
 def _reasons(result: SimulationResult, explanation: Explanation) -> list[str]:
     """Why the fact is not further than it is at ``at``."""
     stations, at = explanation.stations, explanation.at
+    for station in reversed(stations):
+        if station.present and station.store in result.departed:
+            kept = _departed_reason(
+                result, station.store, explanation.category, explanation.index, at
+            )
+            if kept is not None:
+                return [kept]
     if explanation.stale:
         return [t("explain.stale")]
     if not stations[0].present:
@@ -309,6 +336,46 @@ def _reasons(result: SimulationResult, explanation: Explanation) -> list[str]:
     return []
 
 
+def _until(
+    result: SimulationResult, store: Store, category: Category, index: int, at: float
+) -> str:
+    removal = removed_after(result, store, category, index, at)
+    if removal is None:
+        return t("explain.kept_past_window")
+    minute, actor = removal
+    kind = "channel" if actor in Channel.__members__.values() else "operation"
+    return t("explain.removed_on", when=_when(result, minute), step=label(kind, actor))
+
+
+def _until_everywhere(result: SimulationResult, category: Category, index: int, at: float) -> str:
+    """When the fact leaves each of the ENT and GAR that hold it at ``at``."""
+    return t("summary.list_separator").join(
+        t("explain.in_system", system=label("system", store.value))
+        + _until(result, store, category, index, at)
+        for store in (Store.ENT, Store.GAR)
+        if category in result.histories[store] and result.histories[store][category].at(at)[index]
+    )
+
+
+def _departed_reason(
+    result: SimulationResult, store: Store, category: Category, index: int, at: float
+) -> str | None:
+    """Why a departed user's fact is still in ``store`` at ``at`` (None if it is not one)."""
+    if not departed_facts(result, store, category, at)[index]:
+        return None
+    until = _until_everywhere(result, category, index, at)
+    user = marked_user(result, store, category, index, at)
+    if user is None:  # a class or group whose members all left
+        return t("explain.departed_structure", until=until)
+    since = marked_since(result, Store.ENT, user, at)  # GAR only copies the ENT's mark
+    return t(
+        "explain.departed_fact",
+        user=result.truth.table(user[0]).labels[user[1]],
+        since=t("explain.at_start") if not since else _when(result, since),
+        until=until,
+    )
+
+
 @dataclass(frozen=True)
 class WrongFacts:
     """Facts of one category wrong in a target at one time, for one same cause."""
@@ -327,12 +394,18 @@ def wrong_facts(
     """The facts of ``category`` wrong in ``target`` at ``at``, grouped by cause, the
     largest group first. Facts stopped at the same system, for a fact or an end that got
     to the system before it at the same minute, share one cause (worked out on the first)."""
-    path = PATHS[category][: PATHS[category].index(target) + 1]
+    full = path_of(result, category)
+    path = full[: full.index(target) + 1]
     table = result.truth.table(category)
     true = table.true_at(at)
     presence = np.array([result.histories[store][category].at(at) for store in path])
     groups: dict[tuple[object, ...], list[int]] = {}
-    stale = np.flatnonzero(presence[-1] & ~true)
+    departed = departed_facts(result, target, category, at)
+    for index in (int(i) for i in np.flatnonzero(departed)):
+        removal = removed_after(result, target, category, index, at)
+        day = None if removal is None else result.instant(removal[0]).date()
+        groups.setdefault(("departed", day), []).append(index)
+    stale = np.flatnonzero(presence[-1] & ~true & ~departed)
     if stale.size:
         groups[("stale",)] = [int(i) for i in stale]
     missing = true & ~presence[-1]
@@ -364,6 +437,9 @@ def wrong_facts(
         first = indices[0]
         if key[0] == "stale":
             cause = _cause("explain.stale")
+        elif key[0] == "departed":
+            until = _until(result, target, category, first, at)
+            cause = _cause("explain.departed", system=label("system", target.value), until=until)
         elif key[0] == "start":
             cause = _not_started(result, category, first, path[0], at)
         else:
@@ -391,6 +467,7 @@ class CategoryStation:
     correct: int
     missing: int
     stale: int
+    departed: int = 0
 
 
 def explain_category(
@@ -401,7 +478,7 @@ def explain_category(
     table = result.truth.table(category)
     true = table.true_at(at)
     stations = []
-    for store in PATHS[category]:
+    for store in path_of(result, category):
         present = result.histories[store][category].at(at)
         stations.append(
             CategoryStation(
@@ -409,6 +486,9 @@ def explain_category(
                 int((present & true).sum()),
                 int((true & ~present).sum()),
                 int((present & ~true).sum()),
+                int(departed_facts(result, store, category, at).sum())
+                if store in result.departed
+                else 0,
             )
         )
     return stations

@@ -21,7 +21,7 @@ from sim.analysis.consistency import target_consistency
 from sim.analysis.risk import SEED_ORDER, run_replications
 from sim.calendar import Clock, add_working_days, day_of
 from sim.chain import build_graph
-from sim.domain import Operation, Target
+from sim.domain import PLATFORM_OPERATIONS, Operation, Target
 from sim.engine.simulation import build_truth, simulate
 from sim.scenario.model import Scenario
 from sim.truth.model import Truth
@@ -88,7 +88,9 @@ class Planner:
         self.simulations += 1
         result = simulate(scenario, truth=self.truth, clock=self.clock)
         return {
-            t: target_consistency(result, t, self.graph, detail=False).consistent_from
+            t: target_consistency(
+                result, t, self.graph, detail=False
+            ).consistent_except_departed_from
             for t in Target
         }
 
@@ -142,7 +144,11 @@ def make_plan(
     progress: Callable[[int], None] | None = None,
 ) -> Plan:
     planner = Planner(scenario, target)
-    active = [op for op in SEED_ORDER if not scenario.operations.get(op).missing]
+    active = [
+        op
+        for op in SEED_ORDER
+        if not scenario.operations.get(op).missing and op not in PLATFORM_OPERATIONS
+    ]
     planned = {op: list(scenario.operations.get(op).date) for op in active}
     calendar = dict(planned)
     if not planner.meets(calendar):

@@ -22,7 +22,7 @@ from sim.analysis.consistency import target_consistency
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, add_working_days, day_of
 from sim.chain import build_graph, order_graph
-from sim.domain import Category, Channel, Operation, Target
+from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
 from sim.engine.model import resolve_rentree
 from sim.engine.simulation import build_truth, observation_minutes, simulate
 from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
@@ -193,12 +193,14 @@ def _replicate(task: tuple[int, int, dict[Operation, int] | None]) -> Replicatio
     replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
     for target in Target:
         tc = target_consistency(result, target, _WORKER["graph"], detail=False)
-        replication.consistent_from[target] = tc.consistent_from
+        # the dates the lycée can move: the ENT's own retention of departed users is set by
+        # the pre-delete, whatever the calendar
+        replication.consistent_from[target] = tc.consistent_except_departed_from
         replication.category_from[target] = {
-            c: cat.consistent_from for c, cat in tc.categories.items()
+            c: cat.consistent_except_departed_from for c, cat in tc.categories.items()
         }
-        replication.correct[target] = np.asarray(tc.correct, dtype=bool)
-        replication.chain[target] = [step.actor for step in tc.chain]
+        replication.correct[target] = np.asarray(tc.correct_except_departed, dtype=bool)
+        replication.chain[target] = [step.actor for step in tc.chain_except_departed]
     return replication
 
 
@@ -378,11 +380,11 @@ def tornado(
     size: int | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
-    operations: Iterable[Operation] = tuple(Operation),
+    operations: Iterable[Operation] = LYCEE_OPERATIONS,
 ) -> dict[str, tuple[float | None, float | None, float | None]]:
-    """For each operation whose lateness varies: the P80 ``target`` date with its lateness held
-    at its 10th, 50th and 90th percentiles, every other draw as usual (same seeds, so the three
-    differ only by that operation). Values are minutes (None: never)."""
+    """For each of the lycée's operations whose lateness varies: the P80 ``target`` date with
+    its lateness held at its 10th, 50th and 90th percentiles, every other draw as usual (same
+    seeds, so the three differ only by that operation). Values are minutes (None: never)."""
     count = size or max(40, base.size // 4)
     bars: dict[str, tuple[float | None, float | None, float | None]] = {}
     for op in operations:

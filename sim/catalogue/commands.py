@@ -113,6 +113,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Comparaison des percentiles (référence : « {name} », {n} réplications chacun)",
         "en": "Percentiles compared (reference: '{name}', {n} replications each)",
     },
+    "compare.except_departed": {
+        "fr": "Dates de cohérence hors comptes de partants en attente de présuppression "
+        "(celles qu'un calendrier déplace) :",
+        "en": "Consistency dates except departed accounts awaiting pre-delete (the ones a "
+        "calendar moves):",
+    },
+    "compare.strict": {
+        "fr": "Dates de cohérence strictes (comptes de partants compris) :",
+        "en": "Strict consistency dates (departed accounts included):",
+    },
     "compare.col_scenario": {"fr": "scénario", "en": "scenario"},
     "compare.col_diff": {"fr": "écart", "en": "diff."},
     "compare.days": {"fr": "{days} j", "en": "{days} d"},
@@ -147,6 +157,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "absent; does not arrive in the window",
     },
     "explain.why": {"fr": "pourquoi pas plus loin : {reason}", "en": "why not further: {reason}"},
+    "explain.why_kept": {"fr": "pourquoi encore là : {reason}", "en": "why still there: {reason}"},
+    "explain.category_departed": {
+        "fr": " (dont {count} comptes de partants)",
+        "en": " ({count} of them departed users)",
+    },
+    "explain.departed": {
+        "fr": "comptes de partants, gardés par l'ENT jusqu'à la présuppression ({system} : {until})",
+        "en": "departed users' accounts, kept by the ENT until the pre-delete ({system}: {until})",
+    },
+    "explain.departed_fact": {
+        "fr": "{user} est parti : l'import de l'ENT l'a marqué disparu le {since} ; l'ENT le "
+        "garde avec ses classes et groupes jusqu'à la présuppression ({until})",
+        "en": "{user} has left: the ENT import marked it disappeared on {since}; the ENT keeps "
+        "it with its classes and groups until the pre-delete ({until})",
+    },
+    "explain.departed_structure": {
+        "fr": "ses seuls membres sont (ou étaient) des comptes de partants : l'ENT la garde "
+        "jusqu'à la présuppression et l'import suivant ({until})",
+        "en": "its only members are (or were) departed users: the ENT keeps it until the "
+        "pre-delete and the next import ({until})",
+    },
+    "explain.in_system": {"fr": "{system} : ", "en": "{system}: "},
+    "explain.removed_on": {
+        "fr": "retiré le {when} par {step}",
+        "en": "removed on {when} by {step}",
+    },
+    "explain.kept_past_window": {
+        "fr": "encore là à la fin de la fenêtre",
+        "en": "still there at the end of the window",
+    },
     "explain.stale": {
         "fr": "il ne devrait être nulle part : c'est un fait périmé",
         "en": "it should be nowhere: it is a stale fact",
@@ -245,8 +285,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- plan -----------------------------------------------------------------------------
     "plan.title": {
-        "fr": "Plan — « {name} » : ENT et GAR cohérents au plus tard le {target}",
-        "en": "Plan — '{name}': ENT and GAR consistent by {target}",
+        "fr": "Plan — « {name} » : ENT et GAR cohérents au plus tard le {target} (hors comptes de partants en attente de présuppression)",
+        "en": "Plan — '{name}': ENT and GAR consistent by {target} (except departed accounts awaiting pre-delete)",
     },
     "plan.line": {
         "fr": "prévue {planned} → au plus tard {proposed}",

@@ -71,6 +71,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "export des liens élèves-groupes vers SIECLE",
         "en": "student-group links export to SIECLE",
     },
+    "operation.transition_ent": {
+        "fr": "transition d'année dans l'ENT (exploitant)",
+        "en": "ENT year transition (platform operator)",
+    },
     "channel.sts_vers_siecle": {
         "fr": "copie de structure STS-WEB → SIECLE",
         "en": "STS-WEB → SIECLE structure copy",
@@ -84,6 +88,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "nightly extraction to the AAF",
     },
     "channel.import_ent": {"fr": "import ENT (annuaire)", "en": "ENT directory import"},
+    "channel.import_edt_ent": {
+        "fr": "import de l'emploi du temps dans l'ENT (groupes)",
+        "en": "timetable import into the ENT (groups)",
+    },
+    "channel.presuppression_ent": {
+        "fr": "présuppression des comptes partis (ENT)",
+        "en": "pre-delete of departed accounts (ENT)",
+    },
     "channel.export_gar": {"fr": "export ENT → GAR", "en": "ENT → GAR export"},
     "weekday.mon": {"fr": "lun.", "en": "Mon"},
     "weekday.tue": {"fr": "mar.", "en": "Tue"},
@@ -124,6 +136,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_code.unmatched_groups": {"fr": "groupes non appariés", "en": "unmatched groups"},
     "event_code.services_replaced": {"fr": "services remplacés", "en": "services replaced"},
     "event_code.users_disappeared": {"fr": "comptes disparus", "en": "users disappeared"},
+    "event_code.platform_missing": {"fr": "pas faite", "en": "not done"},
+    "event_code.transition": {"fr": "transition d'année", "en": "year transition"},
+    "event_code.users_removed": {"fr": "comptes retirés", "en": "users removed"},
+    "event_code.users_restored": {"fr": "comptes rétablis", "en": "users restored"},
+    "event_code.users_pre_deleted": {"fr": "comptes présupprimés", "en": "users pre-deleted"},
+    "event_code.accounts_deleted": {"fr": "comptes supprimés", "en": "accounts deleted"},
+    "event_code.departed_beyond_window": {
+        "fr": "comptes de partants au-delà de la fenêtre",
+        "en": "departed accounts past the window",
+    },
     "event_code.empty_structures": {"fr": "structures vides", "en": "empty structures"},
     "event_code.non_working_day": {"fr": "jour non ouvré", "en": "non-working day"},
     "format.thousands": {"fr": "\u202f", "en": ","},
@@ -173,6 +195,16 @@ REALITY_KINDS: list[str] = [
 ]
 
 
+REMOVAL_WORDS: dict[str, str] = {
+    "a_chaque_import": "every_import",
+    "chaque_import": "every_import",
+    "extraction_complete": "full_only",
+    "sur_complet": "full_only",
+    "complet_seulement": "full_only",
+}
+REMOVALS: list[str] = ["every_import", "full_only", "à_chaque_import", "sur_complet"]
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, one ``_`` for any run of other characters."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -194,3 +226,10 @@ def reality_kind(value: object) -> object:
     if not isinstance(value, str):
         return value
     return from_word(value, REALITY_KIND_WORDS.values(), REALITY_KIND_WORDS) or value
+
+
+def removal_mode(value: object) -> object:
+    """An ENT import's removal mode typed in French (``à chaque import``) as its id."""
+    if not isinstance(value, str):
+        return value
+    return from_word(value, REMOVAL_WORDS.values(), REMOVAL_WORDS) or value

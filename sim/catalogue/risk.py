@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # --- risk --------------------------------------------------------------------------------
     "risk.title": {
-        "fr": "Risque — « {name} » : {n} réplications, graine {seed} (intervalles de confiance à {confidence} %)",
-        "en": "Risk — '{name}': {n} replications, seed {seed} ({confidence} % confidence intervals)",
+        "fr": "Risque — « {name} » : {n} réplications, graine {seed} (intervalles de confiance à {confidence} %) ; dates hors comptes de partants en attente de présuppression",
+        "en": "Risk — '{name}': {n} replications, seed {seed} ({confidence} % confidence intervals); dates except departed accounts awaiting pre-delete",
     },
     "risk.never": {"fr": "jamais (dans la fenêtre)", "en": "never (in the window)"},
     "risk.percentile_line": {

@@ -84,6 +84,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Import ENT|Import des fichiers AAF dans l'annuaire de l'ENT.",
         "en": "ENT import|Import of the AAF files into the ENT directory.",
     },
+    "schema.model.ImportEdtEntSpec": {
+        "fr": "Import EDT → ENT|Import de l'export de l'emploi du temps par l'ENT (règle 13), seulement si l'établissement y prend ses groupes.",
+        "en": "EDT → ENT import|The ENT's import of the timetable export (rule 13), only when the établissement takes its groups from it.",
+    },
+    "schema.model.PreDeleteSpec": {
+        "fr": "Présuppression ENT|Tâche quotidienne de l'ENT qui retire les comptes disparus depuis le délai réglé, puis les supprime.",
+        "en": "ENT pre-delete|The ENT's daily task that removes accounts disappeared for the set delay, then deletes them.",
+    },
     "schema.model.ExportGarSpec": {
         "fr": "Export ENT → GAR|Export de l'annuaire de l'ENT vers le GAR.",
         "en": "ENT → GAR export|Export of the ENT directory to GAR.",
@@ -340,6 +348,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.field.sts_delay": {
         "fr": "Délai STS-WEB|Délai supplémentaire des données STS-WEB vers l'AAF.",
         "en": "STS-WEB delay|Extra delay of STS-WEB data to the AAF.",
+    },
+    "schema.field.removal": {
+        "fr": "Retrait des comptes|every_import (à chaque import, comme entcore : un absent est marqué disparu et gardé jusqu'à la présuppression) ou full_only (seulement après une extraction complète, sans présuppression).",
+        "en": "Account removal|every_import (at each import, as entcore: a missing user is marked disappeared and kept until the pre-delete) or full_only (only after a full extraction, no pre-delete).",
+    },
+    "schema.field.after": {
+        "fr": "Délai avant présuppression|Temps entre la disparition d'un compte et son retrait des classes, des groupes et du GAR (90j par défaut, 400j au plus).",
+        "en": "Delay before pre-delete|Time between an account's disappearance and its removal from classes, groups and GAR (90d by default, 400d at most).",
+    },
+    "schema.field.delete_after": {
+        "fr": "Délai avant suppression|Temps entre la présuppression et la suppression définitive du compte (90j par défaut, 400j au plus).",
+        "en": "Delay before deletion|Time between the pre-delete and the account's final deletion (90d by default, 400d at most).",
+    },
+    "schema.field.ent_groups_from_timetable": {
+        "fr": "Groupes de l'ENT depuis l'emploi du temps|L'ENT prend ses groupes dans son propre import de l'emploi du temps et ignore ceux de l'annuaire (règle 13).",
+        "en": "ENT groups from the timetable|The ENT takes its groups from its own timetable import and ignores the directory's (rule 13).",
     },
     "schema.field.count": {
         "fr": "Nombre|Nombre d'élèves concernés.",

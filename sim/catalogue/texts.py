@@ -31,6 +31,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.missing": {"fr": "manquants", "en": "missing"},
     "csv.stale": {"fr": "périmés", "en": "stale"},
     "csv.consistent": {"fr": "cohérent", "en": "consistent"},
+    "csv.departed": {"fr": "dont comptes de partants", "en": "of which departed accounts"},
+    "csv.consistent_except_departed": {
+        "fr": "cohérent hors comptes de partants",
+        "en": "consistent except departed accounts",
+    },
     "csv.target": {"fr": "cible", "en": "target"},
     "csv.fact": {"fr": "fait", "en": "fact"},
     "csv.first_correct": {"fr": "juste à partir du", "en": "right from"},
@@ -71,6 +76,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.target_from": {
         "fr": "{target} : cohérent à partir du {when} ({delta})",
         "en": "{target}: consistent from {when} ({delta})",
+    },
+    "summary.target_from_except_departed": {
+        "fr": "{target} : cohérent à partir du {when} ({delta}), hors {count} comptes de partants que l'ENT garde jusqu'à la présuppression, après la fin de la fenêtre (le {end})",
+        "en": "{target}: consistent from {when} ({delta}), except {count} departed accounts the ENT keeps until the pre-delete, after the end of the window ({end})",
+    },
+    "summary.except_departed_from": {
+        "fr": "  hors comptes de partants en attente de présuppression : cohérent à partir du {when} ({delta})",
+        "en": "  except departed accounts awaiting pre-delete: consistent from {when} ({delta})",
+    },
+    "summary.except_departed_never": {
+        "fr": "  hors comptes de partants en attente de présuppression : JAMAIS cohérent dans la fenêtre",
+        "en": "  except departed accounts awaiting pre-delete: NEVER consistent in the window",
+    },
+    "summary.departed_ent": {
+        "fr": "  comptes de partants en attente de suppression : {rentree} à la rentrée, {week} une semaine après ; {gone}",
+        "en": "  departed accounts awaiting deletion: {rentree} at the rentrée, {week} a week later; {gone}",
+    },
+    "summary.departed_gar": {
+        "fr": "  licences GAR occupées par des élèves partis : {rentree} à la rentrée, {week} une semaine après ; {gone}",
+        "en": "  GAR licences taken by departed students: {rentree} at the rentrée, {week} a week later; {gone}",
+    },
+    "summary.wrong_item_date": {"fr": "{category} {when}", "en": "{category} {when}"},
+    "summary.departed_gone_ent": {
+        "fr": "plus aucun à partir du {when}",
+        "en": "none left from {when}",
+    },
+    "summary.departed_gone_gar": {
+        "fr": "toutes libérées à partir du {when}",
+        "en": "all freed from {when}",
+    },
+    "summary.list_separator": {"fr": " ; ", "en": "; "},
+    "summary.departed_stay": {
+        "fr": "encore {count} à la fin de la fenêtre",
+        "en": "still {count} at the end of the window",
+    },
+    "summary.departed_categories": {
+        "fr": "  hors comptes de partants, juste à partir du : {items}",
+        "en": "  except departed accounts, right from: {items}",
+    },
+    "summary.chain_title_except_departed": {
+        "fr": "Hors comptes de partants, dernière catégorie juste : {category}. Chaîne qui fixe la date :",
+        "en": "Except departed accounts, last category to be right: {category}. Chain that sets the date:",
     },
     "summary.target_never": {
         "fr": "{target} : JAMAIS cohérent dans la fenêtre (jusqu'au {end}) ; à la fin, {share} des faits justes ({right} sur {total}) ; encore faux : {wrong}",
@@ -236,14 +283,98 @@ MESSAGES: dict[str, dict[str, str]] = {
         "year's carried-over ones go)",
     },
     "warning.users_disappeared": {
-        "fr": "{count} comptes ({category}) marqués disparus par un import complet de l'ENT",
-        "en": "{count} accounts ({category}) marked disappeared by a full ENT import",
+        "fr": "{count} comptes ({category}) marqués disparus par l'import de l'ENT",
+        "en": "{count} accounts ({category}) marked disappeared by the ENT import",
     },
     "cause.users_disappeared": {
-        "fr": "un utilisateur absent d'un import complet est aussitôt exclu (et du GAR), puis "
-        "supprimé après le délai de pré-suppression",
-        "en": "a user missing from a full import is excluded at once (from GAR too), then "
-        "deleted after the pre-delete delay",
+        "fr": "un utilisateur absent de l'import est marqué disparu ; l'ENT le garde avec ses "
+        "classes et groupes (et l'exporte au GAR) jusqu'à la présuppression",
+        "en": "a user missing from the import is marked disappeared; the ENT keeps it with "
+        "its classes and groups (and exports it to GAR) until the pre-delete",
+    },
+    "warning.users_removed": {
+        "fr": "{count} comptes ({category}) retirés de l'ENT par l'import qui suit une extraction complète",
+        "en": "{count} accounts ({category}) removed from the ENT by the import after a full extraction",
+    },
+    "cause.users_removed": {
+        "fr": "réglage « sur extraction complète » : un utilisateur absent de l'annuaire part, avec "
+        "ses liens, à l'import qui suit l'extraction complète (et du GAR à l'export suivant)",
+        "en": "'full extraction' setting: a user missing from the directory leaves, with its "
+        "links, at the import after the full extraction (and GAR at the next export)",
+    },
+    "warning.users_restored": {
+        "fr": "{count} comptes ({category}) rétablis : de nouveau dans l'import de l'ENT",
+        "en": "{count} accounts ({category}) restored: back in the ENT import",
+    },
+    "cause.users_restored": {
+        "fr": "un utilisateur marqué disparu qui revient dans les fichiers de l'annuaire "
+        "retrouve son compte",
+        "en": "a user marked disappeared who is back in the directory files gets its account back",
+    },
+    "warning.users_pre_deleted": {
+        "fr": "{count} comptes ({category}) de partants présupprimés : retirés des classes, "
+        "des groupes et du GAR",
+        "en": "{count} departed accounts ({category}) pre-deleted: out of classes, groups and GAR",
+    },
+    "cause.users_pre_deleted": {
+        "fr": "la présuppression quotidienne de l'ENT retire les comptes disparus depuis le "
+        "délai réglé",
+        "en": "the ENT's daily pre-delete removes the accounts disappeared for the set delay",
+    },
+    "warning.accounts_deleted": {
+        "fr": "{count} comptes ({category}) supprimés définitivement",
+        "en": "{count} accounts ({category}) deleted for good",
+    },
+    "cause.accounts_deleted": {
+        "fr": "un compte présupprimé est supprimé après le second délai",
+        "en": "a pre-deleted account is deleted after the second delay",
+    },
+    "warning.transition": {
+        "fr": "transition d'année dans l'ENT : {count} classes, groupes et appartenances supprimés",
+        "en": "ENT year transition: {count} classes, groups and memberships deleted",
+    },
+    "cause.transition": {
+        "fr": "la transition vide la structure de l'ENT ; l'import suivant la reconstruit à "
+        "partir des fichiers de l'annuaire",
+        "en": "the transition empties the ENT's structure; the next import rebuilds it from "
+        "the directory files",
+    },
+    "warning.platform_missing": {
+        "fr": "{actor} : pas faite dans ce scénario",
+        "en": "{actor}: not done in this scenario",
+    },
+    "cause.platform_missing": {
+        "fr": "sans transition d'année, les partants restent dans les classes et groupes de "
+        "l'an dernier de l'ENT et du GAR jusqu'à la présuppression",
+        "en": "without a year transition, leavers stay in last year's classes and groups of "
+        "the ENT and GAR until the pre-delete",
+    },
+    "warning.transition_after_rentree": {
+        "fr": "transition d'année après la rentrée : l'ENT n'a plus aucune classe ni aucun "
+        "groupe jusqu'au {ent_back}{gar}",
+        "en": "year transition after the rentrée: the ENT has no class or group until "
+        "{ent_back}{gar}",
+    },
+    "summary.gar_empty": {
+        "fr": " ; le GAR n'en a aucun du {start} au {end}",
+        "en": "; GAR has none from {start} to {end}",
+    },
+    "cause.transition_after_rentree": {
+        "fr": "la transition vide la structure de l'ENT ; seul l'import de la nuit suivante "
+        "la reconstruit : la faire avant la rentrée, un soir ou un week-end",
+        "en": "the transition empties the ENT's structure; only the next night's import "
+        "rebuilds it: do it before the rentrée, an evening or a weekend",
+    },
+    "summary.end_of_window": {"fr": "la fin de la fenêtre", "en": "the end of the window"},
+    "warning.departed_beyond_window": {
+        "fr": "{actor} : {count} comptes de partants encore présents à la fin de la fenêtre",
+        "en": "{actor}: {count} departed accounts still there at the end of the window",
+    },
+    "cause.departed_beyond_window": {
+        "fr": "l'ENT garde les comptes des partants jusqu'à la présuppression, après la fin "
+        "de la fenêtre ; tout le reste est juste",
+        "en": "the ENT keeps departed users' accounts until the pre-delete, after the end of "
+        "the window; everything else is right",
     },
     "warning.empty_structures": {
         "fr": "{count} classes ou groupes sans aucun utilisateur : absents de l'ENT",

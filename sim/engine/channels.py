@@ -16,10 +16,11 @@ from sim.domain import (
     USER_CATEGORIES,
     Category,
     Channel,
+    Operation,
     Store,
 )
 from sim.engine.model import ChainModel
-from sim.scenario.model import ChannelSpec, ExtractionSpec, StsToSiecleSpec
+from sim.scenario.model import ChannelSpec, ExtractionSpec, PreDeleteSpec, StsToSiecleSpec
 from sim.truth.facts import BoolArray
 
 Process = Generator[simpy.Event, Any, None]
@@ -161,6 +162,9 @@ def extraction_aaf(model: ChainModel) -> Process:
         lagged = {c: sts.state_at(c, minute - sts_lag) for c in STS_CATEGORIES}
         for c in STS_CATEGORIES:
             state[c] = state[c] | lagged[c] if c in state else lagged[c]
+        if Operation.PROFILAGE not in model.done:  # SIECLE still holds last year's base
+            for c, rows in model.previous_year.items():
+                state[c] = state[c] | rows
         if full:
             model.log(Channel.EXTRACTION_AAF, "batch", "full", cause=cause)
 
@@ -183,8 +187,9 @@ def import_ent(model: ChainModel) -> Process:
     """The ENT editor imports the AAF files (rules 7 and 8)."""
     runner = ChannelRunner(model, Channel.IMPORT_ENT)
     aaf, ent = model.stores[Store.AAF], model.stores[Store.ENT]
+    departed, pending = model.departed[Store.ENT], model.pending_deletion
 
-    def batch(cause: int, _: float) -> None:
+    def batch(cause: int, minute: float) -> None:
         files = aaf.snapshot()
         full = model.aaf_full_pending
         model.aaf_full_pending = False
@@ -192,13 +197,32 @@ def import_ent(model: ChainModel) -> Process:
         def apply() -> None:
             current = ent.snapshot()
             state = model.ent_state_after_import(files, full, current)
+            marks = model.departed_after_import(files, state)
             for c in USER_CATEGORIES:
+                if model.removes_at_every_import:
+                    gone = marks[c] & ~departed[c]
+                    back = departed[c] & ~marks[c] & state[c]
+                    model.disappeared_at[c][gone] = minute  # the import's run, not its end
+                    model.disappeared_at[c][back] = np.nan
+                    returning = pending[c] & files[c]
+                    model.deletion_due[c][returning] = np.nan
+                    pending.set(c, pending[c] & ~returning, cause)
+                    model.apply_rule(
+                        Channel.IMPORT_ENT,
+                        "users_restored",
+                        store=Store.ENT,
+                        category=c,
+                        count=int(np.count_nonzero(back | returning)),
+                        cause=cause,
+                    )
+                else:
+                    gone = current[c] & ~state[c]
                 model.apply_rule(
                     Channel.IMPORT_ENT,
-                    "users_disappeared",
+                    "users_disappeared" if model.removes_at_every_import else "users_removed",
                     store=Store.ENT,
                     category=c,
-                    count=int(np.count_nonzero(current[c] & ~state[c])),
+                    count=int(np.count_nonzero(gone)),
                     cause=cause,
                 )
             empty = model.structures_without_users(files, state)
@@ -212,30 +236,125 @@ def import_ent(model: ChainModel) -> Process:
                     cause=cause,
                 )
             ent.update(state, cause)
+            departed.update(marks, cause)
 
         runner.deliver(apply)
 
-    yield from runner.scheduled(
-        batch, lambda minute: minute if model.aaf_full_pending else aaf.version
-    )
+    def inputs(minute: float) -> object:
+        if model.aaf_full_pending and not model.removes_at_every_import:
+            return minute  # a full import always runs: it removes the absent users
+        return aaf.version, model.ent_outside_changes
+
+    yield from runner.scheduled(batch, inputs)
+
+
+def import_edt_ent(model: ChainModel) -> Process:
+    """The ENT's own timetable import (rule 13): only for a structure whose groups come
+    from the timetable software; it never runs otherwise."""
+    if not model.groups_from_timetable:
+        return
+    runner = ChannelRunner(model, Channel.IMPORT_EDT_ENT)
+    edt, ent = model.stores[Store.EDT], model.stores[Store.ENT]
+
+    def batch(cause: int, _: float) -> None:
+        file = edt.snapshot((Category.GROUPS, Category.STUDENT_GROUP, Category.SERVICES))
+        runner.deliver(
+            lambda: ent.update(model.ent_state_after_timetable(file, ent.snapshot()), cause)
+        )
+
+    # the ENT's users change too: a student imported from the AAF takes its groups next time
+    yield from runner.scheduled(batch, lambda _: (edt.version, ent.version))
+
+
+def presuppression_ent(model: ChainModel) -> Process:
+    """entcore's daily pre-delete: users disappeared for ``after`` lose every link and their
+    GAR export; their accounts are deleted ``delete_after`` later (rule 8)."""
+    runner = ChannelRunner(model, Channel.PRESUPPRESSION_ENT)
+    spec = runner.spec
+    assert isinstance(spec, PreDeleteSpec)
+    after, delete_after = _minutes(spec.after), _minutes(spec.delete_after)
+    ent = model.stores[Store.ENT]
+    departed, pending = model.departed[Store.ENT], model.pending_deletion
+
+    def due(minute: float) -> tuple[State, State]:
+        now = round(minute)
+        with np.errstate(invalid="ignore"):
+            eligible = {
+                c: departed[c] & (now - np.round(model.disappeared_at[c]) >= after)
+                for c in USER_CATEGORIES
+            }
+            deleted = {
+                c: pending[c] & (np.round(model.deletion_due[c]) <= now) for c in USER_CATEGORIES
+            }
+        return eligible, deleted
+
+    for minute in runner.run_times():
+        yield model.wait_until(minute, Channel.PRESUPPRESSION_ENT)
+        eligible, deleted = due(minute)
+        if not any(a.any() for a in (*eligible.values(), *deleted.values())):
+            continue
+        if runner.down_at(minute):
+            model.log(Channel.PRESUPPRESSION_ENT, "batch", "outage")
+            continue
+        cause = model.log(Channel.PRESUPPRESSION_ENT, "batch", "run")
+
+        def apply(eligible: State = eligible, deleted: State = deleted, cause: int = cause) -> None:
+            for c in USER_CATEGORIES:
+                model.apply_rule(
+                    Channel.PRESUPPRESSION_ENT,
+                    "users_pre_deleted",
+                    store=Store.ENT,
+                    category=c,
+                    count=int(np.count_nonzero(eligible[c])),
+                    cause=cause,
+                )
+                model.apply_rule(
+                    Channel.PRESUPPRESSION_ENT,
+                    "accounts_deleted",
+                    store=Store.ENT,
+                    category=c,
+                    count=int(np.count_nonzero(deleted[c])),
+                    cause=cause,
+                )
+                model.disappeared_at[c][eligible[c]] = np.nan
+                model.deletion_due[c][eligible[c]] = model.env.now + delete_after
+                model.deletion_due[c][deleted[c]] = np.nan
+            ent.update(model.without_users(ent.snapshot(), eligible), cause)
+            departed.update({c: departed[c] & ~eligible[c] for c in USER_CATEGORIES}, cause)
+            pending.update(
+                {c: (pending[c] | eligible[c]) & ~deleted[c] for c in USER_CATEGORIES}, cause
+            )
+            model.ent_outside_changes += 1
+
+        runner.deliver(apply)
 
 
 def export_gar(model: ChainModel) -> Process:
-    """The ENT's periodic export to GAR: full files, landing after the delay."""
+    """The ENT's nightly export to GAR: full files, in GAR after the integration delay.
+    Departed users still in the ENT go too (gar-connector), with their mark."""
     runner = ChannelRunner(model, Channel.EXPORT_GAR)
     ent, gar = model.stores[Store.ENT], model.stores[Store.GAR]
+    ent_departed, gar_departed = model.departed[Store.ENT], model.departed[Store.GAR]
 
     def batch(cause: int, _: float) -> None:
         state = model.gar_export(ent.snapshot())
-        runner.deliver(lambda: gar.update(state, cause))
+        marks = {c: ent_departed[c] & state[c] for c in gar_departed.categories}
 
-    yield from runner.scheduled(batch, lambda _: ent.version)
+        def apply() -> None:
+            gar.update(state, cause)
+            gar_departed.update(marks, cause)
+
+        runner.deliver(apply)
+
+    yield from runner.scheduled(batch, lambda _: (ent.version, ent_departed.version))
 
 
 PROCESSES: dict[Channel, Callable[[ChainModel], Process]] = {
     Channel.STS_VERS_SIECLE: sts_vers_siecle,
     Channel.ACTIVATION_LIENS: activation_liens,
     Channel.EXTRACTION_AAF: extraction_aaf,
+    Channel.IMPORT_EDT_ENT: import_edt_ent,
     Channel.IMPORT_ENT: import_ent,
+    Channel.PRESUPPRESSION_ENT: presuppression_ent,
     Channel.EXPORT_GAR: export_gar,
 }

@@ -25,15 +25,41 @@ from sim.domain import (
     Store,
 )
 from sim.engine.recorder import Recorder
-from sim.engine.stores import FactStore
+from sim.engine.stores import FactStore, MarkStore
 from sim.scenario.model import Scenario
-from sim.truth.facts import BoolArray, links_with_endpoints
+from sim.truth.facts import ENDPOINTS, BoolArray, FloatArray, endpoint_present, links_with_endpoints
 from sim.truth.model import Truth
 
 # Actions at the same minute run in chain order: each actor's instant is shifted by its rank.
 RANK_STEP = 1e-4
 # Rank 0 is the observation: whatever is scheduled at 08:00 comes just after the 08:00 look.
 RANK = {actor: i + 1 for i, actor in enumerate(CHAIN_ORDER)}
+
+LINK_CATEGORIES = (
+    Category.STUDENT_DIVISION,
+    Category.STUDENT_GROUP,
+    Category.PARENT_STUDENT,
+    Category.SERVICES,
+)
+GAR_USER_CATEGORIES = (Category.STUDENTS, Category.TEACHERS)
+
+
+def _ends_of(truth: Truth, category: Category, links: BoolArray) -> BoolArray:
+    """Groups that ``links`` point to."""
+    groups = np.zeros(truth.size(Category.GROUPS) + 1, dtype=bool)  # last slot: no group
+    groups[truth.table(category).ends[Category.GROUPS][links]] = True
+    result: BoolArray = groups[:-1]
+    return result
+
+
+def with_user_end(truth: Truth, category: Category, users: dict[Category, BoolArray]) -> BoolArray:
+    """Links of ``category`` with at least one user end among ``users``."""
+    table = truth.table(category)
+    found = truth.empty(category)
+    for end in ENDPOINTS[category]:
+        if end in users:
+            found |= endpoint_present(users[end], table.ends[end])
+    return found
 
 
 @dataclass
@@ -66,11 +92,28 @@ class ChainModel:
         self.env = simpy.Environment()
         self.recorder = Recorder()
         self.rng = np.random.default_rng(seed + 1)
-        self.priority = {c: self.rng.random(truth.size(c)) for c in Category}
+        self.priority = {c: self._priorities(c) for c in Category}
         self.stores = {s: FactStore(self.env, s, truth, self.recorder) for s in Store}
         self.done: dict[Operation, float] = {}
         self.aaf_full_pending = False
         self.ent_empty_structures = -1
+        # Users the ENT keeps after they left the AAF (rule 8), and the GAR copy of the mark.
+        self.departed = {
+            Store.ENT: MarkStore(self.env, truth, USER_CATEGORIES),
+            Store.GAR: MarkStore(self.env, truth, GAR_USER_CATEGORIES),
+        }
+        self.pending_deletion = MarkStore(self.env, truth, USER_CATEGORIES)
+        self.disappeared_at: dict[Category, FloatArray] = {
+            c: np.full(truth.size(c), np.nan) for c in USER_CATEGORIES
+        }
+        self.deletion_due: dict[Category, FloatArray] = {
+            c: np.full(truth.size(c), np.nan) for c in USER_CATEGORIES
+        }
+        # Changes made to the ENT by something else than its import (pre-delete, transition):
+        # the next import must run even when the AAF files are unchanged.
+        self.ent_outside_changes = 0
+        services = truth.table(Category.SERVICES)
+        self.group_services: BoolArray = services.ends[Category.GROUPS] >= 0
         start = truth.at_start
         self.know = Knowledge(
             siecle_divisions=start(Category.STUDENT_DIVISION),
@@ -81,6 +124,29 @@ class ChainModel:
             edt_built_services=truth.empty(Category.SERVICES),
             edt_sts_groups=truth.empty(Category.GROUPS),
         )
+
+    def _priorities(self, category: Category) -> FloatArray:
+        """A seeded rank per fact for shares; last year's rows (appended last, never in a
+        share) are drawn nothing, so that every other fact keeps its rank."""
+        previous = self.truth.previous_year.get(category)
+        drawn = self.truth.size(category) - (0 if previous is None else int(previous.sum()))
+        return np.concatenate([self.rng.random(drawn), np.ones(self.truth.size(category) - drawn)])
+
+    @property
+    def previous_year(self) -> dict[Category, BoolArray]:
+        """Last year's memberships of the leavers, and their classes and groups: in SIECLE's
+        base (so in the AAF files) until SIECLE's new year, the profilage."""
+        t = self.truth
+        state = {c: rows.copy() for c, rows in t.previous_year.items()}
+        for structure, link in (
+            (Category.DIVISIONS, Category.STUDENT_DIVISION),
+            (Category.GROUPS, Category.STUDENT_GROUP),
+        ):
+            present = t.empty(structure)
+            if link in state:
+                present[t.table(link).ends[structure][state[link]]] = True
+            state[structure] = present
+        return state
 
     # --- time ---------------------------------------------------------------------------
     def instant_of(self, value: dt.date | dt.datetime) -> float:
@@ -160,6 +226,8 @@ class ChainModel:
         sts.start_with({Category.TEACHERS: t.teacher_is_returning.copy()}, cause)
         aaf_state = {c: t.empty(c) for c in Category}
         aaf_state.update({**siecle.snapshot(), **sts.snapshot((Category.TEACHERS,))})
+        for c, rows in self.previous_year.items():
+            aaf_state[c] = aaf_state[c] | rows
         self.stores[Store.AAF].start_with(aaf_state, cause)
         ent_state = self.ent_state_after_import(aaf_state, full=True, current=None)
         self.stores[Store.ENT].start_with(ent_state, cause)
@@ -209,6 +277,10 @@ class ChainModel:
         )
 
     # --- ENT import (rules 7 and 8) -------------------------------------------------------
+    @property
+    def removes_at_every_import(self) -> bool:
+        return self.scenario.channels.import_ent.removal == "every_import"
+
     def ent_state_after_import(
         self,
         aaf: dict[Category, BoolArray],
@@ -217,24 +289,79 @@ class ChainModel:
     ) -> dict[Category, BoolArray]:
         """The ENT directory after importing the AAF files ``aaf``.
 
-        Users are added by every import and removed only by a full one (they are then
-        marked disappeared); every link is rebuilt from the files; a class or group with
-        no user left is deleted. A teacher of a group is a member of the classes of the
-        group's divisions (rule 12), so such a class is not empty.
+        ``every_import`` (entcore): a user absent from the files stays, marked disappeared,
+        with its links; the links of each user in the files are rebuilt from them; classes
+        and groups are never dropped for being absent, only when empty. ``full_only``: users
+        are added by every import and removed by a full one only, every link and structure
+        comes from the files. Either way a class or group with no member left is deleted,
+        and a teacher of a group is a member of the classes of its divisions (rule 12).
         """
         t = self.truth
         state: dict[Category, BoolArray] = {}
-        for c in USER_CATEGORIES:
-            state[c] = aaf[c].copy() if full or current is None else current[c] | aaf[c]
-        state[Category.DIVISIONS] = aaf[Category.DIVISIONS]
-        state[Category.GROUPS] = aaf[Category.GROUPS]
-        for c in (
-            Category.STUDENT_DIVISION,
-            Category.STUDENT_GROUP,
-            Category.PARENT_STUDENT,
-            Category.SERVICES,
+        if self.groups_from_timetable:
+            aaf = {
+                **aaf,
+                Category.GROUPS: t.empty(Category.GROUPS),
+                Category.STUDENT_GROUP: t.empty(Category.STUDENT_GROUP),
+                Category.SERVICES: aaf[Category.SERVICES] & ~self.group_services,
+            }
+        if self.removes_at_every_import and current is not None:
+            departed = {c: current[c] & ~aaf[c] for c in USER_CATEGORIES}
+            for c in (*USER_CATEGORIES, *STRUCTURE_CATEGORIES):
+                state[c] = current[c] | aaf[c]
+            for c in LINK_CATEGORIES:
+                kept = current[c] & with_user_end(t, c, departed)
+                state[c] = links_with_endpoints(t.table(c), aaf[c], state) | kept
+        else:
+            for c in USER_CATEGORIES:
+                state[c] = aaf[c].copy() if full or current is None else current[c] | aaf[c]
+            for c in STRUCTURE_CATEGORIES:
+                state[c] = aaf[c]
+            for c in LINK_CATEGORIES:
+                state[c] = links_with_endpoints(t.table(c), aaf[c], state)
+        if self.groups_from_timetable:
+            # rule 13: groups, their members and their teachers are the timetable import's
+            previous = current or {c: t.empty(c) for c in Category}
+            state[Category.GROUPS] = previous[Category.GROUPS]
+            state[Category.STUDENT_GROUP] = links_with_endpoints(
+                t.table(Category.STUDENT_GROUP), previous[Category.STUDENT_GROUP], state
+            )
+            state[Category.SERVICES] = state[Category.SERVICES] | links_with_endpoints(
+                t.table(Category.SERVICES),
+                previous[Category.SERVICES] & self.group_services,
+                state,
+            )
+        return self._without_empty_structures(state)
+
+    @property
+    def groups_from_timetable(self) -> bool:
+        return self.scenario.etablissement.ent_groups_from_timetable
+
+    def ent_state_after_timetable(
+        self, edt: dict[Category, BoolArray], current: dict[Category, BoolArray]
+    ) -> dict[Category, BoolArray]:
+        """The ENT after its own timetable import (rule 13): groups, student → group links
+        and group services as in the timetable file, for the users the ENT holds; a
+        departed user keeps its links until the pre-delete."""
+        t = self.truth
+        state = dict(current)
+        departed = self.departed[Store.ENT].present
+        state[Category.GROUPS] = edt[Category.GROUPS]
+        for link, own in (
+            (Category.STUDENT_GROUP, edt[Category.STUDENT_GROUP]),
+            (Category.SERVICES, edt[Category.SERVICES] & self.group_services),
         ):
-            state[c] = links_with_endpoints(t.table(c), aaf[c], state)
+            kept = current[link] & with_user_end(t, link, departed)
+            if link is Category.SERVICES:
+                kept |= current[link] & ~self.group_services
+            state[Category.GROUPS] = state[Category.GROUPS] | _ends_of(t, link, kept)
+            state[link] = links_with_endpoints(t.table(link), own, state) | kept
+        return self._without_empty_structures(state)
+
+    def _without_empty_structures(
+        self, state: dict[Category, BoolArray]
+    ) -> dict[Category, BoolArray]:
+        t = self.truth
         services = t.table(Category.SERVICES)
         members = {}
         for structure, link in (
@@ -250,6 +377,26 @@ class ChainModel:
         members[Category.DIVISIONS] |= t.divisions_of_groups(taught_groups[:-1])
         for structure in STRUCTURE_CATEGORIES:
             state[structure] = state[structure] & members[structure]
+        return state
+
+    def departed_after_import(
+        self, aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
+    ) -> dict[Category, BoolArray]:
+        """Users the ENT holds that the import's files did not (none under ``full_only``)."""
+        if not self.removes_at_every_import:
+            return {c: self.truth.empty(c) for c in USER_CATEGORIES}
+        return {c: ent[c] & ~aaf[c] for c in USER_CATEGORIES}
+
+    def without_users(
+        self, ent: dict[Category, BoolArray], users: dict[Category, BoolArray]
+    ) -> dict[Category, BoolArray]:
+        """The ENT without ``users`` and every link they are an end of (the pre-delete);
+        classes and groups stay until an import finds them empty."""
+        state = dict(ent)
+        for c in USER_CATEGORIES:
+            state[c] = ent[c] & ~users[c]
+        for c in LINK_CATEGORIES:
+            state[c] = ent[c] & ~with_user_end(self.truth, c, users)
         return state
 
     def gar_export(self, ent: dict[Category, BoolArray]) -> dict[Category, BoolArray]:
@@ -273,7 +420,8 @@ class ChainModel:
     def structures_without_users(
         self, aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
     ) -> int:
+        groups = 0 if self.groups_from_timetable else 1  # rule 13: AAF groups are ignored
         return int(
             np.count_nonzero(aaf[Category.DIVISIONS] & ~ent[Category.DIVISIONS])
-            + np.count_nonzero(aaf[Category.GROUPS] & ~ent[Category.GROUPS])
+            + groups * np.count_nonzero(aaf[Category.GROUPS] & ~ent[Category.GROUPS])
         )

@@ -302,6 +302,26 @@ def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, ca
     pending.set(Category.STUDENT_GROUP, (before & ~in_file[students_of_link]) | accepted, cause)
 
 
+def transition_ent(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
+    """The ENT's year change (entcore ``Transition``): every class, group and membership of
+    the structure goes; users and their parents' links stay. The next import rebuilds the
+    structure from the AAF files (rule 11)."""
+    ent = model.stores[Store.ENT]
+    emptied = (
+        Category.DIVISIONS,
+        Category.GROUPS,
+        Category.STUDENT_DIVISION,
+        Category.STUDENT_GROUP,
+        Category.SERVICES,
+    )
+    deleted = sum(int(np.count_nonzero(ent[c])) for c in emptied)
+    model.apply_rule(
+        Operation.TRANSITION_ENT, "transition", store=Store.ENT, count=deleted, cause=cause
+    )
+    ent.update({c: model.truth.empty(c) for c in emptied}, cause)
+    model.ent_outside_changes += 1
+
+
 EFFECTS: dict[Operation, Effect] = {
     Operation.BASCULE_STS: bascule_sts,
     Operation.NOMENCLATURES_ACADEMIE: nothing_moved,
@@ -317,4 +337,5 @@ EFFECTS: dict[Operation, Effect] = {
     Operation.CONSTRUCTION_EDT: construction_edt,
     Operation.IMPORT_STS_EDT: import_sts_edt,
     Operation.EXPORT_LIENS_SIECLE: export_liens_siecle,
+    Operation.TRANSITION_ENT: transition_ent,
 }

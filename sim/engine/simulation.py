@@ -12,11 +12,11 @@ import simpy
 
 from sim.calendar import Clock, is_working_day
 from sim.chain import build_graph, prerequisites
-from sim.domain import Category, Channel, Operation, Origin, Store
+from sim.domain import PLATFORM_OPERATIONS, Category, Channel, Operation, Origin, Store
 from sim.engine.channels import PROCESSES
 from sim.engine.model import ChainModel, resolve_rentree
 from sim.engine.operations import EFFECTS, inscribe
-from sim.results import EventRecord, Histories
+from sim.results import EventRecord, Histories, History
 from sim.scenario.model import Scenario
 from sim.truth.facts import IntArray
 from sim.truth.generator import generate_truth
@@ -36,6 +36,8 @@ class SimulationResult:
     truth: Truth
     events: list[EventRecord]
     histories: Histories
+    departed: Histories
+    pending_deletion: dict[Category, History]
     observations: list[float]
     end_minute: float
     engine_seconds: float
@@ -88,7 +90,9 @@ def simulate(
     for op in Operation:
         spec = scenario.operations.get(op)
         if spec.missing:
-            model.log(op, "operation", "missing")
+            model.log(
+                op, "operation", "platform_missing" if op in PLATFORM_OPERATIONS else "missing"
+            )
         else:
             model.env.process(_operation(model, op, graph))
     model.env.process(_reality(model))
@@ -105,6 +109,8 @@ def simulate(
         truth=truth,
         events=model.recorder.events,
         histories=histories,
+        departed={s: marks.history for s, marks in model.departed.items()},
+        pending_deletion=model.pending_deletion.history,
         observations=observation_minutes(scenario, clock),
         end_minute=end_minute,
         engine_seconds=elapsed,
@@ -124,7 +130,7 @@ def _operation(model: ChainModel, op: Operation, graph: Any) -> Process:
             model.log(op, "operation", "refused", detail=",".join(missing_gates))
             continue
         cause = model.log(op, "operation", "run")
-        if not is_working_day(day):
+        if not is_working_day(day) and op not in PLATFORM_OPERATIONS:
             model.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
         late_order = [
             p for p in prerequisites(graph, op, "order") if Operation(p) not in model.done

@@ -93,3 +93,39 @@ class FactStore:
         if not self.changed.triggered:
             self.changed.succeed()
         self.changed = self.env.event()
+
+
+class MarkStore:
+    """Users of one system under a mark (disappeared, or pre-deleted awaiting deletion).
+
+    Not facts of reality: the analysis reads them to tell the ENT's own retention apart
+    from a late step. States are replaced, never mutated, like a :class:`FactStore`'s.
+    """
+
+    def __init__(self, env: simpy.Environment, truth: Truth, categories: tuple[Category, ...]):
+        self.env = env
+        self.categories = categories
+        self.present: dict[Category, BoolArray] = {c: truth.empty(c) for c in categories}
+        self.history: dict[Category, History] = {c: History() for c in categories}
+        self.version = 0
+        for category in categories:
+            self.history[category].append(0.0, 0, self.present[category])
+
+    def __getitem__(self, category: Category) -> BoolArray:
+        return self.present[category]
+
+    def snapshot(self) -> dict[Category, BoolArray]:
+        return dict(self.present)
+
+    def set(self, category: Category, state: BoolArray, cause: int) -> None:
+        if np.array_equal(state, self.present[category]):
+            return
+        new = state.copy()
+        self.present[category] = new
+        self.history[category].append(self.env.now, cause, new)
+        self.version += 1
+
+    def update(self, states: Mapping[Category, BoolArray], cause: int) -> None:
+        for category, state in states.items():
+            if category in self.present:
+                self.set(category, state, cause)

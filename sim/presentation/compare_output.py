@@ -32,20 +32,40 @@ def _day(result: SimulationResult | RiskResult, minute: float | None) -> str:
     return t("summary.never") if minute is None else day_text(result.clock.instant(minute).date())
 
 
-def compare_text(analyses: Sequence[Analysis]) -> str:
+def _date_rows(analyses: Sequence[Analysis], strict: bool) -> list[str]:
     reference = analyses[0]
-    lines = [t("compare.title", name=reference.result.scenario.name), ""]
+
+    def date(analysis: Analysis, target: Target) -> float | None:
+        tc = analysis.targets[target]
+        return tc.consistent_from if strict else tc.consistent_except_departed_from
+
     header = f"{t('compare.col_scenario'):<58}"
     for target in Target:
         header += f" {label('system', target.value):<17} {t('compare.col_diff'):<8}"
-    lines.append(header)
+    rows = [header]
     for analysis in analyses:
         row = f"{analysis.result.scenario.name[:57]:<58}"
         for target in Target:
-            minute = analysis.targets[target].consistent_from
-            ref = reference.targets[target].consistent_from
+            minute, ref = date(analysis, target), date(reference, target)
             row += f" {_day(analysis.result, minute):<17} {_difference(minute, ref):<8}"
-        lines.append(row)
+        rows.append(row)
+    return rows
+
+
+def compare_text(analyses: Sequence[Analysis]) -> str:
+    """The dates apart from departed accounts (what a calendar moves), then, when the ENT's
+    retention of departed users sets a later date somewhere, the strict dates."""
+    reference = analyses[0]
+    lines = [t("compare.title", name=reference.result.scenario.name), ""]
+    lines.append(t("compare.except_departed"))
+    lines.extend(_date_rows(analyses, strict=False))
+    if any(
+        tc.consistent_from != tc.consistent_except_departed_from
+        for analysis in analyses
+        for tc in analysis.targets.values()
+    ):
+        lines.extend(["", t("compare.strict")])
+        lines.extend(_date_rows(analyses, strict=True))
     return "\n".join(lines)
 
 
@@ -55,16 +75,23 @@ def compare_json(analyses: Sequence[Analysis], files: Sequence[str]) -> dict[str
     for analysis, source in zip(analyses, files, strict=True):
         targets = {}
         for target in Target:
-            minute = analysis.targets[target].consistent_from
-            ref = reference.targets[target].consistent_from
+            tc, ref = analysis.targets[target], reference.targets[target]
             targets[target.value] = {
-                "consistent_from": None
-                if minute is None
-                else analysis.result.instant(minute).isoformat(timespec="minutes"),
-                "difference_days": _difference_days(minute, ref),
+                "consistent_from": _iso(analysis, tc.consistent_from),
+                "difference_days": _difference_days(tc.consistent_from, ref.consistent_from),
+                "consistent_except_departed_from": _iso(
+                    analysis, tc.consistent_except_departed_from
+                ),
+                "difference_except_departed_days": _difference_days(
+                    tc.consistent_except_departed_from, ref.consistent_except_departed_from
+                ),
             }
         rows.append({"name": analysis.result.scenario.name, "file": source, "targets": targets})
     return {"reference": reference.result.scenario.name, "scenarios": rows}
+
+
+def _iso(analysis: Analysis, minute: float | None) -> str | None:
+    return None if minute is None else analysis.result.instant(minute).isoformat(timespec="minutes")
 
 
 def compare_risk_text(results: Sequence[RiskResult]) -> str:

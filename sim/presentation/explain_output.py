@@ -50,8 +50,9 @@ def explain_text(result: SimulationResult, explanation: Explanation) -> str:
             )
         else:
             lines.append(f"  ✗ {name:<26} " + t("explain.never_arrives"))
+    why = "explain.why_kept" if explanation.departed else "explain.why"
     for reason in explanation.reasons:
-        lines.append("  " + t("explain.why", reason=reason))
+        lines.append("  " + t(why, reason=reason))
     return "\n".join(lines)
 
 
@@ -65,6 +66,7 @@ def explain_json(result: SimulationResult, explanation: Explanation) -> dict[str
         "at": iso(explanation.at),
         "true": explanation.true,
         "stale": explanation.stale,
+        "departed": explanation.departed,
         "systems": [
             {
                 "system": s.store.value,
@@ -100,5 +102,6 @@ def explain_category_text(
                 missing=s.missing,
                 stale=s.stale,
             )
+            + (t("explain.category_departed", count=s.departed) if s.departed else "")
         )
     return "\n".join(lines)

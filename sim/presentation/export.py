@@ -22,7 +22,7 @@ import numpy as np
 from sim.analysis.consistency import TargetConsistency, store_states
 from sim.analysis.explain import WrongFacts
 from sim.analysis.provenance import Blocking, ChainStep
-from sim.analysis.run_analysis import Analysis
+from sim.analysis.run_analysis import Analysis, observation_index
 from sim.catalogue import MESSAGES
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
@@ -150,9 +150,14 @@ def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> d
     for category, cat in tc.categories.items():
         entry: dict[str, Any] = {
             "consistent_from": iso(result, cat.consistent_from),
+            "consistent_except_departed_from": iso(result, cat.consistent_except_departed_from),
             "first_consistent": iso(result, cat.first_consistent),
             "never_consistent": cat.consistent_from is None,
-            "at_end": {"missing": int(cat.missing[-1]), "stale": int(cat.stale[-1])},
+            "at_end": {
+                "missing": int(cat.missing[-1]),
+                "stale": int(cat.stale[-1]),
+                "departed": int(cat.departed[-1]),
+            },
             "chain": chain_json(result, cat.chain),
             "blocking": blocking_json(result, cat.blocking),
         }
@@ -160,6 +165,7 @@ def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> d
             entry[f"at_{name}" if name == "rentree" else name] = {
                 "missing": snap.missing[category.value],
                 "stale": snap.stale[category.value],
+                "departed": snap.departed[category.value],
             }
         if category in wrong:
             entry["causes_at_end"] = [_cause_json(group) for group in wrong[category]]
@@ -170,8 +176,33 @@ def _target_json(analysis: Analysis, target: Target, tc: TargetConsistency) -> d
         "first_consistent": iso(result, tc.first_consistent),
         "critical_category": tc.critical_category.value if tc.critical_category else None,
         "chain": chain_json(result, tc.chain),
+        "consistent_except_departed_from": iso(result, tc.consistent_except_departed_from),
+        "critical_category_except_departed": tc.critical_category_except_departed.value
+        if tc.critical_category_except_departed
+        else None,
+        "chain_except_departed": chain_json(result, tc.chain_except_departed),
+        "departed_accounts": _departed_json(analysis, tc),
         "categories": categories,
     }
+
+
+def _departed_json(analysis: Analysis, tc: TargetConsistency) -> dict[str, Any]:
+    """Accounts of departed users the target still holds (ENT: every user; GAR: students,
+    each taking a licence), at the rentrée and a week later, and when they are gone."""
+    result = analysis.result
+    moments = {"at_rentree": result.rentree, "week_after": result.rentree + dt.timedelta(days=7)}
+    entry: dict[str, Any] = {
+        "max": int(tc.departed_accounts.max(initial=0)),
+        "gone_from": iso(result, tc.departed_gone_from),
+        "at_end": int(tc.departed_accounts[-1]) if len(tc.departed_accounts) else 0,
+    }
+    for name, day in moments.items():
+        k = observation_index(result, day)
+        if k is not None:
+            entry[name] = int(tc.departed_accounts[k])
+    if tc.target is Target.ENT:
+        entry["awaiting_deletion_at_end"] = int(tc.accounts_pending_deletion[-1])
+    return entry
 
 
 def result_json(analysis: Analysis, source: str | None = None) -> dict[str, Any]:
@@ -250,7 +281,8 @@ def events_csv(result: SimulationResult, csv_form: Csv | None = None) -> str:
 
 def daily_state_csv(result: SimulationResult, csv_form: Csv | None = None) -> str:
     form = csv_form or Csv()
-    columns = ["observation", "system", "category", "correct", "missing", "stale", "consistent"]
+    columns = ["observation", "system", "category", "correct", "missing", "stale", "departed"]
+    columns += ["consistent", "consistent_except_departed"]
     rows: list[list[Any]] = [[form.header(c) for c in columns]]
     states = store_states(result)
     for k, minute in enumerate(result.observations):
@@ -263,7 +295,9 @@ def daily_state_csv(result: SimulationResult, csv_form: Csv | None = None) -> st
                     int(s.correct[k]),
                     int(s.missing[k]),
                     int(s.stale[k]),
+                    int(s.departed[k]),
                     form.flag(bool(s.missing[k] == 0 and s.stale[k] == 0)),
+                    form.flag(bool(s.missing[k] == 0 and s.stale[k] == s.departed[k])),
                 ]
             )
     return form.dumps(rows)

@@ -49,16 +49,41 @@ def actors_label(names: str) -> str:
     return ", ".join(actor_label(n) for n in names.split(",") if n)
 
 
-def warning_message(warning: Warning) -> str:
+def _warning_message(warning: Warning) -> str:
     return t(
         f"warning.{warning.code}",
         count=warning.count,
         actor=actor_label(warning.actor),
         category=label("category", warning.category) if warning.category else "",
-        detail=actors_label(warning.detail)
-        if warning.code in ("refused", "order_broken")
-        else warning.detail,
+        detail=_detail_text(warning),
     )
+
+
+def _detail_text(warning: Warning) -> str:
+    if warning.code in ("refused", "order_broken"):
+        return actors_label(warning.detail)
+    return warning.detail
+
+
+def _instant_or_end(iso: str) -> str:
+    return instant_text(dt.datetime.fromisoformat(iso)) if iso else t("summary.end_of_window")
+
+
+def warning_message(warning: Warning) -> str:
+    if warning.code == "transition_after_rentree":
+        ent_back, gar_empty, gar_back = [*warning.detail.split(","), "", "", ""][:3]
+        return t(
+            "warning.transition_after_rentree",
+            ent_back=_instant_or_end(ent_back),
+            gar=t(
+                "summary.gar_empty",
+                start=_instant_or_end(gar_empty),
+                end=_instant_or_end(gar_back),
+            )
+            if gar_empty
+            else "",
+        )
+    return _warning_message(warning)
 
 
 def warning_cause(warning: Warning) -> str:

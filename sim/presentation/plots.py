@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from sim.analysis.run_analysis import Analysis
 from sim.chain import build_graph, order_graph
-from sim.domain import Category, Store, Target
+from sim.domain import PLATFORM_OPERATIONS, Category, Channel, Store, Target
 from sim.i18n import label, t
 from sim.presentation.formatting import day_text
 from sim.presentation.plots_timeline import plot_timeline
@@ -189,10 +189,31 @@ def graph_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     reduced = reduced_graph(graph)
     ranks = nx.get_node_attributes(graph, "rank")
     lane_y = {store: len(LANES) - 1 - i for i, store in enumerate(LANES)}
+    # the pre-delete is a side branch of the ENT's import: drawn beside it, it takes no column
+    main = reduced.copy()
+    side = Channel.PRESUPPRESSION_ENT.value
+    main.remove_edges_from([*reduced.in_edges(side), *reduced.out_edges(side)])
+    main.add_edges_from(
+        (before, after)
+        for before in reduced.predecessors(side)
+        for after in reduced.successors(side)
+    )
+    generation = {
+        node: x for x, layer in enumerate(nx.topological_generations(main)) for node in layer
+    }
+    generation[side] = generation[Channel.IMPORT_ENT.value]
+    # a platform operation needs nothing from the lycée: drawn a little before what it feeds
+    for op in PLATFORM_OPERATIONS:
+        fed = list(reduced.successors(op.value)) if op.value in reduced else []
+        if fed and reduced.in_degree(op.value) == 0:
+            generation[op.value] = min(generation[n] for n in fed) - 2
+    layers: dict[int, list[str]] = {}
+    for node, x in generation.items():
+        layers.setdefault(x, []).append(node)
     position: dict[str, tuple[float, float]] = {}
-    for x, layer in enumerate(nx.topological_generations(reduced)):
+    for x, layer in sorted(layers.items()):
         by_lane: dict[Store, list[str]] = {}
-        for node in sorted(layer, key=lambda n: ranks[n]):
+        for node in sorted(layer, key=lambda n: (n != side, ranks[n])):  # the side branch on top
             by_lane.setdefault(lane_of(node), []).append(node)
         for lane, nodes in by_lane.items():
             for i, node in enumerate(nodes):
@@ -208,7 +229,8 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
     full = build_graph(analysis.result.scenario)
     graph = reduced_graph(full)
     position = graph_layout(full)
-    chain = [step.actor for step in analysis.targets[target].chain]
+    # the chain the calendar sets (the strict date is the ENT's own pre-delete)
+    chain = [step.actor for step in analysis.targets[target].chain_except_departed]
     critical_edges = {(a, b) for a, b in itertools.pairwise(chain) if a != b}
     # sorted: the drawing order (and so the SVG) must not depend on string hashing
     for a, b in sorted(critical_edges):
@@ -228,7 +250,11 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
             fontweight="bold",
             color="#34495e",
         )
-    for source, target_node, data in graph.edges(data=True):
+    labelled: set[str] = set()  # a channel's schedule is written once, on its chain edge
+    edges = sorted(
+        graph.edges(data=True), key=lambda e: (e[0], e[1]) not in critical_edges
+    )  # stable: the chain's edges first, the others in the graph's order
+    for source, target_node, data in edges:
         on_chain = (source, target_node) in critical_edges
         flow = bool(data.get("flow"))
         colour = "#c0392b" if on_chain else "#5d6d7e" if flow else "#a6acaf"
@@ -247,7 +273,8 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
             },
             zorder=2 if on_chain else 1,
         )
-        if data.get("label"):
+        if data.get("label") and target_node not in labelled:
+            labelled.add(target_node)
             (x0, y0), (x1, y1) = position[source], position[target_node]
             # between two boxes of the same row there is no room: above them instead
             lift = 0.36 if abs(y1 - y0) < 0.2 and abs(x1 - x0) <= 1 else 0.12
@@ -306,15 +333,16 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
 def plot_comparison(
     analyses: Sequence[Analysis], ax: Axes | None = None, *, days: DayRange | None = None
 ) -> Axes:
-    """ENT and GAR consistency dates of several scenarios, one row each. A scenario never
+    """ENT and GAR consistency dates (apart from departed accounts, the ones a calendar
+    moves) of several scenarios, one row each. A scenario never
     consistent in its window has an arrow in the shaded column right of the dates; ``days``
     fixes the dates shown (a date outside them is drawn hollow at the edge, with its text)."""
     ax = new_axes(ax, (12, 1.8 + 0.6 * len(analyses)))
     known = [
-        num(a.result, tc.consistent_from)
+        num(a.result, tc.consistent_except_departed_from)
         for a in analyses
         for tc in a.targets.values()
-        if tc.consistent_from is not None
+        if tc.consistent_except_departed_from is not None
     ]
     rentrees = [day_num(a.result.rentree) for a in analyses]
     if days is None:
@@ -322,7 +350,9 @@ def plot_comparison(
         high = max([*known, *rentrees]) + 6
     else:
         low, high = linear_axis(days).low, linear_axis(days).high
-    never = any(tc.consistent_from is None for a in analyses for tc in a.targets.values())
+    never = any(
+        tc.consistent_except_departed_from is None for a in analyses for tc in a.targets.values()
+    )
     # the "never" column sits beyond the last date shown: it is no date
     column = (high, high + 0.14 * (high - low)) if never else (high, high)
     names = []
@@ -333,7 +363,7 @@ def plot_comparison(
         ):
             tc = analysis.targets[target]
             colour = TARGET_COLOURS[target]
-            if tc.consistent_from is None:
+            if tc.consistent_except_departed_from is None:
                 width = column[1] - column[0]
                 ax.annotate(
                     "",
@@ -350,7 +380,8 @@ def plot_comparison(
                     va="center",
                 )
                 continue
-            x = num(analysis.result, tc.consistent_from)
+            x = num(analysis.result, tc.consistent_except_departed_from)
+            date = analysis.result.instant(tc.consistent_except_departed_from)
             shown = min(max(x, low), high)
             ax.plot(
                 shown,
@@ -364,7 +395,7 @@ def plot_comparison(
             ax.text(
                 shown + 0.012 * (high - low),
                 row + offset,
-                analysis.result.instant(tc.consistent_from).strftime("%d/%m"),
+                date.strftime("%d/%m"),
                 fontsize=SMALL,
                 va="center",
                 color=colour,

@@ -199,4 +199,23 @@ def reference_lines(ax: Axes, analysis: Analysis, targets: Sequence[Target]) -> 
                 ),
             )
         )
+    for target in targets:
+        tc = analysis.targets[target]
+        minute = tc.consistent_except_departed_from
+        if minute is None or minute == tc.consistent_from:
+            continue
+        # the date a calendar can move: the ENT keeps departed users until the pre-delete
+        handles.append(
+            ax.axvline(
+                num(result, minute),
+                color=TARGET_COLOURS[target],
+                lw=1.5,
+                ls="--",
+                label=t(
+                    "plot.consistent_except_departed",
+                    target=label("system", target.value),
+                    date=day_text(result.instant(minute).date()),
+                ),
+            )
+        )
     return handles

@@ -30,7 +30,7 @@ from sim.presentation.plots import (
     plot_timeline,
 )
 from sim.presentation.plotting import svg_text
-from sim.presentation.summary import cause_lines, chain_lines, wrong_at_end
+from sim.presentation.summary import cause_lines, chain_lines, departed_lines, wrong_at_end
 from sim.scenario.loader import load_scenario, sets_itself
 
 STYLE = """
@@ -98,6 +98,7 @@ def _target_section(analysis: Analysis, target: Target, tc: TargetConsistency) -
     )
     parts = [
         f"<h2>{html.escape(label('target', target.value))}</h2>",
+        *(f"<p>{html.escape(line.strip())}</p>" for line in departed_lines(analysis, target, tc)),
         f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
     ]
     if tc.critical_category is not None and tc.chain:
@@ -147,9 +148,17 @@ def _card(analysis: Analysis, target: Target, tc: TargetConsistency) -> str:
         )
     when = instant_text(result.instant(tc.consistent_from))
     days = (result.instant(tc.consistent_from).date() - result.rentree).days
+    except_departed = ""
+    if tc.consistent_except_departed_from not in (None, tc.consistent_from):
+        minute = tc.consistent_except_departed_from
+        except_departed = (
+            "<div>"
+            + html.escape(t("report.except_departed", when=day_text(result.instant(minute).date())))
+            + "</div>"
+        )
     return (
         f'<div class="card"><div>{name}</div><div class="date">{html.escape(when)}</div>'
-        f"<div>{html.escape(t('report.days_after', days=days))}</div></div>"
+        f"<div>{html.escape(t('report.days_after', days=days))}</div>{except_departed}</div>"
     )
 
 

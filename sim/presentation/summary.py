@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
 from sim.analysis.explain import WrongFacts, wrong_facts
 from sim.analysis.provenance import ChainStep
-from sim.analysis.run_analysis import Analysis, Warning
+from sim.analysis.run_analysis import Analysis, Warning, observation_index
 from sim.domain import TARGET_STORE, Category, Target
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t
@@ -128,7 +130,20 @@ def target_lines(
     result = analysis.result
     name = label("target", target.value)
     wrong = wrong_at_end(analysis, target) if wrong is None else wrong
-    if tc.consistent_from is None:
+    apart = tc.consistent_except_departed_from
+    if tc.consistent_from is None and apart is not None:
+        # right but for the accounts the ENT keeps until its pre-delete, after the window
+        lines = [
+            t(
+                "summary.target_from_except_departed",
+                target=name,
+                when=instant_text(result.instant(apart)),
+                delta=_delta(result, apart),
+                count=count_text(int(tc.departed_accounts[-1])),
+                end=day_text(result.scenario.calendar.end),
+            )
+        ]
+    elif tc.consistent_from is None:
         items = [
             t(
                 "summary.wrong_item",
@@ -161,6 +176,7 @@ def target_lines(
                 delta=_delta(result, tc.consistent_from),
             )
         ]
+    lines.extend(departed_lines(analysis, target, tc))
     snaps = analysis.snapshots.get(target, {})
     lines.append(
         _row(
@@ -180,8 +196,22 @@ def target_lines(
                 cells[1],
             )
         )
+    differing = [
+        t(
+            "summary.wrong_item_date",
+            category=label("category", c.value),
+            when=_when(result, cat.consistent_except_departed_from),
+        )
+        for c, cat in tc.categories.items()
+        if cat.consistent_except_departed_from != cat.consistent_from
+    ]
+    if differing:
+        lines.append(
+            t("summary.departed_categories", items=t("summary.list_separator").join(differing))
+        )
     for category, cat in tc.categories.items():
-        if cat.consistent_from is None and category in wrong:
+        only_departed = cat.consistent_except_departed_from is not None
+        if cat.consistent_from is None and category in wrong and not only_departed:
             lines.extend(
                 "  " + line for line in wrong_lines(result, category, cat, wrong[category])
             )
@@ -190,6 +220,50 @@ def target_lines(
             "  " + t("summary.chain_title", category=label("category", tc.critical_category.value))
         )
         lines.extend("    " + line for line in chain_lines(result, tc.chain))
+    critical = tc.critical_category_except_departed
+    if (
+        tc.consistent_except_departed_from != tc.consistent_from
+        and critical is not None
+        and tc.chain_except_departed
+    ):
+        lines.append(
+            "  "
+            + t("summary.chain_title_except_departed", category=label("category", critical.value))
+        )
+        lines.extend("    " + line for line in chain_lines(result, tc.chain_except_departed))
+    return lines
+
+
+def departed_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> list[str]:
+    """The date apart from departed accounts, and how many such accounts the target keeps
+    (nothing when the run has none)."""
+    result = analysis.result
+    if not tc.departed_accounts.any() and tc.consistent_except_departed_from == tc.consistent_from:
+        return []
+    if tc.consistent_from is None and tc.consistent_except_departed_from is not None:
+        lines = []  # the headline gives the date already
+    elif tc.consistent_except_departed_from is None:
+        lines = [t("summary.except_departed_never")]
+    else:
+        lines = [
+            t(
+                "summary.except_departed_from",
+                when=instant_text(result.instant(tc.consistent_except_departed_from)),
+                delta=_delta(result, tc.consistent_except_departed_from),
+            )
+        ]
+    if tc.departed_accounts.any():
+        cells = []
+        for day in (result.rentree, result.rentree + dt.timedelta(days=7)):
+            k = observation_index(result, day)
+            cells.append("–" if k is None else count_text(int(tc.departed_accounts[k])))
+        if tc.departed_gone_from is not None:
+            when = instant_text(result.instant(tc.departed_gone_from))
+            gone = t(f"summary.departed_gone_{target.value}", when=when)
+        else:
+            gone = t("summary.departed_stay", count=count_text(int(tc.departed_accounts[-1])))
+        key = "summary.departed_ent" if target is Target.ENT else "summary.departed_gar"
+        lines.append(t(key, rentree=cells[0], week=cells[1], gone=gone))
     return lines
 
 

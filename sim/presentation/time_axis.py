@@ -254,7 +254,8 @@ def focus_axis(
     start, end = window
     stop = end + dt.timedelta(days=1)
     focus_start, focus_stop = max(focus[0], start), min(focus[1], stop)
-    busy = {d for d in activity if start <= d <= end}
+    # days in the focus are shown whatever happens around them: they need no padding
+    busy = {d for d in activity if start <= d <= end and not focus_start <= d < focus_stop}
     # each day outside the focus is "busy" when something happens within PADDING_DAYS of it
     near = {
         day + dt.timedelta(days=k) for day in busy for k in range(-PADDING_DAYS, PADDING_DAYS + 1)

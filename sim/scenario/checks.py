@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sim.calendar import day_of, is_public_holiday, rentree_date
-from sim.domain import Channel, Operation
+from sim.domain import PLATFORM_OPERATIONS, Channel, Operation
 from sim.errors import RentreeSimError
 from sim.i18n import t
 from sim.scenario.model import Scenario
@@ -76,6 +76,8 @@ def office_habits(scenario: Scenario) -> Problems:
     """Manual operations on a Sunday or a public holiday, a rentrée on a weekend."""
     warnings: Problems = []
     for field, when in _operation_instants(scenario, planned=False):
+        if Operation(str(field[1])) in PLATFORM_OPERATIONS:
+            continue  # the platform's operator keeps its own hours
         day = day_of(when)
         what = _closed(day)
         if what is not None:

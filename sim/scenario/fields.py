@@ -16,6 +16,8 @@ from sim.i18n import t
 
 _DURATION = re.compile(r"^\s*(-?\d{1,15}(?:\.\d{1,6})?)\s*(j|d|h|min|m)\s*$", re.IGNORECASE)
 MAX_DURATION = dt.timedelta(days=60)
+# The ENT's retention delays (pre-delete, deletion) are counted in months, not days.
+MAX_RETENTION = dt.timedelta(days=400)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 _UNIT_MINUTES = {"j": 1440.0, "d": 1440.0, "h": 60.0, "min": 1.0, "m": 1.0}
 
@@ -44,7 +46,7 @@ WEEKDAYS = {
 }
 
 
-def parse_duration(value: Any) -> dt.timedelta:
+def parse_duration(value: Any, limit: dt.timedelta = MAX_DURATION) -> dt.timedelta:
     """``"1j"``, ``"2d"``, ``"12h"``, ``"90min"`` or a timedelta; never negative."""
     if isinstance(value, dt.timedelta):
         minutes = value.total_seconds() / 60
@@ -54,8 +56,8 @@ def parse_duration(value: Any) -> dt.timedelta:
         raise ValueError(t("rule.duration_format", value=value))
     if minutes < 0:
         raise ValueError(t("rule.duration_negative", value=value))
-    if minutes > MAX_DURATION.total_seconds() / 60:
-        raise ValueError(t("rule.duration_too_long", value=value, limit=MAX_DURATION.days))
+    if minutes > limit.total_seconds() / 60:
+        raise ValueError(t("rule.duration_too_long", value=value, limit=limit.days))
     return dt.timedelta(minutes=minutes)
 
 
@@ -160,6 +162,12 @@ INSTANT_SCHEMA = {"type": "string", "pattern": INSTANT_PATTERN}
 Duration = Annotated[
     dt.timedelta,
     BeforeValidator(parse_duration),
+    PlainSerializer(format_duration, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
+]
+RetentionDuration = Annotated[
+    dt.timedelta,
+    BeforeValidator(lambda value: parse_duration(value, MAX_RETENTION)),
     PlainSerializer(format_duration, return_type=str),
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
 ]

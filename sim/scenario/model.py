@@ -16,11 +16,19 @@ from pydantic import (
     model_validator,
 )
 
-from sim.catalogue.names import REALITY_KINDS, reality_kind
+from sim.catalogue.names import REALITY_KINDS, REMOVALS, reality_kind, removal_mode
 from sim.domain import Channel, Operation
 from sim.errors import printable
 from sim.i18n import t
-from sim.scenario.fields import INSTANT_SCHEMA, Day, Duration, Instant, TimeOfDay, Weekday
+from sim.scenario.fields import (
+    INSTANT_SCHEMA,
+    Day,
+    Duration,
+    Instant,
+    RetentionDuration,
+    TimeOfDay,
+    Weekday,
+)
 
 # Bounds of the format: far above any real lycée, low enough that every run ends quickly.
 MAX_DATES_PER_OPERATION = 24
@@ -99,6 +107,8 @@ class Etablissement(Strict):
     new_divisions: int = Field(2, ge=0, le=120)
     obsolete_divisions: int = Field(1, ge=0, le=20)
     leavers: int | None = Field(None, ge=0, le=6000)
+    # rule 13: the ENT takes groups from its own timetable import and ignores AAF groups
+    ent_groups_from_timetable: bool = False
     origins: dict[Level, OriginShares] = Field(default_factory=_default_origins)
 
     @field_validator("origins", mode="after")
@@ -262,6 +272,7 @@ class Operations(Strict):
     construction_edt: OperationSpec = Field(default_factory=_missing_op)
     import_sts_edt: OperationSpec = Field(default_factory=_missing_op)
     export_liens_siecle: OperationSpec = Field(default_factory=_missing_op)
+    transition_ent: OperationSpec = Field(default_factory=_missing_op)
 
     def get(self, operation: Operation) -> OperationSpec:
         spec: OperationSpec = getattr(self, operation.value)
@@ -313,8 +324,34 @@ class ExtractionSpec(ChannelSpec):
 
 
 class ImportEntSpec(ChannelSpec):
+    """The ENT's import of the AAF files. ``removal``: entcore takes every import as complete
+    (a user absent from it is marked disappeared); ENTs that apply delta files remove users
+    only after a full extraction (``full_only``)."""
+
     at: TimeOfDay = dt.time(2, 0)
     delay: Duration = dt.timedelta(minutes=90)
+    removal: Annotated[
+        Literal["every_import", "full_only"],
+        BeforeValidator(removal_mode),
+        WithJsonSchema({"type": "string", "enum": REMOVALS}),
+    ] = "every_import"
+
+
+class ImportEdtEntSpec(ChannelSpec):
+    """The ENT's own timetable import (rule 13, only with
+    ``etablissement.ent_groups_from_timetable``): its hour is a deployment setting, here a
+    parameter (assumption: 01:00, before the AAF import)."""
+
+    at: TimeOfDay = dt.time(1, 0)
+
+
+class PreDeleteSpec(ChannelSpec):
+    """entcore's daily pre-delete task: a user marked disappeared for ``after`` loses its
+    links and its GAR export; its account is deleted ``delete_after`` later."""
+
+    at: TimeOfDay = dt.time(3, 0)
+    after: RetentionDuration = dt.timedelta(days=90)
+    delete_after: RetentionDuration = dt.timedelta(days=90)
 
 
 class ExportGarSpec(ChannelSpec):
@@ -329,7 +366,9 @@ class Channels(Strict):
     sts_vers_siecle: StsToSiecleSpec = StsToSiecleSpec()
     activation_liens: ActivationSpec = ActivationSpec()
     extraction_aaf: ExtractionSpec = ExtractionSpec()
+    import_edt_ent: ImportEdtEntSpec = ImportEdtEntSpec()
     import_ent: ImportEntSpec = ImportEntSpec()
+    presuppression_ent: PreDeleteSpec = PreDeleteSpec()
     export_gar: ExportGarSpec = ExportGarSpec()
 
     def get(self, channel: Channel) -> ChannelSpec:

@@ -44,13 +44,17 @@ OPERATION_PRIORS: dict[Operation, OperationRisk] = {
     Operation.EXPORT_LIENS_SIECLE: OperationRisk(
         0.05, Lateness(kind="lognormal", median=5, sigma=0.8, max=25)
     ),
+    # the ENT operator's year change: a planned platform job (not doing it is ``missing``)
+    Operation.TRANSITION_ENT: OperationRisk(0.0, _triangular(0, 0, 3)),
 }
 
 CHANNEL_FAILURE_PRIORS: dict[Channel, float] = {
     Channel.STS_VERS_SIECLE: 0.0,
     Channel.ACTIVATION_LIENS: 0.005,
     Channel.EXTRACTION_AAF: 0.02,
+    Channel.IMPORT_EDT_ENT: 0.01,
     Channel.IMPORT_ENT: 0.01,
+    Channel.PRESUPPRESSION_ENT: 0.01,
     Channel.EXPORT_GAR: 0.02,
 }
 

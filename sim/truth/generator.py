@@ -100,6 +100,11 @@ class _Builder:
         self.teacher_turn: dict[str, int] = {}
         # rows of student_group links, per student, for copying profiles and group changes
         self.links_of_student: dict[int, list[int]] = {}
+        self.current_groups = 0
+        self.previous_year_rows: dict[Category, list[int]] = {
+            Category.STUDENT_DIVISION: [],
+            Category.STUDENT_GROUP: [],
+        }
 
     # --- structure ---------------------------------------------------------------------
     def divisions(self) -> None:
@@ -309,6 +314,7 @@ class _Builder:
     def carried_groups(self) -> None:
         """Last year's groups (kept in STS-WEB when the bascule carries them over)."""
         current = len(self.group_subject)
+        self.current_groups = current
         for g in range(current):
             code = self.label_code(Category.GROUPS, g)
             self.add_group(
@@ -480,6 +486,45 @@ class _Builder:
         change.ended = {c: np.asarray(v, dtype=np.int64) for c, v in ended.items() if v}
         return change
 
+    def previous_year_memberships(self) -> None:
+        """Last year's classes and groups of the leavers (last year's Tle): stale links,
+        drawn without the rng so that no other fact moves. Each leaver was in a Tle class
+        that exists again this year, and in last year's twins of a classmate's groups."""
+        previous_year = [
+            d
+            for d, level in enumerate(self.division_level)
+            if level == "Tle" and not self.division_new[d] and not self.division_obsolete[d]
+        ]
+        leavers = [s for s, leaver in enumerate(self.student_leaver) if leaver]
+        if not previous_year or not leavers:
+            return
+        classmates = {
+            d: [s for s in self.level_students("Tle") if self.student_division[s] == d]
+            for d in previous_year
+        }
+        groups = self.t[Category.STUDENT_GROUP].ends.get(Category.GROUPS, [])
+        for k, student in enumerate(leavers):
+            division = previous_year[k % len(previous_year)]
+            code = self.label_code(Category.STUDENTS, student)
+            row = self.t[Category.STUDENT_DIVISION].add_stale(
+                f"eleve:{code} division:{self.label_code(Category.DIVISIONS, division)} (N-1)",
+                students=student,
+                divisions=division,
+            )
+            self.previous_year_rows[Category.STUDENT_DIVISION].append(row)
+            mates = classmates[division]
+            if not mates:
+                continue
+            mate = mates[(k // len(previous_year)) % len(mates)]
+            for link in list(self.links_of_student.get(mate, [])):
+                twin = groups[link] + self.current_groups
+                row = self.t[Category.STUDENT_GROUP].add_stale(
+                    f"eleve:{code} groupe:{self.label_code(Category.GROUPS, twin)}",
+                    students=student,
+                    groups=twin,
+                )
+                self.previous_year_rows[Category.STUDENT_GROUP].append(row)
+
     def _pick(self, rows: list[int], count: int) -> list[int]:
         if not rows:
             return []
@@ -503,6 +548,10 @@ class _Builder:
             service_is_carried=np.asarray(self.service_carried, dtype=bool),
             teacher_is_returning=np.asarray(self.teacher_returning, dtype=bool),
             changes=changes,
+            previous_year={
+                c: np.isin(np.arange(len(self.t[c].labels)), rows)
+                for c, rows in self.previous_year_rows.items()
+            },
         )
 
 
@@ -535,4 +584,5 @@ def generate_truth(
     for i in order:
         changes.append(builder.change(reality[i], clock, recorded_minutes[i], number))
         number += reality[i].count
+    builder.previous_year_memberships()
     return builder.freeze(changes)

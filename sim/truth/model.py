@@ -51,6 +51,8 @@ class Truth:
     service_is_carried: BoolArray
     teacher_is_returning: BoolArray
     changes: list[TruthChange]
+    # last year's memberships of the leavers (stale links), by link category
+    previous_year: dict[Category, BoolArray] = field(default_factory=dict)
 
     def table(self, category: Category) -> FactTable:
         return self.tables[category]

@@ -460,5 +460,13 @@ CASES: list[Case] = [
     Case("bidi override in the lycée name", child('etablissement: {name: "Lyc\\u202ee"}\n'), expect="contrôle"),
     Case("-n 10 million", _cli("risk", N, "-n", "10000000"), expect="100000"),
     Case("--workers 1000", _cli("risk", N, "--workers", "1000"), expect="--workers"),
+    # --- the ENT's own rules (issue 8) ---------------------------------------------------
+    Case("removal as a number", child("channels:\n  import_ent: {removal: 5}\n"), expect="removal"),
+    Case("removal unknown", child("channels:\n  import_ent: {removal: parfois}\n"), expect="every_import"),
+    Case("pre-delete after 10 years", child("channels:\n  presuppression_ent: {after: 3650j}\n"), expect="400"),
+    Case("pre-delete after negative", child("channels:\n  presuppression_ent: {delete_after: -1j}\n"), expect="delete_after"),
+    Case("transition outside the window", child("operations:\n  transition_ent: {date: 2031-08-24}\n"), expect="transition_ent"),
+    Case("transition missing and dated", child("operations:\n  transition_ent: {date: 2026-08-24, missing: true}\n"), expect="missing"),
+    Case("timetable flag as text", child("etablissement: {ent_groups_from_timetable: peut-être}\n"), expect="ent_groups_from_timetable"),
 ]
 # fmt: on
