@@ -19,6 +19,7 @@ from sim.engine.simulation import SimulationResult, simulate
 from sim.i18n import label, set_language
 from sim.presentation.export import result_json
 from sim.presentation.formatting import day_text, instant_text
+from sim.presentation.plan_output import plan_text
 from sim.presentation.plots import (
     completeness_figure,
     figure_of,
@@ -75,6 +76,7 @@ __all__ = [
     "load_scenario",
     "make_plan",
     "operations_in_order",
+    "plan_text",
     "plot_category_completeness",
     "plot_comparison",
     "plot_completeness",

@@ -13,6 +13,8 @@ from sim.errors import RentreeSimError
 from sim.i18n import t
 
 MINUTES_PER_DAY = 1440.0
+# A staff calendar may close for months; a search for a working day stops after this long.
+MAX_SEARCH_DAYS = 800
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,7 @@ def add_working_days(value: dt.date | dt.datetime, days: int) -> dt.date | dt.da
         day += step
         while not is_working_day(day):
             day += step
-    return dt.datetime.combine(day, value.time()) if isinstance(value, dt.datetime) else day
+    return _with_time(value, day)
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,64 @@ class Clock:
 
     def day_minutes(self, day: dt.date, time: dt.time) -> float:
         return self.minutes(dt.datetime.combine(day, time))
+
+
+@dataclass(frozen=True)
+class StaffCalendar:
+    """The days the établissement's staff work: ``weekdays`` (0 = Monday), no French public
+    holiday, no closed period (``closed``: [first, last] days, both included)."""
+
+    weekdays: frozenset[int] = frozenset(range(5))
+    closed: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    def closed_on(self, day: dt.date) -> bool:
+        return any(first <= day <= last for first, last in self.closed)
+
+    def works(self, day: dt.date) -> bool:
+        return (
+            day.weekday() in self.weekdays
+            and not is_public_holiday(day)
+            and not self.closed_on(day)
+        )
+
+    def add_working_days(self, value: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
+        """``value`` moved ``days`` of the staff's working days (earlier when negative); a
+        time of day is kept."""
+        day = day_of(value)
+        step = dt.timedelta(days=1 if days >= 0 else -1)
+        for _ in range(abs(days)):
+            day += step
+            for _ in range(MAX_SEARCH_DAYS):
+                if self.works(day):
+                    break
+                day += step
+        return _with_time(value, day)
+
+    def next_working(
+        self, value: dt.date | dt.datetime, forward: bool = True
+    ) -> dt.date | dt.datetime:
+        """``value`` if the staff work that day, else the nearest working day after it (or
+        before it)."""
+        day = day_of(value)
+        step = dt.timedelta(days=1 if forward else -1)
+        for _ in range(MAX_SEARCH_DAYS):
+            if self.works(day):
+                break
+            day += step
+        return _with_time(value, day)
+
+    def working_days_between(self, first: dt.date, last: dt.date) -> int:
+        """Staff working days from ``first`` to ``last`` (negative when ``last`` is earlier),
+        counted as the moves of :meth:`add_working_days`."""
+        sign = 1 if last >= first else -1
+        count, day = 0, first
+        step = dt.timedelta(days=sign)
+        while day != last:
+            day += step
+            if self.works(day):
+                count += sign
+        return count
+
+
+def _with_time(value: dt.date | dt.datetime, day: dt.date) -> dt.date | dt.datetime:
+    return dt.datetime.combine(day, value.time()) if isinstance(value, dt.datetime) else day

@@ -134,6 +134,24 @@ SIECLE_CATEGORIES = CATEGORIES_OF[Store.SIECLE]
 # Done by the ENT's operator, not by the lycée: not in the seed's procedure, so no gate or
 # order edge; risk does not push it when the lycée is late, and plan does not move it.
 PLATFORM_OPERATIONS: tuple[Operation, ...] = (Operation.TRANSITION_ENT,)
+# Who does each operation (a person reads the plan by it).
+ROLE_OF: dict[Operation, str] = {
+    Operation.BASCULE_STS: "direction",
+    Operation.NOMENCLATURES_ACADEMIE: "academie",
+    Operation.SELECTION_NOMENCLATURES: "secretariat",
+    Operation.PROFILAGE: "secretariat",
+    Operation.VERIFICATION_DIVISIONS: "direction",
+    Operation.EXPORT_STRUCTURE_SIECLE: "direction",
+    Operation.INSCRIPTION_AFFECTATION: "secretariat",
+    Operation.TRANSFERTS: "secretariat",
+    Operation.CREATION_ELEVES: "secretariat",
+    Operation.EXPORT_STS_EDT: "direction",
+    Operation.EXPORT_SIECLE_EDT: "secretariat",
+    Operation.CONSTRUCTION_EDT: "direction",
+    Operation.IMPORT_STS_EDT: "direction",
+    Operation.EXPORT_LIENS_SIECLE: "direction",
+    Operation.TRANSITION_ENT: "operator",
+}
 LYCEE_OPERATIONS: tuple[Operation, ...] = tuple(
     op for op in Operation if op not in PLATFORM_OPERATIONS
 )

@@ -137,3 +137,31 @@ def test_rule_13_scenario_groups_come_with_the_timetable_import() -> None:
     assert at(analysis, links.chain[-1].landed) == dt.datetime(2026, 9, 1, 1, 0)
     nominal = run_scenario("nominal.yaml").result
     assert not [e for e in nominal.events if e.actor == "import_edt_ent"]
+
+
+def test_closed_periods_and_bounds_are_checked(tmp_path: Path) -> None:
+    """The nominal closes from 14/07 to 20/08: an export on Wed 05/08 is done while the
+    offices are closed (warning, exit 0), a Saturday too; a closure ending before it starts
+    and bounds in the wrong order are refused."""
+    summer = _scenario(tmp_path, "operations:\n  export_siecle_edt: {date: 2026-08-05}\n")
+    result = runner.invoke(app, ["validate", summer])
+    assert result.exit_code == 0
+    assert "jour de fermeture de l'établissement" in result.output
+    saturday = _scenario(tmp_path, "operations:\n  export_liens_siecle: {date: 2026-09-05}\n")
+    assert "est un samedi" in runner.invoke(app, ["validate", saturday]).output
+    late = _scenario(
+        tmp_path, "operations:\n  export_liens_siecle: {date: 2026-09-03, not_after: 2026-09-01}\n"
+    )
+    assert "après la date au plus tard" in runner.invoke(app, ["validate", late]).output
+    reversed_closure = _scenario(
+        tmp_path, "calendar:\n  closed: [{start: 2026-08-20, end: 2026-07-14}]\n"
+    )
+    result = runner.invoke(app, ["validate", reversed_closure])
+    assert result.exit_code == 2 and "la fermeture finit" in result.output
+    bounds = _scenario(
+        tmp_path,
+        "operations:\n  export_liens_siecle: {date: 2026-09-03, not_before: 2026-09-10,"
+        " not_after: 2026-09-01}\n",
+    )
+    result = runner.invoke(app, ["validate", bounds])
+    assert result.exit_code == 2 and "not_after" in result.output

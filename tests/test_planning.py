@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from sim.analysis.explain import explain_category, explain_fact, find_fact
 from sim.analysis.plan import make_plan
-from sim.calendar import add_working_days
+from sim.analysis.risk import PREDECESSORS
+from sim.calendar import add_working_days, day_of
 from sim.cli import app
 from sim.domain import Category, Operation, Store, Target
 from sim.engine.simulation import simulate
@@ -149,7 +150,8 @@ def test_plan_reaches_the_target_and_is_latest(small_plan) -> None:  # type: ign
 
     analysis = analyse(simulate(later))
     assert any(
-        tc.consistent_from is None or tc.consistent_from > plan.target_minute
+        tc.consistent_except_departed_from is None
+        or tc.consistent_except_departed_from > plan.target_minute
         for tc in analysis.targets.values()
     )
 
@@ -187,3 +189,147 @@ def test_plan_says_when_no_calendar_reaches_the_target() -> None:
     reachable = plan.earliest_reachable[Target.ENT]
     assert reachable is not None and reachable > plan.target_minute
     assert reachable < plan.deterministic[Target.ENT]  # two working days earlier than planned
+
+
+def _staff_works(scenario, value) -> bool:  # type: ignore[no-untyped-def]
+    return scenario.calendar.staff().works(day_of(value))
+
+
+@pytest.fixture(scope="module")
+def nominal_plans():  # type: ignore[no-untyped-def]
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    return scenario, {
+        target: make_plan(scenario, target)
+        for target in (dt.date(2026, 9, 7), dt.date(2026, 9, 14))
+    }
+
+
+def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no-untyped-def]
+    """Target Mon 07/09 08:00. The links exported Fri 04/09 10:00 are active at 20:00,
+    extracted at 21:00, in the ENT Sat 05/09 03:30 and in GAR with the Sat 21:00 export, Sun
+    06/09 06:00: right on Monday morning. Mon 07/09 10:00 comes after the look: latest Fri
+    04/09. The groups must be in SIECLE before the links: the timetable import that sends
+    them to STS-WEB, plus the one-day copy, must land by Fri 10:00, so it is Wed 02/09 16:00
+    (Thu 16:00 would land Fri 16:00, after the links). The second SIECLE → EDT export must
+    come before the links (same minute: it runs first). Target Mon 14/09: the same a week
+    later (links Fri 11/09, timetable import Wed 09/09 16:00)."""
+    scenario, plans = nominal_plans
+    at = scenario.calendar.at
+    expected = {
+        dt.date(2026, 9, 7): ("2026-09-04 10:00", "2026-09-02 16:00", "2026-09-04 10:00"),
+        dt.date(2026, 9, 14): ("2026-09-11 10:00", "2026-09-09 16:00", "2026-09-11 10:00"),
+    }
+    for target, (links, timetable, siecle_edt) in expected.items():
+        plan = plans[target]
+        assert plan.feasible and plan.verified, plan.warnings
+        proposed = {op: [at(v) for v in dates] for op, dates in plan.proposed.items()}
+        assert proposed[Operation.EXPORT_LIENS_SIECLE] == [dt.datetime.fromisoformat(links)]
+        assert proposed[Operation.IMPORT_STS_EDT] == [dt.datetime.fromisoformat(timetable)]
+        last_export = proposed[Operation.EXPORT_SIECLE_EDT][-1]
+        assert last_export == dt.datetime.fromisoformat(siecle_edt)
+
+
+def test_nominal_plan_keeps_to_the_lycees_calendar(nominal_plans) -> None:  # type: ignore[no-untyped-def]
+    """No proposed date on a weekend, a public holiday or in the summer closure (14/07 –
+    20/08); fixed dates (académie, AFFELNET) and the ENT's transition never move; every
+    operation after the ones it depends on; nothing proposed at or after the target."""
+    scenario, plans = nominal_plans
+    for target, plan in plans.items():
+        look = dt.datetime.combine(target, scenario.calendar.observation_time)
+        for op, dates in plan.proposed.items():
+            for value in dates:
+                assert _staff_works(scenario, value), (op, value)
+                assert scenario.calendar.at(value) < look, (op, value)
+        assert set(plan.fixed) == {
+            Operation.NOMENCLATURES_ACADEMIE,
+            Operation.INSCRIPTION_AFFECTATION,
+            Operation.TRANSITION_ENT,
+        }
+        for op, dates in plan.fixed.items():
+            assert dates == scenario.operations.get(op).date
+        # the structure copy runs on its own: the manual export is not needed for the target
+        assert plan.proposed[Operation.EXPORT_STRUCTURE_SIECLE] == []
+        assert Operation.EXPORT_STRUCTURE_SIECLE in plan.not_needed
+        everything = {**plan.fixed, **plan.proposed}
+        for op, before in PREDECESSORS.items():
+            if not everything.get(op):
+                continue
+            first = min(scenario.calendar.at(v) for v in everything[op])
+            for p in before:
+                if everything.get(p):
+                    assert min(scenario.calendar.at(v) for v in everything[p]) <= first, (p, op)
+
+
+def test_plan_text_is_a_table_by_date_with_who_does_it() -> None:
+    result = runner.invoke(app, ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1].split() == ["au", "plus", "tard", "opération", "prévue", "marge", "qui"]
+    links = next(line for line in lines if "export des liens élèves-groupes" in line)
+    assert links.startswith("  ven. 04/09/2026 10:00")
+    assert "jeu. 03/09/2026 10:00" in links and "+1 j " in links
+    assert links.rstrip().endswith("direction (proviseur adjoint)")
+    assert any("pas nécessaire pour la cible" in line for line in lines)
+    assert "Vérifié par simulation" in result.output
+    assert "aucune opération refusée, hors ordre ou un jour non travaillé" in result.output
+
+
+def test_an_infeasible_target_exits_1_with_the_earliest_dates() -> None:
+    result = runner.invoke(app, ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-07-15"])
+    assert result.exit_code == 1
+    assert "Aucun calendrier n'atteint la cible" in result.output
+
+
+@pytest.mark.parametrize(
+    "target", [dt.date(2026, 9, 8), dt.date(2026, 9, 21), dt.date(2026, 10, 2)]
+)
+def test_every_plan_rerun_has_no_refusal_nor_broken_order(target: dt.date) -> None:
+    """Whatever the target, the proposed calendar, simulated again from scratch, meets it
+    with no refused operation, no out-of-order operation, nothing on a day off."""
+    scenario = nominal_with({})
+    plan = make_plan(scenario, target)
+    assert plan.feasible and plan.verified, plan.warnings
+    rerun = scenario.model_copy(deep=True)
+    for op, dates in plan.proposed.items():
+        spec = rerun.operations.get(op)
+        spec.date = [*dates, *plan.not_needed.get(op, [])]
+        spec.missing = not spec.date
+        if isinstance(spec.share, list):
+            spec.share = spec.share[: len(spec.date)]
+    result = simulate(rerun)
+    codes = {e.code for e in result.events}
+    assert not codes & {"refused", "order_broken", "non_working_day"}
+    for dates in plan.proposed.values():
+        assert all(rerun.calendar.staff().works(day_of(v)) for v in dates)
+
+
+def test_arrivals_after_the_last_export_get_the_exports_to_add(tmp_path: Path) -> None:
+    """30 arrivals on Mon 14/09 (typed in at 10:00) and no export after: with the scenario's
+    steps no calendar reaches Mon 21/09. Redoing the SIECLE → EDT export and the link export
+    after them does: at the latest Fri 18/09 10:00 (links active 20:00, extracted 21:00, ENT
+    Sat 19/09 03:30, GAR Sun 20/09 06:00). The written plan reaches the target, with no
+    refused, out-of-order or rejected step."""
+    scenario = tmp_path / "arrivees.yaml"
+    scenario.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\nname: trente arrivées\nreality:\n"
+        "  - {date: 2026-09-14, kind: arrival, count: 30, level: 2nde, origin: external}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    args = ["plan", str(scenario), "--target", "2026-09-21", "--json", "--write", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["feasible"] and data["verified"]
+    for op in ("export_siecle_edt", "export_liens_siecle"):
+        assert data["operations"][op]["added"] == ["2026-09-18T10:00"]
+    run = runner.invoke(app, ["run", str(out), "--json"])
+    written = json.loads(run.stdout)
+    for target in Target:
+        assert written["targets"][target.value]["consistent_except_departed_from"] <= (
+            "2026-09-21T08:00"
+        )
+    codes = {w["code"] for w in written["warnings"]}
+    assert not codes & {"refused", "order_broken", "non_working_day", "links_rejected"}
+    text = runner.invoke(app, ["plan", str(scenario), "--target", "2026-09-21"]).output
+    assert "à ajouter" in text and "Opérations à ajouter" in text

@@ -230,3 +230,62 @@ def test_a_departed_account_is_kept_exactly_until_the_pre_delete(after_days: int
         assert round(removal[0].minute) == pre_delete
     else:
         assert students.at(result.end_minute - 1)[leaver]
+
+
+@settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "4")),
+    deadline=None,
+    derandomize=not os.environ.get("PROPERTY_EXAMPLES"),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    target=st.dates(dt.date(2026, 9, 7), dt.date(2026, 10, 30)),
+    links=st.integers(0, 20),
+    arrivals=st.one_of(st.none(), st.integers(1, 20)),
+)
+def test_a_plan_rerun_meets_its_target_with_no_refusal(
+    target: dt.date, links: int, arrivals: int | None
+) -> None:
+    """Over targets, link-export dates and late arrivals: a feasible plan, simulated again
+    from scratch with its proposed (and set-aside) dates, meets the target with no refused,
+    out-of-order, rejected or day-off step, and proposes only days the staff work, before
+    the target."""
+    from sim.analysis.plan import make_plan
+    from sim.calendar import day_of
+
+    data = json.loads(json.dumps(BASE, default=str))
+    data["operations"]["export_liens_siecle"] = {
+        "date": str(dt.date(2026, 9, 3) + dt.timedelta(days=links))
+    }
+    if arrivals is not None:
+        data["reality"] = [
+            {
+                "date": str(dt.date(2026, 9, 1) + dt.timedelta(days=arrivals)),
+                "kind": "arrival",
+                "count": 5,
+                "level": "2nde",
+            }
+        ]
+    scenario = Scenario.model_validate(data)
+    plan = make_plan(scenario, target)
+    assume(plan.feasible)
+    rerun = scenario.model_copy(deep=True)
+    for op, dates in plan.proposed.items():
+        spec = rerun.operations.get(op)
+        spec.date = [*dates, *plan.not_needed.get(op, [])]
+        spec.missing = not spec.date
+        if isinstance(spec.share, list):
+            spec.share = spec.share[: len(spec.date)]
+    result = simulate(rerun)
+    codes = {e.code for e in result.events}
+    assert not codes & {"refused", "order_broken", "non_working_day", "links_rejected"}
+    look = dt.datetime.combine(target, scenario.calendar.observation_time)
+    staff = scenario.calendar.staff()
+    for dates in plan.proposed.values():
+        for value in dates:
+            assert staff.works(day_of(value))
+            assert scenario.calendar.at(value) < look
+    analysis = analyse(result)
+    for target_ in Target:
+        minute = analysis.targets[target_].consistent_except_departed_from
+        assert minute is not None and minute <= plan.target_minute

@@ -130,6 +130,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« missing: true » (opération non faite) avec une date : choisissez l'un ou l'autre",
         "en": "'missing: true' (operation not done) with a date: choose one or the other",
     },
+    "rule.closed_order": {
+        "fr": "la fermeture finit ({end}) avant de commencer ({start})",
+        "en": "the closure ends ({end}) before it starts ({start})",
+    },
+    "rule.bounds_order": {
+        "fr": "« not_after » ({not_after}) est avant « not_before » ({not_before})",
+        "en": "'not_after' ({not_after}) is before 'not_before' ({not_before})",
+    },
+    "rule.outside_bounds": {
+        "fr": "le {day} est {side} de cette opération ({bound})",
+        "en": "{day} is {side} of this operation ({bound})",
+    },
+    "rule.before_bound": {"fr": "avant la date au plus tôt", "en": "before the earliest date"},
+    "rule.after_bound": {"fr": "après la date au plus tard", "en": "after the latest date"},
     "rule.outage_order": {
         "fr": "la panne finit ({end}) avant de commencer ({start})",
         "en": "the outage ends ({end}) before it starts ({start})",
@@ -203,6 +217,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calendar.sunday": {"fr": "dimanche", "en": "Sunday"},
     "calendar.saturday": {"fr": "samedi", "en": "Saturday"},
     "calendar.public_holiday": {"fr": "jour férié", "en": "public holiday"},
+    "calendar.closed": {
+        "fr": "jour de fermeture de l'établissement",
+        "en": "day the établissement is closed",
+    },
+    "calendar.day_off": {
+        "fr": "jour non travaillé",
+        "en": "day off",
+    },
     # --- what the command line says when a run cannot finish --------------------------------
     "cli.workers_died": {
         "fr": "Un processus de calcul s'est arrêté en cours de route (mémoire insuffisante ?). "

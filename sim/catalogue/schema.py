@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Origines des élèves|Part des élèves du niveau selon leur arrivée (somme égale à 1).",
         "en": "Students' origins|Share of the level's students by how they arrive (sums to 1).",
     },
+    "schema.model.ClosedPeriod": {
+        "fr": "Fermeture|Une période de fermeture de l'établissement.",
+        "en": "Closure|A period the établissement is closed.",
+    },
     "schema.model.Calendar": {
         "fr": "Calendrier|Fenêtre simulée, rentrée et heures par défaut.",
         "en": "Calendar|Simulated window, rentrée and default times.",
@@ -364,6 +368,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.field.ent_groups_from_timetable": {
         "fr": "Groupes de l'ENT depuis l'emploi du temps|L'ENT prend ses groupes dans son propre import de l'emploi du temps et ignore ceux de l'annuaire (règle 13).",
         "en": "ENT groups from the timetable|The ENT takes its groups from its own timetable import and ignores the directory's (rule 13).",
+    },
+    "schema.field.working_days": {
+        "fr": "Jours travaillés|Jours de la semaine où le secrétariat travaille (lundi à vendredi par défaut) ; jamais les jours fériés ni les fermetures.",
+        "en": "Working days|Weekdays the staff work (Monday to Friday by default); never public holidays nor closures.",
+    },
+    "schema.field.closed": {
+        "fr": "Fermetures|Périodes où l'établissement est fermé (premier et dernier jour compris) : aucune opération manuelle n'y est faite ni proposée.",
+        "en": "Closures|Periods the établissement is closed (first and last day included): no manual operation is done or proposed then.",
+    },
+    "schema.field.fixed": {
+        "fr": "Date fixée|Date que l'établissement ne choisit pas (académie, AFFELNET) : le plan ne la déplace jamais.",
+        "en": "Fixed date|A date the établissement does not choose (académie, AFFELNET): the plan never moves it.",
+    },
+    "schema.field.not_before": {
+        "fr": "Pas avant|Date au plus tôt que le plan peut proposer pour cette opération.",
+        "en": "Not before|Earliest date the plan may propose for this operation.",
+    },
+    "schema.field.not_after": {
+        "fr": "Pas après|Date au plus tard que le plan peut proposer pour cette opération.",
+        "en": "Not after|Latest date the plan may propose for this operation.",
     },
     "schema.field.count": {
         "fr": "Nombre|Nombre d'élèves concernés.",

@@ -394,12 +394,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the batch does not run during the outage; the next run catches up",
     },
     "warning.non_working_day": {
-        "fr": "{actor} prévue un jour non ouvré ({detail})",
-        "en": "{actor} planned on a non-working day ({detail})",
+        "fr": "{actor} prévue un jour non travaillé ({detail})",
+        "en": "{actor} planned on a day off ({detail})",
     },
     "cause.non_working_day": {
-        "fr": "le secrétariat est fermé les week-ends et jours fériés : la date est-elle réaliste ?",
-        "en": "the office is closed on weekends and public holidays: is this date realistic?",
+        "fr": "le personnel ne travaille pas ce jour-là (jour non travaillé, férié ou fermeture de l'établissement) : la date est-elle réaliste ?",
+        "en": "the staff do not work that day (day off, public holiday or closure): is this date realistic?",
     },
     "warning.never_consistent": {
         "fr": "{actor} jamais cohérent dans la fenêtre (en tête : {category})",

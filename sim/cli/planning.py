@@ -55,6 +55,7 @@ from sim.presentation.files import (
     write_atomically,
     write_file_set,
 )
+from sim.presentation.plan_calendar import plan_ics
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
 from sim.presentation.plotting import figure_of, print_figure
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
@@ -263,6 +264,9 @@ def plan(
     write: Annotated[
         Path | None, typer.Option("--write", help=t("cli.opt_write"), metavar=t("cli.mv_file"))
     ] = None,
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help=t("cli.opt_ics"), metavar=t("cli.mv_file"))
+    ] = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -276,6 +280,11 @@ def plan(
         raise fail(UsageError(t("explain.bad_at", value=target))) from None
     if write is not None:
         _check_plan_destination(write, scenario)
+    if ics is not None:
+        try:
+            check_output_file(ics, (".ics",))
+        except RentreeSimError as error:
+            raise fail(error) from None
     with progress_bar(replications * 4) as advance:
         proposal = make_plan(
             loaded,
@@ -287,9 +296,18 @@ def plan(
         )
     clock = Clock.starting(loaded.calendar.start)
     if as_json:
-        typer.echo(dumps(plan_json(proposal, clock)))
+        typer.echo(dumps(plan_json(proposal, clock, loaded.calendar)))
     else:
-        typer.echo(plan_text(proposal, clock, loaded.calendar, loaded.name))
+        typer.echo(plan_text(proposal, loaded))
+    if ics is not None and proposal.feasible:
+        agenda = plan_ics(proposal, loaded)
+        try:
+            write_atomically(ics, lambda temporary: Path(temporary).write_bytes(agenda))
+        except OutputError as error:
+            raise fail(error) from None
+        typer.echo(t("cli.plan_ics_written", path=ics), err=as_json)
+    if not proposal.feasible:
+        raise typer.Exit(1)
     if write is not None and proposal.feasible:
         text = plan_scenario_yaml(proposal, Path(scenario), write, loaded.name)
         try:

@@ -89,6 +89,7 @@ class ChainModel:
         self.truth = truth
         self.clock = clock
         self.rentree = resolve_rentree(scenario)
+        self.staff = scenario.calendar.staff()
         self.env = simpy.Environment()
         self.recorder = Recorder()
         self.rng = np.random.default_rng(seed + 1)

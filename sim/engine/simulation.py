@@ -10,7 +10,7 @@ from typing import Any
 
 import simpy
 
-from sim.calendar import Clock, is_working_day
+from sim.calendar import Clock
 from sim.chain import build_graph, prerequisites
 from sim.domain import PLATFORM_OPERATIONS, Category, Channel, Operation, Origin, Store
 from sim.engine.channels import PROCESSES
@@ -130,7 +130,7 @@ def _operation(model: ChainModel, op: Operation, graph: Any) -> Process:
             model.log(op, "operation", "refused", detail=",".join(missing_gates))
             continue
         cause = model.log(op, "operation", "run")
-        if not is_working_day(day) and op not in PLATFORM_OPERATIONS:
+        if not model.staff.works(day) and op not in PLATFORM_OPERATIONS:
             model.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
         late_order = [
             p for p in prerequisites(graph, op, "order") if Operation(p) not in model.done

@@ -62,6 +62,8 @@ def _warning_message(warning: Warning) -> str:
 def _detail_text(warning: Warning) -> str:
     if warning.code in ("refused", "order_broken"):
         return actors_label(warning.detail)
+    if warning.code == "non_working_day" and warning.detail:
+        return day_text(dt.date.fromisoformat(warning.detail))
     return warning.detail
 
 

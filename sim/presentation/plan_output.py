@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from sim.analysis.plan import Plan
-from sim.domain import Target
+from sim.analysis.run_analysis import Warning
+from sim.calendar import Clock, day_of
+from sim.domain import ROLE_OF, Operation, Target
 from sim.i18n import label, t
-from sim.presentation.formatting import day_text, instant_text
-from sim.scenario.model import Calendar
+from sim.presentation.formatting import day_text, instant_text, warning_message
+from sim.scenario.model import Calendar, Scenario
 
 Instant = dt.date | dt.datetime
 
@@ -34,7 +37,67 @@ def _dates_text(plan: Plan, result_clock: Any, dates: dict[Target, float | None]
     )
 
 
-def plan_text(plan: Plan, clock: Any, calendar: Calendar, name: str) -> str:
+@dataclass(frozen=True)
+class PlanRow:
+    """One line of the plan: an occurrence of an operation."""
+
+    operation: Operation
+    planned: Instant | None  # None: an occurrence to add
+    latest: Instant | None  # None: fixed or not needed (see ``state``)
+    state: str  # "moved", "added", "fixed" or "not_needed"
+    slack: int | None
+
+
+def plan_rows(plan: Plan, calendar: Calendar) -> list[PlanRow]:
+    """Every occurrence of the plan, ordered by the date to act on (the latest one, else the
+    planned one)."""
+    staff = calendar.staff()
+    rows = []
+    for op, planned in plan.planned.items():
+        proposed = plan.proposed.get(op, [])
+        for i, before in enumerate(planned):
+            if i < len(proposed):
+                after = proposed[i]
+                slack = staff.working_days_between(day_of(before), day_of(after))
+                rows.append(PlanRow(op, before, after, "moved", slack))
+            else:
+                rows.append(PlanRow(op, before, None, "not_needed", None))
+        rows.extend(PlanRow(op, None, extra, "added", None) for extra in proposed[len(planned) :])
+    for op, dates in plan.fixed.items():
+        rows.extend(PlanRow(op, value, None, "fixed", None) for value in dates)
+    order = list(Operation)  # the seed's order, for operations at the same minute
+    return sorted(
+        rows,
+        key=lambda r: (
+            calendar.at(_when_to_act(r)),
+            order.index(r.operation),
+        ),
+    )
+
+
+def _when_to_act(row: PlanRow) -> Instant:
+    when = row.latest if row.latest is not None else row.planned
+    assert when is not None  # a row has a planned date or a latest one
+    return when
+
+
+def _warning_lines(plan: Plan, clock: Any) -> list[str]:
+    return [
+        t(
+            "plan.warning_line",
+            when=instant_text(clock.instant(w.minute)),
+            message=warning_message(
+                Warning(w.code, "warning", w.actor, w.minute, 0, detail=w.detail)
+            ),
+        )
+        for w in plan.warnings
+    ]
+
+
+def plan_text(plan: Plan, scenario: Scenario) -> str:
+    """The plan as a person reads it: a table by date, then whether it is verified."""
+    calendar, name = scenario.calendar, scenario.name
+    clock = Clock.starting(calendar.start)
     lines = [t("plan.title", name=name, target=instant_text(clock.instant(plan.target_minute)))]
     if not plan.feasible:
         lines.append(
@@ -45,18 +108,49 @@ def plan_text(plan: Plan, clock: Any, calendar: Calendar, name: str) -> str:
             )
         )
         return "\n".join(lines)
-    for op, planned in plan.planned.items():
-        lines.append("  " + label("operation", op.value))
-        for before, after in zip(planned, plan.proposed[op], strict=True):
-            lines.append(
-                "    "
-                + t(
-                    "plan.line",
-                    planned=instant_text(calendar.at(before)),
-                    proposed=instant_text(calendar.at(after)),
-                )
+    table = []
+    for row in plan_rows(plan, calendar):
+        if row.state in ("moved", "added") and row.latest is not None:
+            latest = instant_text(calendar.at(row.latest))
+            slack = t("plan.slack", days=f"{row.slack:+d}" if row.slack else "0")
+        else:
+            latest, slack = t(f"plan.{row.state}"), ""
+        if row.state == "added":
+            slack = ""
+        table.append(
+            [
+                latest,
+                label("operation", row.operation.value),
+                t("plan.to_add") if row.planned is None else instant_text(calendar.at(row.planned)),
+                slack,
+                t("role." + ROLE_OF[row.operation]),
+            ]
+        )
+    header = [t(f"plan.col_{c}") for c in ("latest", "operation", "planned", "slack", "who")]
+    widths = [max(len(cells[i]) for cells in [header, *table]) for i in range(4)]
+    for cells in [header, *table]:
+        lines.append(
+            "  "
+            + " ".join(f"{c:<{w}}" for c, w in zip(cells[:4], widths, strict=True))
+            + " "
+            + cells[4]
+        )
+    lines.append(t("plan.legend"))
+    if plan.added and plan.added_after is not None:
+        lines.append(
+            t(
+                "plan.added",
+                when=instant_text(clock.instant(plan.added_after)),
+                operations=t("plan.then").join(
+                    f"« {label('operation', op.value)} »" for op in plan.added
+                ),
             )
-    lines.append(t("plan.verified", dates=_dates_text(plan, clock, plan.deterministic)))
+        )
+    if plan.verified or (plan.confidence is not None and not plan.warnings):
+        lines.append(t("plan.verified", dates=_dates_text(plan, clock, plan.deterministic)))
+    else:
+        lines.append(t("plan.not_verified", dates=_dates_text(plan, clock, plan.deterministic)))
+        lines.extend(_warning_lines(plan, clock))
     if plan.confidence is not None and plan.probability is not None:
         key = "plan.confidence_ok" if plan.confident else "plan.confidence_short"
         lines.append(
@@ -71,23 +165,56 @@ def plan_text(plan: Plan, clock: Any, calendar: Calendar, name: str) -> str:
     return "\n".join(lines)
 
 
-def plan_json(plan: Plan, clock: Any) -> dict[str, Any]:
+def plan_json(plan: Plan, clock: Any, calendar: Calendar | None = None) -> dict[str, Any]:
     def iso(minute: float | None) -> str | None:
         return None if minute is None else clock.instant(minute).isoformat(timespec="minutes")
 
+    staff = calendar.staff() if calendar is not None else None
+    operations: dict[str, Any] = {}
+    for op, planned in plan.planned.items():
+        proposed = plan.proposed.get(op, [])
+        operations[op.value] = {
+            "role": ROLE_OF[op],
+            "fixed": False,
+            "planned": [_iso(v) for v in planned],
+            "proposed": [_iso(v) for v in proposed],
+            "not_needed": [_iso(v) for v in plan.not_needed.get(op, [])],
+            "added": [_iso(v) for v in proposed[len(planned) :]],
+            "slack_working_days": [
+                staff.working_days_between(day_of(a), day_of(b)) if staff else None
+                for a, b in zip(planned, proposed, strict=False)
+            ],
+        }
+    for op, dates in plan.fixed.items():
+        operations[op.value] = {
+            "role": ROLE_OF[op],
+            "fixed": True,
+            "planned": [_iso(v) for v in dates],
+            "proposed": [_iso(v) for v in dates],
+            "not_needed": [],
+            "added": [],
+            "slack_working_days": [],
+        }
     return {
         "target": plan.target.isoformat(),
         "feasible": plan.feasible,
+        "verified": plan.verified,
         "confidence": plan.confidence,
         "probability": plan.probability,
         "margin_working_days": plan.margin_days,
-        "operations": {
-            op.value: {
-                "planned": [_iso(v) for v in plan.planned[op]],
-                "proposed": [_iso(v) for v in plan.proposed[op]],
+        "operations": operations,
+        "warnings": [
+            {
+                "code": w.code,
+                "operation": w.actor,
+                "time": iso(w.minute),
+                "detail": w.detail,
+                "message": warning_message(
+                    Warning(w.code, "warning", w.actor, w.minute, 0, detail=w.detail)
+                ),
             }
-            for op in plan.planned
-        },
+            for w in plan.warnings
+        ],
         "verification": {t_.value: iso(m) for t_, m in plan.deterministic.items()},
         "earliest_reachable": (
             {t_.value: iso(m) for t_, m in plan.earliest_reachable.items()}
@@ -105,7 +232,10 @@ def plan_scenario_yaml(plan: Plan, source: Path, destination: Path, name: str) -
         "extends": relative,
         "name": t("plan.scenario_name", name=name, target=day_text(plan.target)),
         "operations": {
-            op.value: {"date": [_iso(v).replace("T", " ") for v in values]}
+            # the occurrences the target does not need stay as the scenario plans them
+            op.value: {
+                "date": [_iso(v).replace("T", " ") for v in [*values, *plan.not_needed.get(op, [])]]
+            }
             for op, values in plan.proposed.items()
         },
     }

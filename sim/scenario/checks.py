@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sim.calendar import day_of, is_public_holiday, rentree_date
+from sim.calendar import StaffCalendar, day_of, is_public_holiday, rentree_date
 from sim.domain import PLATFORM_OPERATIONS, Channel, Operation
 from sim.errors import RentreeSimError
 from sim.i18n import t
@@ -73,15 +73,26 @@ def check_runnable(scenario: Scenario) -> Problems:
 
 
 def office_habits(scenario: Scenario) -> Problems:
-    """Manual operations on a Sunday or a public holiday, a rentrée on a weekend."""
+    """Manual operations on a day the staff do not work (weekend or day off, public holiday,
+    closed period) or outside their own bounds, a rentrée on a weekend."""
     warnings: Problems = []
+    staff = scenario.calendar.staff()
     for field, when in _operation_instants(scenario, planned=False):
-        if Operation(str(field[1])) in PLATFORM_OPERATIONS:
+        operation = Operation(str(field[1]))
+        if operation in PLATFORM_OPERATIONS:
             continue  # the platform's operator keeps its own hours
         day = day_of(when)
-        what = _closed(day)
+        what = _closed(day, staff)
         if what is not None:
             warnings.append((field, t("rule.closed_day", day=shown(day), what=what)))
+        spec = scenario.operations.get(operation)
+        too_early = spec.not_before is not None and day < spec.not_before
+        too_late = spec.not_after is not None and day > spec.not_after
+        if too_early or too_late:
+            side = "rule.before_bound" if too_early else "rule.after_bound"
+            bound = spec.not_before if too_early else spec.not_after
+            text = t("rule.outside_bounds", day=shown(day), side=t(side), bound=shown(bound))
+            warnings.append((field, text))
     rentree = scenario.calendar.rentree
     if rentree is not None and rentree.weekday() >= 5:
         what = t("calendar.saturday" if rentree.weekday() == 5 else "calendar.sunday")
@@ -91,11 +102,17 @@ def office_habits(scenario: Scenario) -> Problems:
     return warnings
 
 
-def _closed(day: dt.date) -> str | None:
+def _closed(day: dt.date, staff: StaffCalendar) -> str | None:
+    """Why the staff do not work on ``day`` (None when they do)."""
     if is_public_holiday(day):
         return t("calendar.public_holiday")
-    if day.weekday() == 6:
-        return t("calendar.sunday")
+    if staff.closed_on(day):
+        return t("calendar.closed")
+    if day.weekday() not in staff.weekdays:
+        named = {5: "calendar.saturday", 6: "calendar.sunday"}.get(
+            day.weekday(), "calendar.day_off"
+        )
+        return t(named)
     return None
 
 

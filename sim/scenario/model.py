@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from sim.calendar import StaffCalendar
 from sim.catalogue.names import REALITY_KINDS, REMOVALS, reality_kind, removal_mode
 from sim.domain import Channel, Operation
 from sim.errors import printable
@@ -40,6 +41,7 @@ MAX_LATENESS_DAYS = 120
 MAX_LATENESS_SIGMA = 3.0
 MAX_EMPIRICAL_VALUES = 1000
 MAX_WINDOW_DAYS = 550
+MAX_CLOSED_PERIODS = 50
 
 
 def _plain_text(value: str) -> str:
@@ -126,12 +128,36 @@ class Etablissement(Strict):
         return self
 
 
+class ClosedPeriod(Strict):
+    """Days the établissement is closed (both included): no manual operation then."""
+
+    start: Day
+    end: Day
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ClosedPeriod:
+        if self.end < self.start:
+            raise ValueError(t("rule.closed_order", start=self.start, end=self.end))
+        return self
+
+
 class Calendar(Strict):
     start: Day
     end: Day
     rentree: Day | None = None
     observation_time: TimeOfDay = dt.time(8, 0)
     operation_time: TimeOfDay = dt.time(10, 0)
+    # the staff's working weekdays (0 = Monday) and the établissement's closed periods
+    working_days: list[Weekday] = Field(
+        default_factory=lambda: [0, 1, 2, 3, 4], min_length=1, max_length=7
+    )
+    closed: list[ClosedPeriod] = Field(default_factory=list, max_length=MAX_CLOSED_PERIODS)
+
+    def staff(self) -> StaffCalendar:
+        """The days the staff work: ``working_days``, no public holiday, not closed."""
+        return StaffCalendar(
+            frozenset(self.working_days), tuple((c.start, c.end) for c in self.closed)
+        )
 
     def at(self, value: dt.date | dt.datetime) -> dt.datetime:
         """When a scenario instant happens: a bare date takes ``operation_time``."""
@@ -201,6 +227,11 @@ class OperationSpec(Strict):
         default_factory=list, max_length=MAX_DATES_PER_OPERATION
     )
     missing: bool = False
+    # what the établissement cannot choose (the académie's, AFFELNET's dates) and the bounds
+    # of what it can: the planner never moves a fixed date nor goes out of the bounds
+    fixed: bool = False
+    not_before: Day | None = None
+    not_after: Day | None = None
     forget_probability: float | None = Field(None, ge=0, le=1)
     lateness: Lateness | None = None
     share: (
@@ -224,6 +255,14 @@ class OperationSpec(Strict):
         if isinstance(self.share, list) and len(self.share) != len(self.date):
             raise ValueError(
                 t("rule.shares_per_date", shares=len(self.share), dates=len(self.date))
+            )
+        if (
+            self.not_before is not None
+            and self.not_after is not None
+            and self.not_after < self.not_before
+        ):
+            raise ValueError(
+                t("rule.bounds_order", not_before=self.not_before, not_after=self.not_after)
             )
         return self
 
