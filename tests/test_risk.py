@@ -206,3 +206,28 @@ def test_risk_pictures_text_is_readable(hand_case) -> None:  # type: ignore[no-u
         texts = [t for t in figure.findobj(Text) if t.get_text().strip()]
         assert texts
         assert min(t.get_fontsize() for t in texts) >= 9
+
+
+def test_drawn_calendars_keep_the_staff_calendar_and_the_fixed_dates() -> None:
+    """A late step lands on a day the staff work (never in the 14/07–20/08 closure, never on
+    a weekend or public holiday); the académie's and AFFELNET's dates are never late nor
+    forgotten."""
+    import numpy as np
+
+    from sim.analysis.risk import sample_calendar
+    from sim.calendar import day_of
+    from sim.scenario.loader import load_scenario
+    from tests.conftest import SCENARIOS
+
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    staff = scenario.calendar.staff()
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        drawn, lateness, forgotten = sample_calendar(scenario, rng)
+        for op in Operation:
+            spec, planned = drawn.operations.get(op), scenario.operations.get(op)
+            if planned.fixed:
+                assert spec.date == planned.date and not spec.missing
+                assert op.value not in lateness and op.value not in forgotten
+            elif not spec.missing and op is not Operation.TRANSITION_ENT:
+                assert all(staff.works(day_of(d)) for d in spec.date), (op, spec.date)

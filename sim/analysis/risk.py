@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from sim.analysis.consistency import target_consistency
 from sim.analysis.run_analysis import WARNING_CODES
-from sim.calendar import Clock, add_working_days, day_of
+from sim.calendar import Clock, day_of
 from sim.chain import build_graph, order_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
 from sim.engine.model import resolve_rentree
@@ -122,9 +122,12 @@ def sample_calendar(
 
     A late operation pushes the ones that follow it in the seed's order (staff follow the
     procedure): an operation's delay is the largest of its own lateness and its done
-    predecessors' delays, so the planned spacing between steps is kept."""
+    predecessors' delays, so the planned spacing between steps is kept. Delays count the days
+    the staff work (no closure, no day off); a fixed date (the académie's, AFFELNET's) is
+    never late, and the dates after it keep their own lateness."""
     drawn = scenario.model_copy(deep=True)
     end = drawn.calendar.end
+    staff = drawn.calendar.staff()
     draws: dict[Operation, tuple[bool, int]] = {}
     for op in Operation:
         risk = operation_risk(op, drawn.operations.get(op))
@@ -141,13 +144,15 @@ def sample_calendar(
         forget, late = draws[op]
         if spec.missing:
             continue
+        if spec.fixed:
+            continue  # not the lycée's to be late or to forget
         if forget:
             spec.missing = True
             forgotten.append(op.value)
             continue
         delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
         lateness_of[op.value] = delay[op]
-        moved = [add_working_days(d, delay[op]) for d in spec.date]
+        moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
             spec.missing = True
@@ -389,7 +394,7 @@ def tornado(
     bars: dict[str, tuple[float | None, float | None, float | None]] = {}
     for op in operations:
         spec = scenario.operations.get(op)
-        if spec.missing:
+        if spec.missing or spec.fixed:
             continue
         levels = lateness_quantiles(operation_risk(op, spec).lateness)
         if levels[0] == levels[-1]:
