@@ -333,3 +333,16 @@ def test_arrivals_after_the_last_export_get_the_exports_to_add(tmp_path: Path) -
     assert not codes & {"refused", "order_broken", "non_working_day", "links_rejected"}
     text = runner.invoke(app, ["plan", str(scenario), "--target", "2026-09-21"]).output
     assert "à ajouter" in text and "Opérations à ajouter" in text
+
+
+def test_a_late_link_export_is_brought_back_before_the_target() -> None:
+    """liens-en-retard plans the link export on Thu 01/10: for a target on Mon 14/09 it must
+    come back before it (the other steps already allow it): latest Fri 11/09 10:00, slack
+    -14 working days (01/10 → 11/09)."""
+    scenario = load_scenario(SCENARIOS / "liens-en-retard.yaml")
+    plan = make_plan(scenario, dt.date(2026, 9, 14))
+    assert plan.feasible and plan.verified, plan.warnings
+    links = [scenario.calendar.at(v) for v in plan.proposed[Operation.EXPORT_LIENS_SIECLE]]
+    assert links == [dt.datetime(2026, 9, 11, 10, 0)]
+    staff = scenario.calendar.staff()
+    assert staff.working_days_between(dt.date(2026, 10, 1), dt.date(2026, 9, 11)) == -14

@@ -54,6 +54,7 @@ class PlanWarning:
     actor: str
     minute: float
     detail: str = ""
+    count: int = 0
 
 
 @dataclass
@@ -147,7 +148,7 @@ class Planner:
             for t in Target
         }
         warnings = [
-            PlanWarning(e.code, e.actor, e.minute, e.detail)
+            PlanWarning(e.code, e.actor, e.minute, e.detail, e.count)
             for e in result.events
             if e.code in PLAN_WARNINGS
         ]
@@ -173,7 +174,9 @@ class Planner:
         ]
         spec = self.scenario.operations.get(op)
         if spec.not_before is not None:
-            bounds.append(dt.datetime.combine(spec.not_before, dt.time(0, 0)))
+            bounds.append(
+                dt.datetime.combine(spec.not_before, self.scenario.calendar.operation_time)
+            )
         return max(bounds) if bounds else None
 
     def respect(self, calendar: Calendar, movable: list[Operation]) -> Calendar:
@@ -289,14 +292,35 @@ def _set_aside(
     return calendar, not_needed
 
 
+def _capped(planner: Planner, every: Calendar, movable: list[Operation]) -> Calendar:
+    """``every`` with each movable occurrence at or after the target's look brought back to
+    the last working day before it (at the same time of day)."""
+    last = planner.staff.add_working_days(planner.target, -1)
+    capped = dict(every)
+    for op in movable:
+        capped[op] = [
+            v
+            if planner.instant(v) < planner.target_instant
+            else dt.datetime.combine(day_of(last), planner.instant(v).time())
+            for v in every[op]
+        ]
+    return capped
+
+
 def _reach(
     planner: Planner, every: Calendar, movable: list[Operation]
 ) -> tuple[Calendar | None, Calendar]:
     """A calendar that meets the target (None if none), and the best one tried: the planned
-    one, else the movable operations brought earlier together, working day by working day."""
+    one, the one whose late steps are brought back before the target, else the movable
+    operations brought earlier together, working day by working day."""
     calendar = planner.respect(every, movable)
     if planner.meets(calendar):
         return calendar, calendar
+    capped = planner.respect(_capped(planner, every, movable), movable)
+    if planner.meets(capped):
+        return capped, capped
+    if _later_than(planner, calendar, capped):
+        calendar = capped
     # fixed dates stay put while the rest comes earlier: not every earlier calendar is
     # better, so the best one tried is the earliest reachable
     best = calendar
@@ -441,7 +465,9 @@ def make_plan(
                 _shift(planner, calendar, movable, -margin, target), movable
             )
             scenario_m = planner.calendar(candidate)
-            if scenario_m is None:
+            # a margin that breaks the chain (a step pulled before a fixed date it needs)
+            # is no margin: stop at the last one that still meets the target as planned
+            if scenario_m is None or not planner.meets(candidate):
                 break
             runs = run_replications(
                 scenario_m, range(replications), scenario.seed, workers, progress=progress

@@ -324,11 +324,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No calendar reaches the target. Planned calendar: {planned}. At best (the lycée's operations brought forward together as far as the window allows, fixed dates kept): {best}",
     },
     "plan.confidence_ok": {
-        "fr": "Confiance {confidence} % : marge de {margin} jour(s) ouvré(s) sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
+        "fr": "Confiance {confidence} % : marge de {margin} jour(s) travaillé(s) sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
         "en": "Confidence {confidence} %: margin of {margin} working day(s) on every date; target met in {probability} % of {n} replications",
     },
     "plan.confidence_short": {
-        "fr": "Confiance {confidence} % NON atteinte : même avec {margin} jour(s) ouvré(s) de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
+        "fr": "Confiance {confidence} % NON atteinte : même avec {margin} jour(s) travaillé(s) de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
         "en": "Confidence {confidence} % NOT reached: even with {margin} working day(s) of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
     },
     "plan.scenario_name": {
@@ -361,8 +361,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ics.name": {"fr": "Rentrée — {name}", "en": "Rentrée — {name}"},
     "ics.summary": {"fr": "Au plus tard : {operation}", "en": "Latest: {operation}"},
     "ics.description": {
-        "fr": "Qui : {who}.\nDate prévue : {planned} (marge : {slack} j travaillés).\nC'est la date au plus tard pour que l'ENT et le GAR soient justes le {target} (scénario « {name} », calcul rentree-sim, vérifié par simulation).",
-        "en": "Who: {who}.\nPlanned: {planned} (slack: {slack} working d).\nThis is the latest date for the ENT and GAR to be right on {target} (scenario '{name}', computed by rentree-sim, checked by simulation).",
+        "fr": "Qui : {who}.\nDate prévue : {planned}{slack}.\nC'est la date au plus tard pour que l'ENT et le GAR soient justes le {target} (scénario « {name} », calcul rentree-sim ; {checked}).",
+        "en": "Who: {who}.\nPlanned: {planned}{slack}.\nThis is the latest date for the ENT and GAR to be right on {target} (scenario '{name}', computed by rentree-sim; {checked}).",
+    },
+    "ics.slack": {"fr": " (marge : {slack} j travaillés)", "en": " (slack: {slack} working d)"},
+    "ics.checked": {"fr": "vérifié par simulation", "en": "checked by simulation"},
+    "ics.not_checked": {
+        "fr": "NON vérifié : la simulation de ce calendrier donne des avertissements",
+        "en": "NOT verified: simulating this calendar gives warnings",
     },
     "cli.usage_missing": {"fr": "il manque {name}", "en": "{name} is missing"},
     "cli.usage_no_option": {"fr": "option inconnue : {name}", "en": "unknown option: {name}"},

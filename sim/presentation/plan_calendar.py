@@ -48,9 +48,10 @@ def plan_ics(plan: Plan, scenario: Scenario) -> bytes:
                 planned=t("plan.to_add")
                 if row.planned is None
                 else instant_text(calendar.at(row.planned)),
-                slack=row.slack or 0,
+                slack="" if row.state == "added" else t("ics.slack", slack=row.slack or 0),
                 target=target,
                 name=scenario.name,
+                checked=t("ics.checked" if plan.verified else "ics.not_checked"),
             ),
         )
         event.add("categories", [t("role." + ROLE_OF[row.operation])])

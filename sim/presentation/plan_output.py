@@ -87,7 +87,7 @@ def _warning_lines(plan: Plan, clock: Any) -> list[str]:
             "plan.warning_line",
             when=instant_text(clock.instant(w.minute)),
             message=warning_message(
-                Warning(w.code, "warning", w.actor, w.minute, 0, detail=w.detail)
+                Warning(w.code, "warning", w.actor, w.minute, w.count, detail=w.detail)
             ),
         )
         for w in plan.warnings
@@ -210,7 +210,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar | None = None) -> dict[
                 "time": iso(w.minute),
                 "detail": w.detail,
                 "message": warning_message(
-                    Warning(w.code, "warning", w.actor, w.minute, 0, detail=w.detail)
+                    Warning(w.code, "warning", w.actor, w.minute, w.count, detail=w.detail)
                 ),
             }
             for w in plan.warnings
