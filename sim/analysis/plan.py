@@ -79,10 +79,17 @@ class Plan:
     # fixed operations and the platform's: shown, never moved
     fixed: Calendar = field(default_factory=dict)
     warnings: list[PlanWarning] = field(default_factory=list)
+    # the verifying simulation's strict dates (departed accounts included)
+    strict: dict[Target, float | None] = field(default_factory=dict)
 
     @property
     def verified(self) -> bool:
-        return self.feasible and not self.warnings and self.confident
+        """Met, and nothing refused, out of order, rejected or on a day off, except a fixed
+        date on a day off: the lycée does not choose it (it is still listed)."""
+        blocking = [
+            w for w in self.warnings if not (w.code == "non_working_day" and w.actor in self.fixed)
+        ]
+        return self.feasible and not blocking and self.confident
 
 
 class Planner:
@@ -153,6 +160,18 @@ class Planner:
             if e.code in PLAN_WARNINGS
         ]
         return dates, warnings
+
+    def strict(self, calendar: Calendar) -> dict[Target, float | None]:
+        """The strict dates of ``calendar`` (the departed accounts the ENT keeps included):
+        moving the profiling moves the leavers' pre-delete."""
+        scenario = self.calendar(calendar)
+        if scenario is None:
+            return dict.fromkeys(Target)
+        result = simulate(scenario, truth=self.truth, clock=self.clock)
+        return {
+            t: target_consistency(result, t, self.graph, detail=False).consistent_from
+            for t in Target
+        }
 
     def meets(self, calendar: Calendar) -> bool:
         """The target is met, with no more warnings than the scenario's own calendar had."""
@@ -487,4 +506,5 @@ def make_plan(
         plan.confident = plan.probability is not None and plan.probability >= confidence
         plan.deterministic = planner.dates(calendar)
     plan.warnings = planner.warnings(calendar)
+    plan.strict = planner.strict(calendar)
     return plan

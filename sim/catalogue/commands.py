@@ -306,6 +306,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vérifié par simulation avec ce calendrier : {dates} ; aucune opération refusée, hors ordre ou un jour non travaillé.",
         "en": "Checked by simulating this calendar: {dates}; no operation refused, out of order or on a day off.",
     },
+    "plan.strict": {
+        "fr": "Dates strictes de ce calendrier (comptes de partants compris, retirés à la présuppression) : {dates}",
+        "en": "Strict dates of this calendar (departed accounts included, removed at the pre-delete): {dates}",
+    },
     "plan.not_verified": {
         "fr": "NON vérifié : la simulation de ce calendrier donne {dates}, avec ces avertissements :",
         "en": "NOT verified: simulating this calendar gives {dates}, with these warnings:",
@@ -356,6 +360,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.opt_ics": {
         "fr": "écrit le plan en fichier iCalendar (.ics) à importer dans l'agenda",
         "en": "write the plan as an iCalendar file (.ics) to import into the agenda",
+    },
+    "cli.plan_nothing_written": {
+        "fr": "Rien n'est écrit : aucun calendrier n'atteint la cible.",
+        "en": "Nothing written: no calendar reaches the target.",
     },
     "cli.plan_ics_written": {"fr": "Agenda écrit : {path}", "en": "Agenda written: {path}"},
     "ics.name": {"fr": "Rentrée — {name}", "en": "Rentrée — {name}"},

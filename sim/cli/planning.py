@@ -296,7 +296,7 @@ def plan(
         )
     clock = Clock.starting(loaded.calendar.start)
     if as_json:
-        typer.echo(dumps(plan_json(proposal, clock, loaded.calendar)))
+        typer.echo(dumps(plan_json(proposal, clock, loaded.calendar, loaded.name)))
     else:
         typer.echo(plan_text(proposal, loaded))
     if ics is not None and proposal.feasible:
@@ -307,6 +307,8 @@ def plan(
             raise fail(error) from None
         typer.echo(t("cli.plan_ics_written", path=ics), err=as_json)
     if not proposal.feasible:
+        if write is not None or ics is not None:
+            typer.echo(t("cli.plan_nothing_written"), err=True)
         raise typer.Exit(1)
     if write is not None and proposal.feasible:
         text = plan_scenario_yaml(proposal, Path(scenario), write, loaded.name)

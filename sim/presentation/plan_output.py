@@ -151,6 +151,8 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
     else:
         lines.append(t("plan.not_verified", dates=_dates_text(plan, clock, plan.deterministic)))
         lines.extend(_warning_lines(plan, clock))
+    if plan.strict and plan.strict != plan.deterministic:
+        lines.append(t("plan.strict", dates=_dates_text(plan, clock, plan.strict)))
     if plan.confidence is not None and plan.probability is not None:
         key = "plan.confidence_ok" if plan.confident else "plan.confidence_short"
         lines.append(
@@ -165,37 +167,46 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
-def plan_json(plan: Plan, clock: Any, calendar: Calendar | None = None) -> dict[str, Any]:
+def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dict[str, Any]:
+    """The plan for scripts; every instant is a date and time (a bare date takes the
+    scenario's operation time), slacks are given per proposed occurrence (null: added)."""
+
     def iso(minute: float | None) -> str | None:
         return None if minute is None else clock.instant(minute).isoformat(timespec="minutes")
 
-    staff = calendar.staff() if calendar is not None else None
+    def when(value: Instant) -> str:
+        return calendar.at(value).isoformat(timespec="minutes")
+
+    staff = calendar.staff()
     operations: dict[str, Any] = {}
     for op, planned in plan.planned.items():
         proposed = plan.proposed.get(op, [])
         operations[op.value] = {
             "role": ROLE_OF[op],
             "fixed": False,
-            "planned": [_iso(v) for v in planned],
-            "proposed": [_iso(v) for v in proposed],
-            "not_needed": [_iso(v) for v in plan.not_needed.get(op, [])],
-            "added": [_iso(v) for v in proposed[len(planned) :]],
+            "planned": [when(v) for v in planned],
+            "proposed": [when(v) for v in proposed],
+            "not_needed": [when(v) for v in plan.not_needed.get(op, [])],
+            "added": [when(v) for v in proposed[len(planned) :]],
             "slack_working_days": [
-                staff.working_days_between(day_of(a), day_of(b)) if staff else None
-                for a, b in zip(planned, proposed, strict=False)
+                staff.working_days_between(day_of(planned[i]), day_of(v))
+                if i < len(planned)
+                else None
+                for i, v in enumerate(proposed)
             ],
         }
     for op, dates in plan.fixed.items():
         operations[op.value] = {
             "role": ROLE_OF[op],
             "fixed": True,
-            "planned": [_iso(v) for v in dates],
-            "proposed": [_iso(v) for v in dates],
+            "planned": [when(v) for v in dates],
+            "proposed": [when(v) for v in dates],
             "not_needed": [],
             "added": [],
             "slack_working_days": [],
         }
     return {
+        "scenario": name,
         "target": plan.target.isoformat(),
         "feasible": plan.feasible,
         "verified": plan.verified,
@@ -216,6 +227,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar | None = None) -> dict[
             for w in plan.warnings
         ],
         "verification": {t_.value: iso(m) for t_, m in plan.deterministic.items()},
+        "verification_strict": {t_.value: iso(m) for t_, m in plan.strict.items()},
         "earliest_reachable": (
             {t_.value: iso(m) for t_, m in plan.earliest_reachable.items()}
             if plan.earliest_reachable
