@@ -289,13 +289,7 @@ def test_every_plan_rerun_has_no_refusal_nor_broken_order(target: dt.date) -> No
     scenario = nominal_with({})
     plan = make_plan(scenario, target)
     assert plan.feasible and plan.verified, plan.warnings
-    rerun = scenario.model_copy(deep=True)
-    for op, dates in plan.proposed.items():
-        spec = rerun.operations.get(op)
-        spec.date = [*dates, *plan.not_needed.get(op, [])]
-        spec.missing = not spec.date
-        if isinstance(spec.share, list):
-            spec.share = spec.share[: len(spec.date)]
+    rerun = plan.written(scenario)
     result = simulate(rerun)
     codes = {e.code for e in result.events}
     assert not codes & {"refused", "order_broken", "non_working_day"}

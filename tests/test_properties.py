@@ -269,13 +269,7 @@ def test_a_plan_rerun_meets_its_target_with_no_refusal(
     scenario = Scenario.model_validate(data)
     plan = make_plan(scenario, target)
     assume(plan.feasible)
-    rerun = scenario.model_copy(deep=True)
-    for op, dates in plan.proposed.items():
-        spec = rerun.operations.get(op)
-        spec.date = [*dates, *plan.not_needed.get(op, [])]
-        spec.missing = not spec.date
-        if isinstance(spec.share, list):
-            spec.share = spec.share[: len(spec.date)]
+    rerun = plan.written(scenario)
     result = simulate(rerun)
     codes = {e.code for e in result.events}
     assert not codes & {"refused", "order_broken", "non_working_day", "links_rejected"}

@@ -205,16 +205,22 @@ def _student_in_a_division(truth: Any) -> tuple[int, int, int]:
     return int(links.ends[Category.STUDENTS][row]), int(links.ends[Category.DIVISIONS][row]), row
 
 
+def _ent_with(truth: Any, student: int, division: int, link: int) -> dict[Category, Any]:
+    """An ENT holding one student in its class, and nothing else."""
+    ent = {c: truth.empty(c) for c in Category}
+    ent[Category.STUDENTS][student] = True
+    ent[Category.DIVISIONS][division] = True
+    ent[Category.STUDENT_DIVISION][link] = True
+    return ent
+
+
 def test_rule_8_every_import_keeps_a_disappeared_user_with_its_links() -> None:
     """entcore (default): a user absent from any import is marked disappeared and kept with
     its class link; the class, whose only member left, is kept too (departed users count as
     members). Back in the files, the user is no longer marked."""
     model, truth = _model()
     student, division, link = _student_in_a_division(truth)
-    current = {c: truth.empty(c) for c in Category}
-    current[Category.STUDENTS][student] = True
-    current[Category.DIVISIONS][division] = True
-    current[Category.STUDENT_DIVISION][link] = True
+    current = _ent_with(truth, student, division, link)
     empty_files = {c: truth.empty(c) for c in Category}
     for full in (False, True):
         kept = model.ent_state_after_import(empty_files, full=full, current=current)
@@ -231,10 +237,7 @@ def test_rule_7_a_user_in_the_files_loses_the_links_they_no_longer_have() -> Non
     the files without its class link loses it; the class, now empty, is deleted."""
     model, truth = _model()
     student, division, link = _student_in_a_division(truth)
-    current = {c: truth.empty(c) for c in Category}
-    current[Category.STUDENTS][student] = True
-    current[Category.DIVISIONS][division] = True
-    current[Category.STUDENT_DIVISION][link] = True
+    current = _ent_with(truth, student, division, link)
     files = {c: truth.empty(c) for c in Category}
     files[Category.STUDENTS][student] = True
     after = model.ent_state_after_import(files, full=False, current=current)
@@ -248,10 +251,7 @@ def test_pre_delete_removes_the_user_and_its_links_not_its_class() -> None:
     stays until an import finds it empty."""
     model, truth = _model()
     student, division, link = _student_in_a_division(truth)
-    ent = {c: truth.empty(c) for c in Category}
-    ent[Category.STUDENTS][student] = True
-    ent[Category.DIVISIONS][division] = True
-    ent[Category.STUDENT_DIVISION][link] = True
+    ent = _ent_with(truth, student, division, link)
     parents = truth.table(Category.PARENT_STUDENT)
     parent_link = int(np.flatnonzero(parents.ends[Category.STUDENTS] == student)[0])
     ent[Category.PARENT_STUDENT][parent_link] = True

@@ -82,6 +82,18 @@ class Plan:
     # the verifying simulation's strict dates (departed accounts included)
     strict: dict[Target, float | None] = field(default_factory=dict)
 
+    def written(self, scenario: Scenario) -> Scenario:
+        """``scenario`` with the proposed dates, as ``--write`` writes it: the occurrences
+        set aside stay (after the proposed ones), an operation left with none is not done."""
+        result = scenario.model_copy(deep=True)
+        for op, dates in self.proposed.items():
+            spec = result.operations.get(op)
+            spec.date = [*dates, *self.not_needed.get(op, [])]
+            spec.missing = not spec.date
+            if isinstance(spec.share, list):
+                spec.share = spec.share[: len(spec.date)]
+        return result
+
     @property
     def verified(self) -> bool:
         """Met, and nothing refused, out of order, rejected or on a day off, except a fixed
