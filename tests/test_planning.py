@@ -270,6 +270,12 @@ def test_plan_text_is_a_table_by_date_with_who_does_it() -> None:
     assert "jeu. 03/09/2026 10:00" in links and "+1 j " in links
     assert links.rstrip().endswith("direction (proviseur adjoint)")
     assert any("pas nécessaire pour la cible" in line for line in lines)
+    # the latest dates put the STS-WEB and timetable steps after the rentrée (02/09): the
+    # classes are then missing on the rentrée morning, and the plan says so
+    assert "⚠ Aux dates au plus tard, l'ENT serait moins juste le matin de la rentrée" in (
+        result.output
+    )
+    assert "élève → division : 1\u202f200 manquants au lieu de 0" in result.output
     assert "Vérifié par simulation" in result.output
     assert "aucune opération refusée, hors ordre ou un jour non travaillé" in result.output
 

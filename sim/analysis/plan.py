@@ -32,7 +32,7 @@ from sim.analysis.consistency import target_consistency
 from sim.analysis.risk import PREDECESSORS, SEED_ORDER, run_replications
 from sim.calendar import Clock, StaffCalendar, day_of
 from sim.chain import build_graph
-from sim.domain import PLATFORM_OPERATIONS, Operation, Target
+from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Target
 from sim.engine.simulation import build_truth, simulate
 from sim.scenario.model import Scenario
 from sim.truth.model import Truth
@@ -81,6 +81,8 @@ class Plan:
     warnings: list[PlanWarning] = field(default_factory=list)
     # the verifying simulation's strict dates (departed accounts included)
     strict: dict[Target, float | None] = field(default_factory=dict)
+    # facts the ENT lacks on the rentrée morning: with the planned calendar, with the plan
+    missing_at_rentree: tuple[dict[Category, int], dict[Category, int]] = ({}, {})
 
     def written(self, scenario: Scenario) -> Scenario:
         """``scenario`` with the proposed dates, as ``--write`` writes it: the occurrences
@@ -124,6 +126,10 @@ class Planner:
         ] = {}
         # as many warnings as the scenario's own calendar had are tolerated while searching
         self.tolerated = 0
+        self._looked: dict[
+            tuple[tuple[Operation, tuple[Instant, ...]], ...],
+            tuple[dict[Target, float | None], dict[Category, int]],
+        ] = {}
 
     def calendar(self, dates: Calendar) -> Scenario | None:
         """The scenario with these dates (None when one falls outside the window); an
@@ -176,14 +182,34 @@ class Planner:
     def strict(self, calendar: Calendar) -> dict[Target, float | None]:
         """The strict dates of ``calendar`` (the departed accounts the ENT keeps included):
         moving the profiling moves the leavers' pre-delete."""
-        scenario = self.calendar(calendar)
-        if scenario is None:
-            return dict.fromkeys(Target)
-        result = simulate(scenario, truth=self.truth, clock=self.clock)
-        return {
-            t: target_consistency(result, t, self.graph, detail=False).consistent_from
-            for t in Target
-        }
+        return self._closer_look(calendar)[0]
+
+    def missing_at_rentree(self, calendar: Calendar) -> dict[Category, int]:
+        """Facts missing from the ENT on the rentrée morning with ``calendar``, by category
+        (empty when the rentrée is not observed)."""
+        return self._closer_look(calendar)[1]
+
+    def _closer_look(
+        self, calendar: Calendar
+    ) -> tuple[dict[Target, float | None], dict[Category, int]]:
+        key = tuple(sorted((op, tuple(values)) for op, values in calendar.items()))
+        if key not in self._looked:
+            scenario = self.calendar(calendar)
+            if scenario is None:
+                return dict.fromkeys(Target), {}
+            result = simulate(scenario, truth=self.truth, clock=self.clock)
+            found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
+            morning = self.clock.day_minutes(
+                result.rentree, self.scenario.calendar.observation_time
+            )
+            missing: dict[Category, int] = {}
+            if morning in result.observations:
+                k = result.observations.index(morning)
+                missing = {
+                    c: int(cat.missing[k]) for c, cat in found[Target.ENT].categories.items()
+                }
+            self._looked[key] = ({t: tc.consistent_from for t, tc in found.items()}, missing)
+        return self._looked[key]
 
     def meets(self, calendar: Calendar) -> bool:
         """The target is met, with no more warnings than the scenario's own calendar had."""
@@ -519,4 +545,8 @@ def make_plan(
         plan.deterministic = planner.dates(calendar)
     plan.warnings = planner.warnings(calendar)
     plan.strict = planner.strict(calendar)
+    plan.missing_at_rentree = (
+        planner.missing_at_rentree(planner.respect(every, movable)),
+        planner.missing_at_rentree(calendar),
+    )
     return plan

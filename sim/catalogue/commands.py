@@ -306,6 +306,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vérifié par simulation avec ce calendrier : {dates} ; aucune opération refusée, hors ordre ou un jour non travaillé.",
         "en": "Checked by simulating this calendar: {dates}; no operation refused, out of order or on a day off.",
     },
+    "plan.rentree_worse": {
+        "fr": "⚠ Aux dates au plus tard, l'ENT serait moins juste le matin de la rentrée qu'avec le calendrier prévu ({items}) : au plus tard n'est pas un conseil d'attendre.",
+        "en": "⚠ At the latest dates, the ENT would be less right on the rentrée morning than with the planned calendar ({items}): latest is no advice to wait.",
+    },
+    "plan.rentree_item": {
+        "fr": "{category} : {count} manquants au lieu de {planned}",
+        "en": "{category}: {count} missing instead of {planned}",
+    },
     "plan.strict": {
         "fr": "Dates strictes de ce calendrier (comptes de partants compris, retirés à la présuppression) : {dates}",
         "en": "Strict dates of this calendar (departed accounts included, removed at the pre-delete): {dates}",

@@ -15,7 +15,7 @@ from sim.analysis.run_analysis import Warning
 from sim.calendar import Clock, day_of
 from sim.domain import ROLE_OF, Operation, Target
 from sim.i18n import label, t
-from sim.presentation.formatting import day_text, instant_text, warning_message
+from sim.presentation.formatting import count_text, day_text, instant_text, warning_message
 from sim.scenario.model import Calendar, Scenario
 
 Instant = dt.date | dt.datetime
@@ -153,6 +153,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
         lines.extend(_warning_lines(plan, clock))
     if plan.strict and plan.strict != plan.deterministic:
         lines.append(t("plan.strict", dates=_dates_text(plan, clock, plan.strict)))
+    lines.extend(_rentree_lines(plan))
     if plan.confidence is not None and plan.probability is not None:
         key = "plan.confidence_ok" if plan.confident else "plan.confidence_short"
         lines.append(
@@ -165,6 +166,25 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _rentree_lines(plan: Plan) -> list[str]:
+    """What the latest dates cost on the rentrée morning: facts the ENT would lack that the
+    scenario's own calendar had (a latest date is no advice to wait that long)."""
+    planned, proposed = plan.missing_at_rentree
+    worse = [
+        t(
+            "plan.rentree_item",
+            category=label("category", c.value),
+            count=count_text(n),
+            planned=count_text(planned.get(c, 0)),
+        )
+        for c, n in proposed.items()
+        if n > planned.get(c, 0)
+    ]
+    if not worse:
+        return []
+    return [t("plan.rentree_worse", items=t("summary.list_separator").join(worse))]
 
 
 def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dict[str, Any]:
@@ -228,6 +248,10 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
         ],
         "verification": {t_.value: iso(m) for t_, m in plan.deterministic.items()},
         "verification_strict": {t_.value: iso(m) for t_, m in plan.strict.items()},
+        "ent_missing_at_rentree": {
+            "planned": {c.value: n for c, n in plan.missing_at_rentree[0].items()},
+            "plan": {c.value: n for c, n in plan.missing_at_rentree[1].items()},
+        },
         "earliest_reachable": (
             {t_.value: iso(m) for t_, m in plan.earliest_reachable.items()}
             if plan.earliest_reachable
