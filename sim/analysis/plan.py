@@ -57,6 +57,17 @@ class PlanWarning:
     count: int = 0
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One simulated calendar: its dates apart from departed accounts (what the target asks)
+    and strict, its warnings, and the facts the ENT lacks on the rentrée morning."""
+
+    dates: dict[Target, float | None]
+    strict: dict[Target, float | None]
+    warnings: list[PlanWarning]
+    missing_at_rentree: dict[Category, int]
+
+
 @dataclass
 class Plan:
     target: dt.date
@@ -120,16 +131,9 @@ class Planner:
         self.target_minute = self.clock.day_minutes(target, scenario.calendar.observation_time)
         self.target_instant = dt.datetime.combine(target, scenario.calendar.observation_time)
         self.simulations = 0
-        self._known: dict[
-            tuple[tuple[Operation, tuple[Instant, ...]], ...],
-            tuple[dict[Target, float | None], list[PlanWarning]],
-        ] = {}
+        self._known: dict[tuple[tuple[Operation, tuple[Instant, ...]], ...], Outcome] = {}
         # as many warnings as the scenario's own calendar had are tolerated while searching
         self.tolerated = 0
-        self._looked: dict[
-            tuple[tuple[Operation, tuple[Instant, ...]], ...],
-            tuple[dict[Target, float | None], dict[Category, int]],
-        ] = {}
 
     def calendar(self, dates: Calendar) -> Scenario | None:
         """The scenario with these dates (None when one falls outside the window); an
@@ -146,76 +150,59 @@ class Planner:
                 spec.share = spec.share[: len(values)]
         return candidate
 
-    def _outcome(self, calendar: Calendar) -> tuple[dict[Target, float | None], list[PlanWarning]]:
-        """ENT and GAR consistency with this calendar and its warnings (simulated once)."""
+    def _outcome(self, calendar: Calendar) -> Outcome:
+        """What simulating this calendar gives (each calendar simulated once)."""
         key = tuple(sorted((op, tuple(values)) for op, values in calendar.items()))
         if key not in self._known:
             self._known[key] = self._simulate(calendar)
         return self._known[key]
 
     def dates(self, calendar: Calendar) -> dict[Target, float | None]:
-        return self._outcome(calendar)[0]
+        """ENT and GAR consistency apart from departed accounts (what the target asks)."""
+        return self._outcome(calendar).dates
 
     def warnings(self, calendar: Calendar) -> list[PlanWarning]:
         """What the simulation of ``calendar`` refuses or warns about its dates."""
-        return self._outcome(calendar)[1]
-
-    def _simulate(self, calendar: Calendar) -> tuple[dict[Target, float | None], list[PlanWarning]]:
-        scenario = self.calendar(calendar)
-        if scenario is None:
-            return dict.fromkeys(Target), []
-        self.simulations += 1
-        result = simulate(scenario, truth=self.truth, clock=self.clock)
-        dates = {
-            t: target_consistency(
-                result, t, self.graph, detail=False
-            ).consistent_except_departed_from
-            for t in Target
-        }
-        warnings = [
-            PlanWarning(e.code, e.actor, e.minute, e.detail, e.count)
-            for e in result.events
-            if e.code in PLAN_WARNINGS
-        ]
-        return dates, warnings
+        return self._outcome(calendar).warnings
 
     def strict(self, calendar: Calendar) -> dict[Target, float | None]:
         """The strict dates of ``calendar`` (the departed accounts the ENT keeps included):
         moving the profiling moves the leavers' pre-delete."""
-        return self._closer_look(calendar)[0]
+        return self._outcome(calendar).strict
 
     def missing_at_rentree(self, calendar: Calendar) -> dict[Category, int]:
         """Facts missing from the ENT on the rentrée morning with ``calendar``, by category
         (empty when the rentrée is not observed)."""
-        return self._closer_look(calendar)[1]
+        return self._outcome(calendar).missing_at_rentree
 
-    def _closer_look(
-        self, calendar: Calendar
-    ) -> tuple[dict[Target, float | None], dict[Category, int]]:
-        key = tuple(sorted((op, tuple(values)) for op, values in calendar.items()))
-        if key not in self._looked:
-            scenario = self.calendar(calendar)
-            if scenario is None:
-                return dict.fromkeys(Target), {}
-            result = simulate(scenario, truth=self.truth, clock=self.clock)
-            found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
-            morning = self.clock.day_minutes(
-                result.rentree, self.scenario.calendar.observation_time
-            )
-            missing: dict[Category, int] = {}
-            if morning in result.observations:
-                k = result.observations.index(morning)
-                missing = {
-                    c: int(cat.missing[k]) for c, cat in found[Target.ENT].categories.items()
-                }
-            self._looked[key] = ({t: tc.consistent_from for t, tc in found.items()}, missing)
-        return self._looked[key]
+    def _simulate(self, calendar: Calendar) -> Outcome:
+        scenario = self.calendar(calendar)
+        if scenario is None:
+            return Outcome(dict.fromkeys(Target), dict.fromkeys(Target), [], {})
+        self.simulations += 1
+        result = simulate(scenario, truth=self.truth, clock=self.clock)
+        found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
+        morning = self.clock.day_minutes(result.rentree, self.scenario.calendar.observation_time)
+        missing: dict[Category, int] = {}
+        if morning in result.observations:
+            k = result.observations.index(morning)
+            missing = {c: int(cat.missing[k]) for c, cat in found[Target.ENT].categories.items()}
+        return Outcome(
+            dates={t: tc.consistent_except_departed_from for t, tc in found.items()},
+            strict={t: tc.consistent_from for t, tc in found.items()},
+            warnings=[
+                PlanWarning(e.code, e.actor, e.minute, e.detail, e.count)
+                for e in result.events
+                if e.code in PLAN_WARNINGS
+            ],
+            missing_at_rentree=missing,
+        )
 
     def meets(self, calendar: Calendar) -> bool:
         """The target is met, with no more warnings than the scenario's own calendar had."""
-        dates, warnings = self._outcome(calendar)
-        return len(warnings) <= self.tolerated and all(
-            m is not None and m <= self.target_minute for m in dates.values()
+        outcome = self._outcome(calendar)
+        return len(outcome.warnings) <= self.tolerated and all(
+            m is not None and m <= self.target_minute for m in outcome.dates.values()
         )
 
     # --- constraints ---------------------------------------------------------------------
