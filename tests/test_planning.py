@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from sim.analysis.explain import explain_category, explain_fact, find_fact
 from sim.analysis.plan import make_plan
 from sim.analysis.risk import PREDECESSORS
-from sim.calendar import add_working_days, day_of
+from sim.calendar import Clock, add_working_days, day_of
 from sim.cli import app
 from sim.domain import Category, Operation, Store, Target
 from sim.engine.simulation import simulate
@@ -181,14 +181,22 @@ def test_plan_written_as_a_scenario_runs_and_reaches_the_target(tmp_path: Path) 
 
 
 def test_plan_says_when_no_calendar_reaches_the_target() -> None:
-    """A target on 15/07: the window opens on 08/06 and the first operation is planned on
-    10/06, so the calendar can come only two working days earlier; the links still reach the
-    ENT in September: infeasible, with the earliest reachable dates."""
+    """A target on Wed 15/07 for a lycée of 240 students. Each step as early as the chain
+    allows: the link export comes at the same minute as the AFFELNET round of Tue 07/07 10:00
+    (fixed) and the SIECLE → EDT export, so the links are active at 20:00, extracted at 21:00
+    and in the ENT on Wed 08/07 (import 02:00, landing 03:30): ENT right from 08/07 08:00.
+    GAR cannot be: the ENT operator's transition (Mon 24/08 10:00, not the lycée's) empties
+    the classes, the GAR export of 24/08 21:00 has none (delivered Tue 25/08 06:00); the
+    import of 25/08 02:00 rebuilds them, the export of 25/08 21:00 delivers them Wed 26/08
+    06:00: GAR right from 26/08 08:00, after the target."""
     plan = make_plan(nominal_with({}), dt.date(2026, 7, 15))
     assert not plan.feasible
-    reachable = plan.earliest_reachable[Target.ENT]
-    assert reachable is not None and reachable > plan.target_minute
-    assert reachable < plan.deterministic[Target.ENT]  # two working days earlier than planned
+    clock = Clock.starting(dt.date(2026, 6, 8))
+    reachable = {t: plan.earliest_reachable[t] for t in Target}
+    assert reachable[Target.ENT] == clock.day_minutes(dt.date(2026, 7, 8), dt.time(8))
+    assert reachable[Target.GAR] == clock.day_minutes(dt.date(2026, 8, 26), dt.time(8))
+    links = plan.proposed[Operation.EXPORT_LIENS_SIECLE]
+    assert [nominal_with({}).calendar.at(v) for v in links] == [dt.datetime(2026, 7, 7, 10)]
 
 
 def _staff_works(scenario, value) -> bool:  # type: ignore[no-untyped-def]
@@ -212,7 +220,13 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
     them to STS-WEB, plus the one-day copy, must land by Fri 10:00, so it is Wed 02/09 16:00
     (Thu 16:00 would land Fri 16:00, after the links). The second SIECLE → EDT export must
     come before the links (same minute: it runs first). Target Mon 14/09: the same a week
-    later (links Fri 11/09, timetable import Wed 09/09 16:00)."""
+    later (links Fri 11/09, timetable import Wed 09/09 16:00).
+
+    For both, the ENT keeps the rentrée morning (Tue 01/09 08:00) as planned: the classes
+    reach it with the import of 01/09 02:00, from the AAF extraction of Mon 31/08 21:00, which
+    sees STS-WEB one day late (Sun 30/08 21:00): the STS-WEB year switch is done on Fri 28/08
+    at the latest (the last working day before Sunday). The timetable build keeps to its
+    bound in the nominal (`not_after: 2026-08-31`): Mon 31/08 10:00."""
     scenario, plans = nominal_plans
     at = scenario.calendar.at
     expected = {
@@ -227,6 +241,25 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
         assert proposed[Operation.IMPORT_STS_EDT] == [dt.datetime.fromisoformat(timetable)]
         last_export = proposed[Operation.EXPORT_SIECLE_EDT][-1]
         assert last_export == dt.datetime.fromisoformat(siecle_edt)
+        assert proposed[Operation.BASCULE_STS] == [dt.datetime(2026, 8, 28, 10)]
+        assert proposed[Operation.CONSTRUCTION_EDT] == [dt.datetime(2026, 8, 31, 10)]
+        assert plan.keeps_rentree
+        assert plan.missing_at_rentree[1] == plan.missing_at_rentree[0]
+
+
+def test_latest_dates_without_the_rentree_rule_leave_the_rentree_morning_emptier() -> None:
+    """With --ignore-rentree, the target alone decides: the STS-WEB switch waits till Mon
+    31/08 10:00, the latest the timetable build (bound 31/08) lets it, with the export
+    STS-WEB → EDT between them at the same minute. Its divisions reach the ENT on Wed 02/09
+    (extraction 01/09 21:00, which sees STS-WEB as of 31/08 21:00): the rentrée morning lacks
+    every class, and the plan says so."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    plan = make_plan(scenario, dt.date(2026, 9, 7), keep_rentree=False)
+    assert plan.verified and not plan.keeps_rentree
+    bascule = [scenario.calendar.at(v) for v in plan.proposed[Operation.BASCULE_STS]]
+    assert bascule == [dt.datetime(2026, 8, 31, 10)]
+    planned, proposed = plan.missing_at_rentree
+    assert proposed[Category.DIVISIONS] > planned[Category.DIVISIONS] == 0
 
 
 def test_nominal_plan_keeps_to_the_lycees_calendar(nominal_plans) -> None:  # type: ignore[no-untyped-def]
@@ -270,12 +303,13 @@ def test_plan_text_is_a_table_by_date_with_who_does_it() -> None:
     assert "jeu. 03/09/2026 10:00" in links and "+1 j " in links
     assert links.rstrip().endswith("direction (proviseur adjoint)")
     assert any("pas nécessaire pour la cible" in line for line in lines)
-    # the latest dates put the STS-WEB and timetable steps after the rentrée (02/09): the
-    # classes are then missing on the rentrée morning, and the plan says so
-    assert "⚠ Aux dates au plus tard, l'ENT serait moins juste le matin de la rentrée" in (
-        result.output
-    )
-    assert "élève → division : 1\u202f200 manquants au lieu de 0" in result.output
+    assert "gardent l'ENT du matin de la rentrée (mar. 01/09/2026)" in result.output
+    # without the rule, the STS-WEB steps go after the rentrée (02/09): the classes are then
+    # missing on the rentrée morning, and the plan says so
+    args = ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07", "--ignore-rentree"]
+    free = runner.invoke(app, args).output
+    assert "⚠ Aux dates au plus tard, l'ENT serait moins juste le matin de la rentrée" in free
+    assert "élève → division : 1\u202f200 manquants au lieu de 0" in free
     assert "Vérifié par simulation" in result.output
     assert "aucune opération refusée, hors ordre ou un jour non travaillé" in result.output
 
@@ -346,3 +380,61 @@ def test_a_late_link_export_is_brought_back_before_the_target() -> None:
     assert links == [dt.datetime(2026, 9, 11, 10, 0)]
     staff = scenario.calendar.staff()
     assert staff.working_days_between(dt.date(2026, 10, 1), dt.date(2026, 9, 11)) == -14
+
+
+def test_a_late_fixed_step_pushes_the_steps_after_it(tmp_path: Path) -> None:
+    """The timetable import fixed on Tue 08/09 16:00 (say, the software's vendor does it):
+    its groups reach SIECLE with the one-day copy on Wed 09/09 16:00, so the link export
+    planned on Thu 03/09 must come after. Target Mon 14/09: links at the latest Fri 11/09
+    16:00 (active 20:00, extracted 21:00, ENT Sat 12/09 03:30, GAR Sun 13/09 06:00); Mon
+    14/09 would come after the look."""
+    scenario = tmp_path / "fixe.yaml"
+    scenario.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\nname: import EDT fixé tard\noperations:\n"
+        "  import_sts_edt: {date: 2026-09-08 16:00, fixed: true}\n",
+        encoding="utf-8",
+    )
+    loaded = load_scenario(scenario)
+    plan = make_plan(loaded, dt.date(2026, 9, 14))
+    assert plan.feasible and plan.verified, plan.warnings
+    links = [loaded.calendar.at(v) for v in plan.proposed[Operation.EXPORT_LIENS_SIECLE]]
+    assert links == [dt.datetime(2026, 9, 11, 16)]
+    assert plan.fixed[Operation.IMPORT_STS_EDT] == [dt.datetime(2026, 9, 8, 16)]
+
+
+def test_a_doomed_link_export_is_flagged_and_left_out() -> None:
+    """liens-avant-groupes exports the links on Tue 01/09, before the groups reach SIECLE
+    (all rejected), and again on Thu 10/09. Leaving the first out changes no date: it is
+    « sans effet », the plan keeps one link export (Fri 11/09 for a target on Mon 14/09)
+    and is verified, with no rejection."""
+    scenario = load_scenario(SCENARIOS / "liens-avant-groupes.yaml")
+    plan = make_plan(scenario, dt.date(2026, 9, 14))
+    assert plan.verified, plan.warnings
+    assert plan.useless == {Operation.EXPORT_LIENS_SIECLE: [dt.date(2026, 9, 1)]}
+    links = [scenario.calendar.at(v) for v in plan.proposed[Operation.EXPORT_LIENS_SIECLE]]
+    assert links == [dt.datetime(2026, 9, 11, 10)]
+    written = plan.written(scenario).operations.get(Operation.EXPORT_LIENS_SIECLE).date
+    assert [scenario.calendar.at(v) for v in written] == links
+    result = runner.invoke(
+        app, ["plan", str(SCENARIOS / "liens-avant-groupes.yaml"), "--target", "2026-09-14"]
+    )
+    row = next(line for line in result.output.splitlines() if "sans effet" in line)
+    assert "export des liens élèves-groupes" in row and "mar. 01/09/2026 10:00" in row
+
+
+def test_the_earliest_reachable_dates_are_the_chains_own() -> None:
+    """Target Fri 28/08. The last AFFELNET round is fixed on Thu 27/08 10:00; the students it
+    brings need the SIECLE → EDT export and the link export after it (at best the same
+    minute: they run after it in the seed's order). The links are then active at 20:00,
+    extracted at 21:00 and in the ENT on Fri 28/08 (03:30); GAR gets them with the export
+    of Fri 21:00, on Sat 29/08 06:00. So the ENT can be right on the target morning, GAR
+    not before Sat 29/08 08:00: infeasible, and those are the earliest reachable dates
+    (moving everything earlier together only reached ENT 02/09, GAR 03/09)."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    plan = make_plan(scenario, dt.date(2026, 8, 28))
+    assert not plan.feasible
+    clock = Clock.starting(scenario.calendar.start)
+    assert plan.earliest_reachable == {
+        Target.ENT: clock.day_minutes(dt.date(2026, 8, 28), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+    }

@@ -5,17 +5,23 @@ the ENT operator's transition. Every date is a day the staff work (``calendar.wo
 no public holiday, no ``calendar.closed`` period), inside the operation's own
 ``not_before``/``not_after``, and never before an operation it depends on (the seed's gates
 and recommended order). "Met" means both targets right, apart from departed accounts, from
-the target morning to the end of the window.
+the target morning to the end of the window, with no more refused, rejected or out-of-order
+steps than the scenario's own calendar, and (unless asked otherwise) the ENT no less right on
+the rentrée morning than with the planned calendar.
 
-1. If the planned calendar misses the target, the movable operations move earlier together,
-   working day by working day, until it is met; if even the earliest calendar the window
-   allows misses it, the earliest reachable dates are reported.
-2. Occurrences planned after the target that the target does not need are set aside
-   ("pas nécessaire pour la cible"); the others stay where they are.
-3. Then, from the last operation of the seed's order back to the first, each one is pushed
-   as late as it can go (working days), never past the target, past its own bound, or past
-   an operation that depends on it: the CPM late finish, each with the ones after it at
-   their own latest dates.
+1. Reaching the target: the planned calendar; else with the occurrences the simulation
+   refuses or rejects pushed later till it no longer does (a step after a late fixed one);
+   else with the late steps brought back before the target; else moved earlier together;
+   else each occurrence, in the seed's order, as early as the chain allows (the earliest
+   start). If none meets the target, the earliest reachable dates are reported; when changes
+   of reality come after the last exports, one more of each export is tried first.
+2. Occurrences the simulation refuses or rejects and that change nothing are dropped
+   ("sans effet"); occurrences after the target that the target does not need are set aside
+   ("pas nécessaire pour la cible").
+3. Then, from the last operation of the seed's order back to the first, and from the last
+   occurrence to the first, each is pushed as late as it can go (working days), never past
+   the target, its own bound, the next occurrence or an operation that depends on it: the
+   CPM late finish, each with the ones after it at their own latest dates.
 4. With a confidence level, the movable operations move earlier by a common margin of
    working days until the Monte Carlo gives the target at least that probability.
 The final calendar is simulated: it is "verified" when it meets the target with no refused
@@ -28,44 +34,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sim.analysis.consistency import target_consistency
+from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning
 from sim.analysis.risk import PREDECESSORS, SEED_ORDER, run_replications
-from sim.calendar import Clock, StaffCalendar, day_of
-from sim.chain import build_graph
+from sim.calendar import day_of
 from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Target
-from sim.engine.simulation import build_truth, simulate
 from sim.scenario.model import Scenario
-from sim.truth.model import Truth
 
-Instant = dt.date | dt.datetime
-Calendar = dict[Operation, list[Instant]]
+__all__ = ["Calendar", "Instant", "Plan", "PlanWarning", "make_plan"]
+
 MAX_EARLIER = 60
 MAX_MARGIN = 20
 MAX_LATER = 120
-# What the verifying simulation must not report for a plan to be called verified.
-PLAN_WARNINGS = ("refused", "order_broken", "non_working_day", "links_rejected")
-
-
-@dataclass(frozen=True)
-class PlanWarning:
-    """A problem the verifying simulation found: its code, operation, time and detail."""
-
-    code: str
-    actor: str
-    minute: float
-    detail: str = ""
-    count: int = 0
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One simulated calendar: its dates apart from departed accounts (what the target asks)
-    and strict, its warnings, and the facts the ENT lacks on the rentrée morning."""
-
-    dates: dict[Target, float | None]
-    strict: dict[Target, float | None]
-    warnings: list[PlanWarning]
-    missing_at_rentree: dict[Category, int]
 
 
 @dataclass
@@ -87,6 +66,11 @@ class Plan:
     # occurrences the scenario lacks, proposed so that the target can be met
     added: Calendar = field(default_factory=dict)
     added_after: float | None = None  # the last change of reality they follow (minute)
+    # occurrences the simulation refuses or rejects and that change nothing: not to do
+    useless: Calendar = field(default_factory=dict)
+    # whether the latest dates keep the rentrée morning as the planned calendar has it
+    keeps_rentree: bool = True
+    rentree: dt.date | None = None
     # fixed operations and the platform's: shown, never moved
     fixed: Calendar = field(default_factory=dict)
     warnings: list[PlanWarning] = field(default_factory=list)
@@ -107,6 +91,14 @@ class Plan:
                 spec.share = spec.share[: len(spec.date)]
         return result
 
+    def kept(self, op: Operation) -> list[Instant]:
+        """``op``'s planned occurrences apart from the useless ones: the proposed dates
+        follow them one for one, then the added ones."""
+        kept = list(self.planned.get(op, []))
+        for value in self.useless.get(op, []):
+            kept.remove(value)
+        return kept
+
     @property
     def verified(self) -> bool:
         """Met, and nothing refused, out of order, rejected or on a day off, except a fixed
@@ -115,153 +107,6 @@ class Plan:
             w for w in self.warnings if not (w.code == "non_working_day" and w.actor in self.fixed)
         ]
         return self.feasible and not blocking and self.confident
-
-
-class Planner:
-    """Simulates candidate calendars of one scenario (same lycée, same seed)."""
-
-    def __init__(self, scenario: Scenario, target: dt.date) -> None:
-        self.scenario = scenario
-        self.staff: StaffCalendar = scenario.calendar.staff()
-        self.truth: Truth
-        self.clock: Clock
-        self.truth, self.clock = build_truth(scenario)
-        self.graph = build_graph(scenario)
-        self.target = target
-        self.target_minute = self.clock.day_minutes(target, scenario.calendar.observation_time)
-        self.target_instant = dt.datetime.combine(target, scenario.calendar.observation_time)
-        self.simulations = 0
-        self._known: dict[tuple[tuple[Operation, tuple[Instant, ...]], ...], Outcome] = {}
-        # as many warnings as the scenario's own calendar had are tolerated while searching
-        self.tolerated = 0
-
-    def calendar(self, dates: Calendar) -> Scenario | None:
-        """The scenario with these dates (None when one falls outside the window); an
-        operation left without a date is not done, its shares cut to its dates."""
-        cal = self.scenario.calendar
-        candidate = self.scenario.model_copy(deep=True)
-        for op, values in dates.items():
-            if any(not cal.start <= day_of(v) <= cal.end for v in values):
-                return None
-            spec = candidate.operations.get(op)
-            spec.date = list(values)
-            spec.missing = not values
-            if isinstance(spec.share, list):
-                spec.share = spec.share[: len(values)]
-        return candidate
-
-    def _outcome(self, calendar: Calendar) -> Outcome:
-        """What simulating this calendar gives (each calendar simulated once)."""
-        key = tuple(sorted((op, tuple(values)) for op, values in calendar.items()))
-        if key not in self._known:
-            self._known[key] = self._simulate(calendar)
-        return self._known[key]
-
-    def dates(self, calendar: Calendar) -> dict[Target, float | None]:
-        """ENT and GAR consistency apart from departed accounts (what the target asks)."""
-        return self._outcome(calendar).dates
-
-    def warnings(self, calendar: Calendar) -> list[PlanWarning]:
-        """What the simulation of ``calendar`` refuses or warns about its dates."""
-        return self._outcome(calendar).warnings
-
-    def strict(self, calendar: Calendar) -> dict[Target, float | None]:
-        """The strict dates of ``calendar`` (the departed accounts the ENT keeps included):
-        moving the profiling moves the leavers' pre-delete."""
-        return self._outcome(calendar).strict
-
-    def missing_at_rentree(self, calendar: Calendar) -> dict[Category, int]:
-        """Facts missing from the ENT on the rentrée morning with ``calendar``, by category
-        (empty when the rentrée is not observed)."""
-        return self._outcome(calendar).missing_at_rentree
-
-    def _simulate(self, calendar: Calendar) -> Outcome:
-        scenario = self.calendar(calendar)
-        if scenario is None:
-            return Outcome(dict.fromkeys(Target), dict.fromkeys(Target), [], {})
-        self.simulations += 1
-        result = simulate(scenario, truth=self.truth, clock=self.clock)
-        found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
-        morning = self.clock.day_minutes(result.rentree, self.scenario.calendar.observation_time)
-        missing: dict[Category, int] = {}
-        if morning in result.observations:
-            k = result.observations.index(morning)
-            missing = {c: int(cat.missing[k]) for c, cat in found[Target.ENT].categories.items()}
-        return Outcome(
-            dates={t: tc.consistent_except_departed_from for t, tc in found.items()},
-            strict={t: tc.consistent_from for t, tc in found.items()},
-            warnings=[
-                PlanWarning(e.code, e.actor, e.minute, e.detail, e.count)
-                for e in result.events
-                if e.code in PLAN_WARNINGS
-            ],
-            missing_at_rentree=missing,
-        )
-
-    def meets(self, calendar: Calendar) -> bool:
-        """The target is met, with no more warnings than the scenario's own calendar had."""
-        outcome = self._outcome(calendar)
-        return len(outcome.warnings) <= self.tolerated and all(
-            m is not None and m <= self.target_minute for m in outcome.dates.values()
-        )
-
-    # --- constraints ---------------------------------------------------------------------
-    def instant(self, value: Instant) -> dt.datetime:
-        return self.scenario.calendar.at(value)
-
-    def earliest(self, op: Operation, calendar: Calendar) -> dt.datetime | None:
-        """The earliest instant ``op`` may take: after every operation it depends on (the
-        same minute is fine: operations at one minute run in the seed's order) and not
-        before its own ``not_before``."""
-        bounds = [
-            min(self.instant(v) for v in calendar[p]) for p in PREDECESSORS[op] if calendar.get(p)
-        ]
-        spec = self.scenario.operations.get(op)
-        if spec.not_before is not None:
-            bounds.append(
-                dt.datetime.combine(spec.not_before, self.scenario.calendar.operation_time)
-            )
-        return max(bounds) if bounds else None
-
-    def respect(self, calendar: Calendar, movable: list[Operation]) -> Calendar:
-        """``calendar`` with each movable operation, in the seed's order, moved later where
-        it comes before an operation it depends on or its own bound, then to a working day."""
-        fixed = dict(calendar)
-        for op in movable:
-            lower = self.earliest(op, fixed)
-            moved = []
-            for value in fixed[op]:
-                if lower is not None and self.instant(value) < lower:
-                    value = (
-                        lower
-                        if isinstance(value, dt.datetime)
-                        else max(
-                            lower,
-                            dt.datetime.combine(
-                                day_of(value), self.scenario.calendar.operation_time
-                            ),
-                        )
-                    )
-                moved.append(self.staff.next_working(value))
-            fixed[op] = sorted(moved, key=self.instant)
-        return fixed
-
-    def allowed(self, calendar: Calendar, op: Operation, successors: list[Operation]) -> bool:
-        """Whether ``op``'s dates keep to the target, its bound and its successors."""
-        values = calendar[op]
-        if not values:
-            return True
-        spec = self.scenario.operations.get(op)
-        if max(self.instant(v) for v in values) >= self.target_instant:
-            return False  # at or after the target's look it cannot help
-        if spec.not_after is not None and max(day_of(v) for v in values) > spec.not_after:
-            return False
-        first = min(self.instant(v) for v in values)
-        return all(
-            first <= min(self.instant(v) for v in calendar[s])
-            for s in successors
-            if calendar.get(s)
-        )
 
 
 def _shift(
@@ -283,39 +128,173 @@ SUCCESSORS: dict[Operation, list[Operation]] = {
 }
 
 
-def _latest(planner: Planner, calendar: Calendar, op: Operation) -> Calendar:
-    """Push ``op``'s occurrences up to the target as late as they can go: gallop, then
-    bisect on working days."""
-
-    before = [v for v in calendar[op] if planner.instant(v) < planner.target_instant]
-    after = [v for v in calendar[op] if planner.instant(v) >= planner.target_instant]
-
-    def moved(days: int) -> Calendar:
-        shifted = dict(calendar)
-        shifted[op] = [planner.staff.add_working_days(v, days) for v in before] + after
-        return shifted
-
-    def safe(days: int) -> bool:
-        only_before = dict(calendar)
-        only_before[op] = moved(days)[op][: len(before)]
-        return planner.allowed(only_before, op, SUCCESSORS[op]) and planner.meets(moved(days))
-
-    good, bad = 0, None
-    step = 1
-    while step <= MAX_LATER:
-        if not safe(step):
+def _largest(ok: Callable[[int], bool], limit: int) -> int:
+    """The largest ``k`` in 0…``limit`` with ``ok(k)``, ``ok(0)`` taken as true: gallop,
+    then bisect (``ok`` is taken as monotone)."""
+    good, bad, step = 0, None, 1
+    while step <= limit:
+        if not ok(step):
             bad = step
             break
         good = step
         step *= 2
-    if bad is not None:
-        while bad - good > 1:
-            middle = (good + bad) // 2
-            if safe(middle):
-                good = middle
-            else:
-                bad = middle
-    return moved(good)
+    if bad is None:
+        if good == limit or ok(limit):
+            return limit
+        bad = limit
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if ok(middle):
+            good = middle
+        else:
+            bad = middle
+    return good
+
+
+def _smallest(ok: Callable[[int], bool], limit: int) -> int | None:
+    """The smallest ``k`` in 1…``limit`` with ``ok(k)`` (None: none): gallop, then bisect."""
+    bad, step = 0, 1
+    while not ok(step):
+        bad = step
+        if step == limit:
+            return None
+        step = min(2 * step, limit)
+    while step - bad > 1:
+        middle = (bad + step) // 2
+        if ok(middle):
+            step = middle
+        else:
+            bad = middle
+    return step
+
+
+def _moved(planner: Planner, calendar: Calendar, op: Operation, index: int, days: int) -> Calendar:
+    """``calendar`` with one occurrence of ``op`` moved ``days`` staff working days."""
+    values = list(calendar[op])
+    values[index] = planner.staff.add_working_days(values[index], days)
+    return {**calendar, op: values}
+
+
+def _in_order(planner: Planner, values: list[Instant], index: int) -> bool:
+    """The occurrence ``index`` still comes strictly between its neighbours."""
+    at = planner.instant(values[index])
+    return (index == 0 or planner.instant(values[index - 1]) < at) and (
+        index + 1 == len(values) or at < planner.instant(values[index + 1])
+    )
+
+
+def _latest(planner: Planner, calendar: Calendar, op: Operation) -> Calendar:
+    """Push ``op``'s occurrences before the target, the last first, each as late as it can
+    go with the others where they are."""
+    for index in reversed(range(len(calendar[op]))):
+        if planner.instant(calendar[op][index]) < planner.target_instant:
+            calendar = _latest_occurrence(planner, calendar, op, index)
+    return calendar
+
+
+def _latest_occurrence(planner: Planner, calendar: Calendar, op: Operation, index: int) -> Calendar:
+    def safe(days: int) -> bool:
+        candidate = _moved(planner, calendar, op, index, days)
+        before = [v for v in candidate[op] if planner.instant(v) < planner.target_instant]
+        return (
+            _in_order(planner, candidate[op], index)
+            and planner.instant(candidate[op][index]) < planner.target_instant
+            and planner.allowed({**candidate, op: before}, op, SUCCESSORS[op])
+            and planner.meets(candidate)
+        )
+
+    return _moved(planner, calendar, op, index, _largest(safe, MAX_LATER))
+
+
+def _repair(planner: Planner, calendar: Calendar, movable: list[Operation]) -> Calendar:
+    """Each occurrence the simulation refuses, rejects or finds out of order, in the seed's
+    order, pushed later to the first working day that removes a warning (a step after a
+    late fixed one, or at the same minute as data still on its way)."""
+    for op in movable:
+        for index in sorted(planner.warned(calendar, op)):
+            calendar = _repair_occurrence(planner, calendar, movable, op, index)
+    return calendar
+
+
+def _repair_occurrence(
+    planner: Planner, calendar: Calendar, movable: list[Operation], op: Operation, index: int
+) -> Calendar:
+    def pushed(days: int) -> Calendar:
+        return planner.respect(_moved(planner, calendar, op, index, days), movable)
+
+    def clears(days: int) -> bool:
+        raw = _moved(planner, calendar, op, index, days)[op]
+        if not _in_order(planner, raw, index):
+            return False
+        if planner.instant(raw[index]) >= planner.target_instant:
+            return False
+        candidate = pushed(days)
+        return planner.calendar(candidate) is not None and len(planner.warnings(candidate)) < len(
+            planner.warnings(calendar)
+        )
+
+    days = _smallest(clears, MAX_LATER)
+    return calendar if days is None else pushed(days)
+
+
+def _compact(planner: Planner, calendar: Calendar, movable: list[Operation]) -> Calendar:
+    """Each occurrence, in the seed's order, brought as early as it can come with the
+    targets right no later, no more warnings and the rentrée kept: the earliest start."""
+    for op in movable:
+        for index in range(len(calendar[op])):
+            calendar = _compact_occurrence(planner, calendar, movable, op, index)
+    return calendar
+
+
+def _compact_occurrence(
+    planner: Planner, calendar: Calendar, movable: list[Operation], op: Operation, index: int
+) -> Calendar:
+    def pulled(days: int) -> Calendar:
+        return planner.respect(_moved(planner, calendar, op, index, -days), movable)
+
+    def fine(days: int) -> bool:
+        raw = _moved(planner, calendar, op, index, -days)[op]
+        return _in_order(planner, raw, index) and planner.no_worse(pulled(days), calendar)
+
+    return pulled(_largest(fine, MAX_EARLIER))
+
+
+def _changes_nothing(planner: Planner, without: Calendar, calendar: Calendar) -> bool:
+    """Leaving occurrences out (``without``) removes warnings, and makes no target right
+    later, strict dates included, nor the rentrée morning less right."""
+    strict_without, strict_with = planner.strict(without), planner.strict(calendar)
+    later = any(
+        strict_with[t] is not None
+        and (strict_without[t] is None or strict_without[t] > strict_with[t])  # type: ignore[operator]
+        for t in Target
+    )
+    rentree = planner.missing_at_rentree(calendar)
+    return (
+        len(planner.warnings(without)) < len(planner.warnings(calendar))
+        and planner.last(without) <= planner.last(calendar)
+        and not later
+        and all(n <= rentree.get(c, 0) for c, n in planner.missing_at_rentree(without).items())
+    )
+
+
+def _useless(
+    planner: Planner, calendar: Calendar, movable: list[Operation]
+) -> tuple[Calendar, Calendar]:
+    """Occurrences the simulation refuses or rejects that change nothing: without them the
+    targets are right no later (strict dates too), the rentrée no less right, and fewer
+    warnings. An early link export before the groups reach SIECLE is one."""
+    useless: Calendar = {}
+    for op in movable:
+        shares = planner.scenario.operations.get(op).share
+        for index in sorted(planner.warned(calendar, op), reverse=True):
+            if isinstance(shares, list) and index != len(calendar[op]) - 1:
+                continue  # the shares of the occurrences after it would shift
+            values = calendar[op]
+            without = {**calendar, op: values[:index] + values[index + 1 :]}
+            if _changes_nothing(planner, without, calendar):
+                useless.setdefault(op, []).insert(0, values[index])
+                calendar = without
+    return calendar, useless
 
 
 def _set_aside(
@@ -352,31 +331,39 @@ def _capped(planner: Planner, every: Calendar, movable: list[Operation]) -> Cale
 
 
 def _reach(
-    planner: Planner, every: Calendar, movable: list[Operation]
+    planner: Planner, every: Calendar, movable: list[Operation], compact: bool = True
 ) -> tuple[Calendar | None, Calendar]:
     """A calendar that meets the target (None if none), and the best one tried: the planned
-    one, the one whose late steps are brought back before the target, else the movable
-    operations brought earlier together, working day by working day."""
+    one, repaired, with its late steps brought back before the target, the movable
+    operations brought earlier together, then (with ``compact``) each as early as the chain
+    allows."""
     calendar = planner.respect(every, movable)
-    if planner.meets(calendar):
-        return calendar, calendar
+    tried = [calendar]
     capped = planner.respect(_capped(planner, every, movable), movable)
-    if planner.meets(capped):
-        return capped, capped
-    if _later_than(planner, calendar, capped):
-        calendar = capped
-    # fixed dates stay put while the rest comes earlier: not every earlier calendar is
-    # better, so the best one tried is the earliest reachable
-    best = calendar
+    for candidate in (calendar, capped):
+        if candidate is not calendar:
+            tried.append(candidate)
+        if planner.meets(candidate):
+            return candidate, candidate
+        repaired = _repair(planner, candidate, movable)
+        tried.append(repaired)
+        if planner.meets(repaired):
+            return repaired, repaired
+    # fixed dates stay put while the rest comes earlier together
     for days in range(1, MAX_EARLIER + 1):
         earlier = planner.respect(_shift(planner, every, movable, -days, None), movable)
         if planner.calendar(earlier) is None:
             break
-        if _later_than(planner, best, earlier):
-            best = earlier
+        tried.append(earlier)
         if planner.meets(earlier):
             return earlier, earlier
-    return None, best
+    start = min(tried, key=planner.last)
+    if not compact:
+        return None, start
+    compacted = _compact(planner, _repair(planner, start, movable), movable)
+    if planner.meets(compacted):
+        return compacted, compacted
+    return None, min([*tried, compacted], key=planner.last)
 
 
 # The exports that carry a change of reality to the ENT: students to the timetable software,
@@ -404,16 +391,6 @@ def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operatio
         for op in REFRESH
         if op in movable and all(planner.instant(v) <= typed for v in every[op])
     }
-
-
-def _later_than(planner: Planner, first: Calendar, second: Calendar) -> bool:
-    """Whether ``first`` makes its last target right later than ``second`` does."""
-
-    def last(calendar: Calendar) -> float:
-        dates = planner.dates(calendar).values()
-        return max(float("inf") if m is None else m for m in dates)
-
-    return last(first) > last(second)
 
 
 def _unneeded(
@@ -444,7 +421,10 @@ def make_plan(
     replications: int = 100,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    keep_rentree: bool = True,
 ) -> Plan:
+    """The latest safe dates for ``target`` (see the module's docstring); with
+    ``keep_rentree``, the ENT no less right on the rentrée morning than as planned."""
     planner = Planner(scenario, target)
     present = [op for op in SEED_ORDER if not scenario.operations.get(op).missing]
     movable = [
@@ -453,14 +433,20 @@ def make_plan(
         if op not in PLATFORM_OPERATIONS and not scenario.operations.get(op).fixed
     ]
     every: Calendar = {op: list(scenario.operations.get(op).date) for op in present}
-    planner.tolerated = len(planner.warnings(planner.respect(every, movable)))
+    as_planned = planner.respect(every, movable)
+    planner.tolerated = len(planner.warnings(as_planned))
+    rentree_looked = planner.missing_at_rentree(as_planned)
+    if keep_rentree and rentree_looked and planner.rentree_minute < planner.target_minute:
+        planner.rentree_floor = rentree_looked
     fixed = {op: every[op] for op in present if op not in movable}
     planned = {op: every[op] for op in movable}
-    calendar, best = _reach(planner, every, movable)
+    # changes of reality after every occurrence of an export: bringing steps earlier cannot
+    # carry them, so the search goes to the occurrences to add without trying it
+    extras = _extra_occurrences(planner, every, movable)
+    calendar, best = _reach(planner, every, movable, compact=not extras)
     added: Calendar = {}
     if calendar is None:
         # the scenario's own steps cannot do it: redo the exports after the last change
-        extras = _extra_occurrences(planner, every, movable)
         if extras:
             with_extras = {
                 op: sorted([*every[op], *extras.get(op, [])], key=planner.instant) for op in every
@@ -478,7 +464,12 @@ def make_plan(
             planner.dates(every),
             earliest_reachable=planner.dates(best),
             fixed=fixed,
+            keeps_rentree=planner.rentree_floor is not None,
+            rentree=planner.rentree,
         )
+    calendar, useless = _useless(planner, calendar, movable)
+    # the passes after this one keep what the calendar found achieves
+    planner.tolerated = min(planner.tolerated, len(planner.warnings(calendar)))
     calendar, not_needed = _set_aside(planner, calendar, movable)
     for op in reversed(movable):
         calendar = _latest(planner, calendar, op)
@@ -492,6 +483,9 @@ def make_plan(
         final,
         planner.dates(calendar),
         not_needed=not_needed,
+        useless=useless,
+        keeps_rentree=planner.rentree_floor is not None,
+        rentree=planner.rentree,
         fixed=fixed,
         added=added,
         added_after=max(
@@ -533,7 +527,7 @@ def make_plan(
     plan.warnings = planner.warnings(calendar)
     plan.strict = planner.strict(calendar)
     plan.missing_at_rentree = (
-        planner.missing_at_rentree(planner.respect(every, movable)),
+        rentree_looked,
         planner.missing_at_rentree(calendar),
     )
     return plan

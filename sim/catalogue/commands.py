@@ -297,6 +297,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.fixed": {"fr": "date fixée", "en": "fixed date"},
     "plan.not_needed": {"fr": "pas nécessaire pour la cible", "en": "not needed for the target"},
     "plan.to_add": {"fr": "à ajouter", "en": "to add"},
+    "plan.useless": {"fr": "sans effet : à ne pas faire", "en": "no effect: not to do"},
+    "plan.useless_legend": {
+        "fr": "« sans effet » : à cette date l'opération est refusée ou ses données rejetées, et la retirer ne change aucune date : le calendrier proposé ne la garde pas.",
+        "en": "'no effect': on that date the operation is refused or its data rejected, and leaving it out changes no date: the proposed calendar drops it.",
+    },
+    "plan.rentree_kept": {
+        "fr": "Les dates au plus tard gardent l'ENT du matin de la rentrée ({rentree}) aussi juste qu'avec le calendrier prévu (--ignore-rentree pour ne viser que la cible).",
+        "en": "The latest dates keep the ENT of the rentrée morning ({rentree}) as right as the planned calendar does (--ignore-rentree to aim at the target only).",
+    },
     "plan.then": {"fr": " puis ", "en": " then "},
     "plan.added": {
         "fr": "Opérations à ajouter : les étapes du scénario n'atteignent pas la cible après les changements saisis jusqu'au {when} ; il faut refaire {operations} après eux.",
@@ -324,16 +333,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},
     "plan.legend": {
-        "fr": "(marge : jours travaillés par le personnel, fermetures exclues, entre la date prévue et la date au plus tard ; négative, il faut avancer l'opération)",
-        "en": "(slack: days the staff work, closures excluded, between the planned and the latest date; negative, the operation must come earlier)",
+        "fr": "(marge : jours travaillés par le personnel, fermetures exclues, entre la date prévue et la date au plus tard ; négative, il faut avancer l'opération ; à la même heure, dans l'ordre du tableau)",
+        "en": "(slack: days the staff work, closures excluded, between the planned and the latest date; negative, the operation must come earlier; at the same time, in the table's order)",
     },
     "role.direction": {"fr": "direction (proviseur adjoint)", "en": "deputy head"},
     "role.secretariat": {"fr": "secrétariat (scolarité)", "en": "school office"},
     "role.academie": {"fr": "académie", "en": "académie"},
     "role.operator": {"fr": "exploitant de l'ENT", "en": "ENT operator"},
     "plan.infeasible": {
-        "fr": "Aucun calendrier n'atteint la cible. Calendrier prévu : {planned}. Au mieux (les opérations du lycée avancées ensemble autant que la fenêtre le permet, dates fixées gardées) : {best}",
-        "en": "No calendar reaches the target. Planned calendar: {planned}. At best (the lycée's operations brought forward together as far as the window allows, fixed dates kept): {best}",
+        "fr": "Aucun calendrier n'atteint la cible. Calendrier prévu : {planned}. Au mieux (chaque opération du lycée au plus tôt que la chaîne et la fenêtre le permettent, dates fixées gardées) : {best}",
+        "en": "No calendar reaches the target. Planned calendar: {planned}. At best (each of the lycée's operations as early as the chain and the window allow, fixed dates kept): {best}",
     },
     "plan.confidence_ok": {
         "fr": "Confiance {confidence} % : marge de {margin} jour(s) travaillé(s) sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
@@ -354,6 +363,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.plan_help": {
         "fr": "Dates au plus tard de chaque opération pour que l'ENT et le GAR soient justes à une date cible.",
         "en": "Latest safe date of each operation for the ENT and GAR to be right by a target date.",
+    },
+    "cli.opt_ignore_rentree": {
+        "fr": "dates au plus tard pour la seule cible, sans garder l'ENT du matin de la rentrée tel que le calendrier prévu le donne",
+        "en": "latest dates for the target only, without keeping the ENT of the rentrée morning as the planned calendar gives it",
     },
     "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
     "cli.opt_confidence": {

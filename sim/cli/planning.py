@@ -267,6 +267,9 @@ def plan(
     ics: Annotated[
         Path | None, typer.Option("--ics", help=t("cli.opt_ics"), metavar=t("cli.mv_file"))
     ] = None,
+    ignore_rentree: Annotated[
+        bool, typer.Option("--ignore-rentree", help=t("cli.opt_ignore_rentree"))
+    ] = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -293,6 +296,7 @@ def plan(
             replications,
             workers or default_workers(),
             progress=advance,
+            keep_rentree=not ignore_rentree,
         )
     clock = Clock.starting(loaded.calendar.start)
     if as_json:

@@ -44,7 +44,7 @@ class PlanRow:
     operation: Operation
     planned: Instant | None  # None: an occurrence to add
     latest: Instant | None  # None: fixed or not needed (see ``state``)
-    state: str  # "moved", "added", "fixed" or "not_needed"
+    state: str  # "moved", "added", "fixed", "not_needed" or "useless"
     slack: int | None
 
 
@@ -53,8 +53,9 @@ def plan_rows(plan: Plan, calendar: Calendar) -> list[PlanRow]:
     planned one)."""
     staff = calendar.staff()
     rows = []
-    for op, planned in plan.planned.items():
-        proposed = plan.proposed.get(op, [])
+    for op in plan.planned:
+        planned, proposed = plan.kept(op), plan.proposed.get(op, [])
+        rows.extend(PlanRow(op, value, None, "useless", None) for value in plan.useless.get(op, []))
         for i, before in enumerate(planned):
             if i < len(proposed):
                 after = proposed[i]
@@ -136,6 +137,8 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             + cells[4]
         )
     lines.append(t("plan.legend"))
+    if plan.useless:
+        lines.append(t("plan.useless_legend"))
     if plan.added and plan.added_after is not None:
         lines.append(
             t(
@@ -154,6 +157,8 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
     if plan.strict and plan.strict != plan.deterministic:
         lines.append(t("plan.strict", dates=_dates_text(plan, clock, plan.strict)))
     lines.extend(_rentree_lines(plan))
+    if plan.keeps_rentree:
+        lines.append(t("plan.rentree_kept", rentree=day_text(plan.rentree)))
     if plan.confidence is not None and plan.probability is not None:
         key = "plan.confidence_ok" if plan.confident else "plan.confidence_short"
         lines.append(
@@ -199,14 +204,15 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
 
     staff = calendar.staff()
     operations: dict[str, Any] = {}
-    for op, planned in plan.planned.items():
-        proposed = plan.proposed.get(op, [])
+    for op in plan.planned:
+        planned, proposed = plan.kept(op), plan.proposed.get(op, [])
         operations[op.value] = {
             "role": ROLE_OF[op],
             "fixed": False,
-            "planned": [when(v) for v in planned],
+            "planned": [when(v) for v in plan.planned[op]],
             "proposed": [when(v) for v in proposed],
             "not_needed": [when(v) for v in plan.not_needed.get(op, [])],
+            "useless": [when(v) for v in plan.useless.get(op, [])],
             "added": [when(v) for v in proposed[len(planned) :]],
             "slack_working_days": [
                 staff.working_days_between(day_of(planned[i]), day_of(v))
@@ -222,6 +228,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
             "planned": [when(v) for v in dates],
             "proposed": [when(v) for v in dates],
             "not_needed": [],
+            "useless": [],
             "added": [],
             "slack_working_days": [],
         }
@@ -269,10 +276,12 @@ def plan_scenario_yaml(plan: Plan, source: Path, destination: Path, name: str) -
         "name": t("plan.scenario_name", name=name, target=day_text(plan.target)),
         "operations": {
             # the occurrences the target does not need stay as the scenario plans them
-            op.value: {
-                "date": [_iso(v).replace("T", " ") for v in [*values, *plan.not_needed.get(op, [])]]
-            }
-            for op, values in plan.proposed.items()
+            op.value: (
+                {"date": [_iso(v).replace("T", " ") for v in dates]} if dates else {"missing": True}
+            )
+            for op, dates in (
+                (op, [*values, *plan.not_needed.get(op, [])]) for op, values in plan.proposed.items()
+            )
         },
     }
     header = "# " + t("plan.scenario_comment", target=plan.target.isoformat()) + "\n"

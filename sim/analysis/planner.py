@@ -1,0 +1,237 @@
+"""The planner's simulator: candidate calendars of one scenario (same lycée, same seed),
+each simulated once, and the constraints a proposed date keeps to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sim.analysis.consistency import target_consistency
+from sim.analysis.risk import PREDECESSORS
+from sim.calendar import Clock, StaffCalendar, day_of
+from sim.chain import build_graph
+from sim.domain import Category, Operation, Target
+from sim.engine.model import resolve_rentree
+from sim.engine.simulation import build_truth, simulate
+from sim.scenario.model import Scenario
+from sim.truth.model import Truth
+
+Instant = dt.date | dt.datetime
+Calendar = dict[Operation, list[Instant]]
+# What the verifying simulation must not report for a plan to be called verified.
+PLAN_WARNINGS = ("refused", "order_broken", "non_working_day", "links_rejected")
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    """A problem the verifying simulation found: its code, operation, time and detail."""
+
+    code: str
+    actor: str
+    minute: float
+    detail: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One simulated calendar: its dates apart from departed accounts (what the target asks)
+    and strict, its warnings, and the facts the ENT lacks on the rentrée morning."""
+
+    dates: dict[Target, float | None]
+    strict: dict[Target, float | None]
+    warnings: list[PlanWarning]
+    missing_at_rentree: dict[Category, int]
+
+
+class Planner:
+    """Simulates candidate calendars of one scenario (same lycée, same seed)."""
+
+    def __init__(self, scenario: Scenario, target: dt.date) -> None:
+        self.scenario = scenario
+        self.staff: StaffCalendar = scenario.calendar.staff()
+        self.truth: Truth
+        self.clock: Clock
+        self.truth, self.clock = build_truth(scenario)
+        self.graph = build_graph(scenario)
+        self.target = target
+        self.target_minute = self.clock.day_minutes(target, scenario.calendar.observation_time)
+        self.target_instant = dt.datetime.combine(target, scenario.calendar.observation_time)
+        self.rentree = resolve_rentree(scenario)
+        self.rentree_minute = self.clock.day_minutes(
+            self.rentree, scenario.calendar.observation_time
+        )
+        self.simulations = 0
+        self._known: dict[tuple[tuple[Operation, tuple[Instant, ...]], ...], Outcome] = {}
+        # as many warnings as the scenario's own calendar had are tolerated while searching
+        self.tolerated = 0
+        # facts the ENT may lack on the rentrée morning, per category (None: no such rule)
+        self.rentree_floor: dict[Category, int] | None = None
+
+    def calendar(self, dates: Calendar) -> Scenario | None:
+        """The scenario with these dates (None when one falls outside the window); an
+        operation left without a date is not done, its shares cut to its dates."""
+        cal = self.scenario.calendar
+        candidate = self.scenario.model_copy(deep=True)
+        for op, values in dates.items():
+            if any(not cal.start <= day_of(v) <= cal.end for v in values):
+                return None
+            spec = candidate.operations.get(op)
+            spec.date = list(values)
+            spec.missing = not values
+            if isinstance(spec.share, list):
+                spec.share = spec.share[: len(values)]
+        return candidate
+
+    def _outcome(self, calendar: Calendar) -> Outcome:
+        """What simulating this calendar gives (each calendar simulated once)."""
+        key = tuple(sorted((op, tuple(values)) for op, values in calendar.items()))
+        if key not in self._known:
+            self._known[key] = self._simulate(calendar)
+        return self._known[key]
+
+    def dates(self, calendar: Calendar) -> dict[Target, float | None]:
+        """ENT and GAR consistency apart from departed accounts (what the target asks)."""
+        return self._outcome(calendar).dates
+
+    def warnings(self, calendar: Calendar) -> list[PlanWarning]:
+        """What the simulation of ``calendar`` refuses or warns about its dates."""
+        return self._outcome(calendar).warnings
+
+    def strict(self, calendar: Calendar) -> dict[Target, float | None]:
+        """The strict dates of ``calendar`` (the departed accounts the ENT keeps included):
+        moving the profiling moves the leavers' pre-delete."""
+        return self._outcome(calendar).strict
+
+    def missing_at_rentree(self, calendar: Calendar) -> dict[Category, int]:
+        """Facts missing from the ENT on the rentrée morning with ``calendar``, by category
+        (empty when the rentrée is not observed)."""
+        return self._outcome(calendar).missing_at_rentree
+
+    def _simulate(self, calendar: Calendar) -> Outcome:
+        scenario = self.calendar(calendar)
+        if scenario is None:
+            return Outcome(dict.fromkeys(Target), dict.fromkeys(Target), [], {})
+        self.simulations += 1
+        result = simulate(scenario, truth=self.truth, clock=self.clock)
+        found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
+        morning = self.clock.day_minutes(result.rentree, self.scenario.calendar.observation_time)
+        missing: dict[Category, int] = {}
+        if morning in result.observations:
+            k = result.observations.index(morning)
+            missing = {c: int(cat.missing[k]) for c, cat in found[Target.ENT].categories.items()}
+        return Outcome(
+            dates={t: tc.consistent_except_departed_from for t, tc in found.items()},
+            strict={t: tc.consistent_from for t, tc in found.items()},
+            warnings=[
+                PlanWarning(e.code, e.actor, e.minute, e.detail, e.count)
+                for e in result.events
+                if e.code in PLAN_WARNINGS
+            ],
+            missing_at_rentree=missing,
+        )
+
+    def meets(self, calendar: Calendar) -> bool:
+        """The target is met, with no more warnings than the scenario's own calendar had and
+        the rentrée morning kept."""
+        outcome = self._outcome(calendar)
+        return (
+            len(outcome.warnings) <= self.tolerated
+            and all(m is not None and m <= self.target_minute for m in outcome.dates.values())
+            and self.keeps_rentree(calendar)
+        )
+
+    def keeps_rentree(self, calendar: Calendar) -> bool:
+        """The ENT lacks no more facts on the rentrée morning, per category, than the floor."""
+        if self.rentree_floor is None:
+            return True
+        missing = self._outcome(calendar).missing_at_rentree
+        return all(n <= self.rentree_floor.get(c, 0) for c, n in missing.items())
+
+    def last(self, calendar: Calendar) -> float:
+        """When the later of the two targets becomes right (infinity: never)."""
+        return max(float("inf") if m is None else m for m in self.dates(calendar).values())
+
+    def no_worse(self, candidate: Calendar, reference: Calendar) -> bool:
+        """``candidate`` makes both targets right no later than ``reference``, with no more
+        warnings than tolerated and the rentrée morning kept."""
+        return (
+            self.calendar(candidate) is not None
+            and len(self.warnings(candidate)) <= self.tolerated
+            and self.last(candidate) <= self.last(reference)
+            and self.keeps_rentree(candidate)
+        )
+
+    def warned(self, calendar: Calendar, op: Operation) -> set[int]:
+        """Indexes of ``op``'s occurrences that the simulation refuses, rejects, finds out
+        of order or on a day off."""
+        starts = sorted(
+            (self.clock.minutes(self.instant(v)), i) for i, v in enumerate(calendar.get(op, []))
+        )
+        found = set()
+        for warning in self.warnings(calendar):
+            if warning.actor != op:
+                continue
+            # an operation's events are logged at its minute (plus a tie-break fraction)
+            earlier = [i for minute, i in starts if minute <= warning.minute]
+            if earlier:
+                found.add(earlier[-1])
+        return found
+
+    # --- constraints ---------------------------------------------------------------------
+    def instant(self, value: Instant) -> dt.datetime:
+        return self.scenario.calendar.at(value)
+
+    def earliest(self, op: Operation, calendar: Calendar) -> dt.datetime | None:
+        """The earliest instant ``op`` may take: after every operation it depends on (the
+        same minute is fine: operations at one minute run in the seed's order) and not
+        before its own ``not_before``."""
+        bounds = [
+            min(self.instant(v) for v in calendar[p]) for p in PREDECESSORS[op] if calendar.get(p)
+        ]
+        spec = self.scenario.operations.get(op)
+        if spec.not_before is not None:
+            bounds.append(
+                dt.datetime.combine(spec.not_before, self.scenario.calendar.operation_time)
+            )
+        return max(bounds) if bounds else None
+
+    def respect(self, calendar: Calendar, movable: list[Operation]) -> Calendar:
+        """``calendar`` with each movable operation, in the seed's order, moved later where
+        it comes before an operation it depends on or its own bound, then to a working day."""
+        fixed = dict(calendar)
+        for op in movable:
+            lower = self.earliest(op, fixed)
+            moved = []
+            for value in fixed[op]:
+                if lower is not None and self.instant(value) < lower:
+                    value = (
+                        lower
+                        if isinstance(value, dt.datetime)
+                        else max(
+                            lower,
+                            dt.datetime.combine(
+                                day_of(value), self.scenario.calendar.operation_time
+                            ),
+                        )
+                    )
+                moved.append(self.staff.next_working(value))
+            fixed[op] = sorted(moved, key=self.instant)
+        return fixed
+
+    def allowed(self, calendar: Calendar, op: Operation, successors: list[Operation]) -> bool:
+        """Whether ``op``'s dates keep to the target, its bound and its successors."""
+        values = calendar[op]
+        if not values:
+            return True
+        spec = self.scenario.operations.get(op)
+        if max(self.instant(v) for v in values) >= self.target_instant:
+            return False  # at or after the target's look it cannot help
+        if spec.not_after is not None and max(day_of(v) for v in values) > spec.not_after:
+            return False
+        first = min(self.instant(v) for v in values)
+        return all(
+            first <= min(self.instant(v) for v in calendar[s])
+            for s in successors
+            if calendar.get(s)
+        )
