@@ -32,7 +32,7 @@ test: lint
 	$(VENV)/bin/pytest
 
 bench: $(DEV_STAMP)
-	$(PY) benchmarks/bench_engine.py
+	$(PY) benchmarks/bench_speed.py
 	$(PY) benchmarks/bench_risk.py
 
 clean:

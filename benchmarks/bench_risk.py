@@ -14,8 +14,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_engine import scenario  # noqa: E402
+import yaml  # noqa: E402
+
 from sim.analysis.risk import run_risk  # noqa: E402
+from sim.scenario.model import Scenario  # noqa: E402
+
+
+def scenario(students: int) -> Scenario:
+    """The nominal scenario resized to ``students`` (divisions of about 30)."""
+    data = yaml.safe_load((ROOT / "scenarios" / "nominal.yaml").read_text(encoding="utf-8"))
+    per_level = max(1, round(students / 30 / 3))
+    data["etablissement"].update(
+        students=students,
+        divisions={"2nde": per_level + 1, "1re": per_level, "Tle": per_level},
+        teachers=max(20, students // 12),
+    )
+    return Scenario.model_validate(data)
 
 
 def main() -> None:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
-
-import holidays
-from vacances_scolaires_france import SchoolHolidayDates
 
 from sim.errors import RentreeSimError
+from sim.holiday_tables import CACHED_YEARS, holiday_tables, public_holidays_outside_cache
 from sim.i18n import t
 
 MINUTES_PER_DAY = 1440.0
@@ -17,25 +14,17 @@ MINUTES_PER_DAY = 1440.0
 MAX_SEARCH_DAYS = 800
 
 
-@lru_cache(maxsize=1)
-def _school_holidays() -> SchoolHolidayDates:
-    return SchoolHolidayDates()
-
-
-@lru_cache(maxsize=16)
-def _public_holidays(year: int) -> dict[dt.date, str]:
-    return dict(holidays.country_holidays("FR", years=[year - 1, year, year + 1]).items())
-
-
 def is_public_holiday(day: dt.date) -> bool:
-    return day in _public_holidays(day.year)
+    if day.year in CACHED_YEARS:
+        return day in holiday_tables().public
+    return day in public_holidays_outside_cache(day.year)
 
 
 def is_school_holiday(day: dt.date, zone: str) -> bool:
-    try:
-        return bool(_school_holidays().is_holiday_for_zone(day, zone))
-    except Exception:  # the table raises outside its years; treat as unknown = not holiday
-        return False
+    """Whether ``zone`` is on holiday on ``day`` (False outside the table's years: unknown)."""
+    tables = holiday_tables()
+    first, last = tables.school_years
+    return first <= day.year <= last and day in tables.school.get(zone, frozenset())
 
 
 def is_working_day(day: dt.date) -> bool:

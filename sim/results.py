@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from sim.domain import Category, Store
-from sim.truth.facts import BoolArray
+from sim.truth.facts import BoolArray, IntArray
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class History:
     def index_at(self, minute: float) -> int:
         """Index of the state in force at ``minute`` (-1 before the first)."""
         return bisect.bisect_right(self.minutes, minute) - 1
+
+    def indexes_at(self, minutes: list[float]) -> IntArray:
+        """:meth:`index_at` of each minute, never below 0 (the state :meth:`at` gives)."""
+        found: IntArray = np.searchsorted(np.asarray(self.minutes), minutes, side="right") - 1
+        return np.maximum(found, 0)
 
     def at(self, minute: float) -> BoolArray:
         # the first state (the window's start) also stands for what came before it

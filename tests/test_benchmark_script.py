@@ -20,10 +20,11 @@ def run_script(name: str, *args: str) -> str:
     return completed.stdout
 
 
-def test_benchmark_runs_and_agrees_with_the_naive_model() -> None:
-    out = run_script("bench_engine.py", "--students", "150", "--repeat", "2")
-    assert "rapport naïf / moteur" in out
-    assert "(naïf = moteur) : oui" in out
+def test_speed_benchmark_runs_and_checks_its_baseline() -> None:
+    out = run_script("bench_speed.py", "--replications", "4")
+    assert "mêmes comptes" in out  # it stops if the counts differ from the baseline's
+    for line in ("une réplication", "run :", "risk -n 4", "plan --target", "académie"):
+        assert line in out, out
 
 
 def test_risk_benchmark_runs() -> None:

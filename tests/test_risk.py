@@ -11,15 +11,18 @@ import numpy as np
 import pytest
 
 from sim.analysis.risk import (
+    ReplicationPool,
     draw_lateness,
     percentile,
     percentile_interval,
     run_risk,
+    tornado,
 )
-from sim.domain import Channel, Operation, Target
+from sim.domain import Category, Channel, Operation, Target
 from sim.scenario.model import Lateness
 from tests.test_rules import nominal_with
 
+EXPORT = Operation.EXPORT_LIENS_SIECLE
 NO_RISK: dict[str, Any] = {
     "forget_probability": 0,
     "lateness": {"kind": "empirical", "values": [0]},
@@ -105,6 +108,26 @@ def test_same_results_with_one_or_two_workers_and_across_runs() -> None:
     assert key == [(r.lateness, r.forgotten, r.consistent_from) for r in again.replications]
     other = run_risk(scenario, 12, seed=6, workers=1)
     assert key != [(r.lateness, r.forgotten, r.consistent_from) for r in other.replications]
+
+
+def test_one_pool_serves_two_lycees_and_a_tornado_as_separate_runs_do() -> None:
+    """A pool of two processes, started once, runs the replications of two lycées (the
+    second one's truth built by the workers) and a tornado: the same figures as one process
+    each time."""
+    first, second = nominal_with({}), nominal_with({"seed": 99}, students=300)
+
+    def key(result):  # type: ignore[no-untyped-def]
+        return [(r.lateness, r.forgotten, r.consistent_from, r.chain) for r in result.replications]
+
+    with ReplicationPool(2) as pool:
+        pooled = [run_risk(s, 8, seed=3, pool=pool) for s in (first, second)]
+        bars = tornado(first, pooled[0], size=6, pool=pool, operations=[EXPORT])
+        sizes = [pool.truth(s)[1].size(Category.STUDENTS) for s in (first, second)]
+        assert sizes[0] < sizes[1]  # two truths: 240 and 300 students (with leavers)
+    alone = [run_risk(s, 8, seed=3, workers=1) for s in (first, second)]
+    assert [key(r) for r in pooled] == [key(r) for r in alone]
+    assert bars == tornado(first, alone[0], size=6, workers=1, operations=[EXPORT])
+    assert bars[EXPORT.value][0] is not None
 
 
 def test_lateness_draws() -> None:

@@ -21,6 +21,7 @@ from sim.analysis.departed import (
     accounts_pending_deletion,
     departed_accounts,
     departed_facts,
+    departed_inputs,
     ever_departed,
 )
 from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
@@ -28,7 +29,7 @@ from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
 from sim.engine.simulation import SimulationResult
 from sim.results import History
-from sim.truth.facts import BoolArray, FactTable
+from sim.truth.facts import BoolArray, FactTable, IntArray
 
 
 @dataclass
@@ -104,37 +105,54 @@ def counts(
     table: FactTable,
     observations: list[float],
     departed: Callable[[float], BoolArray] | None = None,
+    inputs: list[IntArray] | None = None,
 ) -> StoreState:
-    """Counts per observation; ``departed(minute)`` gives the departed facts, if any."""
+    """Counts per observation; ``departed(minute)`` gives the departed facts, if any, and
+    ``inputs`` the indexes (one array per input, one entry per observation) of everything
+    they read (default: the state and the truth). Each distinct state is counted once:
+    states change a dozen times, not at every morning."""
     n = len(observations)
     correct = np.zeros(n, dtype=np.int64)
     missing = np.zeros(n, dtype=np.int64)
     stale = np.zeros(n, dtype=np.int64)
     kept = np.zeros(n, dtype=np.int64)
-    for k, minute in enumerate(observations):
+    if n == 0:
+        return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
+    if inputs is None:
+        inputs = [history.indexes_at(observations), table.epochs_at(observations)]
+    _, first, inverse = np.unique(
+        np.stack(inputs, axis=1), axis=0, return_index=True, return_inverse=True
+    )
+    for group, k in enumerate(first):
+        minute = observations[int(k)]
         state = history.at(minute)
         truth = table.true_at(minute)
-        correct[k] = np.count_nonzero(state & truth)
-        missing[k] = np.count_nonzero(truth & ~state)
-        stale[k] = np.count_nonzero(state & ~truth)
-        if departed is not None and stale[k]:
-            kept[k] = np.count_nonzero(departed(minute))
+        at = inverse.reshape(-1) == group
+        correct[at] = np.count_nonzero(state & truth)
+        missing[at] = np.count_nonzero(truth & ~state)
+        wrong = np.count_nonzero(state & ~truth)
+        stale[at] = wrong
+        if departed is not None and wrong:
+            kept[at] = np.count_nonzero(departed(minute))
     return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
 
 
 def store_counts(result: SimulationResult, store: Store, category: Category) -> StoreState:
     """Counts of one category of ``store`` at every observation, departed facts included."""
     departed = None
+    inputs = None
     if ever_departed(result, store):
 
         def departed(minute: float) -> BoolArray:
             return departed_facts(result, store, category, minute)
 
+        inputs = departed_inputs(result, store, category)
     state = counts(
         result.histories[store][category],
         result.truth.table(category),
         result.observations,
         departed,
+        inputs,
     )
     state.store = store
     return state

@@ -7,12 +7,16 @@ ENT's design and not a late step of the lycée, so the analysis counts them apar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import numpy as np
 from numpy.typing import NDArray
 
 from sim.domain import Category, Store
 from sim.engine.simulation import SimulationResult
-from sim.truth.facts import BoolArray, endpoint_present
+from sim.results import History
+from sim.truth.facts import BoolArray, IntArray, endpoint_present
 
 # The user end of each link that makes it a departed user's membership.
 _USER_ENDS: dict[Category, tuple[Category, ...]] = {
@@ -38,6 +42,17 @@ def _marked_links(
         if end in marked:
             found |= endpoint_present(marked[end], table.ends[end])
     return found
+
+
+def departed_inputs(result: SimulationResult, store: Store, category: Category) -> list[IntArray]:
+    """What :func:`departed_facts` (and the counts beside it) read at each observation: the
+    state of every category and mark of ``store``, and the truth of ``category``."""
+    observations = result.observations
+    return [
+        *(h.indexes_at(observations) for h in result.histories[store].values()),
+        *(h.indexes_at(observations) for h in result.departed.get(store, {}).values()),
+        result.truth.table(category).epochs_at(observations),
+    ]
 
 
 def departed_facts(
@@ -97,8 +112,34 @@ def departed_accounts(result: SimulationResult, store: Store) -> NDArray[np.int6
     )
     for category, history in users.items():
         present = result.histories[store][category]
-        for k, minute in enumerate(result.observations):
-            total[k] += np.count_nonzero(history.at(minute) & present.at(minute))
+        total += _counted(
+            partial(_present_marked, history, present),
+            [history.indexes_at(result.observations), present.indexes_at(result.observations)],
+            result.observations,
+        )
+    return total
+
+
+def _present_marked(marks: History, present: History, minute: float) -> int:
+    return int(np.count_nonzero(marks.at(minute) & present.at(minute)))
+
+
+def _marked(marks: History, minute: float) -> int:
+    return int(np.count_nonzero(marks.at(minute)))
+
+
+def _counted(
+    count: Callable[[float], int], inputs: list[IntArray], observations: list[float]
+) -> NDArray[np.int64]:
+    """``count`` at each observation, computed once per distinct row of ``inputs``."""
+    total = np.zeros(len(observations), dtype=np.int64)
+    if not observations:
+        return total
+    _, first, inverse = np.unique(
+        np.stack(inputs, axis=1), axis=0, return_index=True, return_inverse=True
+    )
+    for group, k in enumerate(first):
+        total[inverse.reshape(-1) == group] = count(observations[int(k)])
     return total
 
 
@@ -106,8 +147,11 @@ def accounts_pending_deletion(result: SimulationResult) -> NDArray[np.int64]:
     """ENT accounts pre-deleted and not yet deleted, each morning."""
     total = np.zeros(len(result.observations), dtype=np.int64)
     for history in result.pending_deletion.values():
-        for k, minute in enumerate(result.observations):
-            total[k] += np.count_nonzero(history.at(minute))
+        total += _counted(
+            partial(_marked, history),
+            [history.indexes_at(result.observations)],
+            result.observations,
+        )
     return total
 
 

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning
-from sim.analysis.risk import PREDECESSORS, SEED_ORDER, run_replications
+from sim.analysis.risk import PREDECESSORS, SEED_ORDER, ReplicationPool
 from sim.calendar import day_of
 from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Target
 from sim.scenario.model import Scenario
@@ -414,6 +414,43 @@ def _unneeded(
     return calendar, not_needed
 
 
+def _with_margin(
+    planner: Planner,
+    plan: Plan,
+    calendar: Calendar,
+    movable: list[Operation],
+    confidence: float,
+    pool: ReplicationPool,
+    progress: Callable[[int], None] | None,
+) -> Calendar:
+    """The calendar moved earlier by the smallest common margin of working days that gives
+    the target ``confidence`` under the Monte Carlo (``plan`` records the outcome)."""
+    plan.confidence = confidence
+    for margin in range(0, MAX_MARGIN + 1):
+        candidate = planner.respect(
+            _shift(planner, calendar, movable, -margin, plan.target), movable
+        )
+        drawn = planner.calendar(candidate)
+        # a margin that breaks the chain (a step pulled before a fixed date it needs) is no
+        # margin: stop at the last one that still meets the target as planned
+        if drawn is None or not planner.meets(candidate):
+            break
+        runs = pool.run(drawn, range(plan.replications), planner.scenario.seed, progress=progress)
+        reached = sum(
+            all(m is not None and m <= planner.target_minute for m in r.consistent_from.values())
+            for r in runs
+        )
+        plan.probability = reached / plan.replications
+        plan.margin_days = margin
+        calendar = candidate
+        plan.proposed = {op: candidate[op] for op in movable}
+        if plan.probability >= confidence:
+            break
+    plan.confident = plan.probability is not None and plan.probability >= confidence
+    plan.deterministic = planner.dates(calendar)
+    return calendar
+
+
 def make_plan(
     scenario: Scenario,
     target: dt.date,
@@ -445,15 +482,14 @@ def make_plan(
     extras = _extra_occurrences(planner, every, movable)
     calendar, best = _reach(planner, every, movable, compact=not extras)
     added: Calendar = {}
-    if calendar is None:
+    if calendar is None and extras:
         # the scenario's own steps cannot do it: redo the exports after the last change
-        if extras:
-            with_extras = {
-                op: sorted([*every[op], *extras.get(op, [])], key=planner.instant) for op in every
-            }
-            calendar, _ = _reach(planner, with_extras, movable)
-            if calendar is not None:
-                added = extras
+        with_extras = {
+            op: sorted([*every[op], *extras.get(op, [])], key=planner.instant) for op in every
+        }
+        calendar, _ = _reach(planner, with_extras, movable)
+        if calendar is not None:
+            added = extras
     if calendar is None:
         return Plan(
             target,
@@ -494,36 +530,11 @@ def make_plan(
         )
         if added
         else None,
+        replications=replications if confidence is not None else 0,
     )
     if confidence is not None:
-        plan.confidence = confidence
-        plan.replications = replications
-        for margin in range(0, MAX_MARGIN + 1):
-            candidate = planner.respect(
-                _shift(planner, calendar, movable, -margin, target), movable
-            )
-            scenario_m = planner.calendar(candidate)
-            # a margin that breaks the chain (a step pulled before a fixed date it needs)
-            # is no margin: stop at the last one that still meets the target as planned
-            if scenario_m is None or not planner.meets(candidate):
-                break
-            runs = run_replications(
-                scenario_m, range(replications), scenario.seed, workers, progress=progress
-            )
-            reached = sum(
-                all(
-                    m is not None and m <= planner.target_minute for m in r.consistent_from.values()
-                )
-                for r in runs
-            )
-            plan.probability = reached / replications
-            plan.margin_days = margin
-            calendar = candidate
-            plan.proposed = {op: candidate[op] for op in movable}
-            if plan.probability >= confidence:
-                break
-        plan.confident = plan.probability is not None and plan.probability >= confidence
-        plan.deterministic = planner.dates(calendar)
+        with ReplicationPool(workers) as pool:
+            calendar = _with_margin(planner, plan, calendar, movable, confidence, pool, progress)
     plan.warnings = planner.warnings(calendar)
     plan.strict = planner.strict(calendar)
     plan.missing_at_rentree = (

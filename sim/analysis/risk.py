@@ -176,28 +176,42 @@ def sample_calendar(
 
 # --- replications -------------------------------------------------------------------------
 
-_WORKER: dict[str, object] = {}
+
+def _lycee_key(scenario: Scenario) -> str:
+    """What the truth is built from: two scenarios with the same key share one truth."""
+    return scenario.model_dump_json(include={"etablissement", "reality", "seed", "calendar"})
 
 
-def _prepare(scenario: Scenario) -> None:
-    truth, clock = build_truth(scenario)
-    _WORKER.update(scenario=scenario, truth=truth, clock=clock, graph=build_graph(scenario))
+# Worker side: the lycées' truths this process holds, by key.
+_LYCEES: dict[str, tuple[Truth, Clock]] = {}
 
 
-def _replicate(task: tuple[int, int, dict[Operation, int] | None]) -> Replication:
-    index, seed, fixed = task
-    scenario = _WORKER["scenario"]
-    truth = _WORKER["truth"]
-    clock = _WORKER["clock"]
-    assert isinstance(scenario, Scenario) and isinstance(truth, Truth)
-    assert isinstance(clock, Clock)
+def _install(key: str, truth: Truth, clock: Clock) -> None:
+    _LYCEES[key] = (truth, clock)
+
+
+def _lycee(key: str, scenario: Scenario) -> tuple[Truth, Clock]:
+    if key not in _LYCEES:
+        _LYCEES[key] = build_truth(scenario)
+    return _LYCEES[key]
+
+
+def _replicate(
+    scenario: Scenario,
+    truth: Truth,
+    clock: Clock,
+    graph: nx.DiGraph,
+    index: int,
+    seed: int,
+    fixed: dict[Operation, int] | None,
+) -> Replication:
     rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
     drawn, lateness, forgotten = sample_calendar(scenario, rng, fixed)
     result = simulate(drawn, truth=truth, clock=clock)
     replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
     replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
     for target in Target:
-        tc = target_consistency(result, target, _WORKER["graph"], detail=False)
+        tc = target_consistency(result, target, graph, detail=False)
         # the dates the lycée can move: the ENT's own retention of departed users is set by
         # the pre-delete, whatever the calendar
         replication.consistent_from[target] = tc.consistent_except_departed_from
@@ -209,6 +223,78 @@ def _replicate(task: tuple[int, int, dict[Operation, int] | None]) -> Replicatio
     return replication
 
 
+Chunk = tuple[str, Scenario, list[int], int, dict[Operation, int] | None]
+
+
+def _replicate_chunk(chunk: Chunk) -> list[Replication]:
+    key, scenario, indices, seed, fixed = chunk
+    truth, clock = _lycee(key, scenario)
+    graph = build_graph(scenario)
+    return [_replicate(scenario, truth, clock, graph, i, seed, fixed) for i in indices]
+
+
+class ReplicationPool:
+    """Runs replications, in this process or on worker processes started once and reused by
+    every batch of a command (the risk, its tornado, the scenarios of a comparison, the
+    margins of a plan). Truths are built once in this process and sent to the workers with
+    their start; another lycée's truth is built by each worker on first use."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+        self._truths: dict[str, tuple[Truth, Clock]] = {}
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ReplicationPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+    def truth(self, scenario: Scenario) -> tuple[str, Truth, Clock]:
+        key = _lycee_key(scenario)
+        if key not in self._truths:
+            self._truths[key] = build_truth(scenario)
+        return key, *self._truths[key]
+
+    def run(
+        self,
+        scenario: Scenario,
+        indices: Sequence[int],
+        seed: int,
+        fixed: dict[Operation, int] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Replication]:
+        """Replications ``indices`` of ``scenario`` (the same whatever the processes)."""
+        key, truth, clock = self.truth(scenario)
+        results: list[Replication] = []
+        if self.workers == 1:
+            graph = build_graph(scenario)
+            for index in indices:
+                results.append(_replicate(scenario, truth, clock, graph, index, seed, fixed))
+                if progress:
+                    progress(1)
+            return results
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_install, initargs=(key, truth, clock)
+            )
+        size = max(1, len(indices) // (self.workers * 8))
+        chunks: list[Chunk] = [
+            (key, scenario, list(indices[i : i + size]), seed, fixed)
+            for i in range(0, len(indices), size)
+        ]
+        for done in self._executor.map(_replicate_chunk, chunks):
+            results.extend(done)
+            if progress:
+                progress(len(done))
+        return results
+
+
 def run_replications(
     scenario: Scenario,
     indices: Sequence[int],
@@ -216,26 +302,14 @@ def run_replications(
     workers: int = 1,
     fixed: dict[Operation, int] | None = None,
     progress: Callable[[int], None] | None = None,
+    pool: ReplicationPool | None = None,
 ) -> list[Replication]:
-    """Replications ``indices`` of ``scenario``, on ``workers`` processes (1: in process)."""
-    tasks = [(i, seed, fixed) for i in indices]
-    results: list[Replication] = []
-    if workers <= 1:
-        _prepare(scenario)
-        for task in tasks:
-            results.append(_replicate(task))
-            if progress:
-                progress(1)
-        return results
-    chunk = max(1, len(tasks) // (workers * 8))
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_prepare, initargs=(scenario,)
-    ) as pool:
-        for replication in pool.map(_replicate, tasks, chunksize=chunk):
-            results.append(replication)
-            if progress:
-                progress(1)
-    return results
+    """Replications ``indices`` of ``scenario``, on ``pool`` (else on ``workers`` processes
+    started for this call only)."""
+    if pool is not None:
+        return pool.run(scenario, indices, seed, fixed, progress)
+    with ReplicationPool(workers) as own:
+        return own.run(scenario, indices, seed, fixed, progress)
 
 
 # --- statistics ---------------------------------------------------------------------------
@@ -357,11 +431,17 @@ def run_risk(
     seed: int | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    pool: ReplicationPool | None = None,
 ) -> RiskResult:
     """``replications`` drawn calendars of ``scenario``, simulated and summarised."""
     base_seed = scenario.seed if seed is None else seed
     runs = run_replications(
-        scenario, range(replications), base_seed, workers or default_workers(), progress=progress
+        scenario,
+        range(replications),
+        base_seed,
+        workers or default_workers(),
+        progress=progress,
+        pool=pool,
     )
     return summarise(scenario, base_seed, runs)
 
@@ -386,29 +466,32 @@ def tornado(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     operations: Iterable[Operation] = LYCEE_OPERATIONS,
+    pool: ReplicationPool | None = None,
 ) -> dict[str, tuple[float | None, float | None, float | None]]:
     """For each of the lycée's operations whose lateness varies: the P80 ``target`` date with
     its lateness held at its 10th, 50th and 90th percentiles, every other draw as usual (same
     seeds, so the three differ only by that operation). Values are minutes (None: never)."""
     count = size or max(40, base.size // 4)
+    own = ReplicationPool(workers or default_workers()) if pool is None else None
+    runner = own or pool
+    assert runner is not None
     bars: dict[str, tuple[float | None, float | None, float | None]] = {}
-    for op in operations:
-        spec = scenario.operations.get(op)
-        if spec.missing or spec.fixed:
-            continue
-        levels = lateness_quantiles(operation_risk(op, spec).lateness)
-        if levels[0] == levels[-1]:
-            continue
-        p80 = []
-        for value in levels:
-            runs = run_replications(
-                scenario,
-                range(count),
-                base.seed,
-                workers or default_workers(),
-                fixed={op: value},
-                progress=progress,
-            )
-            p80.append(_finite(percentile(_dates(runs, target), 0.8)))
-        bars[op.value] = (p80[0], p80[1], p80[2])
+    try:
+        for op in operations:
+            spec = scenario.operations.get(op)
+            if spec.missing or spec.fixed:
+                continue
+            levels = lateness_quantiles(operation_risk(op, spec).lateness)
+            if levels[0] == levels[-1]:
+                continue
+            p80 = []
+            for value in levels:
+                runs = runner.run(
+                    scenario, range(count), base.seed, fixed={op: value}, progress=progress
+                )
+                p80.append(_finite(percentile(_dates(runs, target), 0.8)))
+            bars[op.value] = (p80[0], p80[1], p80[2])
+    finally:
+        if own is not None:
+            own.close()
     return bars

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from matplotlib.figure import Figure
 
 from sim.analysis.run_analysis import Analysis, analyse
 from sim.cli.app import (
@@ -23,11 +22,22 @@ from sim.domain import Target
 from sim.engine.simulation import simulate
 from sim.errors import OutputError, UsageError
 from sim.i18n import t
-from sim.presentation import plots
 from sim.presentation.files import check_output_file
-from sim.presentation.plots import check_picture_path, save_figure
-from sim.presentation.time_axis import DayRange, day_range, parse_day
 from sim.scenario.model import Scenario
+
+if TYPE_CHECKING:  # matplotlib loads only when a picture is drawn (start-up of other commands)
+    from types import ModuleType
+
+    from matplotlib.figure import Figure
+
+    from sim.presentation.time_axis import DayRange
+
+
+def _plots() -> ModuleType:
+    from sim.presentation import plots
+
+    return plots
+
 
 plot_app = typer.Typer(
     help=t("cli.plot_help"),
@@ -57,6 +67,8 @@ ToOption = Annotated[
 
 def _days(first: str | None, last: str | None, scenarios: list[Scenario]) -> DayRange | None:
     """The range of --du/--au inside the simulated windows, checked before any simulation."""
+    from sim.presentation.time_axis import day_range, parse_day
+
     try:
         window = (
             min(s.calendar.start for s in scenarios),
@@ -79,7 +91,7 @@ def _output(output: Path | None, default: str) -> Path:
     """The picture's path, checked before any simulation runs."""
     path = output if output is not None else Path(default)
     try:
-        check_picture_path(path)
+        _plots().check_picture_path(path)
         check_output_file(path, (".png", ".svg"))
     except (UsageError, OutputError) as error:
         raise fail(error) from None
@@ -88,7 +100,7 @@ def _output(output: Path | None, default: str) -> Path:
 
 def _save(figure: Figure, path: Path) -> None:
     try:
-        save_figure(figure, path)
+        _plots().save_figure(figure, path)
     except OutputError as error:
         raise fail(error) from None
     typer.echo(t("cli.picture_written", path=path))
@@ -111,7 +123,7 @@ def plot_timeline_command(
     path = _output(output, _default_name(scenario, "chronologie"))
     loaded = load(scenario)
     days = _days(first, last, [loaded])
-    _save(plots.figure_of(plots.plot_timeline(_analysis(loaded), days=days)), path)
+    _save(_plots().figure_of(_plots().plot_timeline(_analysis(loaded), days=days)), path)
 
 
 @plot_app.command("completeness", help=t("cli.completeness_help"), add_help_option=False)
@@ -127,7 +139,7 @@ def plot_completeness_command(
     path = _output(output, _default_name(scenario, "completude"))
     loaded = load(scenario)
     days = _days(first, last, [loaded])
-    _save(plots.completeness_figure(_analysis(loaded), days=days), path)
+    _save(_plots().completeness_figure(_analysis(loaded), days=days), path)
 
 
 @plot_app.command("graph", help=t("cli.graph_help"), add_help_option=False)
@@ -140,7 +152,7 @@ def plot_graph_command(
 ) -> None:
     use_language(lang)
     path = _output(output, _default_name(scenario, "graphe"))
-    _save(plots.figure_of(plots.plot_graph(analysis_of(scenario), target)), path)
+    _save(_plots().figure_of(_plots().plot_graph(analysis_of(scenario), target)), path)
 
 
 @plot_app.command("compare", help=t("cli.compare_help"), add_help_option=False)
@@ -159,4 +171,4 @@ def plot_compare_command(
     loaded = [load(s) for s in scenarios]
     days = _days(first, last, loaded)
     analyses = [_analysis(s) for s in loaded]
-    _save(plots.figure_of(plots.plot_comparison(analyses, days=days)), path)
+    _save(_plots().figure_of(_plots().plot_comparison(analyses, days=days)), path)

@@ -9,16 +9,21 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from matplotlib.figure import Figure
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
-from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
+from sim.analysis.risk import (
+    ReplicationPool,
+    RiskResult,
+    default_workers,
+    run_risk,
+    tornado,
+)
 from sim.analysis.run_analysis import analyse
 from sim.calendar import Clock
 from sim.catalogue.names import CATEGORY_WORDS, from_word
@@ -55,13 +60,13 @@ from sim.presentation.files import (
     write_atomically,
     write_file_set,
 )
-from sim.presentation.plan_calendar import plan_ics
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
-from sim.presentation.plotting import figure_of, print_figure
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
-from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.scenario.fields import parse_date, parse_instant
 from sim.scenario.loader import extends_chain
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 @contextmanager
@@ -82,6 +87,8 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
 
 
 def _png(figure: Figure) -> bytes:
+    from sim.presentation.plotting import print_figure
+
     buffer = io.BytesIO()
     print_figure(figure, buffer, "png")
     return buffer.getvalue()
@@ -89,6 +96,10 @@ def _png(figure: Figure) -> bytes:
 
 def risk_files(result: RiskResult, source: str, csv_form: Csv) -> dict[str, str | bytes]:
     """The set ``risk --out`` writes, by file name (one language, see :class:`Csv`)."""
+    # matplotlib loads only for the commands that draw (start-up of the others)
+    from sim.presentation.plotting import figure_of
+    from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
+
     files: dict[str, str | bytes] = {
         csv_form.file_name("risk"): dumps(risk_json(result, source)) + "\n",
         csv_form.file_name("replications"): replications_csv(result, csv_form),
@@ -124,12 +135,12 @@ def risk(
             check_output_folder(out)
         except OutputError as error:
             raise fail(error) from None
-    processes = workers or default_workers()
-    with progress_bar(replications) as advance:
-        result = run_risk(loaded, replications, seed=seed, workers=processes, progress=advance)
-    if with_tornado:
+    with ReplicationPool(workers or default_workers()) as pool:
         with progress_bar(replications) as advance:
-            result.tornado = tornado(loaded, result, workers=processes, progress=advance)
+            result = run_risk(loaded, replications, seed=seed, progress=advance, pool=pool)
+        if with_tornado:
+            with progress_bar(replications) as advance:
+                result.tornado = tornado(loaded, result, progress=advance, pool=pool)
     if as_json:
         typer.echo(dumps(risk_json(result, scenario)))
     else:
@@ -161,12 +172,14 @@ def compare(
     use_language(lang)
     loaded = [load(path) for path in scenarios]
     if with_risk:
-        processes = workers or default_workers()
         results = []
-        with progress_bar(replications * len(loaded)) as advance:
+        with (
+            ReplicationPool(workers or default_workers()) as pool,
+            progress_bar(replications * len(loaded)) as advance,
+        ):
             for scenario in loaded:
                 results.append(
-                    run_risk(scenario, replications, seed=seed, workers=processes, progress=advance)
+                    run_risk(scenario, replications, seed=seed, progress=advance, pool=pool)
                 )
         typer.echo(
             dumps(compare_risk_json(results, scenarios)) if as_json else compare_risk_text(results)
@@ -304,6 +317,8 @@ def plan(
     else:
         typer.echo(plan_text(proposal, loaded))
     if ics is not None and proposal.feasible:
+        from sim.presentation.plan_calendar import plan_ics
+
         agenda = plan_ics(proposal, loaded)
         try:
             write_atomically(ics, lambda temporary: Path(temporary).write_bytes(agenda))

@@ -27,7 +27,6 @@ from sim.errors import OutputError, RentreeSimError
 from sim.i18n import t
 from sim.presentation.export import Csv, CsvForm, dumps, result_json, write_outputs
 from sim.presentation.files import check_output_file, check_output_folder
-from sim.presentation.report import REPORT_SUFFIXES, own_description, report_html, write_report
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
 from sim.scenario.schema import scenario_schema
@@ -95,6 +94,14 @@ def report(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
+    # matplotlib loads only for the commands that draw (start-up of run, validate, schema)
+    from sim.presentation.report import (
+        REPORT_SUFFIXES,
+        own_description,
+        report_html,
+        write_report,
+    )
+
     try:
         check_output_file(output, REPORT_SUFFIXES)
     except OutputError as error:

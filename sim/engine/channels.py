@@ -288,8 +288,29 @@ def presuppression_ent(model: ChainModel) -> Process:
             }
         return eligible, deleted
 
+    # the marks' times change only with the marks: the first minute anything falls due is
+    # recomputed when they change, not every night
+    first_due: list[tuple[tuple[int, int], float]] = []
+
+    def first_due_minute() -> float:
+        key = (departed.version, pending.version)
+        if not first_due or first_due[0][0] != key:
+            found = [np.inf]
+            for c in USER_CATEGORIES:
+                for times, offset in (
+                    (model.disappeared_at[c][departed[c]], after),
+                    (model.deletion_due[c][pending[c]], 0.0),
+                ):
+                    times = np.round(times[~np.isnan(times)])
+                    if times.size:
+                        found.append(float(times.min()) + offset)
+            first_due[:] = [(key, min(found))]
+        return first_due[0][1]
+
     for minute in runner.run_times():
         yield model.wait_until(minute, Channel.PRESUPPRESSION_ENT)
+        if round(minute) < first_due_minute():
+            continue
         eligible, deleted = due(minute)
         if not any(a.any() for a in (*eligible.values(), *deleted.values())):
             continue

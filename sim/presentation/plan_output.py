@@ -52,7 +52,7 @@ def plan_rows(plan: Plan, calendar: Calendar) -> list[PlanRow]:
     """Every occurrence of the plan, ordered by the date to act on (the latest one, else the
     planned one)."""
     staff = calendar.staff()
-    rows = []
+    rows: list[PlanRow] = []
     for op in plan.planned:
         planned, proposed = plan.kept(op), plan.proposed.get(op, [])
         rows.extend(PlanRow(op, value, None, "useless", None) for value in plan.useless.get(op, []))
@@ -157,7 +157,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
     if plan.strict and plan.strict != plan.deterministic:
         lines.append(t("plan.strict", dates=_dates_text(plan, clock, plan.strict)))
     lines.extend(_rentree_lines(plan))
-    if plan.keeps_rentree:
+    if plan.keeps_rentree and plan.rentree is not None:
         lines.append(t("plan.rentree_kept", rentree=day_text(plan.rentree)))
     if plan.confidence is not None and plan.probability is not None:
         key = "plan.confidence_ok" if plan.confident else "plan.confidence_short"
@@ -271,6 +271,7 @@ def plan_scenario_yaml(plan: Plan, source: Path, destination: Path, name: str) -
     """A scenario that extends ``source`` with the proposed dates (path relative to the file
     it is written to, as ``extends`` reads it)."""
     relative = os.path.relpath(source.resolve(), destination.resolve().parent)
+    written = {op: [*values, *plan.not_needed.get(op, [])] for op, values in plan.proposed.items()}
     data = {
         "extends": relative,
         "name": t("plan.scenario_name", name=name, target=day_text(plan.target)),
@@ -279,9 +280,7 @@ def plan_scenario_yaml(plan: Plan, source: Path, destination: Path, name: str) -
             op.value: (
                 {"date": [_iso(v).replace("T", " ") for v in dates]} if dates else {"missing": True}
             )
-            for op, dates in (
-                (op, [*values, *plan.not_needed.get(op, [])]) for op, values in plan.proposed.items()
-            )
+            for op, dates in written.items()
         },
     }
     header = "# " + t("plan.scenario_comment", target=plan.target.isoformat()) + "\n"

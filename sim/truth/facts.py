@@ -36,6 +36,7 @@ class FactTable:
     valid_from: FloatArray
     valid_to: FloatArray
     ends: dict[Category, IntArray] = field(default_factory=dict)
+    _changes: FloatArray | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
@@ -44,6 +45,16 @@ class FactTable:
     def true_at(self, minute: float) -> BoolArray:
         result: BoolArray = (self.valid_from <= minute) & (minute < self.valid_to)
         return result
+
+    def epochs_at(self, minutes: list[float]) -> IntArray:
+        """For each minute, how many of the truth's change minutes are at or before it: two
+        minutes with the same epoch have the same ``true_at`` (tables are not changed once
+        built)."""
+        if self._changes is None:
+            bounds = np.concatenate([self.valid_from, self.valid_to])
+            self._changes = np.unique(bounds[np.isfinite(bounds)])
+        found: IntArray = np.searchsorted(self._changes, minutes, side="right")
+        return found
 
     @property
     def stale(self) -> BoolArray:

@@ -1,0 +1,168 @@
+"""Speed benchmark of issue 10: raw figures against the goals, and ratios against baselines
+measured in the same run (these machines are shared and noisy: compare ratios, not seconds).
+
+    python benchmarks/bench_speed.py [--replications 200] [--full]
+
+Lines:
+- one replication of the nominal scenario: engine (SimPy), analysis, calendar draw (CPU ms);
+- the analysis counting each distinct state once, against the plain count at every morning
+  (kept below as the baseline; both must give the same counts);
+- `run`, `risk -n N`, `plan --target` (and with --full `plan --confidence 0.8`) as a user
+  runs them (wall time, peak resident memory of the command);
+- an académie of 300 lycées × 1,000 replications projected from the measured rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sim.analysis.consistency import store_states  # noqa: E402
+from sim.analysis.departed import departed_facts, ever_departed  # noqa: E402
+from sim.analysis.risk import sample_calendar  # noqa: E402
+from sim.analysis.run_analysis import analyse  # noqa: E402
+from sim.engine.simulation import SimulationResult, build_truth, simulate  # noqa: E402
+from sim.scenario.loader import load_scenario  # noqa: E402
+
+NOMINAL = ROOT / "scenarios" / "nominal.yaml"
+CLI = [str(Path(sys.executable).parent / "rentree-sim")]  # the installed command
+GOALS = {
+    "replication": 1.0,  # ms of CPU, fast engine (issue 10)
+    "run": 0.8,
+    "risk": 5.0,
+    "plan": 2.0,
+    "plan_confidence": 15.0,
+}
+
+
+def cpu_ms(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    """Median CPU milliseconds of ``action`` over ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        action()
+        times.append((time.process_time() - started) * 1000)
+    return float(np.median(times))
+
+
+def plain_counts(result: SimulationResult) -> list[tuple[int, int, int, int]]:
+    """The baseline: every morning counted from scratch, as the analysis did before."""
+    rows = []
+    for state in store_states(result):
+        history = result.histories[state.store][state.category]
+        table = result.truth.table(state.category)
+        for minute in result.observations:
+            present, true = history.at(minute), table.true_at(minute)
+            stale = int(np.count_nonzero(present & ~true))
+            departed = (
+                int(np.count_nonzero(departed_facts(result, state.store, state.category, minute)))
+                if ever_departed(result, state.store) and stale
+                else 0
+            )
+            rows.append(
+                (
+                    int(np.count_nonzero(present & true)),
+                    int(np.count_nonzero(true & ~present)),
+                    stale,
+                    departed,
+                )
+            )
+    return rows
+
+
+def distinct_counts(result: SimulationResult) -> list[tuple[int, int, int, int]]:
+    rows = []
+    for state in store_states(result):
+        rows.extend(
+            zip(
+                state.correct.tolist(),
+                state.missing.tolist(),
+                state.stale.tolist(),
+                state.departed.tolist(),
+                strict=True,
+            )
+        )
+    return rows
+
+
+def command(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one command of the CLI."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{args}: exit {done.returncode}\n{done.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replications", type=int, default=200)
+    parser.add_argument("--full", action="store_true", help="also plan --confidence 0.8")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cœurs, charge {os.getloadavg()[0]:.2f} (1 min)")
+
+    scenario = load_scenario(NOMINAL)
+    truth, clock = build_truth(scenario)
+    result = simulate(scenario, truth=truth, clock=clock)
+    engine = cpu_ms(lambda: simulate(scenario, truth=truth, clock=clock), 15)
+    analysis = cpu_ms(lambda: analyse(result), 15)
+    rng = np.random.default_rng(1)
+    draw = cpu_ms(lambda: sample_calendar(scenario, rng), 15)
+    total = engine + analysis + draw
+    print(
+        f"une réplication (nominal, {scenario.etablissement.students} élèves) : moteur SimPy "
+        f"{engine:.1f} ms, analyse {analysis:.1f} ms, tirage du calendrier {draw:.1f} ms "
+        f"= {total:.1f} ms de CPU (objectif du moteur rapide : {GOALS['replication']} ms)"
+    )
+
+    assert distinct_counts(result) == plain_counts(result), "the counts differ"
+    plain = cpu_ms(lambda: plain_counts(result), 5)
+    distinct = cpu_ms(lambda: distinct_counts(result), 5)
+    print(
+        f"comptes par matin : {plain:.1f} ms en comptant chaque matin, {distinct:.1f} ms en "
+        f"comptant chaque état distinct (mêmes comptes) : × {plain / distinct:.1f}"
+    )
+
+    pass_wall, _ = command(["--version"])
+    run_wall, run_peak = command(["run", str(NOMINAL)])
+    print(
+        f"run : {run_wall:.2f} s (démarrage seul, --version : {pass_wall:.2f} s ; objectif "
+        f"{GOALS['run']} s), mémoire {run_peak:.0f} Mo"
+    )
+    n = args.replications
+    risk_wall, risk_peak = command(["risk", str(NOMINAL), "-n", str(n)])
+    print(
+        f"risk -n {n} : {risk_wall:.1f} s, soit {risk_wall * 1000 / n:.1f} s pour 1 000 "
+        f"(objectif {GOALS['risk']} s), mémoire max {risk_peak:.0f} Mo"
+    )
+    plan_wall, _ = command(["plan", str(NOMINAL), "--target", "2026-09-07"])
+    print(f"plan --target 2026-09-07 : {plan_wall:.1f} s (objectif {GOALS['plan']} s)")
+    if args.full:
+        confident, _ = command(
+            ["plan", str(NOMINAL), "--target", "2026-09-07", "--confidence", "0.8"]
+        )
+        print(f"plan --confidence 0.8 : {confident:.1f} s (objectif {GOALS['plan_confidence']} s)")
+    cores = os.cpu_count() or 1
+    per_replication = risk_wall / n * min(cores, 8)  # process-seconds per replication
+    academie = 300 * 1000 * per_replication / cores
+    print(
+        f"académie projetée (300 lycées × 1 000 réplications, {cores} cœurs) : "
+        f"{academie / 3600:.1f} h au rythme mesuré"
+    )
+
+
+if __name__ == "__main__":
+    main()
