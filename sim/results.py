@@ -70,3 +70,14 @@ class History:
 
 
 Histories = dict[Store, dict[Category, History]]
+
+
+def state_runs(inputs: list[IntArray]) -> list[tuple[int, int]]:
+    """The runs of observations (first, stop) over which no input changes. Inputs are
+    indexes into histories and truth epochs, which never go back in time, so equal rows are
+    consecutive."""
+    stacked = np.stack(inputs, axis=1)
+    if len(stacked) == 0:
+        return []
+    starts = [0, *(np.flatnonzero(np.any(np.diff(stacked, axis=0) != 0, axis=1)) + 1).tolist()]
+    return list(zip(starts, [*starts[1:], len(stacked)], strict=True))

@@ -165,3 +165,19 @@ def test_closed_periods_and_bounds_are_checked(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["validate", bounds])
     assert result.exit_code == 2 and "not_after" in result.output
+
+
+def test_a_bound_beyond_the_window_is_refused(tmp_path: Path) -> None:
+    """A not_before after the window's end (15/11/2026) leaves the operation no day: refused,
+    naming the field; a not_after after the end only loosens nothing and is accepted."""
+    beyond = _scenario(
+        tmp_path, "operations:\n  export_liens_siecle: {date: 2026-09-03, not_before: 2027-03-01}\n"
+    )
+    result = runner.invoke(app, ["validate", beyond])
+    assert result.exit_code == 2
+    assert "operations.export_liens_siecle.not_before" in result.output
+    assert "hors de la fenêtre de simulation" in result.output
+    loose = _scenario(
+        tmp_path, "operations:\n  export_liens_siecle: {date: 2026-09-03, not_after: 2027-03-01}\n"
+    )
+    assert runner.invoke(app, ["validate", loose]).exit_code == 0

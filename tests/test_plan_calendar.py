@@ -33,7 +33,7 @@ def test_plan_ics_has_one_event_per_operation_at_its_latest_date(tmp_path: Path)
     assert str(links["summary"]) == "Au plus tard : export des liens élèves-groupes vers SIECLE"
     description = str(links["description"])
     assert "Qui : direction (proviseur adjoint)" in description
-    assert "Date prévue : jeu. 03/09/2026 10:00 (marge : 1 j travaillés)" in description
+    assert "Date prévue : jeu. 03/09/2026 10:00 (marge : 1 jour(s) travaillé(s))" in description
     assert "vérifié par simulation" in description
     assert "lun. 07/09/2026 08:00" in description
     assert not any("académie" in s or "exploitant" in s for s in summaries)

@@ -181,22 +181,23 @@ def test_plan_written_as_a_scenario_runs_and_reaches_the_target(tmp_path: Path) 
 
 
 def test_plan_says_when_no_calendar_reaches_the_target() -> None:
-    """A target on Wed 15/07 for a lycée of 240 students. Each step as early as the chain
-    allows: the link export comes at the same minute as the AFFELNET round of Tue 07/07 10:00
-    (fixed) and the SIECLE → EDT export, so the links are active at 20:00, extracted at 21:00
-    and in the ENT on Wed 08/07 (import 02:00, landing 03:30): ENT right from 08/07 08:00.
-    GAR cannot be: the ENT operator's transition (Mon 24/08 10:00, not the lycée's) empties
-    the classes, the GAR export of 24/08 21:00 has none (delivered Tue 25/08 06:00); the
-    import of 25/08 02:00 rebuilds them, the export of 25/08 21:00 delivers them Wed 26/08
-    06:00: GAR right from 26/08 08:00, after the target."""
-    plan = make_plan(nominal_with({}), dt.date(2026, 7, 15))
+    """A target on Wed 15/07 for a lycée of 240 students. The AFFELNET rounds are fixed and
+    their shares cumulative: the round of Thu 27/08 10:00 brings the last 3 % of the
+    affectation students. Their links can leave at best at the same minute (the SIECLE →
+    EDT export and the link export run after it in the seed's order): active at 20:00,
+    extracted at 21:00, in the ENT on Fri 28/08 (import 02:00, landing 03:30), in GAR with
+    the export of Fri 21:00 on Sat 29/08 06:00. Earliest reachable: ENT Fri 28/08 08:00,
+    GAR Sat 29/08 08:00, well after the target."""
+    scenario = nominal_with({})
+    plan = make_plan(scenario, dt.date(2026, 7, 15))
     assert not plan.feasible
     clock = Clock.starting(dt.date(2026, 6, 8))
-    reachable = {t: plan.earliest_reachable[t] for t in Target}
-    assert reachable[Target.ENT] == clock.day_minutes(dt.date(2026, 7, 8), dt.time(8))
-    assert reachable[Target.GAR] == clock.day_minutes(dt.date(2026, 8, 26), dt.time(8))
+    assert plan.earliest_reachable == {
+        Target.ENT: clock.day_minutes(dt.date(2026, 8, 28), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+    }
     links = plan.proposed[Operation.EXPORT_LIENS_SIECLE]
-    assert [nominal_with({}).calendar.at(v) for v in links] == [dt.datetime(2026, 7, 7, 10)]
+    assert [scenario.calendar.at(v) for v in links] == [dt.datetime(2026, 8, 27, 10)]
 
 
 def _staff_works(scenario, value) -> bool:  # type: ignore[no-untyped-def]
@@ -437,4 +438,35 @@ def test_the_earliest_reachable_dates_are_the_chains_own() -> None:
     assert plan.earliest_reachable == {
         Target.ENT: clock.day_minutes(dt.date(2026, 8, 28), dt.time(8)),
         Target.GAR: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+    }
+
+
+def test_added_exports_leave_the_scenarios_own_before_the_arrivals(tmp_path: Path) -> None:
+    """30 arrivals typed in on Mon 14/09 10:00. Target Mon 21/09: the scenario's own SIECLE →
+    EDT and link exports keep serving the classes before the arrivals, so they stay before
+    them (latest Fri 11/09 10:00, Mon 10:00 being the arrivals' own minute), and the added
+    ones come at the latest Fri 18/09 10:00. Target Tue 15/09: the added exports can be done
+    an hour after the arrivals (14/09 11:00): links active 20:00, extracted 21:00, ENT Tue
+    15/09 03:30 — but GAR only with the export of 15/09 21:00, Wed 16/09 06:00: out of reach,
+    and those are the earliest dates."""
+    scenario = tmp_path / "arrivees.yaml"
+    scenario.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\nname: trente arrivées\nreality:\n"
+        "  - {date: 2026-09-14, kind: arrival, count: 30, level: 2nde, origin: external}\n",
+        encoding="utf-8",
+    )
+    loaded = load_scenario(scenario)
+    at = loaded.calendar.at
+    plan = make_plan(loaded, dt.date(2026, 9, 21))
+    assert plan.verified
+    for op in (Operation.EXPORT_SIECLE_EDT, Operation.EXPORT_LIENS_SIECLE):
+        proposed = [at(v) for v in plan.proposed[op]]
+        assert proposed[-2:] == [dt.datetime(2026, 9, 11, 10), dt.datetime(2026, 9, 18, 10)]
+        assert [at(v) for v in plan.added[op]] == [dt.datetime(2026, 9, 18, 10)]
+    tight = make_plan(loaded, dt.date(2026, 9, 15))
+    assert not tight.feasible
+    clock = Clock.starting(loaded.calendar.start)
+    assert tight.earliest_reachable == {
+        Target.ENT: clock.day_minutes(dt.date(2026, 9, 15), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 9, 16), dt.time(8)),
     }

@@ -9,9 +9,10 @@ import numpy as np
 import yaml
 
 from sim.analysis.run_analysis import Analysis, analyse
-from sim.domain import Category, Store, Target
+from sim.domain import Category, Origin, Store, Target
 from sim.engine.model import ChainModel
 from sim.engine.simulation import build_truth, simulate
+from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
 from tests.conftest import SCENARIOS, run_scenario
 
@@ -394,3 +395,31 @@ def test_outage_of_the_structure_copy_postpones_the_delivery() -> None:
     arrival = next(m for m, s in zip(groups.minutes, groups.states, strict=True) if s.any())
     assert analysis.result.instant(arrival) == dt.datetime(2026, 9, 2, 12, 0)
     assert "links_rejected" not in codes(analysis)
+
+
+def test_inscription_shares_are_cumulative() -> None:
+    """The nominal's AFFELNET rounds have shares [0.85, 0.97, 1.0] of its 402 affectation
+    students: ceil(0.85 × 402) = 342 inscribed after the first round, ceil(0.97 × 402) =
+    390 after the second (not 97 % of the 60 left, which would give 401), all 402 after the
+    last, as the scenario format documents."""
+    result = simulate(load_scenario(SCENARIOS / "nominal.yaml"))
+    history = result.histories[Store.SIECLE][Category.STUDENTS]
+    affectation = result.truth.students_of(Origin.AFFECTATION)
+    counts = []
+    for state in history.states:
+        count = int(np.count_nonzero(state & affectation))
+        if not counts or counts[-1] != count:
+            counts.append(count)
+    assert counts == [0, 342, 390, 402]
+
+
+def test_dates_out_of_order_are_put_in_time_order_with_their_shares() -> None:
+    """Shares are cumulative in time: [28/08, 02/07] with shares [1.0, 0.7] is the nominal's
+    [02/07, 28/08] with [0.7, 1.0], so risk and plan, which keep or drop dates by position,
+    keep each share with its date."""
+    unsorted = nominal_with(
+        {"operations": {"transferts": {"date": ["2026-08-28", "2026-07-02"], "share": [1.0, 0.7]}}}
+    )
+    spec = unsorted.operations.transferts
+    assert spec.date == [dt.date(2026, 7, 2), dt.date(2026, 8, 28)]
+    assert spec.share == [0.7, 1.0]

@@ -28,7 +28,7 @@ from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
 from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
 from sim.engine.simulation import SimulationResult
-from sim.results import History
+from sim.results import History, state_runs
 from sim.truth.facts import BoolArray, FactTable, IntArray
 
 
@@ -120,20 +120,16 @@ def counts(
         return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
     if inputs is None:
         inputs = [history.indexes_at(observations), table.epochs_at(observations)]
-    _, first, inverse = np.unique(
-        np.stack(inputs, axis=1), axis=0, return_index=True, return_inverse=True
-    )
-    for group, k in enumerate(first):
-        minute = observations[int(k)]
+    for first, stop in state_runs(inputs):
+        minute = observations[first]
         state = history.at(minute)
         truth = table.true_at(minute)
-        at = inverse.reshape(-1) == group
-        correct[at] = np.count_nonzero(state & truth)
-        missing[at] = np.count_nonzero(truth & ~state)
+        correct[first:stop] = np.count_nonzero(state & truth)
+        missing[first:stop] = np.count_nonzero(truth & ~state)
         wrong = np.count_nonzero(state & ~truth)
-        stale[at] = wrong
+        stale[first:stop] = wrong
         if departed is not None and wrong:
-            kept[at] = np.count_nonzero(departed(minute))
+            kept[first:stop] = np.count_nonzero(departed(minute))
     return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
 
 
@@ -183,11 +179,8 @@ def category_consistency(
     table = result.truth.table(category)
     history = result.histories[store][category]
     state = store_counts(result, store, category)
-    correct = [bool(m == 0 and s == 0) for m, s in zip(state.missing, state.stale, strict=True)]
-    excused = [
-        bool(m == 0 and s == d)
-        for m, s, d in zip(state.missing, state.stale, state.departed, strict=True)
-    ]
+    correct: list[bool] = ((state.missing == 0) & (state.stale == 0)).tolist()
+    excused: list[bool] = ((state.missing == 0) & (state.stale == state.departed)).tolist()
     consistent_from, index = _stays_true_from(correct, result.observations)
     except_from, _ = _stays_true_from(excused, result.observations)
     chain: list[ChainStep] = []

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from sim.domain import Category, Store
 from sim.engine.simulation import SimulationResult
-from sim.results import History
+from sim.results import History, state_runs
 from sim.truth.facts import BoolArray, IntArray, endpoint_present
 
 # The user end of each link that makes it a departed user's membership.
@@ -46,11 +46,20 @@ def _marked_links(
 
 def departed_inputs(result: SimulationResult, store: Store, category: Category) -> list[IntArray]:
     """What :func:`departed_facts` (and the counts beside it) read at each observation: the
-    state of every category and mark of ``store``, and the truth of ``category``."""
+    category's state and truth, the store's marks, and for a class or group the links that
+    can keep it (its members' and the services')."""
     observations = result.observations
+    histories = result.histories[store]
+    marks = result.departed.get(store, {})
+    read = [histories[category]]
+    if category not in _USER_ENDS and category not in marks:
+        own = (
+            Category.STUDENT_DIVISION if category is Category.DIVISIONS else Category.STUDENT_GROUP
+        )
+        read += [histories[link] for link in (own, Category.SERVICES) if link in histories]
     return [
-        *(h.indexes_at(observations) for h in result.histories[store].values()),
-        *(h.indexes_at(observations) for h in result.departed.get(store, {}).values()),
+        *(h.indexes_at(observations) for h in read),
+        *(h.indexes_at(observations) for h in marks.values()),
         result.truth.table(category).epochs_at(observations),
     ]
 
@@ -133,8 +142,9 @@ def _counted(
 ) -> NDArray[np.int64]:
     """``count`` at each observation, computed once per distinct row of ``inputs``."""
     total = np.zeros(len(observations), dtype=np.int64)
-    if not observations:
-        return total
+    for first, stop in state_runs(inputs):
+        total[first:stop] = count(observations[first])
+    return total
     _, first, inverse = np.unique(
         np.stack(inputs, axis=1), axis=0, return_index=True, return_inverse=True
     )

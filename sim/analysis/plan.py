@@ -193,9 +193,13 @@ def _latest(planner: Planner, calendar: Calendar, op: Operation) -> Calendar:
 
 
 def _latest_occurrence(planner: Planner, calendar: Calendar, op: Operation, index: int) -> Calendar:
+    count, bound = planner.kept_before.get(op, (0, planner.target_instant))
+
     def safe(days: int) -> bool:
         candidate = _moved(planner, calendar, op, index, days)
         before = [v for v in candidate[op] if planner.instant(v) < planner.target_instant]
+        if index < count and planner.instant(candidate[op][index]) >= bound:
+            return False  # a scenario's occurrence stays before the change it does not carry
         return (
             _in_order(planner, candidate[op], index)
             and planner.instant(candidate[op][index]) < planner.target_instant
@@ -331,12 +335,12 @@ def _capped(planner: Planner, every: Calendar, movable: list[Operation]) -> Cale
 
 
 def _reach(
-    planner: Planner, every: Calendar, movable: list[Operation], compact: bool = True
+    planner: Planner, every: Calendar, movable: list[Operation], search: bool = True
 ) -> tuple[Calendar | None, Calendar]:
     """A calendar that meets the target (None if none), and the best one tried: the planned
-    one, repaired, with its late steps brought back before the target, the movable
-    operations brought earlier together, then (with ``compact``) each as early as the chain
-    allows."""
+    one, repaired, with its late steps brought back before the target, then (with
+    ``search``) the movable operations brought earlier together, and each as early as the
+    chain allows."""
     calendar = planner.respect(every, movable)
     tried = [calendar]
     capped = planner.respect(_capped(planner, every, movable), movable)
@@ -349,6 +353,8 @@ def _reach(
         tried.append(repaired)
         if planner.meets(repaired):
             return repaired, repaired
+    if not search:
+        return None, min(tried, key=planner.last)
     # fixed dates stay put while the rest comes earlier together
     for days in range(1, MAX_EARLIER + 1):
         earlier = planner.respect(_shift(planner, every, movable, -days, None), movable)
@@ -358,8 +364,6 @@ def _reach(
         if planner.meets(earlier):
             return earlier, earlier
     start = min(tried, key=planner.last)
-    if not compact:
-        return None, start
     compacted = _compact(planner, _repair(planner, start, movable), movable)
     if planner.meets(compacted):
         return compacted, compacted
@@ -371,21 +375,36 @@ def _reach(
 REFRESH = (Operation.EXPORT_SIECLE_EDT, Operation.EXPORT_LIENS_SIECLE)
 
 
+def _values(calendar: Calendar) -> list[Instant]:
+    return [value for values in calendar.values() for value in values]
+
+
+def _last_change(planner: Planner) -> float:
+    """The minute the last change of reality before the target is typed in."""
+    return max(c.recorded for c in planner.truth.changes if c.recorded < planner.target_minute)
+
+
 def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operation]) -> Calendar:
-    """One more occurrence of each refreshing export, the first working day the staff can
-    do it after the last change of reality typed in before the target (arrivals, group
-    changes), for the exports whose every occurrence comes before that change."""
+    """One more occurrence of each refreshing export after the last change of reality typed
+    in before the target (arrivals, group changes), for the exports whose every occurrence
+    comes before that change: the next working day at the operations' time, or the same day
+    an hour after the change when the next day is too late. It may fall after the target
+    (then nothing reaches it, and the occurrences only say how early it could be right)."""
     changes = [c.recorded for c in planner.truth.changes if c.recorded < planner.target_minute]
     if not changes:
         return {}
     typed = planner.clock.instant(max(changes))
-    first = dt.datetime.combine(typed.date(), planner.scenario.calendar.operation_time)
-    if first <= typed:
-        first += dt.timedelta(days=1)
-    start = planner.staff.next_working(first)
-    assert isinstance(start, dt.datetime)
-    if start >= planner.target_instant:
-        return {}
+    start: dt.date | dt.datetime = planner.staff.next_working(
+        dt.datetime.combine(typed.date(), planner.scenario.calendar.operation_time)
+        + dt.timedelta(days=1)
+    )
+    same_day = typed + dt.timedelta(hours=1)
+    if (
+        planner.instant(start) >= planner.target_instant
+        and same_day.date() == typed.date()
+        and planner.staff.works(typed.date())
+    ):
+        start = same_day
     return {
         op: [start]
         for op in REFRESH
@@ -480,16 +499,23 @@ def make_plan(
     # changes of reality after every occurrence of an export: bringing steps earlier cannot
     # carry them, so the search goes to the occurrences to add without trying it
     extras = _extra_occurrences(planner, every, movable)
-    calendar, best = _reach(planner, every, movable, compact=not extras)
-    added: Calendar = {}
+    calendar, best = _reach(planner, every, movable, search=not extras)
     if calendar is None and extras:
-        # the scenario's own steps cannot do it: redo the exports after the last change
+        # one more of each export after the change; the scenario's own occurrences keep
+        # serving the reality before it (pushed past it, they would leave the ENT without
+        # what they carry until then)
         with_extras = {
             op: sorted([*every[op], *extras.get(op, [])], key=planner.instant) for op in every
         }
-        calendar, _ = _reach(planner, with_extras, movable)
-        if calendar is not None:
-            added = extras
+        typed = planner.clock.instant(_last_change(planner))
+        planner.kept_before = {op: (len(every[op]), typed) for op in extras}
+        if all(planner.instant(v) < planner.target_instant for v in _values(extras)):
+            calendar, best_added = _reach(planner, with_extras, movable)
+        else:  # too late for the target: only how early it could be right
+            best_added = planner.respect(with_extras, movable)
+        best = min([best, best_added], key=planner.last)
+    else:
+        extras = {}
     if calendar is None:
         return Plan(
             target,
@@ -511,6 +537,8 @@ def make_plan(
         calendar = _latest(planner, calendar, op)
     calendar, not_needed = _unneeded(planner, calendar, movable, not_needed)
     final = {op: calendar[op] for op in movable}
+    # the added occurrences stay the last ones of their operations, at their latest dates
+    added = {op: final[op][-len(values) :] for op, values in extras.items() if final.get(op)}
     plan = Plan(
         target,
         planner.target_minute,
@@ -524,12 +552,7 @@ def make_plan(
         rentree=planner.rentree,
         fixed=fixed,
         added=added,
-        added_after=max(
-            (c.recorded for c in planner.truth.changes if c.recorded < planner.target_minute),
-            default=None,
-        )
-        if added
-        else None,
+        added_after=_last_change(planner) if added else None,
         replications=replications if confidence is not None else 0,
     )
     if confidence is not None:

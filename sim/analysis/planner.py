@@ -67,6 +67,9 @@ class Planner:
         self.tolerated = 0
         # facts the ENT may lack on the rentrée morning, per category (None: no such rule)
         self.rentree_floor: dict[Category, int] | None = None
+        # occurrences added after a change: how many of the scenario's own come first, and
+        # the instant they stay before (the change)
+        self.kept_before: dict[Operation, tuple[int, dt.datetime]] = {}
 
     def calendar(self, dates: Calendar) -> Scenario | None:
         """The scenario with these dates (None when one falls outside the window); an

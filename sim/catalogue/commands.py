@@ -393,7 +393,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Qui : {who}.\nDate prévue : {planned}{slack}.\nC'est la date au plus tard pour que l'ENT et le GAR soient justes le {target} (scénario « {name} », calcul rentree-sim ; {checked}).",
         "en": "Who: {who}.\nPlanned: {planned}{slack}.\nThis is the latest date for the ENT and GAR to be right on {target} (scenario '{name}', computed by rentree-sim; {checked}).",
     },
-    "ics.slack": {"fr": " (marge : {slack} j travaillés)", "en": " (slack: {slack} working d)"},
+    "ics.slack": {
+        "fr": " (marge : {slack} jour(s) travaillé(s))",
+        "en": " (slack: {slack} working day(s))",
+    },
     "ics.checked": {"fr": "vérifié par simulation", "en": "checked by simulation"},
     "ics.not_checked": {
         "fr": "NON vérifié : la simulation de ce calendrier donne des avertissements",

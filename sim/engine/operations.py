@@ -135,14 +135,17 @@ def inscribe(
     recreate_share: float,
     cause: int,
 ) -> None:
-    """SIECLE inscriptions; a transferred student recreated gets a duplicate identity (rule 6)."""
+    """SIECLE inscriptions; a transferred student recreated gets a duplicate identity (rule 6).
+    ``share`` is cumulative, as the scenario format says: [0.85, 0.97, 1.0] means 85 % of
+    the origin's students inscribed after the first round, 97 % after the second (the same
+    seeded order each time, so each round adds to the one before)."""
     t, siecle = model.truth, model.stores[Store.SIECLE]
     students = siecle[Category.STUDENTS]
     has_duplicate = t.student_duplicate >= 0
     duplicate_in = np.zeros_like(students)
     duplicate_in[has_duplicate] = students[t.student_duplicate[has_duplicate]]
-    candidates = eligible & t.students_of(origin) & ~students & ~duplicate_in
-    chosen = model.take_share(Category.STUDENTS, candidates, share)
+    cohort = eligible & t.students_of(origin)
+    chosen = model.take_share(Category.STUDENTS, cohort, share) & ~students & ~duplicate_in
     new = students | chosen
     if origin is Origin.TRANSFER and recreate_share > 0:
         recreated = chosen & (model.priority[Category.STUDENTS] < recreate_share)

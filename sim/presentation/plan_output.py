@@ -253,7 +253,12 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
             }
             for w in plan.warnings
         ],
-        "verification": {t_.value: iso(m) for t_, m in plan.deterministic.items()},
+        # the simulated proposed calendar (none when the target is out of reach: see
+        # earliest_reachable)
+        "verification": (
+            {t_.value: iso(m) for t_, m in plan.deterministic.items()} if plan.feasible else None
+        ),
+        "keeps_rentree": plan.keeps_rentree,
         "verification_strict": {t_.value: iso(m) for t_, m in plan.strict.items()},
         "ent_missing_at_rentree": {
             "planned": {c.value: n for c, n in plan.missing_at_rentree[0].items()},

@@ -39,6 +39,13 @@ def check_window(scenario: Scenario) -> Problems:
         check(("calendar", "rentree"), cal.rentree)
     for field, when in _operation_instants(scenario):
         check(field, when)
+    for op in Operation:
+        # a bound beyond the window leaves no day at all; one before it is merely loose
+        bounds = scenario.operations.get(op)
+        if bounds.not_before is not None and bounds.not_before > cal.end:
+            check(("operations", op.value, "not_before"), bounds.not_before)
+        if bounds.not_after is not None and bounds.not_after < cal.start:
+            check(("operations", op.value, "not_after"), bounds.not_after)
     for channel in Channel:
         spec = scenario.channels.get(channel)
         for i, outage in enumerate(spec.outages):

@@ -444,6 +444,20 @@ class Scenario(Strict):
     reality: list[RealityChange] = Field(default_factory=list, max_length=MAX_REALITY_CHANGES)
 
     @model_validator(mode="after")
+    def _dates_in_order(self) -> Scenario:
+        """Each operation's dates in time order, their shares with them: shares are
+        cumulative in time, and whatever moves or drops dates (risk, plan) keeps them
+        aligned by position."""
+        for op in type(self.operations).model_fields:
+            spec = getattr(self.operations, op)
+            order = sorted(range(len(spec.date)), key=lambda i: self.calendar.at(spec.date[i]))
+            if order != list(range(len(spec.date))):
+                spec.date = [spec.date[i] for i in order]
+                if isinstance(spec.share, list):
+                    spec.share = [spec.share[i] for i in order]
+        return self
+
+    @model_validator(mode="after")
     def _arrivals_fit(self) -> Scenario:
         arrivals = sum(c.count for c in self.reality if c.kind == "arrival")
         if arrivals > self.etablissement.students:

@@ -1,0 +1,77 @@
+"""Golden record of the SimPy engine: a fingerprint of every history (minutes, causes,
+states) and of the event log, for every shipped scenario and 20 risk replications of the
+nominal. It guards refactorings of the reference model (issue 10: the effects become pure
+functions shared with a fast engine) against any change of behaviour.
+
+A change that is meant to alter the model's results regenerates the record, and the commit
+says why:
+
+    RENTREE_SIM_GOLDEN=write .venv/bin/pytest tests/test_golden_engine.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sim.analysis.risk import sample_calendar
+from sim.engine.simulation import SimulationResult, build_truth, simulate
+from sim.scenario.loader import load_scenario
+from tests.conftest import SCENARIOS
+
+RECORD = Path(__file__).parent / "golden" / "engine.json"
+REPLICATIONS = 20
+
+
+def fingerprint(result: SimulationResult) -> str:
+    digest = hashlib.sha256()
+    for e in result.events:
+        digest.update(
+            repr(
+                (e.minute, e.actor, e.kind, e.code, e.store, e.category, e.count, e.detail, e.cause)
+            ).encode()
+        )
+    for kind, stores in (("state", result.histories), ("mark", result.departed)):
+        for store, categories in sorted(stores.items()):
+            for category, history in sorted(categories.items()):
+                digest.update(
+                    repr((kind, store, category, history.minutes, history.events)).encode()
+                )
+                for state in history.states:
+                    digest.update(np.packbits(state).tobytes())
+    for category, history in sorted(result.pending_deletion.items()):
+        digest.update(repr(("pending", category, history.minutes, history.events)).encode())
+        for state in history.states:
+            digest.update(np.packbits(state).tobytes())
+    return digest.hexdigest()
+
+
+def current() -> dict[str, str]:
+    found = {
+        path.name: fingerprint(simulate(load_scenario(path)))
+        for path in sorted(SCENARIOS.glob("*.yaml"))
+    }
+    nominal = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(nominal)
+    for index in range(REPLICATIONS):
+        rng = np.random.default_rng(np.random.SeedSequence(entropy=7, spawn_key=(index,)))
+        drawn, _, _ = sample_calendar(nominal, rng)
+        found[f"risk-{index:02d}"] = fingerprint(simulate(drawn, truth=truth, clock=clock))
+    return found
+
+
+def test_the_engine_gives_its_recorded_results() -> None:
+    found = current()
+    if os.environ.get("RENTREE_SIM_GOLDEN") == "write":
+        RECORD.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        pytest.skip("golden record written")
+    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
+    changed = sorted(
+        name for name in recorded.keys() | found.keys() if recorded.get(name) != found.get(name)
+    )
+    assert not changed, f"the engine's results changed for: {', '.join(changed)}"
