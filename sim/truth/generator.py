@@ -43,6 +43,9 @@ OPTIONS = {"2nde": "LATIN", "1re": "LATIN", "Tle": "MATHC"}
 BLOCK = 4
 
 
+_CATEGORY_NAMED = {c.value: c for c in Category}
+
+
 @dataclass
 class _Table:
     labels: list[str] = field(default_factory=list)
@@ -58,7 +61,7 @@ class _Table:
         self.valid_to.append(NEVER)
         row = len(self.labels) - 1
         for name, index in ends.items():
-            self.ends.setdefault(Category(name), []).append(index)
+            self.ends.setdefault(_CATEGORY_NAMED[name], []).append(index)
         if "students" in ends:
             self.by_student.setdefault(ends["students"], []).append(row)
         return row
