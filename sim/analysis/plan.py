@@ -193,9 +193,12 @@ def _latest(planner: Planner, calendar: Calendar, op: Operation) -> Calendar:
 
 
 def _latest_occurrence(planner: Planner, calendar: Calendar, op: Operation, index: int) -> Calendar:
+    """One occurrence pushed as late as it can go. The calendar's own limits (the target,
+    the bounds, the next occurrence, the operations after it) are found first without
+    simulating; most steps stop there, and one simulation confirms it."""
     count, bound = planner.kept_before.get(op, (0, planner.target_instant))
 
-    def safe(days: int) -> bool:
+    def possible(days: int) -> bool:
         candidate = _moved(planner, calendar, op, index, days)
         before = [v for v in candidate[op] if planner.instant(v) < planner.target_instant]
         if index < count and planner.instant(candidate[op][index]) >= bound:
@@ -204,10 +207,15 @@ def _latest_occurrence(planner: Planner, calendar: Calendar, op: Operation, inde
             _in_order(planner, candidate[op], index)
             and planner.instant(candidate[op][index]) < planner.target_instant
             and planner.allowed({**candidate, op: before}, op, SUCCESSORS[op])
-            and planner.meets(candidate)
         )
 
-    return _moved(planner, calendar, op, index, _largest(safe, MAX_LATER))
+    def safe(days: int) -> bool:
+        return possible(days) and planner.meets(_moved(planner, calendar, op, index, days))
+
+    limit = _largest(possible, MAX_LATER)
+    if limit == 0 or safe(limit):
+        return _moved(planner, calendar, op, index, limit)
+    return _moved(planner, calendar, op, index, _largest(safe, limit - 1))
 
 
 def _repair(planner: Planner, calendar: Calendar, movable: list[Operation]) -> Calendar:
