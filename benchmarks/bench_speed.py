@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -57,7 +56,7 @@ def cpu_ms(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def plain_counts(result: SimulationResult) -> list[tuple[int, int, int, int]]:
     """The baseline: every morning counted from scratch, as the analysis did before."""
-    rows = []
+    rows: list[tuple[int, int, int, int]] = []
     for state in store_states(result):
         history = result.histories[state.store][state.category]
         table = result.truth.table(state.category)
@@ -81,7 +80,7 @@ def plain_counts(result: SimulationResult) -> list[tuple[int, int, int, int]]:
 
 
 def distinct_counts(result: SimulationResult) -> list[tuple[int, int, int, int]]:
-    rows = []
+    rows: list[tuple[int, int, int, int]] = []
     for state in store_states(result):
         rows.extend(
             zip(
@@ -95,16 +94,27 @@ def distinct_counts(result: SimulationResult) -> list[tuple[int, int, int, int]]
     return rows
 
 
+# Runs one command and prints the largest resident memory of it and its worker processes
+# (its own children only: the peak of this script's children would mix the commands).
+PEAK = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "sys.stderr.write(done.stderr)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(done.returncode)\n"
+)
+
+
 def command(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one command of the CLI."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    done = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *CLI, *args], capture_output=True, text=True, cwd=ROOT
+    )
     wall = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"{args}: exit {done.returncode}\n{done.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    return wall, int(done.stdout.split()[-1]) / 1024
 
 
 def main() -> None:

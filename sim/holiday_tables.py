@@ -101,13 +101,15 @@ def _decoded(data: Any) -> HolidayTables | None:
     try:
         if data["format"] != FORMAT or data["versions"] != _versions():
             return None
-        first, last = (int(year) for year in data["school_years"])
+        first, last = data["school_years"]
+        if not all(type(year) is int for year in (first, last)):
+            return None
         school = {
             zone: frozenset(dt.date.fromisoformat(d) for d in data["school"][zone])
             for zone in SCHOOL_ZONES
         }
         public = frozenset(dt.date.fromisoformat(d) for d in data["public"])
-    except (KeyError, TypeError, ValueError):
+    except Exception:  # anything else in the file than this version's cache: rebuilt
         return None
     return HolidayTables(school, (first, last), public)
 
@@ -117,7 +119,7 @@ def _load(path: Path) -> HolidayTables | None:
         if not path.is_file() or path.stat().st_size > MAX_CACHE_BYTES:
             return None
         return _decoded(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # deep nesting too: a damaged file
         return None
 
 

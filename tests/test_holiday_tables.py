@@ -64,10 +64,23 @@ def test_the_cache_is_written_once_then_read(cache: Path, monkeypatch: pytest.Mo
     assert holiday_tables() == first
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"format": 1}', "[]", '{"format": 99}'])
+DAMAGED = [
+    "{not json",
+    '{"format": 1}',
+    "[]",
+    '{"format": 99}',
+    "[" * 200_000,  # nesting deep enough to exhaust the parser's recursion
+    "SAME_VERSION_INFINITE_YEARS",
+]
+
+
+@pytest.mark.parametrize("content", DAMAGED, ids=range(len(DAMAGED)))
 def test_a_damaged_cache_is_rebuilt(cache: Path, content: str) -> None:
     expected = holiday_tables()
     [written] = cache.glob("*.json")
+    if content == "SAME_VERSION_INFINITE_YEARS":
+        data = json.loads(written.read_text(encoding="utf-8"))
+        content = json.dumps({**data, "school_years": [float("inf"), 2000]})
     written.write_text(content, encoding="utf-8")
     holiday_tables.cache_clear()
     assert holiday_tables() == expected

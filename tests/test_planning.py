@@ -470,3 +470,66 @@ def test_added_exports_leave_the_scenarios_own_before_the_arrivals(tmp_path: Pat
         Target.ENT: clock.day_minutes(dt.date(2026, 9, 15), dt.time(8)),
         Target.GAR: clock.day_minutes(dt.date(2026, 9, 16), dt.time(8)),
     }
+
+
+def _variant(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\nname: {name}\n{body}", encoding="utf-8"
+    )
+    return path
+
+
+ARRIVALS = (
+    "reality:\n  - {date: 2026-09-14, kind: arrival, count: 30, level: 2nde, origin: external}\n"
+)
+
+
+def test_a_useless_occurrence_is_shown_at_its_planned_date(tmp_path: Path) -> None:
+    """A link export on Fri 28/08, before the timetable import of Mon 31/08: rejected, and
+    the one of Thu 10/09 does the job. The search first moves it after the timetable
+    import; it is still shown « sans effet » at 28/08, the date the lycée planned."""
+    path = _variant(
+        tmp_path,
+        "liens-28-08",
+        "operations:\n  export_liens_siecle: {date: [2026-08-28, 2026-09-10]}\n",
+    )
+    plan = make_plan(load_scenario(path), dt.date(2026, 9, 14))
+    assert plan.verified
+    assert plan.useless == {Operation.EXPORT_LIENS_SIECLE: [dt.date(2026, 8, 28)]}
+    text = runner.invoke(app, ["plan", str(path), "--target", "2026-09-14"]).output
+    row = next(line for line in text.splitlines() if "sans effet" in line)
+    assert "ven. 28/08/2026 10:00" in row
+
+
+def test_added_exports_after_a_useless_one_still_go_to_their_latest(tmp_path: Path) -> None:
+    """A doomed link export on 01/09, the planned one on 03/09 and 30 arrivals on Mon 14/09:
+    the 01/09 one is « sans effet »; the added exports still go to Fri 18/09 10:00 (the
+    scenario's own stay before the arrivals: Fri 11/09)."""
+    path = _variant(
+        tmp_path,
+        "condamne",
+        "operations:\n  export_liens_siecle: {date: [2026-09-01, 2026-09-03]}\n" + ARRIVALS,
+    )
+    loaded = load_scenario(path)
+    plan = make_plan(loaded, dt.date(2026, 9, 21))
+    assert plan.verified
+    assert plan.useless == {Operation.EXPORT_LIENS_SIECLE: [dt.date(2026, 9, 1)]}
+    links = [loaded.calendar.at(v) for v in plan.proposed[Operation.EXPORT_LIENS_SIECLE]]
+    assert links == [dt.datetime(2026, 9, 11, 10), dt.datetime(2026, 9, 18, 10)]
+
+
+def test_an_export_added_to_one_with_shares_gets_a_whole_share(tmp_path: Path) -> None:
+    """The SIECLE → EDT export has a share per date: the occurrence added after the
+    arrivals exports everything (1.0), and the written plan carries one share per date."""
+    path = _variant(
+        tmp_path,
+        "parts",
+        "operations:\n  export_siecle_edt: {date: [2026-07-08, 2026-08-31], share: [1.0, 1.0]}\n"
+        + ARRIVALS,
+    )
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["plan", str(path), "--target", "2026-09-21", "--write", str(out)])
+    assert result.exit_code == 0, result.output
+    written = load_scenario(out).operations.export_siecle_edt
+    assert len(written.date) == 3 and written.share == [1.0, 1.0, 1.0]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
+from typer.testing import CliRunner
 
 from sim.analysis.run_analysis import Analysis, analyse
+from sim.cli import app
 from sim.domain import Category, Origin, Store, Target
 from sim.engine.model import ChainModel
 from sim.engine.simulation import build_truth, simulate
@@ -423,3 +426,18 @@ def test_dates_out_of_order_are_put_in_time_order_with_their_shares() -> None:
     spec = unsorted.operations.transferts
     assert spec.date == [dt.date(2026, 7, 2), dt.date(2026, 8, 28)]
     assert spec.share == [0.7, 1.0]
+
+
+def test_messages_name_a_date_where_it_is_written_even_out_of_order(tmp_path: Path) -> None:
+    """Dates are put in time order at validation, but a message names the date where the
+    user wrote it: the Saturday 29/08 written first is « date[0] », on its own line."""
+    scenario = tmp_path / "desordre.yaml"
+    scenario.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\nname: désordre\noperations:\n"
+        "  export_liens_siecle:\n    date:\n      - 2026-08-29\n      - 2026-09-10\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["validate", str(scenario)])
+    assert result.exit_code == 0
+    assert "ligne 6 : champ « operations.export_liens_siecle.date[0] »" in result.output
+    assert "samedi" in result.output

@@ -140,16 +140,10 @@ def _marked(marks: History, minute: float) -> int:
 def _counted(
     count: Callable[[float], int], inputs: list[IntArray], observations: list[float]
 ) -> NDArray[np.int64]:
-    """``count`` at each observation, computed once per distinct row of ``inputs``."""
+    """``count`` at each observation, computed once per run of unchanged ``inputs``."""
     total = np.zeros(len(observations), dtype=np.int64)
     for first, stop in state_runs(inputs):
         total[first:stop] = count(observations[first])
-    return total
-    _, first, inverse = np.unique(
-        np.stack(inputs, axis=1), axis=0, return_index=True, return_inverse=True
-    )
-    for group, k in enumerate(first):
-        total[inverse.reshape(-1) == group] = count(observations[int(k)])
     return total
 
 

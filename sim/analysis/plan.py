@@ -34,7 +34,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning
+from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning, fitted_shares
 from sim.analysis.risk import PREDECESSORS, SEED_ORDER, ReplicationPool
 from sim.calendar import day_of
 from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Target
@@ -88,7 +88,7 @@ class Plan:
             spec.date = [*dates, *self.not_needed.get(op, [])]
             spec.missing = not spec.date
             if isinstance(spec.share, list):
-                spec.share = spec.share[: len(spec.date)]
+                spec.share = fitted_shares(spec.share, len(spec.date))
         return result
 
     def kept(self, op: Operation) -> list[Instant]:
@@ -290,12 +290,14 @@ def _changes_nothing(planner: Planner, without: Calendar, calendar: Calendar) ->
 
 
 def _useless(
-    planner: Planner, calendar: Calendar, movable: list[Operation]
-) -> tuple[Calendar, Calendar]:
+    planner: Planner, calendar: Calendar, movable: list[Operation], own: dict[Operation, int]
+) -> tuple[Calendar, dict[Operation, list[int]]]:
     """Occurrences the simulation refuses or rejects that change nothing: without them the
     targets are right no later (strict dates too), the rentrée no less right, and fewer
-    warnings. An early link export before the groups reach SIECLE is one."""
-    useless: Calendar = {}
+    warnings. An early link export before the groups reach SIECLE is one. Returns the
+    calendar without them and their positions (below ``own[op]``: the scenario's own
+    occurrences, in the planned order; above: added ones)."""
+    dropped: dict[Operation, list[int]] = {}
     for op in movable:
         shares = planner.scenario.operations.get(op).share
         for index in sorted(planner.warned(calendar, op), reverse=True):
@@ -304,9 +306,9 @@ def _useless(
             values = calendar[op]
             without = {**calendar, op: values[:index] + values[index + 1 :]}
             if _changes_nothing(planner, without, calendar):
-                useless.setdefault(op, []).insert(0, values[index])
+                dropped.setdefault(op, []).insert(0, index)
                 calendar = without
-    return calendar, useless
+    return calendar, dropped
 
 
 def _set_aside(
@@ -471,6 +473,7 @@ def _with_margin(
         plan.margin_days = margin
         calendar = candidate
         plan.proposed = {op: candidate[op] for op in movable}
+        plan.added = {op: candidate[op][-len(values) :] for op, values in plan.added.items()}
         if plan.probability >= confidence:
             break
     plan.confident = plan.probability is not None and plan.probability >= confidence
@@ -508,6 +511,7 @@ def make_plan(
     # carry them, so the search goes to the occurrences to add without trying it
     extras = _extra_occurrences(planner, every, movable)
     calendar, best = _reach(planner, every, movable, search=not extras)
+    best_added: Calendar | None = None
     if calendar is None and extras:
         # one more of each export after the change; the scenario's own occurrences keep
         # serving the reality before it (pushed past it, they would leave the ENT without
@@ -521,11 +525,12 @@ def make_plan(
             calendar, best_added = _reach(planner, with_extras, movable)
         else:  # too late for the target: only how early it could be right
             best_added = planner.respect(with_extras, movable)
-        best = min([best, best_added], key=planner.last)
+        if planner.last(best_added) < planner.last(best):
+            best = best_added
     else:
         extras = {}
     if calendar is None:
-        return Plan(
+        infeasible = Plan(
             target,
             planner.target_minute,
             False,
@@ -534,10 +539,27 @@ def make_plan(
             planner.dates(every),
             earliest_reachable=planner.dates(best),
             fixed=fixed,
-            keeps_rentree=planner.rentree_floor is not None,
+            keeps_rentree=False,
             rentree=planner.rentree,
         )
-    calendar, useless = _useless(planner, calendar, movable)
+        if best is best_added:  # the earliest dates need the exports added after the change
+            infeasible.added = {op: best[op][-len(v) :] for op, v in extras.items()}
+            infeasible.added_after = _last_change(planner)
+        return infeasible
+    own = {op: len(every[op]) for op in movable}
+    calendar, dropped = _useless(planner, calendar, movable, own)
+    useless = {
+        op: [every[op][i] for i in indexes if i < own[op]] for op, indexes in dropped.items()
+    }
+    useless = {op: values for op, values in useless.items() if values}
+    for op, indexes in dropped.items():
+        gone_own = sum(i < own[op] for i in indexes)
+        if op in planner.kept_before:
+            count, typed = planner.kept_before[op]
+            planner.kept_before[op] = (count - gone_own, typed)
+        if op in extras:
+            extras[op] = extras[op][: len(extras[op]) - (len(indexes) - gone_own)]
+    extras = {op: values for op, values in extras.items() if values}
     # the passes after this one keep what the calendar found achieves
     planner.tolerated = min(planner.tolerated, len(planner.warnings(calendar)))
     calendar, not_needed = _set_aside(planner, calendar, movable)

@@ -22,6 +22,12 @@ Calendar = dict[Operation, list[Instant]]
 PLAN_WARNINGS = ("refused", "order_broken", "non_working_day", "links_rejected")
 
 
+def fitted_shares(shares: list[float], count: int) -> list[float]:
+    """A share per date when dates were dropped (the first ones kept) or added (whole
+    exports: an occurrence added after a change carries everything)."""
+    return (shares + [1.0] * count)[:count]
+
+
 @dataclass(frozen=True)
 class PlanWarning:
     """A problem the verifying simulation found: its code, operation, time and detail."""
@@ -83,7 +89,7 @@ class Planner:
             spec.date = list(values)
             spec.missing = not values
             if isinstance(spec.share, list):
-                spec.share = spec.share[: len(values)]
+                spec.share = fitted_shares(spec.share, len(values))
         return candidate
 
     def _outcome(self, calendar: Calendar) -> Outcome:

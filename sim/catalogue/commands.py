@@ -311,6 +311,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Opérations à ajouter : les étapes du scénario n'atteignent pas la cible après les changements saisis jusqu'au {when} ; il faut refaire {operations} après eux.",
         "en": "Operations to add: the scenario's steps do not reach the target after the changes typed in up to {when}; {operations} must be done again after them.",
     },
+    "plan.infeasible_added": {
+        "fr": "Ces dates au mieux supposent de refaire {operations} après les changements saisis jusqu'au {when} (au plus tôt le {first}).",
+        "en": "These best dates need {operations} done again after the changes typed in up to {when} (at the earliest on {first}).",
+    },
     "plan.verified": {
         "fr": "Vérifié par simulation avec ce calendrier : {dates} ; aucune opération refusée, hors ordre ou un jour non travaillé.",
         "en": "Checked by simulating this calendar: {dates}; no operation refused, out of order or on a day off.",

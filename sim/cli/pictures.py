@@ -26,17 +26,9 @@ from sim.presentation.files import check_output_file
 from sim.scenario.model import Scenario
 
 if TYPE_CHECKING:  # matplotlib loads only when a picture is drawn (start-up of other commands)
-    from types import ModuleType
-
     from matplotlib.figure import Figure
 
     from sim.presentation.time_axis import DayRange
-
-
-def _plots() -> ModuleType:
-    from sim.presentation import plots
-
-    return plots
 
 
 plot_app = typer.Typer(
@@ -91,7 +83,9 @@ def _output(output: Path | None, default: str) -> Path:
     """The picture's path, checked before any simulation runs."""
     path = output if output is not None else Path(default)
     try:
-        _plots().check_picture_path(path)
+        from sim.presentation.plots import check_picture_path
+
+        check_picture_path(path)
         check_output_file(path, (".png", ".svg"))
     except (UsageError, OutputError) as error:
         raise fail(error) from None
@@ -100,7 +94,9 @@ def _output(output: Path | None, default: str) -> Path:
 
 def _save(figure: Figure, path: Path) -> None:
     try:
-        _plots().save_figure(figure, path)
+        from sim.presentation.plots import save_figure
+
+        save_figure(figure, path)
     except OutputError as error:
         raise fail(error) from None
     typer.echo(t("cli.picture_written", path=path))
@@ -123,7 +119,9 @@ def plot_timeline_command(
     path = _output(output, _default_name(scenario, "chronologie"))
     loaded = load(scenario)
     days = _days(first, last, [loaded])
-    _save(_plots().figure_of(_plots().plot_timeline(_analysis(loaded), days=days)), path)
+    from sim.presentation import plots
+
+    _save(plots.figure_of(plots.plot_timeline(_analysis(loaded), days=days)), path)
 
 
 @plot_app.command("completeness", help=t("cli.completeness_help"), add_help_option=False)
@@ -139,7 +137,9 @@ def plot_completeness_command(
     path = _output(output, _default_name(scenario, "completude"))
     loaded = load(scenario)
     days = _days(first, last, [loaded])
-    _save(_plots().completeness_figure(_analysis(loaded), days=days), path)
+    from sim.presentation import plots
+
+    _save(plots.completeness_figure(_analysis(loaded), days=days), path)
 
 
 @plot_app.command("graph", help=t("cli.graph_help"), add_help_option=False)
@@ -152,7 +152,9 @@ def plot_graph_command(
 ) -> None:
     use_language(lang)
     path = _output(output, _default_name(scenario, "graphe"))
-    _save(_plots().figure_of(_plots().plot_graph(analysis_of(scenario), target)), path)
+    from sim.presentation import plots
+
+    _save(plots.figure_of(plots.plot_graph(analysis_of(scenario), target)), path)
 
 
 @plot_app.command("compare", help=t("cli.compare_help"), add_help_option=False)
@@ -171,4 +173,6 @@ def plot_compare_command(
     loaded = [load(s) for s in scenarios]
     days = _days(first, last, loaded)
     analyses = [_analysis(s) for s in loaded]
-    _save(_plots().figure_of(_plots().plot_comparison(analyses, days=days)), path)
+    from sim.presentation import plots
+
+    _save(plots.figure_of(plots.plot_comparison(analyses, days=days)), path)

@@ -330,7 +330,7 @@ def plan(
             typer.echo(t("cli.plan_nothing_written"), err=True)
         raise typer.Exit(1)
     if write is not None and proposal.feasible:
-        text = plan_scenario_yaml(proposal, Path(scenario), write, loaded.name)
+        text = plan_scenario_yaml(proposal, loaded, Path(scenario), write)
         try:
             write_atomically(write, lambda temporary: Path(temporary).write_text(text, "utf-8"))
         except OutputError as error:

@@ -108,6 +108,16 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 best=_dates_text(plan, clock, plan.earliest_reachable),
             )
         )
+        if plan.added and plan.added_after is not None:
+            first = min(calendar.at(v) for values in plan.added.values() for v in values)
+            lines.append(
+                t(
+                    "plan.infeasible_added",
+                    when=instant_text(clock.instant(plan.added_after)),
+                    operations=_added_names(plan),
+                    first=instant_text(first),
+                )
+            )
         return "\n".join(lines)
     table = []
     for row in plan_rows(plan, calendar):
@@ -144,9 +154,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             t(
                 "plan.added",
                 when=instant_text(clock.instant(plan.added_after)),
-                operations=t("plan.then").join(
-                    f"« {label('operation', op.value)} »" for op in plan.added
-                ),
+                operations=_added_names(plan),
             )
         )
     if plan.verified or (plan.confidence is not None and not plan.warnings):
@@ -171,6 +179,10 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _added_names(plan: Plan) -> str:
+    return t("plan.then").join(f"« {label('operation', op.value)} »" for op in plan.added)
 
 
 def _rentree_lines(plan: Plan) -> list[str]:
@@ -272,21 +284,27 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
     }
 
 
-def plan_scenario_yaml(plan: Plan, source: Path, destination: Path, name: str) -> str:
-    """A scenario that extends ``source`` with the proposed dates (path relative to the file
-    it is written to, as ``extends`` reads it)."""
+def plan_scenario_yaml(plan: Plan, scenario: Scenario, source: Path, destination: Path) -> str:
+    """A scenario that extends ``source`` (``scenario`` as loaded) with the proposed dates
+    (path relative to the file it is written to, as ``extends`` reads it); an operation
+    whose shares are a list gets them too, one per written date."""
     relative = os.path.relpath(source.resolve(), destination.resolve().parent)
-    written = {op: [*values, *plan.not_needed.get(op, [])] for op, values in plan.proposed.items()}
+    written = plan.written(scenario)
+    operations: dict[str, Any] = {}
+    for op in plan.proposed:
+        # the occurrences the target does not need stay as the scenario plans them
+        spec = written.operations.get(op)
+        if spec.missing:
+            operations[op.value] = {"missing": True}
+            continue
+        entry: dict[str, Any] = {"date": [_iso(v).replace("T", " ") for v in spec.date]}
+        if isinstance(spec.share, list):
+            entry["share"] = list(spec.share)
+        operations[op.value] = entry
     data = {
         "extends": relative,
-        "name": t("plan.scenario_name", name=name, target=day_text(plan.target)),
-        "operations": {
-            # the occurrences the target does not need stay as the scenario plans them
-            op.value: (
-                {"date": [_iso(v).replace("T", " ") for v in dates]} if dates else {"missing": True}
-            )
-            for op, dates in written.items()
-        },
+        "name": t("plan.scenario_name", name=scenario.name, target=day_text(plan.target)),
+        "operations": operations,
     }
     header = "# " + t("plan.scenario_comment", target=plan.target.isoformat()) + "\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

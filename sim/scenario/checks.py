@@ -131,7 +131,17 @@ def _operation_instants(
         operation = scenario.operations.get(op)
         keys = (("date", operation.date), ("planned", operation.planned))
         for key, values in keys if planned else keys[:1]:
+            # dates were put in time order: messages name the position written in the file
             found.extend(
-                ((("operations", op.value, key, i), when) for i, when in enumerate(values))
+                (
+                    (
+                        "operations",
+                        op.value,
+                        key,
+                        operation.written_index(i) if key == "date" else i,
+                    ),
+                    when,
+                )
+                for i, when in enumerate(values)
             )
     return found

@@ -11,6 +11,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -266,6 +267,15 @@ class OperationSpec(Strict):
             )
         return self
 
+    # where each date was written in the file, when validation put them in time order
+    _written_at: list[int] | None = PrivateAttr(default=None)
+
+    def written_index(self, occurrence: int) -> int:
+        """The position in the file of the date now at ``occurrence`` (messages name it)."""
+        if self._written_at is None or len(self._written_at) != len(self.date):
+            return occurrence  # dates changed since the file was read (a drawn calendar)
+        return self._written_at[occurrence]
+
     def share_at(self, occurrence: int) -> float:
         """Share of the facts done by occurrence ``occurrence`` (cumulative, seeded order)."""
         return self.share[occurrence] if isinstance(self.share, list) else self.share
@@ -455,6 +465,7 @@ class Scenario(Strict):
                 spec.date = [spec.date[i] for i in order]
                 if isinstance(spec.share, list):
                     spec.share = [spec.share[i] for i in order]
+                spec._written_at = [spec.written_index(i) for i in order]
         return self
 
     @model_validator(mode="after")
