@@ -11,7 +11,7 @@ from importlib import metadata
 from typing import Annotated, Any
 
 import typer
-from typer import core, rich_utils
+from typer import core
 
 from sim._version import __version__
 from sim.analysis.run_analysis import Analysis, analyse
@@ -27,14 +27,19 @@ from sim.scenario.model import Scenario
 MAX_REPLICATIONS = 100_000
 MAX_WORKERS = 64
 
-# The help panels' titles, in the catalogue's language (Typer reads them when it prints).
-rich_utils.ARGUMENTS_PANEL_TITLE = t("cli.panel_arguments")
-rich_utils.OPTIONS_PANEL_TITLE = t("cli.panel_options")
-rich_utils.COMMANDS_PANEL_TITLE = t("cli.panel_commands")
-rich_utils.ERRORS_PANEL_TITLE = t("cli.panel_error")
-rich_utils.DEFAULT_STRING = t("cli.default")
-rich_utils.REQUIRED_LONG_STRING = t("cli.required")
-rich_utils.ENVVAR_STRING = t("cli.envvar")
+
+def translate_help_panels() -> None:
+    """The help panels' titles, in the catalogue's language (Typer reads them when it
+    prints). Called only before a help screen: rich costs a tenth of a second to import."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("cli.panel_arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = t("cli.panel_options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("cli.panel_commands")
+    rich_utils.ERRORS_PANEL_TITLE = t("cli.panel_error")
+    rich_utils.DEFAULT_STRING = t("cli.default")
+    rich_utils.REQUIRED_LONG_STRING = t("cli.required")
+    rich_utils.ENVVAR_STRING = t("cli.envvar")
 
 
 def _help_type(param: Any, ctx: Any) -> str | None:
@@ -67,6 +72,7 @@ app = typer.Typer(
 
 def _show_help(ctx: typer.Context, value: bool) -> None:
     if value:
+        translate_help_panels()
         typer.echo(ctx.get_help())
         raise typer.Exit()
 
@@ -185,6 +191,10 @@ def analysis_of(path: str, seed: int | None = None) -> Analysis:
 def main() -> None:
     """Entry point of the ``rentree-sim`` script: no traceback ever reaches the user; parser
     mistakes and bad input exit 2, anything unexpected exits 1 with a hint to report it."""
+    words = sys.argv[1:]
+    groups = {group.name for group in app.registered_groups}
+    if not words or (len(words) == 1 and words[0] in groups):  # a bare group shows its help
+        translate_help_panels()
     try:
         code = app(standalone_mode=False, prog_name="rentree-sim")
     except KeyboardInterrupt:
