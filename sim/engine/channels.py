@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Generator
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import simpy
 
+from sim.calendar import Clock
 from sim.domain import (
     SIECLE_CATEGORIES,
     STRUCTURE_CATEGORIES,
@@ -29,6 +31,20 @@ State = dict[Category, BoolArray]
 
 def _minutes(delta: dt.timedelta) -> float:
     return delta.total_seconds() / 60.0
+
+
+@lru_cache(maxsize=256)
+def _run_times(
+    clock: Clock, start: dt.date, end: dt.date, at: dt.time, days: tuple[int, ...]
+) -> list[float]:
+    """The same for every replication of a lycée: computed once (callers only read it)."""
+    found = []
+    day = start
+    while day <= end:
+        if day.weekday() in days:
+            found.append(clock.day_minutes(day, at))
+        day += dt.timedelta(days=1)
+    return found
 
 
 class ChannelRunner:
@@ -59,14 +75,12 @@ class ChannelRunner:
         self.inputs_seen = key
         return True
 
-    def run_times(self) -> Generator[float, None, None]:
+    def run_times(self) -> list[float]:
         """Scheduled run minutes over the window: daily at ``at`` on ``days``."""
         calendar = self.model.scenario.calendar
-        day = calendar.start
-        while day <= calendar.end:
-            if day.weekday() in self.spec.days:
-                yield self.model.clock.day_minutes(day, self.spec.at)
-            day += dt.timedelta(days=1)
+        return _run_times(
+            self.model.clock, calendar.start, calendar.end, self.spec.at, tuple(self.spec.days)
+        )
 
     def deliver(self, apply: Callable[[], None]) -> None:
         """Apply ``apply`` after the channel's delay (postponed past an outage)."""

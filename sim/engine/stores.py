@@ -47,10 +47,13 @@ class FactStore:
     def set(self, category: Category, state: BoolArray, cause: int) -> tuple[int, int]:
         """Replace one category's facts; returns how many facts were added and removed."""
         old = self.present[category]
-        added = int(np.count_nonzero(state & ~old))
-        removed = int(np.count_nonzero(old & ~state))
-        if not added and not removed:
+        if state is old:
             return 0, 0
+        changed = state != old
+        if not changed.any():
+            return 0, 0
+        added = int(np.count_nonzero(changed & state))
+        removed = int(np.count_nonzero(changed & old))
         new = state.copy()
         self.present[category] = new
         minute = self.env.now
