@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
 
 from sim.calendar import Clock
 from sim.domain import Category
+from sim.engine.simulation import build_truth
+from sim.scenario.loader import load_scenario
 from sim.scenario.model import Etablissement, RealityChange
 from sim.truth.generator import generate_truth
+from tests.conftest import SCENARIOS
 
 CLOCK = Clock.starting(dt.date(2026, 6, 8))
 
@@ -112,3 +116,18 @@ def test_changes_move_the_truth() -> None:
     )
     assert per_student_after.max() == 1
     assert sd.true_at(before).sum() == 1500
+
+
+def test_a_group_with_no_division_does_not_borrow_the_next_ones() -> None:
+    """Groups 0 (divisions 0, 1), 1 (none: a real STS-WEB file can hold one) and 2
+    (division 2). With divisions 0 and 1 present: group 0 has any and all of its divisions,
+    group 1 has none to have (any: no; all: vacuously yes), group 2 has neither."""
+    truth, _ = build_truth(load_scenario(SCENARIOS / "nominal.yaml"))
+    truth = dataclasses.replace(
+        truth,
+        group_division_indptr=np.array([0, 2, 2, 3]),
+        group_division_indices=np.array([0, 1, 2]),
+    )
+    present = np.array([True, True, False])
+    assert truth.groups_with_any_division(present).tolist() == [True, False, False]
+    assert truth.groups_with_all_divisions(present).tolist() == [True, True, False]

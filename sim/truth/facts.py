@@ -65,8 +65,9 @@ class FactTable:
 
 def endpoint_present(present: BoolArray, index: IntArray) -> BoolArray:
     """``present[index]`` where an index of -1 (no endpoint) reads as absent."""
-    padded = np.append(present, False)
-    result: BoolArray = padded[index]
+    if present.size == 0:
+        return np.zeros(index.shape, dtype=bool)
+    result: BoolArray = present[index] & (index >= 0)
     return result
 
 

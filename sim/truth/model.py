@@ -73,9 +73,7 @@ class Truth:
 
     def groups_with_any_division(self, divisions_present: BoolArray) -> BoolArray:
         """Groups with at least one division of membership in ``divisions_present``."""
-        per_link = divisions_present[self.group_division_indices]
-        result: BoolArray = np.logical_or.reduceat(per_link, self.group_division_indptr[:-1])
-        return result
+        return self._per_group(np.logical_or, divisions_present, empty_value=False)
 
     def divisions_of_groups(self, groups: BoolArray) -> BoolArray:
         """Divisions that at least one of ``groups`` spans."""
@@ -86,6 +84,15 @@ class Truth:
 
     def groups_with_all_divisions(self, divisions_present: BoolArray) -> BoolArray:
         """Groups whose every division of membership is in ``divisions_present``."""
-        per_link = divisions_present[self.group_division_indices]
-        result: BoolArray = np.logical_and.reduceat(per_link, self.group_division_indptr[:-1])
+        return self._per_group(np.logical_and, divisions_present, empty_value=True)
+
+    def _per_group(self, ufunc: np.ufunc, divisions: BoolArray, empty_value: bool) -> BoolArray:
+        """``ufunc`` over each group's divisions; a group with none gets ``empty_value``
+        (``reduceat`` would give it the next group's first value)."""
+        counts = np.diff(self.group_division_indptr)
+        result: BoolArray = np.full(counts.size, empty_value, dtype=bool)
+        spanning = counts > 0
+        if spanning.any():
+            per_link = divisions[self.group_division_indices]
+            result[spanning] = ufunc.reduceat(per_link, self.group_division_indptr[:-1][spanning])
         return result
