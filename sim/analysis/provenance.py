@@ -143,14 +143,16 @@ def trace(
 
 def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[ChainStep]:
     """Count, for each batch of the chain, the runs it missed (outage) while the fact waited."""
+    if not steps:
+        return []
+    outages: dict[str, list[float]] = {}
+    for e in result.events:
+        if e.code == "outage":
+            outages.setdefault(e.actor, []).append(e.minute)
     marked = []
     for i, step in enumerate(steps):
         since = steps[i - 1].landed if i else 0.0
-        missed = sum(
-            1
-            for e in result.events
-            if e.actor == step.actor and e.code == "outage" and since < e.minute < step.minute
-        )
+        missed = sum(since < minute < step.minute for minute in outages.get(step.actor, ()))
         marked.append(replace(step, outages_waited=missed))
     return marked
 
