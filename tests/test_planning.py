@@ -227,7 +227,11 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
     reach it with the import of 01/09 02:00, from the AAF extraction of Mon 31/08 21:00, which
     sees STS-WEB one day late (Sun 30/08 21:00): the STS-WEB year switch is done on Fri 28/08
     at the latest (the last working day before Sunday). The timetable build keeps to its
-    bound in the nominal (`not_after: 2026-08-31`): Mon 31/08 10:00."""
+    bound in the nominal (`not_after: 2026-08-31`): Mon 31/08 10:00. GAR too must be as right
+    that morning: students created on Mon 31/08 14:00 would reach the ENT on Tue 01/09 03:30
+    (extraction 31/08 21:00) but GAR only with the export of 01/09 21:00; created on Fri
+    28/08 14:00, they are in the ENT on Sat 29/08 and in GAR on Sun 30/08 06:00: the second
+    creation stays on Fri 28/08 14:00."""
     scenario, plans = nominal_plans
     at = scenario.calendar.at
     expected = {
@@ -244,6 +248,7 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
         assert last_export == dt.datetime.fromisoformat(siecle_edt)
         assert proposed[Operation.BASCULE_STS] == [dt.datetime(2026, 8, 28, 10)]
         assert proposed[Operation.CONSTRUCTION_EDT] == [dt.datetime(2026, 8, 31, 10)]
+        assert proposed[Operation.CREATION_ELEVES][-1] == dt.datetime(2026, 8, 28, 14)
         assert plan.keeps_rentree
         assert plan.missing_at_rentree[1] == plan.missing_at_rentree[0]
 
@@ -260,7 +265,9 @@ def test_latest_dates_without_the_rentree_rule_leave_the_rentree_morning_emptier
     bascule = [scenario.calendar.at(v) for v in plan.proposed[Operation.BASCULE_STS]]
     assert bascule == [dt.datetime(2026, 8, 31, 10)]
     planned, proposed = plan.missing_at_rentree
-    assert proposed[Category.DIVISIONS] > planned[Category.DIVISIONS] == 0
+    for target in Target:
+        divisions = (target, Category.DIVISIONS)
+        assert proposed[divisions] > planned[divisions] == 0
 
 
 def test_nominal_plan_keeps_to_the_lycees_calendar(nominal_plans) -> None:  # type: ignore[no-untyped-def]
@@ -304,13 +311,14 @@ def test_plan_text_is_a_table_by_date_with_who_does_it() -> None:
     assert "jeu. 03/09/2026 10:00" in links and "+1 j " in links
     assert links.rstrip().endswith("direction (proviseur adjoint)")
     assert any("pas nécessaire pour la cible" in line for line in lines)
-    assert "gardent l'ENT du matin de la rentrée (mar. 01/09/2026)" in result.output
+    assert "gardent l'ENT et le GAR du matin de la rentrée (mar. 01/09/2026)" in result.output
     # without the rule, the STS-WEB steps go after the rentrée (02/09): the classes are then
     # missing on the rentrée morning, and the plan says so
     args = ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07", "--ignore-rentree"]
     free = runner.invoke(app, args).output
-    assert "⚠ Aux dates au plus tard, l'ENT serait moins juste le matin de la rentrée" in free
-    assert "élève → division : 1\u202f200 manquants au lieu de 0" in free
+    assert "⚠ Aux dates au plus tard, l'ENT et le GAR seraient moins justes le matin" in free
+    assert "ENT, élève → division : 1\u202f200 manquants au lieu de 0" in free
+    assert "GAR, élèves :" in free
     assert "Vérifié par simulation" in result.output
     assert "aucune opération refusée, hors ordre ou un jour non travaillé" in result.output
 
@@ -533,3 +541,60 @@ def test_an_export_added_to_one_with_shares_gets_a_whole_share(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     written = load_scenario(out).operations.export_siecle_edt
     assert len(written.date) == 3 and written.share == [1.0, 1.0, 1.0]
+
+
+def test_a_confidence_margin_is_counted_once_from_the_latest_dates() -> None:
+    """With a confidence level, the dates move earlier by the margin the plan states,
+    counted from the latest dates (a margin of 3 is 3 working days, not 0 + 1 + 2 + 3)."""
+    scenario = nominal_with({})
+    target = dt.date(2026, 9, 14)
+    latest = make_plan(scenario, target)
+    confident = make_plan(scenario, target, confidence=0.9, replications=20)
+    margin = confident.margin_days
+    assert margin >= 2, "the case must need a margin of at least two days to tell"
+    links = Operation.EXPORT_LIENS_SIECLE
+    expected = [add_working_days(v, -margin) for v in latest.proposed[links]]
+    at = scenario.calendar.at
+    assert [at(v) for v in confident.proposed[links]] == [at(v) for v in expected]
+    assert confident.verified == (not confident.warnings)
+
+
+def test_a_planned_date_past_its_bound_is_brought_back_inside_it(tmp_path: Path) -> None:
+    """The timetable import planned on Fri 04/09 16:00 with `not_after: 2026-09-02`: the plan
+    brings it back to Wed 02/09 16:00 (slack -2), and the links still come after its groups
+    reach SIECLE."""
+    path = _variant(
+        tmp_path,
+        "borne",
+        "operations:\n  import_sts_edt: {date: 2026-09-04 16:00, not_after: 2026-09-02}\n",
+    )
+    loaded = load_scenario(path)
+    plan = make_plan(loaded, dt.date(2026, 9, 14))
+    assert plan.verified
+    timetable = [loaded.calendar.at(v) for v in plan.proposed[Operation.IMPORT_STS_EDT]]
+    assert timetable == [dt.datetime(2026, 9, 2, 16)]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("2026-09-07 08:00", "date cible attendue AAAA-MM-JJ ou JJ/MM/AAAA"),
+        ("2026-12-01", "hors de la fenêtre du scénario (du lun. 08/06/2026 au dim. 15/11/2026)"),
+    ],
+)
+def test_a_bad_target_is_told_in_french_with_the_window(target: str, message: str) -> None:
+    result = runner.invoke(app, ["plan", str(SCENARIOS / "nominal.yaml"), "--target", target])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_explain_tells_a_step_still_to_come_from_a_forgotten_one() -> None:
+    """On Thu 03/09 at 08:00 the nominal's link export (planned that day at 10:00) has not
+    happened yet: « pas encore », with its next run; in liens-jamais-exportes it never does."""
+    link = "eleve:E00001 groupe:ANG_2NDB1_1"
+    args = ["explain", "--fact", link, "--at", "2026-09-03"]
+    planned = runner.invoke(app, [args[0], str(SCENARIOS / "nominal.yaml"), *args[1:]])
+    assert "n'a pas encore eu lieu" in planned.output
+    assert "prochain passage le 03/09 10:00" in planned.output
+    never = runner.invoke(app, [args[0], str(SCENARIOS / "liens-jamais-exportes.yaml"), *args[1:]])
+    assert "jamais fait" in never.output

@@ -286,6 +286,9 @@ def cause_between(
             "when": result.instant(since).strftime("%d/%m %H:%M"),
         }
         if last is None:
+            later = _runs(result, actors, at, result.end_minute)
+            if later:  # planned after the moment asked about, not forgotten
+                return _cause("explain.not_yet", next=_when(result, later[0].minute), **values)
             return _cause("explain.never_run", **values)
         return _cause("explain.not_run", last=last, **values)
     missing = _missing_end(result, category, index, downstream, at)

@@ -77,7 +77,9 @@ class Plan:
     # the verifying simulation's strict dates (departed accounts included)
     strict: dict[Target, float | None] = field(default_factory=dict)
     # facts the ENT lacks on the rentrée morning: with the planned calendar, with the plan
-    missing_at_rentree: tuple[dict[Category, int], dict[Category, int]] = ({}, {})
+    missing_at_rentree: tuple[
+        dict[tuple[Target, Category], int], dict[tuple[Target, Category], int]
+    ] = ({}, {})
 
     def written(self, scenario: Scenario) -> Scenario:
         """``scenario`` with the proposed dates, as ``--write`` writes it: the occurrences
@@ -101,12 +103,13 @@ class Plan:
 
     @property
     def verified(self) -> bool:
-        """Met, and nothing refused, out of order, rejected or on a day off, except a fixed
-        date on a day off: the lycée does not choose it (it is still listed)."""
+        """The simulation's verdict: met, and nothing refused, out of order, rejected or on a
+        day off, except a fixed date on a day off (the lycée does not choose it; it is still
+        listed). Whether a confidence level is reached is :attr:`confident`."""
         blocking = [
             w for w in self.warnings if not (w.code == "non_working_day" and w.actor in self.fixed)
         ]
-        return self.feasible and not blocking and self.confident
+        return self.feasible and not blocking
 
 
 def _shift(
@@ -455,10 +458,10 @@ def _with_margin(
     """The calendar moved earlier by the smallest common margin of working days that gives
     the target ``confidence`` under the Monte Carlo (``plan`` records the outcome)."""
     plan.confidence = confidence
+    latest = calendar
     for margin in range(0, MAX_MARGIN + 1):
-        candidate = planner.respect(
-            _shift(planner, calendar, movable, -margin, plan.target), movable
-        )
+        # every margin is counted from the latest dates, not from the previous margin's
+        candidate = planner.respect(_shift(planner, latest, movable, -margin, plan.target), movable)
         drawn = planner.calendar(candidate)
         # a margin that breaks the chain (a step pulled before a fixed date it needs) is no
         # margin: stop at the last one that still meets the target as planned

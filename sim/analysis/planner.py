@@ -47,7 +47,7 @@ class Outcome:
     dates: dict[Target, float | None]
     strict: dict[Target, float | None]
     warnings: list[PlanWarning]
-    missing_at_rentree: dict[Category, int]
+    missing_at_rentree: dict[tuple[Target, Category], int]
 
 
 class Planner:
@@ -72,7 +72,7 @@ class Planner:
         # as many warnings as the scenario's own calendar had are tolerated while searching
         self.tolerated = 0
         # facts the ENT may lack on the rentrée morning, per category (None: no such rule)
-        self.rentree_floor: dict[Category, int] | None = None
+        self.rentree_floor: dict[tuple[Target, Category], int] | None = None
         # occurrences added after a change: how many of the scenario's own come first, and
         # the instant they stay before (the change)
         self.kept_before: dict[Operation, tuple[int, dt.datetime]] = {}
@@ -112,7 +112,7 @@ class Planner:
         moving the profiling moves the leavers' pre-delete."""
         return self._outcome(calendar).strict
 
-    def missing_at_rentree(self, calendar: Calendar) -> dict[Category, int]:
+    def missing_at_rentree(self, calendar: Calendar) -> dict[tuple[Target, Category], int]:
         """Facts missing from the ENT on the rentrée morning with ``calendar``, by category
         (empty when the rentrée is not observed)."""
         return self._outcome(calendar).missing_at_rentree
@@ -125,10 +125,14 @@ class Planner:
         result = simulate(scenario, truth=self.truth, clock=self.clock)
         found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
         morning = self.clock.day_minutes(result.rentree, self.scenario.calendar.observation_time)
-        missing: dict[Category, int] = {}
+        missing: dict[tuple[Target, Category], int] = {}
         if morning in result.observations:
             k = result.observations.index(morning)
-            missing = {c: int(cat.missing[k]) for c, cat in found[Target.ENT].categories.items()}
+            missing = {
+                (target, c): int(cat.missing[k])
+                for target, tc in found.items()
+                for c, cat in tc.categories.items()
+            }
         return Outcome(
             dates={t: tc.consistent_except_departed_from for t, tc in found.items()},
             strict={t: tc.consistent_from for t, tc in found.items()},
@@ -206,13 +210,19 @@ class Planner:
         return max(bounds) if bounds else None
 
     def respect(self, calendar: Calendar, movable: list[Operation]) -> Calendar:
-        """``calendar`` with each movable operation, in the seed's order, moved later where
-        it comes before an operation it depends on or its own bound, then to a working day."""
+        """``calendar`` with each movable operation, in the seed's order, moved earlier where
+        it comes after its ``not_after`` (to the last working day of it), moved later where it
+        comes before an operation it depends on or its ``not_before``, then to a working day.
+        A bound the chain cannot keep shows as a warning of the simulation."""
         fixed = dict(calendar)
         for op in movable:
             lower = self.earliest(op, fixed)
+            upper = self.scenario.operations.get(op).not_after
             moved = []
             for value in fixed[op]:
+                if upper is not None and day_of(value) > upper:
+                    last = self.staff.add_working_days(upper + dt.timedelta(days=1), -1)
+                    value = dt.datetime.combine(day_of(last), self.instant(value).time())
                 if lower is not None and self.instant(value) < lower:
                     value = (
                         lower

@@ -203,6 +203,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} (dernier passage : {last})",
         "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
     },
+    "explain.not_yet": {
+        "fr": "« {step} » n'a pas encore eu lieu depuis son arrivée dans {system} le {when} : prochain passage le {next}",
+        "en": "'{step}' has not happened yet since it reached {system} on {when}: next run on {next}",
+    },
     "explain.never_run": {
         "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}, ni avant : jamais fait",
         "en": "'{step}' has not happened since it reached {system} on {when}, nor before: never done",
@@ -251,6 +255,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{system:<26} right {correct:>6} · missing {missing:>6} · stale {stale:>5}",
     },
     "explain.need_one": {"fr": "donner --fact ou --category", "en": "give --fact or --category"},
+    "plan.bad_target": {
+        "fr": "« {value} » : date cible attendue AAAA-MM-JJ ou JJ/MM/AAAA (un jour, sans heure : la cible est le matin de ce jour)",
+        "en": "'{value}': target date expected as YYYY-MM-DD or DD/MM/YYYY (a day, no time: the target is that day's morning)",
+    },
+    "plan.target_outside": {
+        "fr": "la cible du {day} est hors de la fenêtre du scénario (du {start} au {end})",
+        "en": "the target {day} is outside the scenario's window ({start} to {end})",
+    },
     "explain.bad_at": {
         "fr": "« {value} » : date attendue AAAA-MM-JJ ou AAAA-MM-JJ HH:MM, dans la fenêtre",
         "en": "'{value}': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, inside the window",
@@ -303,8 +315,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'no effect': on that date the operation is refused or its data rejected, and leaving it out changes no date: the proposed calendar drops it.",
     },
     "plan.rentree_kept": {
-        "fr": "Les dates au plus tard gardent l'ENT du matin de la rentrée ({rentree}) aussi juste qu'avec le calendrier prévu (--ignore-rentree pour ne viser que la cible).",
-        "en": "The latest dates keep the ENT of the rentrée morning ({rentree}) as right as the planned calendar does (--ignore-rentree to aim at the target only).",
+        "fr": "Les dates au plus tard gardent l'ENT et le GAR du matin de la rentrée ({rentree}) aussi justes qu'avec le calendrier prévu (--ignore-rentree pour ne viser que la cible).",
+        "en": "The latest dates keep the ENT and GAR of the rentrée morning ({rentree}) as right as the planned calendar does (--ignore-rentree to aim at the target only).",
     },
     "plan.then": {"fr": " puis ", "en": " then "},
     "plan.added": {
@@ -320,8 +332,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Checked by simulating this calendar: {dates}; no operation refused, out of order or on a day off.",
     },
     "plan.rentree_worse": {
-        "fr": "⚠ Aux dates au plus tard, l'ENT serait moins juste le matin de la rentrée qu'avec le calendrier prévu ({items}) : au plus tard n'est pas un conseil d'attendre.",
-        "en": "⚠ At the latest dates, the ENT would be less right on the rentrée morning than with the planned calendar ({items}): latest is no advice to wait.",
+        "fr": "⚠ Aux dates au plus tard, l'ENT et le GAR seraient moins justes le matin de la rentrée qu'avec le calendrier prévu ({items}) : au plus tard n'est pas un conseil d'attendre.",
+        "en": "⚠ At the latest dates, the ENT and GAR would be less right on the rentrée morning than with the planned calendar ({items}): latest is no advice to wait.",
     },
     "plan.rentree_item": {
         "fr": "{category} : {count} manquants au lieu de {planned}",
@@ -369,8 +381,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Latest safe date of each operation for the ENT and GAR to be right by a target date.",
     },
     "cli.opt_ignore_rentree": {
-        "fr": "dates au plus tard pour la seule cible, sans garder l'ENT du matin de la rentrée tel que le calendrier prévu le donne",
-        "en": "latest dates for the target only, without keeping the ENT of the rentrée morning as the planned calendar gives it",
+        "fr": "dates au plus tard pour la seule cible, sans garder l'ENT et le GAR du matin de la rentrée tels que le calendrier prévu les donne",
+        "en": "latest dates for the target only, without keeping the ENT and GAR of the rentrée morning as the planned calendar gives them",
     },
     "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
     "cli.opt_confidence": {
@@ -402,6 +414,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " (slack: {slack} working day(s))",
     },
     "ics.checked": {"fr": "vérifié par simulation", "en": "checked by simulation"},
+    "ics.not_confident": {
+        "fr": "vérifié par simulation, mais le niveau de confiance demandé n'est pas atteint",
+        "en": "checked by simulation, but the confidence level asked for is not reached",
+    },
     "ics.not_checked": {
         "fr": "NON vérifié : la simulation de ce calendrier donne des avertissements",
         "en": "NOT verified: simulating this calendar gives warnings",

@@ -58,6 +58,7 @@ from sim.presentation.files import (
     write_atomically,
     write_file_set,
 )
+from sim.presentation.formatting import day_text
 from sim.presentation.plan_output import plan_json, plan_scenario_yaml, plan_text
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
 from sim.scenario.fields import parse_date, parse_instant
@@ -297,10 +298,11 @@ def plan(
     loaded = load(scenario)
     try:
         target_day = parse_date(target)
-        if not loaded.calendar.start <= target_day <= loaded.calendar.end:
-            raise ValueError(target)
     except ValueError:
-        raise fail(UsageError(t("explain.bad_at", value=target))) from None
+        raise fail(UsageError(t("plan.bad_target", value=target))) from None
+    if not loaded.calendar.start <= target_day <= loaded.calendar.end:
+        window = {"start": day_text(loaded.calendar.start), "end": day_text(loaded.calendar.end)}
+        raise fail(UsageError(t("plan.target_outside", day=day_text(target_day), **window)))
     if write is not None:
         _check_plan_destination(write, scenario)
     if ics is not None:

@@ -51,7 +51,13 @@ def plan_ics(plan: Plan, scenario: Scenario) -> bytes:
                 slack="" if row.state == "added" else t("ics.slack", slack=row.slack or 0),
                 target=target,
                 name=scenario.name,
-                checked=t("ics.checked" if plan.verified else "ics.not_checked"),
+                checked=t(
+                    "ics.not_checked"
+                    if not plan.verified
+                    else "ics.checked"
+                    if plan.confident
+                    else "ics.not_confident"
+                ),
             ),
         )
         event.add("categories", [t("role." + ROLE_OF[row.operation])])

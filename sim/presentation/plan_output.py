@@ -157,7 +157,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 operations=_added_names(plan),
             )
         )
-    if plan.verified or (plan.confidence is not None and not plan.warnings):
+    if plan.verified:
         lines.append(t("plan.verified", dates=_dates_text(plan, clock, plan.deterministic)))
     else:
         lines.append(t("plan.not_verified", dates=_dates_text(plan, clock, plan.deterministic)))
@@ -186,18 +186,18 @@ def _added_names(plan: Plan) -> str:
 
 
 def _rentree_lines(plan: Plan) -> list[str]:
-    """What the latest dates cost on the rentrée morning: facts the ENT would lack that the
-    scenario's own calendar had (a latest date is no advice to wait that long)."""
+    """What the latest dates cost on the rentrée morning: facts the ENT or GAR would lack
+    that the scenario's own calendar had (a latest date is no advice to wait that long)."""
     planned, proposed = plan.missing_at_rentree
     worse = [
         t(
             "plan.rentree_item",
-            category=label("category", c.value),
+            category=f"{label('system', target.value)}, {label('category', c.value)}",
             count=count_text(n),
-            planned=count_text(planned.get(c, 0)),
+            planned=count_text(planned.get((target, c), 0)),
         )
-        for c, n in proposed.items()
-        if n > planned.get(c, 0)
+        for (target, c), n in proposed.items()
+        if n > planned.get((target, c), 0)
     ]
     if not worse:
         return []
@@ -249,6 +249,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
         "target": plan.target.isoformat(),
         "feasible": plan.feasible,
         "verified": plan.verified,
+        "confident": plan.confident,
         "confidence": plan.confidence,
         "probability": plan.probability,
         "margin_working_days": plan.margin_days,
@@ -272,9 +273,16 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
         ),
         "keeps_rentree": plan.keeps_rentree,
         "verification_strict": {t_.value: iso(m) for t_, m in plan.strict.items()},
-        "ent_missing_at_rentree": {
-            "planned": {c.value: n for c, n in plan.missing_at_rentree[0].items()},
-            "plan": {c.value: n for c, n in plan.missing_at_rentree[1].items()},
+        **{
+            f"{target.value}_missing_at_rentree": {
+                "planned": {
+                    c.value: n for (t_, c), n in plan.missing_at_rentree[0].items() if t_ is target
+                },
+                "plan": {
+                    c.value: n for (t_, c), n in plan.missing_at_rentree[1].items() if t_ is target
+                },
+            }
+            for target in Target
         },
         "earliest_reachable": (
             {t_.value: iso(m) for t_, m in plan.earliest_reachable.items()}
