@@ -598,3 +598,25 @@ def test_explain_tells_a_step_still_to_come_from_a_forgotten_one() -> None:
     assert "prochain passage le 03/09 10:00" in planned.output
     never = runner.invoke(app, [args[0], str(SCENARIOS / "liens-jamais-exportes.yaml"), *args[1:]])
     assert "jamais fait" in never.output
+
+
+def test_an_operation_left_out_is_proposed_to_add(tmp_path: Path) -> None:
+    """liens-jamais-exportes leaves the link export out: no calendar of the scenario's steps
+    reaches Mon 14/09. The plan adds it, at the latest Fri 11/09 (16:00, the time of the
+    timetable import it follows): active 20:00, extracted 21:00, ENT Sat 12/09 03:30, GAR
+    Sun 13/09 06:00. The written plan does it and reaches the target."""
+    source = SCENARIOS / "liens-jamais-exportes.yaml"
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(
+        app, ["plan", str(source), "--target", "2026-09-14", "--json", "--write", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verified"] and data["forgotten"] == ["export_liens_siecle"]
+    assert data["operations"]["export_liens_siecle"]["added"] == ["2026-09-11T16:00"]
+    run = json.loads(runner.invoke(app, ["run", str(out), "--json"]).stdout)
+    for target in Target:
+        reached = run["targets"][target.value]["consistent_except_departed_from"]
+        assert reached <= "2026-09-14T08:00"
+    text = runner.invoke(app, ["plan", str(source), "--target", "2026-09-14"]).output
+    assert "absente(s) du scénario" in text and "à ajouter" in text

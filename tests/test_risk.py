@@ -128,6 +128,12 @@ def test_one_pool_serves_two_lycees_and_a_tornado_as_separate_runs_do() -> None:
     assert [key(r) for r in pooled] == [key(r) for r in alone]
     assert bars == tornado(first, alone[0], size=6, workers=1, operations=[EXPORT])
     assert bars[EXPORT.value][0] is not None
+    # the bars are read against the P80 of the same six replications as drawn
+    assert pooled[0].tornado_size == 6
+    six = [r.consistent_from[Target.GAR] for r in pooled[0].replications[:6]]
+    assert pooled[0].tornado_reference == percentile(
+        [math.inf if m is None else m for m in six], 0.8
+    )
 
 
 def test_lateness_draws() -> None:

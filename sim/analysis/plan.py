@@ -66,6 +66,8 @@ class Plan:
     # occurrences the scenario lacks, proposed so that the target can be met
     added: Calendar = field(default_factory=dict)
     added_after: float | None = None  # the last change of reality they follow (minute)
+    # operations the scenario leaves out (missing: true) that the target needs: to add
+    forgotten: list[Operation] = field(default_factory=list)
     # occurrences the simulation refuses or rejects and that change nothing: not to do
     useless: Calendar = field(default_factory=dict)
     # whether the latest dates keep the rentrée morning as the planned calendar has it
@@ -532,6 +534,41 @@ def make_plan(
             best = best_added
     else:
         extras = {}
+    forgotten: list[Operation] = []
+    if calendar is None:
+        # operations the scenario leaves out: done once, as early as the chain allows,
+        # then pushed to their latest dates like the others
+        left_out = [
+            op
+            for op in SEED_ORDER
+            if op not in PLATFORM_OPERATIONS
+            and scenario.operations.get(op).missing
+            and not scenario.operations.get(op).fixed
+        ]
+        if left_out:
+            # each after the last occurrence of what it depends on, so that it carries
+            # everything they bring (the passes then move it)
+            source = best_added if best_added is not None else every
+            with_left_out: Calendar = {**source}
+            for op in left_out:
+                before = [
+                    planner.instant(v) for p in PREDECESSORS[op] for v in with_left_out.get(p, [])
+                ]
+                with_left_out[op] = [
+                    max(
+                        before,
+                        default=dt.datetime.combine(
+                            scenario.calendar.start, scenario.calendar.operation_time
+                        ),
+                    )
+                ]
+            widened = [op for op in SEED_ORDER if op in movable or op in left_out]
+            found, best_left_out = _reach(planner, with_left_out, widened)
+            if found is not None or planner.last(best_left_out) < planner.last(best):
+                best = best_left_out
+                planned.update({op: [] for op in left_out})
+                movable, forgotten, calendar = widened, left_out, found
+                every.update({op: [] for op in left_out})
     if calendar is None:
         infeasible = Plan(
             target,
@@ -544,6 +581,7 @@ def make_plan(
             fixed=fixed,
             keeps_rentree=False,
             rentree=planner.rentree,
+            forgotten=forgotten,
         )
         if best is best_added:  # the earliest dates need the exports added after the change
             infeasible.added = {op: best[op][-len(v) :] for op, v in extras.items()}
@@ -586,6 +624,7 @@ def make_plan(
         fixed=fixed,
         added=added,
         added_after=_last_change(planner) if added else None,
+        forgotten=forgotten,
         replications=replications if confidence is not None else 0,
     )
     if confidence is not None:

@@ -84,6 +84,9 @@ class RiskResult:
     tornado: dict[str, tuple[float | None, float | None, float | None]] = field(
         default_factory=dict
     )
+    # the replications the tornado ran on, and their P80 as drawn (what its bars move)
+    tornado_size: int = 0
+    tornado_reference: float | None = None
 
     @property
     def size(self) -> int:
@@ -470,13 +473,23 @@ def tornado(
 ) -> dict[str, tuple[float | None, float | None, float | None]]:
     """For each of the lycée's operations whose lateness varies: the P80 ``target`` date with
     its lateness held at its 10th, 50th and 90th percentiles, every other draw as usual (same
-    seeds, so the three differ only by that operation). Values are minutes (None: never)."""
+    seeds, so the three differ only by that operation). Values are minutes (None: never).
+    They are computed on the first ``size`` replications; ``base`` records that number and
+    the P80 of those same replications as drawn (``tornado_size``, ``tornado_reference``),
+    which the bars are to be read against."""
     count = size or max(40, base.size // 4)
     own = ReplicationPool(workers or default_workers()) if pool is None else None
     runner = own or pool
     assert runner is not None
     bars: dict[str, tuple[float | None, float | None, float | None]] = {}
     try:
+        drawn = (
+            base.replications[:count]
+            if count <= base.size
+            else runner.run(scenario, range(count), base.seed, progress=progress)
+        )
+        base.tornado_size = count
+        base.tornado_reference = _finite(percentile(_dates(drawn, target), 0.8))
         for op in operations:
             spec = scenario.operations.get(op)
             if spec.missing or spec.fixed:

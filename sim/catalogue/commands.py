@@ -323,6 +323,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Opérations à ajouter : les étapes du scénario n'atteignent pas la cible après les changements saisis jusqu'au {when} ; il faut refaire {operations} après eux.",
         "en": "Operations to add: the scenario's steps do not reach the target after the changes typed in up to {when}; {operations} must be done again after them.",
     },
+    "plan.forgotten": {
+        "fr": "Opérations à ajouter : {operations}, absente(s) du scénario (missing), sans quoi la cible n'est pas atteinte.",
+        "en": "Operations to add: {operations}, left out of the scenario (missing), without which the target is not met.",
+    },
+    "plan.forgotten_infeasible": {
+        "fr": "Ces dates au mieux supposent aussi de faire {operations}, absente(s) du scénario (missing).",
+        "en": "These best dates also need {operations}, left out of the scenario (missing).",
+    },
     "plan.infeasible_added": {
         "fr": "Ces dates au mieux supposent de refaire {operations} après les changements saisis jusqu'au {when} (au plus tôt le {first}).",
         "en": "These best dates need {operations} done again after the changes typed in up to {when} (at the earliest on {first}).",

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Tornade : P80 du GAR quand le retard d'une opération est à son 10e, 50e puis 90e centile",
         "en": "Tornado: GAR P80 with one operation's lateness at its 10th, 50th then 90th percentile",
     },
+    "risk.tornado_reference": {
+        "fr": "sur les {n} premières réplications, dont le P80 tel que tiré est {date} : c'est la référence des barres ci-dessous",
+        "en": "on the first {n} replications, whose P80 as drawn is {date}: the bars below are read against it",
+    },
     "risk.tornado_line": {
         "fr": "{operation} : {low} · {base} · {high}",
         "en": "{operation}: {low} · {base} · {high}",

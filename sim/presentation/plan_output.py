@@ -108,6 +108,15 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 best=_dates_text(plan, clock, plan.earliest_reachable),
             )
         )
+        if plan.forgotten:
+            lines.append(
+                t(
+                    "plan.forgotten_infeasible",
+                    operations=t("plan.then").join(
+                        f"« {label('operation', op.value)} »" for op in plan.forgotten
+                    ),
+                )
+            )
         if plan.added and plan.added_after is not None:
             first = min(calendar.at(v) for values in plan.added.values() for v in values)
             lines.append(
@@ -155,6 +164,15 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 "plan.added",
                 when=instant_text(clock.instant(plan.added_after)),
                 operations=_added_names(plan),
+            )
+        )
+    if plan.forgotten:
+        lines.append(
+            t(
+                "plan.forgotten",
+                operations=t("plan.then").join(
+                    f"« {label('operation', op.value)} »" for op in plan.forgotten
+                ),
             )
         )
     if plan.verified:
@@ -272,6 +290,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
             {t_.value: iso(m) for t_, m in plan.deterministic.items()} if plan.feasible else None
         ),
         "keeps_rentree": plan.keeps_rentree,
+        "forgotten": [op.value for op in plan.forgotten],
         "verification_strict": {t_.value: iso(m) for t_, m in plan.strict.items()},
         **{
             f"{target.value}_missing_at_rentree": {

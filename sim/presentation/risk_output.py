@@ -102,6 +102,14 @@ def risk_summary(result: RiskResult) -> str:
     if result.tornado:
         lines.append("")
         lines.append(t("risk.tornado_title"))
+        lines.append(
+            "  "
+            + t(
+                "risk.tornado_reference",
+                n=result.tornado_size,
+                date=_text(result, result.tornado_reference),
+            )
+        )
         ranked = sorted(result.tornado.items(), key=lambda item: -_swing(item[1]))
         for op, (low, middle, high) in ranked:
             if _swing((low, middle, high)) > 0:
@@ -176,6 +184,10 @@ def risk_json(result: RiskResult, source: str | None = None) -> dict[str, Any]:
                 "high": _iso(result, high),
             }
             for op, (low, middle, high) in result.tornado.items()
+        }
+        data["tornado_reference"] = {
+            "replications": result.tornado_size,
+            "p80": _iso(result, result.tornado_reference),
         }
     return data
 
