@@ -207,8 +207,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- calendar habits (warnings) ---------------------------------------------------------
     "warning.scenario": {"fr": "⚠ {text}", "en": "⚠ {text}"},
     "rule.closed_day": {
-        "fr": "le {day} est un {what} : le secrétariat ne travaille pas ce jour-là",
-        "en": "{day} is a {what}: the office does not work that day",
+        "fr": "le {day} est un {what} : le personnel du lycée ne travaille pas ce jour-là",
+        "en": "{day} is a {what}: the lycée's staff do not work that day",
     },
     "rule.rentree_weekend": {
         "fr": "la rentrée tombe un {what} ({day})",

@@ -138,7 +138,13 @@ class ClosedPeriod(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> ClosedPeriod:
         if self.end < self.start:
-            raise ValueError(t("rule.closed_order", start=self.start, end=self.end))
+            raise ValueError(
+                t(
+                    "rule.closed_order",
+                    start=f"{self.start:%d/%m/%Y}",
+                    end=f"{self.end:%d/%m/%Y}",
+                )
+            )
         return self
 
 
@@ -263,7 +269,11 @@ class OperationSpec(Strict):
             and self.not_after < self.not_before
         ):
             raise ValueError(
-                t("rule.bounds_order", not_before=self.not_before, not_after=self.not_after)
+                t(
+                    "rule.bounds_order",
+                    not_before=f"{self.not_before:%d/%m/%Y}",
+                    not_after=f"{self.not_after:%d/%m/%Y}",
+                )
             )
         return self
 
