@@ -620,3 +620,14 @@ def test_an_operation_left_out_is_proposed_to_add(tmp_path: Path) -> None:
         assert reached <= "2026-09-14T08:00"
     text = runner.invoke(app, ["plan", str(source), "--target", "2026-09-14"]).output
     assert "absente(s) du scénario" in text and "à ajouter" in text
+
+
+def test_a_target_before_later_changes_says_why_it_is_out_of_reach(tmp_path: Path) -> None:
+    """30 arrivals typed in on Mon 14/09 10:00 and a target on Thu 10/09: being right from
+    10/09 to the end of the window needs exports after the arrivals, which come after the
+    target; the plan says so and names the first change."""
+    path = _variant(tmp_path, "avant-arrivees", ARRIVALS)
+    result = runner.invoke(app, ["plan", str(path), "--target", "2026-09-10"])
+    assert result.exit_code == 1
+    assert "La cible précède des changements de la réalité saisis plus tard" in result.output
+    assert "lun. 14/09/2026 10:00" in result.output

@@ -68,6 +68,9 @@ class Plan:
     added_after: float | None = None  # the last change of reality they follow (minute)
     # operations the scenario leaves out (missing: true) that the target needs: to add
     forgotten: list[Operation] = field(default_factory=list)
+    # the first change of reality typed in after the target's look (minute), when the
+    # target is out of reach: right from the target on needs exports after it
+    change_after_target: float | None = None
     # occurrences the simulation refuses or rejects and that change nothing: not to do
     useless: Calendar = field(default_factory=dict)
     # whether the latest dates keep the rentrée morning as the planned calendar has it
@@ -586,6 +589,10 @@ def make_plan(
         if best is best_added:  # the earliest dates need the exports added after the change
             infeasible.added = {op: best[op][-len(v) :] for op, v in extras.items()}
             infeasible.added_after = _last_change(planner)
+        infeasible.change_after_target = min(
+            (c.recorded for c in planner.truth.changes if c.recorded >= planner.target_minute),
+            default=None,
+        )
         return infeasible
     own = {op: len(every[op]) for op in movable}
     calendar, dropped = _useless(planner, calendar, movable, own)

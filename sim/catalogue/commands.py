@@ -323,6 +323,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Opérations à ajouter : les étapes du scénario n'atteignent pas la cible après les changements saisis jusqu'au {when} ; il faut refaire {operations} après eux.",
         "en": "Operations to add: the scenario's steps do not reach the target after the changes typed in up to {when}; {operations} must be done again after them.",
     },
+    "plan.change_after_target": {
+        "fr": "La cible précède des changements de la réalité saisis plus tard (le premier le {when}) : être juste de la cible à la fin de la fenêtre demande des exports après eux, que le plan ne propose pas ; visez une date après ces changements.",
+        "en": "The target comes before changes of reality typed in later (the first on {when}): being right from the target to the end of the window needs exports after them, which the plan does not propose; aim at a date after these changes.",
+    },
     "plan.forgotten": {
         "fr": "Opérations à ajouter : {operations}, absente(s) du scénario (missing), sans quoi la cible n'est pas atteinte.",
         "en": "Operations to add: {operations}, left out of the scenario (missing), without which the target is not met.",

@@ -108,6 +108,13 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 best=_dates_text(plan, clock, plan.earliest_reachable),
             )
         )
+        if plan.change_after_target is not None:
+            lines.append(
+                t(
+                    "plan.change_after_target",
+                    when=instant_text(clock.instant(plan.change_after_target)),
+                )
+            )
         if plan.forgotten:
             lines.append(
                 t(
@@ -291,6 +298,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
         ),
         "keeps_rentree": plan.keeps_rentree,
         "forgotten": [op.value for op in plan.forgotten],
+        "change_after_target": iso(plan.change_after_target),
         "verification_strict": {t_.value: iso(m) for t_, m in plan.strict.items()},
         **{
             f"{target.value}_missing_at_rentree": {
