@@ -68,5 +68,5 @@ def test_a_different_warning_is_found(reference: SimulationResult) -> None:
     }
     found = differences(reference, _with(down))
     warning = next(d for d in found if d.what == "warning")
-    assert warning.reference is None or warning.reference != warning.other
-    assert warning.other is not None and "outage" in warning.other
+    assert warning.other is not None and warning.other[:2] == ("outage", "extraction_aaf")
+    assert warning.reference != warning.other

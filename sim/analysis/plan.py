@@ -397,9 +397,14 @@ def _values(calendar: Calendar) -> list[Instant]:
     return [value for values in calendar.values() for value in values]
 
 
+def _changes_before_target(planner: Planner) -> list[float]:
+    """The minutes the changes of reality before the target's look are typed in."""
+    return [c.recorded for c in planner.truth.changes if c.recorded < planner.target_minute]
+
+
 def _last_change(planner: Planner) -> float:
     """The minute the last change of reality before the target is typed in."""
-    return max(c.recorded for c in planner.truth.changes if c.recorded < planner.target_minute)
+    return max(_changes_before_target(planner))
 
 
 def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operation]) -> Calendar:
@@ -408,10 +413,9 @@ def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operatio
     comes before that change: the next working day at the operations' time, or the same day
     an hour after the change when the next day is too late. It may fall after the target
     (then nothing reaches it, and the occurrences only say how early it could be right)."""
-    changes = [c.recorded for c in planner.truth.changes if c.recorded < planner.target_minute]
-    if not changes:
+    if not _changes_before_target(planner):
         return {}
-    typed = planner.clock.instant(max(changes))
+    typed = planner.clock.instant(_last_change(planner))
     start: dt.date | dt.datetime = planner.staff.next_working(
         dt.datetime.combine(typed.date(), planner.scenario.calendar.operation_time)
         + dt.timedelta(days=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,9 +120,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             lines.append(
                 t(
                     "plan.forgotten_infeasible",
-                    operations=t("plan.then").join(
-                        f"« {label('operation', op.value)} »" for op in plan.forgotten
-                    ),
+                    operations=_names(plan.forgotten),
                 )
             )
         if plan.added and plan.added_after is not None:
@@ -130,7 +129,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 t(
                     "plan.infeasible_added",
                     when=instant_text(clock.instant(plan.added_after)),
-                    operations=_added_names(plan),
+                    operations=_names(plan.added),
                     first=instant_text(first),
                 )
             )
@@ -170,16 +169,14 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             t(
                 "plan.added",
                 when=instant_text(clock.instant(plan.added_after)),
-                operations=_added_names(plan),
+                operations=_names(plan.added),
             )
         )
     if plan.forgotten:
         lines.append(
             t(
                 "plan.forgotten",
-                operations=t("plan.then").join(
-                    f"« {label('operation', op.value)} »" for op in plan.forgotten
-                ),
+                operations=_names(plan.forgotten),
             )
         )
     if plan.verified:
@@ -206,8 +203,9 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
     return "\n".join(lines)
 
 
-def _added_names(plan: Plan) -> str:
-    return t("plan.then").join(f"« {label('operation', op.value)} »" for op in plan.added)
+def _names(operations: Iterable[Operation]) -> str:
+    """« a » puis « b »: operations named in the order of the chain."""
+    return t("plan.then").join(f"« {label('operation', op.value)} »" for op in operations)
 
 
 def _rentree_lines(plan: Plan) -> list[str]:
