@@ -5,6 +5,9 @@ measured in the same run (these machines are shared and noisy: compare ratios, n
 
 Lines:
 - one replication of the nominal scenario: engine (SimPy), analysis, calendar draw (CPU ms);
+- the fast engine (lazy wake-ups, memoised transitions) against SimPy on the same drawn
+  calendars, with the memo's figures; the bench stops if any replication differs;
+- a whole risk replication (draw, engine, analysis) with the fast engine and with SimPy;
 - the analysis counting each distinct state once, against the plain count at every morning
   (kept below as the baseline; both must give the same counts);
 - `run`, `risk -n N`, `plan --target` (and with --full `plan --confidence 0.8`) as a user
@@ -26,11 +29,20 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sim.analysis import risk  # noqa: E402
 from sim.analysis.consistency import store_states  # noqa: E402
 from sim.analysis.departed import departed_facts, ever_departed  # noqa: E402
+from sim.analysis.differences import differences  # noqa: E402
 from sim.analysis.risk import sample_calendar  # noqa: E402
 from sim.analysis.run_analysis import analyse  # noqa: E402
-from sim.engine.simulation import SimulationResult, build_truth, simulate  # noqa: E402
+from sim.chain import build_graph  # noqa: E402
+from sim.engine.lazy import simulate_fast  # noqa: E402
+from sim.engine.simulation import (  # noqa: E402
+    SimulationResult,
+    build_truth,
+    new_memo,
+    simulate,
+)
 from sim.scenario.loader import load_scenario  # noqa: E402
 
 NOMINAL = ROOT / "scenarios" / "nominal.yaml"
@@ -105,16 +117,84 @@ PEAK = (
 )
 
 
-def command(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one command of the CLI."""
+def command(args: list[str], engine: str = "") -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one command of the CLI (``engine``:
+    ``simpy`` to run every replication in SimPy)."""
+    env = {**os.environ, risk.ENGINE_VARIABLE: engine}
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", PEAK, *CLI, *args], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", PEAK, *CLI, *args], capture_output=True, text=True, cwd=ROOT, env=env
     )
     wall = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"{args}: exit {done.returncode}\n{done.stderr[-2000:]}")
     return wall, int(done.stdout.split()[-1]) / 1024
+
+
+def fast_engine_lines(scenario, n: int) -> None:  # type: ignore[no-untyped-def]
+    """The fast engine against SimPy on ``n`` drawn calendars of ``scenario``."""
+    truth, clock = build_truth(scenario)
+    drawn = [
+        sample_calendar(scenario, np.random.default_rng(np.random.SeedSequence(7, spawn_key=(i,))))[
+            0
+        ]
+        for i in range(n)
+    ]
+    memo = new_memo(scenario, truth)
+    started = time.process_time()
+    fallbacks = 0
+    fast = []
+    for calendar in drawn:
+        result, fell_back = simulate_fast(calendar, truth=truth, clock=clock, memo=memo)
+        fallbacks += fell_back
+        fast.append(result)
+    first = (time.process_time() - started) * 1000 / n
+    warm = (
+        cpu_ms(lambda: [simulate_fast(c, truth=truth, clock=clock, memo=memo) for c in drawn], 3)
+        / n
+    )
+    reference = cpu_ms(lambda: [simulate(c, truth=truth, clock=clock) for c in drawn], 1) / n
+    for k, (calendar, result) in enumerate(zip(drawn, fast, strict=True)):
+        found = differences(simulate(calendar, truth=truth, clock=clock), result)
+        assert not found, f"replication {k}: {found[0]}"
+    hits = memo.hits / max(1, memo.hits + memo.misses) * 100
+    print(
+        f"moteur rapide : {warm:.2f} ms de CPU par réplication (nominal, {n} calendriers tirés, "
+        f"mémo chaud ; premier passage {first:.2f} ms), SimPy {reference:.2f} ms sur les mêmes "
+        f"calendriers : × {reference / warm:.1f} (objectif {GOALS['replication']} ms)"
+    )
+    print(
+        f"mémo : {len(memo.interner)} états distincts, {len(memo)} transitions, succès "
+        f"{hits:.0f} %, {len(memo.counts)} comptes ; replis sur SimPy {fallbacks}/{n} "
+        f"(instants égaux) ; différentiel : {n} réplications identiques aux deux moteurs"
+    )
+    graph = build_graph(scenario)
+    key = risk._lycee_key(scenario)
+    risk._LYCEES[key] = (truth, clock)
+    shared = risk._memo(key, scenario, truth)
+    indices = range(n)
+    with_memo = (
+        cpu_ms(
+            lambda: [
+                risk._replicate(scenario, truth, clock, graph, i, 7, None, shared) for i in indices
+            ],
+            2,
+        )
+        / n
+    )
+    without = (
+        cpu_ms(
+            lambda: [
+                risk._replicate(scenario, truth, clock, graph, i, 7, None, None) for i in indices
+            ],
+            1,
+        )
+        / n
+    )
+    print(
+        f"réplication de risk (tirage, moteur, analyse) : {with_memo:.2f} ms de CPU avec le "
+        f"moteur rapide, {without:.2f} ms tout en SimPy : × {without / with_memo:.1f}"
+    )
 
 
 def main() -> None:
@@ -138,6 +218,8 @@ def main() -> None:
         f"= {total:.1f} ms de CPU (objectif du moteur rapide : {GOALS['replication']} ms)"
     )
 
+    fast_engine_lines(scenario, max(20, min(args.replications, 200)))
+
     assert distinct_counts(result) == plain_counts(result), "the counts differ"
     plain = cpu_ms(lambda: plain_counts(result), 5)
     distinct = cpu_ms(lambda: distinct_counts(result), 5)
@@ -154,9 +236,13 @@ def main() -> None:
     )
     n = args.replications
     risk_wall, risk_peak = command(["risk", str(NOMINAL), "-n", str(n)])
+    simpy_wall, simpy_peak = command(["risk", str(NOMINAL), "-n", str(n)], engine="simpy")
+    _, quarter_peak = command(["risk", str(NOMINAL), "-n", str(max(1, n // 4))])
     print(
         f"risk -n {n} : {risk_wall:.1f} s, soit {risk_wall * 1000 / n:.1f} s pour 1 000 "
-        f"(objectif {GOALS['risk']} s), mémoire max {risk_peak:.0f} Mo"
+        f"(objectif {GOALS['risk']} s), mémoire max {risk_peak:.0f} Mo "
+        f"({quarter_peak:.0f} Mo pour -n {max(1, n // 4)}) ; tout en SimPy : {simpy_wall:.1f} s, "
+        f"{simpy_peak:.0f} Mo : × {simpy_wall / risk_wall:.1f}"
     )
     plan_wall, _ = command(["plan", str(NOMINAL), "--target", "2026-09-07"])
     print(f"plan --target 2026-09-07 : {plan_wall:.1f} s (objectif {GOALS['plan']} s)")

@@ -63,6 +63,24 @@ class ModelError(RentreeSimError):
     """The engine met a state that the model forbids (a bug, not a user mistake)."""
 
 
+class EngineMismatch(ModelError):
+    """The fast engine and SimPy, the reference, disagree on a replication."""
+
+    def __init__(self, index: int, difference: str, calendar: bool = False) -> None:
+        from sim.i18n import t
+
+        self.index = index
+        self.difference = difference
+        super().__init__(
+            t(
+                "error.engine_mismatch_plan" if calendar else "error.engine_mismatch",
+                index=index + 1,
+                difference=difference,
+                variable="RENTREE_SIM_MOTEUR",
+            )
+        )
+
+
 class UsageError(RentreeSimError):
     """A command line that cannot be carried out as written (a user mistake)."""
 

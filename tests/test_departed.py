@@ -10,7 +10,7 @@ import numpy as np
 from typer.testing import CliRunner
 
 from sim.cli import app
-from sim.domain import Category, Target
+from sim.domain import Category, Store, Target
 from sim.engine.model import ChainModel
 from sim.engine.simulation import build_truth
 from tests.conftest import SCENARIOS, at, run_scenario
@@ -121,7 +121,9 @@ def test_rule_13_the_ent_takes_groups_from_the_timetable_only() -> None:
         Category.STUDENT_GROUP: files[Category.STUDENT_GROUP],
         Category.SERVICES: truth.empty(Category.SERVICES),
     }
-    after_edt = model.ent_state_after_timetable(timetable, after_aaf)
+    after_edt = model.ent_state_after_timetable(
+        timetable, after_aaf, model.departed[Store.ENT].snapshot()
+    )
     assert after_edt[Category.GROUPS][group] and after_edt[Category.STUDENT_GROUP][row]
     again = model.ent_state_after_import(files, full=False, current=after_edt)
     assert again[Category.STUDENT_GROUP][row]  # the next AAF import keeps them

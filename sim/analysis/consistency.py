@@ -21,7 +21,7 @@ from sim.analysis.departed import (
     accounts_pending_deletion,
     departed_accounts,
     departed_facts,
-    departed_inputs,
+    departed_sources,
     ever_departed,
 )
 from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
@@ -84,20 +84,24 @@ class StoreState:
 
 
 def _first_true(flags: list[bool], observations: list[float]) -> float | None:
-    for ok, minute in zip(flags, observations, strict=True):
-        if ok:
-            return minute
-    return None
+    try:
+        return observations[flags.index(True)]
+    except ValueError:
+        return None
 
 
 def _stays_true_from(flags: list[bool], observations: list[float]) -> tuple[float | None, int]:
     """Minute (and index) of the observation from which ``flags`` stay true to the end."""
     if not flags or not flags[-1]:
         return None, -1
-    k = len(flags) - 1
-    while k > 0 and flags[k - 1]:
-        k -= 1
+    try:
+        k = len(flags) - flags[::-1].index(False)
+    except ValueError:
+        k = 0
     return observations[k], k
+
+
+Counted = tuple[int, int, int, int]
 
 
 def counts(
@@ -106,11 +110,13 @@ def counts(
     observations: list[float],
     departed: Callable[[float], BoolArray] | None = None,
     inputs: list[IntArray] | None = None,
+    known: tuple[dict[object, Counted], Callable[[int], object]] | None = None,
 ) -> StoreState:
     """Counts per observation; ``departed(minute)`` gives the departed facts, if any, and
     ``inputs`` the indexes (one array per input, one entry per observation) of everything
     they read (default: the state and the truth). Each distinct state is counted once:
-    states change a dozen times, not at every morning."""
+    states change a dozen times, not at every morning. ``known`` (a table, and the key of
+    an observation's inputs in it) remembers the counts across runs of one lycée."""
     n = len(observations)
     correct = np.zeros(n, dtype=np.int64)
     missing = np.zeros(n, dtype=np.int64)
@@ -121,36 +127,76 @@ def counts(
     if inputs is None:
         inputs = [history.indexes_at(observations), table.epochs_at(observations)]
     for first, stop in state_runs(inputs):
-        minute = observations[first]
-        state = history.at(minute)
-        truth = table.true_at(minute)
-        correct[first:stop] = np.count_nonzero(state & truth)
-        missing[first:stop] = np.count_nonzero(truth & ~state)
-        wrong = np.count_nonzero(state & ~truth)
-        stale[first:stop] = wrong
-        if departed is not None and wrong:
-            kept[first:stop] = np.count_nonzero(departed(minute))
+        key = None if known is None else known[1](first)
+        found = None if known is None else known[0].get(key)
+        if found is None:
+            minute = observations[first]
+            state = history.at(minute)
+            truth = table.true_at(minute)
+            wrong = int(np.count_nonzero(state & ~truth))
+            kept_here = int(np.count_nonzero(departed(minute))) if departed and wrong else 0
+            found = (
+                int(np.count_nonzero(state & truth)),
+                int(np.count_nonzero(truth & ~state)),
+                wrong,
+                kept_here,
+            )
+            if known is not None:
+                known[0][key] = found
+        correct[first:stop], missing[first:stop], stale[first:stop], kept[first:stop] = found
     return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
 
 
 def store_counts(result: SimulationResult, store: Store, category: Category) -> StoreState:
     """Counts of one category of ``store`` at every observation, departed facts included."""
     departed = None
-    inputs = None
+    history = result.histories[store][category]
+    table = result.truth.table(category)
+    sources = [history]
     if ever_departed(result, store):
 
         def departed(minute: float) -> BoolArray:
             return departed_facts(result, store, category, minute)
 
-        inputs = departed_inputs(result, store, category)
-    state = counts(
-        result.histories[store][category],
-        result.truth.table(category),
-        result.observations,
-        departed,
-        inputs,
-    )
+        sources = departed_sources(result, store, category)
+    known = None
+    whole: object = None
+    if result.memo is not None:
+        # the same histories (instants and interned states) give the same counts: most
+        # categories are not moved by a replication's draws
+        number = result.memo.interner.number
+        observations = result.observations
+        whole = (
+            store,
+            category,
+            departed is None,
+            observations[0] if observations else None,
+            len(observations),
+            tuple((tuple(h.minutes), tuple(map(number, h.states))) for h in sources),
+        )
+        found = result.memo.categories.get(whole)
+        if found is not None:
+            return StoreState(store, category, *found)
+    inputs = [
+        *(h.indexes_at(result.observations) for h in sources),
+        table.epochs_at(result.observations),
+    ]
+    if result.memo is not None:
+        number = result.memo.interner.number
+        epochs = inputs[-1]
+
+        def key(first: int) -> object:
+            states = (number(h.states[i[first]]) for h, i in zip(sources, inputs, strict=False))
+            return (store, category, departed is None, int(epochs[first]), *states)
+
+        known = (result.memo.counts, key)
+    state = counts(history, table, result.observations, departed, inputs, known)
     state.store = store
+    if result.memo is not None:
+        arrays = (state.correct, state.missing, state.stale, state.departed)
+        for array in arrays:
+            array.flags.writeable = False  # shared by the runs that hit the memo
+        result.memo.categories[whole] = arrays
     return state
 
 
@@ -275,11 +321,13 @@ def target_consistency(
         c: category_consistency(result, graph, store, c, detail) for c in CATEGORIES_OF[store]
     }
     observations = result.observations
-    correct = [all(cat.correct[k] for cat in categories.values()) for k in range(len(observations))]
-    excused = [
-        all(cat.correct_except_departed[k] for cat in categories.values())
-        for k in range(len(observations))
-    ]
+    n = len(observations)
+    correct: list[bool] = np.all(
+        [cat.correct for cat in categories.values()] or [[True] * n], axis=0
+    ).tolist()
+    excused: list[bool] = np.all(
+        [cat.correct_except_departed for cat in categories.values()] or [[True] * n], axis=0
+    ).tolist()
     consistent_from, _ = _stays_true_from(correct, observations)
     except_from, _ = _stays_true_from(excused, observations)
     critical = _critical(categories, lambda cat: cat.consistent_from)

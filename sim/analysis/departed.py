@@ -44,11 +44,10 @@ def _marked_links(
     return found
 
 
-def departed_inputs(result: SimulationResult, store: Store, category: Category) -> list[IntArray]:
-    """What :func:`departed_facts` (and the counts beside it) read at each observation: the
-    category's state and truth, the store's marks, and for a class or group the links that
-    can keep it (its members' and the services')."""
-    observations = result.observations
+def departed_sources(result: SimulationResult, store: Store, category: Category) -> list[History]:
+    """The histories :func:`departed_facts` (and the counts beside it) read besides the
+    truth: the category's state, the store's marks, and for a class or group the links
+    that can keep it (its members' and the services')."""
     histories = result.histories[store]
     marks = result.departed.get(store, {})
     read = [histories[category]]
@@ -57,9 +56,15 @@ def departed_inputs(result: SimulationResult, store: Store, category: Category) 
             Category.STUDENT_DIVISION if category is Category.DIVISIONS else Category.STUDENT_GROUP
         )
         read += [histories[link] for link in (own, Category.SERVICES) if link in histories]
+    return [*read, *marks.values()]
+
+
+def departed_inputs(result: SimulationResult, store: Store, category: Category) -> list[IntArray]:
+    """What :func:`departed_facts` reads at each observation: the index of each of
+    :func:`departed_sources`' states, then the truth's epoch."""
+    observations = result.observations
     return [
-        *(h.indexes_at(observations) for h in read),
-        *(h.indexes_at(observations) for h in marks.values()),
+        *(h.indexes_at(observations) for h in departed_sources(result, store, category)),
         result.truth.table(category).epochs_at(observations),
     ]
 

@@ -597,6 +597,7 @@ def make_plan(
             (c.recorded for c in planner.truth.changes if c.recorded >= planner.target_minute),
             default=None,
         )
+        planner.check_engine()
         return infeasible
     own = {op: len(every[op]) for op in movable}
     calendar, dropped = _useless(planner, calendar, movable, own)
@@ -647,4 +648,5 @@ def make_plan(
         rentree_looked,
         planner.missing_at_rentree(calendar),
     )
+    planner.check_engine()
     return plan

@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+
 from sim.analysis.consistency import target_consistency
-from sim.analysis.risk import PREDECESSORS
+from sim.analysis.risk import CHECKED_REPLICATIONS, PREDECESSORS, fast_engine
 from sim.calendar import Clock, StaffCalendar, day_of
 from sim.chain import build_graph
 from sim.domain import Category, Operation, Target
+from sim.engine.lazy import simulate_fast
 from sim.engine.model import resolve_rentree
-from sim.engine.simulation import build_truth, simulate
+from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
+from sim.errors import EngineMismatch
 from sim.scenario.model import Scenario
 from sim.truth.model import Truth
 
@@ -69,6 +73,8 @@ class Planner:
         )
         self.simulations = 0
         self._known: dict[tuple[tuple[Operation, tuple[Instant, ...]], ...], Outcome] = {}
+        self._simulated: list[Calendar] = []
+        self.memo = new_memo(scenario, self.truth) if fast_engine() else None
         # as many warnings as the scenario's own calendar had are tolerated while searching
         self.tolerated = 0
         # facts the ENT may lack on the rentrée morning, per category (None: no such rule)
@@ -117,12 +123,37 @@ class Planner:
         (empty when the rentrée is not observed)."""
         return self._outcome(calendar).missing_at_rentree
 
-    def _simulate(self, calendar: Calendar) -> Outcome:
+    def check_engine(self) -> None:
+        """Simulate a few of the calendars tried (chosen by the scenario's seed) again in
+        SimPy, the reference, and stop on any difference with the fast engine."""
+        if self.memo is None or not self._simulated:
+            return
+        rng = np.random.default_rng(self.scenario.seed)
+        size = min(CHECKED_REPLICATIONS, len(self._simulated))
+        for index in sorted(rng.choice(len(self._simulated), size=size, replace=False).tolist()):
+            calendar = self._simulated[index]
+            fast = self._outcome(calendar)
+            reference = self._simulate(calendar, reference=True)
+            for name in ("dates", "strict", "warnings", "missing_at_rentree"):
+                if getattr(fast, name) != getattr(reference, name):
+                    difference = f"{name}: {getattr(reference, name)!r} / {getattr(fast, name)!r}"
+                    raise EngineMismatch(index, difference, calendar=True)
+
+    def _simulate(self, calendar: Calendar, reference: bool = False) -> Outcome:
         scenario = self.calendar(calendar)
         if scenario is None:
             return Outcome(dict.fromkeys(Target), dict.fromkeys(Target), [], {})
+        if reference or self.memo is None:
+            result = simulate(scenario, truth=self.truth, clock=self.clock)
+        else:
+            result, _ = simulate_fast(scenario, truth=self.truth, clock=self.clock, memo=self.memo)
+        if reference:
+            return self._read(result)
         self.simulations += 1
-        result = simulate(scenario, truth=self.truth, clock=self.clock)
+        self._simulated.append(calendar)
+        return self._read(result)
+
+    def _read(self, result: SimulationResult) -> Outcome:
         found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
         morning = self.clock.day_minutes(result.rentree, self.scenario.calendar.observation_time)
         missing: dict[tuple[Target, Category], int] = {}

@@ -23,8 +23,11 @@ from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, day_of
 from sim.chain import build_graph, order_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
+from sim.engine.lazy import simulate_fast
+from sim.engine.memo import Memo
 from sim.engine.model import resolve_rentree
-from sim.engine.simulation import build_truth, observation_minutes, simulate
+from sim.engine.simulation import build_truth, memo_context, new_memo, observation_minutes, simulate
+from sim.errors import EngineMismatch
 from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
 from sim.scenario.priors import failure_probability, operation_risk
 from sim.truth.model import Truth
@@ -128,7 +131,24 @@ def sample_calendar(
     predecessors' delays, so the planned spacing between steps is kept. Delays count the days
     the staff work (no closure, no day off); a fixed date (the académie's, AFFELNET's) is
     never late, and the dates after it keep their own lateness."""
-    drawn = scenario.model_copy(deep=True)
+    # only the calendar's parts are drawn (each operation's dates, shares and "missing",
+    # each batch's outages): the rest is shared with the scenario, never changed
+    operations, channels = scenario.operations, scenario.channels
+    drawn = scenario.model_copy(
+        update={
+            "operations": operations.model_copy(
+                update={op.value: operations.get(op).model_copy() for op in Operation}
+            ),
+            "channels": channels.model_copy(
+                update={
+                    c.value: channels.get(c).model_copy(
+                        update={"outages": list(channels.get(c).outages)}
+                    )
+                    for c in Channel
+                }
+            ),
+        }
+    )
     end = drawn.calendar.end
     staff = drawn.calendar.staff()
     draws: dict[Operation, tuple[bool, int]] = {}
@@ -185,8 +205,29 @@ def _lycee_key(scenario: Scenario) -> str:
     return scenario.model_dump_json(include={"etablissement", "reality", "seed", "calendar"})
 
 
-# Worker side: the lycées' truths this process holds, by key.
+# Worker side: the lycées' truths this process holds, by key, and their memos.
 _LYCEES: dict[str, tuple[Truth, Clock]] = {}
+_MEMOS: dict[tuple[str, tuple[object, ...]], Memo] = {}
+# Replications of each command rerun in SimPy, the reference, and compared field by field.
+CHECKED_REPLICATIONS = 3
+ENGINE_VARIABLE = "RENTREE_SIM_MOTEUR"
+
+
+def fast_engine() -> bool:
+    """Whether replications run on the fast engine (the default), or all in SimPy
+    (``RENTREE_SIM_MOTEUR=simpy``: slower, for a doubt about the fast one)."""
+    return os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "simpy"
+
+
+def _memo(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
+    """This process's memo for the replications of ``scenario``'s lycée (None: SimPy)."""
+    if not fast_engine():
+        return None
+    context = (key, memo_context(scenario, scenario.seed))
+    found = _MEMOS.get(context)
+    if found is None or found.owner is not truth:  # a worker forked from a process with
+        found = _MEMOS[context] = new_memo(scenario, truth)  # its own copy of the truth
+    return found
 
 
 def _install(key: str, truth: Truth, clock: Clock) -> None:
@@ -207,10 +248,15 @@ def _replicate(
     index: int,
     seed: int,
     fixed: dict[Operation, int] | None,
+    memo: Memo | None,
 ) -> Replication:
+    """Replication ``index``: on the fast engine with ``memo``, else in SimPy."""
     rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
     drawn, lateness, forgotten = sample_calendar(scenario, rng, fixed)
-    result = simulate(drawn, truth=truth, clock=clock)
+    if memo is None:
+        result = simulate(drawn, truth=truth, clock=clock)
+    else:
+        result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
     replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
     replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
     for target in Target:
@@ -233,7 +279,21 @@ def _replicate_chunk(chunk: Chunk) -> list[Replication]:
     key, scenario, indices, seed, fixed = chunk
     truth, clock = _lycee(key, scenario)
     graph = build_graph(scenario)
-    return [_replicate(scenario, truth, clock, graph, i, seed, fixed) for i in indices]
+    memo = _memo(key, scenario, truth)
+    return [_replicate(scenario, truth, clock, graph, i, seed, fixed, memo) for i in indices]
+
+
+def replication_difference(reference: Replication, other: Replication) -> str | None:
+    """The first field where two runs of one replication differ (None: the same)."""
+    for name in ("lateness", "forgotten", "warnings", "consistent_from", "category_from", "chain"):
+        if getattr(reference, name) != getattr(other, name):
+            return f"{name}: {getattr(reference, name)!r} / {getattr(other, name)!r}"
+    for target, correct in reference.correct.items():
+        theirs = other.correct[target]
+        if not np.array_equal(correct, theirs):
+            k = int(np.flatnonzero(correct != theirs)[0]) if correct.shape == theirs.shape else 0
+            return f"correct[{target.value}][{k}]: {correct[k]!r} / {theirs[k]!r}"
+    return None
 
 
 class ReplicationPool:
@@ -246,6 +306,7 @@ class ReplicationPool:
         self.workers = max(1, workers)
         self._truths: dict[str, tuple[Truth, Clock]] = {}
         self._executor: ProcessPoolExecutor | None = None
+        self._checked: set[str] = set()
 
     def __enter__(self) -> ReplicationPool:
         return self
@@ -277,10 +338,12 @@ class ReplicationPool:
         results: list[Replication] = []
         if self.workers == 1:
             graph = build_graph(scenario)
+            memo = _memo(key, scenario, truth)
             for index in indices:
-                results.append(_replicate(scenario, truth, clock, graph, index, seed, fixed))
+                results.append(_replicate(scenario, truth, clock, graph, index, seed, fixed, memo))
                 if progress:
                     progress(1)
+            self._check(scenario, results, seed, fixed)
             return results
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
@@ -295,7 +358,31 @@ class ReplicationPool:
             results.extend(done)
             if progress:
                 progress(len(done))
+        self._check(scenario, results, seed, fixed)
         return results
+
+    def _check(
+        self,
+        scenario: Scenario,
+        results: list[Replication],
+        seed: int,
+        fixed: dict[Operation, int] | None,
+    ) -> None:
+        """Rerun a few replications (chosen by ``seed``) in SimPy, once per lycée and
+        command, and stop on any difference with the fast engine."""
+        key, truth, clock = self.truth(scenario)
+        if key in self._checked or not fast_engine() or not results:
+            return
+        self._checked.add(key)
+        graph = build_graph(scenario)
+        rng = np.random.default_rng(seed)
+        size = min(CHECKED_REPLICATIONS, len(results))
+        for position in sorted(rng.choice(len(results), size=size, replace=False).tolist()):
+            fast = results[position]
+            reference = _replicate(scenario, truth, clock, graph, fast.index, seed, fixed, None)
+            difference = replication_difference(reference, fast)
+            if difference is not None:
+                raise EngineMismatch(fast.index, difference)
 
 
 def run_replications(

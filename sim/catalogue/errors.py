@@ -10,6 +10,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: field '{field}': {rule}",
     },
     "error.scenario_file": {"fr": "{file} : {rule}", "en": "{file}: {rule}"},
+    "error.engine_mismatch_plan": {
+        "fr": (
+            "le moteur rapide et le moteur de référence (SimPy) ne donnent pas le même résultat"
+            " pour le calendrier essayé n° {index} ({difference}) ; relancez avec {variable}=simpy"
+        ),
+        "en": (
+            "the fast engine and the reference engine (SimPy) disagree on tried calendar"
+            " no. {index} ({difference}); run again with {variable}=simpy"
+        ),
+    },
+    "error.engine_mismatch": {
+        "fr": (
+            "le moteur rapide et le moteur de référence (SimPy) ne donnent pas le même résultat"
+            " pour la réplication n° {index} ({difference}) ; relancez avec {variable}=simpy"
+        ),
+        "en": (
+            "the fast engine and the reference engine (SimPy) disagree on replication"
+            " no. {index} ({difference}); run again with {variable}=simpy"
+        ),
+    },
     "error.no_rentree": {
         "fr": "impossible de trouver la date de rentrée de la zone {zone} en {year}",
         "en": "cannot find the rentrée date of zone {zone} in {year}",

@@ -1,11 +1,17 @@
-"""The automatic channels: one SimPy process each, moving whole arrays of facts per batch."""
+"""The automatic channels, each moving whole arrays of facts per batch.
+
+A channel is an object with the steps of one run (``key``, ``batch``, ``visit``) and a
+SimPy ``process`` that calls them at each scheduled minute. The lazy engine
+(:mod:`sim.engine.lazy`) calls the same steps, at the runs where something can move.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Generator
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import simpy
@@ -21,7 +27,7 @@ from sim.domain import (
     Operation,
     Store,
 )
-from sim.engine.model import ChainModel
+from sim.engine.model import ChainModel, resume_instants
 from sim.scenario.model import ChannelSpec, ExtractionSpec, PreDeleteSpec, StsToSiecleSpec
 from sim.truth.facts import BoolArray
 
@@ -47,6 +53,21 @@ def _run_times(
     return found
 
 
+@lru_cache(maxsize=256)
+def _run_instants(
+    clock: Clock, start: dt.date, end: dt.date, at: dt.time, days: tuple[int, ...], actor: str
+) -> list[float]:
+    return resume_instants(_run_times(clock, start, end, at, days), actor)
+
+
+@lru_cache(maxsize=4096)
+def _full_day(
+    clock: Clock, minute: float, days: tuple[int, ...], dates: frozenset[dt.date]
+) -> bool:
+    day = clock.instant(minute).date()
+    return day.weekday() in days or day in dates
+
+
 class ChannelRunner:
     """Schedule, outages and delivery of one channel."""
 
@@ -58,6 +79,7 @@ class ChannelRunner:
         self.outages = [
             (model.instant_of(o.start), model.instant_of(o.end)) for o in self.spec.outages
         ]
+        self.delay = _minutes(self.spec.delay)
 
     def down_at(self, minute: float) -> bool:
         return any(start <= minute < end for start, end in self.outages)
@@ -82,314 +104,446 @@ class ChannelRunner:
             self.model.clock, calendar.start, calendar.end, self.spec.at, tuple(self.spec.days)
         )
 
+    def run_instants(self) -> list[float]:
+        """The instants SimPy runs them at (each run's minute shifted by the rank)."""
+        calendar = self.model.scenario.calendar
+        return _run_instants(
+            self.model.clock,
+            calendar.start,
+            calendar.end,
+            self.spec.at,
+            tuple(self.spec.days),
+            self.channel,
+        )
+
+    def down_flags(self, minutes: list[float]) -> list[bool]:
+        """:meth:`down_at` of each of ``minutes`` (in increasing order)."""
+        flags = [False] * len(minutes)
+        for start, end in self.outages:
+            first, stop = bisect.bisect_left(minutes, start), bisect.bisect_left(minutes, end)
+            flags[first:stop] = [True] * max(0, stop - first)
+        return flags
+
     def deliver(self, apply: Callable[[], None]) -> None:
         """Apply ``apply`` after the channel's delay (postponed past an outage)."""
-        land = self.outage_end(self.model.env.now + _minutes(self.spec.delay))
-        wait = land - self.model.env.now
+        now = self.model.env.now
+        land = self.outage_end(now + self.delay)
+        wait = land - now
         if wait <= 0:
             apply()
         else:
             self.model.env.timeout(wait).callbacks.append(lambda _: apply())
 
-    def scheduled(
-        self, batch: Callable[[int, float], None], inputs: Callable[[float], object]
-    ) -> Process:
-        """Run ``batch`` at each scheduled minute when ``inputs(minute)`` changed since the
-        last run (a run over unchanged inputs moves nothing and is not logged)."""
-        for minute in self.run_times():
+
+class ScheduledChannel:
+    """A channel that runs at fixed minutes, and only when its inputs changed (``key``)."""
+
+    channel: ClassVar[Channel]
+
+    def __init__(self, model: ChainModel) -> None:
+        self.model = model
+        self.runner = ChannelRunner(model, self.channel)
+
+    def key(self, minute: float) -> object:
+        """What the run reads: a run with the same key as the last one moves nothing."""
+        raise NotImplementedError
+
+    def signature(self) -> tuple[object, ...]:
+        """The counters ``key`` reads, now: when they change, a later run may move something."""
+        raise NotImplementedError
+
+    def batch(self, cause: int, minute: float) -> None:
+        raise NotImplementedError
+
+    def visit(self, minute: float) -> bool:
+        """The run at ``minute`` (not down): runs the batch when the inputs changed."""
+        if not self.runner.inputs_changed(self.key(minute)):
+            return False
+        self.batch(self.model.log(self.channel, "batch", "run"), minute)
+        return True
+
+    def process(self) -> Process:
+        for minute in self.runner.run_times():
             yield self.model.wait_until(minute, self.channel)
-            if self.down_at(minute):
+            if self.runner.down_at(minute):
                 self.model.log(self.channel, "batch", "outage")
                 continue
-            if self.inputs_changed(inputs(minute)):
-                batch(self.model.log(self.channel, "batch", "run"), minute)
+            self.visit(minute)
 
 
-def sts_vers_siecle(model: ChainModel) -> Process:
-    runner = ChannelRunner(model, Channel.STS_VERS_SIECLE)
-    spec = runner.spec
-    assert isinstance(spec, StsToSiecleSpec)
-    sts, siecle = model.stores[Store.STS], model.stores[Store.SIECLE]
+class StsToSiecleScheduled(ScheduledChannel):
+    """STS-WEB's structure reaches SIECLE by a nightly copy."""
 
-    def copy(structure: State, cause: int) -> None:
-        siecle.update(structure, cause)
-        model.refresh_siecle(cause)
+    channel = Channel.STS_VERS_SIECLE
 
-    if spec.mode == "scheduled":
+    def __init__(self, model: ChainModel) -> None:
+        super().__init__(model)
+        self.sts, self.siecle = model.stores[Store.STS], model.stores[Store.SIECLE]
 
-        def batch(cause: int, _: float) -> None:
-            structure = sts.snapshot(STRUCTURE_CATEGORIES)
-            runner.deliver(lambda: copy(structure, cause))
+    def key(self, minute: float) -> object:
+        return self.sts.version
 
-        yield from runner.scheduled(batch, lambda _: sts.version)
-        return
+    def signature(self) -> tuple[object, ...]:
+        return (self.sts.version,)
 
-    seen = sts.snapshot(STRUCTURE_CATEGORIES)
-    while True:
-        yield sts.changed
-        now = sts.snapshot(STRUCTURE_CATEGORIES)
-        diff = {c: (now[c] & ~seen[c], seen[c] & ~now[c]) for c in STRUCTURE_CATEGORIES}
+    def batch(self, cause: int, minute: float) -> None:
+        structure = self.sts.snapshot(STRUCTURE_CATEGORIES)
+        self.runner.deliver(lambda: _copy_to_siecle(self.model, structure, cause))
+
+
+def _copy_to_siecle(model: ChainModel, structure: State, cause: int) -> None:
+    model.stores[Store.SIECLE].update(structure, cause)
+    model.refresh_siecle(cause)
+
+
+class StsToSiecleContinuous:
+    """STS-WEB's structure reaches SIECLE after each change (the default): the difference
+    since the last copy is applied to SIECLE as it is when it lands. No schedule, so no
+    outage either."""
+
+    channel = Channel.STS_VERS_SIECLE
+
+    def __init__(self, model: ChainModel) -> None:
+        self.model = model
+        self.runner = ChannelRunner(model, self.channel)
+        self.sts, self.siecle = model.stores[Store.STS], model.stores[Store.SIECLE]
+        self.seen = self.sts.snapshot(STRUCTURE_CATEGORIES)
+
+    def on_change(self) -> None:
+        """STS-WEB changed: send the difference, if any."""
+        now = self.sts.snapshot(STRUCTURE_CATEGORIES)
+        diff = {c: (now[c] & ~self.seen[c], self.seen[c] & ~now[c]) for c in STRUCTURE_CATEGORIES}
         if not any(a.any() or r.any() for a, r in diff.values()):
-            continue
-        seen = now
-        cause = model.log(Channel.STS_VERS_SIECLE, "batch", "run")
+            return
+        self.seen = now
+        cause = self.model.log(self.channel, "batch", "run")
 
-        def apply(
-            diff: dict[Category, tuple[BoolArray, BoolArray]] = diff, cause: int = cause
-        ) -> None:
-            copy({c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()}, cause)
+        def apply() -> None:
+            siecle = self.siecle
+            state = {c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()}
+            _copy_to_siecle(self.model, state, cause)
 
-        runner.deliver(apply)
+        self.runner.deliver(apply)
+
+    def process(self) -> Process:
+        while True:
+            yield self.sts.changed
+            self.on_change()
 
 
-def activation_liens(model: ChainModel) -> Process:
-    runner = ChannelRunner(model, Channel.ACTIVATION_LIENS)
-    pending = model.stores[Store.SIECLE_PENDING]
+class ActivationLiens(ScheduledChannel):
+    channel = Channel.ACTIVATION_LIENS
 
-    def batch(cause: int, _: float) -> None:
-        links = pending[Category.STUDENT_GROUP]
+    def __init__(self, model: ChainModel) -> None:
+        super().__init__(model)
+        self.pending = model.stores[Store.SIECLE_PENDING]
+
+    def key(self, minute: float) -> object:
+        return self.pending.version
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.pending.version,)
+
+    def batch(self, cause: int, minute: float) -> None:
+        links = self.pending[Category.STUDENT_GROUP]
+        model = self.model
 
         def apply() -> None:
             model.know.siecle_activated = links
             model.refresh_siecle(cause)
 
-        runner.deliver(apply)
-
-    yield from runner.scheduled(batch, lambda _: pending.version)
+        self.runner.deliver(apply)
 
 
-def extraction_aaf(model: ChainModel) -> Process:
+class ExtractionAaf(ScheduledChannel):
     """Nightly extraction of SIECLE and (one night later) STS-WEB into the AAF."""
-    runner = ChannelRunner(model, Channel.EXTRACTION_AAF)
-    spec = runner.spec
-    assert isinstance(spec, ExtractionSpec)
-    siecle, sts, aaf = (model.stores[s] for s in (Store.SIECLE, Store.STS, Store.AAF))
-    sts_lag = _minutes(spec.sts_delay)
-    full_dates = set(spec.full_on)
-    if spec.full_at_rentree:
-        full_dates.add(model.rentree)
 
-    def batch(cause: int, minute: float) -> None:
-        day = model.clock.instant(minute).date()
-        full = day.weekday() in spec.full_days or day in full_dates
-        state: State = {c: siecle[c] for c in SIECLE_CATEGORIES}
-        lagged = {c: sts.state_at(c, minute - sts_lag) for c in STS_CATEGORIES}
-        for c in STS_CATEGORIES:
-            state[c] = state[c] | lagged[c] if c in state else lagged[c]
-        if Operation.PROFILAGE not in model.done:  # SIECLE still holds last year's base
-            for c, rows in model.previous_year.items():
-                state[c] = state[c] | rows
+    channel = Channel.EXTRACTION_AAF
+
+    def __init__(self, model: ChainModel) -> None:
+        super().__init__(model)
+        spec = self.runner.spec
+        assert isinstance(spec, ExtractionSpec)
+        full_dates = set(spec.full_on)
+        if spec.full_at_rentree:
+            full_dates.add(model.rentree)
+        self._full = (tuple(spec.full_days), frozenset(full_dates))
+        self._last: tuple[object, State] | None = None
+        self.sts_lag = _minutes(spec.sts_delay)
+        self.siecle, self.sts, self.aaf = (
+            model.stores[s] for s in (Store.SIECLE, Store.STS, Store.AAF)
+        )
+
+    def full_at(self, minute: float) -> bool:
+        return _full_day(self.model.clock, minute, *self._full)
+
+    def key(self, minute: float) -> object:
+        if self.full_at(minute):
+            return minute  # a full extraction always runs
+        return self.siecle.version, self.sts.version_at(minute - self.sts_lag)
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.siecle.version, self.sts.version)
+
+    def batch(self, cause: int, minute: float) -> None:
+        model = self.model
+        full = self.full_at(minute)
+        lagged = minute - self.sts_lag
+        before = Operation.PROFILAGE not in model.done
+        inputs = (self.siecle.version, self.sts.version_at(lagged), before)
+        if self._last is not None and self._last[0] == inputs:
+            state = self._last[1]  # equal versions, equal contents: the same files again
+        else:
+            state = model.extraction(
+                {c: self.siecle[c] for c in SIECLE_CATEGORIES},
+                {c: self.sts.state_at(c, lagged) for c in STS_CATEGORIES},
+                before,
+            )
+            self._last = (inputs, state)
         if full:
             model.log(Channel.EXTRACTION_AAF, "batch", "full", cause=cause)
 
         def apply() -> None:
-            aaf.update(state, cause)
+            self.aaf.update(state, cause)
             model.aaf_full_pending = model.aaf_full_pending or full
 
-        runner.deliver(apply)
-
-    def inputs(minute: float) -> object:
-        day = model.clock.instant(minute).date()
-        if day.weekday() in spec.full_days or day in full_dates:
-            return minute  # a full extraction always runs
-        return siecle.version, sts.version_at(minute - sts_lag)
-
-    yield from runner.scheduled(batch, inputs)
+        self.runner.deliver(apply)
 
 
-def import_ent(model: ChainModel) -> Process:
+class ImportEnt(ScheduledChannel):
     """The ENT editor imports the AAF files (rules 7 and 8)."""
-    runner = ChannelRunner(model, Channel.IMPORT_ENT)
-    aaf, ent = model.stores[Store.AAF], model.stores[Store.ENT]
-    departed, pending = model.departed[Store.ENT], model.pending_deletion
 
-    def batch(cause: int, minute: float) -> None:
-        files = aaf.snapshot()
-        full = model.aaf_full_pending
-        model.aaf_full_pending = False
+    channel = Channel.IMPORT_ENT
 
-        def apply() -> None:
-            current = ent.snapshot()
-            state = model.ent_state_after_import(files, full, current)
-            marks = model.departed_after_import(files, state)
-            for c in USER_CATEGORIES:
-                if model.removes_at_every_import:
-                    gone = marks[c] & ~departed[c]
-                    back = departed[c] & ~marks[c] & state[c]
-                    model.disappeared_at[c][gone] = minute  # the import's run, not its end
-                    model.disappeared_at[c][back] = np.nan
-                    returning = pending[c] & files[c]
-                    model.deletion_due[c][returning] = np.nan
-                    pending.set(c, pending[c] & ~returning, cause)
-                    model.apply_rule(
-                        Channel.IMPORT_ENT,
-                        "users_restored",
-                        store=Store.ENT,
-                        category=c,
-                        count=int(np.count_nonzero(back | returning)),
-                        cause=cause,
-                    )
-                else:
-                    gone = current[c] & ~state[c]
-                model.apply_rule(
-                    Channel.IMPORT_ENT,
-                    "users_disappeared" if model.removes_at_every_import else "users_removed",
-                    store=Store.ENT,
-                    category=c,
-                    count=int(np.count_nonzero(gone)),
-                    cause=cause,
-                )
-            empty = model.structures_without_users(files, state)
-            if empty != model.ent_empty_structures:
-                model.ent_empty_structures = empty
-                model.apply_rule(
-                    Channel.IMPORT_ENT,
-                    "empty_structures",
-                    store=Store.ENT,
-                    count=empty,
-                    cause=cause,
-                )
-            ent.update(state, cause)
-            departed.update(marks, cause)
+    def __init__(self, model: ChainModel) -> None:
+        super().__init__(model)
+        self.aaf, self.ent = model.stores[Store.AAF], model.stores[Store.ENT]
 
-        runner.deliver(apply)
-
-    def inputs(minute: float) -> object:
+    def key(self, minute: float) -> object:
+        model = self.model
         if model.aaf_full_pending and not model.removes_at_every_import:
             return minute  # a full import always runs: it removes the absent users
-        return aaf.version, model.ent_outside_changes
+        return self.aaf.version, model.ent_outside_changes
 
-    yield from runner.scheduled(batch, inputs)
+    def signature(self) -> tuple[object, ...]:
+        model = self.model
+        return (self.aaf.version, model.ent_outside_changes, model.aaf_full_pending)
 
+    def batch(self, cause: int, minute: float) -> None:
+        model = self.model
+        files = self.aaf.snapshot()
+        full = model.aaf_full_pending
+        model.aaf_full_pending = False
+        self.runner.deliver(lambda: self.land(files, full, cause, minute))
 
-def import_edt_ent(model: ChainModel) -> Process:
-    """The ENT's own timetable import (rule 13): only for a structure whose groups come
-    from the timetable software; it never runs otherwise."""
-    if not model.groups_from_timetable:
-        return
-    runner = ChannelRunner(model, Channel.IMPORT_EDT_ENT)
-    edt, ent = model.stores[Store.EDT], model.stores[Store.ENT]
-
-    def batch(cause: int, _: float) -> None:
-        file = edt.snapshot((Category.GROUPS, Category.STUDENT_GROUP, Category.SERVICES))
-        runner.deliver(
-            lambda: ent.update(model.ent_state_after_timetable(file, ent.snapshot()), cause)
+    def land(self, files: State, full: bool, cause: int, minute: float) -> None:
+        model = self.model
+        departed, pending = model.departed[Store.ENT], model.pending_deletion
+        found = model.import_outcome(
+            files, self.ent.snapshot(), departed.snapshot(), pending.snapshot(), full
         )
+        state, marks = found["state"], found["marks"]
+        for c in USER_CATEGORIES:
+            if model.removes_at_every_import:
+                if found["gone_count", c]:
+                    model.disappeared_at[c][found["gone", c]] = minute  # the run, not its end
+                if found["back_count", c]:
+                    model.disappeared_at[c][found["back", c]] = np.nan
+                if found["returning_count", c]:
+                    model.deletion_due[c][found["returning", c]] = np.nan
+                pending.set(c, found["pending", c], cause)
+                model.apply_rule(
+                    Channel.IMPORT_ENT,
+                    "users_restored",
+                    store=Store.ENT,
+                    category=c,
+                    count=found["restored", c],
+                    cause=cause,
+                )
+            model.apply_rule(
+                Channel.IMPORT_ENT,
+                "users_disappeared" if model.removes_at_every_import else "users_removed",
+                store=Store.ENT,
+                category=c,
+                count=found["gone_count", c],
+                cause=cause,
+            )
+        empty = found["empty"]
+        if empty != model.ent_empty_structures:
+            model.ent_empty_structures = empty
+            model.apply_rule(
+                Channel.IMPORT_ENT, "empty_structures", store=Store.ENT, count=empty, cause=cause
+            )
+        self.ent.update(state, cause)
+        departed.update(marks, cause)
+
+
+class ImportEdtEnt(ScheduledChannel):
+    """The ENT's own timetable import (rule 13): only for a structure whose groups come
+    from the timetable software."""
+
+    channel = Channel.IMPORT_EDT_ENT
+
+    def __init__(self, model: ChainModel) -> None:
+        super().__init__(model)
+        self.edt, self.ent = model.stores[Store.EDT], model.stores[Store.ENT]
 
     # the ENT's users change too: a student imported from the AAF takes its groups next time
-    yield from runner.scheduled(batch, lambda _: (edt.version, ent.version))
+    def key(self, minute: float) -> object:
+        return self.edt.version, self.ent.version
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.edt.version, self.ent.version)
+
+    def batch(self, cause: int, minute: float) -> None:
+        file = self.edt.snapshot((Category.GROUPS, Category.STUDENT_GROUP, Category.SERVICES))
+        model = self.model
+        self.runner.deliver(
+            lambda: self.ent.update(
+                model.ent_state_after_timetable(
+                    file, self.ent.snapshot(), model.departed[Store.ENT].snapshot()
+                ),
+                cause,
+            )
+        )
 
 
-def presuppression_ent(model: ChainModel) -> Process:
+class ExportGar(ScheduledChannel):
+    """The ENT's nightly export to GAR: full files, in GAR after the integration delay.
+    Departed users still in the ENT go too (gar-connector), with their mark."""
+
+    channel = Channel.EXPORT_GAR
+
+    def __init__(self, model: ChainModel) -> None:
+        super().__init__(model)
+        self.ent, self.gar = model.stores[Store.ENT], model.stores[Store.GAR]
+        self.ent_departed = model.departed[Store.ENT]
+        self.gar_departed = model.departed[Store.GAR]
+
+    def key(self, minute: float) -> object:
+        return self.ent.version, self.ent_departed.version
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.ent.version, self.ent_departed.version)
+
+    def batch(self, cause: int, minute: float) -> None:
+        state = self.model.gar_export(self.ent.snapshot())
+        marks = {c: self.ent_departed[c] & state[c] for c in self.gar_departed.categories}
+
+        def apply() -> None:
+            self.gar.update(state, cause)
+            self.gar_departed.update(marks, cause)
+
+        self.runner.deliver(apply)
+
+
+class PreDelete:
     """entcore's daily pre-delete: users disappeared for ``after`` lose every link and their
-    GAR export; their accounts are deleted ``delete_after`` later (rule 8)."""
-    runner = ChannelRunner(model, Channel.PRESUPPRESSION_ENT)
-    spec = runner.spec
-    assert isinstance(spec, PreDeleteSpec)
-    after, delete_after = _minutes(spec.after), _minutes(spec.delete_after)
-    ent = model.stores[Store.ENT]
-    departed, pending = model.departed[Store.ENT], model.pending_deletion
+    GAR export; their accounts are deleted ``delete_after`` later (rule 8). A night runs
+    only when something is due, and only then can it meet an outage."""
 
-    def due(minute: float) -> tuple[State, State]:
-        now = round(minute)
+    channel = Channel.PRESUPPRESSION_ENT
+
+    def __init__(self, model: ChainModel) -> None:
+        self.model = model
+        self.runner = ChannelRunner(model, self.channel)
+        spec = self.runner.spec
+        assert isinstance(spec, PreDeleteSpec)
+        self.after, self.delete_after = _minutes(spec.after), _minutes(spec.delete_after)
+        self.ent = model.stores[Store.ENT]
+        self.departed, self.pending = model.departed[Store.ENT], model.pending_deletion
+        self._first_due: tuple[tuple[int, int], float] | None = None
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.departed.version, self.pending.version)
+
+    def due(self, minute: float) -> tuple[State, State]:
+        model, now = self.model, round(minute)
         with np.errstate(invalid="ignore"):
             eligible = {
-                c: departed[c] & (now - np.round(model.disappeared_at[c]) >= after)
+                c: self.departed[c] & (now - np.round(model.disappeared_at[c]) >= self.after)
                 for c in USER_CATEGORIES
             }
             deleted = {
-                c: pending[c] & (np.round(model.deletion_due[c]) <= now) for c in USER_CATEGORIES
+                c: self.pending[c] & (np.round(model.deletion_due[c]) <= now)
+                for c in USER_CATEGORIES
             }
         return eligible, deleted
 
-    # the marks' times change only with the marks: the first minute anything falls due is
-    # recomputed when they change, not every night
-    first_due: list[tuple[tuple[int, int], float]] = []
-
-    def first_due_minute() -> float:
-        key = (departed.version, pending.version)
-        if not first_due or first_due[0][0] != key:
+    def first_due_minute(self) -> float:
+        """The first minute anything falls due. The marks' times change only with the
+        marks: recomputed when they change, not every night."""
+        key = (self.departed.version, self.pending.version)
+        if self._first_due is None or self._first_due[0] != key:
             found = [np.inf]
+            model = self.model
             for c in USER_CATEGORIES:
                 for times, offset in (
-                    (model.disappeared_at[c][departed[c]], after),
-                    (model.deletion_due[c][pending[c]], 0.0),
+                    (model.disappeared_at[c][self.departed[c]], self.after),
+                    (model.deletion_due[c][self.pending[c]], 0.0),
                 ):
                     times = np.round(times[~np.isnan(times)])
                     if times.size:
                         found.append(float(times.min()) + offset)
-            first_due[:] = [(key, min(found))]
-        return first_due[0][1]
+            self._first_due = (key, min(found))
+        return self._first_due[1]
 
-    for minute in runner.run_times():
-        yield model.wait_until(minute, Channel.PRESUPPRESSION_ENT)
-        if round(minute) < first_due_minute():
-            continue
-        eligible, deleted = due(minute)
+    def night(self, minute: float) -> str:
+        """One night: ``early`` (before anything can be due), ``idle`` (nothing due),
+        ``outage`` or ``run``."""
+        if round(minute) < self.first_due_minute():
+            return "early"
+        eligible, deleted = self.due(minute)
         if not any(a.any() for a in (*eligible.values(), *deleted.values())):
-            continue
-        if runner.down_at(minute):
-            model.log(Channel.PRESUPPRESSION_ENT, "batch", "outage")
-            continue
-        cause = model.log(Channel.PRESUPPRESSION_ENT, "batch", "run")
+            return "idle"
+        if self.runner.down_at(minute):
+            self.model.log(self.channel, "batch", "outage")
+            return "outage"
+        cause = self.model.log(self.channel, "batch", "run")
+        self.runner.deliver(lambda: self.land(eligible, deleted, cause))
+        return "run"
 
-        def apply(eligible: State = eligible, deleted: State = deleted, cause: int = cause) -> None:
-            for c in USER_CATEGORIES:
+    def land(self, eligible: State, deleted: State, cause: int) -> None:
+        model = self.model
+        for c in USER_CATEGORIES:
+            for code, users in (("users_pre_deleted", eligible), ("accounts_deleted", deleted)):
                 model.apply_rule(
-                    Channel.PRESUPPRESSION_ENT,
-                    "users_pre_deleted",
+                    self.channel,
+                    code,
                     store=Store.ENT,
                     category=c,
-                    count=int(np.count_nonzero(eligible[c])),
+                    count=int(np.count_nonzero(users[c])),
                     cause=cause,
                 )
-                model.apply_rule(
-                    Channel.PRESUPPRESSION_ENT,
-                    "accounts_deleted",
-                    store=Store.ENT,
-                    category=c,
-                    count=int(np.count_nonzero(deleted[c])),
-                    cause=cause,
-                )
-                model.disappeared_at[c][eligible[c]] = np.nan
-                model.deletion_due[c][eligible[c]] = model.env.now + delete_after
-                model.deletion_due[c][deleted[c]] = np.nan
-            ent.update(model.without_users(ent.snapshot(), eligible), cause)
-            departed.update({c: departed[c] & ~eligible[c] for c in USER_CATEGORIES}, cause)
-            pending.update(
-                {c: (pending[c] | eligible[c]) & ~deleted[c] for c in USER_CATEGORIES}, cause
-            )
-            model.ent_outside_changes += 1
+            model.disappeared_at[c][eligible[c]] = np.nan
+            model.deletion_due[c][eligible[c]] = model.env.now + self.delete_after
+            model.deletion_due[c][deleted[c]] = np.nan
+        self.ent.update(model.without_users(self.ent.snapshot(), eligible), cause)
+        self.departed.update({c: self.departed[c] & ~eligible[c] for c in USER_CATEGORIES}, cause)
+        self.pending.update(
+            {c: (self.pending[c] | eligible[c]) & ~deleted[c] for c in USER_CATEGORIES}, cause
+        )
+        model.ent_outside_changes += 1
 
-        runner.deliver(apply)
+    def process(self) -> Process:
+        for minute in self.runner.run_times():
+            yield self.model.wait_until(minute, self.channel)
+            self.night(minute)
 
 
-def export_gar(model: ChainModel) -> Process:
-    """The ENT's nightly export to GAR: full files, in GAR after the integration delay.
-    Departed users still in the ENT go too (gar-connector), with their mark."""
-    runner = ChannelRunner(model, Channel.EXPORT_GAR)
-    ent, gar = model.stores[Store.ENT], model.stores[Store.GAR]
-    ent_departed, gar_departed = model.departed[Store.ENT], model.departed[Store.GAR]
-
-    def batch(cause: int, _: float) -> None:
-        state = model.gar_export(ent.snapshot())
-        marks = {c: ent_departed[c] & state[c] for c in gar_departed.categories}
-
-        def apply() -> None:
-            gar.update(state, cause)
-            gar_departed.update(marks, cause)
-
-        runner.deliver(apply)
-
-    yield from runner.scheduled(batch, lambda _: (ent.version, ent_departed.version))
+ChannelProcess = ScheduledChannel | StsToSiecleContinuous | PreDelete
 
 
-PROCESSES: dict[Channel, Callable[[ChainModel], Process]] = {
-    Channel.STS_VERS_SIECLE: sts_vers_siecle,
-    Channel.ACTIVATION_LIENS: activation_liens,
-    Channel.EXTRACTION_AAF: extraction_aaf,
-    Channel.IMPORT_EDT_ENT: import_edt_ent,
-    Channel.IMPORT_ENT: import_ent,
-    Channel.PRESUPPRESSION_ENT: presuppression_ent,
-    Channel.EXPORT_GAR: export_gar,
-}
+def channels_of(model: ChainModel) -> list[ChannelProcess]:
+    """The scenario's channels, in chain order (the timetable import only under rule 13)."""
+    found: list[ChannelProcess] = []
+    spec = model.scenario.channels.sts_vers_siecle
+    assert isinstance(spec, StsToSiecleSpec)
+    found.append(
+        StsToSiecleScheduled(model) if spec.mode == "scheduled" else StsToSiecleContinuous(model)
+    )
+    found += [ActivationLiens(model), ExtractionAaf(model)]
+    if model.groups_from_timetable:
+        found.append(ImportEdtEnt(model))
+    found += [ImportEnt(model), PreDelete(model), ExportGar(model)]
+    return found

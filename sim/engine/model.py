@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import simpy
@@ -24,6 +25,7 @@ from sim.domain import (
     Origin,
     Store,
 )
+from sim.engine.memo import Memo, NoMemo
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore, MarkStore
 from sim.scenario.model import Scenario
@@ -35,6 +37,19 @@ RANK_STEP = 1e-4
 # Rank 0 is the observation: whatever is scheduled at 08:00 comes just after the 08:00 look.
 RANK = {actor: i + 1 for i, actor in enumerate(CHAIN_ORDER)}
 
+
+def resume_instants(minutes: list[float], actor: str) -> list[float]:
+    """The instants SimPy resumes an actor waiting for each of these minutes in turn
+    (:meth:`ChainModel.wait_until` from the previous resumption): the same floats, bit for
+    bit, for any engine that must order events as SimPy does."""
+    found, now = [], 0.0
+    offset = RANK[actor] * RANK_STEP
+    for minute in minutes:
+        now = now + max(0.0, minute + offset - now)
+        found.append(now)
+    return found
+
+
 LINK_CATEGORIES = (
     Category.STUDENT_DIVISION,
     Category.STUDENT_GROUP,
@@ -42,6 +57,7 @@ LINK_CATEGORIES = (
     Category.SERVICES,
 )
 GAR_USER_CATEGORIES = (Category.STUDENTS, Category.TEACHERS)
+_SIECLE_ENDS = (Category.STUDENTS, Category.DIVISIONS, Category.GROUPS)
 
 
 def _ends_of(truth: Truth, category: Category, links: BoolArray) -> BoolArray:
@@ -50,6 +66,12 @@ def _ends_of(truth: Truth, category: Category, links: BoolArray) -> BoolArray:
     groups[truth.table(category).ends[Category.GROUPS][links]] = True
     result: BoolArray = groups[:-1]
     return result
+
+
+def _departed_users(
+    aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
+) -> dict[Category, BoolArray]:
+    return {c: ent[c] & ~aaf[c] for c in USER_CATEGORIES}
 
 
 def with_user_end(truth: Truth, category: Category, users: dict[Category, BoolArray]) -> BoolArray:
@@ -84,26 +106,35 @@ def resolve_rentree(scenario: Scenario) -> dt.date:
 class ChainModel:
     """Stores, knowledge and helpers shared by the operation and channel processes."""
 
-    def __init__(self, scenario: Scenario, truth: Truth, clock: Clock, seed: int) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        truth: Truth,
+        clock: Clock,
+        seed: int,
+        env: simpy.Environment | None = None,
+        memo: Memo | None = None,
+    ) -> None:
         self.scenario = scenario
         self.truth = truth
         self.clock = clock
         self.rentree = resolve_rentree(scenario)
         self.staff = scenario.calendar.staff()
-        self.env = simpy.Environment()
+        self.env = simpy.Environment() if env is None else env
+        self.memo: Memo | NoMemo = NoMemo() if memo is None else memo
         self.recorder = Recorder()
-        self.rng = np.random.default_rng(seed + 1)
-        self.priority = {c: self._priorities(c) for c in Category}
-        self.stores = {s: FactStore(self.env, s, truth, self.recorder) for s in Store}
+        self.priority = self.memo.call("priorities", self._all_priorities, (), (seed,))
+        interner = self.memo.interner
+        self.stores = {s: FactStore(self.env, s, truth, self.recorder, interner) for s in Store}
         self.done: dict[Operation, float] = {}
         self.aaf_full_pending = False
         self.ent_empty_structures = -1
         # Users the ENT keeps after they left the AAF (rule 8), and the GAR copy of the mark.
         self.departed = {
-            Store.ENT: MarkStore(self.env, truth, USER_CATEGORIES),
-            Store.GAR: MarkStore(self.env, truth, GAR_USER_CATEGORIES),
+            Store.ENT: MarkStore(self.env, truth, USER_CATEGORIES, self.recorder, interner),
+            Store.GAR: MarkStore(self.env, truth, GAR_USER_CATEGORIES, self.recorder, interner),
         }
-        self.pending_deletion = MarkStore(self.env, truth, USER_CATEGORIES)
+        self.pending_deletion = MarkStore(self.env, truth, USER_CATEGORIES, self.recorder, interner)
         self.disappeared_at: dict[Category, FloatArray] = {
             c: np.full(truth.size(c), np.nan) for c in USER_CATEGORIES
         }
@@ -126,12 +157,16 @@ class ChainModel:
             edt_sts_groups=truth.empty(Category.GROUPS),
         )
 
-    def _priorities(self, category: Category) -> FloatArray:
+    def _all_priorities(self, seed: int) -> dict[Category, FloatArray]:
+        rng = np.random.default_rng(seed + 1)
+        return {c: self._priorities(c, rng) for c in Category}
+
+    def _priorities(self, category: Category, rng: np.random.Generator) -> FloatArray:
         """A seeded rank per fact for shares; last year's rows (appended last, never in a
         share) are drawn nothing, so that every other fact keeps its rank."""
         previous = self.truth.previous_year.get(category)
         drawn = self.truth.size(category) - (0 if previous is None else int(previous.sum()))
-        return np.concatenate([self.rng.random(drawn), np.ones(self.truth.size(category) - drawn)])
+        return np.concatenate([rng.random(drawn), np.ones(self.truth.size(category) - drawn)])
 
     @property
     def previous_year(self) -> dict[Category, BoolArray]:
@@ -202,6 +237,9 @@ class ChainModel:
         """The first ``share`` of ``candidates`` in a fixed seeded order (cumulative)."""
         if share >= 1.0:
             return candidates
+        return self.memo.call("take_share", self._take_share, (candidates,), (category, share))
+
+    def _take_share(self, candidates: BoolArray, category: Category, share: float) -> BoolArray:
         idx = np.flatnonzero(candidates)
         keep = int(np.ceil(share * idx.size))
         order = np.argsort(self.priority[category][idx], kind="stable")
@@ -239,14 +277,33 @@ class ChainModel:
     # --- derived links ------------------------------------------------------------------
     def refresh_siecle(self, cause: int) -> None:
         siecle = self.stores[Store.SIECLE]
+        know = self.know
+        states = self.memo.call(
+            "siecle_links",
+            self._siecle_links,
+            (
+                siecle.snapshot(_SIECLE_ENDS),
+                know.siecle_divisions,
+                know.siecle_parents,
+                know.siecle_activated,
+            ),
+        )
+        siecle.update(states, cause)
+
+    def _siecle_links(
+        self,
+        present: dict[Category, BoolArray],
+        divisions: BoolArray,
+        parents_known: BoolArray,
+        activated: BoolArray,
+    ) -> dict[Category, BoolArray]:
         t = self.truth
-        present = dict(siecle.present)
         states: dict[Category, BoolArray] = {}
         states[Category.STUDENT_DIVISION] = links_with_endpoints(
-            t.table(Category.STUDENT_DIVISION), self.know.siecle_divisions, present
+            t.table(Category.STUDENT_DIVISION), divisions, present
         )
         parent_links = (
-            self.know.siecle_parents
+            parents_known
             & present[Category.STUDENTS][t.table(Category.PARENT_STUDENT).ends[Category.STUDENTS]]
         )
         states[Category.PARENT_STUDENT] = parent_links
@@ -254,28 +311,68 @@ class ChainModel:
         parents[t.table(Category.PARENT_STUDENT).ends[Category.PARENTS][parent_links]] = True
         states[Category.PARENTS] = parents
         states[Category.STUDENT_GROUP] = links_with_endpoints(
-            t.table(Category.STUDENT_GROUP), self.know.siecle_activated, present
+            t.table(Category.STUDENT_GROUP), activated, present
         )
-        siecle.update(states, cause)
+        return states
 
     def refresh_edt(self, cause: int) -> None:
-        edt = self.stores[Store.EDT]
-        links = links_with_endpoints(
+        edt, know = self.stores[Store.EDT], self.know
+        states = self.memo.call(
+            "edt_links",
+            self._edt_links,
+            (
+                edt[Category.STUDENTS],
+                know.edt_links,
+                know.edt_built_groups,
+                know.edt_sts_groups,
+                know.edt_built_services,
+            ),
+        )
+        edt.update(states, cause)
+
+    def _edt_links(
+        self,
+        students: BoolArray,
+        links: BoolArray,
+        built_groups: BoolArray,
+        sts_groups: BoolArray,
+        built_services: BoolArray,
+    ) -> dict[Category, BoolArray]:
+        held = links_with_endpoints(
             self.truth.table(Category.STUDENT_GROUP),
-            self.know.edt_links,
-            {
-                Category.STUDENTS: edt[Category.STUDENTS],
-                Category.GROUPS: self.know.edt_built_groups,
-            },
+            links,
+            {Category.STUDENTS: students, Category.GROUPS: built_groups},
         )
-        edt.update(
-            {
-                Category.GROUPS: self.know.edt_built_groups | self.know.edt_sts_groups,
-                Category.SERVICES: self.know.edt_built_services,
-                Category.STUDENT_GROUP: links,
-            },
-            cause,
-        )
+        return {
+            Category.GROUPS: built_groups | sts_groups,
+            Category.SERVICES: built_services,
+            Category.STUDENT_GROUP: held,
+        }
+
+    # --- AAF extraction --------------------------------------------------------------------
+    def extraction(
+        self,
+        siecle: dict[Category, BoolArray],
+        sts: dict[Category, BoolArray],
+        before_profilage: bool,
+    ) -> dict[Category, BoolArray]:
+        """The AAF files: SIECLE's base and STS-WEB's (as the extraction sees it), with last
+        year's base while SIECLE has not changed year."""
+        return self.memo.call("extraction", self._extraction, (siecle, sts), (before_profilage,))
+
+    def _extraction(
+        self,
+        siecle: dict[Category, BoolArray],
+        sts: dict[Category, BoolArray],
+        before_profilage: bool,
+    ) -> dict[Category, BoolArray]:
+        state = dict(siecle)
+        for c, rows in sts.items():
+            state[c] = state[c] | rows if c in state else rows
+        if before_profilage:
+            for c, rows in self.previous_year.items():
+                state[c] = state[c] | rows
+        return state
 
     # --- ENT import (rules 7 and 8) -------------------------------------------------------
     @property
@@ -297,6 +394,23 @@ class ChainModel:
         comes from the files. Either way a class or group with no member left is deleted,
         and a teacher of a group is a member of the classes of its divisions (rule 12).
         """
+        if current is None:
+            return self.memo.call("ent_first_import", self._ent_first_import, (aaf,), (full,))
+        return self.memo.call(
+            "ent_after_import", self._ent_state_after_import, (aaf, current), (full,)
+        )
+
+    def _ent_first_import(
+        self, aaf: dict[Category, BoolArray], full: bool
+    ) -> dict[Category, BoolArray]:
+        return self._ent_state_after_import(aaf, None, full)
+
+    def _ent_state_after_import(
+        self,
+        aaf: dict[Category, BoolArray],
+        current: dict[Category, BoolArray] | None,
+        full: bool,
+    ) -> dict[Category, BoolArray]:
         t = self.truth
         state: dict[Category, BoolArray] = {}
         if self.groups_from_timetable:
@@ -339,14 +453,26 @@ class ChainModel:
         return self.scenario.etablissement.ent_groups_from_timetable
 
     def ent_state_after_timetable(
-        self, edt: dict[Category, BoolArray], current: dict[Category, BoolArray]
+        self,
+        edt: dict[Category, BoolArray],
+        current: dict[Category, BoolArray],
+        departed: dict[Category, BoolArray],
     ) -> dict[Category, BoolArray]:
         """The ENT after its own timetable import (rule 13): groups, student → group links
         and group services as in the timetable file, for the users the ENT holds; a
         departed user keeps its links until the pre-delete."""
+        return self.memo.call(
+            "ent_after_timetable", self._ent_state_after_timetable, (edt, current, departed)
+        )
+
+    def _ent_state_after_timetable(
+        self,
+        edt: dict[Category, BoolArray],
+        current: dict[Category, BoolArray],
+        departed: dict[Category, BoolArray],
+    ) -> dict[Category, BoolArray]:
         t = self.truth
         state = dict(current)
-        departed = self.departed[Store.ENT].present
         state[Category.GROUPS] = edt[Category.GROUPS]
         for link, own in (
             (Category.STUDENT_GROUP, edt[Category.STUDENT_GROUP]),
@@ -380,19 +506,68 @@ class ChainModel:
             state[structure] = state[structure] & members[structure]
         return state
 
+    def import_outcome(
+        self,
+        files: dict[Category, BoolArray],
+        current: dict[Category, BoolArray],
+        departed: dict[Category, BoolArray],
+        pending: dict[Category, BoolArray],
+        full: bool,
+    ) -> dict[object, Any]:
+        """What an ENT import of ``files`` changes, by user category: the users newly
+        marked departed (``gone``), back from it (``back``), back before their deletion
+        (``returning``), the pending deletions left, with their counts; and the new ENT
+        (``state``), marks (``marks``) and count of empty structures (``empty``)."""
+        return self.memo.call(
+            "import_outcome", self._import_outcome, (files, current, departed, pending), (full,)
+        )
+
+    def _import_outcome(
+        self,
+        files: dict[Category, BoolArray],
+        current: dict[Category, BoolArray],
+        departed: dict[Category, BoolArray],
+        pending: dict[Category, BoolArray],
+        full: bool,
+    ) -> dict[object, Any]:
+        state = self.ent_state_after_import(files, full, current)
+        marks = self.departed_after_import(files, state)
+        found: dict[object, Any] = {"state": state, "marks": marks}
+        found["empty"] = self.structures_without_users(files, state)
+        for c in USER_CATEGORIES:
+            if self.removes_at_every_import:
+                masks = {
+                    "gone": marks[c] & ~departed[c],
+                    "back": departed[c] & ~marks[c] & state[c],
+                    "returning": pending[c] & files[c],
+                }
+                found["pending", c] = pending[c] & ~masks["returning"]
+                found["restored", c] = int(np.count_nonzero(masks["back"] | masks["returning"]))
+            else:
+                masks = {"gone": current[c] & ~state[c]}
+            for name, mask in masks.items():
+                found[name, c] = mask
+                found[f"{name}_count", c] = int(np.count_nonzero(mask))
+        return found
+
     def departed_after_import(
         self, aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
     ) -> dict[Category, BoolArray]:
         """Users the ENT holds that the import's files did not (none under ``full_only``)."""
         if not self.removes_at_every_import:
             return {c: self.truth.empty(c) for c in USER_CATEGORIES}
-        return {c: ent[c] & ~aaf[c] for c in USER_CATEGORIES}
+        return self.memo.call("departed_after_import", _departed_users, (aaf, ent))
 
     def without_users(
         self, ent: dict[Category, BoolArray], users: dict[Category, BoolArray]
     ) -> dict[Category, BoolArray]:
         """The ENT without ``users`` and every link they are an end of (the pre-delete);
         classes and groups stay until an import finds them empty."""
+        return self.memo.call("without_users", self._without_users, (ent, users))
+
+    def _without_users(
+        self, ent: dict[Category, BoolArray], users: dict[Category, BoolArray]
+    ) -> dict[Category, BoolArray]:
         state = dict(ent)
         for c in USER_CATEGORIES:
             state[c] = ent[c] & ~users[c]
@@ -404,6 +579,9 @@ class ChainModel:
         """What the ENT sends to GAR (rule 12): every class as a division, even an empty
         one; a group only with a member; a teacher × group × subject entry only when the
         teacher sits in a class of the group's divisions, that is one of them is in the ENT."""
+        return self.memo.call("gar_export", self._gar_export, (ent,))
+
+    def _gar_export(self, ent: dict[Category, BoolArray]) -> dict[Category, BoolArray]:
         t = self.truth
         state = {c: ent[c] for c in CATEGORIES_OF[Store.GAR]}
         members = np.zeros(t.size(Category.GROUPS) + 1, dtype=bool)
@@ -419,6 +597,11 @@ class ChainModel:
         return state
 
     def structures_without_users(
+        self, aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
+    ) -> int:
+        return self.memo.call("empty_structures", self._structures_without_users, (aaf, ent))
+
+    def _structures_without_users(
         self, aaf: dict[Category, BoolArray], ent: dict[Category, BoolArray]
     ) -> int:
         groups = 0 if self.groups_from_timetable else 1  # rule 13: AAF groups are ignored

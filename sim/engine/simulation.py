@@ -6,21 +6,23 @@ import datetime as dt
 import time
 from collections.abc import Generator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import simpy
 
 from sim.calendar import Clock
 from sim.chain import build_graph, prerequisites
-from sim.domain import PLATFORM_OPERATIONS, Category, Channel, Operation, Origin, Store
-from sim.engine.channels import PROCESSES
+from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Origin, Store
+from sim.engine.channels import channels_of
+from sim.engine.memo import Memo
 from sim.engine.model import ChainModel, resolve_rentree
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories, History
 from sim.scenario.model import Scenario
 from sim.truth.facts import IntArray
 from sim.truth.generator import generate_truth
-from sim.truth.model import Truth
+from sim.truth.model import Truth, TruthChange
 
 Process = Generator[simpy.Event, Any, None]
 
@@ -41,6 +43,9 @@ class SimulationResult:
     observations: list[float]
     end_minute: float
     engine_seconds: float
+    # the memo the run used: its states are interned there, so the analysis can remember
+    # what it computed on them for the next run of the same lycée
+    memo: Memo | None = None
 
     def instant(self, minute: float) -> dt.datetime:
         return self.clock.instant(minute)
@@ -76,69 +81,139 @@ def simulate(
     seed: int | None = None,
     truth: Truth | None = None,
     clock: Clock | None = None,
+    memo: Memo | None = None,
 ) -> SimulationResult:
-    """Run the chain over the scenario's window. Deterministic for a scenario and seed."""
-    run_seed = scenario.seed if seed is None else seed
-    if truth is None or clock is None:
-        truth, clock = build_truth(scenario, run_seed)
+    """Run the chain over the scenario's window. Deterministic for a scenario and seed.
+    ``memo`` (shared by runs of one lycée) only saves work: the results are the same."""
     started = time.perf_counter()
-    model = ChainModel(scenario, truth, clock, run_seed)
-    end_minute = clock.day_minutes(scenario.calendar.end + dt.timedelta(days=1), dt.time(0, 0))
-    start_event = model.log("reality", "start", "initial_state")
-    model.initial_states(start_event)
-    graph = build_graph(scenario)
-    for op in Operation:
-        spec = scenario.operations.get(op)
-        if spec.missing:
-            model.log(
-                op, "operation", "platform_missing" if op in PLATFORM_OPERATIONS else "missing"
-            )
-        else:
-            model.env.process(_operation(model, op, graph))
+    chain = Chain.prepare(scenario, seed, truth, clock, simpy.Environment(), memo)
+    model = chain.model
+    for op in chain.operations:
+        model.env.process(_operation(chain, op))
     model.env.process(_reality(model))
-    for channel in Channel:
-        model.env.process(PROCESSES[channel](model))
-    model.env.run(until=end_minute)
-    elapsed = time.perf_counter() - started
-    histories: Histories = {s: model.stores[s].history for s in Store}
-    return SimulationResult(
-        scenario=scenario,
-        seed=run_seed,
-        clock=clock,
-        rentree=resolve_rentree(scenario),
-        truth=truth,
-        events=model.recorder.events,
-        histories=histories,
-        departed={s: marks.history for s, marks in model.departed.items()},
-        pending_deletion=model.pending_deletion.history,
-        observations=observation_minutes(scenario, clock),
-        end_minute=end_minute,
-        engine_seconds=elapsed,
-    )
+    for channel in channels_of(model):
+        model.env.process(channel.process())
+    model.env.run(until=chain.end_minute)
+    return chain.result(time.perf_counter() - started)
 
 
-def _operation(model: ChainModel, op: Operation, graph: Any) -> Process:
-    spec = model.scenario.operations.get(op)
-    occurrences = sorted((model.instant_of(d), i) for i, d in enumerate(spec.date))
-    for minute, occurrence in occurrences:
-        yield model.wait_until(minute, op)
+@dataclass
+class Chain:
+    """One run being set up or collected: what both engines share around their scheduling."""
+
+    model: ChainModel
+    seed: int
+    end_minute: float
+    operations: list[Operation]
+
+    @classmethod
+    def prepare(
+        cls,
+        scenario: Scenario,
+        seed: int | None,
+        truth: Truth | None,
+        clock: Clock | None,
+        env: Any,
+        memo: Memo | None = None,
+    ) -> Chain:
+        """The model in its initial state, the forgotten operations logged."""
+        run_seed = scenario.seed if seed is None else seed
+        if truth is None or clock is None:
+            truth, clock = build_truth(scenario, run_seed)
+        if memo is not None and not memo.fits(truth, memo_context(scenario, run_seed)):
+            raise ValueError("this memo belongs to another lycée, seed or set of rules")
+        model = ChainModel(scenario, truth, clock, run_seed, env, memo)
+        end_minute = clock.day_minutes(scenario.calendar.end + dt.timedelta(days=1), dt.time(0, 0))
+        start_event = model.log("reality", "start", "initial_state")
+        model.initial_states(start_event)
+        operations = []
+        for op in Operation:
+            if scenario.operations.get(op).missing:
+                model.log(
+                    op, "operation", "platform_missing" if op in PLATFORM_OPERATIONS else "missing"
+                )
+            else:
+                operations.append(op)
+        return cls(model, run_seed, end_minute, operations)
+
+    def occurrences(self, op: Operation) -> list[tuple[float, int]]:
+        """(minute, index in the scenario) of each occurrence, in time order."""
+        model = self.model
+        spec = model.scenario.operations.get(op)
+        return sorted((model.instant_of(d), i) for i, d in enumerate(spec.date))
+
+    def perform(self, op: Operation, occurrence: int, minute: float) -> None:
+        """One occurrence of ``op``, at ``minute`` (the date as written): refused when a gate
+        is not done, else run, with its warnings."""
+        model = self.model
+        spec = model.scenario.operations.get(op)
         day = model.clock.instant(minute).date()
-        missing_gates = [
-            g for g in prerequisites(graph, op, "gate") if Operation(g) not in model.done
-        ]
+        missing_gates = [g for g in _prerequisites(op, "gate") if g not in model.done]
         if missing_gates:
             model.log(op, "operation", "refused", detail=",".join(missing_gates))
-            continue
+            return
         cause = model.log(op, "operation", "run")
         if not model.staff.works(day) and op not in PLATFORM_OPERATIONS:
             model.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
-        late_order = [
-            p for p in prerequisites(graph, op, "order") if Operation(p) not in model.done
-        ]
+        late_order = [p for p in _prerequisites(op, "order") if p not in model.done]
         if late_order:
             model.log(op, "rule", "order_broken", detail=",".join(late_order), cause=cause)
         EFFECTS[op](model, spec, spec.share_at(occurrence), cause)
         model.done.setdefault(op, model.env.now)
+
+    def changes(self) -> list[TruthChange]:
+        return sorted(self.model.truth.changes, key=lambda c: c.recorded)
+
+    def result(self, elapsed: float) -> SimulationResult:
+        model = self.model
+        scenario = model.scenario
+        histories: Histories = {s: model.stores[s].history for s in Store}
+        return SimulationResult(
+            scenario=scenario,
+            seed=self.seed,
+            clock=model.clock,
+            rentree=resolve_rentree(scenario),
+            truth=model.truth,
+            events=model.recorder.events,
+            histories=histories,
+            departed={s: marks.history for s, marks in model.departed.items()},
+            pending_deletion=model.pending_deletion.history,
+            observations=observation_minutes(scenario, model.clock),
+            end_minute=self.end_minute,
+            engine_seconds=elapsed,
+            memo=model.memo if isinstance(model.memo, Memo) else None,
+        )
+
+
+def memo_context(scenario: Scenario, seed: int) -> tuple[object, ...]:
+    """What the memoised transitions read besides their inputs and the truth (the seed
+    orders the shares): runs of one truth with equal contexts share a :class:`Memo`."""
+    return (
+        seed,
+        scenario.etablissement.ent_groups_from_timetable,
+        scenario.channels.import_ent.removal,
+    )
+
+
+def new_memo(
+    scenario: Scenario, truth: Truth, seed: int | None = None, verify: bool = False
+) -> Memo:
+    """A memo for the runs of ``scenario``'s lycée with this truth."""
+    context = memo_context(scenario, scenario.seed if seed is None else seed)
+    return Memo(truth, context, verify)
+
+
+@lru_cache(maxsize=64)
+def _prerequisites(op: Operation, kind: str) -> tuple[Operation, ...]:
+    """Gates and order between operations are the domain's, whatever the scenario."""
+    return tuple(Operation(p) for p in prerequisites(build_graph(), op, kind))
+
+
+def _operation(chain: Chain, op: Operation) -> Process:
+    model = chain.model
+    for minute, occurrence in chain.occurrences(op):
+        yield model.wait_until(minute, op)
+        chain.perform(op, occurrence, minute)
 
 
 # Where staff type each kind of link change: SIECLE for classes and parents, EDT for groups.
@@ -158,33 +233,37 @@ def _record(model: ChainModel, category: Category, rows: IntArray, value: bool) 
     setattr(model.know, attribute, known)
 
 
-def _reality(model: ChainModel) -> Process:
-    """Staff type each change of reality into SIECLE (people, divisions) or EDT (groups)."""
+def record_change(model: ChainModel, change: TruthChange) -> None:
+    """Staff type one change of reality into SIECLE (people, divisions) or EDT (groups)."""
     truth = model.truth
-    for change in sorted(truth.changes, key=lambda c: c.recorded):
+    cause = model.log("reality", "reality", change.kind, count=change.students_concerned)
+    for rows, value in ((change.started, True), (change.ended, False)):
+        for category, index in rows.items():
+            _record(model, category, index, value)
+    if Category.STUDENTS in change.ended:  # a departure: staff remove the student
+        for store in (model.stores[Store.SIECLE], model.stores[Store.EDT]):
+            students = store[Category.STUDENTS].copy()
+            students[change.ended[Category.STUDENTS]] = False
+            store.set(Category.STUDENTS, students, cause)
+    if Category.STUDENTS in change.started and change.origin is not None:
+        if Operation.PROFILAGE not in model.done:
+            model.log("reality", "operation", "refused", detail=Operation.PROFILAGE.value)
+        else:
+            eligible = truth.empty(Category.STUDENTS)
+            eligible[change.started[Category.STUDENTS]] = True
+            inscribe(
+                model,
+                Origin(change.origin),
+                eligible,
+                1.0,
+                model.scenario.operations.transferts.recreate_share,
+                cause,
+            )
+    model.refresh_siecle(cause)
+    model.refresh_edt(cause)
+
+
+def _reality(model: ChainModel) -> Process:
+    for change in sorted(model.truth.changes, key=lambda c: c.recorded):
         yield model.wait_until(change.recorded, "reality")
-        cause = model.log("reality", "reality", change.kind, count=change.students_concerned)
-        for rows, value in ((change.started, True), (change.ended, False)):
-            for category, index in rows.items():
-                _record(model, category, index, value)
-        if Category.STUDENTS in change.ended:  # a departure: staff remove the student
-            for store in (model.stores[Store.SIECLE], model.stores[Store.EDT]):
-                students = store[Category.STUDENTS].copy()
-                students[change.ended[Category.STUDENTS]] = False
-                store.set(Category.STUDENTS, students, cause)
-        if Category.STUDENTS in change.started and change.origin is not None:
-            if Operation.PROFILAGE not in model.done:
-                model.log("reality", "operation", "refused", detail=Operation.PROFILAGE.value)
-            else:
-                eligible = truth.empty(Category.STUDENTS)
-                eligible[change.started[Category.STUDENTS]] = True
-                inscribe(
-                    model,
-                    Origin(change.origin),
-                    eligible,
-                    1.0,
-                    model.scenario.operations.transferts.recreate_share,
-                    cause,
-                )
-        model.refresh_siecle(cause)
-        model.refresh_edt(cause)
+        record_change(model, change)

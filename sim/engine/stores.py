@@ -9,6 +9,7 @@ import numpy as np
 import simpy
 
 from sim.domain import CATEGORIES_OF, Category, Store
+from sim.engine.memo import Interner
 from sim.engine.recorder import Recorder
 from sim.results import History
 from sim.truth.facts import BoolArray
@@ -23,9 +24,15 @@ class FactStore:
     """
 
     def __init__(
-        self, env: simpy.Environment, store: Store, truth: Truth, recorder: Recorder
+        self,
+        env: simpy.Environment,
+        store: Store,
+        truth: Truth,
+        recorder: Recorder,
+        interner: Interner | None = None,
     ) -> None:
         self.env = env
+        self.interner = interner
         self.store = store
         self.recorder = recorder
         self.categories = CATEGORIES_OF[store]
@@ -38,8 +45,14 @@ class FactStore:
         for category in self.categories:
             state = initial.get(category)
             if state is not None:
-                self.present[category] = state.copy()
+                self.present[category] = self._kept(state)
+            elif self.interner is not None:
+                self.present[category] = self.interner.canonical(self.present[category])
             self.history[category].append(0.0, event, self.present[category])
+
+    def _kept(self, state: BoolArray) -> BoolArray:
+        """The array to keep: interned (shared, read-only) or a private copy."""
+        return state.copy() if self.interner is None else self.interner.canonical(state)
 
     def __getitem__(self, category: Category) -> BoolArray:
         return self.present[category]
@@ -49,12 +62,19 @@ class FactStore:
         old = self.present[category]
         if state is old:
             return 0, 0
-        changed = state != old
-        if not changed.any():
-            return 0, 0
-        added = int(np.count_nonzero(changed & state))
-        removed = int(np.count_nonzero(changed & old))
-        new = state.copy()
+        if self.interner is not None:
+            state = self.interner.canonical(state)
+            if state is old:
+                return 0, 0
+            added, removed = self.interner.difference(old, state)
+        else:
+            changed = state != old
+            if not changed.any():
+                return 0, 0
+            added = int(np.count_nonzero(changed & state))
+            removed = int(np.count_nonzero(changed & old))
+        self.recorder.changes += 1
+        new = self._kept(state)
         self.present[category] = new
         minute = self.env.now
         self.history[category].append(minute, cause, new)
@@ -75,8 +95,10 @@ class FactStore:
         return added, removed
 
     def update(self, states: Mapping[Category, BoolArray], cause: int) -> None:
+        present = self.present
         for category, state in states.items():
-            self.set(category, state, cause)
+            if state is not present[category]:
+                self.set(category, state, cause)
 
     def snapshot(self, categories: tuple[Category, ...] | None = None) -> dict[Category, BoolArray]:
         return {c: self.present[c] for c in (categories or self.categories)}
@@ -105,10 +127,21 @@ class MarkStore:
     from a late step. States are replaced, never mutated, like a :class:`FactStore`'s.
     """
 
-    def __init__(self, env: simpy.Environment, truth: Truth, categories: tuple[Category, ...]):
+    def __init__(
+        self,
+        env: simpy.Environment,
+        truth: Truth,
+        categories: tuple[Category, ...],
+        recorder: Recorder,
+        interner: Interner | None = None,
+    ) -> None:
         self.env = env
+        self.recorder = recorder
         self.categories = categories
+        self.interner = interner
         self.present: dict[Category, BoolArray] = {c: truth.empty(c) for c in categories}
+        if interner is not None:
+            self.present = {c: interner.canonical(a) for c, a in self.present.items()}
         self.history: dict[Category, History] = {c: History() for c in categories}
         self.version = 0
         for category in categories:
@@ -121,9 +154,14 @@ class MarkStore:
         return dict(self.present)
 
     def set(self, category: Category, state: BoolArray, cause: int) -> None:
-        if np.array_equal(state, self.present[category]):
+        if self.interner is not None:
+            state = self.interner.canonical(state)
+            if state is self.present[category]:
+                return
+        elif np.array_equal(state, self.present[category]):
             return
-        new = state.copy()
+        new = state.copy() if self.interner is None else state
+        self.recorder.changes += 1
         self.present[category] = new
         self.history[category].append(self.env.now, cause, new)
         self.version += 1

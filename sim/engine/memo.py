@@ -1,0 +1,164 @@
+"""Interned states and memoised transitions, shared by the runs of one lycée.
+
+Across the replications of a risk, the chain goes through a few hundred distinct states
+only: the same import of the same AAF files into the same ENT happens in most of them.
+Every state a store holds is *interned* (one read-only array per distinct content), so
+that a transition's inputs are named by small numbers, and its result is computed once.
+A :class:`Memo` belongs to one lycée (truth), seed and set of rules; runs that differ only
+by their calendar share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import numpy as np
+
+from sim.domain import Category
+from sim.truth.facts import BoolArray
+
+Result = TypeVar("Result")
+Inputs = tuple[Mapping[Category, BoolArray] | BoolArray, ...]
+
+
+class MemoMismatch(AssertionError):
+    """A memoised result differs from the transition computed again (verify mode): the
+    memo's key misses an input."""
+
+
+class Interner:
+    """One read-only array per distinct content, and a number for each."""
+
+    def __init__(self) -> None:
+        self._by_content: dict[tuple[int, bytes], BoolArray] = {}
+        self._numbers: dict[int, int] = {}
+        self.numbers_by_id = self._numbers  # id of an interned array -> its number
+        self._differences: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_content)
+
+    def canonical(self, array: BoolArray) -> BoolArray:
+        """The interned array equal to ``array`` (itself when it already is one)."""
+        if id(array) in self._numbers:
+            return array  # interned arrays stay alive here: their ids are never reused
+        key = (array.size, np.packbits(array).tobytes())
+        found = self._by_content.get(key)
+        if found is None:
+            found = np.array(array, dtype=bool, copy=True)
+            found.flags.writeable = False
+            self._by_content[key] = found
+            self._numbers[id(found)] = len(self._numbers)
+        return found
+
+    def difference(self, old: BoolArray, new: BoolArray) -> tuple[int, int]:
+        """How many facts ``new`` adds to ``old`` and removes from it (both interned)."""
+        key = (id(old), id(new))
+        found = self._differences.get(key)
+        if found is None:
+            changed = old != new
+            found = (int(np.count_nonzero(changed & new)), int(np.count_nonzero(changed & old)))
+            self._differences[key] = found
+        return found
+
+    def number(self, array: BoolArray) -> int:
+        number = self._numbers.get(id(array))
+        if number is None:
+            number = self._numbers[id(self.canonical(array))]
+        return number
+
+
+class Memo:
+    """Results of transitions by the numbers of their inputs. ``verify`` computes every
+    result again and compares (the differential tests use it)."""
+
+    def __init__(self, owner: object, context: tuple[object, ...], verify: bool = False) -> None:
+        self.owner = owner
+        self.context = context
+        self.verify = verify
+        self.interner = Interner()
+        self._results: dict[tuple[object, ...], Any] = {}
+        # the analysis' counts per distinct state (sim.analysis.consistency.store_counts)
+        self.counts: dict[object, tuple[int, int, int, int]] = {}
+        self.categories: dict[object, tuple[Any, ...]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def fits(self, owner: object, context: tuple[object, ...]) -> bool:
+        """Whether runs of ``owner`` (a truth) under ``context`` may use this memo."""
+        return owner is self.owner and context == self.context
+
+    def _key(self, name: str, inputs: Inputs, scalars: tuple[object, ...]) -> tuple[object, ...]:
+        number = self.interner.number
+        known = self.interner.numbers_by_id
+        parts: list[object] = [name, *scalars]
+        for value in inputs:
+            if isinstance(value, np.ndarray):
+                parts.append(number(value))
+                continue
+            try:  # interned arrays are looked up by identity, without Python calls
+                numbers = tuple(map(known.__getitem__, map(id, value.values())))
+            except KeyError:
+                numbers = tuple(map(number, value.values()))
+            parts.append((tuple(value), numbers))
+        return tuple(parts)
+
+    def _canonical(self, value: Any) -> Any:
+        if isinstance(value, np.ndarray):
+            if value.dtype != bool:  # kept as computed, read-only (shares' priorities)
+                value.flags.writeable = False
+                return value
+            return self.interner.canonical(value)
+        if isinstance(value, dict):
+            return {k: self._canonical(v) for k, v in value.items()}
+        return value
+
+    def call(
+        self,
+        name: str,
+        compute: Callable[..., Result],
+        inputs: Inputs,
+        scalars: tuple[object, ...] = (),
+    ) -> Result:
+        """``compute(*inputs, *scalars)``, once per distinct inputs."""
+        key = self._key(name, inputs, scalars)
+        found = self._results.get(key)
+        if found is None:
+            self.misses += 1
+            found = self._canonical(compute(*inputs, *scalars))
+            self._results[key] = found
+        else:
+            self.hits += 1
+            if self.verify:
+                again = self._canonical(compute(*inputs, *scalars))
+                if not _same(found, again):
+                    raise MemoMismatch(f"{name}: the memoised result differs for {key!r}")
+        result: Result = found
+        return result
+
+
+class NoMemo:
+    """Computes every time (the reference engine)."""
+
+    interner = None
+
+    def call(
+        self,
+        name: str,
+        compute: Callable[..., Result],
+        inputs: Inputs,
+        scalars: tuple[object, ...] = (),
+    ) -> Result:
+        return compute(*inputs, *scalars)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, np.ndarray):
+        return a is b if a.dtype == bool else bool(np.array_equal(a, b))
+    return bool(a == b)

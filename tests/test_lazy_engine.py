@@ -1,0 +1,437 @@
+"""Differential tests: the lazy engine with its memo against SimPy, the reference.
+
+The lazy engine runs the model's own steps from another scheduler, so the comparison is
+strict: the whole event log (ids, instants as floats, causes, counts, details), every
+history (minutes, causes, states), the marks and pending deletions, and the analysis
+(:func:`sim.analysis.differences.differences`). The memo runs in verify mode: every
+result it remembers is computed again and compared.
+
+Cases: every shipped scenario, risk replications (default and stress priors), Hypothesis
+scenarios on a small lycée that put operations and batches on colliding instants, and
+hand-made ties. ``PROPERTY_EXAMPLES=500`` explores more generated scenarios.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from sim.analysis import risk
+from sim.analysis.differences import differences
+from sim.analysis.risk import sample_calendar
+from sim.cli.app import main
+from sim.domain import Channel, Operation
+from sim.engine.lazy import LazyEnvironment, NeedsSimPy, simulate_fast, simulate_lazy
+from sim.engine.memo import Memo, MemoMismatch
+from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
+from sim.errors import EngineMismatch
+from sim.results import EventRecord
+from sim.scenario.loader import load_scenario
+from sim.scenario.model import Scenario
+from tests.conftest import SCENARIOS
+from tests.test_golden_engine import fingerprint
+from tests.test_properties import BASE
+
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "25")),
+    deadline=None,
+    derandomize=not os.environ.get("PROPERTY_EXAMPLES"),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def first_difference(reference: SimulationResult, other: SimulationResult) -> str | None:
+    """The first event, then the first history, where the two runs differ."""
+    for mine, theirs in zip(reference.events, other.events, strict=False):
+        if mine != theirs:
+            return f"event {mine} / {theirs}"
+    if len(reference.events) != len(other.events):
+        extra = (reference.events + other.events)[min(len(reference.events), len(other.events))]
+        return f"{len(reference.events)} / {len(other.events)} events, first extra {extra}"
+    for kind in ("histories", "departed"):
+        for store, categories in getattr(reference, kind).items():
+            for category, history in categories.items():
+                theirs = getattr(other, kind)[store][category]
+                if (history.minutes, history.events) != (theirs.minutes, theirs.events):
+                    return f"{kind} {store} {category}: {history.minutes} / {theirs.minutes}"
+                for k, (a, b) in enumerate(zip(history.states, theirs.states, strict=True)):
+                    if not np.array_equal(a, b):
+                        return f"{kind} {store} {category}: state {k} at {history.minutes[k]}"
+    if fingerprint(reference) != fingerprint(other):
+        return "fingerprints differ (float types or pending deletions)"
+    found = differences(reference, other)
+    return str(found[0]) if found else None
+
+
+def check(scenario: Scenario, memo: Memo | None = None) -> None:
+    truth, clock = build_truth(scenario)
+    memo = memo or new_memo(scenario, truth, verify=True)
+    reference = simulate(scenario, truth=truth, clock=clock)
+    lazy = simulate_lazy(scenario, truth=truth, clock=clock, memo=memo)
+    difference = first_difference(reference, lazy)
+    assert difference is None, f"{scenario.name}: {difference}\n{dump(scenario)}"
+
+
+def dump(scenario: Scenario) -> str:
+    """The scenario as YAML-able JSON, to replay a failure with ``rentree-sim run``."""
+    return scenario.model_dump_json(exclude_none=True)
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_scenario_gives_the_same_run(path: Path) -> None:
+    check(load_scenario(path))
+
+
+STRESS = {
+    "forget_probability": 0.1,
+    "lateness": {"kind": "lognormal", "median": 3, "sigma": 1, "max": 40},
+}
+
+
+def stressed(scenario: Scenario) -> Scenario:
+    """Every operation often forgotten and late, every batch failing one night in five."""
+    data = json.loads(scenario.model_dump_json(exclude_none=True))
+    for op in Operation:
+        data["operations"][op.value].update(STRESS)
+    for channel in Channel:
+        data["channels"].setdefault(channel.value, {})["failure_probability"] = 0.2
+    return Scenario.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "stress"),
+    [
+        ("nominal", False),
+        ("nominal", True),
+        ("arrivees-tardives", True),
+        ("groupes-depuis-edt", True),
+        ("suppression-sur-complet", True),
+    ],
+)
+def test_risk_replications_give_the_same_runs(name: str, stress: bool) -> None:
+    scenario = load_scenario(SCENARIOS / f"{name}.yaml")
+    if stress:
+        scenario = stressed(scenario)
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth, verify=True)
+    for index in range(12):
+        rng = np.random.default_rng(np.random.SeedSequence(entropy=5, spawn_key=(index,)))
+        drawn, _, _ = sample_calendar(scenario, rng)
+        reference = simulate(drawn, truth=truth, clock=clock)
+        lazy = simulate_lazy(drawn, truth=truth, clock=clock, memo=memo)
+        difference = first_difference(reference, lazy)
+        assert difference is None, f"{name} replication {index}: {difference}\n{dump(drawn)}"
+    assert memo.hits > memo.misses  # the replications share their transitions
+
+
+# --- generated scenarios ------------------------------------------------------------------
+
+START = dt.date(2026, 6, 8)
+DAYS = 160
+# minutes where actors meet: midnight, the batches' hours, the observation, the default time
+TIMES = ["00:00", "01:00", "02:00", "03:00", "03:30", "08:00", "10:00", "20:00", "21:00", "06:00"]
+DELAYS = ["0min", "90min", "9h", "1j", "2j", "1min"]
+SHARES = [1.0, 0.07, 0.5, 0.85, 0.97]
+
+
+@st.composite
+def instants(draw: st.DrawFn) -> str:
+    day = START + dt.timedelta(days=draw(st.integers(0, DAYS)))
+    return f"{day.isoformat()} {draw(st.sampled_from(TIMES))}"
+
+
+@st.composite
+def operations(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    for op in draw(st.sets(st.sampled_from(list(Operation)), max_size=8)):
+        spec = data["operations"][op.value]
+        for key in ("fixed", "not_before", "not_after"):
+            spec.pop(key, None)
+        if draw(st.integers(0, 9)) == 0:
+            spec.pop("date", None)
+            spec.pop("share", None)
+            spec["missing"] = True
+            continue
+        dates = draw(st.lists(instants(), min_size=1, max_size=3))
+        spec["date"] = dates
+        spec["missing"] = False
+        spec["share"] = (
+            [draw(st.sampled_from(SHARES)) for _ in dates]
+            if draw(st.booleans())
+            else draw(st.sampled_from(SHARES))
+        )
+
+
+@st.composite
+def channels(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    for channel in draw(st.sets(st.sampled_from(list(Channel)), max_size=4)):
+        spec = data["channels"].setdefault(channel.value, {})
+        spec["at"] = draw(st.sampled_from(TIMES))
+        spec["delay"] = draw(st.sampled_from(DELAYS))
+        if draw(st.booleans()):
+            spec["days"] = sorted(draw(st.sets(st.integers(0, 6), min_size=1)))
+        outages = []
+        for _ in range(draw(st.integers(0, 3))):
+            start = dt.datetime.fromisoformat(draw(instants()))
+            length = dt.timedelta(minutes=draw(st.sampled_from([1, 120, 1440, 3 * 1440, 361])))
+            outages.append({"start": start.isoformat(), "end": (start + length).isoformat()})
+        spec["outages"] = outages
+    sts = data["channels"].setdefault("sts_vers_siecle", {})
+    sts["mode"] = draw(st.sampled_from(["continuous", "scheduled"]))
+    extraction = data["channels"].setdefault("extraction_aaf", {})
+    extraction["full_days"] = sorted(draw(st.sets(st.integers(0, 6), max_size=2)))
+    extraction["full_at_rentree"] = draw(st.booleans())
+    extraction["sts_delay"] = draw(st.sampled_from(["0min", "12h", "1j", "2j"]))
+    data["channels"].setdefault("import_ent", {})["removal"] = draw(
+        st.sampled_from(["every_import", "full_only"])
+    )
+    pre = data["channels"].setdefault("presuppression_ent", {})
+    pre["after"] = f"{draw(st.integers(0, 60))}j"
+    pre["delete_after"] = f"{draw(st.integers(0, 60))}j"
+
+
+@st.composite
+def reality(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    changes = []
+    for _ in range(draw(st.integers(0, 4))):
+        day = START + dt.timedelta(days=draw(st.integers(0, DAYS)))
+        kind = draw(st.sampled_from(["arrival", "departure", "division_change", "group_change"]))
+        change: dict[str, Any] = {
+            "date": day.isoformat(),
+            "kind": kind,
+            "count": draw(st.integers(1, 4)),
+        }
+        if kind == "arrival":
+            change["origin"] = draw(st.sampled_from(["affectation", "transfer", "external"]))
+        if draw(st.booleans()):
+            change["recorded_after"] = draw(st.sampled_from(["2h", "1j"]))
+        changes.append(change)
+    data["reality"] = changes
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> Scenario | None:
+    data = json.loads(json.dumps(BASE, default=str))
+    data["channels"] = data.get("channels") or {}
+    draw(operations(data))
+    draw(channels(data))
+    draw(reality(data))
+    etablissement = data["etablissement"]
+    etablissement["ent_groups_from_timetable"] = draw(st.booleans())
+    if draw(st.booleans()):
+        etablissement["leavers"] = 0
+    data["operations"]["transferts"]["recreate_share"] = draw(st.sampled_from([0.0, 0.3]))
+    data["seed"] = draw(st.integers(0, 10_000))
+    try:
+        return Scenario.model_validate(data)
+    except ValueError:
+        return None
+
+
+@SETTINGS
+@given(scenario=scenarios())
+def test_generated_scenarios_give_the_same_runs(scenario: Scenario | None) -> None:
+    assume(scenario is not None)
+    assert scenario is not None
+    truth, clock = build_truth(scenario)
+    reference = simulate(scenario, truth=truth, clock=clock)
+    memo = new_memo(scenario, truth, verify=True)
+    try:
+        lazy = simulate_lazy(scenario, truth=truth, clock=clock, memo=memo)
+    except NeedsSimPy:
+        fast, fell_back = simulate_fast(scenario, truth=truth, clock=clock, memo=memo)
+        assert fell_back and first_difference(reference, fast) is None
+        return
+    difference = first_difference(reference, lazy)
+    assert difference is None, f"{difference}\n{dump(scenario)}"
+
+
+# --- hand-made ties -----------------------------------------------------------------------
+
+
+def small(**changes: Any) -> Scenario:
+    data = json.loads(json.dumps(BASE, default=str))
+    data["channels"] = data.get("channels") or {}
+    for path, value in changes.items():
+        where = data
+        *parents, last = path.split("__")
+        for part in parents:
+            where = where.setdefault(part, {})
+        where[last] = value
+    return Scenario.model_validate(data)
+
+
+@pytest.mark.parametrize("at", ["00:00", "10:00"])
+@pytest.mark.parametrize("delay", ["1j", "2j"])
+@pytest.mark.parametrize("channel", [c.value for c in Channel])
+def test_a_delay_of_whole_days_meets_a_later_run(channel: str, delay: str, at: str) -> None:
+    """A landing one or two days later falls on one of the channel's next runs (or, to the
+    float, next to it): SimPy applies the landing first, then runs; so must the lazy
+    engine. The timetable import exists only under rule 13."""
+    check(
+        small(
+            **{f"channels__{channel}__delay": delay, f"channels__{channel}__at": at},
+            etablissement__ent_groups_from_timetable=channel == Channel.IMPORT_EDT_ENT,
+        )
+    )
+
+
+def test_two_occurrences_at_one_instant_and_outages_ending_together() -> None:
+    """Two exports at the same minute run in the order written; two batches down until the
+    same minute both land then, in the order they ran; an outage ends at 08:00, when the
+    morning is observed."""
+    outage = {"start": "2026-09-01 00:30", "end": "2026-09-03 08:00"}
+    check(
+        small(
+            operations__export_liens_siecle__date=["2026-09-03 10:00", "2026-09-03 10:00"],
+            channels__import_ent__outages=[outage],
+            channels__extraction_aaf__outages=[outage],
+            channels__export_gar__outages=[outage],
+        )
+    )
+
+
+def test_operations_on_consecutive_days_at_one_time_meet_their_own_landings() -> None:
+    """The STS-WEB copy of one day's change lands when the same step runs again the next
+    day: the step runs first (SimPy queued it before the copy)."""
+    check(
+        small(
+            operations__import_sts_edt__date=["2026-09-01 10:00", "2026-09-02 10:00"],
+            operations__export_structure_siecle__date=["2026-06-23 10:00", "2026-06-24 10:00"],
+            operations__export_structure_siecle__delay="1j",
+        )
+    )
+
+
+def test_an_unprovable_tie_stops_the_lazy_engine() -> None:
+    env = LazyEnvironment()
+    env.push(10.0, 0, "import_ent", lambda: None)
+    env.push(10.0, 0, "export_gar", lambda: None)
+    with pytest.raises(NeedsSimPy, match="import_ent and export_gar"):
+        env.run(20.0, lambda: None)
+
+
+def test_the_fast_entry_point_falls_back_to_simpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = small()
+
+    def cannot(*_: object, **__: object) -> SimulationResult:
+        raise NeedsSimPy("tie")
+
+    monkeypatch.setattr("sim.engine.lazy.simulate_lazy", cannot)
+    result, fell_back = simulate_fast(scenario)
+    assert fell_back
+    assert first_difference(simulate(scenario), result) is None
+
+
+# --- the memo -----------------------------------------------------------------------------
+
+
+def test_interned_states_are_shared_and_read_only() -> None:
+    scenario = small()
+    truth, _ = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    a = memo.interner.canonical(np.array([True, False, True]))
+    b = memo.interner.canonical(np.array([True, False, True]))
+    assert a is b and memo.interner.number(a) == memo.interner.number(b)
+    assert memo.interner.canonical(np.array([True, False, False])) is not a
+    with pytest.raises(ValueError, match="read-only"):
+        a[0] = False
+
+
+def test_verify_mode_catches_a_key_that_misses_an_input() -> None:
+    scenario = small()
+    truth, _ = build_truth(scenario)
+    memo = new_memo(scenario, truth, verify=True)
+    hidden = [np.array([True, False])]
+
+    def reads_more_than_its_key(shown: np.ndarray) -> np.ndarray:
+        found: np.ndarray = shown & hidden[0]
+        return found
+
+    shown = np.array([True, True])
+    memo.call("leaky", reads_more_than_its_key, (shown,))
+    hidden[0] = np.array([False, True])
+    with pytest.raises(MemoMismatch, match="leaky"):
+        memo.call("leaky", reads_more_than_its_key, (shown,))
+
+
+def test_a_memo_serves_only_its_own_lycee() -> None:
+    scenario = small()
+    truth, clock = build_truth(scenario)
+    other_truth, _ = build_truth(scenario)
+    with pytest.raises(ValueError, match="another lycée"):
+        simulate_lazy(scenario, truth=truth, clock=clock, memo=new_memo(scenario, other_truth))
+    reseeded = scenario.model_copy(update={"seed": scenario.seed + 1})
+    with pytest.raises(ValueError, match="another lycée"):
+        simulate_lazy(reseeded, truth=truth, clock=clock, memo=new_memo(scenario, truth))
+
+
+# --- in the commands ----------------------------------------------------------------------
+
+
+def disagreeing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fast engine that wrongly reports a rejected link in every run."""
+    real = simulate_fast
+
+    def wrong(*args: Any, **kwargs: Any) -> tuple[SimulationResult, bool]:
+        result, fell_back = real(*args, **kwargs)
+        last = result.events[-1]
+        extra = EventRecord(
+            len(result.events), last.minute, "export_liens_siecle", "rule", "links_rejected"
+        )
+        result.events.append(extra)
+        return result, fell_back
+
+    monkeypatch.setattr(risk, "simulate_fast", wrong)
+
+
+def test_risk_stops_when_the_engines_disagree(monkeypatch: pytest.MonkeyPatch) -> None:
+    disagreeing(monkeypatch)
+    with pytest.raises(EngineMismatch, match="warnings"):
+        risk.run_risk(small(), 6, seed=1, workers=1)
+
+
+def test_the_cli_says_so_in_french_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    disagreeing(monkeypatch)
+    monkeypatch.setattr(
+        "sys.argv", ["rentree-sim", "risk", str(SCENARIOS / "nominal.yaml"), "-n", "4"]
+    )
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 1
+    error = capsys.readouterr().err
+    assert "le moteur rapide et le moteur de référence (SimPy) ne donnent pas" in error
+    assert "RENTREE_SIM_MOTEUR=simpy" in error
+    assert "Traceback" not in error
+
+
+def test_risk_is_the_same_on_either_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = load_scenario(SCENARIOS / "arrivees-tardives.yaml")
+    fast = risk.run_risk(scenario, 40, seed=9, workers=1)
+    monkeypatch.setenv(risk.ENGINE_VARIABLE, "simpy")
+    reference = risk.run_risk(scenario, 40, seed=9, workers=1)
+    for a, b in zip(reference.replications, fast.replications, strict=True):
+        assert risk.replication_difference(a, b) is None
+    assert reference.targets.keys() == fast.targets.keys()
+
+
+def test_a_worker_with_another_copy_of_the_truth_gets_its_own_memo() -> None:
+    """A worker process forked after the parent ran replications inherits the parent's
+    memos, but receives its own copy of the truth: it must not use the parent's memo."""
+    scenario = small()
+    key = risk._lycee_key(scenario)
+    first, _ = build_truth(scenario)
+    second, _ = build_truth(scenario)
+    memo = risk._memo(key, scenario, first)
+    assert memo is not None and risk._memo(key, scenario, first) is memo
+    other = risk._memo(key, scenario, second)
+    assert other is not None and other is not memo and other.owner is second
