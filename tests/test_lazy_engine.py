@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sim.analysis import risk
-from sim.analysis.differences import differences
+from sim.analysis.differences import differences, run_difference
 from sim.analysis.risk import sample_calendar
 from sim.cli.app import main
 from sim.domain import Channel, Operation
@@ -49,26 +49,15 @@ SETTINGS = settings(
 
 
 def first_difference(reference: SimulationResult, other: SimulationResult) -> str | None:
-    """The first event, then the first history, where the two runs differ."""
-    for mine, theirs in zip(reference.events, other.events, strict=False):
-        if mine != theirs:
-            return f"event {mine} / {theirs}"
-    if len(reference.events) != len(other.events):
-        extra = (reference.events + other.events)[min(len(reference.events), len(other.events))]
-        return f"{len(reference.events)} / {len(other.events)} events, first extra {extra}"
-    for kind in ("histories", "departed"):
-        for store, categories in getattr(reference, kind).items():
-            for category, history in categories.items():
-                theirs = getattr(other, kind)[store][category]
-                if (history.minutes, history.events) != (theirs.minutes, theirs.events):
-                    return f"{kind} {store} {category}: {history.minutes} / {theirs.minutes}"
-                for k, (a, b) in enumerate(zip(history.states, theirs.states, strict=True)):
-                    if not np.array_equal(a, b):
-                        return f"{kind} {store} {category}: state {k} at {history.minutes[k]}"
-    if fingerprint(reference) != fingerprint(other):
-        return "fingerprints differ (float types or pending deletions)"
-    found = differences(reference, other)
-    return str(found[0]) if found else None
+    """The first event, then the first history, where the two runs differ, then the first
+    difference of the analysis."""
+    found = run_difference(reference, other)
+    if found is None and fingerprint(reference) != fingerprint(other):
+        found = "fingerprints differ"
+    if found is None:
+        analysed = differences(reference, other)
+        found = str(analysed[0]) if analysed else None
+    return found
 
 
 def check(scenario: Scenario, memo: Memo | None = None) -> None:
@@ -310,6 +299,37 @@ def test_operations_on_consecutive_days_at_one_time_meet_their_own_landings() ->
     )
 
 
+def test_a_change_of_sts_web_is_copied_after_what_was_queued_before_it() -> None:
+    """The continuous copy wakes through STS-WEB's change signal, queued at the change:
+    the copy of yesterday's change, landing at this very instant, comes first (its event
+    ids show it)."""
+    check(
+        small(
+            operations__verification_divisions__date=["2026-06-22", "2026-06-23"],
+            operations__verification_divisions__share=[0.5, 1.0],
+        )
+    )
+    check(
+        small(
+            operations__import_sts_edt__date=["2026-08-31 16:00", "2026-09-01 16:00"],
+            operations__import_sts_edt__share=[0.5, 1.0],
+        )
+    )
+
+
+def test_a_run_due_at_the_instant_of_another_actor_falls_back_to_simpy() -> None:
+    """A landing 60.0001 minutes after the 20:00 activation meets the extraction's 21:00
+    run to the float: SimPy queued that run a day before, so it goes first; the lazy engine
+    cannot know it and hands the calendar to SimPy."""
+    scenario = small(
+        channels__activation_liens__delay="60.0001min", channels__activation_liens__days=[2]
+    )
+    with pytest.raises(NeedsSimPy, match="activation_liens and extraction_aaf"):
+        simulate_lazy(scenario)
+    result, fell_back = simulate_fast(scenario)
+    assert fell_back and first_difference(simulate(scenario), result) is None
+
+
 def test_an_unprovable_tie_stops_the_lazy_engine() -> None:
     env = LazyEnvironment()
     env.push(10.0, 0, "import_ent", lambda: None)
@@ -394,7 +414,7 @@ def disagreeing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_risk_stops_when_the_engines_disagree(monkeypatch: pytest.MonkeyPatch) -> None:
     disagreeing(monkeypatch)
-    with pytest.raises(EngineMismatch, match="warnings"):
+    with pytest.raises(EngineMismatch, match="events, first extra"):
         risk.run_risk(small(), 6, seed=1, workers=1)
 
 

@@ -20,6 +20,7 @@ from sim.analysis.consistency import first_correct_times, store_counts, target_c
 from sim.analysis.run_analysis import INFO_CODES, WARNING_CODES
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
+from sim.results import History
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,41 @@ def _warnings(result: SimulationResult) -> list[tuple[object, ...]]:
         for e in result.events
         if e.code in WARNING_CODES | INFO_CODES
     ]
+
+
+def run_difference(reference: SimulationResult, other: SimulationResult) -> str | None:
+    """The first event, then the first history, mark or pending deletion, where two runs
+    of one calendar differ (None: the same log and histories, to the float)."""
+    for mine, theirs in zip(reference.events, other.events, strict=False):
+        if mine != theirs:
+            return f"event {mine} / {theirs}"
+    if len(reference.events) != len(other.events):
+        extra = (reference.events + other.events)[min(len(reference.events), len(other.events))]
+        return f"{len(reference.events)} / {len(other.events)} events, first extra {extra}"
+    for kind in ("histories", "departed"):
+        for store, categories in getattr(reference, kind).items():
+            for category, history in categories.items():
+                found = _history_difference(history, getattr(other, kind)[store][category])
+                if found:
+                    return f"{kind} {store} {category}: {found}"
+    for category, history in reference.pending_deletion.items():
+        found = _history_difference(history, other.pending_deletion[category])
+        if found:
+            return f"pending deletion {category}: {found}"
+    return None
+
+
+def _history_difference(mine: History, theirs: History) -> str | None:
+    if mine.minutes != theirs.minutes or mine.events != theirs.events:
+        return (
+            f"changes at {mine.minutes} (events {mine.events}) / {theirs.minutes} ({theirs.events})"
+        )
+    for k, (a, b) in enumerate(zip(mine.states, theirs.states, strict=True)):
+        if not np.array_equal(a, b):
+            return f"state {k} at {mine.minutes[k]}"
+    if [type(m) for m in mine.minutes] != [type(m) for m in theirs.minutes]:
+        return "the same minutes, of other types"
+    return None
 
 
 def differences(reference: SimulationResult, other: SimulationResult) -> list[Difference]:

@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.analysis.consistency import target_consistency
+from sim.analysis.differences import run_difference
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, day_of
 from sim.chain import build_graph, order_graph
@@ -26,7 +27,14 @@ from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.memo import Memo
 from sim.engine.model import resolve_rentree
-from sim.engine.simulation import build_truth, memo_context, new_memo, observation_minutes, simulate
+from sim.engine.simulation import (
+    SimulationResult,
+    build_truth,
+    memo_context,
+    new_memo,
+    observation_minutes,
+    simulate,
+)
 from sim.errors import EngineMismatch
 from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
 from sim.scenario.priors import failure_probability, operation_risk
@@ -210,6 +218,7 @@ _LYCEES: dict[str, tuple[Truth, Clock]] = {}
 _MEMOS: dict[tuple[str, tuple[object, ...]], Memo] = {}
 # Replications of each command rerun in SimPy, the reference, and compared field by field.
 CHECKED_REPLICATIONS = 3
+KEPT_MEMOS = 8
 ENGINE_VARIABLE = "RENTREE_SIM_MOTEUR"
 
 
@@ -226,7 +235,10 @@ def _memo(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
     context = (key, memo_context(scenario, scenario.seed))
     found = _MEMOS.get(context)
     if found is None or found.owner is not truth:  # a worker forked from a process with
-        found = _MEMOS[context] = new_memo(scenario, truth)  # its own copy of the truth
+        found = new_memo(scenario, truth)  # its own copy of the truth gets its own memo
+        while len(_MEMOS) >= KEPT_MEMOS:  # a long session keeps the lycées it used last
+            del _MEMOS[next(iter(_MEMOS))]
+        _MEMOS[context] = found
     return found
 
 
@@ -251,12 +263,28 @@ def _replicate(
     memo: Memo | None,
 ) -> Replication:
     """Replication ``index``: on the fast engine with ``memo``, else in SimPy."""
-    rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
-    drawn, lateness, forgotten = sample_calendar(scenario, rng, fixed)
+    drawn, lateness, forgotten = _draw(scenario, index, seed, fixed)
     if memo is None:
         result = simulate(drawn, truth=truth, clock=clock)
     else:
         result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
+    return _replication(result, graph, index, lateness, forgotten)
+
+
+def _draw(
+    scenario: Scenario, index: int, seed: int, fixed: dict[Operation, int] | None
+) -> tuple[Scenario, dict[str, int], list[str]]:
+    rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
+    return sample_calendar(scenario, rng, fixed)
+
+
+def _replication(
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    index: int,
+    lateness: dict[str, int],
+    forgotten: list[str],
+) -> Replication:
     replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
     replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
     for target in Target:
@@ -369,9 +397,11 @@ class ReplicationPool:
         fixed: dict[Operation, int] | None,
     ) -> None:
         """Rerun a few replications (chosen by ``seed``) in SimPy, once per lycée and
-        command, and stop on any difference with the fast engine."""
+        command, and stop on any difference with the fast engine: in the event log, the
+        histories, or what the replication keeps."""
         key, truth, clock = self.truth(scenario)
-        if key in self._checked or not fast_engine() or not results:
+        memo = _memo(key, scenario, truth)
+        if key in self._checked or memo is None or not results:
             return
         self._checked.add(key)
         graph = build_graph(scenario)
@@ -379,8 +409,12 @@ class ReplicationPool:
         size = min(CHECKED_REPLICATIONS, len(results))
         for position in sorted(rng.choice(len(results), size=size, replace=False).tolist()):
             fast = results[position]
-            reference = _replicate(scenario, truth, clock, graph, fast.index, seed, fixed, None)
-            difference = replication_difference(reference, fast)
+            drawn, lateness, forgotten = _draw(scenario, fast.index, seed, fixed)
+            reference = simulate(drawn, truth=truth, clock=clock)
+            again, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
+            difference = run_difference(reference, again) or replication_difference(
+                _replication(reference, graph, fast.index, lateness, forgotten), fast
+            )
             if difference is not None:
                 raise EngineMismatch(fast.index, difference)
 

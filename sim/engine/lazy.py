@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sim.calendar import Clock
-from sim.domain import Channel, Store
+from sim.domain import Channel
 from sim.engine.channels import (
     ChannelProcess,
     ExtractionAaf,
@@ -63,16 +63,25 @@ class _Timeout:
 
 
 class _Signal:
-    """What ``env.event`` returns here: stores signal their changes; nothing waits on them
-    (the continuous STS channel is called after each action instead)."""
+    """What ``env.event`` returns here: a store's change signal. As in SimPy, it is queued
+    when it fires (at the first change of an action, so before what the action queues
+    next), and whoever waits on it (the continuous STS copy) runs when it comes out."""
 
-    __slots__ = ("triggered",)
+    __slots__ = ("callbacks", "env", "triggered")
 
-    def __init__(self) -> None:
+    def __init__(self, env: LazyEnvironment) -> None:
+        self.env = env
         self.triggered = False
+        self.callbacks: list[Callable[[object], None]] = []
 
     def succeed(self) -> None:
         self.triggered = True
+        if self.callbacks:
+            self.env.push(self.env.now, _FIRST, self.env.acting, self._fire)
+
+    def _fire(self) -> None:
+        for callback in self.callbacks:
+            callback(self)
 
 
 # a queued event: (instant, order, creation number, actor, is a landing, action)
@@ -104,7 +113,7 @@ class LazyEnvironment:
         return timeout
 
     def event(self) -> _Signal:
-        return _Signal()
+        return _Signal(self)
 
     def run(self, until: float, after: Callable[[], None]) -> None:
         """Fire every event before ``until`` in order, calling ``after`` after each."""
@@ -148,6 +157,10 @@ class _Wakes:
         k = self.next_up[min(max(k, self.visited + 1), len(self.minutes))]
         if k >= len(self.minutes) or k in self.queued:
             return
+        env, actor = self.env, self.channel.channel
+        if self.instants[k] == env.now and env.acting != actor:
+            # SimPy queued this run a day ago: it comes before what is running now
+            raise NeedsSimPy(f"{env.acting} and {actor} at {env.now!r}")
         self.queued.add(k)
 
         def run() -> None:
@@ -176,8 +189,8 @@ def simulate_lazy(
     _queue_reality(env, chain)
     channels = channels_of(model)
     continuous = next((c for c in channels if isinstance(c, StsToSiecleContinuous)), None)
-    sts = model.stores[Store.STS]
-    sts_seen = [sts.version]
+    if continuous is not None:
+        _wait_for_sts(continuous)
     wakes: list[tuple[ScheduledChannel | PreDelete, _Wakes]] = []
     for channel in channels:
         if isinstance(channel, ScheduledChannel):
@@ -208,9 +221,6 @@ def simulate_lazy(
             return
         stamp[0] = seen
         now = env.now
-        if continuous is not None and sts.version != sts_seen[0]:
-            sts_seen[0] = sts.version
-            continuous.on_change()
         for channel, w in wakes:
             signature = channel.signature()
             if signature == w.signature:
@@ -233,6 +243,17 @@ def simulate_lazy(
 
     env.run(chain.end_minute, after)
     return chain.result(time.perf_counter() - started)
+
+
+def _wait_for_sts(continuous: StsToSiecleContinuous) -> None:
+    """The continuous copy waits for STS-WEB's next change signal, as its SimPy process."""
+    sts = continuous.sts
+
+    def resume(_: object) -> None:
+        continuous.on_change()
+        sts.changed.callbacks.append(resume)
+
+    sts.changed.callbacks.append(resume)
 
 
 def _outage(model: Any, channel: Channel) -> Callable[[], None]:
