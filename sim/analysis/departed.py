@@ -126,12 +126,38 @@ def departed_accounts(result: SimulationResult, store: Store) -> NDArray[np.int6
     )
     for category, history in users.items():
         present = result.histories[store][category]
-        total += _counted(
-            partial(_present_marked, history, present),
-            [history.indexes_at(result.observations), present.indexes_at(result.observations)],
-            result.observations,
+        total += _remembered(
+            result,
+            ("accounts", store, category),
+            [history, present],
+            partial(_counted_over, result.observations, _present_marked, history, present),
         )
     return total
+
+
+def _remembered(
+    result: SimulationResult,
+    name: tuple[object, ...],
+    histories: list[History],
+    compute: Callable[[], NDArray[np.int64]],
+) -> NDArray[np.int64]:
+    """``compute()``, remembered in the run's memo by the histories it reads (their
+    instants and interned states): replications that share them share the counts."""
+    if result.memo is None:
+        return compute()
+    number = result.memo.interner.number
+    key = (
+        *name,
+        result.observations[0] if result.observations else None,
+        len(result.observations),
+        tuple((tuple(h.minutes), tuple(map(number, h.states))) for h in histories),
+    )
+    found: NDArray[np.int64] | None = result.memo.categories.get(key)
+    if found is None:
+        found = compute()
+        found.flags.writeable = False
+        result.memo.categories[key] = found
+    return found
 
 
 def _present_marked(marks: History, present: History, minute: float) -> int:
@@ -140,6 +166,15 @@ def _present_marked(marks: History, present: History, minute: float) -> int:
 
 def _marked(marks: History, minute: float) -> int:
     return int(np.count_nonzero(marks.at(minute)))
+
+
+def _counted_over(
+    observations: list[float], count: Callable[..., int], *histories: History
+) -> NDArray[np.int64]:
+    """``count(*histories, minute)`` at each observation, once per run of unchanged states."""
+    return _counted(
+        partial(count, *histories), [h.indexes_at(observations) for h in histories], observations
+    )
 
 
 def _counted(
@@ -155,11 +190,12 @@ def _counted(
 def accounts_pending_deletion(result: SimulationResult) -> NDArray[np.int64]:
     """ENT accounts pre-deleted and not yet deleted, each morning."""
     total = np.zeros(len(result.observations), dtype=np.int64)
-    for history in result.pending_deletion.values():
-        total += _counted(
-            partial(_marked, history),
-            [history.indexes_at(result.observations)],
-            result.observations,
+    for category, history in result.pending_deletion.items():
+        total += _remembered(
+            result,
+            ("pending", category),
+            [history],
+            partial(_counted_over, result.observations, _marked, history),
         )
     return total
 

@@ -68,6 +68,13 @@ def _full_day(
     return day.weekday() in days or day in dates
 
 
+@lru_cache(maxsize=64)
+def _full_runs(
+    clock: Clock, minutes: tuple[float, ...], days: tuple[int, ...], dates: frozenset[dt.date]
+) -> dict[float, bool]:
+    return {minute: _full_day(clock, minute, days, dates) for minute in minutes}
+
+
 class ChannelRunner:
     """Schedule, outages and delivery of one channel."""
 
@@ -268,6 +275,8 @@ class ExtractionAaf(ScheduledChannel):
         if spec.full_at_rentree:
             full_dates.add(model.rentree)
         self._full = (tuple(spec.full_days), frozenset(full_dates))
+        # whether each scheduled run is a full one: the same for every replication
+        self._full_runs = _full_runs(model.clock, tuple(self.runner.run_times()), *self._full)
         self._last: tuple[object, State] | None = None
         self.sts_lag = _minutes(spec.sts_delay)
         self.siecle, self.sts, self.aaf = (
@@ -275,7 +284,8 @@ class ExtractionAaf(ScheduledChannel):
         )
 
     def full_at(self, minute: float) -> bool:
-        return _full_day(self.model.clock, minute, *self._full)
+        found = self._full_runs.get(minute)
+        return _full_day(self.model.clock, minute, *self._full) if found is None else found
 
     def key(self, minute: float) -> object:
         if self.full_at(minute):

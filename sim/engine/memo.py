@@ -81,7 +81,7 @@ class Memo:
         self._results: dict[tuple[object, ...], Any] = {}
         # the analysis' counts per distinct state (sim.analysis.consistency.store_counts)
         self.counts: dict[object, tuple[int, int, int, int]] = {}
-        self.categories: dict[object, tuple[Any, ...]] = {}
+        self.categories: dict[object, Any] = {}
         self.hits = 0
         self.misses = 0
 

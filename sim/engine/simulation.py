@@ -69,11 +69,15 @@ def build_truth(scenario: Scenario, seed: int | None = None) -> tuple[Truth, Clo
 
 def observation_minutes(scenario: Scenario, clock: Clock) -> list[float]:
     cal = scenario.calendar
-    days = (cal.end - cal.start).days + 1
-    return [
-        clock.day_minutes(cal.start + dt.timedelta(days=d), cal.observation_time)
-        for d in range(days)
-    ]
+    return list(_observation_minutes(clock, cal.start, cal.end, cal.observation_time))
+
+
+@lru_cache(maxsize=64)
+def _observation_minutes(
+    clock: Clock, start: dt.date, end: dt.date, at: dt.time
+) -> tuple[float, ...]:
+    days = (end - start).days + 1
+    return tuple(clock.day_minutes(start + dt.timedelta(days=d), at) for d in range(days))
 
 
 def simulate(

@@ -74,7 +74,7 @@ class FactStore:
             added = int(np.count_nonzero(changed & state))
             removed = int(np.count_nonzero(changed & old))
         self.recorder.changes += 1
-        new = self._kept(state)
+        new = state if self.interner is not None else state.copy()
         self.present[category] = new
         minute = self.env.now
         self.history[category].append(minute, cause, new)
