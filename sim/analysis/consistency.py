@@ -196,7 +196,7 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
         arrays = (state.correct, state.missing, state.stale, state.departed)
         for array in arrays:
             array.flags.writeable = False  # shared by the runs that hit the memo
-        result.memo.categories[whole] = arrays
+        result.memo.remember(whole, arrays)
     return state
 
 

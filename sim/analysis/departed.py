@@ -156,7 +156,7 @@ def _remembered(
     if found is None:
         found = compute()
         found.flags.writeable = False
-        result.memo.categories[key] = found
+        result.memo.remember(key, found)
     return found
 
 

@@ -19,6 +19,7 @@ from sim.domain import Category
 from sim.truth.facts import BoolArray
 
 Result = TypeVar("Result")
+MAX_REMEMBERED = 1024  # analysis results kept per memo (a few kB each)
 Inputs = tuple[Mapping[Category, BoolArray] | BoolArray, ...]
 
 
@@ -87,6 +88,14 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._results)
+
+    def remember(self, key: object, value: Any) -> None:
+        """Keep an analysis result for ``key``. Unlike states and transitions, histories
+        rarely repeat exactly: the table is emptied when full, so that memory does not grow
+        with the number of replications."""
+        if len(self.categories) >= MAX_REMEMBERED:
+            self.categories.clear()
+        self.categories[key] = value
 
     def fits(self, owner: object, context: tuple[object, ...]) -> bool:
         """Whether runs of ``owner`` (a truth) under ``context`` may use this memo."""
