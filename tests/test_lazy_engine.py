@@ -133,7 +133,8 @@ SHARES = [1.0, 0.07, 0.5, 0.85, 0.97]
 
 @st.composite
 def instants(draw: st.DrawFn) -> str:
-    day = START + dt.timedelta(days=draw(st.integers(0, DAYS)))
+    # a few days before the window (SimPy runs those at its start) or after it (never)
+    day = START + dt.timedelta(days=draw(st.integers(-5, DAYS + 3)))
     return f"{day.isoformat()} {draw(st.sampled_from(TIMES))}"
 
 
@@ -330,10 +331,23 @@ def test_a_run_due_at_the_instant_of_another_actor_falls_back_to_simpy() -> None
     assert fell_back and first_difference(simulate(scenario), result) is None
 
 
+def test_operations_dated_before_the_window_run_at_its_start_in_simpys_order() -> None:
+    """Dated before the window, operations all run at its first instant, in the order
+    SimPy created them: the lazy engine creates them in the same order."""
+    scenario = small(
+        operations__nomenclatures_academie__date=["2026-05-10"],
+        operations__selection_nomenclatures__date=["2026-05-20"],
+        operations__bascule_sts__date=["2026-06-01"],
+        operations__profilage__date=["2026-06-02", "2026-06-03"],
+    )
+    simulate_lazy(scenario)  # no NeedsSimPy
+    check(scenario)
+
+
 def test_an_unprovable_tie_stops_the_lazy_engine() -> None:
     env = LazyEnvironment()
     env.push(10.0, 0, "import_ent", lambda: None)
-    env.push(10.0, 0, "export_gar", lambda: None)
+    env.push(10.0, 1, "export_gar", lambda: None)  # a run, queued when woken
     with pytest.raises(NeedsSimPy, match="import_ent and export_gar"):
         env.run(20.0, lambda: None)
 

@@ -8,6 +8,7 @@ The lycée itself (the truth) is the scenario's: only the calendar is uncertain.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -244,6 +245,9 @@ def _memo(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
 
 def _install(key: str, truth: Truth, clock: Clock) -> None:
     _LYCEES[key] = (truth, clock)
+    # a worker lives for one command: what it holds now (modules, the truth) is never
+    # garbage, so the collector need not walk it again after each replication
+    gc.freeze()
 
 
 def _lycee(key: str, scenario: Scenario) -> tuple[Truth, Clock]:

@@ -10,9 +10,11 @@ its key unchanged and done nothing, in SimPy too.
 
 Instants are computed with SimPy's own expressions (``now + max(0, target - now)`` from
 the previous resumption), so that floats are equal bit for bit. Equal instants are
-ordered as SimPy orders them (by the order the events were created) where that order is
-known: events of one actor, and landings among themselves; any other exact tie stops the
-run with :class:`NeedsSimPy`, and :func:`simulate_fast` reruns it in SimPy. The results
+ordered as SimPy orders them, by the order the events were created, where that order is
+known: operations, reality changes, landings and change signals are created here when
+SimPy creates them; a channel's run is queued when it is woken, so it is known only to
+come after its own channel's landings. Any other exact tie stops the run with
+:class:`NeedsSimPy`, and :func:`simulate_fast` reruns it in SimPy. The results
 (event log with its ids, histories, marks) are the SimPy engine's, which the differential
 tests check (``tests/test_lazy_engine.py``).
 """
@@ -84,8 +86,8 @@ class _Signal:
             callback(self)
 
 
-# a queued event: (instant, order, creation number, actor, is a landing, action)
-_Entry = tuple[float, int, int, str, bool, Callable[[], None]]
+# a queued event: (instant, order, creation number, actor, action)
+_Entry = tuple[float, int, int, str, Callable[[], None]]
 
 
 class LazyEnvironment:
@@ -99,7 +101,7 @@ class LazyEnvironment:
 
     def push(self, at: float, order: int, actor: str, action: Callable[[], None]) -> None:
         self._seq += 1
-        heapq.heappush(self._queue, (at, order, self._seq, actor, False, action))
+        heapq.heappush(self._queue, (at, order, self._seq, actor, action))
 
     def timeout(self, delay: float) -> _Timeout:
         timeout = _Timeout()
@@ -109,7 +111,7 @@ class LazyEnvironment:
                 callback(timeout)
 
         self._seq += 1
-        heapq.heappush(self._queue, (self.now + delay, _FIRST, self._seq, self.acting, True, fire))
+        heapq.heappush(self._queue, (self.now + delay, _FIRST, self._seq, self.acting, fire))
         return timeout
 
     def event(self) -> _Signal:
@@ -119,10 +121,12 @@ class LazyEnvironment:
         """Fire every event before ``until`` in order, calling ``after`` after each."""
         queue = self._queue
         while queue and queue[0][0] < until:
-            at, _, _, actor, landing, action = heapq.heappop(queue)
+            at, order, _, actor, action = heapq.heappop(queue)
             if queue and queue[0][0] == at:
-                other, other_landing = queue[0][3], queue[0][4]
-                if other != actor and not (landing and other_landing):
+                # events queued as SimPy queues them keep its order (creation); a run is
+                # queued when woken: only its own channel's landings are known to go first
+                other, other_order = queue[0][3], queue[0][1]
+                if _RUN in (order, other_order) and other != actor:
                     raise NeedsSimPy(f"{actor} and {other} at {at!r}")
             self.now = at
             self.acting = actor
