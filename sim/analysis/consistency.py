@@ -313,8 +313,13 @@ def target_consistency(
     target: Target,
     graph: nx.DiGraph | None = None,
     detail: bool = True,
+    chains: tuple[str, ...] = ("strict", "except_departed"),
+    accounts: bool = True,
 ) -> TargetConsistency:
-    """Consistency of ``target``; without ``detail`` only the target's own chain is traced."""
+    """Consistency of ``target``; without ``detail`` only the target's own chains are
+    traced. A Monte Carlo asks only what it keeps: ``chains`` (the strict one, the one
+    apart from departed accounts, or none: then empty) and ``accounts`` (the departed
+    accounts each morning; else zeros)."""
     graph = graph if graph is not None else build_graph(result.scenario)
     store = TARGET_STORE[target]
     categories = {
@@ -331,10 +336,18 @@ def target_consistency(
     consistent_from, _ = _stays_true_from(correct, observations)
     except_from, _ = _stays_true_from(excused, observations)
     critical = _critical(categories, lambda cat: cat.consistent_from)
-    chain = _target_chain(result, graph, store, categories, critical, detail, False)
+    chain = (
+        _target_chain(result, graph, store, categories, critical, detail, False)
+        if "strict" in chains
+        else []
+    )
     critical_except = _critical(categories, lambda cat: cat.consistent_except_departed_from)
-    chain_except = _target_chain(result, graph, store, categories, critical_except, detail, True)
-    accounts = departed_accounts(result, store)
+    chain_except = (
+        _target_chain(result, graph, store, categories, critical_except, detail, True)
+        if "except_departed" in chains
+        else []
+    )
+    held = departed_accounts(result, store) if accounts else np.zeros(n, dtype=np.int64)
     return TargetConsistency(
         target=target,
         categories=categories,
@@ -347,10 +360,10 @@ def target_consistency(
         consistent_except_departed_from=except_from,
         critical_category_except_departed=critical_except,
         chain_except_departed=chain_except,
-        departed_accounts=accounts,
-        departed_gone_from=_gone_from(accounts, observations),
+        departed_accounts=held,
+        departed_gone_from=_gone_from(held, observations),
         accounts_pending_deletion=accounts_pending_deletion(result)
-        if store is Store.ENT
+        if store is Store.ENT and accounts
         else np.zeros(len(observations), dtype=np.int64),
     )
 

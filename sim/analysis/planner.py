@@ -154,7 +154,10 @@ class Planner:
         return self._read(result)
 
     def _read(self, result: SimulationResult) -> Outcome:
-        found = {t: target_consistency(result, t, self.graph, detail=False) for t in Target}
+        found = {
+            t: target_consistency(result, t, self.graph, detail=False, chains=(), accounts=False)
+            for t in Target
+        }
         morning = self.clock.day_minutes(result.rentree, self.scenario.calendar.observation_time)
         missing: dict[tuple[Target, Category], int] = {}
         if morning in result.observations:

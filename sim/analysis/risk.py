@@ -292,7 +292,9 @@ def _replication(
     replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
     replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
     for target in Target:
-        tc = target_consistency(result, target, graph, detail=False)
+        tc = target_consistency(
+            result, target, graph, detail=False, chains=("except_departed",), accounts=False
+        )
         # the dates the lycée can move: the ENT's own retention of departed users is set by
         # the pre-delete, whatever the calendar
         replication.consistent_from[target] = tc.consistent_except_departed_from
