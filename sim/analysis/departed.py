@@ -59,16 +59,6 @@ def departed_sources(result: SimulationResult, store: Store, category: Category)
     return [*read, *marks.values()]
 
 
-def departed_inputs(result: SimulationResult, store: Store, category: Category) -> list[IntArray]:
-    """What :func:`departed_facts` reads at each observation: the index of each of
-    :func:`departed_sources`' states, then the truth's epoch."""
-    observations = result.observations
-    return [
-        *(h.indexes_at(observations) for h in departed_sources(result, store, category)),
-        result.truth.table(category).epochs_at(observations),
-    ]
-
-
 def departed_facts(
     result: SimulationResult, store: Store, category: Category, minute: float
 ) -> BoolArray:
