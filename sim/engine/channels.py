@@ -150,10 +150,15 @@ class ScheduledChannel:
     def __init__(self, model: ChainModel) -> None:
         self.model = model
         self.runner = ChannelRunner(model, self.channel)
+        self.forced_last = False  # whether the last run that ran was forced
 
     def key(self, minute: float) -> object:
         """What the run reads: a run with the same key as the last one moves nothing."""
         raise NotImplementedError
+
+    def forced(self, minute: float) -> bool:
+        """Whether the run at ``minute`` runs whatever it reads (its key is the minute)."""
+        return False
 
     def signature(self) -> tuple[object, ...]:
         """The counters ``key`` reads, now: when they change, a later run may move something."""
@@ -164,8 +169,10 @@ class ScheduledChannel:
 
     def visit(self, minute: float) -> bool:
         """The run at ``minute`` (not down): runs the batch when the inputs changed."""
+        forced = self.forced(minute)
         if not self.runner.inputs_changed(self.key(minute)):
             return False
+        self.forced_last = forced
         self.batch(self.model.log(self.channel, "batch", "run"), minute)
         return True
 
@@ -287,9 +294,12 @@ class ExtractionAaf(ScheduledChannel):
         found = self._full_runs.get(minute)
         return _full_day(self.model.clock, minute, *self._full) if found is None else found
 
+    def forced(self, minute: float) -> bool:
+        return self.full_at(minute)  # a full extraction always runs
+
     def key(self, minute: float) -> object:
-        if self.full_at(minute):
-            return minute  # a full extraction always runs
+        if self.forced(minute):
+            return minute
         return self.siecle.version, self.sts.version_at(minute - self.sts_lag)
 
     def signature(self) -> tuple[object, ...]:
@@ -329,15 +339,18 @@ class ImportEnt(ScheduledChannel):
         super().__init__(model)
         self.aaf, self.ent = model.stores[Store.AAF], model.stores[Store.ENT]
 
+    def forced(self, minute: float) -> bool:
+        # a full import always runs: it removes the absent users
+        return self.model.aaf_full_pending and not self.model.removes_at_every_import
+
     def key(self, minute: float) -> object:
-        model = self.model
-        if model.aaf_full_pending and not model.removes_at_every_import:
-            return minute  # a full import always runs: it removes the absent users
-        return self.aaf.version, model.ent_outside_changes
+        if self.forced(minute):
+            return minute
+        return self.aaf.version, self.model.ent_outside_changes
 
     def signature(self) -> tuple[object, ...]:
-        model = self.model
-        return (self.aaf.version, model.ent_outside_changes, model.aaf_full_pending)
+        # the pending full flag changes the key only when imports remove on full ones
+        return (self.aaf.version, self.model.ent_outside_changes, self.forced(0.0))
 
     def batch(self, cause: int, minute: float) -> None:
         model = self.model

@@ -277,8 +277,10 @@ def _visitor(channel: ScheduledChannel | PreDelete, w: _Wakes) -> Callable[[int]
         return night
 
     def visit(k: int) -> None:
-        if channel.visit(w.minutes[k]):
-            w.wake(k + 1, visit)  # its key may hold the minute (a full day), or a flag it reset
+        # after a forced run the next one's key differs (the minute, then the counters
+        # again); after any other run it is the same unless a counter changes, which wakes it
+        if channel.visit(w.minutes[k]) and channel.forced_last:
+            w.wake(k + 1, visit)
 
     return visit
 
