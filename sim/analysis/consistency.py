@@ -161,18 +161,20 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
         sources = departed_sources(result, store, category)
     known = None
     whole: object = None
+    numbers: list[tuple[int, ...]] = []
     if result.memo is not None:
         # the same histories (instants and interned states) give the same counts: most
         # categories are not moved by a replication's draws
         number = result.memo.interner.number
         observations = result.observations
+        numbers = [tuple(map(number, h.states)) for h in sources]
         whole = (
             store,
             category,
             departed is None,
             observations[0] if observations else None,
             len(observations),
-            tuple((tuple(h.minutes), tuple(map(number, h.states))) for h in sources),
+            tuple((tuple(h.minutes), n) for h, n in zip(sources, numbers, strict=True)),
         )
         found = result.memo.categories.get(whole)
         if found is not None:
@@ -182,11 +184,10 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
         table.epochs_at(result.observations),
     ]
     if result.memo is not None:
-        number = result.memo.interner.number
         epochs = inputs[-1]
 
         def key(first: int) -> object:
-            states = (number(h.states[i[first]]) for h, i in zip(sources, inputs, strict=False))
+            states = (n[i[first]] for n, i in zip(numbers, inputs, strict=False))
             return (store, category, departed is None, int(epochs[first]), *states)
 
         known = (result.memo.counts, key)
