@@ -469,3 +469,21 @@ def test_a_worker_with_another_copy_of_the_truth_gets_its_own_memo() -> None:
     assert memo is not None and risk._memo(key, scenario, first) is memo
     other = risk._memo(key, scenario, second)
     assert other is not None and other is not memo and other.owner is second
+
+
+def test_plan_stops_when_the_engines_disagree_on_a_tried_calendar(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sim.analysis import planner
+    from sim.analysis.plan import make_plan
+
+    real = simulate_fast
+
+    def wrong(*args: Any, **kwargs: Any) -> tuple[SimulationResult, bool]:
+        result, fell_back = real(*args, **kwargs)
+        result.events.append(EventRecord(len(result.events), 0.0, "reality", "start", "extra"))
+        return result, fell_back
+
+    monkeypatch.setattr(planner, "simulate_fast", wrong)
+    with pytest.raises(EngineMismatch, match=r"calendrier essayé|tried calendar"):
+        make_plan(small(), dt.date(2026, 9, 14))
