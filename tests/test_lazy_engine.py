@@ -487,3 +487,20 @@ def test_plan_stops_when_the_engines_disagree_on_a_tried_calendar(
     monkeypatch.setattr(planner, "simulate_fast", wrong)
     with pytest.raises(EngineMismatch, match=r"calendrier essayé|tried calendar"):
         make_plan(small(), dt.date(2026, 9, 14))
+
+
+@pytest.mark.parametrize("command", ["risk", "plan"])
+def test_an_unknown_engine_is_a_french_usage_error(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(risk.ENGINE_VARIABLE, "simply")
+    extra = ["-n", "4"] if command == "risk" else ["--target", "2026-09-14"]
+    monkeypatch.setattr(
+        "sys.argv", ["rentree-sim", command, str(SCENARIOS / "nominal.yaml"), *extra]
+    )
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "RENTREE_SIM_MOTEUR=simply : moteur inconnu (rapide, le défaut, ou simpy)" in error
+    assert "Traceback" not in error

@@ -36,7 +36,8 @@ from sim.engine.simulation import (
     observation_minutes,
     simulate,
 )
-from sim.errors import EngineMismatch
+from sim.errors import EngineMismatch, UsageError, printable
+from sim.i18n import t
 from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
 from sim.scenario.priors import failure_probability, operation_risk
 from sim.truth.model import Truth
@@ -223,10 +224,18 @@ KEPT_MEMOS = 8
 ENGINE_VARIABLE = "RENTREE_SIM_MOTEUR"
 
 
+ENGINES = {"": True, "rapide": True, "fast": True, "simpy": False}
+
+
 def fast_engine() -> bool:
     """Whether replications run on the fast engine (the default), or all in SimPy
     (``RENTREE_SIM_MOTEUR=simpy``: slower, for a doubt about the fast one)."""
-    return os.environ.get(ENGINE_VARIABLE, "").strip().lower() != "simpy"
+    value = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    if value not in ENGINES:
+        raise UsageError(
+            t("error.engine_variable", variable=ENGINE_VARIABLE, value=printable(value))
+        )
+    return ENGINES[value]
 
 
 def _memo(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
@@ -337,6 +346,7 @@ class ReplicationPool:
     their start; another lycée's truth is built by each worker on first use."""
 
     def __init__(self, workers: int = 1) -> None:
+        fast_engine()  # a misspelt engine is told before any work
         self.workers = max(1, workers)
         self._truths: dict[str, tuple[Truth, Clock]] = {}
         self._executor: ProcessPoolExecutor | None = None

@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: field '{field}': {rule}",
     },
     "error.scenario_file": {"fr": "{file} : {rule}", "en": "{file}: {rule}"},
+    "error.engine_variable": {
+        "fr": "{variable}={value} : moteur inconnu (rapide, le défaut, ou simpy)",
+        "en": "{variable}={value}: unknown engine (rapide, the default, or simpy)",
+    },
     "error.engine_mismatch_plan": {
         "fr": (
             "le moteur rapide et le moteur de référence (SimPy) ne donnent pas le même résultat"
