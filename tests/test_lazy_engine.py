@@ -352,6 +352,16 @@ def test_an_unprovable_tie_stops_the_lazy_engine() -> None:
         env.run(20.0, lambda: None)
 
 
+def test_a_landing_that_queues_an_event_stops_the_lazy_engine() -> None:
+    """No landing queues anything today; if one did, its event would carry the channel's
+    name and could go before that channel's run where SimPy does not."""
+    env = LazyEnvironment()
+    env.acting = "import_ent"
+    env.timeout(5.0).callbacks.append(lambda _: env.timeout(1.0))
+    with pytest.raises(NeedsSimPy, match="a landing of import_ent"):
+        env.run(20.0, lambda: None)
+
+
 def test_the_fast_entry_point_falls_back_to_simpy(monkeypatch: pytest.MonkeyPatch) -> None:
     scenario = small()
 

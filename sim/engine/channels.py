@@ -340,7 +340,11 @@ class ImportEnt(ScheduledChannel):
         self.aaf, self.ent = model.stores[Store.AAF], model.stores[Store.ENT]
 
     def forced(self, minute: float) -> bool:
-        # a full import always runs: it removes the absent users
+        return self.full_pending()
+
+    def full_pending(self) -> bool:
+        """A full extraction waits for the import, and only a full import removes the absent
+        users (``full_only``): that import runs whatever it reads."""
         return self.model.aaf_full_pending and not self.model.removes_at_every_import
 
     def key(self, minute: float) -> object:
@@ -349,8 +353,7 @@ class ImportEnt(ScheduledChannel):
         return self.aaf.version, self.model.ent_outside_changes
 
     def signature(self) -> tuple[object, ...]:
-        # the pending full flag changes the key only when imports remove on full ones
-        return (self.aaf.version, self.model.ent_outside_changes, self.forced(0.0))
+        return (self.aaf.version, self.model.ent_outside_changes, self.full_pending())
 
     def batch(self, cause: int, minute: float) -> None:
         model = self.model
