@@ -45,14 +45,10 @@ class FactStore:
         for category in self.categories:
             state = initial.get(category)
             if state is not None:
-                self.present[category] = self._kept(state)
+                self.present[category] = _kept(self.interner, state)
             elif self.interner is not None:
                 self.present[category] = self.interner.canonical(self.present[category])
             self.history[category].append(0.0, event, self.present[category])
-
-    def _kept(self, state: BoolArray) -> BoolArray:
-        """The array to keep: interned (shared, read-only) or a private copy."""
-        return state.copy() if self.interner is None else self.interner.canonical(state)
 
     def __getitem__(self, category: Category) -> BoolArray:
         return self.present[category]
@@ -74,7 +70,7 @@ class FactStore:
             added = int(np.count_nonzero(changed & state))
             removed = int(np.count_nonzero(changed & old))
         self.recorder.changes += 1
-        new = state if self.interner is not None else state.copy()
+        new = _kept(self.interner, state)
         self.present[category] = new
         minute = self.env.now
         self.history[category].append(minute, cause, new)
@@ -160,7 +156,7 @@ class MarkStore:
                 return
         elif np.array_equal(state, self.present[category]):
             return
-        new = state.copy() if self.interner is None else state
+        new = _kept(self.interner, state)
         self.recorder.changes += 1
         self.present[category] = new
         self.history[category].append(self.env.now, cause, new)
@@ -170,3 +166,8 @@ class MarkStore:
         for category, state in states.items():
             if category in self.present:
                 self.set(category, state, cause)
+
+
+def _kept(interner: Interner | None, state: BoolArray) -> BoolArray:
+    """The array a store keeps: interned (shared, read-only) or a private copy."""
+    return state.copy() if interner is None else interner.canonical(state)
