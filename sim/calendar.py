@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sim.errors import RentreeSimError
 from sim.holiday_tables import CACHED_YEARS, holiday_tables, public_holidays_outside_cache
@@ -103,15 +104,7 @@ class StaffCalendar:
     def add_working_days(self, value: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
         """``value`` moved ``days`` of the staff's working days (earlier when negative); a
         time of day is kept."""
-        day = day_of(value)
-        step = dt.timedelta(days=1 if days >= 0 else -1)
-        for _ in range(abs(days)):
-            day += step
-            for _ in range(MAX_SEARCH_DAYS):
-                if self.works(day):
-                    break
-                day += step
-        return _with_time(value, day)
+        return _with_time(value, _moved(self, day_of(value), days))
 
     def next_working(
         self, value: dt.date | dt.datetime, forward: bool = True
@@ -141,3 +134,16 @@ class StaffCalendar:
 
 def _with_time(value: dt.date | dt.datetime, day: dt.date) -> dt.date | dt.datetime:
     return dt.datetime.combine(day, value.time()) if isinstance(value, dt.datetime) else day
+
+
+@lru_cache(maxsize=8192)
+def _moved(calendar: StaffCalendar, day: dt.date, days: int) -> dt.date:
+    # the Monte Carlo moves the same few dates by the same few days thousands of times
+    step = dt.timedelta(days=1 if days >= 0 else -1)
+    for _ in range(abs(days)):
+        day += step
+        for _ in range(MAX_SEARCH_DAYS):
+            if calendar.works(day):
+                break
+            day += step
+    return day

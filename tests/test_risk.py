@@ -9,9 +9,12 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sim.analysis.risk import (
     ReplicationPool,
+    _binomial_cdf,
     draw_lateness,
     percentile,
     percentile_interval,
@@ -151,6 +154,26 @@ def test_percentile_interval_brackets_the_percentile() -> None:
     low, high = percentile_interval(values, 0.5)
     assert 38 <= low <= 50 <= high <= 62
     assert percentile([1.0, math.inf], 0.8) == math.inf
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(min_value=1, max_value=400),
+    p=st.sampled_from([0.05, 0.5, 0.8, 0.95]),
+    confidence=st.sampled_from([0.8, 0.9, 0.95]),
+)
+def test_percentile_interval_search_agrees_with_a_linear_scan(
+    n: int, p: float, confidence: float
+) -> None:
+    """The bisection picks the ranks a plain scan of the binomial CDF picks."""
+    alpha = (1 - confidence) / 2
+    low = next((k for k in range(n) if _binomial_cdf(k, n, p) >= alpha), n)
+    high = next((k for k in range(low, n) if _binomial_cdf(k, n, p) >= 1 - alpha), n)
+    values = [float(v) for v in range(n)]
+    assert percentile_interval(values, p, confidence) == (
+        values[max(0, low - 1)],
+        values[min(n - 1, high)],
+    )
 
 
 def test_risk_command_json_and_files(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -201,8 +201,11 @@ def sample_calendar(
         for offset in np.flatnonzero(failed):
             day = drawn.calendar.start + dt.timedelta(days=int(offset))
             run = dt.datetime.combine(day, batch.at)
+            # ordered by construction: no need to run the format's validators again
             batch.outages.append(
-                Outage(start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1))
+                Outage.model_construct(
+                    start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1)
+                )
             )
     return drawn, lateness_of, forgotten
 
@@ -461,21 +464,49 @@ def percentile(values: Sequence[float], p: float) -> float:
     return ordered[max(0, math.ceil(p * len(ordered)) - 1)]
 
 
+class _Binomial:
+    """The CDF of binomial(n, p), each log term computed once (the interval's search asks
+    for many ``k`` of one ``n``)."""
+
+    def __init__(self, n: int, p: float) -> None:
+        self.n = n
+        self.p = p
+        self._logs: list[float] = []
+
+    def cdf(self, k: int) -> float:
+        n, p = self.n, self.p
+        if k < 0:
+            return 0.0
+        if k >= n:
+            return 1.0
+        logs = self._logs
+        for j in range(len(logs), k + 1):
+            logs.append(
+                math.lgamma(n + 1)
+                - math.lgamma(j + 1)
+                - math.lgamma(n - j + 1)
+                + j * math.log(p)
+                + (n - j) * math.log1p(-p)
+            )
+        terms = logs[: k + 1]
+        top = max(terms)
+        return min(1.0, math.exp(top) * sum(math.exp(v - top) for v in terms))
+
+    def first_reaching(self, level: float, start: int = 0) -> int:
+        """The smallest ``k >= start`` whose CDF is at least ``level`` (``n`` if none); the
+        CDF grows with ``k``, so a bisection finds it in a few evaluations."""
+        low, high = start, self.n
+        while low < high:
+            middle = (low + high) // 2
+            if self.cdf(middle) < level:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+
 def _binomial_cdf(k: int, n: int, p: float) -> float:
-    if k < 0:
-        return 0.0
-    if k >= n:
-        return 1.0
-    logs = [
-        math.lgamma(n + 1)
-        - math.lgamma(j + 1)
-        - math.lgamma(n - j + 1)
-        + j * math.log(p)
-        + (n - j) * math.log1p(-p)
-        for j in range(k + 1)
-    ]
-    top = max(logs)
-    return min(1.0, math.exp(top) * sum(math.exp(v - top) for v in logs))
+    return _Binomial(n, p).cdf(k)
 
 
 def percentile_interval(
@@ -486,12 +517,9 @@ def percentile_interval(
     ordered = sorted(values)
     n = len(ordered)
     alpha = (1 - confidence) / 2
-    low = 0
-    while low < n and _binomial_cdf(low, n, p) < alpha:
-        low += 1
-    high = low
-    while high < n and _binomial_cdf(high, n, p) < 1 - alpha:
-        high += 1
+    binomial = _Binomial(n, p)
+    low = binomial.first_reaching(alpha)
+    high = binomial.first_reaching(1 - alpha, low)
     return ordered[max(0, low - 1)], ordered[min(n - 1, high)]
 
 
