@@ -52,10 +52,15 @@ class ScenarioWarning(ScenarioError):
 
 
 class ScenarioErrors(RentreeSimError):
-    """Several scenario errors found at once (all are reported, not only the first)."""
+    """Several scenario errors found at once (all are reported, not only the first);
+    ``omitted`` more were found and not kept, ``subject`` says what was read."""
 
-    def __init__(self, errors: list[ScenarioError]) -> None:
+    def __init__(
+        self, errors: list[ScenarioError], omitted: int = 0, subject: str = "scenario"
+    ) -> None:
         self.errors = errors
+        self.omitted = omitted
+        self.subject = subject
         super().__init__("\n".join(e.describe() for e in errors))
 
 

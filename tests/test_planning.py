@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from sim.analysis.explain import explain_category, explain_fact, find_fact
 from sim.analysis.plan import make_plan
-from sim.analysis.risk import PREDECESSORS
 from sim.calendar import Clock, add_working_days, day_of
+from sim.chain import PREDECESSORS
 from sim.cli import app
 from sim.domain import Category, Operation, Store, Target
 from sim.engine.simulation import simulate

@@ -35,8 +35,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning, fitted_shares
-from sim.analysis.risk import PREDECESSORS, SEED_ORDER, ReplicationPool
+from sim.analysis.risk import ReplicationPool
 from sim.calendar import day_of
+from sim.chain import PREDECESSORS, SEED_ORDER
 from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Target
 from sim.scenario.model import Scenario
 

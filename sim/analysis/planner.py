@@ -10,15 +10,14 @@ import numpy as np
 
 from sim.analysis.consistency import target_consistency
 from sim.analysis.differences import run_difference
-from sim.analysis.risk import CHECKED_REPLICATIONS, PREDECESSORS, fast_engine
+from sim.analysis.risk import CHECKED_REPLICATIONS, fast_engine
 from sim.calendar import Clock, StaffCalendar, day_of
-from sim.chain import build_graph
+from sim.chain import PREDECESSORS, build_graph
 from sim.domain import Category, Operation, Target
 from sim.engine.lazy import simulate_fast
-from sim.engine.model import resolve_rentree
 from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
 from sim.errors import EngineMismatch
-from sim.scenario.model import Scenario
+from sim.scenario.model import Scenario, resolve_rentree
 from sim.truth.model import Truth
 
 Instant = dt.date | dt.datetime

@@ -23,11 +23,10 @@ from sim.analysis.consistency import target_consistency
 from sim.analysis.differences import run_difference
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, day_of
-from sim.chain import build_graph, order_graph
+from sim.chain import PREDECESSORS, SEED_ORDER, build_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.memo import Memo
-from sim.engine.model import resolve_rentree
 from sim.engine.simulation import (
     SimulationResult,
     build_truth,
@@ -38,7 +37,7 @@ from sim.engine.simulation import (
 )
 from sim.errors import EngineMismatch, UsageError, printable
 from sim.i18n import t
-from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
+from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario, resolve_rentree
 from sim.scenario.priors import failure_probability, operation_risk
 from sim.truth.model import Truth
 
@@ -48,14 +47,6 @@ PERCENTILES = {"p50": 0.5, "p80": 0.8, "p95": 0.95}
 NOT_CAUSES = {"outage", "non_working_day", "missing"}
 CONFIDENCE = 0.95
 ACTORS = (*Operation, *Channel)
-_ORDER = order_graph(build_graph())
-SEED_ORDER = [
-    Operation(op)
-    for op in nx.lexicographical_topological_sort(
-        _ORDER, key=lambda op: list(Operation).index(Operation(op))
-    )
-]
-PREDECESSORS = {op: [Operation(p) for p in _ORDER.predecessors(op.value)] for op in Operation}
 
 
 @dataclass

@@ -60,15 +60,107 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.mv_fact": {"fr": "FAIT", "en": "FACT"},
     "cli.mv_category": {"fr": "CATÉGORIE", "en": "CATEGORY"},
     "cli.mv_share": {"fr": "PROBABILITÉ", "en": "PROBABILITY"},
-    "cli.invalid": {
+    "cli.invalid_scenario": {
         "fr": "Scénario invalide ({count} erreur(s)) :",
         "en": "Invalid scenario ({count} error(s)):",
+    },
+    "cli.invalid_academie": {
+        "fr": "Académie invalide ({count} erreur(s)) :",
+        "en": "Invalid académie ({count} error(s)):",
+    },
+    "cli.more_errors": {
+        "fr": "… et {count} autre(s) erreur(s), non montrées : corrigez d'abord celles-ci",
+        "en": "… and {count} more error(s), not shown: fix these first",
     },
     "cli.valid": {
         "fr": "{file} : scénario valide (« {name} »).",
         "en": "{file}: valid scenario ('{name}').",
     },
     "cli.written": {"fr": "Résultats écrits : {files}", "en": "Results written: {files}"},
+    "cli.academie_help": {
+        "fr": "Tous les lycées d'une académie à la fois (fichier d'académie YAML, ou tableau "
+        "CSV d'un lycée par ligne).",
+        "en": "Every lycée of an académie at once (YAML académie file, or a CSV table of one "
+        "lycée per row).",
+    },
+    "cli.academie_validate_help": {
+        "fr": "Vérifie un fichier d'académie et chacun de ses lycées : code 0 s'il est valide, "
+        "sinon toutes les erreurs (lycée, ligne, champ) et le code 2.",
+        "en": "Check an académie file and each of its lycées: exit 0 when valid, else every "
+        "error (lycée, line, field) and exit 2.",
+    },
+    "cli.academie_schema_help": {
+        "fr": "Affiche le schéma JSON du format d'académie (pour les éditeurs).",
+        "en": "Print the JSON Schema of the académie format (for editors).",
+    },
+    "cli.arg_academie": {
+        "fr": "fichier d'académie YAML, ou tableau CSV (un lycée par ligne)",
+        "en": "YAML académie file, or CSV table (one lycée per row)",
+    },
+    "cli.mv_academie": {"fr": "ACADÉMIE", "en": "ACADEMIE"},
+    "cli.opt_common": {
+        "fr": "pour un CSV : le scénario que chaque lycée étend (sauf colonne « scenario »)",
+        "en": "for a CSV: the scenario every lycée extends (unless a 'scenario' column)",
+    },
+    "cli.opt_academie_seed": {
+        "fr": "pour un CSV : graine de l'académie (celle de chaque lycée en dérive avec son UAI)",
+        "en": "for a CSV: the académie's seed (each lycée's derives from it and its UAI)",
+    },
+    "cli.academie_convert_help": {
+        "fr": "Convertit un tableau CSV (un lycée par ligne) en fichier d'académie YAML, "
+        "seulement s'il est entièrement valide.",
+        "en": "Convert a CSV table (one lycée per row) into a YAML académie file, only when it "
+        "is entirely valid.",
+    },
+    "cli.arg_csv": {
+        "fr": "tableau CSV : uai;nom;type;eleves;… et une colonne par opération",
+        "en": "CSV table: uai;nom;type;eleves;… and one column per operation",
+    },
+    "cli.opt_academie_output": {
+        "fr": "fichier d'académie à écrire (.yaml)",
+        "en": "académie file to write (.yaml)",
+    },
+    "cli.convert_not_csv": {
+        "fr": "{path} : « convertir » lit un tableau CSV (.csv)",
+        "en": "{path}: 'convertir' reads a CSV table (.csv)",
+    },
+    "cli.academie_converted": {
+        "fr": "{path} écrit : {count} lycées.",
+        "en": "{path} written: {count} lycées.",
+    },
+    "cli.academie_generate_help": {
+        "fr": "Écrit une académie fictive (noms et UAI inventés, tailles tirées, calendriers "
+        "répartis autour du scénario commun), pour les démonstrations et les mesures.",
+        "en": "Write a fictional académie (made-up names and UAIs, drawn sizes, calendars "
+        "spread around the common scenario), for demonstrations and benchmarks.",
+    },
+    "cli.opt_lycees": {"fr": "nombre de lycées", "en": "number of lycées"},
+    "cli.opt_generate_common": {
+        "fr": "le scénario commun que chaque lycée étend (écrit relatif au fichier produit)",
+        "en": "the common scenario every lycée extends (written relative to the output file)",
+    },
+    "cli.generate_no_common": {
+        "fr": "scénario commun introuvable : {path} ; indiquez-le avec --commun",
+        "en": "common scenario not found: {path}; give it with --commun",
+    },
+    "cli.academie_generated": {
+        "fr": "{path} écrit : {count} lycées fictifs (graine {seed}).",
+        "en": "{path} written: {count} fictional lycées (seed {seed}).",
+    },
+    "cli.opt_strict": {
+        "fr": "refuse aussi les avertissements (jour fermé, week-end…) : code 2",
+        "en": "refuse warnings too (closed day, weekend…): exit 2",
+    },
+    "cli.strict_warnings": {
+        "fr": "{count} avertissement(s) et --strict : rien n'est fait.",
+        "en": "{count} warning(s) and --strict: nothing done.",
+    },
+    "cli.academie_valid": {
+        "fr": "{file} : académie valide (« {name} ») : {count} lycées ({kinds}), rentrée le "
+        "{rentree}, annuaire attendu juste le {by}.",
+        "en": "{file}: valid académie ('{name}'): {count} lycées ({kinds}), rentrée on "
+        "{rentree}, directory expected right by {by}.",
+    },
     "cli.plot_help": {
         "fr": "Dessine une image (PNG ou SVG selon l'extension de -o).",
         "en": "Draw a picture (PNG or SVG by the extension of -o).",

@@ -18,8 +18,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a regular file (device, pipe or socket): refused",
     },
     "rule.file_too_large": {
-        "fr": "fichier trop gros ({size} octets ; au plus {limit} pour un scénario)",
-        "en": "file too large ({size} bytes; at most {limit} for a scenario)",
+        "fr": "fichier trop gros ({size} octets ; au plus {limit})",
+        "en": "file too large ({size} bytes; at most {limit})",
     },
     "rule.not_utf8": {
         "fr": "le fichier n'est pas un texte UTF-8 (octet {byte} invalide) : enregistrez-le en UTF-8",
@@ -197,8 +197,111 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "text too long: at most {limit} characters",
     },
     "rule.uai_pattern": {
-        "fr": "UAI « {value} » mal formé : 7 chiffres puis une lettre majuscule (ex. 0330999Z)",
-        "en": "malformed UAI '{value}': 7 digits then a capital letter (e.g. 0330999Z)",
+        "fr": "UAI « {value} » mal formé : 7 chiffres puis une lettre majuscule (ex. 0330021U)",
+        "en": "malformed UAI '{value}': 7 digits then a capital letter (e.g. 0330021U)",
+    },
+    "rule.uai_key": {
+        "fr": "UAI « {value} » : la lettre clé devrait être {expected} (reste de {digits} "
+        "divisé par 23, sans I, O ni Q)",
+        "en": "UAI '{value}': the check letter should be {expected} (remainder of {digits} "
+        "divided by 23, without I, O and Q)",
+    },
+    # --- académie files -------------------------------------------------------------------
+    "rule.academie_suffix": {
+        "fr": "un fichier d'académie est un fichier YAML (.yaml ou .yml)",
+        "en": "an académie file is a YAML file (.yaml or .yml)",
+    },
+    "rule.academie_not_a_mapping": {
+        "fr": "le fichier doit contenir un dictionnaire de clés (name, scenario, lycees, …)",
+        "en": "the file must hold a mapping of keys (name, scenario, lycees, …)",
+    },
+    "rule.academie_is_scenario": {
+        "fr": "ce fichier est un scénario (une seule établissement), pas une académie : "
+        "utilisez « rentree-sim validate » ou listez les lycées sous « lycees »",
+        "en": "this file is a scenario (one établissement), not an académie: use "
+        "'rentree-sim validate' or list the lycées under 'lycees'",
+    },
+    "rule.academie_base_not_yaml": {
+        "fr": "« scenario » doit nommer un fichier de scénario YAML (.yaml ou .yml), relatif "
+        "au fichier d'académie",
+        "en": "'scenario' must name a YAML scenario file (.yaml or .yml), relative to the "
+        "académie file",
+    },
+    "rule.academie_duplicate_uai": {
+        "fr": "l'UAI {uai} apparaît deux fois (aussi à la ligne {line})",
+        "en": "UAI {uai} appears twice (also on line {line})",
+    },
+    "rule.academie_set_twice": {
+        "fr": "« {name} » est déjà donné par « {other} » : une valeur ne se donne qu'une fois",
+        "en": "'{name}' is already given by '{other}': a value is given only once",
+    },
+    "rule.academie_lycee": {"fr": "({lycee}) {rule}", "en": "({lycee}) {rule}"},
+    "rule.academie_common": {
+        "fr": "« {name} » vaut {value} ici et {expected} pour le premier lycée ({first}) : "
+        "la fenêtre, l'heure d'observation et la rentrée sont communes à l'académie",
+        "en": "'{name}' is {value} here and {expected} for the first lycée ({first}): the "
+        "window, the observation time and the rentrée are common to the académie",
+    },
+    # --- académie spreadsheets (CSV) ------------------------------------------------------
+    "rule.csv_common_field": {
+        "fr": "scénario commun (option --commun ou colonne « scenario »)",
+        "en": "common scenario (--commun option or 'scenario' column)",
+    },
+    "rule.csv_empty": {
+        "fr": "le fichier CSV est vide : la première ligne doit porter les en-têtes "
+        "(uai;nom;type;eleves;…)",
+        "en": "the CSV file is empty: its first line must hold the headers (uai;nom;type;eleves;…)",
+    },
+    "rule.csv_syntax": {
+        "fr": "ligne CSV illisible ({reason})",
+        "en": "unreadable CSV line ({reason})",
+    },
+    "rule.csv_too_many_rows": {
+        "fr": "trop de lignes : au plus {limit} lycées",
+        "en": "too many rows: at most {limit} lycées",
+    },
+    "rule.csv_no_rows": {
+        "fr": "aucun lycée : le fichier n'a que sa ligne d'en-têtes",
+        "en": "no lycée: the file only has its header line",
+    },
+    "rule.csv_no_common": {
+        "fr": "le CSV ne dit pas quel scénario étendre : colonne « scenario » (pour chaque "
+        "ligne) ou option --commun",
+        "en": "the CSV does not say which scenario to extend: a 'scenario' column (for every "
+        "row) or the --commun option",
+    },
+    "rule.csv_utf16": {
+        "fr": "fichier en UTF-16 (« Texte Unicode » d'Excel) : enregistrez-le en « CSV UTF-8 » "
+        "ou « CSV (séparateur : point-virgule) »",
+        "en": "UTF-16 file (Excel's 'Unicode Text'): save it as 'CSV UTF-8' or 'CSV "
+        "(semicolon delimited)'",
+    },
+    "rule.csv_encoding": {
+        "fr": "octet {byte} : ni UTF-8 ni Windows-1252 ; enregistrez le fichier en « CSV UTF-8 »",
+        "en": "byte {byte}: neither UTF-8 nor Windows-1252; save the file as 'CSV UTF-8'",
+    },
+    "rule.csv_too_many_columns": {
+        "fr": "{count} colonnes : au plus {limit}",
+        "en": "{count} columns: at most {limit}",
+    },
+    "rule.csv_unknown_column": {
+        "fr": "colonne inconnue « {name} » (colonnes possibles : uai, nom, type, eleves, "
+        "divisions, enseignants, scenario, graine et une par opération)",
+        "en": "unknown column '{name}' (possible columns: uai, nom, type, eleves, divisions, "
+        "enseignants, scenario, graine and one per operation)",
+    },
+    "rule.csv_missing_column": {
+        "fr": "colonne « {name} » manquante (colonnes lues : {read})",
+        "en": "missing column '{name}' (columns read: {read})",
+    },
+    "rule.csv_repeated_column": {
+        "fr": "ces colonnes disent la même chose : {columns} ; gardez-en une",
+        "en": "these columns say the same thing: {columns}; keep one",
+    },
+    "rule.csv_extra_cells": {
+        "fr": "{count} cellules pour {columns} colonnes : un « ; » de trop, ou une cellule à "
+        "mettre entre guillemets",
+        "en": "{count} cells for {columns} columns: one separator too many, or a cell to quote",
     },
     "rule.invalid_value": {
         "fr": "valeur « {value} » non valide ici",

@@ -12,6 +12,95 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rentrée scenario (rentree-sim)",
     },
     # --- models ---------------------------------------------------------------------------
+    "schema.academie_title": {
+        "fr": "Académie : tous les lycées d'une rentrée (rentree-sim)",
+        "en": "Académie: every lycée of one rentrée (rentree-sim)",
+    },
+    "schema.model.AcademieFile": {
+        "fr": "Académie|Les lycées d'une académie, chacun un scénario qui étend un calendrier "
+        "commun.",
+        "en": "Académie|The lycées of an académie, each a scenario extending a common calendar.",
+    },
+    "schema.model.LyceeEntry": {
+        "fr": "Lycée|Un établissement : son identité, ses effectifs et ce qui change pour lui "
+        "par rapport au scénario commun.",
+        "en": "Lycée|One établissement: its identity, its sizes and what differs for it from "
+        "the common scenario.",
+    },
+    "schema.field.AcademieFile.name": {
+        "fr": "Nom|Nom affiché de l'académie (ou de la région).",
+        "en": "Name|Displayed name of the académie (or region).",
+    },
+    "schema.field.AcademieFile.description": {
+        "fr": "Description|Ce que ce fichier représente.",
+        "en": "Description|What this file stands for.",
+    },
+    "schema.field.AcademieFile.seed": {
+        "fr": "Graine|Graine de l'académie : la graine de chaque lycée en dérive, avec son UAI.",
+        "en": "Seed|The académie's seed: each lycée's seed derives from it and its UAI.",
+    },
+    "schema.field.AcademieFile.scenario": {
+        "fr": "Scénario commun|Fichier de scénario (relatif à ce fichier) que chaque lycée étend.",
+        "en": "Common scenario|Scenario file (relative to this one) that every lycée extends.",
+    },
+    "schema.field.by": {
+        "fr": "Échéance|Date à laquelle l'annuaire doit être juste (défaut : rentrée + 7 jours).",
+        "en": "Deadline|Date by which the directory must be right (default: rentrée + 7 days).",
+    },
+    "schema.field.lycees": {
+        "fr": "Lycées|Les établissements de l'académie.",
+        "en": "Lycées|The académie's établissements.",
+    },
+    "schema.field.LyceeEntry.name": {
+        "fr": "Nom|Nom de l'établissement.",
+        "en": "Name|The établissement's name.",
+    },
+    "schema.field.LyceeEntry.kind": {
+        "fr": "Type|LGT (général et technologique), LP (professionnel) ou LPO (polyvalent).",
+        "en": "Kind|LGT (general and technological), LP (vocational) or LPO (polyvalent).",
+    },
+    "schema.field.LyceeEntry.students": {
+        "fr": "Élèves|Nombre d'élèves ; sans « divisions », il en donne les divisions (30 "
+        "élèves par division en LGT, 18 en LP, 24 en LPO).",
+        "en": "Students|Number of students; without 'divisions', it gives the divisions (30 "
+        "students per division in an LGT, 18 in an LP, 24 in an LPO).",
+    },
+    "schema.field.LyceeEntry.divisions": {
+        "fr": "Divisions|Divisions par niveau (défaut : tirées du nombre d'élèves).",
+        "en": "Divisions|Divisions per level (default: from the number of students).",
+    },
+    "schema.field.LyceeEntry.teachers": {
+        "fr": "Enseignants|Nombre d'enseignants (défaut : 2,6 par division).",
+        "en": "Teachers|Number of teachers (default: 2.6 per division).",
+    },
+    "schema.field.LyceeEntry.scenario": {
+        "fr": "Scénario|Fichier de scénario que ce lycée étend au lieu du scénario commun.",
+        "en": "Scenario|Scenario file this lycée extends instead of the common one.",
+    },
+    "schema.field.LyceeEntry.seed": {
+        "fr": "Graine|Graine propre du lycée (défaut : tirée de celle de l'académie et de l'UAI).",
+        "en": "Seed|The lycée's own seed (default: from the académie's and the UAI).",
+    },
+    "schema.field.LyceeEntry.etablissement": {
+        "fr": "Établissement|Autres réglages de l'établissement (taille des groupes, origines…).",
+        "en": "Établissement|Other settings of the établissement (group size, origins…).",
+    },
+    "schema.field.LyceeEntry.calendar": {
+        "fr": "Calendrier|Ce qui change dans le calendrier (jours travaillés, fermetures).",
+        "en": "Calendar|What differs in the calendar (working days, closures).",
+    },
+    "schema.field.LyceeEntry.operations": {
+        "fr": "Opérations|Les dates prévues ou constatées de ce lycée.",
+        "en": "Operations|This lycée's planned or reported dates.",
+    },
+    "schema.field.LyceeEntry.channels": {
+        "fr": "Traitements|Ce qui change pour ses traitements (pannes…).",
+        "en": "Batches|What differs for its batches (outages…).",
+    },
+    "schema.field.LyceeEntry.reality": {
+        "fr": "Réalité|Les changements de la réalité de ce lycée (remplace ceux du scénario).",
+        "en": "Reality|This lycée's changes of reality (replaces the scenario's).",
+    },
     "schema.model.Scenario": {
         "fr": "Scénario|Un établissement, une rentrée, son calendrier et sa chaîne d'annuaires.",
         "en": "Scenario|One établissement, one rentrée, its calendar and its directory chain.",

@@ -3,6 +3,36 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "academie.generated_by": {
+        "fr": "Académie fictive écrite par « rentree-sim academie generer --lycees {count} "
+        "--graine {seed} » :",
+        "en": "Fictional académie written by 'rentree-sim academie generer --lycees {count} "
+        "--graine {seed}':",
+    },
+    "academie.generated_fictional": {
+        "fr": "les lycées, leurs noms et leurs UAI (numéros 9001 à 9999 de chaque département) "
+        "sont inventés.",
+        "en": "the lycées, their names and UAIs (numbers 9001 to 9999 of each département) "
+        "are made up.",
+    },
+    "academie.generated_name": {
+        "fr": "Académie fictive de Nouvelle-Aquitaine — rentrée {year} ({lycees}, graine {seed})",
+        "en": "Fictional académie of Nouvelle-Aquitaine — rentrée {year} ({lycees}, seed {seed})",
+    },
+    "academie.one_lycee": {"fr": "1 lycée", "en": "1 lycée"},
+    "academie.lycees": {"fr": "{count} lycées", "en": "{count} lycées"},
+    "academie.generated_description": {
+        "fr": "Lycées fictifs de 27 à 50 divisions (LGT, LPO, LP) : la moitié environ suit le "
+        "calendrier commun, les autres à quelques jours ouvrés près, et un sur dix environ "
+        "exporte les liens élève → groupe deux à cinq semaines plus tard.",
+        "en": "Fictional lycées of 27 to 50 divisions (LGT, LPO, LP): about half follow the "
+        "common calendar, the others within a few working days, and about one in ten exports "
+        "the student → group links two to five weeks later.",
+    },
+    "academie.converted_comment": {
+        "fr": "Académie convertie depuis {source} par « rentree-sim academie convertir ».",
+        "en": "Académie converted from {source} by 'rentree-sim academie convertir'.",
+    },
     # --- output files (the local CSV form; the international one uses the English names) --
     "file.events": {"fr": "evenements.csv", "en": "events.csv"},
     "file.daily_state": {"fr": "etat-quotidien.csv", "en": "daily_state.csv"},

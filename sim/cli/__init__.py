@@ -6,6 +6,7 @@ for a person is French (``--lang en`` or ``RENTREE_SIM_LANG=en`` for English).""
 from sim.cli import simulation
 from sim.cli import pictures
 from sim.cli import planning
+from sim.cli import academie
 from sim.cli.app import app, main
 
-__all__ = ["app", "main", "pictures", "planning", "simulation"]
+__all__ = ["academie", "app", "main", "pictures", "planning", "simulation"]

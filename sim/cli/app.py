@@ -131,9 +131,13 @@ def fail(error: RentreeSimError) -> typer.Exit:
     """Tell ``error`` on stderr; the exit to raise: 2 for the user's input, 1 for ours."""
     if isinstance(error, ScenarioErrors | ScenarioError):
         items = error.errors if isinstance(error, ScenarioErrors) else [error]
-        typer.echo(t("cli.invalid", count=len(items)), err=True)
+        omitted = error.omitted if isinstance(error, ScenarioErrors) else 0
+        subject = error.subject if isinstance(error, ScenarioErrors) else "scenario"
+        typer.echo(t(f"cli.invalid_{subject}", count=len(items) + omitted), err=True)
         for item in items:
             typer.echo("  " + item.describe(), err=True)
+        if omitted:
+            typer.echo("  " + t("cli.more_errors", count=omitted), err=True)
         return typer.Exit(2)
     typer.echo(printable(str(error)), err=True)
     if isinstance(error, ModelError):

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import simpy
 
-from sim.calendar import Clock, rentree_date
+from sim.calendar import Clock
 from sim.domain import (
     CATEGORIES_OF,
     CHAIN_ORDER,
@@ -28,7 +28,7 @@ from sim.domain import (
 from sim.engine.memo import Memo, NoMemo
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore, MarkStore
-from sim.scenario.model import Scenario
+from sim.scenario.model import Scenario, resolve_rentree
 from sim.truth.facts import ENDPOINTS, BoolArray, FloatArray, endpoint_present, links_with_endpoints
 from sim.truth.model import Truth
 
@@ -95,12 +95,6 @@ class Knowledge:
     edt_built_groups: BoolArray
     edt_built_services: BoolArray
     edt_sts_groups: BoolArray  # groups received from STS-WEB's export (carried-over ones)
-
-
-def resolve_rentree(scenario: Scenario) -> dt.date:
-    """The scenario's rentrée, or the first school day after its zone's summer holidays."""
-    cal = scenario.calendar
-    return cal.rentree or rentree_date(scenario.etablissement.zone, cal.start.year)
 
 
 class ChainModel:

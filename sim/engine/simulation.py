@@ -16,10 +16,10 @@ from sim.chain import build_graph, prerequisites
 from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Origin, Store
 from sim.engine.channels import channels_of
 from sim.engine.memo import Memo
-from sim.engine.model import ChainModel, resolve_rentree
+from sim.engine.model import ChainModel
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories, History
-from sim.scenario.model import Scenario
+from sim.scenario.model import Scenario, resolve_rentree
 from sim.truth.facts import IntArray
 from sim.truth.generator import generate_truth
 from sim.truth.model import Truth, TruthChange

@@ -6,6 +6,7 @@ Every problem becomes a :class:`~sim.errors.ScenarioError` naming the file (the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -44,25 +45,35 @@ def load_scenario(path: str | Path) -> Scenario:
 def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[ScenarioWarning]]:
     """The validated scenario of ``path`` and what it does against a lycée's habits."""
     source = Path(path)
-    data, origins, _ = _load_chain(source, ())
+    data, origins, _ = load_chain(source, ())
 
     def origin_of(field: FieldPath) -> Origin:
-        return _origin_of(origins, field, Origin(source))
+        return origin_in(origins, field, Origin(source))
 
+    return validate_scenario(data, origin_of)
+
+
+def validate_scenario(
+    data: dict[str, Any],
+    origin_of: Callable[[FieldPath], Origin],
+    name_of: Callable[[FieldPath], str] = dotted,
+) -> tuple[Scenario, list[ScenarioWarning]]:
+    """The scenario of merged ``data``, with its warnings; errors and warnings name the file
+    and line ``origin_of`` gives for a field, and the field as ``name_of`` writes it."""
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioErrors(translate(exc.errors(), data, origin_of)) from None
+        raise ScenarioErrors(translate(exc.errors(), data, origin_of, name_of)) from None
     problems = check_window(scenario) + check_runnable(scenario)
     if problems:
         raise ScenarioErrors(
             [
-                ScenarioError(origin_of(field).file, dotted(field), rule, origin_of(field).line)
+                ScenarioError(origin_of(field).file, name_of(field), rule, origin_of(field).line)
                 for field, rule in problems
             ]
         )
     warnings = [
-        ScenarioWarning(origin_of(field).file, dotted(field), rule, origin_of(field).line)
+        ScenarioWarning(origin_of(field).file, name_of(field), rule, origin_of(field).line)
         for field, rule in office_habits(scenario)
     ]
     return scenario, warnings
@@ -70,7 +81,7 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Scenar
 
 def extends_chain(path: str | Path) -> list[Path]:
     """The files a scenario extends, the farthest ancestor first (not the file itself)."""
-    return _load_chain(Path(path), ())[2][1:][::-1]
+    return load_chain(Path(path), ())[2][1:][::-1]
 
 
 MAX_EXTENDS_DEPTH = 8
@@ -78,12 +89,12 @@ MAX_EXTENDS_DEPTH = 8
 
 def sets_itself(path: str | Path, key: str) -> bool:
     """Whether the file at ``path`` writes top-level ``key`` itself (not through ``extends``)."""
-    _, origins, files = _load_chain(Path(path), ())
+    _, origins, files = load_chain(Path(path), ())
     origin = origins.get((key,))
     return origin is not None and origin.file == files[0]
 
 
-def _load_chain(
+def load_chain(
     path: Path, stack: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[FieldPath, Origin], list[Path]]:
     """The merged data, the file that set each field, and the files read (this one first)."""
@@ -108,7 +119,7 @@ def _load_chain(
         raise ScenarioError(path, "", t("rule.not_a_mapping"))
     if data and not data.keys() & _SCENARIO_KEYS:
         raise ScenarioError(path, "", t("rule.not_a_scenario"))
-    origins = {key: Origin(resolved, lines.get(key)) for key in _paths(data)}
+    origins = {key: Origin(resolved, lines.get(key)) for key in field_paths(data)}
     parent_name = data.pop("extends", None)
     if parent_name is None:
         return data, origins, [resolved]
@@ -117,13 +128,13 @@ def _load_chain(
     parent = path.parent / parent_name
     if "\x00" in parent_name or not is_scenario_path(parent):
         raise ScenarioError(path, "extends", t("rule.extends_not_yaml"))
-    parent_data, parent_origins, files = _load_chain(parent, (*stack, resolved))
+    parent_data, parent_origins, files = load_chain(parent, (*stack, resolved))
     parent_origins.update(origins)
-    _done_or_not(parent_data, data)
-    return _merge(parent_data, data), parent_origins, [resolved, *files]
+    done_or_not(parent_data, data)
+    return merge_data(parent_data, data), parent_origins, [resolved, *files]
 
 
-def _done_or_not(base: dict[str, Any], override: dict[str, Any]) -> None:
+def done_or_not(base: dict[str, Any], override: dict[str, Any]) -> None:
     """An operation that a file marks ``missing`` loses its inherited dates, and one that a
     file dates is no longer missing: whether it is done is decided by one file."""
     base_ops, new_ops = base.get("operations"), override.get("operations")
@@ -139,29 +150,29 @@ def _done_or_not(base: dict[str, Any], override: dict[str, Any]) -> None:
             base_ops[name] = {k: v for k, v in inherited.items() if k != "missing"}
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+def merge_data(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """Mappings merge key by key; any other value (lists included) replaces the base's."""
     merged = dict(base)
     for key, value in override.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
+            merged[key] = merge_data(merged[key], value)
         else:
             merged[key] = value
     return merged
 
 
-def _paths(data: Any, prefix: FieldPath = ()) -> list[FieldPath]:
+def field_paths(data: Any, prefix: FieldPath = ()) -> list[FieldPath]:
     found: list[FieldPath] = [prefix] if prefix else []
     if isinstance(data, dict):
         for key, value in data.items():
-            found.extend(_paths(value, (*prefix, str(key))))
+            found.extend(field_paths(value, (*prefix, str(key))))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            found.extend(_paths(value, (*prefix, i)))
+            found.extend(field_paths(value, (*prefix, i)))
     return found
 
 
-def _origin_of(origins: dict[FieldPath, Origin], field: FieldPath, default: Origin) -> Origin:
+def origin_in(origins: dict[FieldPath, Origin], field: FieldPath, default: Origin) -> Origin:
     for end in range(len(field), 0, -1):
         if field[:end] in origins:
             return origins[field[:end]]

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from sim.calendar import StaffCalendar
+from sim.calendar import StaffCalendar, rentree_date
 from sim.catalogue.names import REALITY_KINDS, REMOVALS, reality_kind, removal_mode
 from sim.domain import Channel, Operation
 from sim.errors import printable
@@ -486,3 +486,9 @@ class Scenario(Strict):
                 t("rule.arrivals_students", value=arrivals, students=self.etablissement.students)
             )
         return self
+
+
+def resolve_rentree(scenario: Scenario) -> dt.date:
+    """The scenario's rentrée, or the first school day after its zone's summer holidays."""
+    cal = scenario.calendar
+    return cal.rentree or rentree_date(scenario.etablissement.zone, cal.start.year)

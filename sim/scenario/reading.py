@@ -38,8 +38,9 @@ class ReadingError(Exception):
         super().__init__(rule)
 
 
-def read_text(path: Path) -> str:
-    """The UTF-8 text of ``path``: a regular file of at most :data:`MAX_FILE_BYTES` bytes."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``: a regular file of at most ``limit`` bytes, read without
+    waiting (a pipe swapped in is refused)."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -52,8 +53,8 @@ def read_text(path: Path) -> str:
         raise ReadingError(t("rule.file_is_directory"))
     if not stat.S_ISREG(info.st_mode):
         raise ReadingError(t("rule.file_not_regular"))
-    if info.st_size > MAX_FILE_BYTES:
-        raise ReadingError(t("rule.file_too_large", size=info.st_size, limit=MAX_FILE_BYTES))
+    if info.st_size > limit:
+        raise ReadingError(t("rule.file_too_large", size=info.st_size, limit=limit))
     try:
         # O_NONBLOCK: if the path was swapped for a pipe since the check, open() must not wait.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -62,9 +63,15 @@ def read_text(path: Path) -> str:
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise ReadingError(t("rule.file_not_regular"))
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ReadingError(t("rule.file_too_large", size=len(data), limit=MAX_FILE_BYTES))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ReadingError(t("rule.file_too_large", size=len(data), limit=limit))
+    return data
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of ``path``: a regular file of at most ``limit`` bytes."""
+    data = read_bytes(path, limit)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,10 +90,13 @@ def parse_yaml(text: str) -> Any:
     return parse_yaml_with_lines(text)[0]
 
 
-def parse_yaml_with_lines(text: str) -> tuple[Any, FieldLines]:
+def parse_yaml_with_lines(
+    text: str, max_nodes: int = MAX_NODES, max_expanded: int = MAX_EXPANDED_NODES
+) -> tuple[Any, FieldLines]:
     """The data of a YAML document and the line (from 1) where each key or list item is
-    written, from one composition of the checked stream."""
-    _check_events(text)
+    written, from one composition of the checked stream (at most ``max_nodes`` nodes, and
+    ``max_expanded`` once aliases are expanded)."""
+    _check_events(text, max_nodes, max_expanded)
     loader = _ScenarioLoader(text)
     try:
         root = loader.get_single_node()
@@ -117,9 +127,9 @@ def _field_lines(root: Any) -> FieldLines:
     return lines
 
 
-def _check_events(text: str) -> None:
+def _check_events(text: str, max_nodes: int, max_expanded: int) -> None:
     """Refuse, before building anything, a stream too deep, too large or whose aliases
-    would expand past :data:`MAX_EXPANDED_NODES` nodes."""
+    would expand past ``max_expanded`` nodes."""
     open_collections: list[list[Any]] = []  # [anchor, expanded size so far]
     anchored: dict[str, int] = {}
     nodes = expanded = documents = 0
@@ -153,12 +163,10 @@ def _check_events(text: str) -> None:
                 open_collections[-1][1] += size
             else:
                 expanded += size
-            if nodes > MAX_NODES:
-                raise ReadingError(t("rule.yaml_too_many_nodes", limit=MAX_NODES), _line(event))
-            if expanded + sum(entry[1] for entry in open_collections) > MAX_EXPANDED_NODES:
-                raise ReadingError(
-                    t("rule.yaml_aliases_expand", limit=MAX_EXPANDED_NODES), _line(event)
-                )
+            if nodes > max_nodes:
+                raise ReadingError(t("rule.yaml_too_many_nodes", limit=max_nodes), _line(event))
+            if expanded + sum(entry[1] for entry in open_collections) > max_expanded:
+                raise ReadingError(t("rule.yaml_aliases_expand", limit=max_expanded), _line(event))
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, text) from None
     except yaml.YAMLError as exc:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from sim.catalogue import MESSAGES
 from sim.i18n import label, t
 from sim.scenario import model
 from sim.scenario.model import Scenario
@@ -44,6 +45,44 @@ def scenario_schema() -> dict[str, Any]:
     }
 
 
+def academie_schema() -> dict[str, Any]:
+    """The schema of académie files, in the catalogue's language: an entry's overrides
+    are the scenario format's sections, nothing required."""
+    from sim.scenario.academie import AcademieFile, LyceeEntry
+
+    scenario = scenario_schema()
+    generated = AcademieFile.model_json_schema(ref_template="#/$defs/{model}")
+    defs: dict[str, Any] = generated.pop("$defs")
+    defs["AcademieFile"] = generated
+    for cls in (AcademieFile, LyceeEntry, model.Divisions):
+        _describe(cls, defs[cls.__name__])
+    sections = {
+        "etablissement": "Etablissement",
+        "calendar": "Calendar",
+        "operations": "Operations",
+        "channels": "Channels",
+    }
+    entry = defs["LyceeEntry"]["properties"]
+    for key, name in sections.items():
+        entry[key] = {**_described(entry[key]), "$ref": f"#/$defs/{name}{_PARTIAL}"}
+    reality = copy.deepcopy(scenario["$defs"]["Scenario"]["properties"]["reality"])
+    reality.pop("default", None)
+    entry["reality"] = {**reality, **_described(entry["reality"])}
+    scenario_defs = {k: v for k, v in scenario["$defs"].items() if k not in defs}
+    title, description = _split(t("schema.model.AcademieFile"))
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": t("schema.academie_title"),
+        "description": description or title,
+        "$ref": "#/$defs/AcademieFile",
+        "$defs": {**defs, **scenario_defs},
+    }
+
+
+def _described(prop: dict[str, Any]) -> dict[str, Any]:
+    return {k: prop[k] for k in ("title", "description") if k in prop}
+
+
 def _models() -> list[type[BaseModel]]:
     found: list[type[BaseModel]] = []
     pending: list[type[BaseModel]] = [model.Strict]
@@ -73,7 +112,8 @@ def _describe(cls: type[BaseModel], schema: dict[str, Any]) -> None:
         elif cls is model.Channels:
             title = description = label("channel", key)
         else:
-            title, description = _split(t(f"schema.field.{key}"))
+            own = f"schema.field.{cls.__name__}.{key}"  # a key another model uses otherwise
+            title, description = _split(t(own if own in MESSAGES else f"schema.field.{key}"))
         prop["title"], prop["description"] = title, description
         if not info.is_required():
             prop["default"] = _written(info)

@@ -51,16 +51,22 @@ _RULES = {
 
 
 def translate(
-    errors: list[Any], data: Any, origin_of: typing.Callable[[FieldPath], tuple[Path, int | None]]
+    errors: list[Any],
+    data: Any,
+    origin_of: typing.Callable[[FieldPath], tuple[Path, int | None]],
+    name_of: typing.Callable[[FieldPath], str] | None = None,
+    root: type[BaseModel] = Scenario,
 ) -> list[ScenarioError]:
     """One :class:`ScenarioError` per faulty field (the first rule when union branches
-    disagree), in the order pydantic found them."""
+    disagree), in the order pydantic found them. ``root`` is the model validated (its
+    fields give the suggestions), ``name_of`` how a field is written (dotted by default)."""
     found: dict[FieldPath, ScenarioError] = {}
     for error in errors:
         field = _field_path(error["loc"], data)
         if field not in found:
             file, line = origin_of(field)
-            found[field] = ScenarioError(file, dotted(field), _rule(error, field), line)
+            name = (name_of or dotted)(field)
+            found[field] = ScenarioError(file, name, _rule(error, field, root), line)
     return list(found.values())
 
 
@@ -89,18 +95,22 @@ def _field_path(loc: tuple[Any, ...], data: Any) -> FieldPath:
     return tuple(field)
 
 
-def _rule(error: Any, field: FieldPath) -> str:
+def _rule(error: Any, field: FieldPath, root: type[BaseModel] = Scenario) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "extra_forbidden":
-        return _unknown_key(field)
+        return _unknown_key(field, root)
     if kind == "value_error":
         return str(ctx.get("error", "")) or t("rule.invalid_value", value=shown(value))
     if kind == "string_pattern_mismatch" and field[-1:] == ("uai",):
         return t("rule.uai_pattern", value=shown(value))
     if kind in ("literal_error", "enum"):
-        choices = _choices(field[:-1], key=True) if "[key]" in error["loc"] else _choices(field)
+        choices = (
+            _choices(field[:-1], root, key=True)
+            if "[key]" in error["loc"]
+            else _choices(field, root)
+        )
         return t("rule.choice", value=shown(value), expected=", ".join(choices))
     if kind in _RULES:
         limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("max_length")))))
@@ -130,9 +140,9 @@ def shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _unknown_key(field: FieldPath) -> str:
+def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
     name = str(field[-1])
-    known = _known_keys(field[:-1])
+    known = _known_keys(field[:-1], root)
     if field[:1] == ("operations",) and len(field) == 2:
         rule = t("rule.unknown_operation", name=name, allowed=", ".join(o.value for o in Operation))
     elif field[:1] == ("channels",) and len(field) == 2:
@@ -143,9 +153,9 @@ def _unknown_key(field: FieldPath) -> str:
     return rule + (t("rule.did_you_mean", name=close[0]) if close else "")
 
 
-def _annotation_at(field: FieldPath) -> Any:
+def _annotation_at(field: FieldPath, root: type[BaseModel] = Scenario) -> Any:
     """The type that the format expects at ``field`` (None when not a model's field)."""
-    current: Any = Scenario
+    current: Any = root
     for part in field:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
@@ -185,8 +195,8 @@ def _strip(annotation: Any) -> Any:
     return annotation
 
 
-def _known_keys(parent: FieldPath) -> list[str]:
-    model = _unwrap(_annotation_at(parent))
+def _known_keys(parent: FieldPath, root: type[BaseModel] = Scenario) -> list[str]:
+    model = _unwrap(_annotation_at(parent, root))
     if isinstance(model, type) and issubclass(model, BaseModel):
         return [info.alias or name for name, info in model.model_fields.items()]
     if typing.get_origin(model) is dict:
@@ -194,8 +204,8 @@ def _known_keys(parent: FieldPath) -> list[str]:
     return []
 
 
-def _choices(field: FieldPath, key: bool = False) -> list[str]:
-    annotation = _unwrap(_annotation_at(field))
+def _choices(field: FieldPath, root: type[BaseModel] = Scenario, key: bool = False) -> list[str]:
+    annotation = _unwrap(_annotation_at(field, root))
     if key and typing.get_origin(annotation) is dict:  # a mapping keyed by a Literal
         annotation = _strip(typing.get_args(annotation)[0])
     elif typing.get_origin(annotation) is list:

@@ -121,6 +121,49 @@ def _plot_into_device(folder: Path) -> list[str]:
     return ["plot", "graph", str(NOMINAL), "-o", str(folder / "graphe.png")]
 
 
+def academie(text: str, *extra: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        path = folder / "academie.yaml"
+        path.write_text(f"name: essai\nscenario: {NOMINAL}\n" + text, encoding="utf-8")
+        return ["academie", "validate", str(path), *extra]
+
+    return build
+
+
+def table(data: bytes, *extra: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        path = folder / "lycees.csv"
+        path.write_bytes(data)
+        return ["academie", "validate", str(path), "--commun", str(NOMINAL), *extra]
+
+    return build
+
+
+LYCEE = "  - {uai: 0339001E, name: A, kind: LGT, students: 900}\n"
+HEAD = "uai;nom;type;eleves;export_liens_siecle\n"
+
+
+def _academie_bomb(folder: Path) -> list[str]:
+    path = folder / "academie.yaml"
+    path.write_text(_bomb(9) + "name: *a8\n", encoding="utf-8")
+    return ["academie", "validate", str(path)]
+
+
+def _academie_list(folder: Path) -> list[str]:
+    path = folder / "academie.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    return ["academie", "validate", str(path)]
+
+
+def _huge_table(folder: Path) -> list[str]:
+    path = folder / "lycees.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(HEAD)
+        for n in range(200_000):
+            handle.write(f"0339001E;Lycée {n};LGT;900;03/09/2026\n")
+    return ["academie", "validate", str(path), "--commun", str(NOMINAL)]
+
+
 def _cli(*args: str) -> Callable[[Path], list[str]]:
     return lambda folder: [a.replace("{dir}", str(folder)) for a in args]
 
@@ -468,5 +511,26 @@ CASES: list[Case] = [
     Case("transition outside the window", child("operations:\n  transition_ent: {date: 2031-08-24}\n"), expect="transition_ent"),
     Case("transition missing and dated", child("operations:\n  transition_ent: {date: 2026-08-24, missing: true}\n"), expect="missing"),
     Case("timetable flag as text", child("etablissement: {ent_groups_from_timetable: peut-être}\n"), expect="ent_groups_from_timetable"),
+    # --- académie files and tables (issue 11) --------------------------------------------
+    Case("académie alias bomb", _academie_bomb, expect="alias"),
+    Case("académie as a list", _academie_list, expect="dictionnaire"),
+    Case("académie without lycées", academie(""), expect="lycees"),
+    Case("académie bad UAI key", academie("lycees:\n" + LYCEE.replace("0339001E", "0339001A")), expect="lettre clé"),
+    Case("académie malformed UAI", academie("lycees:\n" + LYCEE.replace("0339001E", "33901E")), expect="7 chiffres"),
+    Case("académie duplicate UAI", academie("lycees:\n" + LYCEE + LYCEE), expect="deux fois"),
+    Case("académie unknown kind", academie("lycees:\n" + LYCEE.replace("LGT", "CFA")), expect="LPO"),
+    Case("académie base is a device", academie("lycees:\n" + LYCEE.replace("}", ", scenario: /dev/zero}")), expect="YAML"),
+    Case("académie base missing", academie("lycees:\n" + LYCEE.replace("}", ", scenario: absent.yaml}")), expect="absent.yaml"),
+    Case("académie base is itself", academie("lycees:\n" + LYCEE.replace("}", ", scenario: academie.yaml}")), expect="academie.yaml"),
+    Case("académie bidi name", academie("lycees:\n" + LYCEE.replace("name: A", 'name: "A\\u202e"')), expect="contrôle"),
+    Case("académie date in summer closure, strict", academie("lycees:\n" + LYCEE.replace("}", ", operations: {transferts: {date: 2026-08-03, share: 1}}}"), "--strict"), expect="--strict"),
+    Case("académie wrong window", academie("lycees:\n" + LYCEE + LYCEE.replace("0339001E", "0339002F").replace("}", ", calendar: {end: 2026-12-01}}")), expect="communes"),
+    Case("table in UTF-16", table((HEAD + "0339001E;A;LGT;900;\n").encode("utf-16")), expect="UTF-16"),
+    Case("table undefined cp1252 byte", table(HEAD.encode() + b"0339001E;\x81;LGT;900;\n"), expect="0x81"),
+    Case("table missing column", table(b"uai;nom;eleves\n0339001E;A;900\n"), expect="manquante"),
+    Case("table bad date", table((HEAD + "0339001E;A;LGT;900;31/09/2026\n").encode()), expect="31/09/2026"),
+    Case("table NUL byte", table(HEAD.encode() + b"0339001E;A\x00;LGT;900;\n"), expect="caractère nul"),
+    Case("table 10 MB", _huge_table, expect="trop gros"),
+    Case("table without common", _cli("academie", "validate", "{dir}/absent.csv"), expect="absent.csv"),
 ]
 # fmt: on

@@ -1,0 +1,183 @@
+"""The ``academie`` group: every lycée of an académie at once."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sim.cli.app import HelpOption, LangOption, app, fail, use_language
+from sim.errors import OutputError, RentreeSimError, UsageError
+from sim.i18n import t
+from sim.presentation.files import check_output_file, write_atomically
+from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
+from sim.scenario.academie_csv import academie_yaml, read_academie_csv
+from sim.scenario.reading import SCENARIO_SUFFIXES
+from sim.scenario.schema import academie_schema
+from sim.scenario.synthetic import generate_academie
+
+academie_app = typer.Typer(
+    help=t("cli.academie_help"),
+    no_args_is_help=True,
+    add_help_option=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(academie_app, name="academie")
+
+AcademieArgument = Annotated[
+    str,
+    typer.Argument(help=t("cli.arg_academie"), show_default=False, metavar=t("cli.mv_academie")),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help=t("cli.opt_strict"), metavar="")]
+CommonOption = Annotated[
+    str | None,
+    typer.Option("--commun", "--common", help=t("cli.opt_common"), metavar=t("cli.mv_scenario")),
+]
+AcademieSeedOption = Annotated[
+    int,
+    typer.Option(
+        "--graine",
+        "--seed",
+        help=t("cli.opt_academie_seed"),
+        min=0,
+        max=2**63 - 1,
+        metavar=t("cli.mv_integer"),
+    ),
+]
+
+
+@academie_app.callback()
+def _academie_main(help_: HelpOption = False) -> None:
+    """Only holds the translated --help of the academie group."""
+
+
+def load(path: str, common: str | None, seed: int, strict: bool = False) -> Academie:
+    """The académie of ``path``; its warnings are told on stderr (errors under ``strict``)."""
+    try:
+        academie = load_academie(path, common, seed)
+    except RentreeSimError as error:
+        raise fail(error) from None
+    for warning in academie.warnings:
+        typer.echo(t("warning.scenario", text=warning.describe()), err=True)
+    if strict and academie.warnings:
+        typer.echo(t("cli.strict_warnings", count=len(academie.warnings)), err=True)
+        raise typer.Exit(2)
+    return academie
+
+
+@academie_app.command("validate", help=t("cli.academie_validate_help"), add_help_option=False)
+def validate(
+    academie: AcademieArgument,
+    common: CommonOption = None,
+    seed: AcademieSeedOption = 0,
+    strict: StrictOption = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(academie, common, seed, strict)
+    kinds = {kind: sum(1 for lycee in loaded.lycees if lycee.kind == kind) for kind in KINDS}
+    typer.echo(
+        t(
+            "cli.academie_valid",
+            file=academie,
+            name=loaded.name,
+            count=len(loaded.lycees),
+            kinds=", ".join(f"{count} {kind}" for kind, count in kinds.items() if count),
+            rentree=loaded.rentree.strftime("%d/%m/%Y"),
+            by=loaded.by.strftime("%d/%m/%Y"),
+        )
+    )
+
+
+@academie_app.command("schema", help=t("cli.academie_schema_help"), add_help_option=False)
+def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
+    use_language(lang)
+    typer.echo(json.dumps(academie_schema(), ensure_ascii=False, indent=2))
+
+
+@academie_app.command("convertir", help=t("cli.academie_convert_help"), add_help_option=False)
+def convert(
+    table: Annotated[
+        Path, typer.Argument(help=t("cli.arg_csv"), show_default=False, metavar="CSV")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=t("cli.opt_academie_output"), metavar=t("cli.mv_file")),
+    ],
+    common: CommonOption = None,
+    seed: AcademieSeedOption = 0,
+    strict: StrictOption = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    try:
+        check_output_file(output, SCENARIO_SUFFIXES)
+        if table.suffix.lower() != ".csv":
+            raise UsageError(t("cli.convert_not_csv", path=table))
+        source = read_academie_csv(table, common, seed)
+    except RentreeSimError as error:
+        raise fail(error) from None
+    loaded = load(str(table), common, seed, strict)  # nothing is written unless all is valid
+    text = academie_yaml(source, table, output)
+    try:
+        write_atomically(output, lambda path: Path(path).write_text(text, "utf-8"))
+    except OutputError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.academie_converted", path=output, count=len(loaded.lycees)))
+
+
+@academie_app.command("generer", help=t("cli.academie_generate_help"), add_help_option=False)
+def generate(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=t("cli.opt_academie_output"), metavar=t("cli.mv_file")),
+    ],
+    count: Annotated[
+        int,
+        typer.Option(
+            "--lycees",
+            "--schools",
+            help=t("cli.opt_lycees"),
+            min=1,
+            max=MAX_LYCEES,
+            metavar=t("cli.mv_number"),
+        ),
+    ] = 290,
+    seed: AcademieSeedOption = 1,
+    common: Annotated[
+        Path,
+        typer.Option(
+            "--commun", "--common", help=t("cli.opt_generate_common"), metavar=t("cli.mv_scenario")
+        ),
+    ] = Path("scenarios/nominal.yaml"),
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    try:
+        check_output_file(output, SCENARIO_SUFFIXES)
+        if not common.is_file():
+            raise UsageError(t("cli.generate_no_common", path=common))
+        folder = Path(os.path.realpath(output)).parent
+        relative = os.path.relpath(common.resolve(), folder)
+        schema = SCHEMA_FILE if SCHEMA_FILE.is_file() else None  # the source tree's copy
+        text = generate_academie(
+            count,
+            seed,
+            relative,
+            base_dir=folder,
+            schema=None if schema is None else os.path.relpath(schema, folder),
+        )
+        write_atomically(output, lambda path: Path(path).write_text(text, "utf-8"))
+    except RentreeSimError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.academie_generated", path=output, count=count, seed=seed))
+
+
+KINDS = ("LGT", "LPO", "LP")
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "academie.schema.json"
