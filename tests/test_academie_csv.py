@@ -67,6 +67,18 @@ def test_the_table_is_read_as_written(tmp_path: Path) -> None:
     assert graves.scenario.operations.export_liens_siecle.missing
 
 
+def test_one_date_replaces_an_operation_done_in_parts(tmp_path: Path) -> None:
+    """The nominal's transfers come in two parts (70 %, then all): a single date in the
+    table does them all at once; a missing name is named by its column."""
+    table = "uai;nom;type;eleves;transferts;divisions\n0339001E;A (fictif);LGT;900;03/07/2026;\n"
+    (lycee,) = load_academie(written(tmp_path, table), NOMINAL).lycees
+    assert lycee.scenario.operations.transferts.share == 1.0
+    (error,) = errors_of(written(tmp_path, table.replace("A (fictif)", ""), name="b.csv"))
+    assert (error.field, error.line) == ("nom", 2)
+    (error,) = errors_of(written(tmp_path, table.replace(";\n", ";130\n"), name="c.csv"))
+    assert error.field == "divisions" and "130" in error.rule
+
+
 @pytest.mark.parametrize(
     ("encoding", "separator", "bom"),
     [("utf-8", ",", False), ("utf-8", ";", True), ("cp1252", ";", False)],

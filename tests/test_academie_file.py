@@ -74,6 +74,7 @@ def test_a_lycee_is_the_scenario_of_an_equivalent_extends_file(tmp_path: Path) -
     academie = load_academie(write(tmp_path, [LYCEE_A, LYCEE_B]))
     variant = {
         "extends": str(NOMINAL),
+        "name": LYCEE_B["name"],
         "seed": lycee_seed(1, "0339002F"),
         "etablissement": {
             "name": LYCEE_B["name"],
@@ -357,3 +358,24 @@ def test_the_shipped_table_is_what_excel_saves() -> None:
     assert [lycee.kind for lycee in academie.lycees] == ["LGT", "LP", "LPO", "LGT", "LP", "LGT"]
     assert academie.lycees[2].scenario.operations.export_liens_siecle.missing
     assert academie.lycees[0].scenario.etablissement.students == 1240
+
+
+def test_levels_not_given_are_derived_and_kinds_are_read_in_any_case(tmp_path: Path) -> None:
+    """An LP of 540 students derives 11/10/9 divisions: giving only the 2nde keeps the rest."""
+    entry = {**LYCEE_B, "kind": " lp", "divisions": {"2nde": 3}}
+    (lycee,) = load_academie(write(tmp_path, [entry])).lycees
+    assert lycee.kind == "LP"
+    assert lycee.scenario.etablissement.divisions.by_level() == {"2nde": 3, "1re": 10, "Tle": 9}
+    assert lycee.scenario.name == LYCEE_B["name"]
+
+
+def test_the_scenario_commands_tell_an_academie_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, [LYCEE_A])
+    assert run_main(monkeypatch, "validate", str(path)) == 2
+    assert "academie validate" in capsys.readouterr().err
+    assert run_main(monkeypatch, "validate", str(SCENARIOS / "academies" / "exemple.csv")) == 2
+    assert "academie validate" in capsys.readouterr().err
+    assert run_main(monkeypatch, "academie", "validate", str(path), "--commun", str(NOMINAL)) == 2
+    assert "--commun" in capsys.readouterr().err

@@ -17,7 +17,7 @@ try:
     main()
 except SystemExit:
     pass
-heavy = ("matplotlib", "icalendar", "sim.presentation.report")
+heavy = ("matplotlib", "icalendar", "sim.presentation.report", "distributed")
 loaded = sorted(m for m in heavy if m in sys.modules)
 print("LOADED", ",".join(loaded), file=sys.stderr)
 """
@@ -29,8 +29,10 @@ print("LOADED", ",".join(loaded), file=sys.stderr)
         ["run", str(SCENARIOS / "nominal.yaml")],
         ["validate", str(SCENARIOS / "nominal.yaml")],
         ["schema"],
+        ["academie", "validate", str(SCENARIOS / "academies" / "petite-academie.yaml")],
+        ["academie", "run", str(SCENARIOS / "academies" / "exemple.csv"), "--workers", "1"],
     ],
-    ids=lambda args: args[0],
+    ids=lambda args: "-".join(args[:2]) if args[0] == "academie" else args[0],
 )
 def test_commands_that_draw_nothing_leave_matplotlib_out(args: list[str]) -> None:
     done = subprocess.run(

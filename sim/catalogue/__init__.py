@@ -5,9 +5,19 @@ Keys are stable identifiers; :mod:`sim.i18n` looks them up.
 
 from __future__ import annotations
 
-from sim.catalogue import commands, errors, inputs, names, pictures, risk, schema, texts
+from sim.catalogue import (
+    academie,
+    commands,
+    errors,
+    inputs,
+    names,
+    pictures,
+    risk,
+    schema,
+    texts,
+)
 
-PARTS = (errors, inputs, names, texts, commands, pictures, risk, schema)
+PARTS = (errors, inputs, names, texts, commands, pictures, risk, schema, academie)
 
 MESSAGES: dict[str, dict[str, str]] = {}
 for _part in PARTS:

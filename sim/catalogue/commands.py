@@ -147,6 +147,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} écrit : {count} lycées fictifs (graine {seed}).",
         "en": "{path} written: {count} fictional lycées (seed {seed}).",
     },
+    "cli.opt_generate_seed": {
+        "fr": "graine du tirage (même graine, même fichier)",
+        "en": "seed of the draw (same seed, same file)",
+    },
+    "cli.table_options_only": {
+        "fr": "--commun et --graine ne servent qu'à lire un tableau CSV ; un fichier d'académie "
+        "YAML les donne lui-même (clés « scenario » et « seed »)",
+        "en": "--commun and --graine only serve to read a CSV table; a YAML académie file "
+        "gives them itself ('scenario' and 'seed' keys)",
+    },
+    "cli.academie_run_help": {
+        "fr": "Simule chaque lycée sur son propre calendrier : combien sont justes chaque "
+        "matin, les étapes qui fixent la date, les lycées à appeler d'abord.",
+        "en": "Simulate each lycée on its own calendar: how many are right each morning, the "
+        "steps that set the date, the lycées to call first.",
+    },
+    "cli.opt_academie_out": {
+        "fr": "dossier où écrire academie.json, lycees.csv, courbe-academie.csv et goulots.csv "
+        "(avec --csv international : academie.json, schools.csv, academie-curve.csv, "
+        "bottlenecks.csv)",
+        "en": "folder to write academie.json, lycees.csv, courbe-academie.csv and goulots.csv "
+        "into (with --csv international: academie.json, schools.csv, academie-curve.csv, "
+        "bottlenecks.csv)",
+    },
     "cli.opt_strict": {
         "fr": "refuse aussi les avertissements (jour fermé, week-end…) : code 2",
         "en": "refuse warnings too (closed day, weekend…): exit 2",
@@ -156,9 +180,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} warning(s) and --strict: nothing done.",
     },
     "cli.academie_valid": {
-        "fr": "{file} : académie valide (« {name} ») : {count} lycées ({kinds}), rentrée le "
+        "fr": "{file} : académie valide (« {name} ») : {lycees} ({kinds}), rentrée le "
         "{rentree}, annuaire attendu juste le {by}.",
-        "en": "{file}: valid académie ('{name}'): {count} lycées ({kinds}), rentrée on "
+        "en": "{file}: valid académie ('{name}'): {lycees} ({kinds}), rentrée on "
         "{rentree}, directory expected right by {by}.",
     },
     "cli.plot_help": {

@@ -184,6 +184,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "nombre fini attendu (pas .inf ni .nan)",
         "en": "finite number expected (not .inf nor .nan)",
     },
+    "rule.too_few": {
+        "fr": "pas assez d'éléments ({count}) : au moins {limit}",
+        "en": "not enough items ({count}): at least {limit}",
+    },
     "rule.too_many": {
         "fr": "trop d'éléments ({count}) : au plus {limit}",
         "en": "too many items ({count}): at most {limit}",
@@ -208,24 +212,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- académie files -------------------------------------------------------------------
     "rule.academie_suffix": {
-        "fr": "un fichier d'académie est un fichier YAML (.yaml ou .yml)",
-        "en": "an académie file is a YAML file (.yaml or .yml)",
+        "fr": "une académie se lit dans un fichier YAML (.yaml ou .yml) ou un tableau CSV (.csv)",
+        "en": "an académie is read from a YAML file (.yaml or .yml) or a CSV table (.csv)",
+    },
+    "rule.scenario_is_academie": {
+        "fr": "ce fichier est une académie (une liste de lycées), pas un scénario : utilisez "
+        "« rentree-sim academie validate »",
+        "en": "this file is an académie (a list of lycées), not a scenario: use "
+        "'rentree-sim academie validate'",
+    },
+    "rule.scenario_is_table": {
+        "fr": "un tableau CSV n'est pas un scénario ; s'il liste des lycées, utilisez "
+        "« rentree-sim academie validate »",
+        "en": "a CSV table is not a scenario; if it lists lycées, use "
+        "'rentree-sim academie validate'",
+    },
+    "rule.csv_divisions_total": {
+        "fr": "{value} divisions : au plus 120 (40 par niveau)",
+        "en": "{value} divisions: at most 120 (40 per level)",
     },
     "rule.academie_not_a_mapping": {
         "fr": "le fichier doit contenir un dictionnaire de clés (name, scenario, lycees, …)",
         "en": "the file must hold a mapping of keys (name, scenario, lycees, …)",
     },
     "rule.academie_is_scenario": {
-        "fr": "ce fichier est un scénario (une seule établissement), pas une académie : "
+        "fr": "ce fichier est un scénario (un seul établissement), pas une académie : "
         "utilisez « rentree-sim validate » ou listez les lycées sous « lycees »",
         "en": "this file is a scenario (one établissement), not an académie: use "
         "'rentree-sim validate' or list the lycées under 'lycees'",
     },
     "rule.academie_base_not_yaml": {
-        "fr": "« scenario » doit nommer un fichier de scénario YAML (.yaml ou .yml), relatif "
-        "au fichier d'académie",
-        "en": "'scenario' must name a YAML scenario file (.yaml or .yml), relative to the "
-        "académie file",
+        "fr": "le scénario étendu doit être un fichier de scénario YAML (.yaml ou .yml)",
+        "en": "the extended scenario must be a YAML scenario file (.yaml or .yml)",
     },
     "rule.academie_duplicate_uai": {
         "fr": "l'UAI {uai} apparaît deux fois (aussi à la ligne {line})",

@@ -9,10 +9,26 @@ from typing import Annotated
 
 import typer
 
-from sim.cli.app import HelpOption, LangOption, app, fail, use_language
+from sim.cli.app import (
+    CsvOption,
+    HelpOption,
+    JsonOption,
+    LangOption,
+    WorkersOption,
+    app,
+    fail,
+    use_language,
+)
+from sim.cli.planning import progress_bar
 from sim.errors import OutputError, RentreeSimError, UsageError
 from sim.i18n import t
-from sim.presentation.files import check_output_file, write_atomically
+from sim.presentation.export import Csv, CsvForm, dumps
+from sim.presentation.files import (
+    check_output_file,
+    check_output_folder,
+    write_atomically,
+    write_file_set,
+)
 from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
 from sim.scenario.academie_csv import academie_yaml, read_academie_csv
 from sim.scenario.reading import SCENARIO_SUFFIXES
@@ -37,7 +53,7 @@ CommonOption = Annotated[
     typer.Option("--commun", "--common", help=t("cli.opt_common"), metavar=t("cli.mv_scenario")),
 ]
 AcademieSeedOption = Annotated[
-    int,
+    int | None,
     typer.Option(
         "--graine",
         "--seed",
@@ -54,10 +70,12 @@ def _academie_main(help_: HelpOption = False) -> None:
     """Only holds the translated --help of the academie group."""
 
 
-def load(path: str, common: str | None, seed: int, strict: bool = False) -> Academie:
+def load(path: str, common: str | None, seed: int | None, strict: bool = False) -> Academie:
     """The académie of ``path``; its warnings are told on stderr (errors under ``strict``)."""
     try:
-        academie = load_academie(path, common, seed)
+        if not path.lower().endswith(".csv") and (common is not None or seed is not None):
+            raise UsageError(t("cli.table_options_only"))
+        academie = load_academie(path, common, seed or 0)
     except RentreeSimError as error:
         raise fail(error) from None
     for warning in academie.warnings:
@@ -72,7 +90,7 @@ def load(path: str, common: str | None, seed: int, strict: bool = False) -> Acad
 def validate(
     academie: AcademieArgument,
     common: CommonOption = None,
-    seed: AcademieSeedOption = 0,
+    seed: AcademieSeedOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
@@ -85,12 +103,57 @@ def validate(
             "cli.academie_valid",
             file=academie,
             name=loaded.name,
-            count=len(loaded.lycees),
+            lycees=t("academie.one_lycee")
+            if len(loaded.lycees) == 1
+            else t("academie.lycees", count=len(loaded.lycees)),
             kinds=", ".join(f"{count} {kind}" for kind, count in kinds.items() if count),
             rentree=loaded.rentree.strftime("%d/%m/%Y"),
             by=loaded.by.strftime("%d/%m/%Y"),
         )
     )
+
+
+@academie_app.command("run", help=t("cli.academie_run_help"), add_help_option=False)
+def run(
+    academie: AcademieArgument,
+    as_json: JsonOption = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=t("cli.opt_academie_out"), metavar=t("cli.mv_folder")),
+    ] = None,
+    csv_form: CsvOption = CsvForm.EXCEL,
+    workers: WorkersOption = None,
+    common: CommonOption = None,
+    seed: AcademieSeedOption = None,
+    strict: StrictOption = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(academie, common, seed, strict)
+    from sim.analysis.academie import run_academie
+    from sim.analysis.risk import default_workers
+    from sim.presentation.academie_output import (
+        academie_run_files,
+        academie_run_json,
+        academie_run_summary,
+    )
+
+    try:
+        if out is not None:
+            check_output_folder(out)
+        with progress_bar(len(loaded.lycees)) as advance:
+            result = run_academie(loaded, workers or default_workers(), progress=advance)
+        if out is not None:
+            written = write_file_set(out, academie_run_files(result, academie, Csv(csv_form)))
+    except RentreeSimError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(dumps(academie_run_json(result, academie)))
+    else:
+        typer.echo(academie_run_summary(result))
+    if out is not None:
+        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
 
 
 @academie_app.command("schema", help=t("cli.academie_schema_help"), add_help_option=False)
@@ -109,7 +172,7 @@ def convert(
         typer.Option("--output", "-o", help=t("cli.opt_academie_output"), metavar=t("cli.mv_file")),
     ],
     common: CommonOption = None,
-    seed: AcademieSeedOption = 0,
+    seed: AcademieSeedOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
@@ -119,7 +182,7 @@ def convert(
         check_output_file(output, SCENARIO_SUFFIXES)
         if table.suffix.lower() != ".csv":
             raise UsageError(t("cli.convert_not_csv", path=table))
-        source = read_academie_csv(table, common, seed)
+        source = read_academie_csv(table, common, seed or 0)
     except RentreeSimError as error:
         raise fail(error) from None
     loaded = load(str(table), common, seed, strict)  # nothing is written unless all is valid
@@ -148,7 +211,17 @@ def generate(
             metavar=t("cli.mv_number"),
         ),
     ] = 290,
-    seed: AcademieSeedOption = 1,
+    seed: Annotated[
+        int,
+        typer.Option(
+            "--graine",
+            "--seed",
+            help=t("cli.opt_generate_seed"),
+            min=0,
+            max=2**63 - 1,
+            metavar=t("cli.mv_integer"),
+        ),
+    ] = 1,
     common: Annotated[
         Path,
         typer.Option(

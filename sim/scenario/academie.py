@@ -59,10 +59,14 @@ Told = TypeVar("Told", ScenarioError, ScenarioWarning)
 Section = dict[str, Any]
 
 
+def _upper(value: object) -> object:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
 class LyceeEntry(Strict):
     uai: Uai
     name: PlainText = Field(min_length=1, max_length=200)
-    kind: Kind
+    kind: Annotated[Kind, BeforeValidator(_upper)]
     students: int = Field(ge=30, le=6000)
     divisions: Divisions | None = None
     teachers: int | None = Field(None, ge=5, le=400)
@@ -354,7 +358,14 @@ class _Composer:
         """The entry as a scenario layer, and where each value it derives was written."""
         here: FieldPath = ("lycees", index)
         etablissement = dict(entry.etablissement)
-        divisions = entry.divisions or derived_divisions(entry.kind, entry.students)
+        divisions = derived_divisions(entry.kind, entry.students)
+        if entry.divisions is not None:  # the levels given, the others derived
+            given_levels = entry.divisions.model_dump(by_alias=True)
+            fields = Divisions.model_fields
+            written = {fields[k].alias or k for k in entry.divisions.model_fields_set}
+            divisions = Divisions.model_validate(
+                {**divisions.model_dump(by_alias=True), **{k: given_levels[k] for k in written}}
+            )
         given = {
             "name": (entry.name, "name"),
             "uai": (entry.uai, "uai"),
@@ -388,7 +399,9 @@ class _Composer:
             shortcuts[("etablissement", "group_size")] = (*here, "kind")
         seed = entry.seed if entry.seed is not None else lycee_seed(parsed.seed, entry.uai)
         shortcuts[("seed",)] = (*here, "seed" if entry.seed is not None else "uai")
+        shortcuts[("name",)] = (*here, "name")
         override: dict[str, Any] = {"etablissement": etablissement, "seed": seed}
+        override["name"] = entry.name
         for key in ("calendar", "operations", "channels"):
             section = getattr(entry, key)
             if section:

@@ -84,11 +84,17 @@ class CsvAcademie:
         self.data = data
         self.lines = lines
         self.columns: dict[FieldPath, str] = {}
+        self.headers: dict[str, str] = {}  # an entry's key -> its column as written
 
     def field_name(self, field: FieldPath) -> str:
         for end in range(len(field), 0, -1):
             if field[:end] in self.columns:
                 return self.columns[field[:end]]
+        if len(field) >= 3 and field[0] == "lycees":
+            key = ".".join(str(part) for part in field[2:4])
+            for name in (key, str(field[2])):
+                if name in self.headers:
+                    return self.headers[name]
         if field[:1] == ("scenario",):
             return t("rule.csv_common_field")
         return ".".join(str(part) for part in field)
@@ -113,10 +119,8 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     except csv.Error as exc:
         raise ScenarioError(path, "", t("rule.csv_syntax", reason=exc), 1) from None
     keys = _header_keys(path, header)
-    result = CsvAcademie(
-        {"name": path.stem, "seed": seed, "lycees": []},
-        {},
-    )
+    result = CsvAcademie({"name": path.stem, "seed": seed, "lycees": []}, {})
+    result.headers = {key: column.strip() for column, key in zip(header, keys, strict=True)}
     if common is not None:  # named from where the command runs, not from the CSV
         result.data["scenario"] = str(Path(common).resolve())
     try:
@@ -247,6 +251,9 @@ def _add_row(
     if isinstance(divisions, dict):
         entry["divisions"] = divisions
     elif divisions is not None:
+        if isinstance(divisions, int) and divisions > 120:
+            column = result.headers.get("divisions", "divisions")
+            raise ScenarioError(path, column, t("rule.csv_divisions_total", value=divisions), line)
         entry["divisions"] = _split_total(divisions)
         result.columns[(*here, "divisions")] = next(
             c.strip() for c, k in zip(header, keys, strict=False) if k == "divisions"
@@ -270,7 +277,9 @@ def _dates(value: str) -> dict[str, Any]:
     if normalised(value).replace("_", " ") in _NOT_DONE:
         return {"missing": True}
     dates = [part.strip() for part in value.split("+")]
-    return {"date": dates[0] if len(dates) == 1 else dates}
+    if len(dates) == 1:  # one date does the whole operation, whatever the base's parts
+        return {"date": dates[0], "share": 1.0}
+    return {"date": dates}
 
 
 def _integer(value: str) -> Any:
@@ -281,7 +290,7 @@ def _integer(value: str) -> Any:
 
 def _split_total(total: Any) -> Any:
     """A total of divisions, split as the académie derives them (kept whole if not a number)."""
-    if not isinstance(total, int):
+    if not isinstance(total, int) or total > 120:
         return total
     from sim.scenario.academie import split_divisions
 

@@ -45,6 +45,8 @@ def load_scenario(path: str | Path) -> Scenario:
 def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[ScenarioWarning]]:
     """The validated scenario of ``path`` and what it does against a lycée's habits."""
     source = Path(path)
+    if source.suffix.lower() == ".csv":
+        raise ScenarioError(source, "", t("rule.scenario_is_table"))
     data, origins, _ = load_chain(source, ())
 
     def origin_of(field: FieldPath) -> Origin:
@@ -117,6 +119,8 @@ def load_chain(
         data = {}
     if not isinstance(data, dict):
         raise ScenarioError(path, "", t("rule.not_a_mapping"))
+    if "lycees" in data and "etablissement" not in data:
+        raise ScenarioError(path, "", t("rule.scenario_is_academie"))
     if data and not data.keys() & _SCENARIO_KEYS:
         raise ScenarioError(path, "", t("rule.not_a_scenario"))
     origins = {key: Origin(resolved, lines.get(key)) for key in field_paths(data)}

@@ -43,6 +43,7 @@ _RULES = {
     "less_than": "rule.at_most",
     "finite_number": "rule.not_finite",
     "too_long": "rule.too_many",
+    "too_short": "rule.too_few",
     "list_type": "rule.list",
     "dict_type": "rule.mapping",
     "model_type": "rule.mapping",
@@ -132,6 +133,8 @@ def shown(value: Any) -> str:
     if isinstance(value, float):
         text = f"{value:g}"
         return text.replace(".", ",") if language() == "fr" else text
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):

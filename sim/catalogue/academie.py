@@ -1,0 +1,82 @@
+"""Messages of the académie commands: their summary, files and columns."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "academie.title": {
+        "fr": "Académie « {name} » : {lycees} ({kinds}), rentrée le {rentree}",
+        "en": "Académie '{name}': {lycees} ({kinds}), rentrée on {rentree}",
+    },
+    "academie.run_basis": {
+        "fr": "Un calendrier par lycée (celui du fichier, sans tirage au sort) ; un lycée est "
+        "compté juste hors comptes de partants en attente de présuppression.",
+        "en": "One calendar per lycée (the file's, nothing drawn); a lycée counts as right "
+        "apart from departed accounts awaiting pre-deletion.",
+    },
+    "academie.right_mornings": {
+        "fr": "lycées justes le matin : {moments}",
+        "en": "lycées right in the morning: {moments}",
+    },
+    "academie.moment": {"fr": "{when} {share} % ({count})", "en": "{when} {share} % ({count})"},
+    "academie.moment_rentree": {"fr": "rentrée", "en": "rentrée"},
+    "academie.moment_days": {"fr": "+{days} j", "en": "+{days} d"},
+    "academie.moment_end": {"fr": "fin", "en": "end"},
+    "academie.by_line": {
+        "fr": "justes pour de bon au plus tard le {by} : {lycees} sur {total} ({share} %)",
+        "en": "right for good by {by}: {lycees} of {total} ({share} %)",
+    },
+    "academie.bottlenecks_title": {
+        "fr": "étape qui fixe la date (la dernière opération de la chaîne critique) :",
+        "en": "step that sets the date (the last operation of the critical chain):",
+    },
+    "academie.bottleneck_line": {
+        "fr": "{step:<55} {share:>3} % ({count})",
+        "en": "{step:<55} {share:>3} % ({count})",
+    },
+    "academie.step_never": {
+        "fr": "jamais juste dans la fenêtre",
+        "en": "never right in the window",
+    },
+    "academie.step_none": {
+        "fr": "aucune opération (juste sans attendre d'étape)",
+        "en": "no operation (right without waiting for a step)",
+    },
+    "academie.outages": {
+        "fr": "{count} lycée(s) attendent en plus un traitement en panne sur leur chaîne.",
+        "en": "{count} lycée(s) also wait for a batch that was down on their chain.",
+    },
+    "academie.ranking_title": {
+        "fr": "Lycées à appeler d'abord (GAR juste le plus tard, ou jamais) :",
+        "en": "Lycées to call first (GAR right last, or never):",
+    },
+    "academie.ranking_header": {
+        "fr": "rang  UAI       lycée                                        type  GAR              "
+        "ENT              étape qui fixe la date du GAR",
+        "en": "rank  UAI       lycée                                        kind  GAR              "
+        "ENT              step that sets the GAR's date",
+    },
+    "academie.ranking_more": {
+        "fr": "… (les {shown} premiers ; les {count} dans {file} avec --out)",
+        "en": "… (the first {shown}; all {count} in {file} with --out)",
+    },
+    "academie.never": {"fr": "jamais", "en": "never"},
+    "file.academie": {"fr": "academie.json", "en": "academie.json"},
+    "file.schools": {"fr": "lycees.csv", "en": "schools.csv"},
+    "file.academie_curve": {"fr": "courbe-academie.csv", "en": "academie-curve.csv"},
+    "file.bottlenecks": {"fr": "goulots.csv", "en": "bottlenecks.csv"},
+    "csv.rank": {"fr": "rang", "en": "rank"},
+    "csv.uai": {"fr": "UAI", "en": "uai"},
+    "csv.school": {"fr": "lycée", "en": "school"},
+    "csv.school_kind": {"fr": "type", "en": "kind"},
+    "csv.students": {"fr": "élèves", "en": "students"},
+    "csv.{target}_from": {"fr": "{target} juste le", "en": "{target}_from"},
+    "csv.{target}_strict_from": {
+        "fr": "{target} juste, comptes de partants compris, le",
+        "en": "{target}_strict_from",
+    },
+    "csv.{target}_step": {"fr": "{target} : étape qui fixe la date", "en": "{target}_step"},
+    "csv.{target}_outage": {"fr": "{target} : panne sur la chaîne", "en": "{target}_outage"},
+    "csv.{target}_right": {"fr": "{target} : lycées justes", "en": "{target}_right"},
+    "csv.step": {"fr": "étape", "en": "step"},
+    "csv.share": {"fr": "part", "en": "share"},
+}

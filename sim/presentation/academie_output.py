@@ -1,0 +1,274 @@
+"""What ``rentree-sim academie run`` prints and writes: French summary, JSON, CSV files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sim.analysis.academie import NEVER, NONE, AcademieRun, LyceeRun, observation_on
+from sim.domain import Target
+from sim.i18n import label, t
+from sim.presentation.export import Csv
+from sim.presentation.formatting import day_text
+
+MOMENT_DAYS = (0, 7, 14, 30)
+SHOWN_LYCEES = 20
+KINDS = ("LGT", "LPO", "LP")
+TARGETS = (Target.GAR, Target.ENT)  # the GAR first: it is the one that is right last
+
+
+def _day(run: AcademieRun, minute: float | None) -> dt.date | None:
+    return None if minute is None else run.clock.instant(minute).date()
+
+
+def _text(run: AcademieRun, minute: float | None) -> str:
+    day = _day(run, minute)
+    return t("academie.never") if day is None else day_text(day)
+
+
+def _iso(run: AcademieRun, minute: float | None) -> str | None:
+    day = _day(run, minute)
+    return None if day is None else day.isoformat()
+
+
+def step_label(step: str) -> str:
+    if step == NEVER:
+        return t("academie.step_never")
+    if step == NONE:
+        return t("academie.step_none")
+    return label("operation", step)
+
+
+def lycees_text(count: int) -> str:
+    return t("academie.one_lycee") if count == 1 else t("academie.lycees", count=count)
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def kinds_text(run: AcademieRun) -> str:
+    counts = {kind: sum(lycee.kind == kind for lycee in run.lycees) for kind in KINDS}
+    return ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
+
+
+def _target_lines(run: AcademieRun, target: Target) -> list[str]:
+    total = len(run.lycees)
+    curve = run.curve[target]
+    moments = []
+    for days in MOMENT_DAYS:
+        day = run.academie.rentree + dt.timedelta(days=days)
+        k = run.observations.index(observation_on(run, day))
+        when = t("academie.moment_rentree") if days == 0 else t("academie.moment_days", days=days)
+        count = int(curve[k])
+        moments.append(t("academie.moment", when=when, share=_percent(count, total), count=count))
+    end = int(curve[-1])
+    moments.append(
+        t("academie.moment", when=t("academie.moment_end"), share=_percent(end, total), count=end)
+    )
+    by = run.by_count[target]
+    lines = [
+        label("target", target.value),
+        "  " + t("academie.right_mornings", moments=" · ".join(moments)),
+        "  "
+        + t(
+            "academie.by_line",
+            by=day_text(run.academie.by),
+            lycees=lycees_text(by),
+            total=total,
+            share=_percent(by, total),
+        ),
+        "  " + t("academie.bottlenecks_title"),
+    ]
+    for step, count in run.bottlenecks[target].items():
+        lines.append(
+            "    "
+            + t(
+                "academie.bottleneck_line",
+                step=step_label(step),
+                share=_percent(count, total),
+                count=count,
+            )
+        )
+    if run.outages[target]:
+        lines.append("  " + t("academie.outages", count=run.outages[target]))
+    return lines
+
+
+def _ranking_row(run: AcademieRun, rank: int, lycee: LyceeRun) -> str:
+    gar, ent = lycee.targets[Target.GAR], lycee.targets[Target.ENT]
+    name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
+    step = step_label(lycee.bottleneck(Target.GAR))
+    return (
+        f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} "
+        f"{_text(run, gar.consistent_from):<16} {_text(run, ent.consistent_from):<16} {step}"
+    )
+
+
+def academie_run_summary(run: AcademieRun) -> str:
+    academie = run.academie
+    lines = [
+        t(
+            "academie.title",
+            name=academie.name,
+            lycees=lycees_text(len(run.lycees)),
+            kinds=kinds_text(run),
+            rentree=day_text(academie.rentree),
+        ),
+        t("academie.run_basis"),
+        "",
+    ]
+    for target in TARGETS:
+        lines.extend(_target_lines(run, target))
+        lines.append("")
+    lines.append(t("academie.ranking_title"))
+    lines.append("  " + t("academie.ranking_header"))
+    for rank, index in enumerate(run.ranking[:SHOWN_LYCEES], 1):
+        lines.append("  " + _ranking_row(run, rank, run.lycees[index]))
+    if len(run.lycees) > SHOWN_LYCEES:
+        lines.append(
+            "  "
+            + t(
+                "academie.ranking_more",
+                shown=SHOWN_LYCEES,
+                count=len(run.lycees),
+                file=Csv().file_name("schools"),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _lycee_json(run: AcademieRun, rank: int, lycee: LyceeRun) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rank": rank,
+        "uai": lycee.uai,
+        "name": lycee.name,
+        "kind": lycee.kind,
+        "students": lycee.students,
+    }
+    for target in Target:
+        outcome = lycee.targets[target]
+        data[target.value] = {
+            "consistent_from": _iso(run, outcome.consistent_from),
+            "strict_from": _iso(run, outcome.strict_from),
+            "step": lycee.bottleneck(target),
+            "operation": outcome.operation,
+            "outage_waited": outcome.outage_waited,
+        }
+    data["warnings"] = lycee.warnings
+    data["forgotten"] = lycee.forgotten
+    return data
+
+
+def academie_run_json(run: AcademieRun, source: str | None = None) -> dict[str, Any]:
+    academie = run.academie
+    total = len(run.lycees)
+    targets = {}
+    for target in Target:
+        targets[target.value] = {
+            "curve": [
+                {"date": run.clock.instant(m).date().isoformat(), "consistent": int(count)}
+                for m, count in zip(run.observations, run.curve[target], strict=True)
+            ],
+            "by": run.by_count[target],
+            "bottlenecks": [
+                {"step": step, "count": count, "share": round(count / total, 4)}
+                for step, count in run.bottlenecks[target].items()
+            ],
+            "outage_waited": run.outages[target],
+        }
+    return {
+        "academie": {
+            "name": academie.name,
+            "file": source,
+            "seed": academie.seed,
+            "lycees": total,
+            "kinds": {kind: sum(ly.kind == kind for ly in run.lycees) for kind in sorted(KINDS)},
+            "rentree": academie.rentree.isoformat(),
+            "by": academie.by.isoformat(),
+            "mode": "run",
+        },
+        "targets": targets,
+        "lycees": [
+            _lycee_json(run, rank, run.lycees[index]) for rank, index in enumerate(run.ranking, 1)
+        ],
+    }
+
+
+def schools_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    header = [
+        form.header("rank"),
+        form.header("uai"),
+        form.header("school"),
+        form.header("school_kind"),
+        form.header("students"),
+    ]
+    for target in TARGETS:
+        name = label("system", target.value) if form.local else target.value
+        header += [
+            form.header("{target}_from", target=name),
+            form.header("{target}_strict_from", target=name),
+            form.header("{target}_step", target=name),
+            form.header("{target}_outage", target=name),
+        ]
+    rows: list[list[Any]] = [header]
+    for rank, index in enumerate(run.ranking, 1):
+        lycee = run.lycees[index]
+        row: list[Any] = [rank, lycee.uai, lycee.name, lycee.kind, lycee.students]
+        for target in TARGETS:
+            outcome = lycee.targets[target]
+            step = lycee.bottleneck(target)
+            row += [
+                form.day(_day(run, outcome.consistent_from)),
+                form.day(_day(run, outcome.strict_from)),
+                step_label(step) if form.local else step,
+                form.flag(outcome.outage_waited),
+            ]
+        rows.append(row)
+    return form.dumps(rows)
+
+
+def academie_curve_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    names = [label("system", tg.value) if form.local else tg.value for tg in TARGETS]
+    rows: list[list[Any]] = [
+        [form.header("date"), *(form.header("{target}_right", target=n) for n in names)]
+    ]
+    for k, minute in enumerate(run.observations):
+        day = run.clock.instant(minute).date()
+        rows.append([form.day(day), *(int(run.curve[target][k]) for target in TARGETS)])
+    return form.dumps(rows)
+
+
+def bottlenecks_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    total = len(run.lycees)
+    rows: list[list[Any]] = [
+        [form.header("target"), form.header("step"), form.header("count"), form.header("share")]
+    ]
+    for target in TARGETS:
+        for step, count in run.bottlenecks[target].items():
+            rows.append(
+                [
+                    label("system", target.value) if form.local else target.value,
+                    step_label(step) if form.local else step,
+                    count,
+                    form.number(count / total, 4),
+                ]
+            )
+    return form.dumps(rows)
+
+
+def academie_run_files(
+    run: AcademieRun, source: str | None, csv_form: Csv | None = None
+) -> dict[str, str | bytes]:
+    from sim.presentation.export import dumps
+
+    form = csv_form or Csv()
+    return {
+        form.file_name("academie"): dumps(academie_run_json(run, source)),
+        form.file_name("schools"): schools_csv(run, form),
+        form.file_name("academie_curve"): academie_curve_csv(run, form),
+        form.file_name("bottlenecks"): bottlenecks_csv(run, form),
+    }

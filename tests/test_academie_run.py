@@ -1,0 +1,168 @@
+"""``academie run``: each lycée's dates are those of its own scenario run alone; the
+académie's counts, bottlenecks and ranking follow from them; the same bytes whatever the
+number of processes; outputs written whole and checked before any computation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sim.analysis.academie import NEVER, run_academie
+from sim.analysis.run_analysis import analyse
+from sim.cli import main
+from sim.domain import Operation, Target
+from sim.engine.simulation import simulate
+from sim.presentation.academie_output import academie_run_json
+from sim.presentation.export import dumps
+from sim.scenario.academie import load_academie
+from tests.conftest import SCENARIOS
+
+NOMINAL = SCENARIOS / "nominal.yaml"
+ON_TIME: dict[str, Any] = {"uai": "0339001E", "name": "A (fictif)", "kind": "LGT", "students": 900}
+LATE: dict[str, Any] = {
+    "uai": "0339002F",
+    "name": "B (fictif)",
+    "kind": "LP",
+    "students": 400,
+    "operations": {"export_liens_siecle": {"date": "2026-09-17"}},
+}
+NEVER_DONE: dict[str, Any] = {
+    "uai": "0339003G",
+    "name": "C (fictif)",
+    "kind": "LPO",
+    "students": 700,
+    "operations": {"export_liens_siecle": {"missing": True}},
+}
+
+
+def academie_file(folder: Path, *lycees: dict[str, Any]) -> Path:
+    data = {"name": "Essai", "seed": 3, "scenario": str(NOMINAL), "lycees": list(lycees)}
+    path = folder / "academie.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = academie_file(tmp_path_factory.mktemp("academie"), ON_TIME, LATE, NEVER_DONE)
+    return run_academie(load_academie(path))
+
+
+def test_each_lycee_is_its_own_run(three: Any) -> None:
+    for lycee, outcome in zip(three.academie.lycees, three.lycees, strict=True):
+        analysis = analyse(simulate(lycee.scenario))
+        for target in Target:
+            tc = analysis.targets[target]
+            assert outcome.targets[target].consistent_from == tc.consistent_except_departed_from
+            assert outcome.targets[target].strict_from == tc.consistent_from
+            assert outcome.targets[target].correct.tolist() == tc.correct_except_departed
+
+
+def test_dates_steps_counts_and_ranking_by_hand(three: Any) -> None:
+    """Links exported on Thursday 03/09 reach the ENT on Friday 04/09 and the GAR on
+    Saturday 05/09 (the nominal's comment); exported on Thursday 17/09, the GAR is right on
+    Saturday 19/09; never exported, never right. By Tuesday 08/09 (the rentrée + 7 days),
+    one lycée of three is right; the one never right is called first."""
+    on_time, late, never = three.lycees
+    assert _day(three, on_time.targets[Target.GAR].consistent_from) == "2026-09-05"
+    assert _day(three, on_time.targets[Target.ENT].consistent_from) == "2026-09-04"
+    assert _day(three, late.targets[Target.GAR].consistent_from) == "2026-09-19"
+    assert never.targets[Target.GAR].consistent_from is None
+    assert on_time.targets[Target.GAR].operation == Operation.EXPORT_LIENS_SIECLE.value
+    assert never.bottleneck(Target.GAR) == NEVER
+    assert "export_liens_siecle" in never.forgotten
+    assert three.by_count == {Target.ENT: 1, Target.GAR: 1}
+    assert three.bottlenecks[Target.GAR] == {"export_liens_siecle": 2, NEVER: 1}
+    assert [three.lycees[i].uai for i in three.ranking] == ["0339003G", "0339002F", "0339001E"]
+    sep_6 = three.observations.index(three.clock.day_minutes(_date("2026-09-06"), _eight()))
+    assert three.curve[Target.GAR][sep_6] == 1
+    assert three.curve[Target.GAR][-1] == 2
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _eight() -> Any:
+    import datetime as dt
+
+    return dt.time(8, 0)
+
+
+def _day(run: Any, minute: float | None) -> str | None:
+    return None if minute is None else run.clock.instant(minute).date().isoformat()
+
+
+def test_the_same_bytes_on_one_or_two_processes(tmp_path: Path, three: Any) -> None:
+    path = academie_file(tmp_path, ON_TIME, LATE, NEVER_DONE, {**ON_TIME, "uai": "0339004H"})
+    academie = load_academie(path)
+    one = dumps(academie_run_json(run_academie(academie, workers=1), "a.yaml"))
+    two = dumps(academie_run_json(run_academie(academie, workers=2), "a.yaml"))
+    assert one == two
+    data = json.loads(one)
+    assert [row["rank"] for row in data["lycees"]] == [1, 2, 3, 4]
+    assert data["targets"]["gar"]["by"] == 2
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
+    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    code = stop.value.code
+    assert isinstance(code, int)
+    return code
+
+
+def test_the_command_summary_and_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = academie_file(tmp_path, ON_TIME, LATE, NEVER_DONE)
+    out = tmp_path / "resultats"
+    assert run_main(monkeypatch, "academie", "run", str(path), "--out", str(out)) == 0
+    text = capsys.readouterr().out
+    assert "justes pour de bon au plus tard le mar. 08/09/2026 : 1 lycée sur 3" in text
+    assert "jamais juste dans la fenêtre" in text
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "academie.json",
+        "courbe-academie.csv",
+        "goulots.csv",
+        "lycees.csv",
+    ]
+    table = (out / "lycees.csv").read_text("utf-8-sig").splitlines()
+    assert table[1].startswith("1;0339003G;C (fictif);LPO;700;;;jamais juste")
+    international = tmp_path / "international"
+    code = run_main(
+        monkeypatch,
+        "academie",
+        "run",
+        str(path),
+        "--out",
+        str(international),
+        "--csv",
+        "international",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["academie"]["lycees"] == 3
+    assert (international / "schools.csv").read_text("utf-8").startswith("rank,uai,school")
+
+
+def test_out_is_checked_before_computing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sim.analysis.academie as module
+
+    def never_called(*args: object, **kwargs: object) -> None:
+        raise AssertionError("computed before checking --out")
+
+    monkeypatch.setattr(module, "run_academie", never_called)
+    path = academie_file(tmp_path, ON_TIME)
+    assert run_main(monkeypatch, "academie", "run", str(path), "--out", str(NOMINAL)) == 2
+    assert "dossier" in capsys.readouterr().err
