@@ -61,6 +61,8 @@ class Replication:
     correct: dict[Target, NDArray[np.bool_]]
     chain: dict[Target, list[str]]
     warnings: list[str] = field(default_factory=list)
+    # whether a batch on the target's critical chain was down when it should have run
+    outage_waited: dict[Target, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,6 +102,16 @@ class RiskResult:
 # --- sampling -----------------------------------------------------------------------------
 
 
+Failures = NDArray[np.float64]  # [channel, day]: uniform draws shared by an académie
+
+
+def common_failures(seed: int, index: int, days: int) -> Failures:
+    """Replication ``index``'s shared draws of failed nights (a stream of its own, apart
+    from every lycée's)."""
+    sequence = np.random.SeedSequence(entropy=seed, spawn_key=(COMMON_STREAM, index))
+    return np.random.default_rng(sequence).random((len(Channel), days))
+
+
 def draw_lateness(lateness: Lateness, rng: np.random.Generator) -> int:
     """One lateness in whole working days (never negative, capped at ``max`` if given)."""
     if lateness.kind == "triangular":
@@ -122,7 +134,10 @@ def draw_lateness(lateness: Lateness, rng: np.random.Generator) -> int:
 
 
 def sample_calendar(
-    scenario: Scenario, rng: np.random.Generator, fixed: dict[Operation, int] | None = None
+    scenario: Scenario,
+    rng: np.random.Generator,
+    fixed: dict[Operation, int] | None = None,
+    failures: Failures | None = None,
 ) -> tuple[Scenario, dict[str, int], list[str]]:
     """One drawn calendar. Draws come in a fixed order (every draw is made even when unused)
     so that fixing one operation's lateness keeps every other draw: common random numbers.
@@ -131,7 +146,12 @@ def sample_calendar(
     procedure): an operation's delay is the largest of its own lateness and its done
     predecessors' delays, so the planned spacing between steps is kept. Delays count the days
     the staff work (no closure, no day off); a fixed date (the académie's, AFFELNET's) is
-    never late, and the dates after it keep their own lateness."""
+    never late, and the dates after it keep their own lateness.
+
+    ``failures`` (one uniform draw per channel and day of the window, shared by the lycées
+    of an académie) replaces the lycée's own draws of failed nights: a night fails where
+    the draw is below the channel's failure probability, so lycées whose batches fail as
+    often fail on the same nights (the batches are the académie's, not the lycée's)."""
     # only the calendar's parts are drawn (each operation's dates, shares and "missing",
     # each batch's outages): the rest is shared with the scenario, never changed
     operations, channels = scenario.operations, scenario.channels
@@ -186,9 +206,12 @@ def sample_calendar(
             spec.share = spec.share[: len(kept)]
         spec.date = kept
     days = (end - drawn.calendar.start).days + 1
-    for channel in Channel:
+    for row, channel in enumerate(Channel):
         batch = drawn.channels.get(channel)
-        failed = rng.random(days) < failure_probability(channel, batch)
+        uniform = rng.random(days)  # drawn even when shared: the stream stays the same
+        if failures is not None:
+            uniform = failures[row, :days]
+        failed = uniform < failure_probability(channel, batch)
         for offset in np.flatnonzero(failed):
             day = drawn.calendar.start + dt.timedelta(days=int(offset))
             run = dt.datetime.combine(day, batch.at)
@@ -214,6 +237,7 @@ _LYCEES: dict[str, tuple[Truth, Clock]] = {}
 _MEMOS: dict[tuple[str, tuple[object, ...]], Memo] = {}
 # Replications of each command rerun in SimPy, the reference, and compared field by field.
 CHECKED_REPLICATIONS = 3
+COMMON_STREAM = 10**7  # above every UAI's seven digits: never a lycée's stream
 KEPT_MEMOS = 8
 ENGINE_VARIABLE = "RENTREE_SIM_MOTEUR"
 
@@ -268,9 +292,10 @@ def _replicate(
     seed: int,
     fixed: dict[Operation, int] | None,
     memo: Memo | None,
+    failures: Failures | None = None,
 ) -> Replication:
     """Replication ``index``: on the fast engine with ``memo``, else in SimPy."""
-    drawn, lateness, forgotten = _draw(scenario, index, seed, fixed)
+    drawn, lateness, forgotten = _draw(scenario, index, seed, fixed, failures)
     if memo is None:
         result = simulate(drawn, truth=truth, clock=clock)
     else:
@@ -279,10 +304,14 @@ def _replicate(
 
 
 def _draw(
-    scenario: Scenario, index: int, seed: int, fixed: dict[Operation, int] | None
+    scenario: Scenario,
+    index: int,
+    seed: int,
+    fixed: dict[Operation, int] | None,
+    failures: Failures | None = None,
 ) -> tuple[Scenario, dict[str, int], list[str]]:
     rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
-    return sample_calendar(scenario, rng, fixed)
+    return sample_calendar(scenario, rng, fixed, failures)
 
 
 def _replication(
@@ -306,6 +335,9 @@ def _replication(
         }
         replication.correct[target] = np.asarray(tc.correct_except_departed, dtype=bool)
         replication.chain[target] = [step.actor for step in tc.chain_except_departed]
+        replication.outage_waited[target] = any(
+            step.outages_waited for step in tc.chain_except_departed
+        )
     return replication
 
 
@@ -322,7 +354,8 @@ def _replicate_chunk(chunk: Chunk) -> list[Replication]:
 
 def replication_difference(reference: Replication, other: Replication) -> str | None:
     """The first field where two runs of one replication differ (None: the same)."""
-    for name in ("lateness", "forgotten", "warnings", "consistent_from", "category_from", "chain"):
+    names = ("lateness", "forgotten", "warnings", "consistent_from", "category_from", "chain")
+    for name in (*names, "outage_waited"):
         if getattr(reference, name) != getattr(other, name):
             return f"{name}: {getattr(reference, name)!r} / {getattr(other, name)!r}"
     for target, correct in reference.correct.items():

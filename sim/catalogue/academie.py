@@ -60,6 +60,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "… (the first {shown}; all {count} in {file} with --out)",
     },
     "academie.never": {"fr": "jamais", "en": "never"},
+    "academie.risk_basis": {
+        "fr": "{n} réplications par lycée, graine {seed}, {failures} ; un lycée est compté "
+        "juste hors comptes de partants en attente de présuppression.",
+        "en": "{n} replications per lycée, seed {seed}, {failures}; a lycée counts as right "
+        "apart from departed accounts awaiting pre-deletion.",
+    },
+    "academie.failures_common": {
+        "fr": "pannes des traitements communes à l'académie",
+        "en": "batch failures common to the académie",
+    },
+    "academie.failures_independent": {
+        "fr": "pannes des traitements tirées lycée par lycée",
+        "en": "batch failures drawn lycée by lycée",
+    },
+    "academie.risk_mornings": {
+        "fr": "part des lycées justes le matin [80 % des tirages] : {moments}",
+        "en": "share of lycées right in the morning [80 % of the draws]: {moments}",
+    },
+    "academie.risk_moment": {
+        "fr": "{when} {share} % [{low} – {high} %]",
+        "en": "{when} {share} % [{low} – {high} %]",
+    },
+    "academie.risk_by_line": {
+        "fr": "justes pour de bon au plus tard le {by} : {expected} lycées attendus sur {total} "
+        "(80 % des tirages entre {low} et {high})",
+        "en": "right for good by {by}: {expected} lycées expected of {total} (80 % of the "
+        "draws between {low} and {high})",
+    },
+    "academie.risk_steps_title": {
+        "fr": "étape qui fixe la date (part des lycées × tirages) :",
+        "en": "step that sets the date (share of lycées × draws):",
+    },
+    "academie.risk_step_line": {"fr": "{step:<55} {share:>3} %", "en": "{step:<55} {share:>3} %"},
+    "academie.risk_outages": {
+        "fr": "dans {share} % des cas, un traitement en panne attendait en plus sur la chaîne.",
+        "en": "in {share} % of the cases, a batch that was down also waited on the chain.",
+    },
+    "academie.risk_ranking_title": {
+        "fr": "Lycées à appeler d'abord (probabilité la plus faible que le GAR soit juste le "
+        "{by}) :",
+        "en": "Lycées to call first (lowest probability that the GAR is right on {by}):",
+    },
+    "academie.risk_ranking_header": {
+        "fr": "rang  UAI       lycée                                        type  P(échéance) "
+        "P80 du GAR       étape qui fixe la date du GAR",
+        "en": "rank  UAI       lycée                                        kind  P(deadline) "
+        "GAR's P80        step that sets the GAR's date",
+    },
+    "csv.{target}_by": {"fr": "{target} : probabilité juste à l'échéance", "en": "{target}_by"},
+    "csv.{target}_p50": {"fr": "{target} : P50", "en": "{target}_p50"},
+    "csv.{target}_p80": {"fr": "{target} : P80", "en": "{target}_p80"},
+    "csv.{target}_never": {"fr": "{target} : part jamais juste", "en": "{target}_never"},
+    "csv.{target}_step_share": {
+        "fr": "{target} : part où cette étape fixe la date",
+        "en": "{target}_step_share",
+    },
+    "csv.{target}_expected": {"fr": "{target} : part attendue", "en": "{target}_expected"},
+    "csv.{target}_p10": {"fr": "{target} : P10", "en": "{target}_p10"},
+    "csv.{target}_p90": {"fr": "{target} : P90", "en": "{target}_p90"},
     "file.academie": {"fr": "academie.json", "en": "academie.json"},
     "file.schools": {"fr": "lycees.csv", "en": "schools.csv"},
     "file.academie_curve": {"fr": "courbe-academie.csv", "en": "academie-curve.csv"},

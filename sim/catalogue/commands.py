@@ -163,6 +163,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Simulate each lycée on its own calendar: how many are right each morning, the "
         "steps that set the date, the lycées to call first.",
     },
+    "cli.academie_risk_help": {
+        "fr": "Incertitude de toute l'académie : chaque lycée rejoué -n fois (mêmes graines "
+        "qu'avec risk), la part des lycées justes chaque matin avec sa bande, le nombre attendu "
+        "à l'échéance, les étapes qui fixent la date, les lycées à appeler d'abord.",
+        "en": "Uncertainty of the whole académie: each lycée replayed -n times (the same seeds "
+        "as risk), the share of lycées right each morning with its band, the number expected "
+        "by the deadline, the steps that set the date, the lycées to call first.",
+    },
     "cli.opt_academie_out": {
         "fr": "dossier où écrire academie.json, lycees.csv, courbe-academie.csv et goulots.csv "
         "(avec --csv international : academie.json, schools.csv, academie-curve.csv, "

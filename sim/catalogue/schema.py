@@ -47,6 +47,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Échéance|Date à laquelle l'annuaire doit être juste (défaut : rentrée + 7 jours).",
         "en": "Deadline|Date by which the directory must be right (default: rentrée + 7 days).",
     },
+    "schema.field.risk_failures": {
+        "fr": "Pannes des traitements|« common » : une nuit de panne d'un traitement vaut pour "
+        "tous les lycées (les traitements sont ceux de l'académie) ; « independent » : chaque "
+        "lycée tire les siennes.",
+        "en": "Batch failures|'common': a failed night of a batch holds for every lycée (the "
+        "batches are the académie's); 'independent': each lycée draws its own.",
+    },
     "schema.field.lycees": {
         "fr": "Lycées|Les établissements de l'académie.",
         "en": "Lycées|The académie's établissements.",

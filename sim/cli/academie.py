@@ -14,6 +14,8 @@ from sim.cli.app import (
     HelpOption,
     JsonOption,
     LangOption,
+    ReplicationsOption,
+    SeedOption,
     WorkersOption,
     app,
     fail,
@@ -152,6 +154,62 @@ def run(
         typer.echo(dumps(academie_run_json(result, academie)))
     else:
         typer.echo(academie_run_summary(result))
+    if out is not None:
+        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+
+
+@academie_app.command("risk", help=t("cli.academie_risk_help"), add_help_option=False)
+def risk(
+    academie: AcademieArgument,
+    replications: ReplicationsOption = 200,
+    seed: SeedOption = None,
+    as_json: JsonOption = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=t("cli.opt_academie_out"), metavar=t("cli.mv_folder")),
+    ] = None,
+    csv_form: CsvOption = CsvForm.EXCEL,
+    workers: WorkersOption = None,
+    common: CommonOption = None,
+    table_seed: Annotated[
+        int | None,
+        typer.Option(
+            "--graine",
+            help=t("cli.opt_academie_seed"),
+            min=0,
+            max=2**63 - 1,
+            metavar=t("cli.mv_integer"),
+        ),
+    ] = None,
+    strict: StrictOption = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    loaded = load(academie, common, table_seed, strict)
+    from sim.analysis.academie_risk import run_academie_risk
+    from sim.analysis.execution import LocalExecutor
+    from sim.analysis.risk import default_workers
+    from sim.presentation.academie_risk_output import (
+        academie_risk_files,
+        academie_risk_json,
+        academie_risk_summary,
+    )
+
+    try:
+        if out is not None:
+            check_output_folder(out)
+        total = replications * len(loaded.lycees)
+        with LocalExecutor(workers or default_workers()) as executor, progress_bar(total) as step:
+            result = run_academie_risk(loaded, replications, seed, executor, progress=step)
+        if out is not None:
+            written = write_file_set(out, academie_risk_files(result, academie, Csv(csv_form)))
+    except RentreeSimError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(dumps(academie_risk_json(result, academie)))
+    else:
+        typer.echo(academie_risk_summary(result))
     if out is not None:
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
 

@@ -85,6 +85,8 @@ class AcademieFile(Strict):
     seed: int = Field(0, ge=0, le=2**63 - 1)
     scenario: str = Field(min_length=1, max_length=1000)
     by: Day | None = None
+    # the batches are the académie's: their failed nights are common to its lycées
+    risk_failures: Literal["common", "independent"] = "common"
     lycees: list[LyceeEntry] = Field(min_length=1, max_length=MAX_LYCEES)
 
     @field_validator("lycees", mode="before")
@@ -117,6 +119,7 @@ class Academie:
     rentree: dt.date
     lycees: list[Lycee]
     warnings: list[ScenarioWarning] = field(default_factory=list)
+    risk_failures: str = "common"
 
 
 class AcademieError(RentreeSimError):
@@ -241,6 +244,7 @@ class _Composer:
             rentree=rentree,
             lycees=lycees,
             warnings=self.warnings,
+            risk_failures=parsed.risk_failures,
         )
 
     def _failed(self, errors: list[ScenarioError]) -> ScenarioErrors:

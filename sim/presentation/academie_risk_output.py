@@ -1,0 +1,307 @@
+"""What ``rentree-sim academie risk`` prints and writes: French summary, JSON, CSV files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sim.analysis.academie_risk import AcademieRisk, LyceeRisk
+from sim.analysis.risk import CONFIDENCE
+from sim.domain import Target
+from sim.i18n import label, t
+from sim.presentation.academie_output import (
+    KINDS,
+    MOMENT_DAYS,
+    SHOWN_LYCEES,
+    TARGETS,
+    lycees_text,
+    step_label,
+)
+from sim.presentation.export import Csv, dumps
+from sim.presentation.formatting import day_text
+
+
+def _day(result: AcademieRisk, minute: float | None) -> dt.date | None:
+    return None if minute is None else result.clock.instant(minute).date()
+
+
+def _text(result: AcademieRisk, minute: float | None) -> str:
+    day = _day(result, minute)
+    return t("academie.never") if day is None else day_text(day)
+
+
+def _iso(result: AcademieRisk, minute: float | None) -> str | None:
+    day = _day(result, minute)
+    return None if day is None else day.isoformat()
+
+
+def _morning(result: AcademieRisk, day: dt.date) -> int:
+    import bisect
+
+    start = result.clock.day_minutes(day, dt.time(0, 0))
+    return min(bisect.bisect_left(result.observations, start), len(result.observations) - 1)
+
+
+def _percent(value: float) -> int:
+    return round(100 * value)
+
+
+def _target_lines(result: AcademieRisk, target: Target) -> list[str]:
+    curve = result.curve[target]
+    low, high = result.band[target]
+    moments = []
+    for days in MOMENT_DAYS:
+        k = _morning(result, result.academie.rentree + dt.timedelta(days=days))
+        when = t("academie.moment_rentree") if days == 0 else t("academie.moment_days", days=days)
+        moments.append(
+            t(
+                "academie.risk_moment",
+                when=when,
+                share=_percent(curve[k]),
+                low=_percent(low[k]),
+                high=_percent(high[k]),
+            )
+        )
+    moments.append(
+        t(
+            "academie.risk_moment",
+            when=t("academie.moment_end"),
+            share=_percent(curve[-1]),
+            low=_percent(low[-1]),
+            high=_percent(high[-1]),
+        )
+    )
+    band_low, band_high = result.by_band[target]
+    lines = [
+        label("target", target.value),
+        "  " + t("academie.risk_mornings", moments=" · ".join(moments)),
+        "  "
+        + t(
+            "academie.risk_by_line",
+            by=day_text(result.academie.by),
+            expected=f"{result.by_expected[target]:.0f}",
+            total=len(result.lycees),
+            low=band_low,
+            high=band_high,
+        ),
+        "  " + t("academie.risk_steps_title"),
+    ]
+    for step, share in result.steps[target].items():
+        lines.append(
+            "    " + t("academie.risk_step_line", step=step_label(step), share=_percent(share))
+        )
+    if result.outage_share[target] > 0:
+        lines.append("  " + t("academie.risk_outages", share=_percent(result.outage_share[target])))
+    return lines
+
+
+def _ranking_row(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> str:
+    gar = lycee.targets[Target.GAR]
+    name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
+    step = f"{step_label(gar.step)} ({_percent(gar.steps.get(gar.step, 0.0))} %)"
+    return (
+        f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} "
+        f"{_percent(gar.by_share):>4} %   {_text(result, gar.percentiles['p80']):<16} {step}"
+    )
+
+
+def academie_risk_summary(result: AcademieRisk) -> str:
+    academie = result.academie
+    kinds = {kind: sum(ly.kind == kind for ly in result.lycees) for kind in KINDS}
+    lines = [
+        t(
+            "academie.title",
+            name=academie.name,
+            lycees=lycees_text(len(result.lycees)),
+            kinds=", ".join(f"{count} {kind}" for kind, count in kinds.items() if count),
+            rentree=day_text(academie.rentree),
+        ),
+        t(
+            "academie.risk_basis",
+            n=result.replications,
+            seed=result.seed,
+            failures=t(
+                "academie.failures_common"
+                if result.common_failures
+                else "academie.failures_independent"
+            ),
+        ),
+        "",
+    ]
+    for target in TARGETS:
+        lines.extend(_target_lines(result, target))
+        lines.append("")
+    lines.append(t("academie.risk_ranking_title", by=day_text(academie.by)))
+    lines.append("  " + t("academie.risk_ranking_header"))
+    for rank, u in enumerate(result.ranking[:SHOWN_LYCEES], 1):
+        lines.append("  " + _ranking_row(result, rank, result.lycees[u]))
+    if len(result.lycees) > SHOWN_LYCEES:
+        lines.append(
+            "  "
+            + t(
+                "academie.ranking_more",
+                shown=SHOWN_LYCEES,
+                count=len(result.lycees),
+                file=Csv().file_name("schools"),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _lycee_json(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rank": rank,
+        "uai": lycee.uai,
+        "name": lycee.name,
+        "kind": lycee.kind,
+        "students": lycee.students,
+        "seed": lycee.seed,
+    }
+    for target in Target:
+        risk = lycee.targets[target]
+        data[target.value] = {
+            "percentiles": {k: _iso(result, v) for k, v in risk.percentiles.items()},
+            "intervals": {
+                k: [_iso(result, low), _iso(result, high)]
+                for k, (low, high) in risk.intervals.items()
+            },
+            "by": round(risk.by_share, 4),
+            "never_share": round(risk.never_share, 4),
+            "step": risk.step,
+            "steps": {k: round(v, 4) for k, v in risk.steps.items()},
+            "outage_share": round(risk.outage_share, 4),
+            "never_causes": {k: round(v, 4) for k, v in risk.never_causes.items()},
+        }
+    return data
+
+
+def academie_risk_json(result: AcademieRisk, source: str | None = None) -> dict[str, Any]:
+    academie = result.academie
+    targets = {}
+    for target in Target:
+        low, high = result.band[target]
+        targets[target.value] = {
+            "curve": [
+                {
+                    "date": result.clock.instant(m).date().isoformat(),
+                    "expected_share": round(float(result.curve[target][k]), 4),
+                    "p10": round(float(low[k]), 4),
+                    "p90": round(float(high[k]), 4),
+                }
+                for k, m in enumerate(result.observations)
+            ],
+            "by": {
+                "expected": round(result.by_expected[target], 2),
+                "p10": result.by_band[target][0],
+                "p90": result.by_band[target][1],
+            },
+            "steps": {k: round(v, 4) for k, v in result.steps[target].items()},
+            "outage_share": round(result.outage_share[target], 4),
+        }
+    return {
+        "academie": {
+            "name": academie.name,
+            "file": source,
+            "seed": result.seed,
+            "lycees": len(result.lycees),
+            "kinds": {k: sum(ly.kind == k for ly in result.lycees) for k in sorted(KINDS)},
+            "replications": result.replications,
+            "risk_failures": "common" if result.common_failures else "independent",
+            "rentree": academie.rentree.isoformat(),
+            "by": academie.by.isoformat(),
+            "confidence": CONFIDENCE,
+            "mode": "risk",
+        },
+        "targets": targets,
+        "lycees": [
+            _lycee_json(result, rank, result.lycees[u]) for rank, u in enumerate(result.ranking, 1)
+        ],
+    }
+
+
+def schools_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    header = [
+        form.header("rank"),
+        form.header("uai"),
+        form.header("school"),
+        form.header("school_kind"),
+        form.header("students"),
+    ]
+    for target in TARGETS:
+        name = label("system", target.value) if form.local else target.value
+        header += [
+            form.header("{target}_by", target=name),
+            form.header("{target}_p50", target=name),
+            form.header("{target}_p80", target=name),
+            form.header("{target}_never", target=name),
+            form.header("{target}_step", target=name),
+            form.header("{target}_step_share", target=name),
+        ]
+    rows: list[list[Any]] = [header]
+    for rank, u in enumerate(result.ranking, 1):
+        lycee = result.lycees[u]
+        row: list[Any] = [rank, lycee.uai, lycee.name, lycee.kind, lycee.students]
+        for target in TARGETS:
+            risk = lycee.targets[target]
+            row += [
+                form.number(risk.by_share, 4),
+                form.day(_day(result, risk.percentiles["p50"])),
+                form.day(_day(result, risk.percentiles["p80"])),
+                form.number(risk.never_share, 4),
+                step_label(risk.step) if form.local else risk.step,
+                form.number(risk.steps.get(risk.step, 0.0), 4),
+            ]
+        rows.append(row)
+    return form.dumps(rows)
+
+
+def academie_curve_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    header = [form.header("date")]
+    for target in TARGETS:
+        name = label("system", target.value) if form.local else target.value
+        header += [
+            form.header("{target}_expected", target=name),
+            form.header("{target}_p10", target=name),
+            form.header("{target}_p90", target=name),
+        ]
+    rows: list[list[Any]] = [header]
+    for k, minute in enumerate(result.observations):
+        row: list[Any] = [form.day(result.clock.instant(minute).date())]
+        for target in TARGETS:
+            low, high = result.band[target]
+            row += [
+                form.number(float(result.curve[target][k]), 4),
+                form.number(float(low[k]), 4),
+                form.number(float(high[k]), 4),
+            ]
+        rows.append(row)
+    return form.dumps(rows)
+
+
+def bottlenecks_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+    rows: list[list[Any]] = [[form.header("target"), form.header("step"), form.header("share")]]
+    for target in TARGETS:
+        for step, share in result.steps[target].items():
+            rows.append(
+                [
+                    label("system", target.value) if form.local else target.value,
+                    step_label(step) if form.local else step,
+                    form.number(share, 4),
+                ]
+            )
+    return form.dumps(rows)
+
+
+def academie_risk_files(
+    result: AcademieRisk, source: str | None, csv_form: Csv | None = None
+) -> dict[str, str | bytes]:
+    form = csv_form or Csv()
+    return {
+        form.file_name("academie"): dumps(academie_risk_json(result, source)),
+        form.file_name("schools"): schools_csv(result, form),
+        form.file_name("academie_curve"): academie_curve_csv(result, form),
+        form.file_name("bottlenecks"): bottlenecks_csv(result, form),
+    }
