@@ -90,6 +90,10 @@ class UsageError(RentreeSimError):
     """A command line that cannot be carried out as written (a user mistake)."""
 
 
+class ClusterError(RentreeSimError):
+    """The distributed cluster failed while it ran the work (not the user's input)."""
+
+
 class OutputError(RentreeSimError):
     """An output could not be written where the user asked."""
 

@@ -374,8 +374,8 @@ def test_the_scenario_commands_tell_an_academie_apart(
 ) -> None:
     path = write(tmp_path, [LYCEE_A])
     assert run_main(monkeypatch, "validate", str(path)) == 2
-    assert "academie validate" in capsys.readouterr().err
+    assert "rentree-sim academie" in capsys.readouterr().err
     assert run_main(monkeypatch, "validate", str(SCENARIOS / "academies" / "exemple.csv")) == 2
-    assert "academie validate" in capsys.readouterr().err
+    assert "rentree-sim academie" in capsys.readouterr().err
     assert run_main(monkeypatch, "academie", "validate", str(path), "--commun", str(NOMINAL)) == 2
     assert "--commun" in capsys.readouterr().err

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from sim.analysis.academie import NEVER, run_academie
+from sim.analysis.execution import LocalExecutor
 from sim.analysis.run_analysis import analyse
 from sim.cli import main
 from sim.domain import Operation, Target
@@ -103,8 +104,9 @@ def _day(run: Any, minute: float | None) -> str | None:
 def test_the_same_bytes_on_one_or_two_processes(tmp_path: Path, three: Any) -> None:
     path = academie_file(tmp_path, ON_TIME, LATE, NEVER_DONE, {**ON_TIME, "uai": "0339004H"})
     academie = load_academie(path)
-    one = dumps(academie_run_json(run_academie(academie, workers=1), "a.yaml"))
-    two = dumps(academie_run_json(run_academie(academie, workers=2), "a.yaml"))
+    one = dumps(academie_run_json(run_academie(academie), "a.yaml"))
+    with LocalExecutor(2) as executor:
+        two = dumps(academie_run_json(run_academie(academie, executor), "a.yaml"))
     assert one == two
     data = json.loads(one)
     assert [row["rank"] for row in data["lycees"]] == [1, 2, 3, 4]

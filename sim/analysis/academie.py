@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +17,7 @@ from numpy.typing import NDArray
 
 from sim.analysis.consistency import target_consistency
 from sim.analysis.differences import run_difference
+from sim.analysis.execution import Executor, LocalExecutor
 from sim.analysis.risk import fast_engine
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock
@@ -138,32 +138,29 @@ def _run_piece(piece: Piece) -> list[LyceeRun]:
 
 def run_academie(
     academie: Academie,
-    workers: int = 1,
+    executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AcademieRun:
-    """Each lycée of ``academie`` on its own calendar, on ``workers`` processes (the same
-    result whatever their number), and the académie's counts."""
-    pieces: list[Piece] = []
-    items = [
-        (lycee.index, lycee.uai, lycee.name, lycee.kind, lycee.scenario)
-        for lycee in academie.lycees
+    """Each lycée of ``academie`` on its own calendar, where ``executor`` runs the tasks
+    (this process by default: the same result wherever they run), and the counts."""
+    items = [(ly.index, ly.uai, ly.name, ly.kind, ly.scenario) for ly in academie.lycees]
+    pieces: list[Piece] = [
+        items[start : start + PIECE_LYCEES] for start in range(0, len(items), PIECE_LYCEES)
     ]
-    for start in range(0, len(items), PIECE_LYCEES):
-        pieces.append(items[start : start + PIECE_LYCEES])
     found: dict[int, LyceeRun] = {}
-    if workers <= 1 or len(pieces) == 1:
-        for piece in pieces:
-            for outcome in _run_piece(piece):
-                found[outcome.index] = outcome
-            if progress:
-                progress(len(piece))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for piece, outcomes in zip(pieces, pool.map(_run_piece, pieces), strict=True):
-                for outcome in outcomes:
-                    found[outcome.index] = outcome
-                if progress:
-                    progress(len(piece))
+
+    def done(_: int, outcomes: list[LyceeRun]) -> None:
+        for outcome in outcomes:
+            found[outcome.index] = outcome
+        if progress:
+            progress(len(outcomes))
+
+    runner: Executor = LocalExecutor(1) if executor is None else executor
+    try:
+        runner.run(_run_piece, pieces, done)
+    finally:
+        if executor is None:
+            runner.close()
     lycees = [found[lycee.index] for lycee in academie.lycees]
     check_engine(academie)
     return summarise(academie, lycees)

@@ -70,3 +70,130 @@ class LocalExecutor:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+FINGERPRINTED = ("numpy", "simpy", "networkx", "pydantic", "holidays", "vacances-scolaires-france")
+
+
+def fingerprint() -> dict[str, str]:
+    """What must be the same on the client and every worker for the same results: the
+    versions of the libraries the model uses, and the model's own sources (an editable
+    install at another commit still says the same version)."""
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    found: dict[str, str] = {}
+    for name in FINGERPRINTED:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    found["rentree-sim"] = digest.hexdigest()[:16]
+    return found
+
+
+def worker_fingerprint() -> dict[str, str]:
+    """:func:`fingerprint` as a worker computes it, from its own installed code (sent by
+    name, not by value)."""
+    return fingerprint()
+
+
+class DaskExecutor:
+    """A Dask distributed cluster: ``dask scheduler`` on one machine, ``dask worker`` on
+    the others, the same rentree-sim on all. Tasks carry their scenario (never scattered
+    data, which a dead worker would take with it): a task lost with its worker runs again
+    elsewhere, with the same result."""
+
+    def __init__(self, address: str, timeout: float = 10.0, wait_workers: float = 30.0) -> None:
+        from sim.errors import UsageError
+        from sim.i18n import t
+
+        if not address.startswith("tcp://"):
+            raise UsageError(t("cluster.scheme", address=address))
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError(t("cluster.not_installed")) from None
+        try:
+            self.client = Client(address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError) as error:
+            raise UsageError(t("cluster.unreachable", address=address, reason=error)) from None
+        try:
+            self.client.wait_for_workers(1, timeout=wait_workers)
+        except TimeoutError:
+            self.close()
+            raise UsageError(t("cluster.no_workers", address=address)) from None
+        self._check_workers()
+        workers = self.client.scheduler_info().get("workers", {})
+        self.processes = max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+    def _check_workers(self) -> None:
+        from sim.errors import UsageError
+        from sim.i18n import t
+
+        mine = fingerprint()
+        try:
+            theirs = self.client.run(worker_fingerprint)
+        except Exception as error:  # a worker without rentree-sim cannot even unpickle it
+            self.close()
+            raise UsageError(t("cluster.worker_unfit", worker="?", difference=error)) from None
+        for worker, found in sorted(theirs.items()):
+            for name, value in mine.items():
+                if found.get(name) != value:
+                    self.close()
+                    difference = f"{name} {found.get(name)} ≠ {value}"
+                    raise UsageError(
+                        t("cluster.worker_unfit", worker=worker, difference=difference)
+                    )
+
+    def run(self, function: Callable[[Any], Any], tasks: Sequence[Any], done: Done) -> None:
+        import uuid
+
+        from distributed import as_completed
+        from distributed.client import FutureCancelledError
+
+        from sim.errors import ClusterError
+        from sim.i18n import t
+
+        run = uuid.uuid4().hex[:12]
+        futures = {
+            self.client.submit(function, task, key=f"rentree-sim-{run}-{i}", pure=False): i
+            for i, task in enumerate(tasks)
+        }
+        try:
+            for future in as_completed(futures, loop=self.client.loop):
+                index = futures[future]
+                try:
+                    result = future.result()
+                except (FutureCancelledError, OSError) as error:
+                    raise ClusterError(t("cluster.lost", reason=error)) from None
+                except Exception as error:
+                    if type(error).__name__ == "KilledWorker":
+                        raise ClusterError(t("cluster.killed", task=index)) from None
+                    raise
+                done(index, result)
+                future.release()
+        except BaseException:
+            self.client.cancel(list(futures))
+            raise
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def executor_for(scheduler: str | None, workers: int) -> LocalExecutor | DaskExecutor:
+    """A Dask cluster at ``scheduler`` (``tcp://HOST:PORT``), else this machine."""
+    return DaskExecutor(scheduler) if scheduler else LocalExecutor(workers)

@@ -42,8 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no operation (right without waiting for a step)",
     },
     "academie.outages": {
-        "fr": "{count} lycée(s) attendent en plus un traitement en panne sur leur chaîne.",
-        "en": "{count} lycée(s) also wait for a batch that was down on their chain.",
+        "fr": "lycées qui attendent en plus un traitement en panne sur leur chaîne : {count}",
+        "en": "lycées that also wait for a batch that was down on their chain: {count}",
     },
     "academie.ranking_title": {
         "fr": "Lycées à appeler d'abord (GAR juste le plus tard, ou jamais) :",
@@ -56,8 +56,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ENT              step that sets the GAR's date",
     },
     "academie.ranking_more": {
-        "fr": "… (les {shown} premiers ; les {count} dans {file} avec --out)",
-        "en": "… (the first {shown}; all {count} in {file} with --out)",
+        "fr": "… (les {shown} premiers ; les {count} dans le fichier des lycées écrit avec --out)",
+        "en": "… (the first {shown}; all {count} in the lycées' file written with --out)",
     },
     "academie.never": {"fr": "jamais", "en": "never"},
     "academie.risk_basis": {
@@ -119,6 +119,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.{target}_expected": {"fr": "{target} : part attendue", "en": "{target}_expected"},
     "csv.{target}_p10": {"fr": "{target} : P10", "en": "{target}_p10"},
     "csv.{target}_p90": {"fr": "{target} : P90", "en": "{target}_p90"},
+    "cluster.scheme": {
+        "fr": "ordonnanceur Dask « {address} » : adresse de la forme tcp://MACHINE:8786",
+        "en": "Dask scheduler '{address}': an address such as tcp://HOST:8786",
+    },
+    "cluster.not_installed": {
+        "fr": "le calcul sur un cluster Dask demande le module distributed : "
+        "pip install 'rentree-sim[cluster]'",
+        "en": "running on a Dask cluster needs the distributed module: "
+        "pip install 'rentree-sim[cluster]'",
+    },
+    "cluster.unreachable": {
+        "fr": "impossible de joindre l'ordonnanceur Dask à {address} : {reason}",
+        "en": "cannot reach the Dask scheduler at {address}: {reason}",
+    },
+    "cluster.no_workers": {
+        "fr": "aucun travailleur n'est connecté à l'ordonnanceur {address} "
+        "(lancer « dask worker {address} » sur les machines de calcul)",
+        "en": "no worker is connected to the scheduler {address} "
+        "(start 'dask worker {address}' on the computing machines)",
+    },
+    "cluster.worker_unfit": {
+        "fr": "le travailleur {worker} n'a pas la même installation : {difference} ; installez "
+        "la même version de rentree-sim partout",
+        "en": "worker {worker} does not have the same installation: {difference}; install "
+        "the same rentree-sim everywhere",
+    },
+    "cluster.lost": {
+        "fr": "le cluster Dask a perdu le calcul ({reason}) : rien n'est écrit",
+        "en": "the Dask cluster lost the work ({reason}): nothing is written",
+    },
+    "cluster.killed": {
+        "fr": "un travailleur Dask est mort plusieurs fois sur la même tâche (n° {task}) : "
+        "mémoire insuffisante ? voir le journal du travailleur ; rien n'est écrit",
+        "en": "a Dask worker died several times on the same task (no. {task}): out of "
+        "memory? see the worker's log; nothing is written",
+    },
     "file.academie": {"fr": "academie.json", "en": "academie.json"},
     "file.schools": {"fr": "lycees.csv", "en": "schools.csv"},
     "file.academie_curve": {"fr": "courbe-academie.csv", "en": "academie-curve.csv"},

@@ -125,8 +125,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: 'convertir' reads a CSV table (.csv)",
     },
     "cli.academie_converted": {
-        "fr": "{path} écrit : {count} lycées.",
-        "en": "{path} written: {count} lycées.",
+        "fr": "{path} écrit : {lycees}.",
+        "en": "{path} written: {lycees}.",
     },
     "cli.academie_generate_help": {
         "fr": "Écrit une académie fictive (noms et UAI inventés, tailles tirées, calendriers "
@@ -144,8 +144,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "common scenario not found: {path}; give it with --commun",
     },
     "cli.academie_generated": {
-        "fr": "{path} écrit : {count} lycées fictifs (graine {seed}).",
-        "en": "{path} written: {count} fictional lycées (seed {seed}).",
+        "fr": "{path} écrit : {lycees} (fictifs, graine {seed}).",
+        "en": "{path} written: {lycees} (fictional, seed {seed}).",
     },
     "cli.opt_generate_seed": {
         "fr": "graine du tirage (même graine, même fichier)",
@@ -170,6 +170,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Uncertainty of the whole académie: each lycée replayed -n times (the same seeds "
         "as risk), the share of lycées right each morning with its band, the number expected "
         "by the deadline, the steps that set the date, the lycées to call first.",
+    },
+    "cli.opt_scheduler": {
+        "fr": "adresse d'un ordonnanceur Dask (dask scheduler) : le calcul se répartit sur "
+        "ses travailleurs (dask worker), avec le même résultat (par défaut : cette machine)",
+        "en": "address of a Dask scheduler (dask scheduler): the work is spread over its "
+        "workers (dask worker), with the same result (default: this machine)",
     },
     "cli.opt_academie_out": {
         "fr": "dossier où écrire academie.json, lycees.csv, courbe-academie.csv et goulots.csv "

@@ -217,19 +217,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule.scenario_is_academie": {
         "fr": "ce fichier est une académie (une liste de lycées), pas un scénario : utilisez "
-        "« rentree-sim academie validate »",
-        "en": "this file is an académie (a list of lycées), not a scenario: use "
-        "'rentree-sim academie validate'",
+        "les commandes « rentree-sim academie » (validate, run, risk)",
+        "en": "this file is an académie (a list of lycées), not a scenario: use the "
+        "'rentree-sim academie' commands (validate, run, risk)",
     },
     "rule.scenario_is_table": {
-        "fr": "un tableau CSV n'est pas un scénario ; s'il liste des lycées, utilisez "
-        "« rentree-sim academie validate »",
-        "en": "a CSV table is not a scenario; if it lists lycées, use "
-        "'rentree-sim academie validate'",
+        "fr": "un tableau CSV n'est pas un scénario ; s'il liste des lycées, utilisez les "
+        "commandes « rentree-sim academie » (validate, run, risk)",
+        "en": "a CSV table is not a scenario; if it lists lycées, use the "
+        "'rentree-sim academie' commands (validate, run, risk)",
     },
     "rule.csv_divisions_total": {
-        "fr": "{value} divisions : au plus 120 (40 par niveau)",
-        "en": "{value} divisions: at most 120 (40 per level)",
+        "fr": "{value} divisions : il en faut de 3 (une par niveau) à 112 (au plus 40 en "
+        "seconde, qui en a 36 %)",
+        "en": "{value} divisions: from 3 (one per level) to 112 (at most 40 in seconde, "
+        "which has 36 %)",
     },
     "rule.academie_not_a_mapping": {
         "fr": "le fichier doit contenir un dictionnaire de clés (name, scenario, lycees, …)",

@@ -50,6 +50,15 @@ AcademieArgument = Annotated[
     typer.Argument(help=t("cli.arg_academie"), show_default=False, metavar=t("cli.mv_academie")),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help=t("cli.opt_strict"), metavar="")]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help=t("cli.opt_scheduler"),
+        envvar="DASK_SCHEDULER_ADDRESS",
+        metavar="tcp://MACHINE:8786",
+    ),
+]
 CommonOption = Annotated[
     str | None,
     typer.Option("--commun", "--common", help=t("cli.opt_common"), metavar=t("cli.mv_scenario")),
@@ -105,9 +114,7 @@ def validate(
             "cli.academie_valid",
             file=academie,
             name=loaded.name,
-            lycees=t("academie.one_lycee")
-            if len(loaded.lycees) == 1
-            else t("academie.lycees", count=len(loaded.lycees)),
+            lycees=lycees_text(len(loaded.lycees)),
             kinds=", ".join(f"{count} {kind}" for kind, count in kinds.items() if count),
             rentree=loaded.rentree.strftime("%d/%m/%Y"),
             by=loaded.by.strftime("%d/%m/%Y"),
@@ -125,6 +132,7 @@ def run(
     ] = None,
     csv_form: CsvOption = CsvForm.EXCEL,
     workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     common: CommonOption = None,
     seed: AcademieSeedOption = None,
     strict: StrictOption = False,
@@ -134,6 +142,7 @@ def run(
     use_language(lang)
     loaded = load(academie, common, seed, strict)
     from sim.analysis.academie import run_academie
+    from sim.analysis.execution import executor_for
     from sim.analysis.risk import default_workers
     from sim.presentation.academie_output import (
         academie_run_files,
@@ -144,8 +153,11 @@ def run(
     try:
         if out is not None:
             check_output_folder(out)
-        with progress_bar(len(loaded.lycees)) as advance:
-            result = run_academie(loaded, workers or default_workers(), progress=advance)
+        with (
+            executor_for(scheduler, workers or default_workers()) as executor,
+            progress_bar(len(loaded.lycees)) as advance,
+        ):
+            result = run_academie(loaded, executor, progress=advance)
         if out is not None:
             written = write_file_set(out, academie_run_files(result, academie, Csv(csv_form)))
     except RentreeSimError as error:
@@ -170,6 +182,7 @@ def risk(
     ] = None,
     csv_form: CsvOption = CsvForm.EXCEL,
     workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     common: CommonOption = None,
     table_seed: Annotated[
         int | None,
@@ -188,7 +201,7 @@ def risk(
     use_language(lang)
     loaded = load(academie, common, table_seed, strict)
     from sim.analysis.academie_risk import run_academie_risk
-    from sim.analysis.execution import LocalExecutor
+    from sim.analysis.execution import executor_for
     from sim.analysis.risk import default_workers
     from sim.presentation.academie_risk_output import (
         academie_risk_files,
@@ -200,7 +213,10 @@ def risk(
         if out is not None:
             check_output_folder(out)
         total = replications * len(loaded.lycees)
-        with LocalExecutor(workers or default_workers()) as executor, progress_bar(total) as step:
+        with (
+            executor_for(scheduler, workers or default_workers()) as executor,
+            progress_bar(total) as step,
+        ):
             result = run_academie_risk(loaded, replications, seed, executor, progress=step)
         if out is not None:
             written = write_file_set(out, academie_risk_files(result, academie, Csv(csv_form)))
@@ -249,7 +265,7 @@ def convert(
         write_atomically(output, lambda path: Path(path).write_text(text, "utf-8"))
     except OutputError as error:
         raise fail(error) from None
-    typer.echo(t("cli.academie_converted", path=output, count=len(loaded.lycees)))
+    typer.echo(t("cli.academie_converted", path=output, lycees=lycees_text(len(loaded.lycees))))
 
 
 @academie_app.command("generer", help=t("cli.academie_generate_help"), add_help_option=False)
@@ -307,7 +323,11 @@ def generate(
         write_atomically(output, lambda path: Path(path).write_text(text, "utf-8"))
     except RentreeSimError as error:
         raise fail(error) from None
-    typer.echo(t("cli.academie_generated", path=output, count=count, seed=seed))
+    typer.echo(t("cli.academie_generated", path=output, lycees=lycees_text(count), seed=seed))
+
+
+def lycees_text(count: int) -> str:
+    return t("academie.one_lycee") if count == 1 else t("academie.lycees", count=count)
 
 
 KINDS = ("LGT", "LPO", "LP")

@@ -17,7 +17,14 @@ from sim._version import __version__
 from sim.analysis.run_analysis import Analysis, analyse
 from sim.cli.usage import is_usage_error, usage_text
 from sim.engine.simulation import simulate
-from sim.errors import ModelError, RentreeSimError, ScenarioError, ScenarioErrors, printable
+from sim.errors import (
+    ClusterError,
+    ModelError,
+    RentreeSimError,
+    ScenarioError,
+    ScenarioErrors,
+    printable,
+)
 from sim.i18n import LANGUAGES, set_language, t
 from sim.presentation.export import CsvForm
 from sim.scenario.loader import load_scenario_with_warnings
@@ -140,6 +147,8 @@ def fail(error: RentreeSimError) -> typer.Exit:
             typer.echo("  " + t("cli.more_errors", count=omitted), err=True)
         return typer.Exit(2)
     typer.echo(printable(str(error)), err=True)
+    if isinstance(error, ClusterError):
+        return typer.Exit(1)
     if isinstance(error, ModelError):
         typer.echo(t("cli.report_bug"), err=True)
         return typer.Exit(1)

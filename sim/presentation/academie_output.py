@@ -132,7 +132,6 @@ def academie_run_summary(run: AcademieRun) -> str:
                 "academie.ranking_more",
                 shown=SHOWN_LYCEES,
                 count=len(run.lycees),
-                file=Csv().file_name("schools"),
             )
         )
     return "\n".join(lines)

@@ -142,7 +142,6 @@ def academie_risk_summary(result: AcademieRisk) -> str:
                 "academie.ranking_more",
                 shown=SHOWN_LYCEES,
                 count=len(result.lycees),
-                file=Csv().file_name("schools"),
             )
         )
     return "\n".join(lines)

@@ -293,7 +293,7 @@ class _Composer:
             except ScenarioError as error:
                 if error.file == str(path) and error.line is None:
                     # the base file itself is missing or not a scenario: the entry's fault
-                    self._error(field, f"{base} : {error.rule}")
+                    self._error(field, error.rule)
                 else:
                     self.errors.append(error)
                 self._chains[resolved] = None

@@ -251,10 +251,13 @@ def _add_row(
     if isinstance(divisions, dict):
         entry["divisions"] = divisions
     elif divisions is not None:
-        if isinstance(divisions, int) and divisions > 120:
-            column = result.headers.get("divisions", "divisions")
+        column = result.headers.get("divisions", "divisions")
+        if not isinstance(divisions, int):
+            raise ScenarioError(path, column, t("rule.integer", value=divisions), line)
+        split = _split_total(divisions)
+        if divisions < 3 or max(split.values()) > 40:
             raise ScenarioError(path, column, t("rule.csv_divisions_total", value=divisions), line)
-        entry["divisions"] = _split_total(divisions)
+        entry["divisions"] = split
         result.columns[(*here, "divisions")] = next(
             c.strip() for c, k in zip(header, keys, strict=False) if k == "divisions"
         )
@@ -288,10 +291,8 @@ def _integer(value: str) -> Any:
     return int(compact) if compact.isdigit() else value
 
 
-def _split_total(total: Any) -> Any:
-    """A total of divisions, split as the académie derives them (kept whole if not a number)."""
-    if not isinstance(total, int) or total > 120:
-        return total
+def _split_total(total: int) -> dict[str, int]:
+    """A total of divisions, split as the académie derives them."""
     from sim.scenario.academie import split_divisions
 
     return split_divisions(total)

@@ -115,6 +115,7 @@ def _rule(error: Any, field: FieldPath, root: type[BaseModel] = Scenario) -> str
         return t("rule.choice", value=shown(value), expected=", ".join(choices))
     if kind in _RULES:
         limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("max_length")))))
+        limit = ctx.get("min_length", limit) if kind == "too_short" else limit
         count = len(value) if isinstance(value, list | str) else ""
         return t(_RULES[kind], value=shown(value), limit=shown(limit), expected="", count=count)
     return t("rule.invalid_value", value=shown(value))
