@@ -34,6 +34,7 @@ test: lint
 bench: $(DEV_STAMP)
 	$(PY) benchmarks/bench_speed.py
 	$(PY) benchmarks/bench_risk.py
+	$(PY) benchmarks/bench_academie.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

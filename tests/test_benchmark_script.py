@@ -31,3 +31,10 @@ def test_risk_benchmark_runs() -> None:
     assert "réplications/s" in run_script(
         "bench_risk.py", "--students", "150", "--replications", "4"
     )
+
+
+def test_academie_benchmark_runs_and_checks_its_results_agree() -> None:
+    out = run_script("bench_academie.py", "--lycees", "4", "--replications", "2")
+    for line in ("génération", "academie run", "academie risk -n 2", "Dask local", "projection"):
+        assert line in out, out
+    assert "JSON identiques" in out

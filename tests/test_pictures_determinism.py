@@ -15,6 +15,15 @@ COMMANDS = {
     "graphe.png": ["plot", "graph", str(SCENARIOS / "liens-en-retard.yaml")],
     "chronologie.svg": ["plot", "timeline", str(SCENARIOS / "arrivees-tardives.yaml")],
     "rapport.html": ["report", str(SCENARIOS / "liens-en-retard.yaml")],
+    "tableau.html": [
+        "academie",
+        "report",
+        str(SCENARIOS / "academies" / "exemple.csv"),
+        "-n",
+        "3",
+        "--workers",
+        "1",
+    ],
 }
 
 

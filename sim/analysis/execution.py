@@ -124,7 +124,9 @@ class DaskExecutor:
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as error:
-            raise UsageError(t("cluster.unreachable", address=address, reason=error)) from None
+            refused = isinstance(error, ConnectionRefusedError) or "refused" in str(error)
+            reason = t("cluster.refused") if refused else t("cluster.silent", seconds=timeout)
+            raise UsageError(t("cluster.unreachable", address=address, reason=reason)) from None
         try:
             self.client.wait_for_workers(1, timeout=wait_workers)
         except TimeoutError:

@@ -133,6 +133,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "impossible de joindre l'ordonnanceur Dask à {address} : {reason}",
         "en": "cannot reach the Dask scheduler at {address}: {reason}",
     },
+    "cluster.refused": {"fr": "connexion refusée", "en": "connection refused"},
+    "cluster.silent": {
+        "fr": "pas de réponse en {seconds:g} s",
+        "en": "no answer within {seconds:g} s",
+    },
     "cluster.no_workers": {
         "fr": "aucun travailleur n'est connecté à l'ordonnanceur {address} "
         "(lancer « dask worker {address} » sur les machines de calcul)",
@@ -154,6 +159,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mémoire insuffisante ? voir le journal du travailleur ; rien n'est écrit",
         "en": "a Dask worker died several times on the same task (no. {task}): out of "
         "memory? see the worker's log; nothing is written",
+    },
+    "plot.academie_by": {"fr": "échéance", "en": "deadline"},
+    "plot.academie_axis": {
+        "fr": "part des lycées justes le matin",
+        "en": "share of lycées right in the morning",
+    },
+    "plot.academie_run_title": {
+        "fr": "Lycées justes chaque matin — {name}\n(un calendrier par lycée)",
+        "en": "Lycées right each morning — {name}\n(one calendar per lycée)",
+    },
+    "plot.academie_risk_title": {
+        "fr": "Lycées justes chaque matin — {name}\n({n} tirages par lycée ; bande : 80 % des "
+        "tirages)",
+        "en": "Lycées right each morning — {name}\n({n} draws per lycée; band: 80 % of the "
+        "draws)",
+    },
+    "plot.bottleneck_axis": {
+        "fr": "part des lycées dont l'étape fixe la date",
+        "en": "share of lycées whose date the step sets",
+    },
+    "plot.bottleneck_title": {
+        "fr": "Étapes qui fixent la date — {target}",
+        "en": "Steps that set the date — {target}",
+    },
+    "report.academie_title": {"fr": "{name}", "en": "{name}"},
+    "report.academie_card_run": {
+        "fr": "{target} : {count} lycées justes pour de bon le {by}, sur {total}",
+        "en": "{target}: {count} lycées right for good on {by}, of {total}",
+    },
+    "report.academie_card_risk": {
+        "fr": "{target} : {expected} lycées attendus justes le {by}, sur {total} (80 % des "
+        "tirages entre {low} et {high})",
+        "en": "{target}: {expected} lycées expected right on {by}, of {total} (80 % of the "
+        "draws between {low} and {high})",
+    },
+    "report.academie_curve": {
+        "fr": "Part des lycées dont l'annuaire est juste chaque matin.",
+        "en": "Share of the lycées whose directory is right each morning.",
+    },
+    "report.academie_steps": {
+        "fr": "Étapes qui fixent la date du GAR : la dernière opération de la chaîne critique "
+        "de chaque lycée.",
+        "en": "Steps that set the GAR's date: the last operation of each lycée's critical chain.",
+    },
+    "report.academie_table": {
+        "fr": "Lycées, du plus au moins à risque",
+        "en": "Lycées, most at risk first",
+    },
+    "report.academie_table_note": {
+        "fr": "En rouge : les lycées dont le GAR a moins d'une chance sur deux d'être juste à "
+        "l'échéance (ou, sans tirage, qui ne le sont pas).",
+        "en": "In red: the lycées whose GAR has less than an even chance of being right by "
+        "the deadline (or, with no draw, that are not).",
+    },
+    "report.academie_pictures": {"fr": "Images", "en": "Pictures"},
+    "report.column_by": {"fr": "P(échéance)", "en": "P(deadline)"},
+    "report.column_p80": {"fr": "P80 du GAR", "en": "GAR's P80"},
+    "report.column_gar": {"fr": "GAR juste le", "en": "GAR right on"},
+    "report.column_ent": {"fr": "ENT juste le", "en": "ENT right on"},
+    "report.column_step": {
+        "fr": "étape qui fixe la date du GAR",
+        "en": "step that sets the GAR's date",
     },
     "file.academie": {"fr": "academie.json", "en": "academie.json"},
     "file.schools": {"fr": "lycees.csv", "en": "schools.csv"},

@@ -171,6 +171,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "as risk), the share of lycées right each morning with its band, the number expected "
         "by the deadline, the steps that set the date, the lycées to call first.",
     },
+    "cli.academie_report_help": {
+        "fr": "Écrit la page de l'académie (un fichier HTML lisible sans connexion) : la part "
+        "des lycées justes chaque matin, les étapes qui fixent la date, tous les lycées du plus "
+        "au moins à risque.",
+        "en": "Write the académie's page (an HTML file readable offline): the share of lycées "
+        "right each morning, the steps that set the date, every lycée most at risk first.",
+    },
+    "cli.opt_one_calendar": {
+        "fr": "un calendrier par lycée, sans tirage au sort (comme academie run) : plus rapide, "
+        "sans incertitude",
+        "en": "one calendar per lycée, nothing drawn (as academie run): faster, without "
+        "uncertainty",
+    },
+    "cli.opt_draw_seed": {
+        "fr": "graine des tirages (celle de chaque lycée en dérive avec son UAI ; par défaut "
+        "chaque lycée garde la sienne)",
+        "en": "seed of the draws (each lycée's derives from it and its UAI; by default each "
+        "lycée keeps its own)",
+    },
     "cli.opt_scheduler": {
         "fr": "adresse d'un ordonnanceur Dask (dask scheduler) : le calcul se répartit sur "
         "ses travailleurs (dask worker), avec le même résultat (par défaut : cette machine)",

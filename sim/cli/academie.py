@@ -15,7 +15,6 @@ from sim.cli.app import (
     JsonOption,
     LangOption,
     ReplicationsOption,
-    SeedOption,
     WorkersOption,
     app,
     fail,
@@ -50,6 +49,16 @@ AcademieArgument = Annotated[
     typer.Argument(help=t("cli.arg_academie"), show_default=False, metavar=t("cli.mv_academie")),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help=t("cli.opt_strict"), metavar="")]
+DrawSeedOption = Annotated[
+    int | None,
+    typer.Option(
+        "--seed",
+        help=t("cli.opt_draw_seed"),
+        min=0,
+        max=2**63 - 1,
+        metavar=t("cli.mv_integer"),
+    ),
+]
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
@@ -67,7 +76,6 @@ AcademieSeedOption = Annotated[
     int | None,
     typer.Option(
         "--graine",
-        "--seed",
         help=t("cli.opt_academie_seed"),
         min=0,
         max=2**63 - 1,
@@ -174,7 +182,7 @@ def run(
 def risk(
     academie: AcademieArgument,
     replications: ReplicationsOption = 200,
-    seed: SeedOption = None,
+    seed: DrawSeedOption = None,
     as_json: JsonOption = False,
     out: Annotated[
         Path | None,
@@ -228,6 +236,66 @@ def risk(
         typer.echo(academie_risk_summary(result))
     if out is not None:
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+
+
+@academie_app.command("report", help=t("cli.academie_report_help"), add_help_option=False)
+def report(
+    academie: AcademieArgument,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=t("cli.opt_report"), metavar=t("cli.mv_file")),
+    ] = Path("tableau.html"),
+    replications: ReplicationsOption = 200,
+    one_calendar: Annotated[
+        bool, typer.Option("--un-calendrier", "--one-calendar", help=t("cli.opt_one_calendar"))
+    ] = False,
+    seed: DrawSeedOption = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    common: CommonOption = None,
+    table_seed: Annotated[
+        int | None,
+        typer.Option(
+            "--graine",
+            help=t("cli.opt_academie_seed"),
+            min=0,
+            max=2**63 - 1,
+            metavar=t("cli.mv_integer"),
+        ),
+    ] = None,
+    strict: StrictOption = False,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    # matplotlib loads only for the commands that draw
+    from sim.analysis.academie import AcademieRun, run_academie
+    from sim.analysis.academie_risk import AcademieRisk, run_academie_risk
+    from sim.analysis.execution import executor_for
+    from sim.analysis.risk import default_workers
+    from sim.presentation.academie_report import academie_report_html, write_academie_report
+    from sim.presentation.report import REPORT_SUFFIXES
+
+    try:
+        check_output_file(output, REPORT_SUFFIXES)
+    except RentreeSimError as error:
+        raise fail(error) from None
+    loaded = load(academie, common, table_seed, strict)
+    try:
+        total = len(loaded.lycees) * (1 if one_calendar else replications)
+        with (
+            executor_for(scheduler, workers or default_workers()) as executor,
+            progress_bar(total) as step,
+        ):
+            result: AcademieRun | AcademieRisk = (
+                run_academie(loaded, executor, progress=step)
+                if one_calendar
+                else run_academie_risk(loaded, replications, seed, executor, progress=step)
+            )
+        write_academie_report(academie_report_html(result), output)
+    except RentreeSimError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.report_written", path=output))
 
 
 @academie_app.command("schema", help=t("cli.academie_schema_help"), add_help_option=False)

@@ -8,7 +8,7 @@ from typing import Any
 from sim.analysis.academie_risk import AcademieRisk, LyceeRisk
 from sim.analysis.risk import CONFIDENCE
 from sim.domain import Target
-from sim.i18n import label, t
+from sim.i18n import label, language, t
 from sim.presentation.academie_output import (
     KINDS,
     MOMENT_DAYS,
@@ -40,6 +40,12 @@ def _morning(result: AcademieRisk, day: dt.date) -> int:
 
     start = result.clock.day_minutes(day, dt.time(0, 0))
     return min(bisect.bisect_left(result.observations, start), len(result.observations) - 1)
+
+
+def decimal_text(value: float) -> str:
+    """One decimal, with the comma in French."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "fr" else text
 
 
 def _percent(value: float) -> int:
@@ -79,7 +85,7 @@ def _target_lines(result: AcademieRisk, target: Target) -> list[str]:
         + t(
             "academie.risk_by_line",
             by=day_text(result.academie.by),
-            expected=f"{result.by_expected[target]:.0f}",
+            expected=decimal_text(result.by_expected[target]),
             total=len(result.lycees),
             low=band_low,
             high=band_high,

@@ -54,12 +54,12 @@ ol.chain li { margin: .15em 0; }
 """
 
 
-def _svg(figure: Figure) -> str:
+def svg_markup(figure: Figure) -> str:
     text = svg_text(figure)
     return text[text.index("<svg") :]
 
 
-def _figure(svg: str, caption: str, name: str) -> str:
+def figure_html(svg: str, caption: str, name: str) -> str:
     return (
         f'<figure id="{name}" class="picture">{svg}'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
@@ -227,7 +227,7 @@ def report_html(
     cal = scenario.calendar
     title = t("report.title", name=scenario.name)
     pictures = [
-        _figure(_svg(figure), caption, name)
+        figure_html(svg_markup(figure), caption, name)
         for name, figure, caption in report_pictures(analysis, compared)
     ]
     subtitle = t(

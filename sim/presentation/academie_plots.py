@@ -1,0 +1,91 @@
+"""Pictures of an académie: the share of lycées right each morning, and the steps that set
+the date (``ax=None`` makes a figure without pyplot; each function returns its axes)."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
+from numpy.typing import NDArray
+
+from sim.analysis.academie import AcademieRun
+from sim.analysis.academie_risk import AcademieRisk
+from sim.domain import Target
+from sim.i18n import label, t
+from sim.presentation.academie_output import step_label
+from sim.presentation.plotting import SMALL, TARGET_COLOURS, date_axis, day_num, new_axes
+
+Result = AcademieRun | AcademieRisk
+
+
+def _share(result: Result, target: Target) -> NDArray[np.float64]:
+    if isinstance(result, AcademieRisk):
+        return result.curve[target]
+    return result.curve[target] / len(result.lycees)
+
+
+def step_shares(result: Result, target: Target) -> dict[str, float]:
+    """Each step's share of the lycées (× replications) whose date it sets."""
+    if isinstance(result, AcademieRisk):
+        return result.steps[target]
+    total = len(result.lycees)
+    return {step: count / total for step, count in result.bottlenecks[target].items()}
+
+
+def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
+    """The share of the académie's lycées whose directory is right each morning, per target
+    (with the band of 80 % of the draws under uncertainty); the rentrée dashed, the
+    deadline dotted."""
+    ax = new_axes(ax, (12, 4.5))
+    dates = [float(mdates.date2num(result.clock.instant(m))) for m in result.observations]
+    for target in (Target.ENT, Target.GAR):
+        colour = TARGET_COLOURS[target]
+        if isinstance(result, AcademieRisk):
+            low, high = result.band[target]
+            ax.fill_between(dates, low, high, step="post", color=colour, alpha=0.18, lw=0)
+        ax.step(
+            dates,
+            _share(result, target),
+            where="post",
+            color=colour,
+            lw=1.8,
+            label=label("target", target.value),
+        )
+    academie = result.academie
+    ax.axvline(
+        day_num(academie.rentree), color="black", ls="--", lw=1, label=t("plot.rentree_short")
+    )
+    ax.axvline(day_num(academie.by), color="#7d3c98", ls=":", lw=1.4, label=t("plot.academie_by"))
+    ax.set_ylim(-0.02, 1.02)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlim(dates[0], dates[-1])
+    date_axis(ax)
+    ax.grid(color="#eeeeee", lw=0.6)
+    ax.set_ylabel(t("plot.academie_axis"))
+    if isinstance(result, AcademieRisk):
+        title = t("plot.academie_risk_title", name=academie.name, n=result.replications)
+    else:
+        title = t("plot.academie_run_title", name=academie.name)
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=SMALL)
+    return ax
+
+
+def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | None = None) -> Axes:
+    """The steps that set ``target``'s date, by the share of lycées they hold back."""
+    shares = step_shares(result, target)
+    ax = new_axes(ax, (10, 1.6 + 0.5 * max(1, len(shares))))
+    rows = sorted(shares.items(), key=lambda item: item[1])
+    names = [step_label(step) for step, _ in rows]
+    values = [share for _, share in rows]
+    ax.barh(range(len(rows)), values, color=TARGET_COLOURS[target], height=0.6)
+    for y, value in enumerate(values):
+        ax.text(value, y, f" {round(100 * value)} %", va="center", fontsize=SMALL)
+    ax.set_yticks(range(len(rows)), names, fontsize=SMALL)
+    ax.set_xlim(0, 1.15)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel(t("plot.bottleneck_axis"))
+    ax.set_title(t("plot.bottleneck_title", target=label("target", target.value)))
+    ax.grid(axis="x", color="#eeeeee", lw=0.6)
+    return ax
