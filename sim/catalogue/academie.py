@@ -172,8 +172,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plot.academie_risk_title": {
         "fr": "Lycées justes chaque matin — {name}\n({n} tirages par lycée ; bande : 80 % des "
         "tirages)",
-        "en": "Lycées right each morning — {name}\n({n} draws per lycée; band: 80 % of the "
-        "draws)",
+        "en": "Lycées right each morning — {name}\n({n} draws per lycée; band: 80 % of the draws)",
     },
     "plot.bottleneck_axis": {
         "fr": "part des lycées dont l'étape fixe la date",
