@@ -9,6 +9,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from sim.analysis.academie import AcademieRun, run_academie
+from sim.analysis.academie_risk import AcademieRisk, run_academie_risk
+from sim.analysis.execution import DaskExecutor, LocalExecutor
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
 from sim.analysis.risk import run_risk, tornado
@@ -17,6 +20,10 @@ from sim.chain import build_graph, order_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, System, Target
 from sim.engine.simulation import SimulationResult, simulate
 from sim.i18n import label, set_language
+from sim.presentation.academie_output import academie_run_summary
+from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
+from sim.presentation.academie_report import academie_report_html, write_academie_report
+from sim.presentation.academie_risk_output import academie_risk_summary
 from sim.presentation.export import result_json
 from sim.presentation.formatting import day_text, instant_text
 from sim.presentation.plan_output import plan_text
@@ -34,8 +41,10 @@ from sim.presentation.report import report_html, write_report
 from sim.presentation.risk_output import risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.presentation.summary import summary_text
+from sim.scenario.academie import Academie, load_academie
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
+from sim.scenario.synthetic import generate_academie
 
 
 def run_file(path: str | Path, seed: int | None = None) -> Analysis:
@@ -58,25 +67,37 @@ def systems() -> list[tuple[str, str]]:
 
 
 __all__ = [
+    "Academie",
+    "AcademieRisk",
+    "AcademieRun",
     "Analysis",
     "Category",
     "Channel",
+    "DaskExecutor",
+    "LocalExecutor",
     "Operation",
     "Scenario",
     "SimulationResult",
     "System",
     "Target",
+    "academie_report_html",
+    "academie_risk_summary",
+    "academie_run_summary",
     "analyse",
     "completeness_figure",
     "day_text",
     "explain_category",
     "explain_fact",
     "figure_of",
+    "generate_academie",
     "instant_text",
+    "load_academie",
     "load_scenario",
     "make_plan",
     "operations_in_order",
     "plan_text",
+    "plot_academie_curve",
+    "plot_bottlenecks",
     "plot_category_completeness",
     "plot_comparison",
     "plot_completeness",
@@ -87,6 +108,8 @@ __all__ = [
     "report_html",
     "result_json",
     "risk_summary",
+    "run_academie",
+    "run_academie_risk",
     "run_file",
     "run_risk",
     "save_figure",
@@ -95,5 +118,6 @@ __all__ = [
     "summary_text",
     "systems",
     "tornado",
+    "write_academie_report",
     "write_report",
 ]

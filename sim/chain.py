@@ -19,8 +19,11 @@ from sim.domain import (
     Channel,
     Operation,
 )
+from sim.procedure import PREDECESSORS, SEED_ORDER
 from sim.scenario.fields import format_duration
 from sim.scenario.model import Scenario, StsToSiecleSpec
+
+__all__ = ["PREDECESSORS", "SEED_ORDER", "build_graph", "order_graph"]
 
 ACTORS: tuple[str, ...] = (*[o.value for o in Operation], *[c.value for c in Channel])
 
@@ -94,15 +97,3 @@ def order_graph(graph: nx.DiGraph) -> nx.DiGraph:
         (a, b, d) for a, b, d in graph.edges(data=True) if d["kind"] in ("gate", "order")
     )
     return ordered
-
-
-_ORDER = order_graph(build_graph())
-# the operations in the procedure's order (ties broken by the enumeration's): the order in
-# which the Monte Carlo draws them and a late one pushes those after it
-SEED_ORDER = [
-    Operation(op)
-    for op in nx.lexicographical_topological_sort(
-        _ORDER, key=lambda op: list(Operation).index(Operation(op))
-    )
-]
-PREDECESSORS = {op: [Operation(p) for p in _ORDER.predecessors(op.value)] for op in Operation}

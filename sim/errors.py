@@ -34,6 +34,9 @@ class ScenarioError(RentreeSimError):
         self.line = line
         super().__init__(self.describe())
 
+    def __reduce__(self) -> tuple[object, ...]:  # a worker process sends it back whole
+        return type(self), (self.file, self.field, self.rule, self.line)
+
     def describe(self) -> str:
         from sim.i18n import t
 
@@ -63,6 +66,9 @@ class ScenarioErrors(RentreeSimError):
         self.subject = subject
         super().__init__("\n".join(e.describe() for e in errors))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.errors, self.omitted, self.subject)
+
 
 class ModelError(RentreeSimError):
     """The engine met a state that the model forbids (a bug, not a user mistake)."""
@@ -76,6 +82,7 @@ class EngineMismatch(ModelError):
 
         self.index = index
         self.difference = difference
+        self.calendar = calendar
         super().__init__(
             t(
                 "error.engine_mismatch_plan" if calendar else "error.engine_mismatch",
@@ -84,6 +91,9 @@ class EngineMismatch(ModelError):
                 variable="RENTREE_SIM_MOTEUR",
             )
         )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.index, self.difference, self.calendar)
 
 
 class UsageError(RentreeSimError):

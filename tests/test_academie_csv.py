@@ -142,6 +142,17 @@ def test_a_table_with_no_common_scenario(tmp_path: Path) -> None:
     assert len(load_academie(written(tmp_path, own, name="own.csv")).lycees) == 1
 
 
+def test_excel_s_trailing_separators_and_foreign_digits(tmp_path: Path) -> None:
+    table = "uai;nom;type;eleves;;\n0339001E;A (fictif);LGT;1 240;;\n"
+    (lycee,) = load_academie(written(tmp_path, table), NOMINAL).lycees
+    assert lycee.scenario.etablissement.students == 1240
+    (error,) = errors_of(written(tmp_path, table.replace("1 240", "1²40"), name="b.csv"))
+    assert error.field == "eleves" and "1²40" in error.rule
+    arabic = table.replace("0339001E", "٠٣٣٩٠٠١E")
+    (error,) = errors_of(written(tmp_path, arabic, name="c.csv"))
+    assert error.field == "uai" and "7 chiffres" in error.rule
+
+
 def test_extra_cells_and_an_empty_file(tmp_path: Path) -> None:
     path = written(tmp_path, "uai;nom;type;eleves\n0339001E;A;B (fictif);LGT;900\n")
     (error,) = errors_of(path)

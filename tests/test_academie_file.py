@@ -193,7 +193,11 @@ def test_the_window_and_the_rentree_are_common(tmp_path: Path) -> None:
     path = write(tmp_path, [LYCEE_A, {**LYCEE_B, "calendar": {"end": "2026-12-01"}}])
     (error,) = errors_of(path)
     assert error.field == "lycees[1].calendar.end"
-    assert "15/11/2026" in error.rule and "0339001E" in error.rule
+    assert "15/11/2026 dans le scénario commun" in error.rule
+    # the first lycée differs: it is the one named, not the others that follow the common
+    first_differs = [{**LYCEE_A, "calendar": {"start": "2026-06-02"}}, LYCEE_B]
+    (error,) = errors_of(write(tmp_path, first_differs))
+    assert error.field == "lycees[0].calendar.start" and "08/06/2026" in error.rule
     path = write(tmp_path, [LYCEE_A], by="2027-01-10")
     (error,) = errors_of(path)
     assert error.field == "by"
@@ -379,3 +383,19 @@ def test_the_scenario_commands_tell_an_academie_apart(
     assert "rentree-sim academie" in capsys.readouterr().err
     assert run_main(monkeypatch, "academie", "validate", str(path), "--commun", str(NOMINAL)) == 2
     assert "--commun" in capsys.readouterr().err
+
+
+def test_a_change_of_the_common_calendar_spares_what_a_lycee_says_itself(
+    tmp_path: Path,
+) -> None:
+    """« Et si l'académie fixait l'export des liens au 10/09 ? » Lycée A follows the common
+    date; B reported its own (17/09) and keeps it."""
+    path = write(tmp_path, [LYCEE_A, LYCEE_B])
+    changes = {"operations": {"export_liens_siecle": {"date": "2026-09-10"}}}
+    a, b = load_academie(path, changes=changes).lycees
+    assert [d.isoformat() for d in a.scenario.operations.export_liens_siecle.date] == ["2026-09-10"]
+    assert [d.isoformat() for d in b.scenario.operations.export_liens_siecle.date] == ["2026-09-17"]
+    never = {"operations": {"export_liens_siecle": {"missing": True}}}
+    a, b = load_academie(path, changes=never).lycees
+    assert a.scenario.operations.export_liens_siecle.missing
+    assert not b.scenario.operations.export_liens_siecle.missing

@@ -128,6 +128,20 @@ def test_the_bands_and_the_deadline_count_by_hand(folder: Path) -> None:
     assert result.lycees[result.ranking[0]].uai == "0339002F"
 
 
+def test_too_many_results_to_keep_are_refused_before_any_work(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sim.analysis.academie_risk as module
+    from sim.errors import UsageError
+
+    monkeypatch.setattr(module, "MAX_PAIRS", 20)
+    academie = load_academie(academie_file(folder, LYCEES))
+    with pytest.raises(UsageError) as caught:
+        run_academie_risk(academie, 7)
+    assert "au plus 6 réplications" in str(caught.value)
+    assert len(pieces_of(academie, 100_000, None, 2, None)) == 3 * module.MAX_PIECES
+
+
 def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
     monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
     with pytest.raises(SystemExit) as stop:

@@ -46,3 +46,21 @@ def test_order_graph_keeps_every_operation() -> None:
     ordered = order_graph(graph)
     assert set(ordered.nodes) == {o.value for o in Operation}
     assert list(ordered.predecessors("export_liens_siecle")) == []
+
+
+def test_the_procedure_order_is_the_dependency_graph_s() -> None:
+    """sim.procedure computes the order from the domain alone (the input layer uses it):
+    the same as the gate and order edges of the chain's graph, predecessors in order."""
+    import networkx as nx
+
+    from sim.chain import build_graph, order_graph
+    from sim.domain import Operation
+    from sim.procedure import PREDECESSORS, SEED_ORDER
+
+    graph = order_graph(build_graph())
+    rank = list(Operation).index
+    expected = nx.lexicographical_topological_sort(graph, key=lambda op: rank(Operation(op)))
+    assert [Operation(op) for op in expected] == SEED_ORDER
+    assert {
+        op: [Operation(p) for p in graph.predecessors(op.value)] for op in Operation
+    } == PREDECESSORS

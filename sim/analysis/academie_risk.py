@@ -35,7 +35,8 @@ from sim.chain import build_graph
 from sim.domain import Operation, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.simulation import build_truth, observation_minutes, simulate
-from sim.errors import EngineMismatch
+from sim.errors import EngineMismatch, UsageError
+from sim.i18n import t
 from sim.scenario.academie import Academie, lycee_seed
 from sim.scenario.model import Scenario
 from sim.truth.model import Truth
@@ -49,6 +50,9 @@ REPLICATION_SECONDS = 0.012  # what a replication costs on the fast engine (nomi
 KEPT_TRUTHS = 16  # per worker process: tasks come lycée after lycée
 CHECKED = 3  # (lycée, replication) pairs run again in SimPy
 BAND = (0.1, 0.9)  # the académie's band: 80 % of the replications
+MAX_PIECES = 50  # tasks per lycée
+# lycées × replications kept by the client (about 55 bytes each: some 275 MB at most)
+MAX_PAIRS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,8 @@ def pieces_of(
         1,
         min(
             n,
-            math.ceil(PIECE_SECONDS / REPLICATION_SECONDS),
+            # at most MAX_PIECES per lycée: the number of tasks does not grow with n
+            max(math.ceil(PIECE_SECONDS / REPLICATION_SECONDS), math.ceil(n / MAX_PIECES)),
             max(math.ceil(0.1 / REPLICATION_SECONDS), math.ceil(total / (4 * processes))),
         ),
     )
@@ -273,6 +278,15 @@ def run_academie_risk(
     chunk: int | None = None,
 ) -> AcademieRisk:
     """``replications`` drawn calendars of every lycée, and the académie's figures."""
+    if replications * len(academie.lycees) > MAX_PAIRS:
+        raise UsageError(
+            t(
+                "cli.academie_too_many",
+                lycees=len(academie.lycees),
+                n=replications,
+                limit=MAX_PAIRS // len(academie.lycees),
+            )
+        )
     own = executor is None
     runner: Executor = LocalExecutor(1) if executor is None else executor
     pieces = pieces_of(academie, replications, seed, runner.processes, chunk)

@@ -5,6 +5,10 @@ it runs the same anywhere; results come back in any order, tagged with their tas
 
 from __future__ import annotations
 
+import os
+import socket
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol, TypeVar
@@ -73,6 +77,8 @@ class LocalExecutor:
 
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
+WATCH_SECONDS = 5.0  # how often a waiting client looks whether any worker is left
+NO_WORKER_SECONDS = 60.0  # then it stops: the work would never end
 FINGERPRINTED = ("numpy", "simpy", "networkx", "pydantic", "holidays", "vacances-scolaires-france")
 
 
@@ -97,6 +103,29 @@ def fingerprint() -> dict[str, str]:
         digest.update(path.read_bytes())
     found["rentree-sim"] = digest.hexdigest()[:16]
     return found
+
+
+_WORKER: dict[str, Any] = {}  # this worker process's fingerprint, computed once
+_ONE_AT_A_TIME = threading.Lock()  # the model's caches (truths, memos) are per process
+
+
+def checked_call(function: Callable[[Any], Any], task: Any, expected: dict[str, str]) -> Any:
+    """``function(task)`` on a Dask worker, after checking once that this worker runs the
+    client's code (a worker may join after the start), one task at a time per process
+    (a worker started with several threads shares the model's caches between them)."""
+    from sim.errors import ClusterError
+    from sim.i18n import t
+
+    with _ONE_AT_A_TIME:
+        if "fingerprint" not in _WORKER:
+            _WORKER["fingerprint"] = fingerprint()
+        found = _WORKER["fingerprint"]
+        for name, value in expected.items():
+            if found.get(name) != value:
+                worker = f"{socket.gethostname()}:{os.getpid()}"
+                difference = f"{name} {found.get(name)} ≠ {value}"
+                raise ClusterError(t("cluster.worker_unfit", worker=worker, difference=difference))
+        return function(task)
 
 
 def worker_fingerprint() -> dict[str, str]:
@@ -134,7 +163,8 @@ class DaskExecutor:
             raise UsageError(t("cluster.no_workers", address=address)) from None
         self._check_workers()
         workers = self.client.scheduler_info().get("workers", {})
-        self.processes = max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+        # one task at a time per worker process (see checked_call), whatever its threads
+        self.processes = max(1, len(workers))
 
     def _check_workers(self) -> None:
         from sim.errors import UsageError
@@ -156,34 +186,51 @@ class DaskExecutor:
                     )
 
     def run(self, function: Callable[[Any], Any], tasks: Sequence[Any], done: Done) -> None:
-        import uuid
-
-        from distributed import as_completed
-        from distributed.client import FutureCancelledError
+        from concurrent.futures import CancelledError
 
         from sim.errors import ClusterError
         from sim.i18n import t
 
-        run = uuid.uuid4().hex[:12]
-        futures = {
-            self.client.submit(function, task, key=f"rentree-sim-{run}-{i}", pure=False): i
-            for i, task in enumerate(tasks)
-        }
+        expected = fingerprint()
+        executor = self.client.get_executor(pure=False)
+        queue = iter(enumerate(tasks))
+        pending: dict[Future[Any], int] = {}
+        ahead = max(16, 4 * self.processes)  # the scheduler holds a few tasks, not all
+        alone_since: float | None = None
+
+        def submit() -> None:
+            for index, task in queue:
+                pending[executor.submit(checked_call, function, task, expected)] = index
+                return
+
         try:
-            for future in as_completed(futures, loop=self.client.loop):
-                index = futures[future]
-                try:
-                    result = future.result()
-                except (FutureCancelledError, OSError) as error:
-                    raise ClusterError(t("cluster.lost", reason=error)) from None
-                except Exception as error:
-                    if type(error).__name__ == "KilledWorker":
-                        raise ClusterError(t("cluster.killed", task=index)) from None
-                    raise
-                done(index, result)
-                future.release()
+            for _ in range(ahead):
+                submit()
+            while pending:
+                finished, _ = wait(pending, timeout=WATCH_SECONDS, return_when=FIRST_COMPLETED)
+                if not finished:
+                    if self.client.scheduler_info().get("workers"):
+                        alone_since = None
+                    elif alone_since is None:
+                        alone_since = time.monotonic()
+                    elif time.monotonic() - alone_since > NO_WORKER_SECONDS:
+                        raise ClusterError(t("cluster.workers_gone"))
+                    continue
+                for future in finished:
+                    index = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except (CancelledError, OSError) as error:
+                        raise ClusterError(t("cluster.lost", reason=error)) from None
+                    except Exception as error:
+                        if type(error).__name__ == "KilledWorker":
+                            raise ClusterError(t("cluster.killed", task=index)) from None
+                        raise
+                    done(index, result)
+                    submit()
         except BaseException:
-            self.client.cancel(list(futures))
+            for future in pending:
+                future.cancel()
             raise
 
     def close(self) -> None:

@@ -210,6 +210,8 @@ def sample_calendar(
         batch = drawn.channels.get(channel)
         uniform = rng.random(days)  # drawn even when shared: the stream stays the same
         if failures is not None:
+            if failures.shape[1] < days:
+                raise ValueError(f"shared failures for {failures.shape[1]} days, not {days}")
             uniform = failures[row, :days]
         failed = uniform < failure_probability(channel, batch)
         for offset in np.flatnonzero(failed):

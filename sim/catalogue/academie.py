@@ -150,6 +150,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "worker {worker} does not have the same installation: {difference}; install "
         "the same rentree-sim everywhere",
     },
+    "cluster.workers_gone": {
+        "fr": "plus aucun travailleur n'est connecté à l'ordonnanceur depuis une minute : le "
+        "calcul s'arrête, rien n'est écrit",
+        "en": "no worker has been connected to the scheduler for a minute: the work stops, "
+        "nothing is written",
+    },
     "cluster.lost": {
         "fr": "le cluster Dask a perdu le calcul ({reason}) : rien n'est écrit",
         "en": "the Dask cluster lost the work ({reason}): nothing is written",

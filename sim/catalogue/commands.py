@@ -190,6 +190,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "seed of the draws (each lycée's derives from it and its UAI; by default each "
         "lycée keeps its own)",
     },
+    "cli.academie_too_many": {
+        "fr": "{lycees} lycées × {n} réplications : trop pour garder chaque résultat ; au plus "
+        "{limit} réplications pour cette académie",
+        "en": "{lycees} lycées × {n} replications: too many to keep every result; at most "
+        "{limit} replications for this académie",
+    },
     "cli.opt_scheduler": {
         "fr": "adresse d'un ordonnanceur Dask (dask scheduler) : le calcul se répartit sur "
         "ses travailleurs (dask worker), avec le même résultat (par défaut : cette machine)",

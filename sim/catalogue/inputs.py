@@ -257,10 +257,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule.academie_lycee": {"fr": "({lycee}) {rule}", "en": "({lycee}) {rule}"},
     "rule.academie_common": {
-        "fr": "« {name} » vaut {value} ici et {expected} pour le premier lycée ({first}) : "
-        "la fenêtre, l'heure d'observation et la rentrée sont communes à l'académie",
-        "en": "'{name}' is {value} here and {expected} for the first lycée ({first}): the "
-        "window, the observation time and the rentrée are common to the académie",
+        "fr": "« {name} » vaut {value} ici et {expected} {where} : la fenêtre, l'heure "
+        "d'observation et la rentrée sont communes à l'académie",
+        "en": "'{name}' is {value} here and {expected} {where}: the window, the observation "
+        "time and the rentrée are common to the académie",
+    },
+    "rule.academie_common_scenario": {
+        "fr": "dans le scénario commun",
+        "en": "in the common scenario",
+    },
+    "rule.academie_first_lycee": {
+        "fr": "pour le premier lycée ({uai})",
+        "en": "for the first lycée ({uai})",
     },
     # --- académie spreadsheets (CSV) ------------------------------------------------------
     "rule.csv_common_field": {

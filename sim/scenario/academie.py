@@ -10,7 +10,7 @@ when the faulty value is inherited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -154,10 +154,19 @@ def lycee_seed(academie_seed: int, uai: str) -> int:
     return int(sequence.generate_state(1, np.uint64)[0] >> np.uint64(1))
 
 
-def load_academie(path: str | Path, common: str | None = None, seed: int = 0) -> Academie:
+def load_academie(
+    path: str | Path,
+    common: str | None = None,
+    seed: int = 0,
+    changes: Mapping[str, Any] | None = None,
+) -> Academie:
     """The académie of ``path`` (YAML, or a CSV of one row per lycée extending ``common``
     with académie seed ``seed``), every lycée composed and validated. All errors are
-    gathered in one :class:`ScenarioErrors` (the first :data:`MAX_REPORTED_ERRORS` kept)."""
+    gathered in one :class:`ScenarioErrors` (the first :data:`MAX_REPORTED_ERRORS` kept).
+
+    ``changes`` (scenario sections, as a variant file writes them) change the common
+    scenario: « et si l'académie fixait une autre date ? ». A lycée keeps what its entry
+    says itself, and one that extends its own scenario is not changed."""
     source = Path(path)
     if source.suffix.lower() == ".csv":
         from sim.scenario.academie_csv import read_academie_csv
@@ -166,7 +175,9 @@ def load_academie(path: str | Path, common: str | None = None, seed: int = 0) ->
             table = read_academie_csv(source, common, seed)
         except ScenarioError as error:
             raise _alone(error) from None
-        return _Composer(source, table.data, table.lines, table.field_name).academie()
+        composer = _Composer(source, table.data, table.lines, table.field_name)
+        composer.changes = dict(changes or {})
+        return composer.academie()
     if not is_scenario_path(source):
         raise _alone(ScenarioError(source, "", t("rule.academie_suffix")))
     try:
@@ -180,7 +191,9 @@ def load_academie(path: str | Path, common: str | None = None, seed: int = 0) ->
         raise _alone(ScenarioError(source, "", t("rule.academie_not_a_mapping")))
     if "lycees" not in data and "etablissement" in data:
         raise _alone(ScenarioError(source, "", t("rule.academie_is_scenario")))
-    return _Composer(source, data, lines).academie()
+    composer = _Composer(source, data, lines)
+    composer.changes = dict(changes or {})
+    return composer.academie()
 
 
 def _alone(error: ScenarioError) -> ScenarioErrors:
@@ -201,6 +214,7 @@ class _Composer:
         self.data = data
         self.lines = lines
         self.field_name = field_name
+        self.changes: dict[str, Any] = {}  # applied to the common scenario
         self.errors: list[ScenarioError] = []
         self.warnings: list[ScenarioWarning] = []
         self._chains: dict[Path, tuple[dict[str, Any], dict[FieldPath, Origin]] | None] = {}
@@ -306,6 +320,10 @@ class _Composer:
         if chain is None:
             return None
         base, base_origins = chain
+        if self.changes and not entry.scenario:
+            base = _copied(base)
+            done_or_not(base, self.changes)
+            base = merge_data(base, _copied(self.changes))
         override, shortcuts = self._override(parsed, index, entry)
         if override is None:
             return None
@@ -414,14 +432,30 @@ class _Composer:
             override["reality"] = entry.reality
         return (None if clash else override), shortcuts
 
+    def _reference(self, parsed: AcademieFile, lycees: list[Lycee]) -> tuple[Scenario, str]:
+        """What every lycée's window must equal: the common scenario's (with the changes
+        asked), or the first lycée's when the common scenario is not whole on its own."""
+        chain = self._chains.get((self.source.parent / parsed.scenario).resolve())
+        if chain is not None:
+            data = _copied(chain[0])
+            if self.changes:
+                done_or_not(data, self.changes)
+                data = merge_data(data, _copied(self.changes))
+            try:
+                return Scenario.model_validate(data), t("rule.academie_common_scenario")
+            except ValidationError:
+                pass
+        return lycees[0].scenario, t("rule.academie_first_lycee", uai=lycees[0].uai)
+
     def _check_common(self, parsed: AcademieFile, lycees: list[Lycee]) -> tuple[dt.date, dt.date]:
         """The same window, observation time and rentrée for every lycée: the académie's
         curve counts lycées on common mornings."""
         if not lycees:
             return dt.date.min, dt.date.min
-        first = lycees[0].scenario.calendar
-        rentree = resolve_rentree(lycees[0].scenario)
-        for lycee in lycees[1:]:
+        reference, where = self._reference(parsed, lycees)
+        first = reference.calendar
+        rentree = resolve_rentree(reference)
+        for lycee in lycees:
             cal = lycee.scenario.calendar
             here = ("lycees", lycee.index)
             for key, mine, theirs in (
@@ -438,7 +472,7 @@ class _Composer:
                             name=key,
                             value=shown(mine),
                             expected=shown(theirs),
-                            first=lycees[0].uai,
+                            where=where,
                         ),
                     )
         by = parsed.by or rentree + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)

@@ -31,6 +31,7 @@ MAX_CELL = 1_000
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _NOT_DONE = {"non faite", "non fait", "oubliee", "oublie", "jamais", "manquante"}
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII only: « ² » is a digit to Python, not to Excel
 
 # normalised header -> the entry's key
 _COLUMNS = {
@@ -118,6 +119,8 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
         header = next(reader)
     except csv.Error as exc:
         raise ScenarioError(path, "", t("rule.csv_syntax", reason=exc), 1) from None
+    while header and not header[-1].strip():  # Excel's trailing separators
+        header.pop()
     keys = _header_keys(path, header)
     result = CsvAcademie({"name": path.stem, "seed": seed, "lycees": []}, {})
     result.headers = {key: column.strip() for column, key in zip(header, keys, strict=True)}
@@ -228,6 +231,8 @@ def _add_row(
     here: FieldPath = ("lycees", index)
     entry: dict[str, Any] = {}
     result.lines[here] = line
+    while len(row) > len(header) and not row[-1].strip():
+        row = row[:-1]
     if len(row) > len(header):
         rule = t("rule.csv_extra_cells", count=len(row), columns=len(header))
         raise ScenarioError(path, "", rule, line)
@@ -288,7 +293,7 @@ def _dates(value: str) -> dict[str, Any]:
 def _integer(value: str) -> Any:
     """``1 240`` (any kind of space) as 1240; anything else is left for the format's rule."""
     compact = _SPACES.sub("", value)
-    return int(compact) if compact.isdigit() else value
+    return int(compact) if _DIGITS.fullmatch(compact) else value
 
 
 def _split_total(total: int) -> dict[str, int]:

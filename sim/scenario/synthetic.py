@@ -18,9 +18,9 @@ import numpy as np
 import yaml
 
 from sim.calendar import StaffCalendar, day_of
-from sim.chain import PREDECESSORS, SEED_ORDER
 from sim.domain import LYCEE_OPERATIONS, Operation
 from sim.i18n import t
+from sim.procedure import PREDECESSORS, SEED_ORDER
 from sim.scenario.academie import MAX_LYCEES, STUDENTS_PER_DIVISION, split_divisions
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Calendar, OperationSpec, Scenario, resolve_rentree

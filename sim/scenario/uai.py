@@ -12,7 +12,7 @@ import re
 from sim.i18n import t
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
-UAI_PATTERN = r"^\s*\d{7}[A-Za-z]\s*$"
+UAI_PATTERN = r"^\s*[0-9]{7}[A-Za-z]\s*$"  # ASCII digits: « \d » takes any script's
 _SHAPE = re.compile(UAI_PATTERN)
 
 
