@@ -31,10 +31,7 @@ from sim.presentation.files import (
     write_file_set,
 )
 from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
-from sim.scenario.academie_csv import academie_yaml, read_academie_csv
 from sim.scenario.reading import SCENARIO_SUFFIXES
-from sim.scenario.schema import academie_schema
-from sim.scenario.synthetic import generate_academie
 
 academie_app = typer.Typer(
     help=t("cli.academie_help"),
@@ -301,6 +298,8 @@ def report(
 @academie_app.command("schema", help=t("cli.academie_schema_help"), add_help_option=False)
 def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
     use_language(lang)
+    from sim.scenario.schema import academie_schema
+
     typer.echo(json.dumps(academie_schema(), ensure_ascii=False, indent=2))
 
 
@@ -320,6 +319,8 @@ def convert(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
+    from sim.scenario.academie_csv import academie_yaml, read_academie_csv
+
     try:
         check_output_file(output, SCENARIO_SUFFIXES)
         if table.suffix.lower() != ".csv":
@@ -374,6 +375,8 @@ def generate(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
+    from sim.scenario.synthetic import generate_academie
+
     try:
         check_output_file(output, SCENARIO_SUFFIXES)
         if not common.is_file():
