@@ -29,3 +29,17 @@ def at(analysis: Analysis, minute: float | None) -> dt.datetime | None:
 @pytest.fixture(autouse=True)
 def french() -> None:
     set_language("fr")
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
+    """The exit code of ``rentree-sim *argv`` run through the entry point, in this process."""
+    import sys
+
+    from sim.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    code = stop.value.code
+    assert isinstance(code, int)
+    return code

@@ -4,15 +4,13 @@ written, and ``convertir`` writes its YAML only when everything is valid."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from sim.cli import main
 from sim.errors import ScenarioError, ScenarioErrors
 from sim.scenario.academie import load_academie
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, run_main
 
 NOMINAL = str(SCENARIOS / "nominal.yaml")
 TABLE = (
@@ -159,15 +157,6 @@ def test_extra_cells_and_an_empty_file(tmp_path: Path) -> None:
     assert error.line == 2 and "guillemets" in error.rule
     (error,) = errors_of(written(tmp_path, "", name="vide.csv"))
     assert "vide" in error.rule
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
-    with pytest.raises(SystemExit) as stop:
-        main()
-    code = stop.value.code
-    assert isinstance(code, int)
-    return code
 
 
 def test_convert_writes_an_equivalent_yaml_only_when_valid(

@@ -17,12 +17,11 @@ import pytest
 
 from sim.analysis.academie_risk import run_academie_risk
 from sim.analysis.execution import DaskExecutor, LocalExecutor
-from sim.cli import main
 from sim.errors import UsageError
 from sim.presentation.academie_risk_output import academie_risk_json
 from sim.presentation.export import dumps
 from sim.scenario.academie import load_academie
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, run_main
 
 distributed = pytest.importorskip("distributed")  # installed by the project's dev extra
 
@@ -97,15 +96,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.kill()
     for log in logs:
         log.close()
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
-    with pytest.raises(SystemExit) as stop:
-        main()
-    code = stop.value.code
-    assert isinstance(code, int)
-    return code
 
 
 def test_the_same_bytes_on_the_cluster(

@@ -5,7 +5,6 @@ as written in the académie and the lycée; the committed schema is current."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ import jsonschema
 import pytest
 import yaml
 
-from sim.cli import main
 from sim.errors import ScenarioError, ScenarioErrors
 from sim.scenario.academie import (
     MAX_LYCEES,
@@ -26,7 +24,7 @@ from sim.scenario.academie import (
 from sim.scenario.loader import load_scenario
 from sim.scenario.reading import parse_yaml
 from sim.scenario.schema import academie_schema
-from tests.conftest import ROOT, SCENARIOS
+from tests.conftest import ROOT, SCENARIOS, run_main
 
 NOMINAL = SCENARIOS / "nominal.yaml"
 LYCEE_A: dict[str, Any] = {
@@ -277,15 +275,6 @@ def test_an_alias_bomb_and_a_directory_are_refused(tmp_path: Path) -> None:
 def single_error(path: Path) -> ScenarioError:
     (error,) = errors_of(path)
     return error
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
-    with pytest.raises(SystemExit) as stop:
-        main()
-    code = stop.value.code
-    assert isinstance(code, int)
-    return code
 
 
 def test_validate_command(

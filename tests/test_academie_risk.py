@@ -5,7 +5,6 @@ how the work was cut or where it ran."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,11 @@ from sim.analysis import risk
 from sim.analysis.academie_risk import pieces_of, run_academie_risk
 from sim.analysis.execution import LocalExecutor
 from sim.analysis.risk import common_failures, run_risk
-from sim.cli import main
 from sim.domain import Channel, Operation, Target
 from sim.presentation.academie_risk_output import academie_risk_json
 from sim.presentation.export import dumps
 from sim.scenario.academie import load_academie, lycee_seed
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, run_main
 
 NOMINAL = SCENARIOS / "nominal.yaml"
 SMALL = {"students": 240, "divisions": {"2nde": 3, "1re": 3, "Tle": 2}, "teachers": 40}
@@ -140,15 +138,6 @@ def test_too_many_results_to_keep_are_refused_before_any_work(
         run_academie_risk(academie, 7)
     assert "au plus 6 réplications" in str(caught.value)
     assert len(pieces_of(academie, 100_000, None, 2, None)) == 3 * module.MAX_PIECES
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
-    with pytest.raises(SystemExit) as stop:
-        main()
-    code = stop.value.code
-    assert isinstance(code, int)
-    return code
 
 
 def test_the_command(

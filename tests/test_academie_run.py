@@ -5,7 +5,6 @@ number of processes; outputs written whole and checked before any computation.""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,12 @@ import yaml
 from sim.analysis.academie import NEVER, run_academie
 from sim.analysis.execution import LocalExecutor
 from sim.analysis.run_analysis import analyse
-from sim.cli import main
 from sim.domain import Operation, Target
 from sim.engine.simulation import simulate
 from sim.presentation.academie_output import academie_run_json
 from sim.presentation.export import dumps
 from sim.scenario.academie import load_academie
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, run_main
 
 NOMINAL = SCENARIOS / "nominal.yaml"
 ON_TIME: dict[str, Any] = {"uai": "0339001E", "name": "A (fictif)", "kind": "LGT", "students": 900}
@@ -111,15 +109,6 @@ def test_the_same_bytes_on_one_or_two_processes(tmp_path: Path, three: Any) -> N
     data = json.loads(one)
     assert [row["rank"] for row in data["lycees"]] == [1, 2, 3, 4]
     assert data["targets"]["gar"]["by"] == 2
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
-    with pytest.raises(SystemExit) as stop:
-        main()
-    code = stop.value.code
-    assert isinstance(code, int)
-    return code
 
 
 def test_the_command_summary_and_files(

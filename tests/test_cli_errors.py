@@ -3,26 +3,15 @@ exit 2 for the user's input and 1 for our own failures (with a hint to report th
 
 from __future__ import annotations
 
-import sys
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
 import sim.cli.planning as planning
 import sim.cli.simulation as simulation
-from sim.cli import main
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, run_main
 
 NOMINAL = str(SCENARIOS / "nominal.yaml")
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["rentree-sim", *argv])
-    with pytest.raises(SystemExit) as stop:
-        main()
-    code = stop.value.code
-    assert isinstance(code, int)
-    return code
 
 
 def _raise(error: BaseException) -> object:

@@ -217,15 +217,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule.scenario_is_academie": {
         "fr": "ce fichier est une académie (une liste de lycées), pas un scénario : utilisez "
-        "les commandes « rentree-sim academie » (validate, run, risk)",
+        "les commandes « rentree-sim academie » (validate, run, risk, report)",
         "en": "this file is an académie (a list of lycées), not a scenario: use the "
-        "'rentree-sim academie' commands (validate, run, risk)",
+        "'rentree-sim academie' commands (validate, run, risk, report)",
     },
     "rule.scenario_is_table": {
         "fr": "un tableau CSV n'est pas un scénario ; s'il liste des lycées, utilisez les "
-        "commandes « rentree-sim academie » (validate, run, risk)",
+        "commandes « rentree-sim academie » (validate, run, risk, report)",
         "en": "a CSV table is not a scenario; if it lists lycées, use the "
-        "'rentree-sim academie' commands (validate, run, risk)",
+        "'rentree-sim academie' commands (validate, run, risk, report)",
     },
     "rule.csv_divisions_total": {
         "fr": "{value} divisions : il en faut de 3 (une par niveau) à 112 (au plus 40 en "

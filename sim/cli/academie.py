@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,10 @@ from sim.presentation.files import (
     write_file_set,
 )
 from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
+
+if TYPE_CHECKING:
+    from sim.analysis.academie import AcademieRun
+    from sim.analysis.academie_risk import AcademieRisk
 from sim.scenario.reading import SCENARIO_SUFFIXES
 
 academie_app = typer.Typer(
@@ -127,14 +131,77 @@ def validate(
     )
 
 
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help=t("cli.opt_academie_out"), metavar=t("cli.mv_folder")),
+]
+
+
+def compute(
+    loaded: Academie,
+    replications: int | None,
+    seed: int | None,
+    workers: int | None,
+    scheduler: str | None,
+) -> AcademieRun | AcademieRisk:
+    """Every lycée on its own calendar (``replications`` None) or drawn ``replications``
+    times, on this machine or the Dask cluster at ``scheduler``, with a progress bar."""
+    from sim.analysis.academie import run_academie
+    from sim.analysis.academie_risk import run_academie_risk
+    from sim.analysis.execution import executor_for
+    from sim.analysis.risk import default_workers
+
+    total = len(loaded.lycees) * (replications or 1)
+    with (
+        executor_for(scheduler, workers or default_workers()) as executor,
+        progress_bar(total) as step,
+    ):
+        if replications is None:
+            return run_academie(loaded, executor, progress=step)
+        return run_academie_risk(loaded, replications, seed, executor, progress=step)
+
+
+def answer(
+    loaded: Academie,
+    source: str,
+    replications: int | None,
+    seed: int | None,
+    workers: int | None,
+    scheduler: str | None,
+    as_json: bool,
+    out: Path | None,
+    csv_form: CsvForm,
+) -> None:
+    """What ``run`` and ``risk`` print (the summary or the JSON) and write (``--out``,
+    checked before any computation)."""
+    from sim.analysis.academie_risk import AcademieRisk
+    from sim.presentation import academie_output, academie_risk_output
+
+    try:
+        if out is not None:
+            check_output_folder(out)
+        result = compute(loaded, replications, seed, workers, scheduler)
+        if isinstance(result, AcademieRisk):
+            files = academie_risk_output.academie_risk_files(result, source, Csv(csv_form))
+            data = academie_risk_output.academie_risk_json(result, source)
+            text = academie_risk_output.academie_risk_summary(result)
+        else:
+            files = academie_output.academie_run_files(result, source, Csv(csv_form))
+            data = academie_output.academie_run_json(result, source)
+            text = academie_output.academie_run_summary(result)
+        written = write_file_set(out, files) if out is not None else []
+    except RentreeSimError as error:
+        raise fail(error) from None
+    typer.echo(dumps(data) if as_json else text)
+    if out is not None:
+        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+
+
 @academie_app.command("run", help=t("cli.academie_run_help"), add_help_option=False)
 def run(
     academie: AcademieArgument,
     as_json: JsonOption = False,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", help=t("cli.opt_academie_out"), metavar=t("cli.mv_folder")),
-    ] = None,
+    out: OutOption = None,
     csv_form: CsvOption = CsvForm.EXCEL,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
@@ -146,33 +213,7 @@ def run(
 ) -> None:
     use_language(lang)
     loaded = load(academie, common, seed, strict)
-    from sim.analysis.academie import run_academie
-    from sim.analysis.execution import executor_for
-    from sim.analysis.risk import default_workers
-    from sim.presentation.academie_output import (
-        academie_run_files,
-        academie_run_json,
-        academie_run_summary,
-    )
-
-    try:
-        if out is not None:
-            check_output_folder(out)
-        with (
-            executor_for(scheduler, workers or default_workers()) as executor,
-            progress_bar(len(loaded.lycees)) as advance,
-        ):
-            result = run_academie(loaded, executor, progress=advance)
-        if out is not None:
-            written = write_file_set(out, academie_run_files(result, academie, Csv(csv_form)))
-    except RentreeSimError as error:
-        raise fail(error) from None
-    if as_json:
-        typer.echo(dumps(academie_run_json(result, academie)))
-    else:
-        typer.echo(academie_run_summary(result))
-    if out is not None:
-        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+    answer(loaded, academie, None, None, workers, scheduler, as_json, out, csv_form)
 
 
 @academie_app.command("risk", help=t("cli.academie_risk_help"), add_help_option=False)
@@ -181,58 +222,19 @@ def risk(
     replications: ReplicationsOption = 200,
     seed: DrawSeedOption = None,
     as_json: JsonOption = False,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", help=t("cli.opt_academie_out"), metavar=t("cli.mv_folder")),
-    ] = None,
+    out: OutOption = None,
     csv_form: CsvOption = CsvForm.EXCEL,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     common: CommonOption = None,
-    table_seed: Annotated[
-        int | None,
-        typer.Option(
-            "--graine",
-            help=t("cli.opt_academie_seed"),
-            min=0,
-            max=2**63 - 1,
-            metavar=t("cli.mv_integer"),
-        ),
-    ] = None,
+    table_seed: AcademieSeedOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
     loaded = load(academie, common, table_seed, strict)
-    from sim.analysis.academie_risk import run_academie_risk
-    from sim.analysis.execution import executor_for
-    from sim.analysis.risk import default_workers
-    from sim.presentation.academie_risk_output import (
-        academie_risk_files,
-        academie_risk_json,
-        academie_risk_summary,
-    )
-
-    try:
-        if out is not None:
-            check_output_folder(out)
-        total = replications * len(loaded.lycees)
-        with (
-            executor_for(scheduler, workers or default_workers()) as executor,
-            progress_bar(total) as step,
-        ):
-            result = run_academie_risk(loaded, replications, seed, executor, progress=step)
-        if out is not None:
-            written = write_file_set(out, academie_risk_files(result, academie, Csv(csv_form)))
-    except RentreeSimError as error:
-        raise fail(error) from None
-    if as_json:
-        typer.echo(dumps(academie_risk_json(result, academie)))
-    else:
-        typer.echo(academie_risk_summary(result))
-    if out is not None:
-        typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
+    answer(loaded, academie, replications, seed, workers, scheduler, as_json, out, csv_form)
 
 
 @academie_app.command("report", help=t("cli.academie_report_help"), add_help_option=False)
@@ -250,26 +252,13 @@ def report(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     common: CommonOption = None,
-    table_seed: Annotated[
-        int | None,
-        typer.Option(
-            "--graine",
-            help=t("cli.opt_academie_seed"),
-            min=0,
-            max=2**63 - 1,
-            metavar=t("cli.mv_integer"),
-        ),
-    ] = None,
+    table_seed: AcademieSeedOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
     # matplotlib loads only for the commands that draw
-    from sim.analysis.academie import AcademieRun, run_academie
-    from sim.analysis.academie_risk import AcademieRisk, run_academie_risk
-    from sim.analysis.execution import executor_for
-    from sim.analysis.risk import default_workers
     from sim.presentation.academie_report import academie_report_html, write_academie_report
     from sim.presentation.report import REPORT_SUFFIXES
 
@@ -279,16 +268,7 @@ def report(
         raise fail(error) from None
     loaded = load(academie, common, table_seed, strict)
     try:
-        total = len(loaded.lycees) * (1 if one_calendar else replications)
-        with (
-            executor_for(scheduler, workers or default_workers()) as executor,
-            progress_bar(total) as step,
-        ):
-            result: AcademieRun | AcademieRisk = (
-                run_academie(loaded, executor, progress=step)
-                if one_calendar
-                else run_academie_risk(loaded, replications, seed, executor, progress=step)
-            )
+        result = compute(loaded, None if one_calendar else replications, seed, workers, scheduler)
         write_academie_report(academie_report_html(result), output)
     except RentreeSimError as error:
         raise fail(error) from None
