@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sim.analysis.academie import NEVER, NONE, AcademieRun, LyceeRun, observation_on
@@ -194,38 +195,44 @@ def academie_run_json(run: AcademieRun, source: str | None = None) -> dict[str, 
     }
 
 
-def schools_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
-    form = csv_form or Csv()
-    header = [
-        form.header("rank"),
-        form.header("uai"),
-        form.header("school"),
-        form.header("school_kind"),
-        form.header("students"),
-    ]
+def schools_table(
+    form: Csv,
+    ranking: list[int],
+    lycees: Sequence[Any],
+    columns: tuple[str, ...],
+    cells: Callable[[Any, Target], list[Any]],
+) -> str:
+    """One row per lycée in rank order: its identity, then ``columns`` per target (the GAR
+    first), their ``cells``."""
+    header = [form.header(c) for c in ("rank", "uai", "school", "school_kind", "students")]
     for target in TARGETS:
         name = label("system", target.value) if form.local else target.value
-        header += [
-            form.header("{target}_from", target=name),
-            form.header("{target}_strict_from", target=name),
-            form.header("{target}_step", target=name),
-            form.header("{target}_outage", target=name),
-        ]
+        header += [form.header(f"{{target}}_{column}", target=name) for column in columns]
     rows: list[list[Any]] = [header]
-    for rank, index in enumerate(run.ranking, 1):
-        lycee = run.lycees[index]
+    for rank, index in enumerate(ranking, 1):
+        lycee = lycees[index]
         row: list[Any] = [rank, lycee.uai, lycee.name, lycee.kind, lycee.students]
         for target in TARGETS:
-            outcome = lycee.targets[target]
-            step = lycee.bottleneck(target)
-            row += [
-                form.day(_day(run, outcome.consistent_from)),
-                form.day(_day(run, outcome.strict_from)),
-                step_label(step) if form.local else step,
-                form.flag(outcome.outage_waited),
-            ]
+            row += cells(lycee, target)
         rows.append(row)
     return form.dumps(rows)
+
+
+def schools_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
+    form = csv_form or Csv()
+
+    def cells(lycee: LyceeRun, target: Target) -> list[Any]:
+        outcome = lycee.targets[target]
+        step = lycee.bottleneck(target)
+        return [
+            form.day(_day(run, outcome.consistent_from)),
+            form.day(_day(run, outcome.strict_from)),
+            step_label(step) if form.local else step,
+            form.flag(outcome.outage_waited),
+        ]
+
+    columns = ("from", "strict_from", "step", "outage")
+    return schools_table(form, run.ranking, run.lycees, columns, cells)
 
 
 def academie_curve_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:

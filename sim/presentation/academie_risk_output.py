@@ -15,6 +15,7 @@ from sim.presentation.academie_output import (
     SHOWN_LYCEES,
     TARGETS,
     lycees_text,
+    schools_table,
     step_label,
 )
 from sim.presentation.export import Csv, dumps
@@ -226,39 +227,20 @@ def academie_risk_json(result: AcademieRisk, source: str | None = None) -> dict[
 
 def schools_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
     form = csv_form or Csv()
-    header = [
-        form.header("rank"),
-        form.header("uai"),
-        form.header("school"),
-        form.header("school_kind"),
-        form.header("students"),
-    ]
-    for target in TARGETS:
-        name = label("system", target.value) if form.local else target.value
-        header += [
-            form.header("{target}_by", target=name),
-            form.header("{target}_p50", target=name),
-            form.header("{target}_p80", target=name),
-            form.header("{target}_never", target=name),
-            form.header("{target}_step", target=name),
-            form.header("{target}_step_share", target=name),
+
+    def cells(lycee: LyceeRisk, target: Target) -> list[Any]:
+        risk = lycee.targets[target]
+        return [
+            form.number(risk.by_share, 4),
+            form.day(_day(result, risk.percentiles["p50"])),
+            form.day(_day(result, risk.percentiles["p80"])),
+            form.number(risk.never_share, 4),
+            step_label(risk.step) if form.local else risk.step,
+            form.number(risk.steps.get(risk.step, 0.0), 4),
         ]
-    rows: list[list[Any]] = [header]
-    for rank, u in enumerate(result.ranking, 1):
-        lycee = result.lycees[u]
-        row: list[Any] = [rank, lycee.uai, lycee.name, lycee.kind, lycee.students]
-        for target in TARGETS:
-            risk = lycee.targets[target]
-            row += [
-                form.number(risk.by_share, 4),
-                form.day(_day(result, risk.percentiles["p50"])),
-                form.day(_day(result, risk.percentiles["p80"])),
-                form.number(risk.never_share, 4),
-                step_label(risk.step) if form.local else risk.step,
-                form.number(risk.steps.get(risk.step, 0.0), 4),
-            ]
-        rows.append(row)
-    return form.dumps(rows)
+
+    columns = ("by", "p50", "p80", "never", "step", "step_share")
+    return schools_table(form, result.ranking, result.lycees, columns, cells)
 
 
 def academie_curve_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
