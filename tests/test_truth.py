@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sim.calendar import Clock
 from sim.domain import Category
@@ -131,3 +133,25 @@ def test_a_group_with_no_division_does_not_borrow_the_next_ones() -> None:
     present = np.array([True, True, False])
     assert truth.groups_with_any_division(present).tolist() == [True, False, False]
     assert truth.groups_with_all_divisions(present).tolist() == [True, True, False]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(min_value=0, max_value=2**32),
+    weights=st.lists(st.floats(min_value=0.01, max_value=5.0), min_size=2, max_size=12),
+    data=st.data(),
+)
+def test_the_choice_without_replacement_is_numpy_s(
+    seed: int, weights: list[float], data: st.DataObject
+) -> None:
+    """The truth's fast choice gives numpy's indexes and leaves the generator where numpy
+    does (the truth's draws, hence every fact, stay the same)."""
+    from sim.truth.generator import choose_without_replacement
+
+    size = data.draw(st.integers(min_value=1, max_value=len(weights)))
+    p = np.asarray(weights) / np.sum(weights)
+    mine, theirs = np.random.default_rng(seed), np.random.default_rng(seed)
+    for _ in range(5):
+        expected = theirs.choice(len(p), size=size, replace=False, p=p).tolist()
+        assert choose_without_replacement(mine, p.tolist(), size) == expected
+    assert mine.random() == theirs.random()

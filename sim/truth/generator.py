@@ -8,6 +8,7 @@ arrival takes the groups of a classmate of their division.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -54,17 +55,34 @@ class _Table:
     ends: dict[Category, list[int]] = field(default_factory=dict)
     # rows by the student they concern, ascending: a change touches its students' rows only
     by_student: dict[int, list[int]] = field(default_factory=dict)
+    # the code of each row's label (after "kind:"), split once when first asked
+    codes: list[str] = field(default_factory=list)
+    _ends: dict[str, list[int]] = field(default_factory=dict)  # by end name while building
 
     def add(self, label: str, start: float = 0.0, **ends: int) -> int:
-        self.labels.append(label)
+        labels = self.labels
+        labels.append(label)
         self.valid_from.append(start)
         self.valid_to.append(NEVER)
-        row = len(self.labels) - 1
-        for name, index in ends.items():
-            self.ends.setdefault(_CATEGORY_NAMED[name], []).append(index)
-        if "students" in ends:
-            self.by_student.setdefault(ends["students"], []).append(row)
+        row = len(labels) - 1
+        if ends:
+            mine = self._ends
+            for name, index in ends.items():
+                found = mine.get(name)
+                if found is None:
+                    found = mine[name] = []
+                    self.ends[_CATEGORY_NAMED[name]] = found
+                found.append(index)
+            student = ends.get("students")
+            if student is not None:
+                self.by_student.setdefault(student, []).append(row)
         return row
+
+    def code(self, row: int) -> str:
+        codes, labels = self.codes, self.labels
+        while len(codes) <= row:
+            codes.append(labels[len(codes)].split(":", 1)[1])
+        return codes[row]
 
     def add_stale(self, label: str, **ends: int) -> int:
         row = self.add(label, NEVER, **ends)
@@ -78,6 +96,31 @@ class _Table:
             valid_to=np.asarray(self.valid_to, dtype=np.float64),
             ends={c: np.asarray(v, dtype=np.int64) for c, v in self.ends.items()},
         )
+
+
+def choose_without_replacement(rng: np.random.Generator, p: list[float], size: int) -> list[int]:
+    """``rng.choice(len(p), size, replace=False, p=p)``, by numpy's own algorithm (the same
+    draws and the same indexes, tested), without its overhead for a handful of choices: the
+    truth makes one such choice per student."""
+    shares = list(p)
+    found: list[int] = []
+    while len(found) < size:
+        drawn = rng.random(size - len(found)).tolist()
+        for index in found:
+            shares[index] = 0.0
+        cdf: list[float] = []
+        total = 0.0
+        for share in shares:
+            total += share
+            cdf.append(total)
+        cdf = [value / total for value in cdf]
+        seen = set(found)
+        for value in drawn:
+            index = bisect.bisect_right(cdf, value)
+            if index not in seen:
+                seen.add(index)
+                found.append(index)
+    return found
 
 
 class _Builder:
@@ -221,7 +264,7 @@ class _Builder:
                 links.add(label, start, parents=p, students=student)
 
     def label_code(self, category: Category, row: int) -> str:
-        return self.t[category].labels[row].split(":", 1)[1]
+        return self.t[category].code(row)
 
     def link(self, student: int, group: int, start: float = 0.0) -> int:
         row = self.t[Category.STUDENT_GROUP].add(
@@ -289,25 +332,33 @@ class _Builder:
         for level in LEVELS:
             divisions = self.true_divisions(level)
             students = self.level_students(level)
+            block_of = {
+                d: b for b in range(0, len(divisions), BLOCK) for d in divisions[b : b + BLOCK]
+            }
+            by_block: dict[int, list[int]] = {b: [] for b in range(0, len(divisions), BLOCK)}
+            for s in students:
+                b = block_of.get(self.student_division[s])
+                if b is not None:
+                    by_block[b].append(s)
+            names = [lv for lv, _ in LV_B]
             for b in range(0, len(divisions), BLOCK):
-                block = set(divisions[b : b + BLOCK])
                 tag = f"{LEVEL_PREFIX[level]}B{b // BLOCK + 1}"
-                members = [s for s in students if self.student_division[s] in block]
+                members = by_block[b]
                 self.fill_groups(members, "ANG", level, tag)
-                names = [lv for lv, _ in LV_B]
                 picks = self.rng.choice(len(names), size=len(members), p=[p for _, p in LV_B])
+                chosen: list[list[int]] = [[] for _ in names]
+                for s, p in zip(members, picks.tolist(), strict=True):
+                    chosen[p].append(s)
                 for i, lang in enumerate(names):
-                    chosen = [s for s, p in zip(members, picks, strict=True) if p == i]
-                    self.fill_groups(chosen, lang, level, tag)
+                    self.fill_groups(chosen[i], lang, level, tag)
             k = SPECIALITES_PER_LEVEL[level]
             if k:
                 names = [s for s, _ in SPECIALITES]
                 weights = np.asarray([w for _, w in SPECIALITES])
                 taken: dict[str, list[int]] = {n: [] for n in names}
+                shares = (weights / weights.sum()).tolist()
                 for student in students:
-                    for i in self.rng.choice(
-                        len(names), size=k, replace=False, p=weights / weights.sum()
-                    ):
+                    for i in choose_without_replacement(self.rng, shares, k):
                         taken[names[i]].append(student)
                 for name in names:
                     self.fill_groups(taken[name], name, level, f"{LEVEL_PREFIX[level]}SPE")
