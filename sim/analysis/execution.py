@@ -162,9 +162,9 @@ class DaskExecutor:
             self.close()
             raise UsageError(t("cluster.no_workers", address=address)) from None
         self._check_workers()
-        workers = self.client.scheduler_info().get("workers", {})
-        # one task at a time per worker process (see checked_call), whatever its threads
-        self.processes = max(1, len(workers))
+        # one task at a time per worker process (see checked_call), whatever its threads;
+        # nthreads() names every worker (scheduler_info may list only a few)
+        self.processes = max(1, len(self.client.nthreads()))
 
     def _check_workers(self) -> None:
         from sim.errors import UsageError
@@ -186,52 +186,65 @@ class DaskExecutor:
                     )
 
     def run(self, function: Callable[[Any], Any], tasks: Sequence[Any], done: Done) -> None:
-        from concurrent.futures import CancelledError
+        from distributed import wait
+        from distributed.client import FutureCancelledError
 
         from sim.errors import ClusterError
         from sim.i18n import t
 
         expected = fingerprint()
-        executor = self.client.get_executor(pure=False)
         queue = iter(enumerate(tasks))
-        pending: dict[Future[Any], int] = {}
+        pending: dict[Any, int] = {}
         ahead = max(16, 4 * self.processes)  # the scheduler holds a few tasks, not all
         alone_since: float | None = None
 
         def submit() -> None:
             for index, task in queue:
-                pending[executor.submit(checked_call, function, task, expected)] = index
+                future = self.client.submit(checked_call, function, task, expected, pure=False)
+                pending[future] = index
                 return
 
         try:
             for _ in range(ahead):
                 submit()
             while pending:
-                finished, _ = wait(pending, timeout=WATCH_SECONDS, return_when=FIRST_COMPLETED)
-                if not finished:
-                    if self.client.scheduler_info().get("workers"):
+                try:
+                    # the Dask futures themselves: a result that cannot come back raises here
+                    with self.client.as_current():
+                        finished = wait(
+                            list(pending), timeout=WATCH_SECONDS, return_when="FIRST_COMPLETED"
+                        ).done
+                except TimeoutError:
+                    if self._has_workers():
                         alone_since = None
                     elif alone_since is None:
                         alone_since = time.monotonic()
                     elif time.monotonic() - alone_since > NO_WORKER_SECONDS:
-                        raise ClusterError(t("cluster.workers_gone"))
+                        raise ClusterError(t("cluster.workers_gone")) from None
                     continue
                 for future in finished:
-                    index = pending.pop(future)
+                    index = pending[future]
                     try:
                         result = future.result()
-                    except (CancelledError, OSError) as error:
+                    except (FutureCancelledError, OSError) as error:
                         raise ClusterError(t("cluster.lost", reason=error)) from None
                     except Exception as error:
                         if type(error).__name__ == "KilledWorker":
                             raise ClusterError(t("cluster.killed", task=index)) from None
                         raise
+                    del pending[future]
                     done(index, result)
+                    future.release()
                     submit()
         except BaseException:
-            for future in pending:
-                future.cancel()
+            self.client.cancel(list(pending))
             raise
+
+    def _has_workers(self) -> bool:
+        try:
+            return bool(self.client.nthreads())
+        except Exception:  # the connection to the scheduler is gone: no worker either
+            return False
 
     def close(self) -> None:
         self.client.close()
