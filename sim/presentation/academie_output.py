@@ -122,30 +122,35 @@ def academie_run_summary(run: AcademieRun) -> str:
     for target in TARGETS:
         lines.extend(_target_lines(run, target))
         lines.append("")
-    lines.append(t("academie.ranking_title"))
-    lines.append("  " + t("academie.ranking_header"))
-    for rank, index in enumerate(run.ranking[:SHOWN_LYCEES], 1):
-        lines.append("  " + _ranking_row(run, rank, run.lycees[index]))
-    if len(run.lycees) > SHOWN_LYCEES:
-        lines.append(
-            "  "
-            + t(
-                "academie.ranking_more",
-                shown=SHOWN_LYCEES,
-                count=len(run.lycees),
-            )
-        )
+    shown = run.ranking[:SHOWN_LYCEES]
+    rows = [_ranking_row(run, rank, run.lycees[i]) for rank, i in enumerate(shown, 1)]
+    title, header = t("academie.ranking_title"), t("academie.ranking_header")
+    lines += ranking_lines(title, header, rows, len(run.ranking))
     return "\n".join(lines)
 
 
-def _lycee_json(run: AcademieRun, rank: int, lycee: LyceeRun) -> dict[str, Any]:
-    data: dict[str, Any] = {
+def ranking_lines(title: str, header: str, rows: list[str], total: int) -> list[str]:
+    """The lycées to call first: the ``rows`` shown (the first :data:`SHOWN_LYCEES`), and
+    how many there are in all."""
+    lines = [title, "  " + header, *("  " + row for row in rows)]
+    if total > len(rows):
+        lines.append("  " + t("academie.ranking_more", shown=len(rows), count=total))
+    return lines
+
+
+def identity_json(rank: int, lycee: Any) -> dict[str, Any]:
+    """Who a lycée of the ranking is, in the JSON of run and risk."""
+    return {
         "rank": rank,
         "uai": lycee.uai,
         "name": lycee.name,
         "kind": lycee.kind,
         "students": lycee.students,
     }
+
+
+def _lycee_json(run: AcademieRun, rank: int, lycee: LyceeRun) -> dict[str, Any]:
+    data = identity_json(rank, lycee)
     for target in Target:
         outcome = lycee.targets[target]
         data[target.value] = {

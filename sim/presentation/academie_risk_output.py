@@ -14,7 +14,9 @@ from sim.presentation.academie_output import (
     MOMENT_DAYS,
     SHOWN_LYCEES,
     TARGETS,
+    identity_json,
     lycees_text,
+    ranking_lines,
     schools_table,
     step_label,
 )
@@ -138,31 +140,15 @@ def academie_risk_summary(result: AcademieRisk) -> str:
     for target in TARGETS:
         lines.extend(_target_lines(result, target))
         lines.append("")
-    lines.append(t("academie.risk_ranking_title", by=day_text(academie.by)))
-    lines.append("  " + t("academie.risk_ranking_header"))
-    for rank, u in enumerate(result.ranking[:SHOWN_LYCEES], 1):
-        lines.append("  " + _ranking_row(result, rank, result.lycees[u]))
-    if len(result.lycees) > SHOWN_LYCEES:
-        lines.append(
-            "  "
-            + t(
-                "academie.ranking_more",
-                shown=SHOWN_LYCEES,
-                count=len(result.lycees),
-            )
-        )
+    shown = result.ranking[:SHOWN_LYCEES]
+    rows = [_ranking_row(result, rank, result.lycees[u]) for rank, u in enumerate(shown, 1)]
+    title = t("academie.risk_ranking_title", by=day_text(academie.by))
+    lines += ranking_lines(title, t("academie.risk_ranking_header"), rows, len(result.ranking))
     return "\n".join(lines)
 
 
 def _lycee_json(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "rank": rank,
-        "uai": lycee.uai,
-        "name": lycee.name,
-        "kind": lycee.kind,
-        "students": lycee.students,
-        "seed": lycee.seed,
-    }
+    data = {**identity_json(rank, lycee), "seed": lycee.seed}
     for target in Target:
         risk = lycee.targets[target]
         data[target.value] = {
