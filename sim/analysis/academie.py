@@ -80,14 +80,13 @@ class AcademieRun:
 
     @property
     def by_minute(self) -> float:
-        return observation_on(self, self.academie.by)
+        return self.observations[morning_index(self.clock, self.observations, self.academie.by)]
 
 
-def observation_on(run: AcademieRun, day: dt.date) -> float:
-    """The minute of the morning observation of ``day`` (the last one when past the end)."""
-    start = run.clock.day_minutes(day, dt.time(0, 0))
-    k = min(bisect.bisect_left(run.observations, start), len(run.observations) - 1)
-    return run.observations[k]
+def morning_index(clock: Clock, observations: list[float], day: dt.date) -> int:
+    """The index of ``day``'s morning observation (the last one when past the end)."""
+    start = clock.day_minutes(day, dt.time(0, 0))
+    return min(bisect.bisect_left(observations, start), len(observations) - 1)
 
 
 def run_lycee(index: int, uai: str, name: str, kind: str, scenario: Scenario) -> LyceeRun:

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.analysis import risk
+from sim.analysis.academie import morning_index
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
 from sim.analysis.risk import (
@@ -356,7 +357,7 @@ def summarise(
     c: _Collector,
 ) -> AcademieRisk:
     lycees_count = len(academie.lycees)
-    by_index = _morning_index(clock, observations, academie)
+    by_index = morning_index(clock, observations, academie.by)
     by_minute = observations[by_index]
     result = AcademieRisk(
         academie=academie,
@@ -400,14 +401,6 @@ def summarise(
         result.outage_share[target] = float(c.outage[:, :, column].mean())
     result.ranking = sorted(range(lycees_count), key=lambda u: _risk_key(result.lycees[u]))
     return result
-
-
-def _morning_index(clock: Clock, observations: list[float], academie: Academie) -> int:
-    import bisect
-    import datetime as dt
-
-    start = clock.day_minutes(academie.by, dt.time(0, 0))
-    return min(bisect.bisect_left(observations, start), len(observations) - 1)
 
 
 def step_name(code: int) -> str:

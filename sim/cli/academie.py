@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -117,14 +119,15 @@ def validate(
 ) -> None:
     use_language(lang)
     loaded = load(academie, common, seed, strict)
-    kinds = {kind: sum(1 for lycee in loaded.lycees if lycee.kind == kind) for kind in KINDS}
+    from sim.presentation.academie_output import kinds_text
+
     typer.echo(
         t(
             "cli.academie_valid",
             file=academie,
             name=loaded.name,
             lycees=lycees_text(len(loaded.lycees)),
-            kinds=", ".join(f"{count} {kind}" for kind, count in kinds.items() if count),
+            kinds=kinds_text(loaded.lycees),
             rentree=loaded.rentree.strftime("%d/%m/%Y"),
             by=loaded.by.strftime("%d/%m/%Y"),
         )
@@ -173,26 +176,30 @@ def answer(
     csv_form: CsvForm,
 ) -> None:
     """What ``run`` and ``risk`` print (the summary or the JSON) and write (``--out``,
-    checked before any computation)."""
+    checked before any computation); only what is asked is built."""
     from sim.analysis.academie_risk import AcademieRisk
     from sim.presentation import academie_output, academie_risk_output
 
+    files: Callable[[Csv], dict[str, str | bytes]]
+    data: Callable[[], dict[str, Any]]
+    text: Callable[[], str]
     try:
         if out is not None:
             check_output_folder(out)
         result = compute(loaded, replications, seed, workers, scheduler)
         if isinstance(result, AcademieRisk):
-            files = academie_risk_output.academie_risk_files(result, source, Csv(csv_form))
-            data = academie_risk_output.academie_risk_json(result, source)
-            text = academie_risk_output.academie_risk_summary(result)
+            drawn = result
+            files = partial(academie_risk_output.academie_risk_files, drawn, source)
+            data = partial(academie_risk_output.academie_risk_json, drawn, source)
+            text = partial(academie_risk_output.academie_risk_summary, drawn)
         else:
-            files = academie_output.academie_run_files(result, source, Csv(csv_form))
-            data = academie_output.academie_run_json(result, source)
-            text = academie_output.academie_run_summary(result)
-        written = write_file_set(out, files) if out is not None else []
+            files = partial(academie_output.academie_run_files, result, source)
+            data = partial(academie_output.academie_run_json, result, source)
+            text = partial(academie_output.academie_run_summary, result)
+        written = write_file_set(out, files(Csv(csv_form))) if out is not None else []
     except RentreeSimError as error:
         raise fail(error) from None
-    typer.echo(dumps(data) if as_json else text)
+    typer.echo(dumps(data()) if as_json else text())
     if out is not None:
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)
 
@@ -381,5 +388,4 @@ def lycees_text(count: int) -> str:
     return t("academie.one_lycee") if count == 1 else t("academie.lycees", count=count)
 
 
-KINDS = ("LGT", "LPO", "LP")
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "academie.schema.json"

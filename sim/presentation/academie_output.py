@@ -6,30 +6,41 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sim.analysis.academie import NEVER, NONE, AcademieRun, LyceeRun, observation_on
+from sim.analysis.academie import NEVER, NONE, AcademieRun, LyceeRun, morning_index
+from sim.calendar import Clock
 from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
 from sim.presentation.formatting import day_text
+from sim.scenario.academie import KINDS
 
 MOMENT_DAYS = (0, 7, 14, 30)
 SHOWN_LYCEES = 20
-KINDS = ("LGT", "LPO", "LP")
 TARGETS = (Target.GAR, Target.ENT)  # the GAR first: it is the one that is right last
 
 
-def _day(run: AcademieRun, minute: float | None) -> dt.date | None:
-    return None if minute is None else run.clock.instant(minute).date()
+def day_of(clock: Clock, minute: float | None) -> dt.date | None:
+    return None if minute is None else clock.instant(minute).date()
 
 
-def _text(run: AcademieRun, minute: float | None) -> str:
-    day = _day(run, minute)
+def when_text(clock: Clock, minute: float | None) -> str:
+    """The day, or « jamais »."""
+    day = day_of(clock, minute)
     return t("academie.never") if day is None else day_text(day)
 
 
-def _iso(run: AcademieRun, minute: float | None) -> str | None:
-    day = _day(run, minute)
+def iso_day(clock: Clock, minute: float | None) -> str | None:
+    day = day_of(clock, minute)
     return None if day is None else day.isoformat()
+
+
+def kind_counts(lycees: Sequence[Any]) -> dict[str, int]:
+    return {kind: sum(lycee.kind == kind for lycee in lycees) for kind in KINDS}
+
+
+def kinds_text(lycees: Sequence[Any]) -> str:
+    """« 120 LGT, 75 LPO, 95 LP »."""
+    return ", ".join(f"{n} {kind}" for kind, n in kind_counts(lycees).items() if n)
 
 
 def step_label(step: str) -> str:
@@ -48,18 +59,13 @@ def _percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def kinds_text(run: AcademieRun) -> str:
-    counts = {kind: sum(lycee.kind == kind for lycee in run.lycees) for kind in KINDS}
-    return ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
-
-
 def _target_lines(run: AcademieRun, target: Target) -> list[str]:
     total = len(run.lycees)
     curve = run.curve[target]
     moments = []
     for days in MOMENT_DAYS:
         day = run.academie.rentree + dt.timedelta(days=days)
-        k = run.observations.index(observation_on(run, day))
+        k = morning_index(run.clock, run.observations, day)
         when = t("academie.moment_rentree") if days == 0 else t("academie.moment_days", days=days)
         count = int(curve[k])
         moments.append(t("academie.moment", when=when, share=_percent(count, total), count=count))
@@ -100,10 +106,11 @@ def _ranking_row(run: AcademieRun, rank: int, lycee: LyceeRun) -> str:
     gar, ent = lycee.targets[Target.GAR], lycee.targets[Target.ENT]
     name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
     step = step_label(lycee.bottleneck(Target.GAR))
-    return (
-        f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} "
-        f"{_text(run, gar.consistent_from):<16} {_text(run, ent.consistent_from):<16} {step}"
+    gar_day, ent_day = (
+        when_text(run.clock, gar.consistent_from),
+        when_text(run.clock, ent.consistent_from),
     )
+    return f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} {gar_day:<16} {ent_day:<16} {step}"
 
 
 def academie_run_summary(run: AcademieRun) -> str:
@@ -113,7 +120,7 @@ def academie_run_summary(run: AcademieRun) -> str:
             "academie.title",
             name=academie.name,
             lycees=lycees_text(len(run.lycees)),
-            kinds=kinds_text(run),
+            kinds=kinds_text(run.lycees),
             rentree=day_text(academie.rentree),
         ),
         t("academie.run_basis"),
@@ -154,8 +161,8 @@ def _lycee_json(run: AcademieRun, rank: int, lycee: LyceeRun) -> dict[str, Any]:
     for target in Target:
         outcome = lycee.targets[target]
         data[target.value] = {
-            "consistent_from": _iso(run, outcome.consistent_from),
-            "strict_from": _iso(run, outcome.strict_from),
+            "consistent_from": iso_day(run.clock, outcome.consistent_from),
+            "strict_from": iso_day(run.clock, outcome.strict_from),
             "step": lycee.bottleneck(target),
             "operation": outcome.operation,
             "outage_waited": outcome.outage_waited,
@@ -188,7 +195,7 @@ def academie_run_json(run: AcademieRun, source: str | None = None) -> dict[str, 
             "file": source,
             "seed": academie.seed,
             "lycees": total,
-            "kinds": {kind: sum(ly.kind == kind for ly in run.lycees) for kind in sorted(KINDS)},
+            "kinds": dict(sorted(kind_counts(run.lycees).items())),
             "rentree": academie.rentree.isoformat(),
             "by": academie.by.isoformat(),
             "mode": "run",
@@ -230,8 +237,8 @@ def schools_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
         outcome = lycee.targets[target]
         step = lycee.bottleneck(target)
         return [
-            form.day(_day(run, outcome.consistent_from)),
-            form.day(_day(run, outcome.strict_from)),
+            form.day(day_of(run.clock, outcome.consistent_from)),
+            form.day(day_of(run.clock, outcome.strict_from)),
             step_label(step) if form.local else step,
             form.flag(outcome.outage_waited),
         ]

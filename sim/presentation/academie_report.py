@@ -12,9 +12,15 @@ from sim.analysis.academie import AcademieRun
 from sim.analysis.academie_risk import AcademieRisk
 from sim.domain import Target
 from sim.i18n import label, language, t
-from sim.presentation.academie_output import TARGETS, lycees_text, step_label
+from sim.presentation.academie_output import (
+    TARGETS,
+    kinds_text,
+    lycees_text,
+    step_label,
+    when_text,
+)
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
-from sim.presentation.academie_risk_output import decimal_text
+from sim.presentation.academie_risk_output import decimal_text, risk_basis_text
 from sim.presentation.files import write_atomically
 from sim.presentation.formatting import day_text
 from sim.presentation.plotting import figure_of
@@ -22,12 +28,6 @@ from sim.presentation.report import STYLE, figure_html, svg_markup
 
 Result = AcademieRun | AcademieRisk
 EXTRA_STYLE = "tr.risk td { color: #b03a2e; } td.number { text-align: right; }"
-
-
-def _when(result: Result, minute: float | None) -> str:
-    if minute is None:
-        return t("academie.never")
-    return day_text(result.clock.instant(minute).date())
 
 
 def _card(result: Result, target: Target) -> str:
@@ -65,15 +65,15 @@ def _rows(result: Result) -> list[str]:
             gar = result.lycees[position].targets[Target.GAR]
             at_risk = gar.by_share < 0.5
             share = f"{round(100 * gar.by_share)} %"
-            cells += [share, _when(result, gar.percentiles["p80"]), step_label(gar.step)]
+            cells += [share, when_text(result.clock, gar.percentiles["p80"]), step_label(gar.step)]
         else:
             run_lycee = result.lycees[position]
             gar_from = run_lycee.targets[Target.GAR].consistent_from
             ent_from = run_lycee.targets[Target.ENT].consistent_from
             at_risk = gar_from is None or gar_from > result.by_minute
             cells += [
-                _when(result, gar_from),
-                _when(result, ent_from),
+                when_text(result.clock, gar_from),
+                when_text(result.clock, ent_from),
                 step_label(run_lycee.bottleneck(Target.GAR)),
             ]
         row = "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
@@ -85,22 +85,9 @@ def _rows(result: Result) -> list[str]:
 def academie_report_html(result: Result) -> str:
     academie = result.academie
     title = t("report.academie_title", name=academie.name)
-    kinds = ", ".join(
-        f"{sum(ly.kind == kind for ly in result.lycees)} {kind}"
-        for kind in ("LGT", "LPO", "LP")
-        if any(ly.kind == kind for ly in result.lycees)
-    )
+    kinds = kinds_text(result.lycees)
     if isinstance(result, AcademieRisk):
-        basis = t(
-            "academie.risk_basis",
-            n=result.replications,
-            seed=result.seed,
-            failures=t(
-                "academie.failures_common"
-                if result.common_failures
-                else "academie.failures_independent"
-            ),
-        )
+        basis = risk_basis_text(result)
         headers = ["report.column_by", "report.column_p80", "report.column_step"]
     else:
         basis = t("academie.run_basis")

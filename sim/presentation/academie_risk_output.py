@@ -5,44 +5,39 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sim.analysis.academie import morning_index
 from sim.analysis.academie_risk import AcademieRisk, LyceeRisk
 from sim.analysis.risk import CONFIDENCE
 from sim.domain import Target
 from sim.i18n import label, language, t
 from sim.presentation.academie_output import (
-    KINDS,
     MOMENT_DAYS,
     SHOWN_LYCEES,
     TARGETS,
+    day_of,
     identity_json,
+    iso_day,
+    kind_counts,
+    kinds_text,
     lycees_text,
     ranking_lines,
     schools_table,
     step_label,
+    when_text,
 )
 from sim.presentation.export import Csv, dumps
 from sim.presentation.formatting import day_text
 
 
-def _day(result: AcademieRisk, minute: float | None) -> dt.date | None:
-    return None if minute is None else result.clock.instant(minute).date()
-
-
-def _text(result: AcademieRisk, minute: float | None) -> str:
-    day = _day(result, minute)
-    return t("academie.never") if day is None else day_text(day)
-
-
-def _iso(result: AcademieRisk, minute: float | None) -> str | None:
-    day = _day(result, minute)
-    return None if day is None else day.isoformat()
-
-
-def _morning(result: AcademieRisk, day: dt.date) -> int:
-    import bisect
-
-    start = result.clock.day_minutes(day, dt.time(0, 0))
-    return min(bisect.bisect_left(result.observations, start), len(result.observations) - 1)
+def risk_basis_text(result: AcademieRisk) -> str:
+    """« 200 réplications par lycée, graine 1, pannes des traitements communes … »."""
+    failures = "common" if result.common_failures else "independent"
+    return t(
+        "academie.risk_basis",
+        n=result.replications,
+        seed=result.seed,
+        failures=t(f"academie.failures_{failures}"),
+    )
 
 
 def decimal_text(value: float) -> str:
@@ -60,7 +55,9 @@ def _target_lines(result: AcademieRisk, target: Target) -> list[str]:
     low, high = result.band[target]
     moments = []
     for days in MOMENT_DAYS:
-        k = _morning(result, result.academie.rentree + dt.timedelta(days=days))
+        k = morning_index(
+            result.clock, result.observations, result.academie.rentree + dt.timedelta(days=days)
+        )
         when = t("academie.moment_rentree") if days == 0 else t("academie.moment_days", days=days)
         moments.append(
             t(
@@ -108,33 +105,24 @@ def _ranking_row(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> str:
     gar = lycee.targets[Target.GAR]
     name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
     step = f"{step_label(gar.step)} ({_percent(gar.steps.get(gar.step, 0.0))} %)"
+    p80 = when_text(result.clock, gar.percentiles["p80"])
     return (
         f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} "
-        f"{_percent(gar.by_share):>4} %   {_text(result, gar.percentiles['p80']):<16} {step}"
+        f"{_percent(gar.by_share):>4} %   {p80:<16} {step}"
     )
 
 
 def academie_risk_summary(result: AcademieRisk) -> str:
     academie = result.academie
-    kinds = {kind: sum(ly.kind == kind for ly in result.lycees) for kind in KINDS}
     lines = [
         t(
             "academie.title",
             name=academie.name,
             lycees=lycees_text(len(result.lycees)),
-            kinds=", ".join(f"{count} {kind}" for kind, count in kinds.items() if count),
+            kinds=kinds_text(result.lycees),
             rentree=day_text(academie.rentree),
         ),
-        t(
-            "academie.risk_basis",
-            n=result.replications,
-            seed=result.seed,
-            failures=t(
-                "academie.failures_common"
-                if result.common_failures
-                else "academie.failures_independent"
-            ),
-        ),
+        risk_basis_text(result),
         "",
     ]
     for target in TARGETS:
@@ -152,9 +140,9 @@ def _lycee_json(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> dict[str, 
     for target in Target:
         risk = lycee.targets[target]
         data[target.value] = {
-            "percentiles": {k: _iso(result, v) for k, v in risk.percentiles.items()},
+            "percentiles": {k: iso_day(result.clock, v) for k, v in risk.percentiles.items()},
             "intervals": {
-                k: [_iso(result, low), _iso(result, high)]
+                k: [iso_day(result.clock, low), iso_day(result.clock, high)]
                 for k, (low, high) in risk.intervals.items()
             },
             "by": round(risk.by_share, 4),
@@ -196,7 +184,7 @@ def academie_risk_json(result: AcademieRisk, source: str | None = None) -> dict[
             "file": source,
             "seed": result.seed,
             "lycees": len(result.lycees),
-            "kinds": {k: sum(ly.kind == k for ly in result.lycees) for k in sorted(KINDS)},
+            "kinds": dict(sorted(kind_counts(result.lycees).items())),
             "replications": result.replications,
             "risk_failures": "common" if result.common_failures else "independent",
             "rentree": academie.rentree.isoformat(),
@@ -218,8 +206,8 @@ def schools_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
         risk = lycee.targets[target]
         return [
             form.number(risk.by_share, 4),
-            form.day(_day(result, risk.percentiles["p50"])),
-            form.day(_day(result, risk.percentiles["p80"])),
+            form.day(day_of(result.clock, risk.percentiles["p50"])),
+            form.day(day_of(result.clock, risk.percentiles["p80"])),
             form.number(risk.never_share, 4),
             step_label(risk.step) if form.local else risk.step,
             form.number(risk.steps.get(risk.step, 0.0), 4),

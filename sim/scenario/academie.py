@@ -36,6 +36,7 @@ from sim.scenario.translation import dotted, shown, translate
 from sim.scenario.uai import UAI_PATTERN, parse_uai
 
 Kind = Literal["LGT", "LP", "LPO"]
+KINDS = ("LGT", "LPO", "LP")  # the order summaries list them in
 # France has about 4,100 lycées: an académie file never lists more
 MAX_LYCEES = 5_000
 MAX_ACADEMIE_BYTES = 4 * 1024 * 1024

@@ -21,7 +21,7 @@ from sim.calendar import StaffCalendar, day_of
 from sim.domain import LYCEE_OPERATIONS, Operation
 from sim.i18n import t
 from sim.procedure import PREDECESSORS, SEED_ORDER
-from sim.scenario.academie import MAX_LYCEES, STUDENTS_PER_DIVISION, split_divisions
+from sim.scenario.academie import KINDS, MAX_LYCEES, STUDENTS_PER_DIVISION, split_divisions
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Calendar, OperationSpec, Scenario, resolve_rentree
 from sim.scenario.uai import uai_of
@@ -29,7 +29,6 @@ from sim.scenario.uai import uai_of
 Instant = dt.date | dt.datetime
 
 MAX_SEED = 2**63 - 1  # the académie format's bound
-KINDS = ("LGT", "LPO", "LP")
 KIND_SHARES = (0.45, 0.25, 0.30)
 KIND_PREFIX = {"LGT": "Lycée", "LP": "Lycée professionnel", "LPO": "Lycée polyvalent"}
 DIVISIONS = (27, 50)  # domain.md §5, both included
