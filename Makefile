@@ -35,6 +35,7 @@ bench: $(DEV_STAMP)
 	$(PY) benchmarks/bench_speed.py
 	$(PY) benchmarks/bench_risk.py
 	$(PY) benchmarks/bench_academie.py
+	$(PY) benchmarks/bench_import.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -70,6 +70,43 @@ class ScenarioErrors(RentreeSimError):
         return type(self), (self.errors, self.omitted, self.subject)
 
 
+class ImportFileError(RentreeSimError):
+    """A school export that cannot be used: names the file (and the archive's member),
+    the element and its line, and the rule broken; never a person's name or id."""
+
+    def __init__(
+        self,
+        file: Path | str,
+        rule: str,
+        element: str = "",
+        line: int | None = None,
+        member: str | None = None,
+    ) -> None:
+        self.file = str(file)
+        self.rule = rule
+        self.element = element
+        self.line = line
+        self.member = member
+        super().__init__(self.describe())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.file, self.rule, self.element, self.line, self.member)
+
+    def describe(self) -> str:
+        from sim.i18n import t
+
+        where = self.file
+        if self.member is not None:
+            where = t("import.in_archive", member=self.member, archive=where)
+        if self.line is not None:
+            where = t("error.file_line", file=where, line=self.line)
+        if self.element:
+            return printable(
+                t("import.error_element", file=where, element=self.element, rule=self.rule)
+            )
+        return printable(t("error.scenario_file", file=where, rule=self.rule))
+
+
 class ModelError(RentreeSimError):
     """The engine met a state that the model forbids (a bug, not a user mistake)."""
 

@@ -10,6 +10,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from typing import Any
 
@@ -22,6 +23,12 @@ MEMORY_LIMIT = 3 * 1024**3
 
 ENGLISH = (
     "Traceback",
+    "not well-formed",
+    "unclosed token",
+    "mismatched tag",
+    "no element found",
+    "Bad CRC",
+    "not a zip file",
     "Error:",
     "Input should",
     "Field required",
@@ -49,7 +56,13 @@ def _limit_memory() -> None:
 
 @cache
 def outcomes() -> dict[str, dict[str, Any]]:
-    env = {**os.environ, "RENTREE_SIM_LANG": "fr", "COLUMNS": "200"}
+    config = tempfile.mkdtemp(prefix="rentree-sim-config-")  # the key of the export cases
+    env = {
+        **os.environ,
+        "RENTREE_SIM_LANG": "fr",
+        "COLUMNS": "200",
+        "RENTREE_SIM_CONFIG": config,
+    }
     completed = subprocess.run(
         [sys.executable, "-m", "tests.bad_inputs.driver"],
         cwd=ROOT,

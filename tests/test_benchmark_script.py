@@ -38,3 +38,9 @@ def test_academie_benchmark_runs_and_checks_its_results_agree() -> None:
     for line in ("génération", "academie run", "academie risk -n 2", "Dask local", "projection"):
         assert line in out, out
     assert "JSON identiques" in out
+
+
+def test_import_benchmark_runs() -> None:
+    out = run_script("bench_import.py", "--students", "300", "--repeat", "1")
+    for line in ("lecture brute", "lecture sûre", "import complet"):
+        assert line in out, out

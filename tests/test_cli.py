@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -165,6 +166,7 @@ def test_readme_examples_run(command: str, tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "sim", *args[1:]],
         cwd=tmp_path,
+        env={**os.environ, "RENTREE_SIM_CONFIG": str(tmp_path / "config")},
         capture_output=True,
         text=True,
         timeout=120,

@@ -16,6 +16,7 @@ from sim.analysis.run_analysis import Analysis
 from sim.cli import app
 from sim.domain import Target
 from sim.errors import UsageError
+from sim.presentation.formatting import parse_day
 from sim.presentation.plots import (
     completeness_figure,
     figure_of,
@@ -23,7 +24,7 @@ from sim.presentation.plots import (
     plot_completeness,
     plot_timeline,
 )
-from sim.presentation.time_axis import DayRange, day_range, parse_day
+from sim.presentation.time_axis import DayRange, day_range
 from tests.conftest import SCENARIOS, run_scenario
 
 runner = CliRunner()

@@ -8,16 +8,30 @@ from __future__ import annotations
 from sim.catalogue import (
     academie,
     commands,
+    diagnosis,
     errors,
     inputs,
     names,
     pictures,
+    realfiles,
     risk,
     schema,
     texts,
 )
 
-PARTS = (errors, inputs, names, texts, commands, pictures, risk, schema, academie)
+PARTS = (
+    errors,
+    inputs,
+    names,
+    texts,
+    commands,
+    pictures,
+    risk,
+    schema,
+    academie,
+    realfiles,
+    diagnosis,
+)
 
 MESSAGES: dict[str, dict[str, str]] = {}
 for _part in PARTS:

@@ -289,6 +289,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Part de nouveaux enseignants|Part des enseignants arrivant cette année (0 à 1).",
         "en": "New teachers' share|Share of teachers arriving this year (0 to 1).",
     },
+    "schema.field.donnees": {
+        "fr": "Données importées|Fichier de données écrit par « rentree-sim importer » (chemin "
+        "relatif au fichier qui le donne) : les divisions, groupes, services et élèves du lycée "
+        "remplacent ceux qui sont tirés, et leurs effectifs remplacent students, divisions et "
+        "teachers.",
+        "en": "Imported data|Data file written by 'rentree-sim importer' (path relative to the "
+        "file that gives it): the lycée's divisions, groups, services and students replace the "
+        "drawn ones, and their sizes replace students, divisions and teachers.",
+    },
     "schema.field.new_divisions": {
         "fr": "Nouvelles divisions|Divisions créées cette année.",
         "en": "New divisions|Divisions created this year.",

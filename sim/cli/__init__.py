@@ -7,6 +7,7 @@ from sim.cli import simulation
 from sim.cli import pictures
 from sim.cli import planning
 from sim.cli import academie
+from sim.cli import schoolfiles
 from sim.cli.app import app, main
 
-__all__ = ["academie", "app", "main", "pictures", "planning", "simulation"]
+__all__ = ["academie", "app", "main", "pictures", "planning", "schoolfiles", "simulation"]

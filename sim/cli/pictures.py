@@ -59,7 +59,8 @@ ToOption = Annotated[
 
 def _days(first: str | None, last: str | None, scenarios: list[Scenario]) -> DayRange | None:
     """The range of --du/--au inside the simulated windows, checked before any simulation."""
-    from sim.presentation.time_axis import day_range, parse_day
+    from sim.presentation.formatting import parse_day
+    from sim.presentation.time_axis import day_range
 
     try:
         window = (

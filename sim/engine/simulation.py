@@ -7,6 +7,7 @@ import time
 from collections.abc import Generator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import simpy
@@ -19,9 +20,11 @@ from sim.engine.memo import Memo
 from sim.engine.model import ChainModel
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories, History
+from sim.scenario.donnees import read_data
 from sim.scenario.model import Scenario, resolve_rentree
 from sim.truth.facts import IntArray
 from sim.truth.generator import generate_truth
+from sim.truth.imported import imported_truth
 from sim.truth.model import Truth, TruthChange
 
 Process = Generator[simpy.Event, Any, None]
@@ -57,13 +60,12 @@ def build_truth(scenario: Scenario, seed: int | None = None) -> tuple[Truth, Clo
         clock.minutes(scenario.calendar.at(r.date)) + r.recorded_after.total_seconds() / 60
         for r in scenario.reality
     ]
-    truth = generate_truth(
-        scenario.etablissement,
-        scenario.reality,
-        clock,
-        recorded,
-        scenario.seed if seed is None else seed,
-    )
+    etab, run_seed = scenario.etablissement, scenario.seed if seed is None else seed
+    if etab.donnees is not None:
+        data = read_data(Path(etab.donnees))
+        truth = imported_truth(etab, data, scenario.reality, clock, recorded, run_seed)
+    else:
+        truth = generate_truth(etab, scenario.reality, clock, recorded, run_seed)
     return truth, clock
 
 

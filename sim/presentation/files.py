@@ -83,10 +83,10 @@ def _check_writable(shown: Path, folder: Path) -> None:
         raise OutputError(t("error.output", path=shown, reason=os_reason(exc))) from None
 
 
-def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
+def write_atomically(path: Path, write: Callable[[str], object], mode: int | None = None) -> Path:
     """Call ``write(temporary_path)`` then move the result onto ``path`` (onto its target if
     it is a symbolic link); on failure nothing is left behind and an :class:`OutputError`
-    names the path and the reason."""
+    names the path and the reason. ``mode`` keeps a private file private (0600)."""
     target = check_output_file(path)
     temporary: str | None = None
     try:
@@ -95,7 +95,8 @@ def write_atomically(path: Path, write: Callable[[str], object]) -> Path:
             prefix=".rentree-sim-", suffix=target.suffix, dir=target.parent
         )
         os.close(handle)
-        os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are for sharing
+        # mkstemp makes 0600; outputs are for sharing, unless they hold people's data
+        os.chmod(temporary, FILE_MODE if mode is None else mode)
         write(temporary)
         os.replace(temporary, target)
     except OSError as exc:

@@ -7,6 +7,7 @@ import math
 
 from sim.analysis.provenance import Blocking
 from sim.analysis.run_analysis import Snapshot, Warning
+from sim.errors import UsageError
 from sim.i18n import label, t
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -114,3 +115,13 @@ def snapshot_cells(snapshots: dict[str, Snapshot], category: str) -> list[str]:
         snap = snapshots.get(moment)
         cells.append("—" if snap is None else f"{snap.missing[category]} / {snap.stale[category]}")
     return cells
+
+
+def parse_day(text: str, option: str) -> dt.date:
+    """A date typed as dd/mm/yyyy or yyyy-mm-dd, or a :class:`UsageError` naming ``option``."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise UsageError(t("plot.bad_day", option=option, value=text))

@@ -48,16 +48,6 @@ class DayRange:
     last: dt.date
 
 
-def parse_day(text: str, option: str) -> dt.date:
-    """A date typed as dd/mm/yyyy or yyyy-mm-dd, or a :class:`UsageError` naming ``option``."""
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise UsageError(t("plot.bad_day", option=option, value=text))
-
-
 def day_range(
     first: dt.date | None, last: dt.date | None, window: tuple[dt.date, dt.date]
 ) -> DayRange | None:

@@ -24,6 +24,7 @@ from sim.scenario.fields import Day
 from sim.scenario.loader import (
     FieldPath,
     Origin,
+    anchor_data_file,
     done_or_not,
     load_chain,
     merge_data,
@@ -381,6 +382,7 @@ class _Composer:
         """The entry as a scenario layer, and where each value it derives was written."""
         here: FieldPath = ("lycees", index)
         etablissement = dict(entry.etablissement)
+        anchor_data_file({"etablissement": etablissement}, self.source)
         divisions = derived_divisions(entry.kind, entry.students)
         if entry.divisions is not None:  # the levels given, the others derived
             given_levels = entry.divisions.model_dump(by_alias=True)

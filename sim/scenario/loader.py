@@ -6,6 +6,7 @@ Every problem becomes a :class:`~sim.errors.ScenarioError` naming the file (the 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -15,7 +16,8 @@ from pydantic import ValidationError
 from sim.errors import ScenarioError, ScenarioErrors, ScenarioWarning
 from sim.i18n import t
 from sim.scenario.checks import check_runnable, check_window, office_habits
-from sim.scenario.model import Scenario
+from sim.scenario.donnees import read_data
+from sim.scenario.model import Divisions, Scenario, resolve_rentree
 from sim.scenario.reading import (
     ReadingError,
     is_scenario_path,
@@ -66,6 +68,8 @@ def validate_scenario(
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise ScenarioErrors(translate(exc.errors(), data, origin_of, name_of)) from None
+    if scenario.etablissement.donnees is not None:
+        scenario = with_imported_sizes(scenario, origin_of, name_of)
     problems = check_window(scenario) + check_runnable(scenario)
     if problems:
         raise ScenarioErrors(
@@ -79,6 +83,44 @@ def validate_scenario(
         for field, rule in office_habits(scenario)
     ]
     return scenario, warnings
+
+
+def with_imported_sizes(
+    scenario: Scenario,
+    origin_of: Callable[[FieldPath], Origin],
+    name_of: Callable[[FieldPath], str] = dotted,
+) -> Scenario:
+    """``scenario`` with the sizes of its data file, which is read and checked here (a
+    scenario that loads runs): the same lycée and the same school year."""
+    field: FieldPath = ("etablissement", "donnees")
+    etab = scenario.etablissement
+    assert etab.donnees is not None
+    data = read_data(Path(etab.donnees))
+    where = origin_of(field)
+    if data.uai != etab.uai:
+        rule = t("rule.data_uai", file=etab.donnees, uai=data.uai, expected=etab.uai)
+        raise ScenarioError(where.file, name_of(field), rule, where.line)
+    rentree = resolve_rentree(scenario)
+    if data.annee != rentree.year:
+        rule = t(
+            "rule.data_year",
+            file=etab.donnees,
+            year=data.annee,
+            rentree=rentree.strftime("%d/%m/%Y"),
+        )
+        raise ScenarioError(where.file, name_of(field), rule, where.line)
+    counts = {level: 0 for level in ("2nde", "1re", "Tle")}
+    for division in data.divisions:
+        counts[data.level_of(division)] += 1
+    divisions = Divisions.model_construct(
+        seconde=counts["2nde"], premiere=counts["1re"], terminale=counts["Tle"]
+    )
+    sizes = {
+        "students": len(data.eleves),
+        "divisions": divisions,
+        "teachers": len(data.enseignants),
+    }
+    return scenario.model_copy(update={"etablissement": etab.model_copy(update=sizes)})
 
 
 def extends_chain(path: str | Path) -> list[Path]:
@@ -124,6 +166,7 @@ def load_chain(
     if data and not data.keys() & _SCENARIO_KEYS:
         raise ScenarioError(path, "", t("rule.not_a_scenario"))
     origins = {key: Origin(resolved, lines.get(key)) for key in field_paths(data)}
+    anchor_data_file(data, path)
     parent_name = data.pop("extends", None)
     if parent_name is None:
         return data, origins, [resolved]
@@ -136,6 +179,16 @@ def load_chain(
     parent_origins.update(origins)
     done_or_not(parent_data, data)
     return merge_data(parent_data, data), parent_origins, [resolved, *files]
+
+
+def anchor_data_file(data: dict[str, Any], path: Path) -> None:
+    """``etablissement.donnees`` made absolute from the folder of the file that writes it
+    (a scenario that extends another one keeps pointing at the right file)."""
+    etab = data.get("etablissement")
+    if isinstance(etab, dict) and isinstance(etab.get("donnees"), str):
+        name = etab["donnees"]
+        if name.strip() and "\x00" not in name:
+            etab["donnees"] = os.path.abspath(path.parent / name)
 
 
 def done_or_not(base: dict[str, Any], override: dict[str, Any]) -> None:

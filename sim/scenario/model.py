@@ -112,6 +112,9 @@ class Etablissement(Strict):
     leavers: int | None = Field(None, ge=0, le=6000)
     # rule 13: the ENT takes groups from its own timetable import and ignores AAF groups
     ent_groups_from_timetable: bool = False
+    # the data file of an imported lycée (rentree-sim importer): its structure and people
+    # replace the generated ones, and its sizes replace students, divisions and teachers
+    donnees: str | None = Field(None, min_length=1, max_length=4096)
     origins: dict[Level, OriginShares] = Field(default_factory=_default_origins)
 
     @field_validator("origins", mode="after")

@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -38,31 +40,43 @@ class ReadingError(Exception):
         super().__init__(rule)
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path``: a regular file of at most ``limit`` bytes, read without
-    waiting (a pipe swapped in is refused)."""
+@contextmanager
+def open_regular(path: Path, limit: int) -> Iterator[BinaryIO]:
+    """``path`` opened for reading: a regular file of at most ``limit`` bytes, checked on
+    the descriptor itself (a file swapped after a check is seen), opened without waiting
+    (a pipe swapped in is refused). A device is refused before it is opened."""
     try:
-        info = os.stat(path)
+        _check_regular(os.stat(path), limit)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise ReadingError(t("rule.file_missing", path=path)) from None
     except ValueError:  # a NUL byte in the name
         raise ReadingError(t("rule.path_invalid")) from None
+    except IsADirectoryError:
+        raise ReadingError(t("rule.file_is_directory")) from None
     except OSError as exc:
         raise ReadingError(t("rule.file_unreadable", reason=os_reason(exc))) from None
+    try:
+        _check_regular(os.fstat(fd), limit)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        yield handle
+
+
+def _check_regular(info: os.stat_result, limit: int) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise ReadingError(t("rule.file_is_directory"))
     if not stat.S_ISREG(info.st_mode):
         raise ReadingError(t("rule.file_not_regular"))
     if info.st_size > limit:
         raise ReadingError(t("rule.file_too_large", size=info.st_size, limit=limit))
-    try:
-        # O_NONBLOCK: if the path was swapped for a pipe since the check, open() must not wait.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        raise ReadingError(t("rule.file_unreadable", reason=os_reason(exc))) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ReadingError(t("rule.file_not_regular"))
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``: a regular file of at most ``limit`` bytes."""
+    with open_regular(path, limit) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise ReadingError(t("rule.file_too_large", size=len(data), limit=limit))

@@ -123,7 +123,10 @@ def choose_without_replacement(rng: np.random.Generator, p: list[float], size: i
     return found
 
 
-class _Builder:
+class TruthBuilder:
+    """Builds the facts of one établissement; the generator draws its structure and people,
+    subclasses (an import) take them from elsewhere and share the rest."""
+
     def __init__(self, etab: Etablissement, rng: np.random.Generator) -> None:
         self.etab = etab
         self.rng = rng
@@ -163,20 +166,24 @@ class _Builder:
                 self.division_new.append(False)
                 self.division_obsolete.append(False)
                 rows.append(row)
-        # the highest-numbered divisions of each level, in turn, are this year's new ones
-        by_level = {lv: [r for r in rows if self.division_level[r] == lv] for lv in LEVELS}
-        chosen = 0
-        while chosen < self.etab.new_divisions:
-            for level in LEVELS:
-                if by_level[level] and chosen < self.etab.new_divisions:
-                    self.division_new[by_level[level].pop()] = True
-                    chosen += 1
+        self.mark_new_divisions(rows)
         for k in range(self.etab.obsolete_divisions):
             level = LEVELS[k % 3]
             self.t[Category.DIVISIONS].add_stale(f"division:{LEVEL_PREFIX[level]}{90 + k:02d}")
             self.division_level.append(level)
             self.division_new.append(False)
             self.division_obsolete.append(True)
+
+    def mark_new_divisions(self, rows: list[int]) -> None:
+        """The last divisions of each level, in turn, are this year's new ones."""
+        by_level = {lv: [r for r in rows if self.division_level[r] == lv] for lv in LEVELS}
+        chosen = 0
+        wanted = min(self.etab.new_divisions, len(rows))
+        while chosen < wanted:
+            for level in LEVELS:
+                if by_level[level] and chosen < wanted:
+                    self.division_new[by_level[level].pop()] = True
+                    chosen += 1
 
     def true_divisions(self, level: str) -> list[int]:
         return [
@@ -220,12 +227,18 @@ class _Builder:
         self.group_carried.append(carried)
         self.group_subject.append(subject)
         self.group_level.append(level)
-        self.group_divisions.append(sorted(set(divisions)) or [0])
+        self.group_divisions.append(sorted(set(divisions)))
         return row
 
     # --- people ------------------------------------------------------------------------
     def add_student(
-        self, code: str, level: str, division: int, origin: Origin, start: float = 0.0
+        self,
+        code: str,
+        level: str,
+        division: int,
+        origin: Origin,
+        start: float = 0.0,
+        parents: bool = True,
     ) -> int:
         row = self.t[Category.STUDENTS].add(f"eleve:{code}", start)
         self.student_origin.append(ORIGINS.index(origin))
@@ -247,7 +260,8 @@ class _Builder:
             students=row,
             divisions=division,
         )
-        self.add_parents(row, code, start)
+        if parents:
+            self.add_parents(row, code, start)
         return row
 
     def add_parents(self, student: int, code: str, start: float, stale: bool = False) -> None:
@@ -298,7 +312,11 @@ class _Builder:
                 self.add_student(
                     f"E{number:05d}", level, divisions[k % len(divisions)], ORIGINS[origins[k]]
                 )
-        leavers = self.etab.leavers if self.etab.leavers is not None else per_level["Tle"]
+        self.add_leavers(per_level["Tle"])
+
+    def add_leavers(self, terminale: int) -> None:
+        """Last year's Tle, gone: stale students (as many as this year's Tle by default)."""
+        leavers = self.etab.leavers if self.etab.leavers is not None else terminale
         for k in range(leavers):
             code = f"E9{k + 1:04d}"
             row = self.t[Category.STUDENTS].add_stale(f"eleve:{code}")
@@ -447,6 +465,8 @@ class _Builder:
                 classmates.setdefault(self.student_division[s], []).append(s)
             for k in range(spec.count):
                 level = levels[k % len(levels)]
+                if not self.true_divisions(level):  # an imported lycée may lack a level
+                    continue
                 division = int(self.rng.choice(self.true_divisions(level)))
                 mates = classmates.get(division, [])
                 before = {c: len(self.t[c].labels) for c in Category}
@@ -624,8 +644,16 @@ def generate_truth(
     ``recorded_minutes[i]`` is when staff type change ``i`` in (computed by the caller from the
     scenario's calendar), kept here so the engine needs nothing else from the scenario.
     """
-    rng = np.random.default_rng(seed)
-    builder = _Builder(etab, rng)
+    return build(TruthBuilder(etab, np.random.default_rng(seed)), reality, clock, recorded_minutes)
+
+
+def build(
+    builder: TruthBuilder,
+    reality: list[RealityChange],
+    clock: Clock,
+    recorded_minutes: list[float],
+) -> Truth:
+    """The truth ``builder`` makes, in the generator's order (which fixes its draws)."""
     builder.divisions()
     builder.teachers()
     builder.students()

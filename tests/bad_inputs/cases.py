@@ -168,6 +168,51 @@ def _cli(*args: str) -> Callable[[Path], list[str]]:
     return lambda folder: [a.replace("{dir}", str(folder)) for a in args]
 
 
+def school(*extra: str, **replaced: bytes) -> Callable[[Path], list[str]]:
+    """``diagnostiquer`` on the hand-written exports, some replaced by hostile bytes (the
+    key goes to the folder the suite's RENTREE_SIM_CONFIG names)."""
+
+    def build(folder: Path) -> list[str]:
+        from tests import realfiles_samples as samples
+
+        paths = samples.write_all(folder)
+        for role, data in replaced.items():
+            paths[role] = folder / (role + (".zip" if data[:2] == b"PK" else ".xml"))
+            paths[role].write_bytes(data)
+        words = samples.options(paths)
+        return [
+            "diagnostiquer",
+            *[w.replace("{dir}", str(folder)) for w in words],
+            *[e.replace("{dir}", str(folder)) for e in extra],
+        ]
+
+    return build
+
+
+def _zip_of(name: str, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as handle:
+        handle.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _school_text(name: str, **values: str) -> bytes:
+    from tests import realfiles_samples as samples
+
+    text: str = getattr(samples, name)(**values)
+    return text.encode("iso-8859-15")
+
+
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE BEE_ELEVES [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    + "]><BEE_ELEVES>&i;</BEE_ELEVES>"
+).encode()
+
+
 N = str(NOMINAL)
 
 # fmt: off
@@ -532,5 +577,26 @@ CASES: list[Case] = [
     Case("table NUL byte", table(HEAD.encode() + b"0339001E;A\x00;LGT;900;\n"), expect="caractère nul"),
     Case("table 10 MB", _huge_table, expect="trop gros"),
     Case("table without common", _cli("academie", "validate", "{dir}/absent.csv"), expect="absent.csv"),
+    # --- a lycée's own export files ----------------------------------------------------
+    Case("exports: entity bomb", school(eleves=LAUGHS), expect="DTD"),
+    Case("exports: external entity", school(structures=b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><BEE_STRUCTURES>&e;</BEE_STRUCTURES>'), expect="DTD"),
+    Case("exports: zip bomb", school(eleves=_zip_of("ElevesSansAdresses.xml", b"\0" * 50_000_000)), expect="piégée"),
+    Case("exports: truncated STS", school(sts=_school_text("sts")[:900]), expect="tronqué"),
+    Case("exports: truncated zip", school(eleves=_zip_of("ElevesSansAdresses.xml", _school_text("eleves"))[:120]), expect="illisible"),
+    Case("exports: UTF-16", school(structures=_school_text("structures").decode("iso-8859-15").replace("ISO-8859-15", "UTF-16").encode("utf-16")), expect="UTF-16"),
+    Case("exports: latin bytes declared UTF-8", school(eleves=_school_text("eleves").replace(b"ISO-8859-15", b"UTF-8")), expect="pas en UTF-8"),
+    Case("exports: another lycée", school(structures=_school_text("structures", uai="0330100J")), expect="0330100J"),
+    Case("exports: another year", school(eleves=_school_text("eleves", year="2025")), expect="2025"),
+    Case("exports: timetable upload as STS", school(sts=b"<EDT_STS><PARAMETRES/></EDT_STS>"), expect="EDT_STS"),
+    Case("exports: STS given as students", school(eleves=_school_text("sts")), expect="STS-WEB"),
+    Case("exports: empty file", school(sts=b""), expect="vide"),
+    Case("exports: a folder as STS", school("--sts", "{dir}"), expect="dossier"),
+    Case("exports: /dev/zero as students", school("--eleves", "/dev/zero"), expect="ordinaire"),
+    Case("exports: missing file", school("--structures", "{dir}/absent.xml"), expect="absent.xml"),
+    Case("exports: page into a folder", school("-o", "{dir}"), expect="dossier"),
+    Case("exports: bad day", school("--au", "31/02/2026"), expect="31/02/2026"),
+    Case("exports: day before the export", school("--au", "01/09/2026"), expect="précède"),
+    Case("exports: unknown defect", _cli("fichiers-fictifs", N, "-o", "{dir}/x", "--defaut", "rien"), expect="rien"),
+    Case("exports: fixtures outside the window", _cli("fichiers-fictifs", N, "-o", "{dir}/x", "--au", "01/01/2030"), expect="fenêtre"),
 ]
 # fmt: on

@@ -1,0 +1,500 @@
+"""Messages of the diagnosis of a lycée's exports: each rule's title, effect and action."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "diagnosis.title": {
+        "fr": "Diagnostic des exports du lycée {uai} (année {year}), au {on}",
+        "en": "Diagnosis of the exports of lycée {uai} (year {year}), on {on}",
+    },
+    "diagnosis.sizes": {
+        "fr": "lu : {students} élèves actifs, {divisions} divisions, {groups} groupes, "
+        "{services} services (STS-WEB)",
+        "en": "read: {students} active students, {divisions} divisions, {groups} groups, "
+        "{services} services (STS-WEB)",
+    },
+    "diagnosis.key": {
+        "fr": "fichiers lus (clé de pseudonymisation {fingerprint}) :",
+        "en": "files read (pseudonymisation key {fingerprint}):",
+    },
+    "diagnosis.export_date": {"fr": "exporté le {date}", "en": "exported on {date}"},
+    "diagnosis.counts": {
+        "fr": "{blocking} bloquant(s), {warning} à vérifier, {info} pour information",
+        "en": "{blocking} blocking, {warning} to check, {info} for information",
+    },
+    "diagnosis.clean": {
+        "fr": "aucun défaut trouvé dans ces exports : l'ENT et le GAR seront justes pour ce qui "
+        "en dépend, après les passages nocturnes (ENT à J+1, GAR à J+2)",
+        "en": "no defect found in these exports: the ENT and GAR will be right for what "
+        "depends on them, after the nightly runs (ENT on D+1, GAR on D+2)",
+    },
+    "diagnosis.lag": {
+        "fr": "à savoir : les exports SIECLE reflètent la saisie de la veille ; une correction "
+        "faite aujourd'hui arrive dans l'ENT la nuit suivante et dans le GAR la nuit d'après",
+        "en": "note: SIECLE exports reflect what was typed the day before; a fix made today "
+        "reaches the ENT the next night and GAR the night after",
+    },
+    "diagnosis.pseudonyms": {
+        "fr": "les élèves et les personnes sont désignés par des pseudonymes (E-…, R-…, P-…) ; "
+        "aucun nom, date de naissance ni identifiant national n'est affiché",
+        "en": "students and people are shown as pseudonyms (E-…, R-…, P-…); no name, birth "
+        "date or national id is shown",
+    },
+    "diagnosis.severity.bloquant": {"fr": "BLOQUANT", "en": "BLOCKING"},
+    "diagnosis.severity.attention": {"fr": "À VÉRIFIER", "en": "TO CHECK"},
+    "diagnosis.severity.info": {"fr": "INFO", "en": "INFO"},
+    "diagnosis.finding": {
+        "fr": "[{severity}] {title} : {count}",
+        "en": "[{severity}] {title}: {count}",
+    },
+    "diagnosis.examples": {"fr": "exemples : {examples}", "en": "examples: {examples}"},
+    "diagnosis.more": {"fr": "… et {count} autres", "en": "… and {count} more"},
+    "diagnosis.effect": {"fr": "effet : {text}", "en": "effect: {text}"},
+    "diagnosis.action": {"fr": "à faire : {text}", "en": "to do: {text}"},
+    "diagnosis.date_before_export": {
+        "fr": "la date du diagnostic ({on}) précède l'export du {exported} : choisissez une "
+        "date égale ou postérieure",
+        "en": "the diagnosis date ({on}) is before the export of {exported}: choose that "
+        "date or a later one",
+    },
+    "diagnosis.day_outside_year": {
+        "fr": "le {on} n'est pas dans l'année scolaire {year} des fichiers (de mai {year} à "
+        "août suivant)",
+        "en": "{on} is not in the files' school year {year} (May {year} to the next August)",
+    },
+    "diagnosis.no_date": {
+        "fr": "aucune date d'export dans les fichiers SIECLE : donnez la date avec --au",
+        "en": "no export date in the SIECLE files: give the date with --au",
+    },
+}
+
+_RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
+    "structure_absente_siecle": (
+        (
+            "divisions et groupes de STS-WEB absents de SIECLE",
+            "STS-WEB divisions and groups missing from SIECLE",
+        ),
+        (
+            "les liens élèves → groupes vers ces structures sont rejetés à l'import dans SIECLE "
+            "(« groupe inexistant ») ; les élèves n'y sont ni dans l'ENT ni dans le GAR",
+            "student → group links to these structures are rejected by SIECLE's import "
+            "('groupe inexistant'); their students are in them neither in the ENT nor in GAR",
+        ),
+        (
+            "attendre la copie automatique STS-WEB → SIECLE (un jour, parfois deux), puis "
+            "exporter les liens depuis l'emploi du temps ; pas avant",
+            "wait for the automatic STS-WEB → SIECLE copy (one day, sometimes two), then export "
+            "the links from the timetable software; not before",
+        ),
+    ),
+    "structure_eleve_inconnue": (
+        (
+            "structures d'élèves inconnues de Structures.xml",
+            "students' structures unknown to Structures.xml",
+        ),
+        (
+            "ces élèves sont rattachés à des divisions ou groupes que SIECLE ne transmet pas à "
+            "l'annuaire : ils n'y seront pas dans l'ENT",
+            "these students belong to divisions or groups that SIECLE does not pass to the "
+            "directory: they will not be in them in the ENT",
+        ),
+        (
+            "vérifier les structures dans STS-WEB et refaire les deux exports SIECLE le même jour",
+            "check the structures in STS-WEB and export both SIECLE files on the same day",
+        ),
+    ),
+    "services_non_remontes": (
+        (
+            "aucun service d'enseignement dans STS-WEB (divisions concernées)",
+            "no teaching service in STS-WEB (divisions concerned)",
+        ),
+        (
+            "aucun enseignant n'est rattaché à ses classes : pas d'affectation enseignant × "
+            "classe × matière dans le GAR, donc pas de manuels numériques attribuables",
+            "no teacher is attached to their classes: no teacher × class × subject in GAR, so "
+            "no digital textbook can be assigned",
+        ),
+        (
+            "remonter les services depuis le logiciel d'emploi du temps vers STS-WEB",
+            "send the services up from the timetable software to STS-WEB",
+        ),
+    ),
+    "division_sans_service": (
+        ("divisions avec élèves mais sans service", "divisions with students and no service"),
+        (
+            "pas d'affectation enseignant × classe × matière dans le GAR pour ces classes",
+            "no teacher × class × subject entry in GAR for these classes",
+        ),
+        (
+            "compléter les services de ces divisions dans l'emploi du temps et les remonter "
+            "vers STS-WEB",
+            "complete these divisions' services in the timetable software and send them up "
+            "to STS-WEB",
+        ),
+    ),
+    "service_incomplet": (
+        (
+            "services dont l'enseignant, la matière ou la division n'est pas dans STS-WEB",
+            "services whose teacher, subject or division is not in STS-WEB",
+        ),
+        (
+            "seul ce que le logiciel d'emploi du temps a rapproché de STS-WEB est transmis : "
+            "ces services manqueront dans l'ENT et le GAR",
+            "only what the timetable software matched with STS-WEB is sent: these services "
+            "will be missing from the ENT and GAR",
+        ),
+        (
+            "rapprocher l'enseignant, la matière ou la division dans l'emploi du temps, puis "
+            "remonter à nouveau les services",
+            "match the teacher, subject or division in the timetable software, then send the "
+            "services up again",
+        ),
+    ),
+    "eleve_sans_division": (
+        ("élèves sans division", "students without a division"),
+        (
+            "sans classe dans le GAR, l'élève n'accède à aucune ressource attribuée à sa classe",
+            "without a class in GAR, the student reaches no resource assigned to a class",
+        ),
+        (
+            "affecter ces élèves à une division dans SIECLE",
+            "place these students in a division in SIECLE",
+        ),
+    ),
+    "liens_non_exportes": (
+        (
+            "aucun élève n'a de groupe : l'export des liens élèves → groupes n'est pas fait "
+            "(élèves concernés)",
+            "no student has a group: the student → group link export is not done (students "
+            "concerned)",
+        ),
+        (
+            "les groupes (langues, spécialités, options) sont vides dans l'ENT et absents du GAR",
+            "groups (languages, specialities, options) are empty in the ENT and absent from GAR",
+        ),
+        (
+            "exporter SIECLE vers l'emploi du temps, puis les liens de l'emploi du temps vers "
+            "SIECLE (l'import remplace les liens : ne pas en saisir à la main avant)",
+            "export SIECLE to the timetable software, then the links from the timetable to "
+            "SIECLE (the import replaces links: do not type any by hand before)",
+        ),
+    ),
+    "eleve_sans_groupe": (
+        (
+            "élèves sans groupe alors que leur niveau en a",
+            "students without a group while their level has groups",
+        ),
+        (
+            "absents de leurs groupes de langue ou de spécialité dans l'ENT et le GAR ; le plus "
+            "souvent des arrivées tardives que l'emploi du temps ne connaît pas",
+            "missing from their language or speciality groups in the ENT and GAR; most often "
+            "late arrivals the timetable software does not know",
+        ),
+        (
+            "refaire l'export SIECLE → emploi du temps, placer ces élèves dans leurs groupes, "
+            "puis refaire l'export des liens vers SIECLE",
+            "export SIECLE to the timetable software again, place these students in their "
+            "groups, then export the links to SIECLE again",
+        ),
+    ),
+    "groupe_reconduit": (
+        (
+            "groupes probablement reconduits de l'an dernier",
+            "groups probably carried over from last year",
+        ),
+        (
+            "ils restent dans l'annuaire comme groupes périmés tant qu'ils ne sont pas supprimés",
+            "they stay in the directory as stale groups until deleted",
+        ),
+        ("les supprimer dans STS-WEB s'ils ne servent plus", "delete them in STS-WEB if unused"),
+    ),
+    "division_sans_eleve": (
+        ("divisions sans élève dans SIECLE", "divisions with no student in SIECLE"),
+        (
+            "une classe vide est supprimée de l'ENT à l'import mais le GAR l'exporte quand même : "
+            "division obsolète, ou élèves pas encore affectés",
+            "an empty class is deleted from the ENT at import but GAR still exports it: an "
+            "obsolete division, or students not placed yet",
+        ),
+        (
+            "si elle est obsolète, la supprimer dans STS-WEB ; sinon affecter ses élèves",
+            "if it is obsolete, delete it in STS-WEB; otherwise place its students",
+        ),
+    ),
+    "groupe_sans_eleve": (
+        ("groupes sans élève dans SIECLE", "groups with no student in SIECLE"),
+        (
+            "un groupe vide est supprimé de l'ENT à l'import et n'est pas exporté vers le GAR : "
+            "le plus souvent, les liens élèves → groupes ne sont pas encore importés",
+            "an empty group is deleted from the ENT at import and not exported to GAR: most "
+            "often the student → group links are not imported yet",
+        ),
+        (
+            "exporter les liens depuis l'emploi du temps (ou supprimer le groupe s'il ne sert pas)",
+            "export the links from the timetable software (or delete the group if unused)",
+        ),
+    ),
+    "doublon_probable": (
+        (
+            "doublons probables (même nom et date de naissance, ou même INE)",
+            "probable duplicates (same name and birth date, or same INE)",
+        ),
+        (
+            "l'ENT garde deux comptes pour un même élève ; l'ancien reste « disparu » et garde "
+            "ses classes",
+            "the ENT keeps two accounts for one student; the old one stays 'disappeared' and "
+            "keeps its classes",
+        ),
+        (
+            "fusionner les fiches dans SIECLE ; un élève venu d'un autre établissement de "
+            "l'académie se transfère, il ne se recrée pas",
+            "merge the records in SIECLE; a student from another school of the académie is "
+            "transferred, not created again",
+        ),
+    ),
+    "eleve_plusieurs_divisions": (
+        ("élèves dans plusieurs divisions", "students in several divisions"),
+        (
+            "l'annuaire ne garde qu'une classe : l'élève peut se retrouver dans la mauvaise",
+            "the directory keeps one class only: the student may end up in the wrong one",
+        ),
+        ("corriger l'affectation dans SIECLE", "correct the placement in SIECLE"),
+    ),
+    "eleve_sans_responsable": (
+        ("élèves sans responsable légal", "students without a legal guardian"),
+        (
+            "aucun compte parent ne leur est rattaché dans l'ENT",
+            "no parent account is attached to them in the ENT",
+        ),
+        ("saisir les responsables légaux dans SIECLE", "enter the legal guardians in SIECLE"),
+    ),
+    "responsable_legal_double": (
+        (
+            "élèves avec deux responsables au même rang (RESP_LEGAL)",
+            "students with two guardians at the same rank (RESP_LEGAL)",
+        ),
+        (
+            "anomalie SIECLE : un des deux comptes parents peut manquer dans l'ENT",
+            "SIECLE anomaly: one of the two parent accounts may be missing from the ENT",
+        ),
+        ("corriger le rang des responsables dans SIECLE", "correct the guardians' ranks in SIECLE"),
+    ),
+    "eleve_sorti_place": (
+        (
+            "élèves sortis encore dans une division ou un groupe",
+            "students who left and are still in a division or group",
+        ),
+        (
+            "ils disparaissent de l'ENT mais y restent membres de leurs classes jusqu'à la "
+            "présuppression (90 jours par défaut)",
+            "they disappear from the ENT but stay members of their classes until pre-deletion "
+            "(90 days by default)",
+        ),
+        ("rien d'urgent ; vérifier les dates de sortie", "nothing urgent; check the exit dates"),
+    ),
+    "structures_sans_eleve_connu": (
+        (
+            "élèves avec des structures mais absents de la liste des élèves",
+            "students with structures but missing from the students list",
+        ),
+        (
+            "export incomplet : ces rattachements ne correspondent à aucun élève",
+            "incomplete export: these placements match no student",
+        ),
+        ("refaire l'export ElevesSansAdresses", "export ElevesSansAdresses again"),
+    ),
+    "export_ancien": (
+        ("export SIECLE ancien (date du plus ancien)", "old SIECLE export (date of the oldest)"),
+        (
+            "le constat décrit l'état d'il y a {days} jours",
+            "the diagnosis describes the state of {days} days ago",
+        ),
+        (
+            "refaire les exports SIECLE pour un constat à jour",
+            "export the SIECLE files again for an up-to-date diagnosis",
+        ),
+    ),
+}
+
+for _rule, (_title, _effect, _action) in _RULES.items():
+    for _part, (_fr, _en) in (("title", _title), ("effect", _effect), ("action", _action)):
+        MESSAGES[f"diagnosis.rule.{_rule}.{_part}"] = {"fr": _fr, "en": _en}
+
+MESSAGES.update(
+    {
+        "cli.diagnose_help": {
+            "fr": "Diagnostic des exports STS-WEB et SIECLE du lycée : ce qui rendra l'ENT ou le "
+            "GAR faux, pourquoi, et quoi faire. Rien n'est écrit, sauf la page demandée et, la "
+            "première fois, la clé de pseudonymisation ; les personnes sont désignées par des "
+            "pseudonymes. Code de sortie 0 même avec des défauts (ils sont dans --json).",
+            "en": "Diagnosis of the lycée's STS-WEB and SIECLE exports: what will make the ENT "
+            "or GAR wrong, why, and what to do. Nothing is written but the page asked for and, "
+            "the first time, the pseudonymisation key; people are shown as pseudonyms. Exit "
+            "code 0 even with defects (they are in --json).",
+        },
+        "cli.opt_sts": {
+            "fr": "export STS-WEB « Emploi du temps » (sts_emp_UAI_année.xml, ou .zip)",
+            "en": "STS-WEB timetable export (sts_emp_UAI_year.xml, or .zip)",
+        },
+        "cli.opt_eleves": {
+            "fr": "export SIECLE ElevesSansAdresses (.xml ou .zip)",
+            "en": "SIECLE ElevesSansAdresses export (.xml or .zip)",
+        },
+        "cli.opt_structures": {
+            "fr": "export SIECLE Structures (.xml ou .zip)",
+            "en": "SIECLE Structures export (.xml or .zip)",
+        },
+        "cli.opt_responsables": {
+            "fr": "export SIECLE ResponsablesAvecAdresses (.xml ou .zip), facultatif",
+            "en": "SIECLE ResponsablesAvecAdresses export (.xml or .zip), optional",
+        },
+        "cli.opt_diagnosis_day": {
+            "fr": "jour du constat (JJ/MM/AAAA ou AAAA-MM-JJ ; par défaut la date d'export SIECLE)",
+            "en": "day of the diagnosis (DD/MM/YYYY or YYYY-MM-DD; default the SIECLE export date)",
+        },
+        "cli.opt_diagnosis_page": {
+            "fr": "écrire aussi le diagnostic dans une page HTML autonome",
+            "en": "also write the diagnosis as a self-contained HTML page",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
+        "cli.mv_rule": {"fr": "RÈGLE", "en": "RULE"},
+        "cli.fixtures_help": {
+            "fr": "Écrit des exports STS-WEB et SIECLE fictifs (noms inventés), aux formats "
+            "réels, tirés du lycée d'un scénario : pour se former au diagnostic sans données "
+            "réelles.",
+            "en": "Writes fictional STS-WEB and SIECLE exports (invented names), in the real "
+            "formats, drawn from a scenario's lycée: to practise the diagnosis without real "
+            "data.",
+        },
+        "cli.opt_fixtures_out": {
+            "fr": "dossier où écrire les fichiers (nouveau, vide, ou écrit par rentree-sim)",
+            "en": "folder to write the files into (new, empty, or written by rentree-sim)",
+        },
+        "cli.opt_fixtures_day": {
+            "fr": "jour de l'export (JJ/MM/AAAA ou AAAA-MM-JJ ; par défaut la rentrée)",
+            "en": "day of the export (DD/MM/YYYY or YYYY-MM-DD; default the rentrée)",
+        },
+        "cli.opt_fixtures_defect": {
+            "fr": "planter un défaut, désigné par le code de sa règle (voir « diagnostiquer "
+            "--json ») ; l'option peut être répétée",
+            "en": "plant a defect, named by its rule's code (see 'diagnostiquer --json'); the "
+            "option may be repeated",
+        },
+        "cli.opt_fixtures_plain": {
+            "fr": "fichiers SIECLE en XML simple plutôt que zippés",
+            "en": "SIECLE files as plain XML rather than zipped",
+        },
+        "cli.bad_defect": {
+            "fr": "défaut « {value} » inconnu ; codes possibles : {allowed}",
+            "en": "unknown defect '{value}'; possible codes: {allowed}",
+        },
+        "cli.fixtures_day_outside": {
+            "fr": "le {day} est hors de la fenêtre du scénario (du {start} au {end})",
+            "en": "{day} is outside the scenario's window ({start} to {end})",
+        },
+        "cli.fixtures_written": {
+            "fr": "exports fictifs écrits dans {folder} : {files}",
+            "en": "fictional exports written in {folder}: {files}",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
+        "cli.mv_text": {"fr": "TEXTE", "en": "TEXT"},
+        "cli.import_help": {
+            "fr": "Importe les exports STS-WEB et SIECLE du lycée : écrit un scénario (qui "
+            "reprend le calendrier d'un modèle) et son fichier de données, où les élèves, "
+            "responsables et enseignants ne sont désignés que par des pseudonymes.",
+            "en": "Imports the lycée's STS-WEB and SIECLE exports: writes a scenario (with a "
+            "model's calendar) and its data file, where students, guardians and teachers are "
+            "named by pseudonyms only.",
+        },
+        "cli.opt_import_out": {
+            "fr": "scénario à écrire (.yaml) ; le fichier de données s'écrit à côté "
+            "(NOM.donnees.json)",
+            "en": "scenario to write (.yaml); the data file goes beside it (NAME.donnees.json)",
+        },
+        "cli.opt_import_model": {
+            "fr": "scénario dont le calendrier est repris (par défaut scenarios/nominal.yaml)",
+            "en": "scenario whose calendar is used (default scenarios/nominal.yaml)",
+        },
+        "cli.opt_import_name": {
+            "fr": "nom du lycée dans le scénario (par défaut « Lycée UAI »)",
+            "en": "the lycée's name in the scenario (default 'Lycée UAI')",
+        },
+        "cli.import_no_model": {
+            "fr": "pas de {path} ici : donnez le scénario dont reprendre le calendrier avec "
+            "--modele",
+            "en": "no {path} here: give the scenario whose calendar to use with --modele",
+        },
+        "cli.import_year": {
+            "fr": "les fichiers sont de l'année scolaire {year}, mais la rentrée de {model} est "
+            "en {rentree} : choisissez un modèle de la même rentrée (--modele)",
+            "en": "the files are from school year {year}, but {model}'s rentrée is in "
+            "{rentree}: choose a model of the same rentrée (--modele)",
+        },
+        "cli.import_default_name": {"fr": "Lycée {uai}", "en": "Lycée {uai}"},
+        "cli.import_done": {
+            "fr": "scénario écrit : {scenario} (données : {data}, lisibles par vous seul)",
+            "en": "scenario written: {scenario} (data: {data}, readable by you only)",
+        },
+        "cli.import_counts": {
+            "fr": "importé : {students} élèves, {divisions} divisions, {groups} groupes, "
+            "{teachers} enseignants, {services} services, {guardians} responsables légaux",
+            "en": "imported: {students} students, {divisions} divisions, {groups} groups, "
+            "{teachers} teachers, {services} services, {guardians} legal guardians",
+        },
+        "cli.import_origins": {
+            "fr": "origine des élèves (d'après la scolarité de l'an dernier) : {origins}",
+            "en": "students' origin (from last year's schooling): {origins}",
+        },
+        "cli.origin_returning": {"fr": "déjà au lycée", "en": "returning"},
+        "cli.origin_affectation": {"fr": "affectés", "en": "by affectation"},
+        "cli.origin_transfer": {"fr": "transférés", "en": "transferred"},
+        "cli.origin_external": {"fr": "sans scolarité connue", "en": "no known schooling"},
+        "cli.import_levels": {
+            "fr": "niveaux déduits des MEF (à corriger dans le fichier de données si besoin) : "
+            "{levels}",
+            "en": "levels inferred from the MEFs (correct them in the data file if needed): "
+            "{levels}",
+        },
+        "cli.import_without_division": {
+            "fr": "attention : {count} élève(s) sans division ne sont pas importés",
+            "en": "warning: {count} student(s) without a division are not imported",
+        },
+        "cli.import_unknown_division": {
+            "fr": "attention : {count} élève(s) dans une division inconnue de STS-WEB ne sont "
+            "pas importés",
+            "en": "warning: {count} student(s) in a division STS-WEB does not know are not "
+            "imported",
+        },
+        "cli.import_unknown_groups": {
+            "fr": "attention : {count} lien(s) vers des groupes inconnus de STS-WEB sont ignorés",
+            "en": "warning: {count} link(s) to groups STS-WEB does not know are ignored",
+        },
+        "cli.import_inactive": {
+            "fr": "{count} élève(s) sortis, pas encore arrivés ou inactifs ne sont pas importés",
+            "en": "{count} student(s) who left, have not arrived yet or are inactive are not "
+            "imported",
+        },
+        "cli.import_no_guardians": {
+            "fr": "sans --responsables, les responsables sont tirés comme pour un lycée fictif "
+            "(hypothèse)",
+            "en": "without --responsables, guardians are drawn as for a fictional lycée "
+            "(assumption)",
+        },
+        "import.scenario_header": {
+            "fr": "Lycée {uai}, importé de ses exports STS-WEB et SIECLE de l'année {year}.\n"
+            "Les personnes n'y sont désignées que par des pseudonymes (clé {fingerprint}) ;\n"
+            "le fichier de données reste sur ce poste : ne le partagez pas.",
+            "en": "Lycée {uai}, imported from its STS-WEB and SIECLE exports of year {year}.\n"
+            "People are named by pseudonyms only (key {fingerprint});\n"
+            "the data file stays on this computer: do not share it.",
+        },
+    }
+)

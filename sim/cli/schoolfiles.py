@@ -1,0 +1,318 @@
+"""Commands on a lycée's own export files: ``diagnostiquer`` (what is wrong today, and what
+to do) and ``fichiers-fictifs`` (synthetic exports in the real shapes, for training)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sim.cli.app import (
+    HelpOption,
+    JsonOption,
+    LangOption,
+    ScenarioArgument,
+    SeedOption,
+    app,
+    fail,
+    load,
+    use_language,
+)
+from sim.errors import RentreeSimError, UsageError
+from sim.i18n import t
+from sim.presentation.formatting import parse_day
+
+StsOption = Annotated[
+    Path, typer.Option("--sts", help=t("cli.opt_sts"), metavar=t("cli.mv_file"), show_default=False)
+]
+ElevesOption = Annotated[
+    Path,
+    typer.Option(
+        "--eleves", help=t("cli.opt_eleves"), metavar=t("cli.mv_file"), show_default=False
+    ),
+]
+StructuresOption = Annotated[
+    Path,
+    typer.Option(
+        "--structures", help=t("cli.opt_structures"), metavar=t("cli.mv_file"), show_default=False
+    ),
+]
+ResponsablesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--responsables",
+        help=t("cli.opt_responsables"),
+        metavar=t("cli.mv_file"),
+        show_default=False,
+    ),
+]
+
+
+@app.command("diagnostiquer", help=t("cli.diagnose_help"), add_help_option=False)
+def diagnose_files(
+    sts: StsOption,
+    eleves: ElevesOption,
+    structures: StructuresOption,
+    responsables: ResponsablesOption = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--au", help=t("cli.opt_diagnosis_day"), metavar=t("cli.mv_date"), show_default=False
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=t("cli.opt_diagnosis_page"), metavar=t("cli.mv_file")),
+    ] = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    from sim.analysis.diagnosis import diagnose, latest_export_date
+    from sim.presentation.diagnosis_output import (
+        ReadFile,
+        diagnosis_html,
+        diagnosis_json,
+        diagnosis_text,
+        write_diagnosis_html,
+    )
+    from sim.presentation.files import check_output_file
+    from sim.presentation.report import REPORT_SUFFIXES
+    from sim.realfiles.key import load_key
+    from sim.realfiles.readers import read_school_exports
+
+    try:
+        day = parse_day(on, "--au") if on is not None else None
+        if output is not None:
+            check_output_file(output, REPORT_SUFFIXES)
+        key = load_key()
+        if key.created:
+            typer.echo(t("key.created", path=key.path), err=True)
+        files = read_school_exports(sts, eleves, structures, responsables, key)
+        exported = latest_export_date(files)
+        if day is None:
+            if exported is None:
+                raise UsageError(t("diagnosis.no_date"))
+            day = exported
+        if not dt.date(files.sts.year, 5, 1) <= day <= dt.date(files.sts.year + 1, 8, 31):
+            raise UsageError(
+                t("diagnosis.day_outside_year", on=day.strftime("%d/%m/%Y"), year=files.sts.year)
+            )
+        if exported is not None and day < exported:
+            raise UsageError(
+                t(
+                    "diagnosis.date_before_export",
+                    on=day.strftime("%d/%m/%Y"),
+                    exported=exported.strftime("%d/%m/%Y"),
+                )
+            )
+        diagnosis = diagnose(files, day)
+        read = [
+            ReadFile("sts", sts.name, files.members.get("sts"), None),
+            ReadFile("eleves", eleves.name, files.members.get("eleves"), files.eleves.export_date),
+            ReadFile(
+                "structures",
+                structures.name,
+                files.members.get("structures"),
+                files.structures.export_date,
+            ),
+        ]
+        if responsables is not None and files.responsables is not None:
+            read.append(
+                ReadFile(
+                    "responsables",
+                    responsables.name,
+                    files.members.get("responsables"),
+                    files.responsables.export_date,
+                )
+            )
+        if output is not None:
+            write_diagnosis_html(diagnosis_html(diagnosis, read, key.fingerprint), output)
+    except RentreeSimError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(
+            json.dumps(
+                diagnosis_json(diagnosis, read, key.fingerprint), ensure_ascii=False, indent=2
+            )
+        )
+    else:
+        typer.echo(diagnosis_text(diagnosis, read, key.fingerprint))
+    if output is not None:
+        typer.echo(t("cli.report_written", path=output), err=as_json)
+
+
+@app.command("fichiers-fictifs", help=t("cli.fixtures_help"), add_help_option=False)
+def fictional_files(
+    scenario: ScenarioArgument,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help=t("cli.opt_fixtures_out"), metavar=t("cli.mv_folder")),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--au", help=t("cli.opt_fixtures_day"), metavar=t("cli.mv_date"), show_default=False
+        ),
+    ] = None,
+    defects: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--defaut",
+            help=t("cli.opt_fixtures_defect"),
+            metavar=t("cli.mv_rule"),
+            show_default=False,
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--sans-zip", help=t("cli.opt_fixtures_plain"), metavar="")
+    ] = False,
+    seed: SeedOption = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    from sim.engine.simulation import build_truth
+    from sim.presentation.files import check_output_folder, write_file_set
+    from sim.realfiles.defects import DEFECTS, plant
+    from sim.realfiles.writer import export_files, exports_of
+    from sim.scenario.model import resolve_rentree
+
+    for defect in defects or []:
+        if defect not in DEFECTS:
+            raise fail(UsageError(t("cli.bad_defect", value=defect, allowed=", ".join(DEFECTS))))
+    loaded = load(scenario)
+    try:
+        rentree = resolve_rentree(loaded)
+        day = parse_day(on, "--au") if on is not None else rentree
+        calendar = loaded.calendar
+        if not calendar.start <= day <= calendar.end:
+            raise UsageError(
+                t(
+                    "cli.fixtures_day_outside",
+                    day=day.strftime("%d/%m/%Y"),
+                    start=calendar.start.strftime("%d/%m/%Y"),
+                    end=calendar.end.strftime("%d/%m/%Y"),
+                )
+            )
+        check_output_folder(out)
+        truth, clock = build_truth(loaded)
+        files = exports_of(
+            truth,
+            clock.day_minutes(day, dt.time(0, 0)),
+            loaded.etablissement.uai,
+            rentree.year,
+            day,
+            loaded.seed if seed is None else seed,
+        )
+        for defect in defects or []:
+            files, _ = plant(files, defect)
+        written = write_file_set(out, dict(export_files(files, zip_siecle=not plain)))
+    except RentreeSimError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.fixtures_written", folder=out, files=", ".join(p.name for p in written)))
+
+
+DEFAULT_MODEL = Path("scenarios") / "nominal.yaml"
+
+
+@app.command("importer", help=t("cli.import_help"), add_help_option=False)
+def import_files(
+    sts: StsOption,
+    eleves: ElevesOption,
+    structures: StructuresOption,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=t("cli.opt_import_out"), metavar=t("cli.mv_file")),
+    ],
+    responsables: ResponsablesOption = None,
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--modele",
+            help=t("cli.opt_import_model"),
+            metavar=t("cli.mv_scenario"),
+            show_default=False,
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--nom", help=t("cli.opt_import_name"), metavar=t("cli.mv_text"), show_default=False
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--au", help=t("cli.opt_diagnosis_day"), metavar=t("cli.mv_date"), show_default=False
+        ),
+    ] = None,
+    lang: LangOption = "fr",
+    help_: HelpOption = False,
+) -> None:
+    use_language(lang)
+    from sim.analysis.diagnosis import latest_export_date
+    from sim.presentation.files import check_output_file
+    from sim.realfiles.importer import data_of
+    from sim.realfiles.key import load_key
+    from sim.realfiles.readers import read_school_exports
+    from sim.realfiles.scenario_file import import_scenario_text, write_import
+    from sim.scenario.model import resolve_rentree
+
+    base = model if model is not None else DEFAULT_MODEL
+    if model is None and not base.is_file():
+        raise fail(UsageError(t("cli.import_no_model", path=DEFAULT_MODEL)))
+    template = load(str(base))
+    try:
+        target = check_output_file(output, (".yaml", ".yml"))
+        data_path = target.with_name(target.name.rsplit(".", 1)[0] + ".donnees.json")
+        check_output_file(data_path)
+        key = load_key()
+        if key.created:
+            typer.echo(t("key.created", path=key.path), err=True)
+        files = read_school_exports(sts, eleves, structures, responsables, key)
+        rentree = resolve_rentree(template)
+        if files.sts.year != rentree.year:
+            raise UsageError(
+                t("cli.import_year", year=files.sts.year, model=base, rentree=rentree.year)
+            )
+        day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree
+        data, report = data_of(files, key.fingerprint, day)
+        text = import_scenario_text(
+            data, base, target, data_path.name, name or t("cli.import_default_name", uai=data.uai)
+        )
+        write_import(target, text, data_path, data)
+        load(str(target))  # what was written loads and therefore runs
+    except RentreeSimError as error:
+        raise fail(error) from None
+    typer.echo(t("cli.import_done", scenario=output, data=data_path.name))
+    typer.echo(
+        t(
+            "cli.import_counts",
+            students=report.students,
+            divisions=len(data.divisions),
+            groups=len(data.groupes),
+            teachers=len(data.enseignants),
+            services=len(data.services),
+            guardians=report.guardians,
+        )
+    )
+    origins = ", ".join(f"{t('cli.origin_' + k)} {v}" for k, v in sorted(report.origins.items()))
+    typer.echo(t("cli.import_origins", origins=origins))
+    typer.echo(
+        t("cli.import_levels", levels=", ".join(f"{m} → {lv}" for m, lv in report.levels.items()))
+    )
+    for count, key_name in (
+        (report.without_division, "cli.import_without_division"),
+        (report.unknown_division, "cli.import_unknown_division"),
+        (report.unknown_groups, "cli.import_unknown_groups"),
+        (report.inactive, "cli.import_inactive"),
+    ):
+        if count:
+            typer.echo(t(key_name, count=count), err=True)
+    if responsables is None:
+        typer.echo(t("cli.import_no_guardians"), err=True)

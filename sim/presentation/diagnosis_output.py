@@ -1,0 +1,199 @@
+"""The diagnosis told to a person: French text, JSON, and a self-contained HTML page (the
+report's rules: no script, no external resource, every text escaped)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sim._version import __version__
+from sim.analysis.diagnosis import Diagnosis, Finding, Severity
+from sim.i18n import language, t
+from sim.presentation.files import write_atomically
+from sim.presentation.formatting import day_text
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """One export as read: its role (sts, eleves, structures, responsables), its name, the
+    archive member read, and SIECLE's export date."""
+
+    role: str
+    name: str
+    member: str | None
+    export_date: date | None
+
+
+def _title(finding: Finding) -> str:
+    return t(f"diagnosis.rule.{finding.rule.value}.title")
+
+
+def _effect(finding: Finding) -> str:
+    return t(f"diagnosis.rule.{finding.rule.value}.effect", **finding.values)
+
+
+def _action(finding: Finding) -> str:
+    return t(f"diagnosis.rule.{finding.rule.value}.action")
+
+
+def _examples(finding: Finding) -> str:
+    text = ", ".join(finding.examples)
+    hidden = finding.named - len(finding.examples)
+    return text + (" " + t("diagnosis.more", count=hidden) if hidden > 0 else "")
+
+
+def _file_text(file: ReadFile) -> str:
+    name = (
+        file.name
+        if file.member is None
+        else t("import.in_archive", archive=file.name, member=file.member)
+    )
+    if file.export_date is not None:
+        name += f" ({t('diagnosis.export_date', date=file.export_date.strftime('%d/%m/%Y'))})"
+    return name
+
+
+def diagnosis_text(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str) -> str:
+    """The terminal summary: sizes, then each finding with its effect and what to do."""
+    lines = [
+        t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on)),
+        t(
+            "diagnosis.sizes",
+            students=diagnosis.students,
+            divisions=diagnosis.divisions,
+            groups=diagnosis.groups,
+            services=diagnosis.services,
+        ),
+        t("diagnosis.key", fingerprint=fingerprint),
+        *("  " + _file_text(f) for f in files),
+        "",
+    ]
+    if not diagnosis.findings:
+        lines.append(t("diagnosis.clean"))
+    else:
+        lines.append(_counts(diagnosis))
+        for finding in diagnosis.findings:
+            lines += [
+                "",
+                t(
+                    "diagnosis.finding",
+                    severity=t(f"diagnosis.severity.{finding.severity.value}"),
+                    title=_title(finding),
+                    count=finding.count,
+                ),
+                "  " + t("diagnosis.examples", examples=_examples(finding)),
+                "  " + t("diagnosis.effect", text=_effect(finding)),
+                "  " + t("diagnosis.action", text=_action(finding)),
+            ]
+    lines += ["", t("diagnosis.lag"), t("diagnosis.pseudonyms")]
+    return "\n".join(lines)
+
+
+def _counts(diagnosis: Diagnosis) -> str:
+    return t(
+        "diagnosis.counts",
+        blocking=diagnosis.count(Severity.BLOCKING),
+        warning=diagnosis.count(Severity.WARNING),
+        info=diagnosis.count(Severity.INFO),
+    )
+
+
+def diagnosis_json(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str) -> dict[str, Any]:
+    """The findings as data; codes in French like the other JSON outputs' keys."""
+    return {
+        "uai": diagnosis.uai,
+        "annee": diagnosis.year,
+        "au": diagnosis.on.isoformat(),
+        "empreinte_cle": fingerprint,
+        "fichiers": {
+            f.role: {
+                "nom": f.name,
+                "membre": f.member,
+                "date_export": f.export_date.isoformat() if f.export_date else None,
+            }
+            for f in files
+        },
+        "effectifs": {
+            "eleves_actifs": diagnosis.students,
+            "divisions": diagnosis.divisions,
+            "groupes": diagnosis.groups,
+            "services": diagnosis.services,
+        },
+        "constats": [
+            {
+                "regle": finding.rule.value,
+                "gravite": finding.severity.value,
+                "nombre": finding.count,
+                "exemples": list(finding.examples),
+                "details": dict(finding.values),
+                "titre": _title(finding),
+                "effet": _effect(finding),
+                "action": _action(finding),
+            }
+            for finding in diagnosis.findings
+        ],
+    }
+
+
+_EXTRA_STYLE = (
+    ".finding { border-left: 6px solid #566573; padding: .4em 1em; margin: 1em 0; "
+    "background: #f8f9f9; } .finding.bloquant { border-color: #b03a2e; } "
+    ".finding.attention { border-color: #d68910; } .finding h3 { margin: .2em 0; } "
+    ".examples { font-family: monospace; }"
+)
+
+
+def diagnosis_html(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str) -> str:
+    """One page that opens from an e-mail attachment: no script, nothing fetched."""
+    from sim.presentation.report import STYLE
+
+    e = html.escape
+    title = t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on))
+    body = [
+        f"<h1>{e(title)}</h1>",
+        '<p class="subtitle">'
+        + e(
+            t(
+                "diagnosis.sizes",
+                students=diagnosis.students,
+                divisions=diagnosis.divisions,
+                groups=diagnosis.groups,
+                services=diagnosis.services,
+            )
+        )
+        + "</p>",
+        f'<p class="subtitle">{e(t("diagnosis.key", fingerprint=fingerprint))}</p><ul>'
+        + "".join(f"<li>{e(_file_text(f))}</li>" for f in files)
+        + "</ul>",
+    ]
+    if not diagnosis.findings:
+        body.append(f"<p><strong>{e(t('diagnosis.clean'))}</strong></p>")
+    else:
+        body.append(f"<p><strong>{e(_counts(diagnosis))}</strong></p>")
+    for finding in diagnosis.findings:
+        severity = t(f"diagnosis.severity.{finding.severity.value}")
+        body.append(
+            f'<section class="finding {finding.severity.value}" id="{e(finding.rule.value)}">'
+            f"<h3>{e(severity)} — {e(_title(finding))} : {finding.count}</h3>"
+            f'<p class="examples">{e(_examples(finding))}</p>'
+            f"<p>{e(t('diagnosis.effect', text=_effect(finding)))}</p>"
+            f"<p><strong>{e(t('diagnosis.action', text=_action(finding)))}</strong></p>"
+            "</section>"
+        )
+    body += [
+        f"<p>{e(t('diagnosis.lag'))}</p>",
+        f"<p>{e(t('diagnosis.pseudonyms'))}</p>",
+        f'<p class="subtitle">{e(t("report.footer", version=__version__))}</p>',
+    ]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{e(title)}</title>\n<style>{STYLE}{_EXTRA_STYLE}</style>\n</head>\n"
+        "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
+
+
+def write_diagnosis_html(text: str, path: Path) -> Path:
+    return write_atomically(path, lambda temporary: Path(temporary).write_text(text, "utf-8"))

@@ -1,0 +1,205 @@
+"""The data file of an imported établissement (``etablissement.donnees`` in a scenario).
+
+Written by ``rentree-sim importer`` from the lycée's own exports: its divisions, groups,
+teachers, services, students and guardians, people under keyed pseudonyms only. Read as
+hostile input like any scenario file: bounded size, strict JSON (no duplicate key, no NaN),
+every list bounded and every reference checked, so that a file that loads also runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from sim.errors import ScenarioError, ScenarioErrors
+from sim.i18n import t
+from sim.scenario.reading import ReadingError, read_bytes
+from sim.scenario.translation import translate
+
+DATA_FORMAT = "rentree-sim-donnees"
+DATA_VERSION = 1
+DATA_SUFFIX = ".donnees.json"
+MAX_DATA_BYTES = 16 * 1024 * 1024
+ORIGINS = ("returning", "affectation", "transfer", "external")
+Level = Literal["2nde", "1re", "Tle"]
+
+# Codes are shown to staff as they are written in STS-WEB: printable, one line, bounded.
+Code = Annotated[
+    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f-\x9f]+$")
+]
+Pseudonym = Annotated[str, StringConstraints(pattern=r"^[EPR]-[A-Z2-7]{10}$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class DivisionData(_Strict):
+    code: Code
+    mef: Code | None = None
+
+
+class GroupData(_Strict):
+    code: Code
+    divisions: list[Code] = Field(default_factory=list, max_length=60)
+
+
+class ServiceData(_Strict):
+    """A teacher's service of one division or one group, in one subject."""
+
+    enseignant: Pseudonym
+    division: Code | None = None
+    groupe: Code | None = None
+    matiere: Code
+
+    @model_validator(mode="after")
+    def _one_structure(self) -> ServiceData:
+        if (self.division is None) == (self.groupe is None):
+            raise ValueError(t("rule.data_service_target"))
+        return self
+
+
+class StudentData(_Strict):
+    id: Pseudonym
+    division: Code
+    groupes: list[Code] = Field(default_factory=list, max_length=40)
+    origine: Literal["returning", "affectation", "transfer", "external"]
+
+
+class GuardianData(_Strict):
+    id: Pseudonym
+    eleves: list[Pseudonym] = Field(min_length=1, max_length=20)
+
+
+class EstablishmentData(_Strict):
+    """The whole data file."""
+
+    format: Literal["rentree-sim-donnees"]
+    version: Literal[1]
+    uai: str = Field(pattern=r"^\d{7}[A-Z]$")
+    annee: int = Field(ge=2000, le=2100)
+    empreinte_cle: str = Field(pattern=r"^[0-9a-f]{8}$")
+    niveaux: dict[Code, Level] = Field(default_factory=dict, max_length=200)
+    divisions: list[DivisionData] = Field(min_length=1, max_length=400)
+    groupes: list[GroupData] = Field(default_factory=list, max_length=5000)
+    enseignants: list[Pseudonym] = Field(default_factory=list, max_length=1000)
+    services: list[ServiceData] = Field(default_factory=list, max_length=30_000)
+    eleves: list[StudentData] = Field(min_length=1, max_length=6000)
+    responsables: list[GuardianData] = Field(default_factory=list, max_length=20_000)
+
+    @model_validator(mode="after")
+    def _references(self) -> EstablishmentData:
+        """Every code and pseudonym named is defined once; what a link names exists."""
+        divisions = _unique([d.code for d in self.divisions], "divisions")
+        groups = _unique([g.code for g in self.groupes], "groupes")
+        teachers = _unique(self.enseignants, "enseignants")
+        students = _unique([s.id for s in self.eleves], "eleves")
+        _unique([g.id for g in self.responsables], "responsables")
+        for division in self.divisions:
+            if division.mef is not None and division.mef not in self.niveaux:
+                raise ValueError(t("rule.data_unknown", kind="MEF", code=division.mef))
+        for group in self.groupes:
+            _known(group.divisions, divisions, "division")
+        for service in self.services:
+            _known([service.enseignant], teachers, "enseignant")
+            _known([service.division] if service.division else [], divisions, "division")
+            _known([service.groupe] if service.groupe else [], groups, "groupe")
+        for student in self.eleves:
+            _known([student.division], divisions, "division")
+            _known(student.groupes, groups, "groupe")
+        for guardian in self.responsables:
+            _known(guardian.eleves, students, "eleve")
+        return self
+
+    def level_of(self, division: DivisionData) -> Level:
+        """A division's level: its MEF's, through ``niveaux`` (2nde when it has no MEF)."""
+        return self.niveaux.get(division.mef, "2nde") if division.mef else "2nde"
+
+
+def _unique(codes: list[str], kind: str) -> set[str]:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise ValueError(t("rule.data_twice", kind=kind, code=code))
+        seen.add(code)
+    return seen
+
+
+def _known(codes: list[str], known: set[str], kind: str) -> None:
+    for code in codes:
+        if code not in known:
+            raise ValueError(t("rule.data_unknown", kind=kind, code=code))
+
+
+def read_data(path: Path) -> EstablishmentData:
+    """The data file at ``path``, checked; the same file is parsed once per process (as
+    long as it is not changed)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ScenarioError(path, "", t("rule.file_missing", path=path)) from None
+    except (OSError, ValueError):
+        info = None  # read_bytes says why
+    if info is None:
+        return _parse(path, 0, 0)
+    return _parse(path, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=16)
+def _parse(path: Path, mtime: int, size: int) -> EstablishmentData:
+    try:
+        raw = read_bytes(path, MAX_DATA_BYTES)
+        text = raw.decode("utf-8")
+        content = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except ReadingError as error:
+        raise ScenarioError(path, "", error.rule, line=error.line) from None
+    except UnicodeDecodeError:
+        raise ScenarioError(path, "", t("rule.data_not_utf8")) from None
+    except json.JSONDecodeError as error:
+        raise ScenarioError(
+            path, "", t("rule.data_json", problem=error.msg), line=error.lineno
+        ) from None
+    except _DataProblem as problem:
+        raise ScenarioError(path, "", str(problem)) from None
+    if not isinstance(content, dict):
+        raise ScenarioError(path, "", t("rule.data_not_object"))
+    try:
+        return EstablishmentData.model_validate(content)
+    except ValidationError as exc:
+        raise ScenarioErrors(
+            translate(exc.errors(), content, lambda _: (path, None)), subject="data"
+        ) from None
+
+
+class _DataProblem(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DataProblem(t("rule.data_duplicate_key", name=key[:40]))
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str) -> Any:
+    raise _DataProblem(t("rule.data_constant", name=name))
+
+
+def data_json(data: EstablishmentData) -> str:
+    """The data file's text: compact, one record per line, so that two imports compare."""
+    return data.model_dump_json(indent=1, exclude_none=True) + "\n"

@@ -1,0 +1,180 @@
+"""The truth of an établissement imported from its own exports (``etablissement.donnees``).
+
+What the files hold is taken as it is, true from the window's start: divisions, groups and
+their divisions, teachers, services, students with their division, groups and origin,
+guardians. What they cannot hold (last year's structure and leavers, the twin records of
+transferred students, returning teachers) follows the generator's conventions and the
+scenario's parameters, exactly as for a generated lycée; reality changes work the same.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.calendar import Clock
+from sim.domain import LEVELS, Category, Origin
+from sim.scenario.donnees import EstablishmentData
+from sim.scenario.model import Etablissement, RealityChange
+from sim.truth.generator import TruthBuilder, build
+from sim.truth.model import Truth
+
+OBSOLETE_PREFIX = "ANCIENNE"
+LEAVER_PREFIX = "E9"
+
+
+class ImportedBuilder(TruthBuilder):
+    """A :class:`TruthBuilder` whose structure and people come from a data file."""
+
+    def __init__(
+        self, etab: Etablissement, data: EstablishmentData, rng: np.random.Generator
+    ) -> None:
+        super().__init__(etab, rng)
+        self.data = data
+        self.division_row: dict[str, int] = {}
+        self.group_row: dict[str, int] = {}
+        self.teacher_row: dict[str, int] = {}
+
+    def divisions(self) -> None:
+        table = self.t[Category.DIVISIONS]
+        levels = []
+        for division in self.data.divisions:
+            self.division_row[division.code] = table.add(f"division:{division.code}")
+            levels.append(self.data.level_of(division))
+            self.division_level.append(levels[-1])
+            self.division_new.append(False)
+            self.division_obsolete.append(False)
+        self.mark_new_divisions(list(range(len(levels))))
+        for k in range(self.etab.obsolete_divisions):
+            table.add_stale(f"division:{OBSOLETE_PREFIX}{k + 1:02d}")
+            self.division_level.append(LEVELS[k % 3])
+            self.division_new.append(False)
+            self.division_obsolete.append(True)
+
+    def teachers(self) -> None:
+        table = self.t[Category.TEACHERS]
+        for teacher in self.data.enseignants:
+            self.teacher_row[teacher] = table.add(f"enseignant:{teacher}")
+            self.teacher_returning.append(bool(self.rng.random() >= self.etab.new_teachers_share))
+        for service in self.data.services:
+            pool = self.teachers_by_subject.setdefault(service.matiere, [])
+            row = self.teacher_row[service.enseignant]
+            if row not in pool:
+                pool.append(row)
+
+    def students(self) -> None:
+        guardians_of: dict[str, list[str]] = {}
+        for guardian in self.data.responsables:
+            for child in guardian.eleves:
+                guardians_of.setdefault(child, []).append(guardian.id)
+        parent_row: dict[str, int] = {}
+        links = self.t[Category.PARENT_STUDENT]
+        for student in self.data.eleves:
+            division = self.division_row[student.division]
+            level = self.division_level[division]
+            origin = Origin(student.origine)
+            if not self.data.responsables:  # no guardians' file: drawn as the generator does
+                self.add_student(student.id, level, division, origin)
+                continue
+            row = self.add_student(student.id, level, division, origin, parents=False)
+            for parent in guardians_of.get(student.id, []):
+                if parent not in parent_row:
+                    parent_row[parent] = self.t[Category.PARENTS].add(f"parent:{parent}")
+                links.add(
+                    f"parent:{parent} eleve:{student.id}",
+                    parents=parent_row[parent],
+                    students=row,
+                )
+        terminale = sum(
+            1
+            for s in self.data.eleves
+            if self.division_level[self.division_row[s.division]] == "Tle"
+        )
+        self.add_leavers(terminale)
+
+    def groups(self) -> None:
+        subject_of: dict[str, str] = {}
+        for service in self.data.services:
+            if service.groupe is not None:
+                subject_of.setdefault(service.groupe, service.matiere)
+        for group in self.data.groupes:
+            divisions = [self.division_row[d] for d in group.divisions]
+            level = self.division_level[divisions[0]] if divisions else LEVELS[0]
+            self.group_row[group.code] = self.add_group(
+                group.code, subject_of.get(group.code, group.code), level, divisions
+            )
+        for student, row in zip(self.data.eleves, self._student_rows(), strict=True):
+            for code in student.groupes:
+                self.link(row, self.group_row[code])
+
+    def _student_rows(self) -> list[int]:
+        """The rows of the file's students (twins of transferred students skipped)."""
+        return [
+            row
+            for row, origin in enumerate(self.student_origin)
+            if origin >= 0 and not self.student_leaver[row]
+        ]
+
+    def services(self) -> None:
+        services = self.t[Category.SERVICES]
+        old_subjects: dict[int, list[str]] = {}
+        for service in self.data.services:
+            teacher = self.teacher_row[service.enseignant]
+            if service.division is not None:
+                division = self.division_row[service.division]
+                services.add(
+                    self._service_label(teacher, f"division:{service.division}", service.matiere),
+                    teachers=teacher,
+                    divisions=division,
+                    groups=-1,
+                )
+                old_subjects.setdefault(division, []).append(service.matiere)
+            else:
+                assert service.groupe is not None
+                services.add(
+                    self._service_label(teacher, f"groupe:{service.groupe}", service.matiere),
+                    teachers=teacher,
+                    divisions=-1,
+                    groups=self.group_row[service.groupe],
+                )
+            self.service_carried.append(False)
+        # last year's services of the divisions that existed then, carried with the structure
+        for division, subjects in old_subjects.items():
+            if self.division_new[division]:
+                continue
+            code = self.label_code(Category.DIVISIONS, division)
+            for subject in dict.fromkeys(subjects):
+                old = self.teacher_for(subject, shift=1)
+                services.add_stale(
+                    self._service_label(old, f"division:{code}", subject, suffix=" (N-1)"),
+                    teachers=old,
+                    divisions=division,
+                    groups=-1,
+                )
+                self.service_carried.append(True)
+        for group in range(self.current_groups, len(self.group_subject)):
+            subject = self.group_subject[group]
+            if subject not in self.teachers_by_subject:
+                continue
+            teacher = self.teacher_for(subject)
+            services.add_stale(
+                self._service_label(
+                    teacher, f"groupe:{self.label_code(Category.GROUPS, group)}", subject
+                ),
+                teachers=teacher,
+                divisions=-1,
+                groups=group,
+            )
+            self.service_carried.append(True)
+
+
+def imported_truth(
+    etab: Etablissement,
+    data: EstablishmentData,
+    reality: list[RealityChange],
+    clock: Clock,
+    recorded_minutes: list[float],
+    seed: int,
+) -> Truth:
+    """The truth of ``data``, with the dated changes of ``reality``."""
+    builder = ImportedBuilder(etab, data, np.random.default_rng(seed))
+    return build(builder, reality, clock, recorded_minutes)

@@ -1,0 +1,291 @@
+"""Importing a lycée's exports: generate → write → import gives back the same facts, the
+data file holds no person, and what was written loads and runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sim.domain import Category
+from sim.engine.simulation import build_truth, simulate
+from sim.realfiles import exports as ex
+from sim.realfiles.importer import data_of, level_of_mef
+from sim.realfiles.key import load_key
+from sim.realfiles.pseudo import Pseudonyms
+from sim.realfiles.readers import read_school_exports
+from sim.realfiles.writer import export_files, exports_of
+from sim.scenario.donnees import data_json
+from sim.scenario.loader import load_scenario
+from sim.truth.model import Truth
+from tests.conftest import ROOT, run_main
+
+NOMINAL = ROOT / "scenarios" / "nominal.yaml"
+SHIPPED = ROOT / "scenarios" / "exports" / "lycee-montaigne"
+RENTREE = dt.date(2026, 9, 1)
+Cli = Callable[[list[str]], tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    def call(words: list[str]) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = run_main(monkeypatch, *words)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return call
+
+
+@pytest.fixture(scope="module")
+def nominal() -> tuple[Truth, float, ex.SchoolExports]:
+    scenario = load_scenario(NOMINAL)
+    truth, clock = build_truth(scenario)
+    minute = clock.day_minutes(RENTREE, dt.time(0, 0))
+    files = exports_of(truth, minute, "0330999Z", 2026, RENTREE, scenario.seed)
+    return truth, minute, files
+
+
+def _options(folder: Path) -> list[str]:
+    return [
+        "--sts",
+        str(folder / "sts_emp_0330999Z_2026.xml"),
+        "--eleves",
+        str(folder / "ElevesSansAdresses.zip"),
+        "--structures",
+        str(folder / "Structures.zip"),
+        "--responsables",
+        str(folder / "ResponsablesAvecAdresses.zip"),
+    ]
+
+
+def _true_labels(truth: Truth, category: Category, minute: float) -> list[str]:
+    table = truth.table(category)
+    return [table.labels[i] for i in np.flatnonzero(table.true_at(minute))]
+
+
+def test_generate_write_import_gives_back_the_same_facts(
+    nominal: tuple[Truth, float, ex.SchoolExports], tmp_path: Path
+) -> None:
+    """Every fact true at the rentrée, in the nine categories, is the same in the truth
+    imported from the files as in the generated one, once the generator's codes are named
+    by the pseudonyms of the ids the writer gave them."""
+    truth, minute, files = nominal
+    key = load_key(tmp_path / "config")
+    for name, data in export_files(files, zip_siecle=True).items():
+        (tmp_path / name).write_bytes(data)
+    read = read_school_exports(
+        tmp_path / "sts_emp_0330999Z_2026.xml",
+        tmp_path / "ElevesSansAdresses.zip",
+        tmp_path / "Structures.zip",
+        tmp_path / "ResponsablesAvecAdresses.zip",
+        key,
+    )
+    data, report = data_of(read, key.fingerprint, RENTREE)
+    assert report.students == 1200 and report.without_division == 0
+    names = Pseudonyms(key, "0330999Z")
+    renamed: dict[str, str] = {}
+    for category, people, kind, prefix in (
+        (Category.STUDENTS, [s.ident for s in files.eleves.students], "eleve", "eleve"),
+        (Category.TEACHERS, [p.ident for p in files.sts.teachers], "enseignant", "enseignant"),
+        (
+            Category.PARENTS,
+            [g.ident for g in files.responsables.guardians],
+            "responsable",
+            "parent",
+        ),
+    ):
+        codes = [label.split(":", 1)[1] for label in _true_labels(truth, category, minute)]
+        assert len(codes) == len(people)
+        renamed.update(
+            {
+                f"{prefix}:{c}": f"{prefix}:{names.of(kind, p)}"
+                for c, p in zip(codes, people, strict=True)
+            }
+        )
+
+    def rename(label: str) -> str:
+        return re.sub(
+            r"\b(eleve|enseignant|parent):\S+", lambda m: renamed.get(m.group(), m.group()), label
+        )
+
+    scenario = load_scenario(NOMINAL)
+    etab = scenario.etablissement.model_copy(update={"donnees": "x"})
+    from sim.calendar import Clock
+    from sim.truth.imported import imported_truth
+
+    clock = Clock.starting(scenario.calendar.start)
+    imported = imported_truth(etab, data, [], clock, [], scenario.seed)
+    for category in Category:
+        generated = sorted(rename(label) for label in _true_labels(truth, category, minute))
+        got = sorted(_true_labels(imported, category, minute))
+        assert got == generated, category
+    # what the files cannot tell follows the generator's conventions, counted alike
+    assert int(imported.student_is_leaver.sum()) == int(truth.student_is_leaver.sum())
+    assert int(imported.group_is_carried.sum()) == int(truth.group_is_carried.sum())
+    assert int(imported.division_is_obsolete.sum()) == int(truth.division_is_obsolete.sum())
+
+
+def test_levels_come_from_the_mef() -> None:
+    assert [level_of_mef(m) for m in ("20010018110", "20110019110", "20210019110", "x")] == [
+        "2nde",
+        "1re",
+        "Tle",
+        "2nde",
+    ]
+
+
+def _import(cli: Cli, folder: Path, *extra: str) -> tuple[int, str, str]:
+    return cli(
+        [
+            "importer",
+            *_options(SHIPPED),
+            "-o",
+            str(folder / "mon-lycee.yaml"),
+            "--modele",
+            str(NOMINAL),
+            *extra,
+        ]
+    )
+
+
+def test_the_importer_writes_a_scenario_that_runs(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    code, out, err = _import(cli, tmp_path)
+    assert code == 0, err
+    assert "1200 élèves, 40 divisions, 181 groupes" in out
+    data_file = tmp_path / "mon-lycee.donnees.json"
+    assert stat.S_IMODE(data_file.stat().st_mode) == 0o600
+    scenario = load_scenario(tmp_path / "mon-lycee.yaml")
+    assert scenario.etablissement.donnees == str(data_file)
+    assert scenario.etablissement.students == 1200
+    assert scenario.etablissement.divisions.by_level() == {"2nde": 14, "1re": 13, "Tle": 13}
+    result = simulate(scenario)
+    assert result.truth.size(Category.STUDENTS) > 1200
+    code, out, err = cli(["run", str(tmp_path / "mon-lycee.yaml")])
+    assert code == 0 and "ENT (Lycée Connecté) : cohérent à partir du" in out
+    first = data_file.read_bytes()
+    code, _, err = _import(cli, tmp_path)
+    assert code == 0 and data_file.read_bytes() == first  # two imports match
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "another"))
+    code, _, err = _import(cli, tmp_path)
+    other = json.loads(data_file.read_text("utf-8"))
+    assert other["empreinte_cle"] != json.loads(first)["empreinte_cle"]
+    assert not {s["id"] for s in other["eleves"]} & {s["id"] for s in json.loads(first)["eleves"]}
+
+
+def test_nothing_written_names_a_person(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    nominal: tuple[Truth, float, ex.SchoolExports],
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    code, out, err = _import(cli, tmp_path)
+    assert code == 0, err
+    files = nominal[2]
+    tokens: set[str] = set()
+    people = [*files.sts.teachers, *files.eleves.students, *files.responsables.guardians]
+    for person in people:
+        tokens.add(person.ident)
+        if person.identity is not None:
+            tokens.add(person.identity.first_name)
+            tokens.add(person.identity.birth.strftime("%d/%m/%Y"))
+            tokens.add(person.identity.birth.isoformat())
+            tokens.update(p for p in re.split(r"[\s-]+", person.identity.family_name) if len(p) > 3)
+    tokens.update(s.national_id for s in files.eleves.students if s.national_id)
+    written = [p.read_text("utf-8") for p in tmp_path.glob("mon-lycee*")] + [out, err]
+    words = set(re.findall(r"[\w/'-]+", "\n".join(written)))
+    assert not sorted(tokens & words)[:10]
+
+
+def test_an_import_that_cannot_be_done_writes_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    model = tmp_path / "autre-annee.yaml"
+    model.write_text(
+        f"extends: {NOMINAL}\ncalendar: {{start: 2027-06-07, end: 2027-11-14}}\n", "utf-8"
+    )
+    code, _, err = _import(cli, tmp_path, "--modele", str(model))
+    assert code == 2 and "2026" in err and "2027" in err
+    assert not list(tmp_path.glob("mon-lycee*"))
+    (tmp_path / "dossier.yaml").mkdir()
+    code, _, err = cli(["importer", *_options(SHIPPED), "-o", str(tmp_path / "dossier.yaml")])
+    assert code == 2 and "dossier" in err
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(["importer", *_options(SHIPPED), "-o", str(tmp_path / "x.yaml")])
+    assert code == 2 and "--modele" in err
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (lambda d: d["eleves"][0].update(division="INCONNUE"), "INCONNUE"),
+        (lambda d: d.update(uai="0330100J"), "0330100J"),
+        (lambda d: d["eleves"][0].update(id="Martin"), "eleves"),
+        (lambda d: d["divisions"].append(d["divisions"][0]), "deux fois"),
+        (lambda d: d.update(version=2), "version"),
+    ],
+)
+def test_a_damaged_data_file_is_refused_naming_it(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[dict[str, object]], None],
+    fragment: str,
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    assert _import(cli, tmp_path)[0] == 0
+    data_file = tmp_path / "mon-lycee.donnees.json"
+    content = json.loads(data_file.read_text("utf-8"))
+    change(content)
+    data_file.write_text(json.dumps(content), "utf-8")
+    code, _, err = cli(["validate", str(tmp_path / "mon-lycee.yaml")])
+    assert code == 2 and "mon-lycee.donnees.json" in err and fragment in err, err
+    assert "Traceback" not in err
+
+
+def test_a_data_file_as_json_is_strict(tmp_path: Path) -> None:
+    from sim.errors import ScenarioError
+    from sim.scenario.donnees import read_data
+
+    path = tmp_path / "x.donnees.json"
+    for text, fragment in (
+        ('{"a": 1, "a": 2}', "double"),
+        ('{"a": NaN}', "NaN"),
+        ("[1]", "objet"),
+        ("{", "JSON"),
+    ):
+        path.write_text(text, "utf-8")
+        os.utime(path, ns=(len(text), len(text) * 1000))  # a new version for the cache
+        with pytest.raises(ScenarioError, match=fragment):
+            read_data(path)
+
+
+def test_data_json_is_stable(
+    tmp_path: Path, nominal: tuple[Truth, float, ex.SchoolExports]
+) -> None:
+    key = load_key(tmp_path)
+    files = nominal[2]
+    for name, data in export_files(files, zip_siecle=False).items():
+        (tmp_path / name).write_bytes(data)
+    read = read_school_exports(
+        tmp_path / "sts_emp_0330999Z_2026.xml",
+        tmp_path / "ElevesSansAdresses.xml",
+        tmp_path / "Structures.xml",
+        None,
+        key,
+    )
+    first = data_json(data_of(read, key.fingerprint, RENTREE)[0])
+    assert first == data_json(data_of(read, key.fingerprint, RENTREE)[0])
+    assert json.loads(first)["responsables"] == []
