@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from sim.analysis.diagnosis import diagnose  # noqa: E402
 from sim.engine.simulation import build_truth  # noqa: E402
+from sim.realfiles.fictional import exports_of  # noqa: E402
 from sim.realfiles.importer import data_of  # noqa: E402
 from sim.realfiles.key import load_key  # noqa: E402
 from sim.realfiles.readers import read_school_exports  # noqa: E402
-from sim.realfiles.writer import export_files, exports_of, sts_file_name  # noqa: E402
+from sim.realfiles.writer import export_files, sts_file_name  # noqa: E402
 from sim.scenario.donnees import data_json  # noqa: E402
 from sim.scenario.loader import load_scenario  # noqa: E402
 from sim.scenario.model import Divisions  # noqa: E402

@@ -5,25 +5,29 @@ Notebooks, the CLI and other programs use only these names (and the types they r
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import networkx as nx
 
 from sim.analysis.academie import AcademieRun, run_academie
 from sim.analysis.academie_risk import AcademieRisk, run_academie_risk
+from sim.analysis.diagnosis import Diagnosis, diagnose
 from sim.analysis.execution import DaskExecutor, LocalExecutor
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
+from sim.analysis.prediction import Prediction, operations_to_redo, predict, replanned
 from sim.analysis.risk import run_risk, tornado
 from sim.analysis.run_analysis import Analysis, analyse
 from sim.chain import build_graph, order_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, System, Target
-from sim.engine.simulation import SimulationResult, simulate
+from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.i18n import label, set_language
 from sim.presentation.academie_output import academie_run_summary
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
 from sim.presentation.academie_report import academie_report_html, write_academie_report
 from sim.presentation.academie_risk_output import academie_risk_summary
+from sim.presentation.diagnosis_output import ReadFile, diagnosis_text, prediction_lines
 from sim.presentation.export import result_json
 from sim.presentation.formatting import day_text, instant_text
 from sim.presentation.plan_output import plan_text
@@ -41,6 +45,10 @@ from sim.presentation.report import report_html, write_report
 from sim.presentation.risk_output import risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.presentation.summary import summary_text
+from sim.realfiles.exports import SchoolExports
+from sim.realfiles.importer import data_of
+from sim.realfiles.key import Key, load_key
+from sim.realfiles.readers import read_school_exports
 from sim.scenario.academie import Academie, load_academie
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Scenario
@@ -50,6 +58,45 @@ from sim.scenario.synthetic import generate_academie
 def run_file(path: str | Path, seed: int | None = None) -> Analysis:
     """Load, simulate and analyse the scenario file ``path``."""
     return analyse(simulate(load_scenario(path), seed=seed))
+
+
+def read_exports(folder: str | Path, key: Key) -> SchoolExports:
+    """The exports of a folder holding a lycée's four files with their usual names
+    (``sts_emp_*.xml``, ``ElevesSansAdresses``, ``Structures``, ``ResponsablesAvecAdresses``,
+    in ``.xml`` or ``.zip``), read and pseudonymised with ``key``."""
+    where = Path(folder)
+
+    def one(stem: str) -> Path | None:
+        found = sorted(where.glob(f"{stem}.xml")) + sorted(where.glob(f"{stem}.zip"))
+        return found[0] if found else None
+
+    sts = one("sts_emp_*")
+    eleves, structures = one("ElevesSansAdresses"), one("Structures")
+    if sts is None or eleves is None or structures is None:
+        raise FileNotFoundError(f"{where}: STS-WEB, ElevesSansAdresses or Structures missing")
+    return read_school_exports(sts, eleves, structures, one("ResponsablesAvecAdresses"), key)
+
+
+def forecast_exports(
+    files: SchoolExports, key: Key, scenario: Scenario, day: dt.date
+) -> Prediction:
+    """When the ENT and GAR will be right for the lycée ``files`` describe on ``day``, with
+    ``scenario``'s calendar: nothing redone, and what the findings call for redone."""
+    data, report = data_of(files, key.fingerprint, day, assume_links=True)
+    return predict(diagnose(files, day), data, scenario, day, report.assumed_links)
+
+
+def analyse_exports(
+    files: SchoolExports, key: Key, scenario: Scenario, day: dt.date, fixed: bool = True
+) -> Analysis:
+    """The simulation of the lycée ``files`` describe on ``day`` with ``scenario``'s
+    calendar, analysed: with what the findings call for redone as soon as possible (or, with
+    ``fixed=False``, with nothing redone). Nothing is written."""
+    data, _ = data_of(files, key.fingerprint, day, assume_links=True)
+    operations = operations_to_redo(diagnose(files, day), scenario, day)
+    planned = replanned(scenario, operations, day, redo=fixed)
+    truth, clock = build_truth(planned, data=data)
+    return analyse(simulate(planned, truth=truth, clock=clock))
 
 
 def operations_in_order() -> list[tuple[str, str]]:
@@ -74,9 +121,14 @@ __all__ = [
     "Category",
     "Channel",
     "DaskExecutor",
+    "Diagnosis",
+    "Key",
     "LocalExecutor",
     "Operation",
+    "Prediction",
+    "ReadFile",
     "Scenario",
+    "SchoolExports",
     "SimulationResult",
     "System",
     "Target",
@@ -84,14 +136,19 @@ __all__ = [
     "academie_risk_summary",
     "academie_run_summary",
     "analyse",
+    "analyse_exports",
     "completeness_figure",
     "day_text",
+    "diagnose",
+    "diagnosis_text",
     "explain_category",
     "explain_fact",
     "figure_of",
+    "forecast_exports",
     "generate_academie",
     "instant_text",
     "load_academie",
+    "load_key",
     "load_scenario",
     "make_plan",
     "operations_in_order",
@@ -105,6 +162,9 @@ __all__ = [
     "plot_risk_curve",
     "plot_timeline",
     "plot_tornado",
+    "predict",
+    "prediction_lines",
+    "read_exports",
     "report_html",
     "result_json",
     "risk_summary",

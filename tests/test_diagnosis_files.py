@@ -18,10 +18,11 @@ from sim.calendar import rentree_date
 from sim.engine.simulation import build_truth
 from sim.realfiles import exports as ex
 from sim.realfiles.defects import DEFECTS, plant
+from sim.realfiles.fictional import exports_of
 from sim.realfiles.key import Key, load_key
 from sim.realfiles.pseudo import Pseudonyms
 from sim.realfiles.readers import read_school_exports
-from sim.realfiles.writer import ELEVES_FILE, export_files, exports_of, sts_file_name
+from sim.realfiles.writer import ELEVES_FILE, export_files, sts_file_name
 from sim.scenario.loader import load_scenario
 from tests.conftest import ROOT, run_main
 

@@ -17,11 +17,12 @@ import pytest
 from sim.domain import Category
 from sim.engine.simulation import build_truth, simulate
 from sim.realfiles import exports as ex
+from sim.realfiles.fictional import exports_of
 from sim.realfiles.importer import data_of, level_of_mef
 from sim.realfiles.key import load_key
 from sim.realfiles.pseudo import Pseudonyms
 from sim.realfiles.readers import read_school_exports
-from sim.realfiles.writer import export_files, exports_of
+from sim.realfiles.writer import export_files
 from sim.scenario.donnees import data_json
 from sim.scenario.loader import load_scenario
 from sim.truth.model import Truth
@@ -289,3 +290,123 @@ def test_data_json_is_stable(
     first = data_json(data_of(read, key.fingerprint, RENTREE)[0])
     assert first == data_json(data_of(read, key.fingerprint, RENTREE)[0])
     assert json.loads(first)["responsables"] == []
+
+
+def test_a_lycee_without_services_groups_or_guardians_runs(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An LP without groups, whose services are not sent up yet, imported without the
+    guardians' file: it loads and every fact category can be simulated."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    assert _import(cli, tmp_path)[0] == 0
+    data_file = tmp_path / "mon-lycee.donnees.json"
+    content = json.loads(data_file.read_text("utf-8"))
+    content.update(groupes=[], services=[], responsables=[])
+    for student in content["eleves"]:
+        student["groupes"] = []
+    data_file.write_text(json.dumps(content), "utf-8")
+    code, out, err = cli(["run", str(tmp_path / "mon-lycee.yaml")])
+    assert code == 0, err
+    assert "ENT (Lycée Connecté) : cohérent à partir du" in out
+
+
+def test_structures_the_chain_cannot_deliver_are_left_out(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A division closed last year and a group carried over at the bascule are in STS-WEB
+    with no student: the ENT deletes empty classes and groups, so importing them would make
+    the lycée never right. They are left out, and told."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    folder = tmp_path / "fichiers"
+    code, _, err = cli(
+        [
+            "fichiers-fictifs",
+            str(NOMINAL),
+            "-o",
+            str(folder),
+            "--defaut",
+            "groupe_reconduit",
+            "--defaut",
+            "division_sans_eleve",
+        ]
+    )
+    assert code == 0, err
+    code, out, err = cli(
+        ["importer", *_options(folder), "-o", str(tmp_path / "l.yaml"), "--modele", str(NOMINAL)]
+    )
+    assert code == 0, err
+    assert "1 division(s) sans élève" in err and "3 groupe(s) sans élève" in err
+    code, out, err = cli(["run", str(tmp_path / "l.yaml")])
+    assert code == 0 and "jamais" not in out.split("\n")[5]
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        (["--au", "01/01/2030"], "n'est pas dans l'année scolaire"),
+        (["--nom", "x" * 201], "--nom"),
+    ],
+)
+def test_an_import_refused_late_writes_nothing_either(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: list[str], fragment: str
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    code, _, err = _import(cli, tmp_path, *extra)
+    assert code == 2 and fragment in err
+    assert not [p for p in tmp_path.iterdir() if p.name != "config"]
+
+
+def test_the_model_is_never_overwritten(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    model = tmp_path / "modele.yaml"
+    model.write_text(NOMINAL.read_text("utf-8"), "utf-8")
+    before = model.read_bytes()
+    code, _, err = cli(["importer", *_options(SHIPPED), "-o", str(model), "--modele", str(model)])
+    assert code == 2 and "modèle" in err
+    assert model.read_bytes() == before
+    assert {p.name for p in tmp_path.iterdir()} <= {"config", "modele.yaml"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "anormal"),
+        ('{"annee": ' + "9" * 5000 + "}", "anormal"),
+        ('\ufeff{"a": 1}', "format"),
+    ],
+)
+def test_a_hostile_data_file_is_refused_naming_it(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, fragment: str
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    assert _import(cli, tmp_path)[0] == 0
+    (tmp_path / "mon-lycee.donnees.json").write_text(text, "utf-8")
+    code, _, err = cli(["validate", str(tmp_path / "mon-lycee.yaml")])
+    assert code == 2 and "mon-lycee.donnees.json" in err and fragment in err, err
+
+
+def test_sizes_rules_are_checked_with_the_imported_sizes(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    assert _import(cli, tmp_path)[0] == 0
+    data_file = tmp_path / "mon-lycee.donnees.json"
+    content = json.loads(data_file.read_text("utf-8"))
+    content["eleves"] = content["eleves"][:100]
+    kept = {s["id"] for s in content["eleves"]}
+    content["responsables"] = [
+        {**g, "eleves": [e for e in g["eleves"] if e in kept]}
+        for g in content["responsables"]
+        if any(e in kept for e in g["eleves"])
+    ]
+    data_file.write_text(json.dumps(content), "utf-8")
+    child = tmp_path / "enfant.yaml"
+    child.write_text("extends: mon-lycee.yaml\netablissement: {leavers: 500}\n", "utf-8")
+    code, _, err = cli(["validate", str(child)])
+    assert code == 2 and "500 sortants pour 100 élèves" in err
+    code, _, err = cli(
+        ["fichiers-fictifs", str(tmp_path / "mon-lycee.yaml"), "-o", str(tmp_path / "f")]
+    )
+    assert code == 2 and "lycée importé" in err

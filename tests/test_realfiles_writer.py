@@ -15,18 +15,20 @@ import pytest
 from sim.domain import LEVELS, Category, Origin
 from sim.engine.simulation import build_truth
 from sim.realfiles.exports import Identity, SchoolExports, Teacher
-from sim.realfiles.writer import (
-    ELEVES_FILE,
+from sim.realfiles.fictional import (
     FEMININE_NAMES,
     MASCULINE_NAMES,
     MEF_CODES,
+    SUBJECTS,
+    exports_of,
+)
+from sim.realfiles.writer import (
+    ELEVES_FILE,
     RESPONSABLES_FILE,
     STRUCTURES_FILE,
-    SUBJECTS,
     XML_DECLARATION,
     ZIP_DATE,
     export_files,
-    exports_of,
     sts_file_name,
     write_eleves,
     write_sts,

@@ -181,8 +181,8 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     ),
     "eleve_sans_groupe": (
         (
-            "élèves sans groupe alors que leur niveau en a",
-            "students without a group while their level has groups",
+            "élèves sans groupe alors que la plupart de leur classe en a",
+            "students without a group while most of their class have groups",
         ),
         (
             "absents de leurs groupes de langue ou de spécialité dans l'ENT et le GAR ; le plus "
@@ -482,6 +482,75 @@ MESSAGES.update(
             "en": "{count} student(s) who left, have not arrived yet or are inactive are not "
             "imported",
         },
+        "cli.import_bad_name": {
+            "fr": "--nom : 200 caractères au plus, sans caractère de contrôle",
+            "en": "--nom: at most 200 characters, no control character",
+        },
+        "cli.import_over_model": {
+            "fr": "{path} est le modèle ou un fichier dont il hérite : choisissez un autre nom",
+            "en": "{path} is the model or a file it extends: choose another name",
+        },
+        "cli.import_limit_students": {
+            "fr": "aucun élève à importer à cette date (tous sortis, pas encore arrivés ou sans "
+            "division), ou plus de {limit}",
+            "en": "no student to import on that day (all left, not arrived yet or without a "
+            "division), or more than {limit}",
+        },
+        "cli.import_limit_divisions": {
+            "fr": "aucune division avec des élèves dans STS-WEB, ou plus de {limit} : la "
+            "structure de l'année est-elle bien dans STS-WEB ?",
+            "en": "no division with students in STS-WEB, or more than {limit}: is the year's "
+            "structure in STS-WEB?",
+        },
+        "cli.import_limit_groups": {
+            "fr": "plus de {limit} groupes : au-delà de ce que le modèle prend",
+            "en": "more than {limit} groups: beyond what the model takes",
+        },
+        "cli.import_limit_teachers": {
+            "fr": "plus de {limit} enseignants : au-delà de ce que le modèle prend",
+            "en": "more than {limit} teachers: beyond what the model takes",
+        },
+        "cli.import_limit_services": {
+            "fr": "plus de {limit} services : au-delà de ce que le modèle prend",
+            "en": "more than {limit} services: beyond what the model takes",
+        },
+        "cli.import_limit_guardians": {
+            "fr": "plus de {limit} responsables légaux : au-delà de ce que le modèle prend",
+            "en": "more than {limit} legal guardians: beyond what the model takes",
+        },
+        "cli.import_limit_groups_per_student": {
+            "fr": "un élève est dans plus de {limit} groupes : au-delà de ce que le modèle prend",
+            "en": "a student is in more than {limit} groups: beyond what the model takes",
+        },
+        "cli.import_limit_children": {
+            "fr": "un responsable l'est de plus de {limit} élèves : au-delà de ce que le modèle "
+            "prend",
+            "en": "a guardian has more than {limit} students: beyond what the model takes",
+        },
+        "cli.import_empty_divisions": {
+            "fr": "{count} division(s) sans élève ne sont pas importées (l'ENT supprime une classe "
+            "vide) : obsolètes ? le diagnostic les liste",
+            "en": "{count} division(s) without students are not imported (the ENT deletes an "
+            "empty class): obsolete? the diagnosis lists them",
+        },
+        "cli.import_empty_groups": {
+            "fr": "{count} groupe(s) sans élève ne sont pas importés (reconduits de l'an dernier, "
+            "ou liens pas encore faits : le diagnostic les liste)",
+            "en": "{count} group(s) without students are not imported (carried over from last "
+            "year, or links not made yet: the diagnosis lists them)",
+        },
+        "cli.import_services_left_out": {
+            "fr": "{count} service(s) de divisions ou groupes non importés (sans élève, ou groupe "
+            "sans division) sont laissés de côté",
+            "en": "{count} service(s) of divisions or groups not imported (no student, or a "
+            "group without divisions) are left out",
+        },
+        "cli.fixtures_imported": {
+            "fr": "les exports fictifs se tirent d'un lycée fictif : ce scénario est celui d'un "
+            "lycée importé (etablissement.donnees)",
+            "en": "fictional exports come from a fictional lycée: this scenario is an imported "
+            "one (etablissement.donnees)",
+        },
         "cli.import_no_guardians": {
             "fr": "sans --responsables, les responsables sont tirés comme pour un lycée fictif "
             "(hypothèse)",
@@ -495,6 +564,67 @@ MESSAGES.update(
             "en": "Lycée {uai}, imported from its STS-WEB and SIECLE exports of year {year}.\n"
             "People are named by pseudonyms only (key {fingerprint});\n"
             "the data file stays on this computer: do not share it.",
+        },
+    }
+)
+
+MESSAGES.update(
+    {
+        "prediction.title": {
+            "fr": "Prévision avec le calendrier de « {scenario} », à partir de l'état des fichiers :",
+            "en": "Forecast with the calendar of '{scenario}', from the state of the files:",
+        },
+        "prediction.as_it_stands": {
+            "fr": "si rien n'est refait : {dates}",
+            "en": "if nothing is done again: {dates}",
+        },
+        "prediction.with_fixes": {
+            "fr": "en faisant au plus tôt {operations} :",
+            "en": "doing as soon as possible {operations}:",
+        },
+        "prediction.redone_item": {"fr": "{operation} ({day})", "en": "{operation} ({day})"},
+        "prediction.target_ent": {
+            "fr": "ENT juste (hors comptes de partants) à partir du {when}",
+            "en": "ENT right (apart from departed accounts) from {when}",
+        },
+        "prediction.target_gar": {"fr": "GAR à partir du {when}", "en": "GAR from {when}"},
+        "prediction.target_ent_never": {
+            "fr": "ENT jamais juste dans la fenêtre du scénario",
+            "en": "ENT never right in the scenario's window",
+        },
+        "prediction.target_gar_never": {
+            "fr": "GAR jamais juste dans la fenêtre",
+            "en": "GAR never right in the window",
+        },
+        "prediction.step": {
+            "fr": "étape qui fixe la date du GAR : {operation}",
+            "en": "step that sets GAR's date: {operation}",
+        },
+        "prediction.assumed_links": {
+            "fr": "{count} élève(s) sans groupe sont supposés dans les groupes d'un camarade de "
+            "leur classe (ce que la réalité sera une fois les liens faits)",
+            "en": "{count} student(s) without a group are assumed in a classmate's groups (what "
+            "reality will be once the links are made)",
+        },
+        "prediction.links_unknown": {
+            "fr": "aucun lien élève → groupe n'est connu : la prévision ne peut pas porter sur "
+            "les groupes des élèves (seulement sur le reste)",
+            "en": "no student → group link is known: the forecast cannot cover students' "
+            "groups (only the rest)",
+        },
+        "prediction.assumptions": {
+            "fr": "hypothèses : les opérations que les constats ne mettent pas en cause sont faites "
+            "aux dates du scénario ; l'AAF, l'ENT et le GAR sont ceux du scénario (aucun export "
+            "de l'ENT n'est lu)",
+            "en": "assumptions: operations the findings do not question are done on the "
+            "scenario's dates; the AAF, the ENT and GAR are the scenario's (no ENT export is "
+            "read)",
+        },
+        "cli.opt_diagnosis_scenario": {
+            "fr": "scénario dont le calendrier continue : prévoit quand l'ENT et le GAR seront "
+            "justes, sans rien refaire et en refaisant au plus tôt ce que les constats demandent",
+            "en": "scenario whose calendar goes on: forecasts when the ENT and GAR will be "
+            "right, doing nothing again and doing what the findings call for as soon as possible",
         },
     }
 )

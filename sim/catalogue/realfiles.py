@@ -343,6 +343,19 @@ MESSAGES.update(
             "fr": "« {code} » apparaît deux fois dans {kind}",
             "en": "'{code}' appears twice in {kind}",
         },
+        "rule.data_level_absent": {
+            "fr": "le lycée importé n'a aucune division de niveau {level} : ce changement ne "
+            "fera rien",
+            "en": "the imported lycée has no {level} division: this change will do nothing",
+        },
+        "rule.data_code": {
+            "fr": "code avec un caractère de contrôle ou invisible, ou des espaces en trop",
+            "en": "code with a control or invisible character, or extra spaces",
+        },
+        "rule.data_shape": {
+            "fr": "fichier de données anormal (imbrication trop profonde ou nombre trop long)",
+            "en": "abnormal data file (nesting too deep or number too long)",
+        },
         "rule.data_not_utf8": {
             "fr": "le fichier de données n'est pas en UTF-8",
             "en": "the data file is not UTF-8",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,7 @@ from sim.cli.app import (
     load,
     use_language,
 )
-from sim.errors import RentreeSimError, UsageError
+from sim.errors import RentreeSimError, UsageError, printable
 from sim.i18n import t
 from sim.presentation.formatting import parse_day
 
@@ -51,16 +52,34 @@ ResponsablesOption = Annotated[
 ]
 
 
+def _check_day(day: dt.date, year: int) -> None:
+    """The day of a diagnosis or an import falls in the files' school year."""
+    if not dt.date(year, 5, 1) <= day <= dt.date(year + 1, 8, 31):
+        raise UsageError(t("diagnosis.day_outside_year", on=day.strftime("%d/%m/%Y"), year=year))
+
+
+FilesDayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--au", help=t("cli.opt_diagnosis_day"), metavar=t("cli.mv_date"), show_default=False
+    ),
+]
+
+
 @app.command("diagnostiquer", help=t("cli.diagnose_help"), add_help_option=False)
 def diagnose_files(
     sts: StsOption,
     eleves: ElevesOption,
     structures: StructuresOption,
     responsables: ResponsablesOption = None,
-    on: Annotated[
+    on: FilesDayOption = None,
+    scenario: Annotated[
         str | None,
         typer.Option(
-            "--au", help=t("cli.opt_diagnosis_day"), metavar=t("cli.mv_date"), show_default=False
+            "--scenario",
+            help=t("cli.opt_diagnosis_scenario"),
+            metavar=t("cli.mv_scenario"),
+            show_default=False,
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -73,6 +92,7 @@ def diagnose_files(
 ) -> None:
     use_language(lang)
     from sim.analysis.diagnosis import diagnose, latest_export_date
+    from sim.analysis.prediction import Prediction, predict
     from sim.presentation.diagnosis_output import (
         ReadFile,
         diagnosis_html,
@@ -82,9 +102,12 @@ def diagnose_files(
     )
     from sim.presentation.files import check_output_file
     from sim.presentation.report import REPORT_SUFFIXES
+    from sim.realfiles.importer import data_of
     from sim.realfiles.key import load_key
     from sim.realfiles.readers import read_school_exports
+    from sim.scenario.model import resolve_rentree
 
+    calendar = load(scenario) if scenario is not None else None
     try:
         day = parse_day(on, "--au") if on is not None else None
         if output is not None:
@@ -98,10 +121,7 @@ def diagnose_files(
             if exported is None:
                 raise UsageError(t("diagnosis.no_date"))
             day = exported
-        if not dt.date(files.sts.year, 5, 1) <= day <= dt.date(files.sts.year + 1, 8, 31):
-            raise UsageError(
-                t("diagnosis.day_outside_year", on=day.strftime("%d/%m/%Y"), year=files.sts.year)
-            )
+        _check_day(day, files.sts.year)
         if exported is not None and day < exported:
             raise UsageError(
                 t(
@@ -111,6 +131,15 @@ def diagnose_files(
                 )
             )
         diagnosis = diagnose(files, day)
+        prediction: Prediction | None = None
+        if calendar is not None:
+            rentree = resolve_rentree(calendar)
+            if rentree.year != files.sts.year:
+                raise UsageError(
+                    t("cli.import_year", year=files.sts.year, model=scenario, rentree=rentree.year)
+                )
+            data, imported = data_of(files, key.fingerprint, day, assume_links=True)
+            prediction = predict(diagnosis, data, calendar, day, imported.assumed_links)
         read = [
             ReadFile("sts", sts.name, files.members.get("sts"), None),
             ReadFile("eleves", eleves.name, files.members.get("eleves"), files.eleves.export_date),
@@ -131,17 +160,20 @@ def diagnose_files(
                 )
             )
         if output is not None:
-            write_diagnosis_html(diagnosis_html(diagnosis, read, key.fingerprint), output)
+            page = diagnosis_html(diagnosis, read, key.fingerprint, prediction)
+            write_diagnosis_html(page, output)
     except RentreeSimError as error:
         raise fail(error) from None
     if as_json:
         typer.echo(
             json.dumps(
-                diagnosis_json(diagnosis, read, key.fingerprint), ensure_ascii=False, indent=2
+                diagnosis_json(diagnosis, read, key.fingerprint, prediction),
+                ensure_ascii=False,
+                indent=2,
             )
         )
     else:
-        typer.echo(diagnosis_text(diagnosis, read, key.fingerprint))
+        typer.echo(diagnosis_text(diagnosis, read, key.fingerprint, prediction))
     if output is not None:
         typer.echo(t("cli.report_written", path=output), err=as_json)
 
@@ -179,13 +211,16 @@ def fictional_files(
     from sim.engine.simulation import build_truth
     from sim.presentation.files import check_output_folder, write_file_set
     from sim.realfiles.defects import DEFECTS, plant
-    from sim.realfiles.writer import export_files, exports_of
+    from sim.realfiles.fictional import exports_of
+    from sim.realfiles.writer import export_files
     from sim.scenario.model import resolve_rentree
 
     for defect in defects or []:
         if defect not in DEFECTS:
             raise fail(UsageError(t("cli.bad_defect", value=defect, allowed=", ".join(DEFECTS))))
     loaded = load(scenario)
+    if loaded.etablissement.donnees is not None:
+        raise fail(UsageError(t("cli.fixtures_imported")))
     try:
         rentree = resolve_rentree(loaded)
         day = parse_day(on, "--au") if on is not None else rentree
@@ -245,32 +280,34 @@ def import_files(
             "--nom", help=t("cli.opt_import_name"), metavar=t("cli.mv_text"), show_default=False
         ),
     ] = None,
-    on: Annotated[
-        str | None,
-        typer.Option(
-            "--au", help=t("cli.opt_diagnosis_day"), metavar=t("cli.mv_date"), show_default=False
-        ),
-    ] = None,
+    on: FilesDayOption = None,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
     from sim.analysis.diagnosis import latest_export_date
     from sim.presentation.files import check_output_file
-    from sim.realfiles.importer import data_of
+    from sim.realfiles.importer import ImportLimitError, data_of
     from sim.realfiles.key import load_key
     from sim.realfiles.readers import read_school_exports
     from sim.realfiles.scenario_file import import_scenario_text, write_import
+    from sim.scenario.loader import extends_chain
     from sim.scenario.model import resolve_rentree
 
     base = model if model is not None else DEFAULT_MODEL
     if model is None and not base.is_file():
         raise fail(UsageError(t("cli.import_no_model", path=DEFAULT_MODEL)))
     template = load(str(base))
+    title = name or ""
+    if len(title) > 200 or printable(title) != title:
+        raise fail(UsageError(t("cli.import_bad_name")))
     try:
         target = check_output_file(output, (".yaml", ".yml"))
         data_path = target.with_name(target.name.rsplit(".", 1)[0] + ".donnees.json")
         check_output_file(data_path)
+        protected = {Path(os.path.realpath(p)) for p in [base, *extends_chain(base)]}
+        if target in protected or data_path in protected:
+            raise UsageError(t("cli.import_over_model", path=output))
         key = load_key()
         if key.created:
             typer.echo(t("key.created", path=key.path), err=True)
@@ -281,12 +318,19 @@ def import_files(
                 t("cli.import_year", year=files.sts.year, model=base, rentree=rentree.year)
             )
         day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree
-        data, report = data_of(files, key.fingerprint, day)
-        text = import_scenario_text(
-            data, base, target, data_path.name, name or t("cli.import_default_name", uai=data.uai)
+        _check_day(day, files.sts.year)
+        try:
+            data, report = data_of(files, key.fingerprint, day)
+        except ImportLimitError as limit:
+            raise UsageError(t(f"cli.import_limit_{limit.what}", limit=limit.limit)) from None
+        title = title or t("cli.import_default_name", uai=data.uai)
+        write_import(
+            target,
+            lambda data_name: import_scenario_text(data, base, target, data_name, title),
+            data_path,
+            data,
+            check=lambda path: load(str(path)),  # what is written loads, therefore runs
         )
-        write_import(target, text, data_path, data)
-        load(str(target))  # what was written loads and therefore runs
     except RentreeSimError as error:
         raise fail(error) from None
     typer.echo(t("cli.import_done", scenario=output, data=data_path.name))
@@ -311,6 +355,9 @@ def import_files(
         (report.unknown_division, "cli.import_unknown_division"),
         (report.unknown_groups, "cli.import_unknown_groups"),
         (report.inactive, "cli.import_inactive"),
+        (report.empty_divisions, "cli.import_empty_divisions"),
+        (report.empty_groups, "cli.import_empty_groups"),
+        (report.services_left_out, "cli.import_services_left_out"),
     ):
         if count:
             typer.echo(t(key_name, count=count), err=True)

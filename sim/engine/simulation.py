@@ -20,7 +20,7 @@ from sim.engine.memo import Memo
 from sim.engine.model import ChainModel
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories, History
-from sim.scenario.donnees import read_data
+from sim.scenario.donnees import EstablishmentData, read_data
 from sim.scenario.model import Scenario, resolve_rentree
 from sim.truth.facts import IntArray
 from sim.truth.generator import generate_truth
@@ -54,15 +54,19 @@ class SimulationResult:
         return self.clock.instant(minute)
 
 
-def build_truth(scenario: Scenario, seed: int | None = None) -> tuple[Truth, Clock]:
+def build_truth(
+    scenario: Scenario, seed: int | None = None, data: EstablishmentData | None = None
+) -> tuple[Truth, Clock]:
+    """The truth of ``scenario`` (of ``data`` when given: an import not written to a file)."""
     clock = Clock.starting(scenario.calendar.start)
     recorded = [
         clock.minutes(scenario.calendar.at(r.date)) + r.recorded_after.total_seconds() / 60
         for r in scenario.reality
     ]
     etab, run_seed = scenario.etablissement, scenario.seed if seed is None else seed
-    if etab.donnees is not None:
+    if data is None and etab.donnees is not None:
         data = read_data(Path(etab.donnees))
+    if data is not None:
         truth = imported_truth(etab, data, scenario.reality, clock, recorded, run_seed)
     else:
         truth = generate_truth(etab, scenario.reality, clock, recorded, run_seed)

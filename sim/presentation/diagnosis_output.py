@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from sim._version import __version__
+from sim.analysis.academie import LyceeRun
 from sim.analysis.diagnosis import Diagnosis, Finding, Severity
-from sim.i18n import language, t
+from sim.analysis.prediction import Prediction
+from sim.domain import Target
+from sim.i18n import label, language, t
 from sim.presentation.files import write_atomically
-from sim.presentation.formatting import day_text
+from sim.presentation.formatting import day_text, instant_text
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,79 @@ def _file_text(file: ReadFile) -> str:
     return name
 
 
-def diagnosis_text(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str) -> str:
+def prediction_lines(prediction: Prediction) -> list[str]:
+    """The two futures, in a few lines: as things stand, then with the fixes done."""
+    lines = [t("prediction.title", scenario=prediction.scenario.name)]
+    lines.append(
+        "  " + t("prediction.as_it_stands", dates=_dates(prediction, prediction.as_it_stands))
+    )
+    if prediction.with_fixes is not None:
+        done = ", ".join(
+            t(
+                "prediction.redone_item",
+                operation=label("operation", op.value),
+                day=day_text(at.date()),
+            )
+            for op, at in prediction.redone
+        )
+        lines.append("  " + t("prediction.with_fixes", operations=done))
+        lines.append("    " + _dates(prediction, prediction.with_fixes))
+    if prediction.assumed_links:
+        lines.append("  " + t("prediction.assumed_links", count=prediction.assumed_links))
+    if prediction.links_unknown:
+        lines.append("  " + t("prediction.links_unknown"))
+    lines.append("  " + t("prediction.assumptions"))
+    return lines
+
+
+def _dates(prediction: Prediction, run: LyceeRun) -> str:
+    parts = []
+    for target in (Target.ENT, Target.GAR):
+        outcome = run.targets[target]
+        when = prediction.instant(outcome.consistent_from)
+        if when is None:
+            parts.append(t(f"prediction.target_{target.value}_never"))
+        else:
+            parts.append(t(f"prediction.target_{target.value}", when=instant_text(when)))
+    step = run.targets[Target.GAR].operation
+    if step is not None:
+        parts.append(t("prediction.step", operation=label("operation", str(step))))
+    return " ; ".join(parts)
+
+
+def prediction_json(prediction: Prediction) -> dict[str, Any]:
+    def future(run: LyceeRun) -> dict[str, Any]:
+        found = {}
+        for target in Target:
+            outcome = run.targets[target]
+            when = prediction.instant(outcome.consistent_from)
+            found[target.value] = {
+                "juste_hors_partants_a_partir_du": when.isoformat(timespec="minutes")
+                if when
+                else None,
+                "etape": str(outcome.operation) if outcome.operation else None,
+            }
+        return found
+
+    return {
+        "scenario": prediction.scenario.name,
+        "sans_rien_refaire": future(prediction.as_it_stands),
+        "operations_a_refaire": [
+            {"operation": op.value, "le": at.isoformat(timespec="minutes")}
+            for op, at in prediction.redone
+        ],
+        "en_refaisant": future(prediction.with_fixes) if prediction.with_fixes else None,
+        "eleves_aux_groupes_supposes": prediction.assumed_links,
+        "liens_inconnus": prediction.links_unknown,
+    }
+
+
+def diagnosis_text(
+    diagnosis: Diagnosis,
+    files: list[ReadFile],
+    fingerprint: str,
+    prediction: Prediction | None = None,
+) -> str:
     """The terminal summary: sizes, then each finding with its effect and what to do."""
     lines = [
         t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on)),
@@ -67,7 +142,7 @@ def diagnosis_text(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str
             groups=diagnosis.groups,
             services=diagnosis.services,
         ),
-        t("diagnosis.key", fingerprint=fingerprint),
+        *([t("diagnosis.key", fingerprint=fingerprint)] if files else []),
         *("  " + _file_text(f) for f in files),
         "",
     ]
@@ -88,6 +163,8 @@ def diagnosis_text(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str
                 "  " + t("diagnosis.effect", text=_effect(finding)),
                 "  " + t("diagnosis.action", text=_action(finding)),
             ]
+    if prediction is not None:
+        lines += ["", *prediction_lines(prediction)]
     lines += ["", t("diagnosis.lag"), t("diagnosis.pseudonyms")]
     return "\n".join(lines)
 
@@ -101,7 +178,12 @@ def _counts(diagnosis: Diagnosis) -> str:
     )
 
 
-def diagnosis_json(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str) -> dict[str, Any]:
+def diagnosis_json(
+    diagnosis: Diagnosis,
+    files: list[ReadFile],
+    fingerprint: str,
+    prediction: Prediction | None = None,
+) -> dict[str, Any]:
     """The findings as data; codes in French like the other JSON outputs' keys."""
     return {
         "uai": diagnosis.uai,
@@ -135,6 +217,7 @@ def diagnosis_json(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str
             }
             for finding in diagnosis.findings
         ],
+        "prevision": prediction_json(prediction) if prediction is not None else None,
     }
 
 
@@ -146,7 +229,12 @@ _EXTRA_STYLE = (
 )
 
 
-def diagnosis_html(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str) -> str:
+def diagnosis_html(
+    diagnosis: Diagnosis,
+    files: list[ReadFile],
+    fingerprint: str,
+    prediction: Prediction | None = None,
+) -> str:
     """One page that opens from an e-mail attachment: no script, nothing fetched."""
     from sim.presentation.report import STYLE
 
@@ -183,6 +271,11 @@ def diagnosis_html(diagnosis: Diagnosis, files: list[ReadFile], fingerprint: str
             f"<p><strong>{e(t('diagnosis.action', text=_action(finding)))}</strong></p>"
             "</section>"
         )
+    if prediction is not None:
+        lines = prediction_lines(prediction)
+        body.append(f"<h2>{e(lines[0])}</h2><ul>")
+        body += [f"<li>{e(line.strip())}</li>" for line in lines[1:]]
+        body.append("</ul>")
     body += [
         f"<p>{e(t('diagnosis.lag'))}</p>",
         f"<p>{e(t('diagnosis.pseudonyms'))}</p>",

@@ -15,6 +15,9 @@ from sim.realfiles import exports as ex
 from sim.scenario.donnees import (
     DATA_FORMAT,
     DATA_VERSION,
+    LIMITS,
+    MAX_CHILDREN,
+    MAX_GROUPS_PER_STUDENT,
     DivisionData,
     EstablishmentData,
     GroupData,
@@ -44,14 +47,23 @@ class ImportReport:
     unknown_groups: int = 0
     inactive: int = 0
     guardians: int = 0
+    empty_divisions: int = 0
+    empty_groups: int = 0
+    services_left_out: int = 0
+    assumed_links: int = 0
+    without_group: int = 0
     origins: dict[str, int] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
 
 
 def data_of(
-    files: ex.SchoolExports, fingerprint: str, day: date
+    files: ex.SchoolExports, fingerprint: str, day: date, assume_links: bool = False
 ) -> tuple[EstablishmentData, ImportReport]:
-    """The data file of ``files`` as they are on ``day``, and what the import left out."""
+    """The data file of ``files`` as they are on ``day``, and what the import left out.
+    With ``assume_links``, a student without a group in a division where others have
+    groups gets a classmate's groups (the generator's rule for late arrivals): the reality
+    the files do not show yet. Raises :class:`ImportLimitError` when nothing or too much
+    would be left."""
     report = ImportReport()
     sts = files.sts
     divisions = {d.code: d for d in sts.divisions if d.code != ex.INACTIVE_DIVISION}
@@ -61,25 +73,62 @@ def data_of(
     mefs = _division_mefs(divisions, students)
     niveaux = {mef: level_of_mef(mef) for mef in sorted(set(mefs.values()))}
     report.levels = dict(niveaux)
-    division_data = [DivisionData(code=code, mef=mefs.get(code)) for code in divisions]
-    group_data = [
-        GroupData(code=code, divisions=[d for d in dict.fromkeys(g.divisions) if d in divisions])
+    student_data = _students(
+        students, divisions, groups, mefs, niveaux, sts.uai, report, assume_links
+    )
+    # only what the chain can deliver: the ENT deletes a class or group with no member, and
+    # GAR's teacher × group entries need the group's divisions (rules 7 and 12)
+    members = {s.division for s in student_data} | {g for s in student_data for g in s.groupes}
+    kept_divisions = [code for code in divisions if code in members]
+    report.empty_divisions = len(divisions) - len(kept_divisions)
+    kept_groups = {
+        code: [d for d in dict.fromkeys(g.divisions) if d in members]
         for code, g in groups.items()
-    ]
+        if code in members
+    }
+    report.empty_groups = len(groups) - len(kept_groups)
     teachers = [p.ident for p in sts.teachers if p.function in ("", ex.TEACHING_FUNCTION)]
-    services: dict[tuple[str, str, str, str], ServiceData] = {}
-    for kind, structures in (("division", divisions), ("groupe", groups)):
-        for code, structure in structures.items():
-            for service in structure.services:
-                subject = sts.subjects.get(service.subject) or service.subject
-                for teacher in service.teachers:
-                    if teacher not in teachers:
-                        teachers.append(teacher)
-                    services.setdefault(
-                        (teacher, kind, code, subject),
-                        ServiceData(enseignant=teacher, matiere=subject, **{kind: code}),
-                    )
-    student_data = []
+    services = _services(files, divisions, groups, kept_divisions, kept_groups, teachers, report)
+    guardian_data = _guardians(files.responsables, {s.id for s in student_data})
+    report.guardians = len(guardian_data)
+    used_mefs = {mefs.get(code) for code in kept_divisions}
+    _check_limits(
+        students=len(student_data),
+        divisions=len(kept_divisions),
+        groups=len(kept_groups),
+        teachers=len(teachers),
+        services=len(services),
+        guardians=len(guardian_data),
+    )
+    data = EstablishmentData(
+        format=DATA_FORMAT,
+        version=DATA_VERSION,
+        uai=sts.uai,
+        annee=sts.year,
+        empreinte_cle=fingerprint,
+        niveaux={mef: lv for mef, lv in niveaux.items() if mef in used_mefs},
+        divisions=[DivisionData(code=code, mef=mefs.get(code)) for code in kept_divisions],
+        groupes=[GroupData(code=code, divisions=ds) for code, ds in kept_groups.items()],
+        enseignants=teachers,
+        services=services,
+        eleves=student_data,
+        responsables=guardian_data,
+    )
+    return data, report
+
+
+def _students(
+    students: list[ex.Student],
+    divisions: dict[str, ex.Structure],
+    groups: dict[str, ex.Structure],
+    mefs: dict[str, str],
+    niveaux: dict[str, Level],
+    uai: str,
+    report: ImportReport,
+    assume_links: bool,
+) -> list[StudentData]:
+    found = []
+    classmates = _classmates(students, groups)
     for student in students:
         if not student.divisions:
             report.without_division += 1
@@ -90,29 +139,81 @@ def data_of(
             continue
         known = [g for g in dict.fromkeys(student.groups) if g in groups]
         report.unknown_groups += len(set(student.groups)) - len(known)
-        origin = _origin(student, files.sts.uai, niveaux.get(mefs.get(division, ""), "2nde"))
+        if len(known) > MAX_GROUPS_PER_STUDENT:
+            raise ImportLimitError("groups_per_student", MAX_GROUPS_PER_STUDENT)
+        if not known:
+            report.without_group += 1
+            mate = classmates.get(division) if assume_links else None
+            if mate is not None:
+                known = mate
+                report.assumed_links += 1
+        origin = _origin(student, uai, niveaux.get(mefs.get(division, ""), "2nde"))
         report.origins[origin] = report.origins.get(origin, 0) + 1
-        student_data.append(
+        found.append(
             StudentData(id=student.ident, division=division, groupes=known, origine=origin)
         )
-    report.students = len(student_data)
-    guardian_data = _guardians(files.responsables, {s.id for s in student_data})
-    report.guardians = len(guardian_data)
-    data = EstablishmentData(
-        format=DATA_FORMAT,
-        version=DATA_VERSION,
-        uai=sts.uai,
-        annee=sts.year,
-        empreinte_cle=fingerprint,
-        niveaux=niveaux,
-        divisions=division_data,
-        groupes=group_data,
-        enseignants=teachers,
-        services=list(services.values()),
-        eleves=student_data,
-        responsables=guardian_data,
-    )
-    return data, report
+    report.students = len(found)
+    return found
+
+
+def _services(
+    files: ex.SchoolExports,
+    divisions: dict[str, ex.Structure],
+    groups: dict[str, ex.Structure],
+    kept_divisions: list[str],
+    kept_groups: dict[str, list[str]],
+    teachers: list[str],
+    report: ImportReport,
+) -> list[ServiceData]:
+    """One service per teacher, structure and subject (modalities merged), of the kept
+    structures; a group's services only when it has divisions (rule 12)."""
+    services: dict[tuple[str, str, str, str], ServiceData] = {}
+    kept = {"division": set(kept_divisions), "groupe": {g for g, ds in kept_groups.items() if ds}}
+    for kind, structures in (("division", divisions), ("groupe", groups)):
+        for code, structure in structures.items():
+            for service in structure.services:
+                if code not in kept[kind]:
+                    report.services_left_out += 1
+                    continue
+                subject = files.sts.subjects.get(service.subject) or service.subject
+                for teacher in service.teachers:
+                    if teacher not in teachers:
+                        teachers.append(teacher)
+                    services.setdefault(
+                        (teacher, kind, code, subject),
+                        ServiceData(enseignant=teacher, matiere=subject, **{kind: code}),
+                    )
+    return list(services.values())
+
+
+class ImportLimitError(ValueError):
+    """The files hold nothing to import, or more than the model takes: ``what`` and the
+    limit (the command line tells it in French)."""
+
+    def __init__(self, what: str, limit: int) -> None:
+        self.what = what
+        self.limit = limit
+        super().__init__(what)
+
+
+def _check_limits(**counts: int) -> None:
+    for what, count in counts.items():
+        if what in ("students", "divisions") and count == 0:
+            raise ImportLimitError(what, 0)
+        if count > LIMITS[what]:
+            raise ImportLimitError(what, LIMITS[what])
+
+
+def _classmates(
+    students: list[ex.Student], groups: dict[str, ex.Structure]
+) -> dict[str, list[str]]:
+    """For each division, the groups of its first student who has some (known ones)."""
+    found: dict[str, list[str]] = {}
+    for student in students:
+        known = [g for g in dict.fromkeys(student.groups) if g in groups]
+        if student.divisions and known:
+            found.setdefault(student.divisions[0], known)
+    return found
 
 
 def _division_mefs(
@@ -155,4 +256,7 @@ def _guardians(
             listed = children.setdefault(link.guardian, [])
             if link.student not in listed:
                 listed.append(link.student)
-    return [GuardianData(id=guardian, eleves=kids[:20]) for guardian, kids in children.items()]
+    for kids in children.values():
+        if len(kids) > MAX_CHILDREN:
+            raise ImportLimitError("children", MAX_CHILDREN)
+    return [GuardianData(id=guardian, eleves=kids) for guardian, kids in children.items()]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from sim.errors import OutputError
+from sim.errors import OutputError, os_reason
 from sim.i18n import t
-from sim.presentation.files import write_atomically
+from sim.presentation.files import FILE_MODE, write_atomically
 from sim.scenario.donnees import EstablishmentData, data_json
 
 PRIVATE_MODE = 0o600  # the data file holds people, under pseudonyms: its owner's only
@@ -34,15 +36,40 @@ def import_scenario_text(
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
 
 
-def write_import(target: Path, text: str, data_path: Path, data: EstablishmentData) -> None:
-    """The data file then the scenario, each whole; if the scenario cannot be written, the
-    data file goes too (a scenario never points at a missing or older data file)."""
-    content = data_json(data)
-    write_atomically(
-        data_path, lambda temporary: Path(temporary).write_text(content, "utf-8"), PRIVATE_MODE
-    )
+def write_import(
+    target: Path,
+    text_for: Callable[[str], str],
+    data_path: Path,
+    data: EstablishmentData,
+    check: Callable[[Path], object],
+) -> None:
+    """Write the data file and its scenario (``text_for(data file name)``) only once both,
+    written beside the target under temporary names, pass ``check``; then put them in place,
+    the data file first: a scenario never points at a missing data file."""
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    temporaries: list[Path] = []
     try:
-        write_atomically(target, lambda temporary: Path(temporary).write_text(text, "utf-8"))
-    except OutputError:
-        data_path.unlink(missing_ok=True)
-        raise
+        data_file = _temporary(folder, ".donnees.json", data_json(data), PRIVATE_MODE)
+        temporaries.append(data_file)
+        trial = _temporary(folder, ".yaml", text_for(data_file.name), FILE_MODE)
+        temporaries.append(trial)
+        check(trial)
+        os.replace(data_file, data_path)
+        temporaries.remove(data_file)
+    except OSError as exc:
+        raise OutputError(t("error.output", path=data_path, reason=os_reason(exc))) from None
+    finally:
+        for path in temporaries:
+            path.unlink(missing_ok=True)
+    text = text_for(data_path.name)
+    write_atomically(target, lambda temporary: Path(temporary).write_text(text, "utf-8"))
+
+
+def _temporary(folder: Path, suffix: str, text: str, mode: int) -> Path:
+    handle, name = tempfile.mkstemp(prefix=".rentree-sim-", suffix=suffix, dir=folder)
+    os.close(handle)
+    path = Path(name)
+    path.write_text(text, "utf-8")
+    os.chmod(path, mode)
+    return path

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     ValidationError,
     model_validator,
@@ -33,12 +36,32 @@ DATA_VERSION = 1
 DATA_SUFFIX = ".donnees.json"
 MAX_DATA_BYTES = 16 * 1024 * 1024
 ORIGINS = ("returning", "affectation", "transfer", "external")
+LIMITS = {
+    "students": 6000,  # as a scenario's établissement
+    "divisions": 400,
+    "groups": 5000,
+    "teachers": 1000,
+    "services": 30_000,
+    "guardians": 20_000,
+}
+MAX_GROUPS_PER_STUDENT = 200
+MAX_DIVISIONS_PER_GROUP = 200
+MAX_CHILDREN = 200
 Level = Literal["2nde", "1re", "Tle"]
 
-# Codes are shown to staff as they are written in STS-WEB: printable, one line, bounded.
-Code = Annotated[
-    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f-\x9f]+$")
-]
+# control characters, and the invisible ones that reorder or break a line on screen
+_HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def _code(value: str) -> str:
+    """Codes are shown to staff as STS-WEB writes them: printable, one line, single spaces
+    (as the readers leave them, so that ``explain --fact`` finds them)."""
+    if _HIDDEN.search(value) or " ".join(value.split()) != value:
+        raise ValueError(t("rule.data_code"))
+    return value
+
+
+Code = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_code)]
 Pseudonym = Annotated[str, StringConstraints(pattern=r"^[EPR]-[A-Z2-7]{10}$")]
 
 
@@ -53,7 +76,7 @@ class DivisionData(_Strict):
 
 class GroupData(_Strict):
     code: Code
-    divisions: list[Code] = Field(default_factory=list, max_length=60)
+    divisions: list[Code] = Field(default_factory=list, max_length=MAX_DIVISIONS_PER_GROUP)
 
 
 class ServiceData(_Strict):
@@ -74,13 +97,13 @@ class ServiceData(_Strict):
 class StudentData(_Strict):
     id: Pseudonym
     division: Code
-    groupes: list[Code] = Field(default_factory=list, max_length=40)
+    groupes: list[Code] = Field(default_factory=list, max_length=MAX_GROUPS_PER_STUDENT)
     origine: Literal["returning", "affectation", "transfer", "external"]
 
 
 class GuardianData(_Strict):
     id: Pseudonym
-    eleves: list[Pseudonym] = Field(min_length=1, max_length=20)
+    eleves: list[Pseudonym] = Field(min_length=1, max_length=MAX_CHILDREN)
 
 
 class EstablishmentData(_Strict):
@@ -89,15 +112,15 @@ class EstablishmentData(_Strict):
     format: Literal["rentree-sim-donnees"]
     version: Literal[1]
     uai: str = Field(pattern=r"^\d{7}[A-Z]$")
-    annee: int = Field(ge=2000, le=2100)
+    annee: StrictInt = Field(ge=2000, le=2100)
     empreinte_cle: str = Field(pattern=r"^[0-9a-f]{8}$")
     niveaux: dict[Code, Level] = Field(default_factory=dict, max_length=200)
-    divisions: list[DivisionData] = Field(min_length=1, max_length=400)
-    groupes: list[GroupData] = Field(default_factory=list, max_length=5000)
-    enseignants: list[Pseudonym] = Field(default_factory=list, max_length=1000)
-    services: list[ServiceData] = Field(default_factory=list, max_length=30_000)
-    eleves: list[StudentData] = Field(min_length=1, max_length=6000)
-    responsables: list[GuardianData] = Field(default_factory=list, max_length=20_000)
+    divisions: list[DivisionData] = Field(min_length=1, max_length=LIMITS["divisions"])
+    groupes: list[GroupData] = Field(default_factory=list, max_length=LIMITS["groups"])
+    enseignants: list[Pseudonym] = Field(default_factory=list, max_length=LIMITS["teachers"])
+    services: list[ServiceData] = Field(default_factory=list, max_length=LIMITS["services"])
+    eleves: list[StudentData] = Field(min_length=1, max_length=LIMITS["students"])
+    responsables: list[GuardianData] = Field(default_factory=list, max_length=LIMITS["guardians"])
 
     @model_validator(mode="after")
     def _references(self) -> EstablishmentData:
@@ -112,6 +135,7 @@ class EstablishmentData(_Strict):
                 raise ValueError(t("rule.data_unknown", kind="MEF", code=division.mef))
         for group in self.groupes:
             _known(group.divisions, divisions, "division")
+            _unique(group.divisions, f"groupes[{group.code}].divisions")
         for service in self.services:
             _known([service.enseignant], teachers, "enseignant")
             _known([service.division] if service.division else [], divisions, "division")
@@ -119,13 +143,26 @@ class EstablishmentData(_Strict):
         for student in self.eleves:
             _known([student.division], divisions, "division")
             _known(student.groupes, groups, "groupe")
+            _unique(student.groupes, f"eleves[{student.id}].groupes")
         for guardian in self.responsables:
             _known(guardian.eleves, students, "eleve")
+            _unique(guardian.eleves, f"responsables[{guardian.id}].eleves")
+        _unique(
+            [
+                f"{s.enseignant} {s.division or ''} {s.groupe or ''} {s.matiere}"
+                for s in self.services
+            ],
+            "services",
+        )
         return self
 
     def level_of(self, division: DivisionData) -> Level:
         """A division's level: its MEF's, through ``niveaux`` (2nde when it has no MEF)."""
         return self.niveaux.get(division.mef, "2nde") if division.mef else "2nde"
+
+
+def _service_key(service: ServiceData) -> str:
+    return f"{service.enseignant} {service.division or ''} {service.groupe or ''} {service.matiere}"
 
 
 def _unique(codes: list[str], kind: str) -> set[str]:
@@ -161,7 +198,7 @@ def read_data(path: Path) -> EstablishmentData:
 def _parse(path: Path, mtime: int, size: int) -> EstablishmentData:
     try:
         raw = read_bytes(path, MAX_DATA_BYTES)
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
         content = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except ReadingError as error:
         raise ScenarioError(path, "", error.rule, line=error.line) from None
@@ -173,6 +210,8 @@ def _parse(path: Path, mtime: int, size: int) -> EstablishmentData:
         ) from None
     except _DataProblem as problem:
         raise ScenarioError(path, "", str(problem)) from None
+    except (RecursionError, ValueError):  # nested too deep, or a number too long
+        raise ScenarioError(path, "", t("rule.data_shape")) from None
     if not isinstance(content, dict):
         raise ScenarioError(path, "", t("rule.data_not_object"))
     try:

@@ -68,8 +68,9 @@ def validate_scenario(
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise ScenarioErrors(translate(exc.errors(), data, origin_of, name_of)) from None
+    imported: list[ScenarioWarning] = []
     if scenario.etablissement.donnees is not None:
-        scenario = with_imported_sizes(scenario, origin_of, name_of)
+        scenario, imported = with_imported_sizes(scenario, origin_of, name_of)
     problems = check_window(scenario) + check_runnable(scenario)
     if problems:
         raise ScenarioErrors(
@@ -82,24 +83,36 @@ def validate_scenario(
         ScenarioWarning(origin_of(field).file, name_of(field), rule, origin_of(field).line)
         for field, rule in office_habits(scenario)
     ]
-    return scenario, warnings
+    return scenario, imported + warnings
 
 
 def with_imported_sizes(
     scenario: Scenario,
     origin_of: Callable[[FieldPath], Origin],
     name_of: Callable[[FieldPath], str] = dotted,
-) -> Scenario:
+) -> tuple[Scenario, list[ScenarioWarning]]:
     """``scenario`` with the sizes of its data file, which is read and checked here (a
-    scenario that loads runs): the same lycée and the same school year."""
-    field: FieldPath = ("etablissement", "donnees")
+    scenario that loads runs): the same lycée, the same school year, and the rules on sizes
+    checked again with the real ones; reality changes of a level the lycée lacks are told."""
+
+    def error(field: FieldPath, rule: str) -> ScenarioErrors:
+        where = origin_of(field)
+        return ScenarioErrors([ScenarioError(where.file, name_of(field), rule, where.line)])
+
     etab = scenario.etablissement
     assert etab.donnees is not None
-    data = read_data(Path(etab.donnees))
-    where = origin_of(field)
+    here: FieldPath = ("etablissement", "donnees")
+    try:
+        data = read_data(Path(etab.donnees))
+    except ScenarioError as problem:  # named with the field that points at the file
+        told = (
+            problem.rule
+            if str(problem.file) in problem.rule
+            else f"{problem.file} : {problem.rule}"
+        )
+        raise error(here, told) from None
     if data.uai != etab.uai:
-        rule = t("rule.data_uai", file=etab.donnees, uai=data.uai, expected=etab.uai)
-        raise ScenarioError(where.file, name_of(field), rule, where.line)
+        raise error(here, t("rule.data_uai", file=etab.donnees, uai=data.uai, expected=etab.uai))
     rentree = resolve_rentree(scenario)
     if data.annee != rentree.year:
         rule = t(
@@ -108,19 +121,37 @@ def with_imported_sizes(
             year=data.annee,
             rentree=rentree.strftime("%d/%m/%Y"),
         )
-        raise ScenarioError(where.file, name_of(field), rule, where.line)
+        raise error(here, rule)
     counts = {level: 0 for level in ("2nde", "1re", "Tle")}
     for division in data.divisions:
         counts[data.level_of(division)] += 1
+    students, total = len(data.eleves), len(data.divisions)
+    if etab.new_divisions > total:
+        raise error(
+            ("etablissement", "new_divisions"), t("rule.new_divisions", value=etab.new_divisions)
+        )
+    if etab.leavers is not None and etab.leavers > students:
+        rule = t("rule.leavers_students", value=etab.leavers, students=students)
+        raise error(("etablissement", "leavers"), rule)
+    arrivals = sum(c.count for c in scenario.reality if c.kind == "arrival")
+    if arrivals > students:
+        raise error(("reality",), t("rule.arrivals_students", value=arrivals, students=students))
+    warnings = [
+        ScenarioWarning(
+            origin_of(("reality", index)).file,
+            name_of(("reality", index, "level")),
+            t("rule.data_level_absent", level=change.level),
+            origin_of(("reality", index)).line,
+        )
+        for index, change in enumerate(scenario.reality)
+        if change.level is not None and counts[change.level] == 0
+    ]
     divisions = Divisions.model_construct(
         seconde=counts["2nde"], premiere=counts["1re"], terminale=counts["Tle"]
     )
-    sizes = {
-        "students": len(data.eleves),
-        "divisions": divisions,
-        "teachers": len(data.enseignants),
-    }
-    return scenario.model_copy(update={"etablissement": etab.model_copy(update=sizes)})
+    sizes = {"students": students, "divisions": divisions, "teachers": len(data.enseignants)}
+    resized = scenario.model_copy(update={"etablissement": etab.model_copy(update=sizes)})
+    return resized, warnings
 
 
 def extends_chain(path: str | Path) -> list[Path]:

@@ -114,7 +114,7 @@ class Etablissement(Strict):
     ent_groups_from_timetable: bool = False
     # the data file of an imported lycée (rentree-sim importer): its structure and people
     # replace the generated ones, and its sizes replace students, divisions and teachers
-    donnees: str | None = Field(None, min_length=1, max_length=4096)
+    donnees: str | None = Field(None, min_length=1, max_length=4096, pattern=r"\S")
     origins: dict[Level, OriginShares] = Field(default_factory=_default_origins)
 
     @field_validator("origins", mode="after")

@@ -18,7 +18,7 @@ import numpy as np
 from sim.calendar import Clock
 from sim.domain import LEVELS, Category, Origin
 from sim.scenario.model import Etablissement, RealityChange
-from sim.truth.facts import NEVER, FactTable
+from sim.truth.facts import ENDPOINTS, NEVER, FactTable
 from sim.truth.model import ORIGINS, Truth, TruthChange
 
 LEVEL_PREFIX = {"2nde": "2ND", "1re": "1RE", "Tle": "TLE"}
@@ -94,7 +94,12 @@ class _Table:
             labels=self.labels,
             valid_from=np.asarray(self.valid_from, dtype=np.float64),
             valid_to=np.asarray(self.valid_to, dtype=np.float64),
-            ends={c: np.asarray(v, dtype=np.int64) for c, v in self.ends.items()},
+            # every endpoint of a link category, even with no link (an imported lycée
+            # whose links are not exported yet has no student-group row at all)
+            ends={
+                c: np.asarray(self.ends.get(c, []), dtype=np.int64)
+                for c in ENDPOINTS.get(category, tuple(self.ends))
+            },
         )
 
 
