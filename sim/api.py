@@ -83,7 +83,8 @@ def forecast_exports(
     """When the ENT and GAR will be right for the lycée ``files`` describe on ``day``, with
     ``scenario``'s calendar: nothing redone, and what the findings call for redone."""
     data, report = data_of(files, key.fingerprint, day, assume_links=True)
-    return predict(diagnose(files, day), data, scenario, day, report.assumed_links)
+    left_out = report.without_division + report.unknown_division
+    return predict(diagnose(files, day), data, scenario, day, report.assumed_links, left_out)
 
 
 def analyse_exports(

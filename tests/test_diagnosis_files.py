@@ -158,12 +158,12 @@ def test_every_rule_but_the_reader_s_own_can_be_planted() -> None:
 @pytest.mark.parametrize(
     ("folder", "extra"),
     [
-        ("lycee-montaigne", []),
+        ("lycee-montaigne", ["--au", "04/09/2026"]),
         (
             "lycee-montaigne-defauts",
             [
                 "--au",
-                "03/09/2026",
+                "04/09/2026",
                 "--defaut",
                 "structure_eleve_inconnue",
                 "--defaut",
@@ -291,11 +291,30 @@ def test_a_day_before_the_export_is_refused(
 ) -> None:
     monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
     code, out, err = cli(
-        ["diagnostiquer", *_options(SHIPPED / "lycee-montaigne"), "--au", "31/08/2026"]
+        ["diagnostiquer", *_options(SHIPPED / "lycee-montaigne"), "--au", "03/09/2026"]
     )
-    assert code == 2 and "précède l'export du 01/09/2026" in err and out == ""
+    assert code == 2 and "précède l'export du 04/09/2026" in err and out == ""
     code, _, err = cli(
         ["fichiers-fictifs", str(NOMINAL), "-o", str(tmp_path / "x"), "--defaut", "rien"]
     )
     assert code == 2 and "défaut « rien » inconnu" in err
     assert not (tmp_path / "x").exists()
+
+
+def test_fictional_files_hold_what_the_systems_hold_that_day(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the nominal calendar, on Tuesday 01/09 the groups are in STS-WEB (sent up from the
+    timetable on 31/08) but reach SIECLE only at the copy of 01/09 16:00, and no link is
+    exported before Thursday 03/09: the files of that morning show exactly these two
+    findings. On Friday 04/09, after the links, they show none."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    found = {}
+    for day in ("01/09/2026", "04/09/2026"):
+        out = tmp_path / day.replace("/", "-")
+        assert cli(["fichiers-fictifs", str(NOMINAL), "-o", str(out), "--au", day])[0] == 0
+        code, text, err = cli(["diagnostiquer", *_options(out), "--json"])
+        assert code == 0, err
+        found[day] = {c["regle"]: c["nombre"] for c in json.loads(text)["constats"]}
+    assert found["01/09/2026"] == {"structure_absente_siecle": 181, "liens_non_exportes": 1200}
+    assert found["04/09/2026"] == {}

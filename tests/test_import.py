@@ -324,6 +324,8 @@ def test_structures_the_chain_cannot_deliver_are_left_out(
             str(NOMINAL),
             "-o",
             str(folder),
+            "--au",
+            "04/09/2026",
             "--defaut",
             "groupe_reconduit",
             "--defaut",

@@ -47,8 +47,10 @@ class Prediction:
     as_it_stands: LyceeRun
     with_fixes: LyceeRun | None
     clock: Clock
+    day: dt.date = dt.date.min  # the day of the files
     assumed_links: int = 0  # students given a classmate's groups
     links_unknown: bool = False  # no student has a group: the forecast leaves links out
+    left_out: int = 0  # students without a division, not in the forecast
 
     def instant(self, minute: float | None) -> dt.datetime | None:
         return None if minute is None else self.clock.instant(minute)
@@ -113,6 +115,7 @@ def predict(
     scenario: Scenario,
     day: dt.date,
     assumed_links: int = 0,
+    left_out: int = 0,
 ) -> Prediction:
     """The ENT and GAR dates for the lycée of ``data`` (its reality: links assumed where
     the files miss them) from ``day`` on, with nothing redone and with what the findings
@@ -131,6 +134,8 @@ def predict(
         as_it_stands=run(False),
         with_fixes=run(True) if operations else None,
         clock=clock,
+        day=day,
         assumed_links=assumed_links,
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None,
+        left_out=left_out,
     )

@@ -491,16 +491,47 @@ MESSAGES.update(
             "en": "{path} is the model or a file it extends: choose another name",
         },
         "cli.import_limit_students": {
-            "fr": "aucun élève à importer à cette date (tous sortis, pas encore arrivés ou sans "
-            "division), ou plus de {limit}",
-            "en": "no student to import on that day (all left, not arrived yet or without a "
-            "division), or more than {limit}",
+            "fr": "plus de {limit} élèves : au-delà de ce que le modèle prend",
+            "en": "more than {limit} students: beyond what the model takes",
+        },
+        "cli.import_none_students": {
+            "fr": "aucun élève à importer à cette date (tous sortis, pas encore arrivés, ou sans "
+            "division connue de STS-WEB)",
+            "en": "no student to import on that day (all left, not arrived yet, or without a "
+            "division STS-WEB knows)",
         },
         "cli.import_limit_divisions": {
-            "fr": "aucune division avec des élèves dans STS-WEB, ou plus de {limit} : la "
-            "structure de l'année est-elle bien dans STS-WEB ?",
-            "en": "no division with students in STS-WEB, or more than {limit}: is the year's "
-            "structure in STS-WEB?",
+            "fr": "plus de {limit} divisions : au-delà de ce que le modèle prend",
+            "en": "more than {limit} divisions: beyond what the model takes",
+        },
+        "cli.import_none_divisions": {
+            "fr": "aucune division avec des élèves dans STS-WEB : la structure de l'année y "
+            "est-elle ?",
+            "en": "no division with students in STS-WEB: is the year's structure there?",
+        },
+        "cli.import_no_links": {
+            "fr": "attention : aucun élève n'a de groupe dans ces fichiers (liens pas encore "
+            "exportés ?) : le lycée importé n'a donc pas de groupes ; importez plutôt des "
+            "exports faits après l'export des liens",
+            "en": "warning: no student has a group in these files (links not exported yet?): "
+            "the imported lycée therefore has no groups; rather import exports made after the "
+            "links export",
+        },
+        "cli.import_without_group": {
+            "fr": "{count} élève(s) sans groupe sont importés tels quels (sans groupe)",
+            "en": "{count} student(s) without a group are imported as they are (no group)",
+        },
+        "cli.import_hint": {
+            "fr": "conseil : « rentree-sim diagnostiquer » avec les mêmes fichiers dit ce qui "
+            "ne va pas dans ces exports",
+            "en": "tip: 'rentree-sim diagnostiquer' with the same files says what is wrong in "
+            "these exports",
+        },
+        "cli.import_replaces": {
+            "fr": "{path} existait : il est remplacé (les corrections faites à la main, par "
+            "exemple des niveaux, sont à refaire)",
+            "en": "{path} existed: it is replaced (corrections made by hand, such as levels, "
+            "must be made again)",
         },
         "cli.import_limit_groups": {
             "fr": "plus de {limit} groupes : au-delà de ce que le modèle prend",
@@ -588,9 +619,23 @@ MESSAGES.update(
             "en": "ENT right (apart from departed accounts) from {when}",
         },
         "prediction.target_gar": {"fr": "GAR à partir du {when}", "en": "GAR from {when}"},
+        "prediction.target_ent_already": {
+            "fr": "ENT juste dès aujourd'hui pour ce que la prévision voit",
+            "en": "ENT right from today as far as the forecast sees",
+        },
+        "prediction.target_gar_already": {
+            "fr": "GAR juste dès aujourd'hui pour ce que la prévision voit",
+            "en": "GAR right from today as far as the forecast sees",
+        },
+        "prediction.left_out": {
+            "fr": "{count} élève(s) sans division (ou dans une division inconnue de STS-WEB) ne "
+            "sont pas dans la prévision : tant qu'ils n'ont pas de classe, ils restent faux",
+            "en": "{count} student(s) without a division (or in one STS-WEB does not know) are "
+            "not in the forecast: as long as they have no class, they stay wrong",
+        },
         "prediction.target_ent_never": {
-            "fr": "ENT jamais juste dans la fenêtre du scénario",
-            "en": "ENT never right in the scenario's window",
+            "fr": "ENT jamais juste dans la fenêtre",
+            "en": "ENT never right in the window",
         },
         "prediction.target_gar_never": {
             "fr": "GAR jamais juste dans la fenêtre",

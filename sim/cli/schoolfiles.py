@@ -139,7 +139,14 @@ def diagnose_files(
                     t("cli.import_year", year=files.sts.year, model=scenario, rentree=rentree.year)
                 )
             data, imported = data_of(files, key.fingerprint, day, assume_links=True)
-            prediction = predict(diagnosis, data, calendar, day, imported.assumed_links)
+            prediction = predict(
+                diagnosis,
+                data,
+                calendar,
+                day,
+                imported.assumed_links,
+                imported.without_division + imported.unknown_division,
+            )
         read = [
             ReadFile("sts", sts.name, files.members.get("sts"), None),
             ReadFile("eleves", eleves.name, files.members.get("eleves"), files.eleves.export_date),
@@ -208,7 +215,8 @@ def fictional_files(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
-    from sim.engine.simulation import build_truth
+    from sim.domain import Store
+    from sim.engine.simulation import simulate
     from sim.presentation.files import check_output_folder, write_file_set
     from sim.realfiles.defects import DEFECTS, plant
     from sim.realfiles.fictional import exports_of
@@ -235,14 +243,21 @@ def fictional_files(
                 )
             )
         check_output_folder(out)
-        truth, clock = build_truth(loaded)
+        result = simulate(loaded)
+        # the files of day D hold what STS-WEB and SIECLE held at the start of that day
+        minute = result.clock.day_minutes(day, dt.time(0, 0))
+        stores = {
+            store: {c: h.at(minute) for c, h in result.histories[store].items()}
+            for store in (Store.STS, Store.SIECLE)
+        }
         files = exports_of(
-            truth,
-            clock.day_minutes(day, dt.time(0, 0)),
+            result.truth,
+            minute,
             loaded.etablissement.uai,
             rentree.year,
             day,
             loaded.seed if seed is None else seed,
+            stores,
         )
         for defect in defects or []:
             files, _ = plant(files, defect)
@@ -322,7 +337,9 @@ def import_files(
         try:
             data, report = data_of(files, key.fingerprint, day)
         except ImportLimitError as limit:
-            raise UsageError(t(f"cli.import_limit_{limit.what}", limit=limit.limit)) from None
+            kind = "none" if limit.limit == 0 else "limit"
+            raise UsageError(t(f"cli.import_{kind}_{limit.what}", limit=limit.limit)) from None
+        replaced = data_path.exists()
         title = title or t("cli.import_default_name", uai=data.uai)
         write_import(
             target,
@@ -333,6 +350,8 @@ def import_files(
         )
     except RentreeSimError as error:
         raise fail(error) from None
+    if replaced:
+        typer.echo(t("cli.import_replaces", path=data_path.name), err=True)
     typer.echo(t("cli.import_done", scenario=output, data=data_path.name))
     typer.echo(
         t(
@@ -361,5 +380,10 @@ def import_files(
     ):
         if count:
             typer.echo(t(key_name, count=count), err=True)
+    if report.students and report.without_group == report.students and files.sts.groups:
+        typer.echo(t("cli.import_no_links"), err=True)
+    elif report.without_group:
+        typer.echo(t("cli.import_without_group", count=report.without_group), err=True)
     if responsables is None:
         typer.echo(t("cli.import_no_guardians"), err=True)
+    typer.echo(t("cli.import_hint"), err=True)

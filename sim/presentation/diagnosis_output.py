@@ -80,6 +80,8 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         lines.append("  " + t("prediction.assumed_links", count=prediction.assumed_links))
     if prediction.links_unknown:
         lines.append("  " + t("prediction.links_unknown"))
+    if prediction.left_out:
+        lines.append("  " + t("prediction.left_out", count=prediction.left_out))
     lines.append("  " + t("prediction.assumptions"))
     return lines
 
@@ -91,6 +93,8 @@ def _dates(prediction: Prediction, run: LyceeRun) -> str:
         when = prediction.instant(outcome.consistent_from)
         if when is None:
             parts.append(t(f"prediction.target_{target.value}_never"))
+        elif when.date() < prediction.day:  # right already, as far as the forecast sees
+            parts.append(t(f"prediction.target_{target.value}_already"))
         else:
             parts.append(t(f"prediction.target_{target.value}", when=instant_text(when)))
     step = run.targets[Target.GAR].operation
@@ -178,6 +182,14 @@ def _counts(diagnosis: Diagnosis) -> str:
     )
 
 
+_DETAIL_KEYS = {
+    "divisions": "divisions",
+    "groups": "groupes",
+    "students": "eleves",
+    "days": "jours",
+}
+
+
 def diagnosis_json(
     diagnosis: Diagnosis,
     files: list[ReadFile],
@@ -210,7 +222,7 @@ def diagnosis_json(
                 "gravite": finding.severity.value,
                 "nombre": finding.count,
                 "exemples": list(finding.examples),
-                "details": dict(finding.values),
+                "details": {_DETAIL_KEYS.get(k, k): v for k, v in finding.values.items()},
                 "titre": _title(finding),
                 "effet": _effect(finding),
                 "action": _action(finding),

@@ -17,15 +17,25 @@ Expected = dict[str, int]
 T = TypeVar("T")
 
 
+def _expected(rule: str, count: int) -> Expected:
+    """What the diagnosis must find for a defect planted ``count`` times (nothing if none
+    could be: a defect planted over another may find nothing left to break)."""
+    return {rule: count} if count else {}
+
+
 def _active_students(files: ex.SchoolExports) -> list[ex.Student]:
     return [s for s in files.eleves.students if s.divisions]
 
 
 def _spread(items: list[T], shift: int = 0) -> list[T]:
     """:data:`PLANTED_COUNT` items spread over the list (not the first ones: a class, not a
-    row); defects planted together take different ones by their ``shift``."""
+    row), fewer when the list is shorter; defects planted together take different ones by
+    their ``shift``."""
+    if not items:
+        return []
     step = max(1, len(items) // (PLANTED_COUNT + 1))
-    return [items[(step * (k + 1) + shift) % len(items)] for k in range(PLANTED_COUNT)]
+    picked = [items[(step * (k + 1) + shift) % len(items)] for k in range(PLANTED_COUNT)]
+    return list({id(item): item for item in picked}.values())
 
 
 def _groups_of_students(files: ex.SchoolExports) -> list[str]:
@@ -40,66 +50,76 @@ def _group_missing_in_siecle(files: ex.SchoolExports) -> Expected:
     files.structures.groups = [g for g in files.structures.groups if g.code not in codes]
     for student in files.eleves.students:
         student.groups = [g for g in student.groups if g not in codes]
-    return {"structure_absente_siecle": len(codes)}
+    return _expected("structure_absente_siecle", len(codes))
 
 
 def _student_structure_unknown(files: ex.SchoolExports) -> Expected:
     """SIECLE's structures exported the day before the groups reached it."""
     codes = set(_spread(_groups_of_students(files)))
     files.structures.groups = [g for g in files.structures.groups if g.code not in codes]
-    return {"structure_absente_siecle": len(codes), "structure_eleve_inconnue": len(codes)}
+    return {
+        **_expected("structure_absente_siecle", len(codes)),
+        **_expected("structure_eleve_inconnue", len(codes)),
+    }
 
 
 def _services_not_sent(files: ex.SchoolExports) -> Expected:
+    had = any(s.services for s in (*files.sts.divisions, *files.sts.groups))
     for structure in (*files.sts.divisions, *files.sts.groups):
         structure.services = []
-    return {"services_non_remontes": len(files.sts.divisions)}
+    return _expected("services_non_remontes", len(files.sts.divisions) if had else 0)
 
 
 def _division_without_service(files: ex.SchoolExports) -> Expected:
-    for division in _spread(files.sts.divisions):
+    chosen = _spread(files.sts.divisions)
+    for division in chosen:
         division.services = []
-    return {"division_sans_service": PLANTED_COUNT}
+    return _expected("division_sans_service", len(chosen))
 
 
 def _service_incomplete(files: ex.SchoolExports) -> Expected:
     """Services of a teacher the timetable software did not match with STS-WEB."""
-    services = [s for d in files.sts.divisions for s in d.services]
-    step = max(1, len(services) // (PLANTED_COUNT + 1))
-    for k in range(PLANTED_COUNT):
-        services[step * (k + 1)].teachers = [f"99{k:08d}"]
-    return {"service_incomplet": PLANTED_COUNT}
+    chosen = _spread([s for d in files.sts.divisions for s in d.services])
+    for k, service in enumerate(chosen):
+        service.teachers = [f"99{k:08d}"]
+    return _expected("service_incomplet", len(chosen))
 
 
 def _student_without_division(files: ex.SchoolExports) -> Expected:
-    for student in _spread(_active_students(files), shift=1):
+    chosen = _spread(_active_students(files), shift=1)
+    for student in chosen:
         student.divisions = []
-    return {"eleve_sans_division": PLANTED_COUNT}
+    return _expected("eleve_sans_division", len(chosen))
 
 
 def _links_not_exported(files: ex.SchoolExports) -> Expected:
+    had_groups = any(s.groups for s in files.eleves.students)
     for student in files.eleves.students:
         student.groups = []
-    return {"liens_non_exportes": len(_active_students(files))}
+    return _expected("liens_non_exportes", len(_active_students(files)) if had_groups else 0)
 
 
 def _student_without_group(files: ex.SchoolExports) -> Expected:
-    for student in _spread([s for s in _active_students(files) if s.groups], shift=2):
+    chosen = _spread([s for s in _active_students(files) if s.groups], shift=2)
+    for student in chosen:
         student.groups = []
-    return {"eleve_sans_groupe": PLANTED_COUNT}
+    return _expected("eleve_sans_groupe", len(chosen))
 
 
 def _carried_group(files: ex.SchoolExports) -> Expected:
     """Last year's groups kept at the bascule: no service, no student."""
-    for group in _spread(files.sts.groups):
+    chosen = _spread(files.sts.groups)
+    for group in chosen:
         twin = ex.Structure(f"{group.code}_N-1", divisions=list(group.divisions))
         files.sts.groups.append(twin)
         files.structures.groups.append(copy.deepcopy(twin))
-    return {"groupe_reconduit": PLANTED_COUNT}
+    return _expected("groupe_reconduit", len(chosen))
 
 
 def _division_without_student(files: ex.SchoolExports) -> Expected:
     """A division closed this year but not deleted in STS-WEB."""
+    if not files.sts.divisions:
+        return {}
     model = files.sts.divisions[-1]
     division = ex.Structure(f"{model.code[:3]}90", mefs=list(model.mefs))
     files.sts.divisions.append(division)
@@ -111,13 +131,14 @@ def _group_without_student(files: ex.SchoolExports) -> Expected:
     codes = set(_spread(_groups_of_students(files)))
     for student in files.eleves.students:
         student.groups = [g for g in student.groups if g not in codes]
-    return {"groupe_sans_eleve": len(codes)}
+    return _expected("groupe_sans_eleve", len(codes))
 
 
 def _probable_duplicate(files: ex.SchoolExports) -> Expected:
     """Students created again instead of being transferred: a second record, another id."""
     guardians = files.responsables
-    for k, student in enumerate(_spread(_active_students(files), shift=3)):
+    chosen = _spread(_active_students(files), shift=3)
+    for k, student in enumerate(chosen):
         twin = replace(
             student,
             ident=f"98{k:08d}",
@@ -132,15 +153,15 @@ def _probable_duplicate(files: ex.SchoolExports) -> Expected:
                 for link in guardians.links
                 if link.student == student.ident
             ]
-    return {"doublon_probable": PLANTED_COUNT}
+    return _expected("doublon_probable", len(chosen))
 
 
 def _student_several_divisions(files: ex.SchoolExports) -> Expected:
     codes = [d.code for d in files.sts.divisions]
-    for student in _spread(_active_students(files), shift=4):
-        other = next(c for c in codes if c not in student.divisions)
-        student.divisions.append(other)
-    return {"eleve_plusieurs_divisions": PLANTED_COUNT}
+    chosen = [s for s in _spread(_active_students(files), shift=4) if set(codes) - set(s.divisions)]
+    for student in chosen:
+        student.divisions.append(next(c for c in codes if c not in student.divisions))
+    return _expected("eleve_plusieurs_divisions", len(chosen))
 
 
 def _student_without_guardian(files: ex.SchoolExports) -> Expected:
@@ -148,7 +169,7 @@ def _student_without_guardian(files: ex.SchoolExports) -> Expected:
     chosen = {s.ident for s in _spread(_active_students(files), shift=5)}
     links = files.responsables.links
     files.responsables.links = [link for link in links if link.student not in chosen]
-    return {"eleve_sans_responsable": PLANTED_COUNT}
+    return _expected("eleve_sans_responsable", len(chosen))
 
 
 def _guardian_twice(files: ex.SchoolExports) -> Expected:
@@ -156,19 +177,19 @@ def _guardian_twice(files: ex.SchoolExports) -> Expected:
     by_student: dict[str, list[ex.GuardianLink]] = {}
     for link in files.responsables.links:
         by_student.setdefault(link.student, []).append(link)
-    pairs = [links for links in by_student.values() if len(links) == 2]
-    step = max(1, len(pairs) // (PLANTED_COUNT + 1))
-    for k in range(PLANTED_COUNT):
-        pairs[step * (k + 1)][1].legal = pairs[step * (k + 1)][0].legal
-    return {"responsable_legal_double": PLANTED_COUNT}
+    chosen = _spread([links for links in by_student.values() if len(links) == 2])
+    for pair in chosen:
+        pair[1].legal = pair[0].legal
+    return _expected("responsable_legal_double", len(chosen))
 
 
 def _left_student_placed(files: ex.SchoolExports) -> Expected:
     exported = files.eleves.export_date
     assert exported is not None
-    for student in _spread(_active_students(files), shift=6):
+    chosen = _spread(_active_students(files), shift=6)
+    for student in chosen:
         student.exit = exported
-    return {"eleve_sorti_place": PLANTED_COUNT}
+    return _expected("eleve_sorti_place", len(chosen))
 
 
 DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
 import numpy as np
 
-from sim.domain import LEVELS, Category, Origin
+from sim.domain import LEVELS, Category, Origin, Store
 from sim.realfiles.exports import (
     ElevesExport,
     Guardian,
@@ -33,6 +34,7 @@ from sim.realfiles.exports import (
     Teacher,
 )
 from sim.scenario.uai import UAI_LETTERS, uai_of
+from sim.truth.facts import BoolArray
 from sim.truth.generator import LEVEL_PREFIX
 from sim.truth.model import ORIGINS, Truth
 
@@ -106,10 +108,17 @@ ACADEMIE_CODE = "99"
 
 
 def exports_of(
-    truth: Truth, minute: float, uai: str, year: int, export_date: date, seed: int
+    truth: Truth,
+    minute: float,
+    uai: str,
+    year: int,
+    export_date: date,
+    seed: int,
+    stores: Mapping[Store, Mapping[Category, BoolArray]] | None = None,
 ) -> SchoolExports:
-    """The four files of the lycée ``uai`` as they would be, clean, at ``minute``."""
-    return _Snapshot(truth, minute, uai, year, export_date, seed).exports()
+    """The four files of the lycée ``uai`` at ``minute``: what STS-WEB and SIECLE hold
+    then when ``stores`` gives it (a simulation's), else the truth itself (clean files)."""
+    return _Snapshot(truth, minute, uai, year, export_date, seed, stores).exports()
 
 
 @dataclass
@@ -130,43 +139,60 @@ class _Snapshot:
     """The truth's facts true at one minute, with the invented people."""
 
     def __init__(
-        self, truth: Truth, minute: float, uai: str, year: int, export_date: date, seed: int
+        self,
+        truth: Truth,
+        minute: float,
+        uai: str,
+        year: int,
+        export_date: date,
+        seed: int,
+        stores: Mapping[Store, Mapping[Category, BoolArray]] | None = None,
     ) -> None:
         self.truth, self.uai, self.year, self.export_date = truth, uai, year, export_date
-        self.present = {c: truth.table(c).true_at(minute) for c in Category}
+        true = {c: truth.table(c).true_at(minute) for c in Category}
+        # STS-WEB's structure, teachers and services; SIECLE's structure and people
+        self.sts = dict(stores[Store.STS]) if stores is not None else true
+        self.present = {**true, **stores[Store.SIECLE]} if stores is not None else true
         self.people = _draw_people(truth, uai, year, np.random.default_rng(seed))
         self.div_codes = _codes(truth, Category.DIVISIONS)
         self.group_codes = _codes(truth, Category.GROUPS)
 
-    def rows(self, category: Category) -> list[int]:
-        found: list[int] = np.flatnonzero(self.present[category]).tolist()
+    def rows(self, category: Category, sts: bool = False) -> list[int]:
+        found: list[int] = np.flatnonzero((self.sts if sts else self.present)[category]).tolist()
         return found
 
-    def exports(self) -> SchoolExports:
-        div_rows, group_rows = self.rows(Category.DIVISIONS), self.rows(Category.GROUPS)
+    def structures(self, sts: bool) -> tuple[list[Structure], list[Structure]]:
+        div_rows = self.rows(Category.DIVISIONS, sts)
+        group_rows = self.rows(Category.GROUPS, sts)
         mef_of = {d: MEF_CODES[_level_of(self.div_codes[d])] for d in div_rows}
         indptr, indices = self.truth.group_division_indptr, self.truth.group_division_indices
-        spans = {
-            g: [self.div_codes[d] for d in indices[indptr[g] : indptr[g + 1]] if d in mef_of]
+        divisions = [Structure(self.div_codes[d], mefs=[mef_of[d]]) for d in div_rows]
+        groups = [
+            Structure(
+                self.group_codes[g],
+                divisions=[
+                    self.div_codes[d] for d in indices[indptr[g] : indptr[g + 1]] if d in mef_of
+                ],
+            )
             for g in group_rows
-        }
+        ]
+        return divisions, groups
 
-        def structures() -> tuple[list[Structure], list[Structure]]:
-            divisions = [Structure(self.div_codes[d], mefs=[mef_of[d]]) for d in div_rows]
-            groups = [Structure(self.group_codes[g], divisions=spans[g]) for g in group_rows]
-            return divisions, groups
-
-        sts_divisions, sts_groups = structures()
+    def exports(self) -> SchoolExports:
+        sts_divisions, sts_groups = self.structures(sts=True)
         self.attach_services(
-            dict(zip(div_rows, sts_divisions, strict=True)),
-            dict(zip(group_rows, sts_groups, strict=True)),
+            dict(zip(self.rows(Category.DIVISIONS, True), sts_divisions, strict=True)),
+            dict(zip(self.rows(Category.GROUPS, True), sts_groups, strict=True)),
         )
-        levels = sorted({_level_of(self.div_codes[d]) for d in div_rows}, key=LEVELS.index)
+        levels = sorted(
+            {_level_of(self.div_codes[d]) for d in self.rows(Category.DIVISIONS, True)},
+            key=LEVELS.index,
+        )
         people = self.people
         subjects = sorted(_subject_names(self.truth), key=lambda name: SUBJECTS[name][0])
         teachers = [
             Teacher(people.teacher_ids[t], identity=people.teachers[t])
-            for t in self.rows(Category.TEACHERS)
+            for t in self.rows(Category.TEACHERS, True)
         ]
         head = (self.uai, self.year, self.export_date)
         return SchoolExports(
@@ -180,7 +206,7 @@ class _Snapshot:
                 sts_groups,
             ),
             eleves=ElevesExport(*head, self.students()),
-            structures=StructuresExport(*head, *structures()),
+            structures=StructuresExport(*head, *self.structures(sts=False)),
             responsables=ResponsablesExport(*head, *self.guardians()),
         )
 
@@ -195,10 +221,10 @@ class _Snapshot:
         )
         teacher_ids = self.people.teacher_ids
         found: dict[tuple[int, str], Service] = {}
-        for row in self.rows(Category.SERVICES):
+        for row in self.rows(Category.SERVICES, sts=True):
             teacher = teachers[row]
             structure = divisions.get(div_ends[row]) or groups.get(group_ends[row])
-            if structure is None or teacher < 0 or not self.present[Category.TEACHERS][teacher]:
+            if structure is None or teacher < 0 or not self.sts[Category.TEACHERS][teacher]:
                 continue
             code = SUBJECTS[_subject_of(table.labels[row])][0]
             service = found.get((id(structure), code))
@@ -300,6 +326,10 @@ def _draw_people(truth: Truth, uai: str, year: int, rng: np.random.Generator) ->
     late = (rng.random(n_students) < 0.15).tolist()
     ages = [15 + level + int(x) for level, x in zip(levels, late, strict=True)]
     students = _identities(rng, ages, rentree, unique=True)
+    # a student created again instead of transferred is the same person under a second id
+    for student, twin in enumerate(truth.student_duplicate.tolist()):
+        if twin >= 0:
+            students[twin] = students[student]
     family: list[str | None] = [None] * n_parents
     for student, parent in _first_links(truth, Category.PARENT_STUDENT, Category.PARENTS).items():
         family[parent] = students[student].family_name
