@@ -334,3 +334,10 @@ def test_a_folder_or_a_pipe_is_not_an_export(tmp_path: Path, key: Key) -> None:
     os.mkfifo(fifo)
     with pytest.raises(ImportFileError, match="ordinaire"):
         StructuresReader(fifo, key).export()
+
+
+def test_a_zip_that_is_not_one_is_named_so(tmp_path: Path, key: Key) -> None:
+    path = tmp_path / "ElevesSansAdresses.zip"
+    path.write_bytes(b"ceci n'est pas une archive")
+    with pytest.raises(ImportFileError, match="pas une archive zip"):
+        ElevesReader(path, key).export()

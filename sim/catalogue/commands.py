@@ -409,7 +409,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{system:<26} justes {correct:>6} · manquants {missing:>6} · périmés {stale:>5}",
         "en": "{system:<26} right {correct:>6} · missing {missing:>6} · stale {stale:>5}",
     },
-    "explain.need_one": {"fr": "donner --fact ou --category", "en": "give --fact or --category"},
+    "explain.need_one": {"fr": "donnez --fact ou --category", "en": "give --fact or --category"},
     "plan.bad_target": {
         "fr": "« {value} » : date cible attendue AAAA-MM-JJ ou JJ/MM/AAAA (un jour, sans heure : la cible est le matin de ce jour)",
         "en": "'{value}': target date expected as YYYY-MM-DD or DD/MM/YYYY (a day, no time: the target is that day's morning)",

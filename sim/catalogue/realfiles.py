@@ -62,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "archive zip illisible ou tronquée",
         "en": "unreadable or truncated zip archive",
     },
+    "import.not_a_zip": {
+        "fr": "ce fichier porte l'extension .zip mais n'est pas une archive zip",
+        "en": "this file has the .zip extension but is not a zip archive",
+    },
     "import.archive_zip64": {
         "fr": "archive zip64 (plus de 65 535 fichiers ou de 4 Go) : ce n'est pas un export",
         "en": "zip64 archive (over 65,535 files or 4 GB): this is not an export",

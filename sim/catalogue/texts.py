@@ -407,8 +407,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the window; everything else is right",
     },
     "warning.empty_structures": {
-        "fr": "{count} classes ou groupes sans aucun utilisateur : absents de l'ENT",
-        "en": "{count} classes or groups without any user: absent from the ENT",
+        "fr": "classes ou groupes sans aucun utilisateur, donc absents de l'ENT : {count}",
+        "en": "classes or groups without any user, hence absent from the ENT: {count}",
     },
     "cause.empty_structures": {
         "fr": "l'ENT supprime à chaque import les classes et groupes laissés sans utilisateur",

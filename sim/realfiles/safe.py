@@ -102,6 +102,8 @@ def read_export(
         if handle.read(len(ZIP_MAGIC)) == ZIP_MAGIC:
             handle.seek(0)
             return _read_archive(path, handle, roots, expected_root, handler)
+        if path.suffix.lower() == ".zip":
+            raise ImportFileError(path, t("import.not_a_zip"))
         handle.seek(0)
         _parse(path, None, _chunks(handle, path, None), roots, expected_root, handler)
         return None
