@@ -236,6 +236,7 @@ def test_an_import_that_cannot_be_done_writes_nothing(
         (lambda d: d["eleves"][0].update(id="Martin"), "eleves"),
         (lambda d: d["divisions"].append(d["divisions"][0]), "deux fois"),
         (lambda d: d.update(version=2), "version"),
+        (lambda d: d["niveaux"].update({"20010018110": "seconde"}), "2nde, 1re, Tle"),
     ],
 )
 def test_a_damaged_data_file_is_refused_naming_it(

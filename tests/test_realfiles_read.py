@@ -341,3 +341,15 @@ def test_a_zip_that_is_not_one_is_named_so(tmp_path: Path, key: Key) -> None:
     path.write_bytes(b"ceci n'est pas une archive")
     with pytest.raises(ImportFileError, match="pas une archive zip"):
         ElevesReader(path, key).export()
+
+
+def test_an_sts_file_renamed_to_another_lycee_is_told(tmp_path: Path, key: Key) -> None:
+    from sim.realfiles.readers import sts_name_mismatch
+
+    right = tmp_path / "sts_emp_0330999Z_2026.xml"
+    wrong = tmp_path / "sts_emp_0330100J_2025.xml"
+    for path in (right, wrong):
+        path.write_bytes(samples.sts().encode("iso-8859-15"))
+    assert sts_name_mismatch(right, StsReader(right, key).export()) is None
+    told = sts_name_mismatch(wrong, StsReader(wrong, key).export())
+    assert told is not None and "0330999Z" in told and "2026" in told

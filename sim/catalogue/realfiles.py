@@ -258,6 +258,12 @@ MESSAGES.update(
             "fr": "plus de {limit} divisions et groupes : ce n'est pas l'export d'un lycée",
             "en": "more than {limit} divisions and groups: this is not one lycée's export",
         },
+        "import.sts_name": {
+            "fr": "attention : le nom {name} ne correspond pas à son contenu (UAI {uai}, année "
+            "{year}) ; c'est le contenu qui compte",
+            "en": "warning: the name {name} does not match its content (UAI {uai}, year "
+            "{year}); the content is what counts",
+        },
         "import.too_many_items": {
             "fr": "plus de {limit} éléments de ce type : ce n'est pas l'export d'un lycée",
             "en": "more than {limit} items of this kind: this is not one lycée's export",

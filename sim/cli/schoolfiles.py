@@ -104,7 +104,7 @@ def diagnose_files(
     from sim.presentation.report import REPORT_SUFFIXES
     from sim.realfiles.importer import data_of
     from sim.realfiles.key import load_key
-    from sim.realfiles.readers import read_school_exports
+    from sim.realfiles.readers import read_school_exports, sts_name_mismatch
     from sim.scenario.model import resolve_rentree
 
     calendar = load(scenario) if scenario is not None else None
@@ -116,6 +116,9 @@ def diagnose_files(
         if key.created:
             typer.echo(t("key.created", path=key.path), err=True)
         files = read_school_exports(sts, eleves, structures, responsables, key)
+        mismatch = sts_name_mismatch(sts, files.sts)
+        if mismatch is not None:
+            typer.echo(mismatch, err=True)
         exported = latest_export_date(files)
         if day is None:
             if exported is None:
@@ -304,7 +307,7 @@ def import_files(
     from sim.presentation.files import check_output_file
     from sim.realfiles.importer import ImportLimitError, data_of
     from sim.realfiles.key import load_key
-    from sim.realfiles.readers import read_school_exports
+    from sim.realfiles.readers import read_school_exports, sts_name_mismatch
     from sim.realfiles.scenario_file import import_scenario_text, write_import
     from sim.scenario.loader import extends_chain
     from sim.scenario.model import resolve_rentree
@@ -327,6 +330,9 @@ def import_files(
         if key.created:
             typer.echo(t("key.created", path=key.path), err=True)
         files = read_school_exports(sts, eleves, structures, responsables, key)
+        mismatch = sts_name_mismatch(sts, files.sts)
+        if mismatch is not None:
+            typer.echo(mismatch, err=True)
         rentree = resolve_rentree(template)
         if files.sts.year != rentree.year:
             raise UsageError(

@@ -548,6 +548,21 @@ class ResponsablesReader(_SiecleReader):
         )
 
 
+_STS_NAME = re.compile(r"^sts_emp_(\w{8})_(\d{4})\.(?:xml|zip)$", re.IGNORECASE)
+
+
+def sts_name_mismatch(path: Path, export: ex.StsExport) -> str | None:
+    """A warning when the STS-WEB file's usual name says another lycée or year than its
+    content (people rename files; the content is what counts)."""
+    found = _STS_NAME.match(path.name)
+    if found is None:
+        return None
+    uai, year = found.group(1).upper(), int(found.group(2))
+    if uai == export.uai and year == export.year:
+        return None
+    return t("import.sts_name", name=path.name, uai=export.uai, year=export.year)
+
+
 def read_school_exports(
     sts: Path,
     eleves: Path,

@@ -218,7 +218,8 @@ def _parse(path: Path, mtime: int, size: int) -> EstablishmentData:
         return EstablishmentData.model_validate(content)
     except ValidationError as exc:
         raise ScenarioErrors(
-            translate(exc.errors(), content, lambda _: (path, None)), subject="data"
+            translate(exc.errors(), content, lambda _: (path, None), root=EstablishmentData),
+            subject="data",
         ) from None
 
 
