@@ -16,7 +16,7 @@ from sim.analysis.diagnosis import Diagnosis, diagnose
 from sim.analysis.execution import DaskExecutor, LocalExecutor
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
-from sim.analysis.prediction import Prediction, operations_to_redo, predict, replanned
+from sim.analysis.prediction import Prediction, forecast, operations_to_redo, replanned
 from sim.analysis.risk import run_risk, tornado
 from sim.analysis.run_analysis import Analysis, analyse
 from sim.chain import build_graph, order_graph
@@ -82,9 +82,7 @@ def forecast_exports(
 ) -> Prediction:
     """When the ENT and GAR will be right for the lycée ``files`` describe on ``day``, with
     ``scenario``'s calendar: nothing redone, and what the findings call for redone."""
-    data, report = data_of(files, key.fingerprint, day, assume_links=True)
-    left_out = report.without_division + report.unknown_division
-    return predict(diagnose(files, day), data, scenario, day, report.assumed_links, left_out)
+    return forecast(diagnose(files, day), files, key.fingerprint, scenario, day)
 
 
 def analyse_exports(
@@ -163,7 +161,6 @@ __all__ = [
     "plot_risk_curve",
     "plot_timeline",
     "plot_tornado",
-    "predict",
     "prediction_lines",
     "read_exports",
     "report_html",

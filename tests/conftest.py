@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,3 +44,20 @@ def run_main(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
     code = stop.value.code
     assert isinstance(code, int)
     return code
+
+
+Cli = Callable[[list[str]], tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """``rentree-sim`` run through its entry point in this process: exit code, stdout,
+    stderr."""
+
+    def call(words: list[str]) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = run_main(monkeypatch, *words)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return call

@@ -170,3 +170,16 @@ def options(paths: dict[str, Path]) -> list[str]:
         if role in paths:
             words += [f"--{role}", str(paths[role])]
     return words
+
+
+def folder_options(folder: Path, uai: str = UAI, year: str = YEAR) -> list[str]:
+    """The command-line options naming the exports that ``fichiers-fictifs`` writes in
+    ``folder`` (SIECLE's zipped)."""
+    return options(
+        {
+            "sts": folder / f"sts_emp_{uai}_{year}.xml",
+            "eleves": folder / "ElevesSansAdresses.zip",
+            "structures": folder / "Structures.zip",
+            "responsables": folder / "ResponsablesAvecAdresses.zip",
+        }
+    )

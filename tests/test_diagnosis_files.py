@@ -8,7 +8,6 @@ import copy
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,11 +21,10 @@ from sim.realfiles.fictional import exports_of
 from sim.realfiles.key import Key, load_key
 from sim.realfiles.pseudo import Pseudonyms
 from sim.realfiles.readers import read_school_exports
-from sim.realfiles.writer import ELEVES_FILE, export_files, sts_file_name
+from sim.realfiles.writer import ELEVES_FILE, export_files
 from sim.scenario.loader import load_scenario
-from tests.conftest import ROOT, run_main
-
-Cli = Callable[[list[str]], tuple[int, str, str]]
+from tests.conftest import ROOT, Cli
+from tests.realfiles_samples import folder_options
 
 NOMINAL = ROOT / "scenarios" / "nominal.yaml"
 SHIPPED = ROOT / "scenarios" / "exports"
@@ -40,19 +38,6 @@ def written() -> ex.SchoolExports:
     truth, clock = build_truth(scenario)
     minute = clock.day_minutes(RENTREE, dt.time(0, 0))
     return exports_of(truth, minute, scenario.etablissement.uai, 2026, RENTREE, scenario.seed)
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """``rentree-sim`` run in this process: exit code, stdout, stderr."""
-
-    def call(words: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = run_main(monkeypatch, *words)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return call
 
 
 @pytest.fixture(scope="module")
@@ -188,28 +173,15 @@ def test_shipped_exports_are_what_the_command_writes(
         assert (SHIPPED / folder / name).read_bytes() == (out / name).read_bytes(), name
 
 
-def _options(folder: Path) -> list[str]:
-    return [
-        "--sts",
-        str(folder / sts_file_name("0330999Z", 2026)),
-        "--eleves",
-        str(folder / "ElevesSansAdresses.zip"),
-        "--structures",
-        str(folder / "Structures.zip"),
-        "--responsables",
-        str(folder / "ResponsablesAvecAdresses.zip"),
-    ]
-
-
 def test_diagnosis_of_the_shipped_files(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
-    code, out, err = cli(["diagnostiquer", *_options(SHIPPED / "lycee-montaigne")])
+    code, out, err = cli(["diagnostiquer", *folder_options(SHIPPED / "lycee-montaigne")])
     assert code == 0, err
     assert "aucun défaut" in out and "clé de pseudonymisation créée" in err
     code, out, err = cli(
-        ["diagnostiquer", *_options(SHIPPED / "lycee-montaigne-defauts"), "--json"]
+        ["diagnostiquer", *folder_options(SHIPPED / "lycee-montaigne-defauts"), "--json"]
     )
     assert code == 0, err
     found = {c["regle"]: c["nombre"] for c in json.loads(out)["constats"]}
@@ -222,7 +194,7 @@ def test_diagnosis_of_the_shipped_files(
     }
     page = tmp_path / "diagnostic.html"
     code, out, err = cli(
-        ["diagnostiquer", *_options(SHIPPED / "lycee-montaigne-defauts"), "-o", str(page)]
+        ["diagnostiquer", *folder_options(SHIPPED / "lycee-montaigne-defauts"), "-o", str(page)]
     )
     assert code == 0, err
     text = page.read_text(encoding="utf-8")
@@ -291,7 +263,7 @@ def test_a_day_before_the_export_is_refused(
 ) -> None:
     monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
     code, out, err = cli(
-        ["diagnostiquer", *_options(SHIPPED / "lycee-montaigne"), "--au", "03/09/2026"]
+        ["diagnostiquer", *folder_options(SHIPPED / "lycee-montaigne"), "--au", "03/09/2026"]
     )
     assert code == 2 and "précède l'export du 04/09/2026" in err and out == ""
     code, _, err = cli(
@@ -313,7 +285,7 @@ def test_fictional_files_hold_what_the_systems_hold_that_day(
     for day in ("01/09/2026", "04/09/2026"):
         out = tmp_path / day.replace("/", "-")
         assert cli(["fichiers-fictifs", str(NOMINAL), "-o", str(out), "--au", day])[0] == 0
-        code, text, err = cli(["diagnostiquer", *_options(out), "--json"])
+        code, text, err = cli(["diagnostiquer", *folder_options(out), "--json"])
         assert code == 0, err
         found[day] = {c["regle"]: c["nombre"] for c in json.loads(text)["constats"]}
     assert found["01/09/2026"] == {"structure_absente_siecle": 181, "liens_non_exportes": 1200}

@@ -26,23 +26,12 @@ from sim.realfiles.writer import export_files
 from sim.scenario.donnees import data_json
 from sim.scenario.loader import load_scenario
 from sim.truth.model import Truth
-from tests.conftest import ROOT, run_main
+from tests.conftest import ROOT, Cli
+from tests.realfiles_samples import folder_options
 
 NOMINAL = ROOT / "scenarios" / "nominal.yaml"
 SHIPPED = ROOT / "scenarios" / "exports" / "lycee-montaigne"
 RENTREE = dt.date(2026, 9, 1)
-Cli = Callable[[list[str]], tuple[int, str, str]]
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    def call(words: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = run_main(monkeypatch, *words)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return call
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +41,6 @@ def nominal() -> tuple[Truth, float, ex.SchoolExports]:
     minute = clock.day_minutes(RENTREE, dt.time(0, 0))
     files = exports_of(truth, minute, "0330999Z", 2026, RENTREE, scenario.seed)
     return truth, minute, files
-
-
-def _options(folder: Path) -> list[str]:
-    return [
-        "--sts",
-        str(folder / "sts_emp_0330999Z_2026.xml"),
-        "--eleves",
-        str(folder / "ElevesSansAdresses.zip"),
-        "--structures",
-        str(folder / "Structures.zip"),
-        "--responsables",
-        str(folder / "ResponsablesAvecAdresses.zip"),
-    ]
 
 
 def _true_labels(truth: Truth, category: Category, minute: float) -> list[str]:
@@ -147,7 +123,7 @@ def _import(cli: Cli, folder: Path, *extra: str) -> tuple[int, str, str]:
     return cli(
         [
             "importer",
-            *_options(SHIPPED),
+            *folder_options(SHIPPED),
             "-o",
             str(folder / "mon-lycee.yaml"),
             "--modele",
@@ -221,10 +197,10 @@ def test_an_import_that_cannot_be_done_writes_nothing(
     assert code == 2 and "2026" in err and "2027" in err
     assert not list(tmp_path.glob("mon-lycee*"))
     (tmp_path / "dossier.yaml").mkdir()
-    code, _, err = cli(["importer", *_options(SHIPPED), "-o", str(tmp_path / "dossier.yaml")])
+    code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "dossier.yaml")])
     assert code == 2 and "dossier" in err
     monkeypatch.chdir(tmp_path)
-    code, _, err = cli(["importer", *_options(SHIPPED), "-o", str(tmp_path / "x.yaml")])
+    code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "x.yaml")])
     assert code == 2 and "--modele" in err
 
 
@@ -335,12 +311,19 @@ def test_structures_the_chain_cannot_deliver_are_left_out(
     )
     assert code == 0, err
     code, out, err = cli(
-        ["importer", *_options(folder), "-o", str(tmp_path / "l.yaml"), "--modele", str(NOMINAL)]
+        [
+            "importer",
+            *folder_options(folder),
+            "-o",
+            str(tmp_path / "l.yaml"),
+            "--modele",
+            str(NOMINAL),
+        ]
     )
     assert code == 0, err
     assert "1 division(s) sans élève" in err and "3 groupe(s) sans élève" in err
     code, out, err = cli(["run", str(tmp_path / "l.yaml")])
-    assert code == 0 and "jamais" not in out.split("\n")[5]
+    assert code == 0 and "ENT (Lycée Connecté) : cohérent à partir du" in out
 
 
 @pytest.mark.parametrize(
@@ -366,7 +349,9 @@ def test_the_model_is_never_overwritten(
     model = tmp_path / "modele.yaml"
     model.write_text(NOMINAL.read_text("utf-8"), "utf-8")
     before = model.read_bytes()
-    code, _, err = cli(["importer", *_options(SHIPPED), "-o", str(model), "--modele", str(model)])
+    code, _, err = cli(
+        ["importer", *folder_options(SHIPPED), "-o", str(model), "--modele", str(model)]
+    )
     assert code == 2 and "modèle" in err
     assert model.read_bytes() == before
     assert {p.name for p in tmp_path.iterdir()} <= {"config", "modele.yaml"}

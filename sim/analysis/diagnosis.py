@@ -333,15 +333,20 @@ def _people(facts: _Facts) -> list[Finding | None]:
 
 
 def _old_export(facts: _Facts) -> Finding | None:
-    dates = [
-        e.export_date
-        for e in (facts.files.eleves, facts.files.structures, facts.files.responsables)
-        if e is not None and e.export_date is not None
-    ]
+    dates = _export_dates(facts.files)
     if not dates or (facts.on - min(dates)).days <= OLD_EXPORT_DAYS:
         return None
     oldest = min(dates)
     return _finding(Rule.OLD_EXPORT, [oldest.strftime("%d/%m/%Y")], days=(facts.on - oldest).days)
+
+
+def _export_dates(files: ex.SchoolExports) -> list[date]:
+    """SIECLE's export dates (STS-WEB's file carries none)."""
+    return [
+        e.export_date
+        for e in (files.eleves, files.structures, files.responsables)
+        if e is not None and e.export_date is not None
+    ]
 
 
 CHECKS: tuple[Callable[[_Facts], Finding | list[Finding | None] | None], ...] = (
@@ -356,11 +361,7 @@ CHECKS: tuple[Callable[[_Facts], Finding | list[Finding | None] | None], ...] = 
 
 
 def latest_export_date(files: ex.SchoolExports) -> date | None:
-    dates = [
-        e.export_date
-        for e in (files.eleves, files.structures, files.responsables)
-        if e is not None and e.export_date is not None
-    ]
+    dates = _export_dates(files)
     return max(dates) if dates else None
 
 

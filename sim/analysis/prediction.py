@@ -18,6 +18,8 @@ from sim.analysis.diagnosis import Diagnosis, Rule
 from sim.calendar import Clock
 from sim.domain import Operation
 from sim.engine.simulation import build_truth, simulate
+from sim.realfiles.exports import SchoolExports
+from sim.realfiles.importer import data_of
 from sim.scenario.donnees import EstablishmentData
 from sim.scenario.model import OperationSpec, Scenario
 
@@ -139,3 +141,17 @@ def predict(
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None,
         left_out=left_out,
     )
+
+
+def forecast(
+    diagnosis: Diagnosis,
+    files: SchoolExports,
+    fingerprint: str,
+    scenario: Scenario,
+    day: dt.date,
+) -> Prediction:
+    """:func:`predict` for the lycée ``files`` describe on ``day`` (imported with the links
+    its classmates have where the files miss them)."""
+    data, report = data_of(files, fingerprint, day, assume_links=True)
+    left_out = report.without_division + report.unknown_division
+    return predict(diagnosis, data, scenario, day, report.assumed_links, left_out)

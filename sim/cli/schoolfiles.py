@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,11 @@ from sim.cli.app import (
 from sim.errors import RentreeSimError, UsageError, printable
 from sim.i18n import t
 from sim.presentation.formatting import parse_day
+
+if TYPE_CHECKING:
+    from sim.realfiles.exports import SchoolExports
+    from sim.realfiles.key import Key
+    from sim.scenario.model import Scenario
 
 StsOption = Annotated[
     Path, typer.Option("--sts", help=t("cli.opt_sts"), metavar=t("cli.mv_file"), show_default=False)
@@ -50,6 +55,36 @@ ResponsablesOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _read_files(
+    sts: Path, eleves: Path, structures: Path, responsables: Path | None
+) -> tuple[Key, SchoolExports]:
+    """The user's key (told when it is made) and the exports read with it; an STS-WEB file
+    whose name says another lycée or year is told too."""
+    from sim.realfiles.key import load_key
+    from sim.realfiles.readers import read_school_exports, sts_name_mismatch
+
+    key = load_key()
+    if key.created:
+        typer.echo(t("key.created", path=key.path), err=True)
+    files = read_school_exports(sts, eleves, structures, responsables, key)
+    mismatch = sts_name_mismatch(sts, files.sts)
+    if mismatch is not None:
+        typer.echo(mismatch, err=True)
+    return key, files
+
+
+def _same_year(files: SchoolExports, calendar: Scenario, source: object) -> dt.date:
+    """The calendar's rentrée, which must be in the files' school year."""
+    from sim.scenario.model import resolve_rentree
+
+    rentree = resolve_rentree(calendar)
+    if rentree.year != files.sts.year:
+        raise UsageError(
+            t("cli.import_year", year=files.sts.year, model=source, rentree=rentree.year)
+        )
+    return rentree
 
 
 def _check_day(day: dt.date, year: int) -> None:
@@ -92,7 +127,7 @@ def diagnose_files(
 ) -> None:
     use_language(lang)
     from sim.analysis.diagnosis import diagnose, latest_export_date
-    from sim.analysis.prediction import Prediction, predict
+    from sim.analysis.prediction import Prediction, forecast
     from sim.presentation.diagnosis_output import (
         ReadFile,
         diagnosis_html,
@@ -102,23 +137,13 @@ def diagnose_files(
     )
     from sim.presentation.files import check_output_file
     from sim.presentation.report import REPORT_SUFFIXES
-    from sim.realfiles.importer import data_of
-    from sim.realfiles.key import load_key
-    from sim.realfiles.readers import read_school_exports, sts_name_mismatch
-    from sim.scenario.model import resolve_rentree
 
     calendar = load(scenario) if scenario is not None else None
     try:
         day = parse_day(on, "--au") if on is not None else None
         if output is not None:
             check_output_file(output, REPORT_SUFFIXES)
-        key = load_key()
-        if key.created:
-            typer.echo(t("key.created", path=key.path), err=True)
-        files = read_school_exports(sts, eleves, structures, responsables, key)
-        mismatch = sts_name_mismatch(sts, files.sts)
-        if mismatch is not None:
-            typer.echo(mismatch, err=True)
+        key, files = _read_files(sts, eleves, structures, responsables)
         exported = latest_export_date(files)
         if day is None:
             if exported is None:
@@ -136,39 +161,25 @@ def diagnose_files(
         diagnosis = diagnose(files, day)
         prediction: Prediction | None = None
         if calendar is not None:
-            rentree = resolve_rentree(calendar)
-            if rentree.year != files.sts.year:
-                raise UsageError(
-                    t("cli.import_year", year=files.sts.year, model=scenario, rentree=rentree.year)
-                )
-            data, imported = data_of(files, key.fingerprint, day, assume_links=True)
-            prediction = predict(
-                diagnosis,
-                data,
-                calendar,
-                day,
-                imported.assumed_links,
-                imported.without_division + imported.unknown_division,
-            )
+            _same_year(files, calendar, scenario)
+            prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
+        paths = {"sts": sts, "eleves": eleves, "structures": structures}
+        exports: dict[str, object] = {
+            "sts": None,
+            "eleves": files.eleves,
+            "structures": files.structures,
+        }
+        if responsables is not None:
+            paths["responsables"], exports["responsables"] = responsables, files.responsables
         read = [
-            ReadFile("sts", sts.name, files.members.get("sts"), None),
-            ReadFile("eleves", eleves.name, files.members.get("eleves"), files.eleves.export_date),
             ReadFile(
-                "structures",
-                structures.name,
-                files.members.get("structures"),
-                files.structures.export_date,
-            ),
-        ]
-        if responsables is not None and files.responsables is not None:
-            read.append(
-                ReadFile(
-                    "responsables",
-                    responsables.name,
-                    files.members.get("responsables"),
-                    files.responsables.export_date,
-                )
+                role,
+                path.name,
+                files.members.get(role),
+                getattr(exports[role], "export_date", None),
             )
+            for role, path in paths.items()
+        ]
         if output is not None:
             page = diagnosis_html(diagnosis, read, key.fingerprint, prediction)
             write_diagnosis_html(page, output)
@@ -306,11 +317,8 @@ def import_files(
     from sim.analysis.diagnosis import latest_export_date
     from sim.presentation.files import check_output_file
     from sim.realfiles.importer import ImportLimitError, data_of
-    from sim.realfiles.key import load_key
-    from sim.realfiles.readers import read_school_exports, sts_name_mismatch
     from sim.realfiles.scenario_file import import_scenario_text, write_import
     from sim.scenario.loader import extends_chain
-    from sim.scenario.model import resolve_rentree
 
     base = model if model is not None else DEFAULT_MODEL
     if model is None and not base.is_file():
@@ -326,18 +334,8 @@ def import_files(
         protected = {Path(os.path.realpath(p)) for p in [base, *extends_chain(base)]}
         if target in protected or data_path in protected:
             raise UsageError(t("cli.import_over_model", path=output))
-        key = load_key()
-        if key.created:
-            typer.echo(t("key.created", path=key.path), err=True)
-        files = read_school_exports(sts, eleves, structures, responsables, key)
-        mismatch = sts_name_mismatch(sts, files.sts)
-        if mismatch is not None:
-            typer.echo(mismatch, err=True)
-        rentree = resolve_rentree(template)
-        if files.sts.year != rentree.year:
-            raise UsageError(
-                t("cli.import_year", year=files.sts.year, model=base, rentree=rentree.year)
-            )
+        key, files = _read_files(sts, eleves, structures, responsables)
+        rentree = _same_year(files, template, base)
         day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree
         _check_day(day, files.sts.year)
         try:
