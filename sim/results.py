@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -70,6 +71,26 @@ class History:
 
 
 Histories = dict[Store, dict[Category, History]]
+
+
+def change_runs(
+    observations: Sequence[float], changes: Iterable[Sequence[float]]
+) -> list[tuple[int, int]]:
+    """The runs of observations (first, stop) over which no input changes, from each
+    input's change minutes (a change at a minute is seen by the observations at or after
+    it). The same runs as :func:`state_runs` over the inputs' indexes, without arrays:
+    histories change a dozen times, and numpy's set-up costs more than the bisections."""
+    n = len(observations)
+    if n == 0:
+        return []
+    starts = {0}
+    for minutes in changes:
+        for minute in minutes:
+            k = bisect.bisect_left(observations, minute)
+            if 0 < k < n:
+                starts.add(k)
+    ordered = sorted(starts)
+    return list(zip(ordered, [*ordered[1:], n], strict=True))
 
 
 def state_runs(inputs: list[IntArray]) -> list[tuple[int, int]]:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sim.analysis.consistency import store_states
 from sim.analysis.departed import (
@@ -15,15 +17,50 @@ from sim.analysis.departed import (
     departed_facts,
     ever_departed,
 )
+from sim.analysis.risk import sample_calendar
 from sim.domain import Category, Store
-from sim.engine.simulation import simulate
+from sim.engine.lazy import simulate_fast
+from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
+from sim.results import History, change_runs, state_runs
 from sim.scenario.loader import load_scenario
 from tests.conftest import SCENARIOS
 
 
+@given(
+    observations=st.lists(st.integers(0, 50), max_size=12).map(sorted),
+    changes=st.lists(st.lists(st.integers(-5, 60), max_size=6).map(sorted), max_size=4),
+)
+def test_runs_from_change_minutes_equal_the_runs_from_indexes(
+    observations: list[int], changes: list[list[int]]
+) -> None:
+    """A history's index at a morning counts its minutes at or before it (clipped at its
+    first state); the truth's epoch counts change minutes the same way, without clipping."""
+    minutes = [float(m) for m in observations]
+    histories = [History(minutes=[float(m) for m in c]) for c in changes if c]
+    truth = [float(m) for m in (changes[0] if changes else [])]
+    indexes = [h.indexes_at(minutes) for h in histories]
+    epochs = np.searchsorted(np.asarray(truth), minutes, side="right")
+    expected = state_runs([*indexes, epochs]) if minutes else []
+    found = change_runs(minutes, [*(h.minutes[1:] for h in histories), truth])
+    assert found == expected
+
+
+def _with_memo(path: Path) -> SimulationResult:
+    """The scenario run by the fast engine after a drawn calendar filled its memo, so that
+    the counts come through the memo's tables."""
+    scenario = load_scenario(path)
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    drawn, _, _ = sample_calendar(scenario, np.random.default_rng(3))
+    simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
+    store_states(simulate_fast(drawn, truth=truth, clock=clock, memo=memo)[0])
+    return simulate_fast(scenario, truth=truth, clock=clock, memo=memo)[0]
+
+
+@pytest.mark.parametrize("engine", ["simpy", "memo"])
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
-def test_counts_per_distinct_state_equal_the_plain_counts(path: Path) -> None:
-    result = simulate(load_scenario(path))
+def test_counts_per_distinct_state_equal_the_plain_counts(path: Path, engine: str) -> None:
+    result = simulate(load_scenario(path)) if engine == "simpy" else _with_memo(path)
     for state in store_states(result):
         history = result.histories[state.store][state.category]
         table = result.truth.table(state.category)

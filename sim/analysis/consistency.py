@@ -10,6 +10,7 @@ can act on (plan, risk and compare use it), the strict one is set by the pre-del
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,8 +29,8 @@ from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
 from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
 from sim.engine.simulation import SimulationResult
-from sim.results import History, state_runs
-from sim.truth.facts import BoolArray, FactTable, IntArray
+from sim.results import History, change_runs
+from sim.truth.facts import BoolArray, FactTable
 
 
 @dataclass
@@ -109,14 +110,14 @@ def counts(
     table: FactTable,
     observations: list[float],
     departed: Callable[[float], BoolArray] | None = None,
-    inputs: list[IntArray] | None = None,
+    runs: list[tuple[int, int]] | None = None,
     known: tuple[dict[object, Counted], Callable[[int], object]] | None = None,
 ) -> StoreState:
     """Counts per observation; ``departed(minute)`` gives the departed facts, if any, and
-    ``inputs`` the indexes (one array per input, one entry per observation) of everything
-    they read (default: the state and the truth). Each distinct state is counted once:
-    states change a dozen times, not at every morning. ``known`` (a table, and the key of
-    an observation's inputs in it) remembers the counts across runs of one lycée."""
+    ``runs`` the runs of observations over which nothing they read changes (default: the
+    state's and the truth's). Each distinct state is counted once: states change a dozen
+    times, not at every morning. ``known`` (a table, and the key of the run starting at an
+    observation) remembers the counts across runs of one lycée."""
     n = len(observations)
     correct = np.zeros(n, dtype=np.int64)
     missing = np.zeros(n, dtype=np.int64)
@@ -124,9 +125,9 @@ def counts(
     kept = np.zeros(n, dtype=np.int64)
     if n == 0:
         return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
-    if inputs is None:
-        inputs = [history.indexes_at(observations), table.epochs_at(observations)]
-    for first, stop in state_runs(inputs):
+    if runs is None:
+        runs = change_runs(observations, (history.minutes[1:], table.change_minutes()))
+    for first, stop in runs:
         key = None if known is None else known[1](first)
         found = None if known is None else known[0].get(key)
         if found is None:
@@ -159,14 +160,13 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
             return departed_facts(result, store, category, minute)
 
         sources = departed_sources(result, store, category)
+    observations = result.observations
     known = None
     whole: object = None
-    numbers: list[tuple[int, ...]] = []
     if result.memo is not None:
         # the same histories (instants and interned states) give the same counts: most
         # categories are not moved by a replication's draws
         number = result.memo.interner.number
-        observations = result.observations
         numbers = [tuple(map(number, h.states)) for h in sources]
         whole = (
             store,
@@ -179,19 +179,18 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
         found = result.memo.categories.get(whole)
         if found is not None:
             return StoreState(store, category, *found)
-    inputs = [
-        *(h.indexes_at(result.observations) for h in sources),
-        table.epochs_at(result.observations),
-    ]
-    if result.memo is not None:
-        epochs = inputs[-1]
 
         def key(first: int) -> object:
-            states = (n[i[first]] for n, i in zip(numbers, inputs, strict=False))
-            return (store, category, departed is None, int(epochs[first]), *states)
+            minute = observations[first]
+            states = (
+                n[max(0, bisect.bisect_right(h.minutes, minute) - 1)]
+                for n, h in zip(numbers, sources, strict=True)
+            )
+            return (store, category, departed is None, table.epoch_at(minute), *states)
 
         known = (result.memo.counts, key)
-    state = counts(history, table, result.observations, departed, inputs, known)
+    runs = change_runs(observations, [*(h.minutes[1:] for h in sources), table.change_minutes()])
+    state = counts(history, table, observations, departed, runs, known)
     state.store = store
     if result.memo is not None:
         arrays = (state.correct, state.missing, state.stale, state.departed)

@@ -42,3 +42,22 @@ class Recorder:
         )
         self.events.append(event)
         return event.id
+
+    def change(
+        self, minute: float, actor: str, code: str, store: str, category: str, count: int, cause: int
+    ) -> None:
+        """:meth:`log` of a store's change (the engine's most frequent record)."""
+        event = object.__new__(EventRecord)
+        event.__dict__.update(
+            id=len(self.events),
+            minute=minute,
+            actor=actor,
+            kind="change",
+            code=code,
+            store=store,
+            category=category,
+            count=count,
+            detail="",
+            cause=cause,
+        )
+        self.events.append(event)

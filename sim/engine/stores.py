@@ -69,24 +69,20 @@ class FactStore:
                 return 0, 0
             added = int(np.count_nonzero(changed & state))
             removed = int(np.count_nonzero(changed & old))
-        self.recorder.changes += 1
-        new = _kept(self.interner, state)
+        recorder = self.recorder
+        recorder.changes += 1
+        new = state if self.interner is not None else state.copy()  # interned above
         self.present[category] = new
         minute = self.env.now
         self.history[category].append(minute, cause, new)
         self.change_minutes.append(minute)
-        for code, count in (("added", added), ("removed", removed)):
-            if count:
-                self.recorder.log(
-                    minute,
-                    self.recorder.events[cause].actor,
-                    "change",
-                    code,
-                    store=self.store.value,
-                    category=category.value,
-                    count=count,
-                    cause=cause,
-                )
+        actor = recorder.events[cause].actor
+        if added:
+            recorder.change(minute, actor, "added", self.store.value, category.value, added, cause)
+        if removed:
+            recorder.change(
+                minute, actor, "removed", self.store.value, category.value, removed, cause
+            )
         self._notify()
         return added, removed
 

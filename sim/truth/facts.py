@@ -6,6 +6,7 @@ is *stale*: its interval is empty (``valid_from = inf``). Link facts name their 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,6 +38,7 @@ class FactTable:
     valid_to: FloatArray
     ends: dict[Category, IntArray] = field(default_factory=dict)
     _changes: FloatArray | None = field(default=None, repr=False, compare=False)
+    _change_list: list[float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
@@ -50,11 +52,24 @@ class FactTable:
         """For each minute, how many of the truth's change minutes are at or before it: two
         minutes with the same epoch have the same ``true_at`` (tables are not changed once
         built)."""
+        found: IntArray = np.searchsorted(self._change_array(), minutes, side="right")
+        return found
+
+    def epoch_at(self, minute: float) -> int:
+        """:meth:`epochs_at` of one minute."""
+        return bisect.bisect_right(self.change_minutes(), minute)
+
+    def change_minutes(self) -> list[float]:
+        """The minutes at which some fact becomes true or stops being true, in order."""
+        if self._change_list is None:
+            self._change_list = self._change_array().tolist()
+        return self._change_list
+
+    def _change_array(self) -> FloatArray:
         if self._changes is None:
             bounds = np.concatenate([self.valid_from, self.valid_to])
             self._changes = np.unique(bounds[np.isfinite(bounds)])
-        found: IntArray = np.searchsorted(self._changes, minutes, side="right")
-        return found
+        return self._changes
 
     @property
     def stale(self) -> BoolArray:
