@@ -16,12 +16,12 @@ from sim.analysis.diagnosis import Diagnosis, diagnose
 from sim.analysis.execution import DaskExecutor, LocalExecutor
 from sim.analysis.explain import explain_category, explain_fact
 from sim.analysis.plan import make_plan
-from sim.analysis.prediction import Prediction, forecast, operations_to_redo, replanned
+from sim.analysis.prediction import Prediction, forecast, simulate_future
 from sim.analysis.risk import run_risk, tornado
 from sim.analysis.run_analysis import Analysis, analyse
 from sim.chain import build_graph, order_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, System, Target
-from sim.engine.simulation import SimulationResult, build_truth, simulate
+from sim.engine.simulation import SimulationResult, simulate
 from sim.i18n import label, set_language
 from sim.presentation.academie_output import academie_run_summary
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
@@ -46,7 +46,6 @@ from sim.presentation.risk_output import risk_summary
 from sim.presentation.risk_plots import plot_risk_curve, plot_tornado
 from sim.presentation.summary import summary_text
 from sim.realfiles.exports import SchoolExports
-from sim.realfiles.importer import data_of
 from sim.realfiles.key import Key, load_key
 from sim.realfiles.readers import read_school_exports
 from sim.scenario.academie import Academie, load_academie
@@ -91,11 +90,7 @@ def analyse_exports(
     """The simulation of the lycée ``files`` describe on ``day`` with ``scenario``'s
     calendar, analysed: with what the findings call for redone as soon as possible (or, with
     ``fixed=False``, with nothing redone). Nothing is written."""
-    data, _ = data_of(files, key.fingerprint, day, assume_links=True)
-    operations = operations_to_redo(diagnose(files, day), scenario, day)
-    planned = replanned(scenario, operations, day, redo=fixed)
-    truth, clock = build_truth(planned, data=data)
-    return analyse(simulate(planned, truth=truth, clock=clock))
+    return analyse(simulate_future(files, key.fingerprint, scenario, day, redo=fixed))
 
 
 def operations_in_order() -> list[tuple[str, str]]:

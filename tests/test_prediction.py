@@ -7,44 +7,76 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sim.analysis.diagnosis import diagnose
-from sim.analysis.prediction import Prediction, predict
-from sim.domain import Operation, Target
-from sim.engine.simulation import build_truth
+from sim.analysis.prediction import (
+    Observed,
+    Prediction,
+    observation_minute,
+    observation_of,
+    predict,
+    since_files,
+)
+from sim.domain import Category, Operation, Store, Target
+from sim.engine.observation import OBSERVATION_OFFSET, ObservedState
+from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.realfiles.defects import plant
+from sim.realfiles.exports import SchoolExports
 from sim.realfiles.fictional import exports_of
 from sim.realfiles.importer import data_of
 from sim.realfiles.key import load_key
 from sim.realfiles.readers import read_school_exports
 from sim.realfiles.writer import export_files
 from sim.scenario.loader import load_scenario
+from sim.truth.imported import observed_facts
 from tests.conftest import ROOT, run_main
 
 NOMINAL = ROOT / "scenarios" / "nominal.yaml"
 
 
-def _forecast(tmp_path: Path, day: dt.date, defect: str | None) -> Prediction:
-    scenario = load_scenario(NOMINAL)
-    truth, clock = build_truth(scenario)
+def _forecast(
+    tmp_path: Path,
+    day: dt.date,
+    defect: str | None,
+    simulated: bool = True,
+    path: Path = NOMINAL,
+) -> Prediction:
+    """The forecast from the files the nominal lycée exports on ``day``, with ``defect``
+    planted: what its STS-WEB and SIECLE hold then in the nominal's simulation, or (not
+    ``simulated``) the truth itself, every export done."""
+    scenario = load_scenario(path)
+    result = simulate(scenario)
+    minute = result.clock.day_minutes(day, dt.time(0, 0))
+    stores = {
+        store: {c: h.at(minute) for c, h in result.histories[store].items()}
+        for store in (Store.STS, Store.SIECLE)
+    }
     files = exports_of(
-        truth, clock.day_minutes(day, dt.time(0, 0)), "0330999Z", 2026, day, scenario.seed
+        result.truth, minute, "0330999Z", 2026, day, scenario.seed, stores if simulated else None
     )
     if defect is not None:
         files, _ = plant(files, defect)
-    for name, data in export_files(files, zip_siecle=False).items():
-        (tmp_path / name).write_bytes(data)
-    key = load_key(tmp_path / "config")
-    read = read_school_exports(
-        tmp_path / "sts_emp_0330999Z_2026.xml",
-        tmp_path / "ElevesSansAdresses.xml",
-        tmp_path / "Structures.xml",
-        None,
-        key,
+    read = _read_back(tmp_path, files)
+    data, report = data_of(read, "0" * 8, day, assume_links=True)
+    observed = observation_of(read, day)
+    return predict(
+        diagnose(read, day), data, scenario, day, report.assumed_links, observed=observed
     )
-    data, report = data_of(read, key.fingerprint, day, assume_links=True)
-    return predict(diagnose(read, day), data, scenario, day, report.assumed_links)
+
+
+def _read_back(folder: Path, files: SchoolExports) -> SchoolExports:
+    """``files`` written as the lycée has them, and read as ``diagnostiquer`` reads them."""
+    for name, data in export_files(files, zip_siecle=False).items():
+        (folder / name).write_bytes(data)
+    return read_school_exports(
+        folder / "sts_emp_0330999Z_2026.xml",
+        folder / "ElevesSansAdresses.xml",
+        folder / "Structures.xml",
+        folder / "ResponsablesAvecAdresses.xml",
+        load_key(folder / "config"),
+    )
 
 
 def _when(prediction: Prediction, target: Target, fixed: bool) -> dt.datetime | None:
@@ -53,23 +85,152 @@ def _when(prediction: Prediction, target: Target, fixed: bool) -> dt.datetime | 
     return prediction.instant(run.targets[target].consistent_from)
 
 
+def _after_observation(
+    tmp_path: Path, day: dt.date, defect: str | None, simulated: bool
+) -> tuple[dict[Store, dict[Category, np.ndarray]], SimulationResult, float, Observed]:
+    """The nominal lycée's files of ``day`` (as in :func:`_forecast`), put back into a
+    simulation of the lycée they describe: the files' state, the run, and the instant just
+    after the observation."""
+    scenario = load_scenario(NOMINAL)
+    nominal = simulate(scenario)
+    minute = nominal.clock.day_minutes(day, dt.time(0, 0))
+    stores = {
+        store: {c: h.at(minute) for c, h in nominal.histories[store].items()}
+        for store in (Store.STS, Store.SIECLE)
+    }
+    if not simulated:
+        stores = {
+            store: {c: nominal.truth.table(c).true_at(minute) for c in states}
+            for store, states in stores.items()
+        }
+    files = exports_of(nominal.truth, minute, "0330999Z", 2026, day, scenario.seed, stores)
+    if defect is not None:
+        files, _ = plant(files, defect)
+    read = _read_back(tmp_path, files)
+    data, _ = data_of(read, "0" * 8, day, assume_links=True)
+    observed = observation_of(read, day)
+    truth, clock = build_truth(since_files(scenario, day), data=data)
+    at = observation_minute(scenario, clock, observed.on)
+    entities, links = observed_facts(truth, observed.shown)
+    state = ObservedState(at, entities[Store.STS], entities[Store.SIECLE], links[Store.SIECLE])
+    result = simulate(scenario, truth=truth, clock=clock, observed=state)
+    return stores, result, at + 2 * OBSERVATION_OFFSET, observed
+
+
 def test_clean_files_forecast_the_nominal_dates(tmp_path: Path) -> None:
-    """Clean exports of the rentrée (01/09) and the nominal calendar: nothing to redo; the
-    links exported on Thursday 03/09 reach the ENT on Friday 04/09 at 08:00 and GAR on
-    Saturday 05/09 at 08:00, the nominal's dates."""
-    prediction = _forecast(tmp_path, dt.date(2026, 9, 1), None)
+    """The files the nominal lycée exports on Friday 04/09 (its STS-WEB and SIECLE as
+    simulated at the start of that day): no finding, nothing to redo. They are put back on
+    Thursday 03/09 at 21:00, just before the extraction to the AAF, and hold what the
+    simulation holds then (the links exported on 03/09 at 10:00 were activated at 20:00):
+    the ENT is right on 04/09 at 08:00, and GAR, after its export of 04/09 at 21:00, on
+    05/09 at 08:00: the nominal's own dates."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 4), None)
     assert prediction.redone == () and prediction.with_fixes is None
+    assert prediction.observed_on == dt.date(2026, 9, 4)
     assert _when(prediction, Target.ENT, False) == dt.datetime(2026, 9, 4, 8, 0)
     assert _when(prediction, Target.GAR, False) == dt.datetime(2026, 9, 5, 8, 0)
 
 
+def test_files_ahead_of_the_calendar_bring_the_dates_forward(tmp_path: Path) -> None:
+    """Files of Wednesday 02/09 where every export is done (the truth itself), though the
+    calendar exports the links only on Thursday 03/09: the forecast believes the files. They
+    are in SIECLE on Tuesday 01/09 at 21:00, before that evening's extraction: the ENT is
+    right on 02/09 at 08:00 and GAR (export of 02/09 at 21:00) on 03/09 at 08:00, two days
+    before the nominal's dates."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 2), None, simulated=False)
+    assert prediction.redone == ()
+    assert _when(prediction, Target.ENT, False) == dt.datetime(2026, 9, 2, 8, 0)
+    assert _when(prediction, Target.GAR, False) == dt.datetime(2026, 9, 3, 8, 0)
+
+
+@pytest.mark.parametrize(
+    ("day", "simulated"),
+    [(dt.date(2026, 8, 28), True), (dt.date(2026, 9, 2), False), (dt.date(2026, 9, 15), True)],
+)
+def test_the_files_are_what_sts_web_and_siecle_hold_after_the_observation(
+    tmp_path: Path, day: dt.date, simulated: bool
+) -> None:
+    """Files exported from a simulation (or from the truth), read and put back into a
+    simulation of the lycée they describe: right after the observation, STS-WEB and SIECLE
+    hold as many facts of each kind as the files (the truths differ, their sizes that day
+    do not; on 02/09 the simulation had no link in SIECLE yet, the files have them all)."""
+    stores, result, after, _ = _after_observation(tmp_path, day, None, simulated)
+    for store, categories in stores.items():
+        for category, expected in categories.items():
+            found = result.histories[store][category].at(after)
+            assert found.sum() == expected.sum(), (store, category)
+
+
+@pytest.mark.parametrize(
+    "defect", ["structure_eleve_inconnue", "services_non_remontes", "eleve_sans_groupe"]
+)
+def test_after_the_observation_the_stores_hold_exactly_what_the_files_show(
+    tmp_path: Path, defect: str
+) -> None:
+    """Whatever the files say, STS-WEB's and SIECLE's entities right after the observation
+    are the observed facts (SIECLE also has the structures its students are placed in), and
+    SIECLE holds a link exactly when it is observed and both its ends are there."""
+    _, result, after, observed = _after_observation(tmp_path, dt.date(2026, 9, 4), defect, True)
+    truth = result.truth
+    entities, links = observed_facts(truth, observed.shown)
+    for store, categories in entities.items():
+        for category, expected in categories.items():
+            found = result.histories[store][category].at(after)
+            assert np.array_equal(found, expected), (store, category)
+    siecle = {c: h.at(after) for c, h in result.histories[Store.SIECLE].items()}
+    for category, shown in links[Store.SIECLE].items():
+        table = truth.table(category)
+        ends = np.ones(table.size, dtype=bool)
+        for end, index in table.ends.items():
+            if end is not Category.PARENTS:  # SIECLE's guardians come with their links
+                ends &= siecle[end][index]
+        assert np.array_equal(siecle[category], shown & ends), category
+    assert siecle[Category.STUDENT_GROUP].sum() == len(observed.shown.student_groups)
+    events = [e for e in result.events if e.kind == "observation"]
+    assert [(e.actor, e.code, e.minute) for e in events] == [
+        ("reality", "files", after - OBSERVATION_OFFSET)
+    ]
+
+
+def test_groups_students_are_placed_in_are_in_siecle(tmp_path: Path) -> None:
+    """On Friday 04/09 Structures.xml lacks groups its students are placed in: it was
+    exported before they reached SIECLE. A link in SIECLE needs its group there (rule 2),
+    so SIECLE has them: nothing differs from the simulation, the dates are the nominal's
+    (ENT 04/09, GAR 05/09 at 08:00). The finding still asks for the links again on the next
+    working day, Monday 07/09 (the copy's one-day delay), which changes nothing."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 4), "structure_eleve_inconnue")
+    assert prediction.redone == ((Operation.EXPORT_LIENS_SIECLE, dt.datetime(2026, 9, 7, 10, 0)),)
+    for fixed in (False, True):
+        assert _when(prediction, Target.ENT, fixed) == dt.datetime(2026, 9, 4, 8, 0)
+        assert _when(prediction, Target.GAR, fixed) == dt.datetime(2026, 9, 5, 8, 0)
+
+
+def test_students_without_groups_on_the_files_day_need_two_exports(tmp_path: Path) -> None:
+    """On Friday 04/09, three students have no group in SIECLE while their classmates have
+    some. Put back on Thursday 03/09 at 21:00, the files take their links out of SIECLE
+    just before the extraction: the ENT lacks them on Friday morning, and nothing later in
+    the calendar sends links again. Redone on Friday at 10:00 (SIECLE → EDT) and 10:01 (the
+    links), they are activated at 20:00, extracted at 21:00 and imported that night: the
+    ENT is right on Saturday 05/09 at 08:00; GAR's export of Saturday 21:00 lands by Sunday
+    06/09 at 08:00."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 4), "eleve_sans_groupe")
+    assert prediction.assumed_links == 3
+    assert [op for op, _ in prediction.redone] == [
+        Operation.EXPORT_SIECLE_EDT,
+        Operation.EXPORT_LIENS_SIECLE,
+    ]
+    assert _when(prediction, Target.ENT, False) is None
+    assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 5, 8, 0)
+    assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 6, 8, 0)
+
+
 def test_late_arrivals_without_groups_are_fixed_by_two_exports_today(tmp_path: Path) -> None:
-    """On Wednesday 02/09, three students have no group while their classmates have some:
-    SIECLE → EDT then the links are redone that day at 10:00. The links are activated in
-    SIECLE at 20:00, extracted to the AAF at 21:00, imported by the ENT that night: right on
-    Thursday 03/09 at 08:00; GAR's export at 21:00 on 03/09 is integrated by 06:00: right on
-    Friday 04/09 at 08:00. Without redoing them, the three students never get their groups."""
-    prediction = _forecast(tmp_path, dt.date(2026, 9, 2), "eleve_sans_groupe")
+    """On Wednesday 02/09 (every export done but for three students without a group),
+    SIECLE → EDT then the links are redone that day at 10:00: activated at 20:00, extracted
+    at 21:00, imported that night, the ENT is right on Thursday 03/09 at 08:00 and GAR
+    (export at 21:00) on Friday 04/09 at 08:00. Without redoing them, the calendar's own
+    link export on Thursday 03/09 at 10:00 sends them: ENT 04/09, GAR 05/09 at 08:00."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 2), "eleve_sans_groupe", simulated=False)
     assert [op for op, _ in prediction.redone] == [
         Operation.EXPORT_SIECLE_EDT,
         Operation.EXPORT_LIENS_SIECLE,
@@ -78,7 +239,34 @@ def test_late_arrivals_without_groups_are_fixed_by_two_exports_today(tmp_path: P
     assert prediction.assumed_links == 3
     assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 3, 8, 0)
     assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 4, 8, 0)
-    assert _when(prediction, Target.ENT, False) is None
+    assert _when(prediction, Target.ENT, False) == dt.datetime(2026, 9, 4, 8, 0)
+    assert _when(prediction, Target.GAR, False) == dt.datetime(2026, 9, 5, 8, 0)
+
+
+def test_reality_changes_the_files_show_are_not_applied_again(tmp_path: Path) -> None:
+    """``arrivees-tardives``: five arrivals on Monday 14/09 and eight group changes on
+    15/09 (typed the same day), a departure on Friday 18/09, the exports SIECLE → EDT on
+    21/09 and links on 22/09. Files of Wednesday 16/09 show the arrivals, without groups
+    (they get a classmate's): those changes are in the files and are not applied again; the
+    departure is still to come. Nothing redone, the calendar's exports give the scenario's
+    dates, ENT 23/09 and GAR 24/09 at 08:00. Redone on 16/09, the links are in the ENT on
+    17/09, but the departure typed on Friday 18/09 is extracted that evening: the ENT is
+    right for good on Saturday 19/09 at 08:00, GAR on Sunday 20/09. Clean files of 25/09,
+    after every export: nothing to redo, right already (a change applied twice would move
+    another student and leave them never right)."""
+    late = ROOT / "scenarios" / "arrivees-tardives.yaml"
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 16), None, path=late)
+    assert prediction.assumed_links == 5
+    assert _when(prediction, Target.ENT, False) == dt.datetime(2026, 9, 23, 8, 0)
+    assert _when(prediction, Target.GAR, False) == dt.datetime(2026, 9, 24, 8, 0)
+    assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 19, 8, 0)
+    assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 20, 8, 0)
+    (tmp_path / "later").mkdir()
+    later = _forecast(tmp_path / "later", dt.date(2026, 9, 25), None, path=late)
+    assert later.redone == ()
+    for target in Target:
+        found = _when(later, target, False)
+        assert found is not None and found <= dt.datetime(2026, 9, 25, 8, 0)
 
 
 def test_the_forecast_in_json_and_a_calendar_of_another_year(

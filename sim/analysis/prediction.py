@@ -1,27 +1,34 @@
 """When the ENT and GAR will be right, from one day's exports and the rest of a calendar.
 
-The lycée is the one the files describe (imported as ``importer`` would). The findings say
-which operations did not happen, or must happen again: those dated before the day of the
-diagnosis are taken as not done. Two futures are simulated with the scenario's calendar:
-nothing is redone, or they are redone on the next working day (links the day after, once
-tonight's STS-WEB → SIECLE copy has run). Everything else follows the scenario: operations
-dated before the day as done, the AAF, the ENT and GAR as it has them (no ENT export is read).
+The lycée is the one the files describe (imported as ``importer`` would). The forecast
+starts from what the files show: they hold what was typed in up to the day before their
+export, so on that evening, just before the extraction to the AAF, STS-WEB and SIECLE take
+what the exports hold (less what the import leaves out); the timetable software, the AAF,
+the ENT and GAR keep their simulated state until then, since the lycée does not export
+them, and the reality changes typed in before the files' day are in them already.
+The findings say which operations must happen again. Two futures are simulated with the
+scenario's calendar: nothing is redone, or what the findings call for is redone on the next
+working day (links once the structure has reached SIECLE).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from sim.analysis.academie import LyceeRun, outcome_of
-from sim.analysis.diagnosis import Diagnosis, Rule
+from sim.analysis.diagnosis import Diagnosis, Rule, diagnose, latest_export_date
 from sim.calendar import Clock
-from sim.domain import Operation
-from sim.engine.simulation import build_truth, simulate
+from sim.domain import Operation, Store
+from sim.engine.observation import ObservedState
+from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.realfiles.exports import SchoolExports
-from sim.realfiles.importer import data_of
-from sim.scenario.donnees import EstablishmentData
+from sim.realfiles.importer import data_of, observed_of
+from sim.scenario.donnees import EstablishmentData, ObservedData
 from sim.scenario.model import OperationSpec, Scenario
+from sim.truth.imported import observed_facts
+from sim.truth.model import Truth
 
 # what each finding says about the operations, and after how many working days each can be
 # redone (links wait for the night's copy of the new groups to SIECLE)
@@ -53,6 +60,7 @@ class Prediction:
     assumed_links: int = 0  # students given a classmate's groups
     links_unknown: bool = False  # no student has a group: the forecast leaves links out
     left_out: int = 0  # students without a division, not in the forecast
+    observed_on: dt.date | None = None  # the files' state is put in at the start of this day
 
     def instant(self, minute: float | None) -> dt.datetime | None:
         return None if minute is None else self.clock.instant(minute)
@@ -67,6 +75,11 @@ def operations_to_redo(
     for finding in diagnosis.findings:
         for operation, delay in REDONE.get(finding.rule, ()):
             wanted[operation] = max(wanted.get(operation, 0), delay)
+    if any(f.rule is Rule.STRUCTURE_MISSING_IN_SIECLE for f in diagnosis.findings):
+        # the links wait for STS-WEB's copy of the structure to land in SIECLE (rule 2)
+        landing = scenario.channels.sts_vers_siecle.delay
+        days = max(1, math.ceil(landing / dt.timedelta(days=1)))
+        wanted[Operation.EXPORT_LIENS_SIECLE] = max(wanted[Operation.EXPORT_LIENS_SIECLE], days)
     first = staff.next_working(day)
     assert isinstance(first, dt.date)
     when: list[tuple[Operation, dt.datetime]] = []
@@ -84,16 +97,19 @@ def replanned(
     operations: tuple[tuple[Operation, dt.datetime], ...],
     day: dt.date,
     redo: bool,
+    observed: bool = False,
 ) -> Scenario:
-    """``scenario`` where ``operations`` were not done before ``day``, and are done at their
-    instant when ``redo``."""
+    """``scenario`` where ``operations`` are done at their instant when ``redo``. Without an
+    observation of the files, their occurrences before ``day`` are taken as not done; with
+    one, the files show what they did (and undoing SIECLE → EDT would empty the timetable
+    software of every student, not only of those the findings name)."""
     changed = {}
     for operation, instant in operations:
         spec = scenario.operations.get(operation)
         kept = [
             (d, s)
             for d, s in zip(spec.date, _shares(spec), strict=True)
-            if scenario.calendar.at(d) >= dt.datetime.combine(day, dt.time(0, 0))
+            if observed or scenario.calendar.at(d) >= dt.datetime.combine(day, dt.time(0, 0))
         ]
         if redo:
             kept.append((instant, 1.0))
@@ -107,8 +123,43 @@ def replanned(
     )
 
 
+def since_files(scenario: Scenario, observed_on: dt.date) -> Scenario:
+    """``scenario`` without the reality changes typed in before ``observed_on``: the files
+    of that day show them already (applying them again would move other students)."""
+    start = dt.datetime.combine(observed_on, dt.time(0, 0))
+    kept = [
+        change
+        for change in scenario.reality
+        if scenario.calendar.at(change.date) + change.recorded_after >= start
+    ]
+    return scenario.model_copy(update={"reality": kept})
+
+
 def _shares(spec: OperationSpec) -> list[float]:
     return spec.share if isinstance(spec.share, list) else [spec.share] * len(spec.date)
+
+
+@dataclass(frozen=True)
+class Observed:
+    """What the files show of STS-WEB and SIECLE (``shown``), and the day they were
+    exported (``on``: the forecast puts it into the stores the evening before)."""
+
+    on: dt.date
+    shown: ObservedData
+
+
+def observation_minute(scenario: Scenario, clock: Clock, on: dt.date) -> float:
+    """When the files of ``on`` are put into STS-WEB and SIECLE: they show what was typed in
+    up to the day before, so the evening before, at the extraction to the AAF (just before
+    it), which is what the ENT shows on the morning of ``on``."""
+    return clock.day_minutes(on - dt.timedelta(days=1), scenario.channels.extraction_aaf.at)
+
+
+def observation_of(files: SchoolExports, day: dt.date) -> Observed:
+    """What ``files`` show, on the day of their latest export (``day`` if they tell none)."""
+    exported = latest_export_date(files)
+    on = exported if exported is not None and exported <= day else day
+    return Observed(on, observed_of(files, on))
 
 
 def predict(
@@ -118,16 +169,18 @@ def predict(
     day: dt.date,
     assumed_links: int = 0,
     left_out: int = 0,
+    observed: Observed | None = None,
 ) -> Prediction:
     """The ENT and GAR dates for the lycée of ``data`` (its reality: links assumed where
     the files miss them) from ``day`` on, with nothing redone and with what the findings
-    call for redone as soon as possible."""
+    call for redone as soon as possible; from what the files show (``observed``) when
+    given."""
     operations = operations_to_redo(diagnosis, scenario, day)
-    truth, clock = build_truth(scenario, data=data)
+    lived = scenario if observed is None else since_files(scenario, observed.on)
+    truth, clock = build_truth(lived, data=data)
 
     def run(redo: bool) -> LyceeRun:
-        planned = replanned(scenario, operations, day, redo)
-        result = simulate(planned, truth=truth, clock=clock)
+        planned, result = _future(lived, operations, day, redo, truth, clock, observed)
         return outcome_of(0, data.uai, scenario.etablissement.name, "", planned, result)
 
     return Prediction(
@@ -140,7 +193,43 @@ def predict(
         assumed_links=assumed_links,
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None,
         left_out=left_out,
+        observed_on=None if observed is None else observed.on,
     )
+
+
+def simulate_future(
+    files: SchoolExports, fingerprint: str, scenario: Scenario, day: dt.date, redo: bool
+) -> SimulationResult:
+    """The simulation behind one future of :func:`forecast`: with what the findings call for
+    redone as soon as possible (``redo``) or nothing redone."""
+    data, _ = data_of(files, fingerprint, day, assume_links=True)
+    operations = operations_to_redo(diagnose(files, day), scenario, day)
+    observed = observation_of(files, day)
+    lived = since_files(scenario, observed.on)
+    truth, clock = build_truth(lived, data=data)
+    return _future(lived, operations, day, redo, truth, clock, observed)[1]
+
+
+def _future(
+    scenario: Scenario,
+    operations: tuple[tuple[Operation, dt.datetime], ...],
+    day: dt.date,
+    redo: bool,
+    truth: Truth,
+    clock: Clock,
+    observed: Observed | None,
+) -> tuple[Scenario, SimulationResult]:
+    state = None
+    if observed is not None:
+        entities, links = observed_facts(truth, observed.shown)
+        state = ObservedState(
+            minute=observation_minute(scenario, clock, observed.on),
+            sts=entities[Store.STS],
+            siecle=entities[Store.SIECLE],
+            siecle_links=links[Store.SIECLE],
+        )
+    planned = replanned(scenario, operations, day, redo, observed is not None)
+    return planned, simulate(planned, truth=truth, clock=clock, observed=state)
 
 
 def forecast(
@@ -151,7 +240,8 @@ def forecast(
     day: dt.date,
 ) -> Prediction:
     """:func:`predict` for the lycée ``files`` describe on ``day`` (imported with the links
-    its classmates have where the files miss them)."""
+    its classmates have where the files miss them), from what the files show."""
     data, report = data_of(files, fingerprint, day, assume_links=True)
     left_out = report.without_division + report.unknown_division
-    return predict(diagnosis, data, scenario, day, report.assumed_links, left_out)
+    observed = observation_of(files, day)
+    return predict(diagnosis, data, scenario, day, report.assumed_links, left_out, observed)

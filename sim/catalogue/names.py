@@ -111,7 +111,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_kind.change": {"fr": "changement dans un système", "en": "change in a system"},
     "event_kind.rule": {"fr": "règle appliquée", "en": "rule applied"},
     "event_kind.reality": {"fr": "changement réel", "en": "real change"},
+    "event_kind.observation": {"fr": "constat", "en": "observation"},
     "event_code.initial_state": {"fr": "état initial", "en": "initial state"},
+    "event_code.files": {
+        "fr": "état de STS-WEB et SIECLE lu dans les exports",
+        "en": "STS-WEB and SIECLE as the exports show them",
+    },
     "event_code.run": {"fr": "passage", "en": "run"},
     "event_code.full": {"fr": "passage complet", "en": "full run"},
     "event_code.outage": {"fr": "panne", "en": "outage"},

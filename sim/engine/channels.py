@@ -223,6 +223,12 @@ class StsToSiecleContinuous:
         self.sts, self.siecle = model.stores[Store.STS], model.stores[Store.SIECLE]
         self.seen = self.sts.snapshot(STRUCTURE_CATEGORIES)
 
+    def catch_up(self) -> None:
+        """Send the difference between STS-WEB's structure and SIECLE's, as the copy would
+        have (SIECLE's was just observed: what it lacks was in transit)."""
+        self.seen = self.siecle.snapshot(STRUCTURE_CATEGORIES)
+        self.on_change()
+
     def on_change(self) -> None:
         """STS-WEB changed: send the difference, if any."""
         now = self.sts.snapshot(STRUCTURE_CATEGORIES)

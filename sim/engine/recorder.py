@@ -44,7 +44,14 @@ class Recorder:
         return event.id
 
     def change(
-        self, minute: float, actor: str, code: str, store: str, category: str, count: int, cause: int
+        self,
+        minute: float,
+        actor: str,
+        code: str,
+        store: str,
+        category: str,
+        count: int,
+        cause: int,
     ) -> None:
         """:meth:`log` of a store's change (the engine's most frequent record)."""
         event = object.__new__(EventRecord)

@@ -15,9 +15,15 @@ import simpy
 from sim.calendar import Clock
 from sim.chain import build_graph, prerequisites
 from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Origin, Store
-from sim.engine.channels import channels_of
+from sim.engine.channels import (
+    ChannelProcess,
+    StsToSiecleContinuous,
+    StsToSiecleScheduled,
+    channels_of,
+)
 from sim.engine.memo import Memo
 from sim.engine.model import ChainModel
+from sim.engine.observation import OBSERVATION_OFFSET, ObservedState, observe
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories, History
 from sim.scenario.donnees import EstablishmentData, read_data
@@ -92,16 +98,21 @@ def simulate(
     truth: Truth | None = None,
     clock: Clock | None = None,
     memo: Memo | None = None,
+    observed: ObservedState | None = None,
 ) -> SimulationResult:
     """Run the chain over the scenario's window. Deterministic for a scenario and seed.
-    ``memo`` (shared by runs of one lycée) only saves work: the results are the same."""
+    ``memo`` (shared by runs of one lycée) only saves work: the results are the same.
+    ``observed``: what a lycée's exports show, put into STS-WEB and SIECLE on their day."""
     started = time.perf_counter()
     chain = Chain.prepare(scenario, seed, truth, clock, simpy.Environment(), memo)
     model = chain.model
+    channels = channels_of(model)
+    if observed is not None:
+        model.env.process(_observation(model, observed, channels))
     for op in chain.operations:
         model.env.process(_operation(chain, op))
     model.env.process(_reality(model))
-    for channel in channels_of(model):
+    for channel in channels:
         model.env.process(channel.process())
     model.env.run(until=chain.end_minute)
     return chain.result(time.perf_counter() - started)
@@ -271,6 +282,18 @@ def record_change(model: ChainModel, change: TruthChange) -> None:
             )
     model.refresh_siecle(cause)
     model.refresh_edt(cause)
+
+
+def _observation(
+    model: ChainModel, observed: ObservedState, channels: list[ChannelProcess]
+) -> Process:
+    yield model.env.timeout(max(0.0, observed.minute + OBSERVATION_OFFSET))
+    observe(model, observed)
+    for channel in channels:
+        if isinstance(channel, StsToSiecleContinuous):
+            channel.catch_up()
+        elif isinstance(channel, StsToSiecleScheduled):
+            channel.runner.inputs_seen = None  # its next run copies the whole structure
 
 
 def _reality(model: ChainModel) -> Process:

@@ -82,7 +82,9 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.left_out:
         lines.append("  " + t("prediction.left_out", count=prediction.left_out))
-    lines.append("  " + t("prediction.assumptions"))
+    observed_on = prediction.observed_on or prediction.day
+    at = prediction.scenario.channels.extraction_aaf.at.strftime("%H:%M")
+    lines.append("  " + t("prediction.assumptions", day=day_text(observed_on), time=at))
     return lines
 
 
@@ -119,6 +121,8 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
 
     return {
         "scenario": prediction.scenario.name,
+        # STS-WEB and SIECLE start from the files at the start of this day
+        "etat_des_fichiers_au": (prediction.observed_on or prediction.day).isoformat(),
         "sans_rien_refaire": future(prediction.as_it_stands),
         "operations_a_refaire": [
             {"operation": op.value, "le": at.isoformat(timespec="minutes")}

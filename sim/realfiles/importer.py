@@ -23,6 +23,7 @@ from sim.scenario.donnees import (
     GroupData,
     GuardianData,
     Level,
+    ObservedData,
     ServiceData,
     StudentData,
 )
@@ -115,6 +116,44 @@ def data_of(
         responsables=guardian_data,
     )
     return data, report
+
+
+def observed_of(files: ex.SchoolExports, day: date) -> ObservedData:
+    """What STS-WEB and SIECLE hold on ``day`` according to ``files`` (the students active
+    that day; the subjects by their management code, as in the data file). SIECLE holds
+    every structure a student is placed in, even when Structures.xml, exported earlier,
+    does not list it yet."""
+    sts = files.sts
+    services = set()
+    for kind, structures in (("division", sts.divisions), ("groupe", sts.groups)):
+        for structure in structures:
+            for service in structure.services:
+                subject = sts.subjects.get(service.subject) or service.subject
+                for teacher in service.teachers:
+                    services.add((teacher, f"{kind}:{structure.code}", subject))
+    students = [s for s in files.eleves.students if s.active_on(day)]
+    guardians = None
+    if files.responsables is not None:
+        guardians = frozenset(
+            (link.guardian, link.student)
+            for link in files.responsables.links
+            if link.legal in ex.LEGAL_GUARDIAN
+        )
+    return ObservedData(
+        sts_teachers=frozenset(p.ident for p in sts.teachers),
+        sts_divisions=frozenset(d.code for d in sts.divisions if d.code != ex.INACTIVE_DIVISION),
+        sts_groups=frozenset(g.code for g in sts.groups),
+        sts_services=frozenset(services),
+        # a student's division or group is in SIECLE (rule 2): Structures.xml was older
+        siecle_divisions=frozenset(d.code for d in files.structures.divisions)
+        | {d for s in students for d in s.divisions},
+        siecle_groups=frozenset(g.code for g in files.structures.groups)
+        | {g for s in students for g in s.groups},
+        siecle_students=frozenset(s.ident for s in students),
+        student_divisions=frozenset((s.ident, d) for s in students for d in s.divisions),
+        student_groups=frozenset((s.ident, g) for s in students for g in s.groups),
+        guardian_links=guardians,
+    )
 
 
 def _students(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -159,6 +160,24 @@ class EstablishmentData(_Strict):
     def level_of(self, division: DivisionData) -> Level:
         """A division's level: its MEF's, through ``niveaux`` (2nde when it has no MEF)."""
         return self.niveaux.get(division.mef, "2nde") if division.mef else "2nde"
+
+
+@dataclass(frozen=True)
+class ObservedData:
+    """What a lycée's exports show on their day, by code and pseudonym: STS-WEB's teachers,
+    structures and services (teacher, ``division:CODE`` or ``groupe:CODE``, subject),
+    SIECLE's structures, students and links. In memory only: a forecast starts from it."""
+
+    sts_teachers: frozenset[str]
+    sts_divisions: frozenset[str]
+    sts_groups: frozenset[str]
+    sts_services: frozenset[tuple[str, str, str]]
+    siecle_divisions: frozenset[str]
+    siecle_groups: frozenset[str]
+    siecle_students: frozenset[str]
+    student_divisions: frozenset[tuple[str, str]]
+    student_groups: frozenset[tuple[str, str]]
+    guardian_links: frozenset[tuple[str, str]] | None = None  # (guardian, student); no file
 
 
 def _service_key(service: ServiceData) -> str:

@@ -577,10 +577,11 @@ class TruthBuilder:
         leavers = [s for s, leaver in enumerate(self.student_leaver) if leaver]
         if not previous_year or not leavers:
             return
-        classmates = {
-            d: [s for s in self.level_students("Tle") if self.student_division[s] == d]
-            for d in previous_year
-        }
+        classmates: dict[int, list[int]] = {d: [] for d in previous_year}
+        for s in self.level_students("Tle"):
+            mates = classmates.get(self.student_division[s])
+            if mates is not None:
+                mates.append(s)
         groups = self.t[Category.STUDENT_GROUP].ends.get(Category.GROUPS, [])
         for k, student in enumerate(leavers):
             division = previous_year[k % len(previous_year)]

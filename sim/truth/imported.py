@@ -12,9 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from sim.calendar import Clock
-from sim.domain import LEVELS, Category, Origin
-from sim.scenario.donnees import EstablishmentData
+from sim.domain import LEVELS, Category, Origin, Store
+from sim.scenario.donnees import EstablishmentData, ObservedData
 from sim.scenario.model import Etablissement, RealityChange
+from sim.truth.facts import BoolArray
 from sim.truth.generator import TruthBuilder, build
 from sim.truth.model import Truth
 
@@ -178,3 +179,55 @@ def imported_truth(
     """The truth of ``data``, with the dated changes of ``reality``."""
     builder = ImportedBuilder(etab, data, np.random.default_rng(seed))
     return build(builder, reality, clock, recorded_minutes)
+
+
+ObservedFacts = dict[Store, dict[Category, BoolArray]]
+
+
+def observed_facts(truth: Truth, observed: ObservedData) -> tuple[ObservedFacts, ObservedFacts]:
+    """The facts of ``truth`` that ``observed`` shows: STS-WEB's and SIECLE's entities, and
+    the links SIECLE holds. Facts are found by their labels (the builder's); what the
+    truth left out (a student without a division, an empty group) is not a fact."""
+
+    def facts(category: Category, labels: set[str]) -> BoolArray:
+        table = truth.table(category)
+        found: BoolArray = np.fromiter(
+            (label in labels for label in table.labels), dtype=bool, count=table.size
+        )
+        return found & ~table.stale
+
+    o = observed
+    services = {f"enseignant:{t} {target} matiere:{m}" for t, target, m in o.sts_services}
+    entities = {
+        Store.STS: {
+            Category.TEACHERS: facts(
+                Category.TEACHERS, {f"enseignant:{t}" for t in o.sts_teachers}
+            ),
+            Category.DIVISIONS: facts(
+                Category.DIVISIONS, {f"division:{d}" for d in o.sts_divisions}
+            ),
+            Category.GROUPS: facts(Category.GROUPS, {f"groupe:{g}" for g in o.sts_groups}),
+            Category.SERVICES: facts(Category.SERVICES, services),
+        },
+        Store.SIECLE: {
+            Category.STUDENTS: facts(Category.STUDENTS, {f"eleve:{s}" for s in o.siecle_students}),
+            Category.DIVISIONS: facts(
+                Category.DIVISIONS, {f"division:{d}" for d in o.siecle_divisions}
+            ),
+            Category.GROUPS: facts(Category.GROUPS, {f"groupe:{g}" for g in o.siecle_groups}),
+        },
+    }
+    links = {
+        Category.STUDENT_DIVISION: facts(
+            Category.STUDENT_DIVISION,
+            {f"eleve:{s} division:{d}" for s, d in o.student_divisions},
+        ),
+        Category.STUDENT_GROUP: facts(
+            Category.STUDENT_GROUP, {f"eleve:{s} groupe:{g}" for s, g in o.student_groups}
+        ),
+    }
+    if o.guardian_links is not None:
+        links[Category.PARENT_STUDENT] = facts(
+            Category.PARENT_STUDENT, {f"parent:{p} eleve:{s}" for p, s in o.guardian_links}
+        )
+    return entities, {Store.SIECLE: links}

@@ -1,0 +1,60 @@
+"""What a lycée's own exports show of STS-WEB and SIECLE, put into the stores at one
+instant: the forecast of a diagnosis starts from what is observed, not from what the
+calendar says should be there.
+
+Only STS-WEB and SIECLE are exported by the lycée; the timetable software, the AAF, the ENT
+and GAR keep their simulated state. Batches already under way at that instant still land.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.domain import Category, Store
+from sim.engine.model import RANK_STEP, ChainModel
+from sim.truth.facts import BoolArray
+
+# Before every actor at that minute (ranks start at one step), after the 08:00 look (rank 0)
+OBSERVATION_OFFSET = RANK_STEP / 2
+
+# SIECLE's links, as the knowledge its derived links are made of (ChainModel.know)
+_KNOWN_LINKS = {
+    Category.STUDENT_DIVISION: "siecle_divisions",
+    Category.STUDENT_GROUP: "siecle_activated",
+    Category.PARENT_STUDENT: "siecle_parents",
+}
+
+
+@dataclass(frozen=True)
+class ObservedState:
+    """The facts each exported system holds from ``minute`` on.
+
+    ``siecle_links`` are the links SIECLE holds, for the students the files list; a link
+    category left out (no guardians' file) keeps its simulated state."""
+
+    minute: float
+    sts: dict[Category, BoolArray] = field(default_factory=dict)
+    siecle: dict[Category, BoolArray] = field(default_factory=dict)
+    siecle_links: dict[Category, BoolArray] = field(default_factory=dict)
+
+
+def observe(model: ChainModel, observed: ObservedState) -> None:
+    """Replace STS-WEB's and SIECLE's facts by the observed ones (one ``observation``
+    event, the cause of every change it makes)."""
+    cause = model.log("reality", "observation", "files")
+    model.stores[Store.STS].update(observed.sts, cause)
+    siecle = model.stores[Store.SIECLE]
+    siecle.update(observed.siecle, cause)
+    truth = model.truth
+    listed = siecle[Category.STUDENTS]
+    for category, links in observed.siecle_links.items():
+        # students the files do not list (not inscribed yet) keep what staff know of them
+        of_listed = listed[truth.table(category).ends[Category.STUDENTS]]
+        attribute = _KNOWN_LINKS[category]
+        known = getattr(model.know, attribute)
+        setattr(model.know, attribute, (known & ~of_listed) | links)
+    if Category.STUDENT_GROUP in observed.siecle_links:
+        # what waits for the night's activation is what SIECLE shows: no older file lands
+        pending = model.stores[Store.SIECLE_PENDING]
+        pending.set(Category.STUDENT_GROUP, model.know.siecle_activated, cause)
+    model.refresh_siecle(cause)
