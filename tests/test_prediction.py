@@ -11,14 +11,17 @@ import numpy as np
 import pytest
 
 from sim.analysis.diagnosis import diagnose
+from sim.analysis.explain import wrong_facts
 from sim.analysis.prediction import (
     Observed,
     Prediction,
     observation_minute,
     observation_of,
     predict,
+    simulate_future,
     since_files,
 )
+from sim.analysis.run_analysis import analyse
 from sim.domain import Category, Operation, Store, Target
 from sim.engine.observation import OBSERVATION_OFFSET, ObservedState
 from sim.engine.simulation import SimulationResult, build_truth, simulate
@@ -188,7 +191,7 @@ def test_after_the_observation_the_stores_hold_exactly_what_the_files_show(
     assert siecle[Category.STUDENT_GROUP].sum() == len(observed.shown.student_groups)
     events = [e for e in result.events if e.kind == "observation"]
     assert [(e.actor, e.code, e.minute) for e in events] == [
-        ("reality", "files", after - OBSERVATION_OFFSET)
+        ("exports", "files", after - OBSERVATION_OFFSET)
     ]
 
 
@@ -198,7 +201,15 @@ def test_groups_students_are_placed_in_are_in_siecle(tmp_path: Path) -> None:
     so SIECLE has them: nothing differs from the simulation, the dates are the nominal's
     (ENT 04/09, GAR 05/09 at 08:00). The finding still asks for the links again on the next
     working day, Monday 07/09 (the copy's one-day delay), which changes nothing."""
-    prediction = _forecast(tmp_path, dt.date(2026, 9, 4), "structure_eleve_inconnue")
+    _, result, after, observed = _after_observation(
+        tmp_path, dt.date(2026, 9, 4), "structure_eleve_inconnue", True
+    )
+    placed = {g for _, g in observed.shown.student_groups}
+    groups = result.truth.table(Category.GROUPS)
+    held = result.histories[Store.SIECLE][Category.GROUPS].at(after)
+    assert all(held[groups.labels.index(f"groupe:{g}")] for g in placed)
+    (tmp_path / "forecast").mkdir()
+    prediction = _forecast(tmp_path / "forecast", dt.date(2026, 9, 4), "structure_eleve_inconnue")
     assert prediction.redone == ((Operation.EXPORT_LIENS_SIECLE, dt.datetime(2026, 9, 7, 10, 0)),)
     for fixed in (False, True):
         assert _when(prediction, Target.ENT, fixed) == dt.datetime(2026, 9, 4, 8, 0)
@@ -244,16 +255,17 @@ def test_late_arrivals_without_groups_are_fixed_by_two_exports_today(tmp_path: P
 
 
 def test_reality_changes_the_files_show_are_not_applied_again(tmp_path: Path) -> None:
-    """``arrivees-tardives``: five arrivals on Monday 14/09 and eight group changes on
-    15/09 (typed the same day), a departure on Friday 18/09, the exports SIECLE → EDT on
-    21/09 and links on 22/09. Files of Wednesday 16/09 show the arrivals, without groups
-    (they get a classmate's): those changes are in the files and are not applied again; the
-    departure is still to come. Nothing redone, the calendar's exports give the scenario's
-    dates, ENT 23/09 and GAR 24/09 at 08:00. Redone on 16/09, the links are in the ENT on
-    17/09, but the departure typed on Friday 18/09 is extracted that evening: the ENT is
-    right for good on Saturday 19/09 at 08:00, GAR on Sunday 20/09. Clean files of 25/09,
-    after every export: nothing to redo, right already (a change applied twice would move
-    another student and leave them never right)."""
+    """``arrivees-tardives``: five arrivals on Monday 14/09 typed into SIECLE that day,
+    eight group changes on 15/09 typed into the timetable software, a departure on Friday
+    18/09, the exports SIECLE → EDT on 21/09 and links on 22/09. Files of Wednesday 16/09
+    show the arrivals, without groups (they get a classmate's): they are not applied again;
+    the group changes are not in the files (no link export since) and the departure is to
+    come: both stay. Nothing redone, the calendar's exports give the scenario's dates, ENT
+    23/09 and GAR 24/09 at 08:00. Redone on 16/09, the links (group changes included) are in
+    the ENT on 17/09, but the departure typed on Friday 18/09 is extracted that evening: the
+    ENT is right for good on Saturday 19/09 at 08:00, GAR on Sunday 20/09. Clean files of
+    25/09, after every export, show everything: nothing to redo, right already (a change
+    applied twice would move other students and leave them never right)."""
     late = ROOT / "scenarios" / "arrivees-tardives.yaml"
     prediction = _forecast(tmp_path, dt.date(2026, 9, 16), None, path=late)
     assert prediction.assumed_links == 5
@@ -296,3 +308,70 @@ def test_the_forecast_in_json_and_a_calendar_of_another_year(
     other.write_text(f"extends: {NOMINAL}\ncalendar: {{start: 2027-06-07, end: 2027-11-14}}\n")
     assert run_main(monkeypatch, "diagnostiquer", *options, "--scenario", str(other)) == 2
     assert "2027" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("changes", "ent", "gar"),
+    [
+        # group changes typed into the timetable software on Tuesday 15/09, links exported
+        # again on Tuesday 22/09: files of 16/09 show the old groups; the changes reach
+        # SIECLE with that export, are activated at 20:00, extracted at 21:00: ENT 23/09
+        (
+            "reality: [{date: 2026-09-15, kind: group_change, count: 8}]\n"
+            "operations: {export_liens_siecle: {date: [2026-09-03, 2026-09-22]}}\n",
+            dt.datetime(2026, 9, 23, 8, 0),
+            dt.datetime(2026, 9, 24, 8, 0),
+        ),
+        # the extraction to the AAF at 01:00: the files of Friday 04/09 are put in on 04/09
+        # at 00:59, after Thursday's link export (10:00, activated 20:00), before that
+        # night's extraction; the ENT imports at 02:00: right on 04/09, GAR (export at 21:00)
+        # on 05/09, as in the scenario's own simulation
+        (
+            'channels: {extraction_aaf: {at: "01:00"}}\n',
+            dt.datetime(2026, 9, 4, 8, 0),
+            dt.datetime(2026, 9, 5, 8, 0),
+        ),
+    ],
+    ids=["group-changes", "extraction-at-night"],
+)
+def test_forecasts_from_clean_files_agree_with_the_scenario(
+    tmp_path: Path, changes: str, ent: dt.datetime, gar: dt.datetime
+) -> None:
+    """Clean files exported by the simulation of a scenario give, with that scenario's
+    calendar, the dates of its own simulation."""
+    path = tmp_path / "scenario.yaml"
+    path.write_text(f"extends: {NOMINAL}\n{changes}", encoding="utf-8")
+    own = analyse(simulate(load_scenario(path)))
+    day = dt.date(2026, 9, 16) if "group_change" in changes else dt.date(2026, 9, 4)
+    (tmp_path / "files").mkdir()
+    prediction = _forecast(tmp_path / "files", day, None, path=path)
+    assert prediction.redone == ()
+    for target, expected in ((Target.ENT, ent), (Target.GAR, gar)):
+        minute = own.targets[target].consistent_except_departed_from
+        assert minute is not None and own.result.instant(minute) == expected
+        assert _when(prediction, target, False) == expected
+
+
+def test_explain_names_the_files_for_the_links_they_lack(tmp_path: Path) -> None:
+    """The three students without a group on Friday 04/09: in the future where nothing is
+    redone, their links are in the timetable software but not in SIECLE on Saturday
+    morning, because the files read on Thursday 03/09 at 20:59 do not have them (not
+    because the link export of 03/09 failed to send them)."""
+    scenario = load_scenario(NOMINAL)
+    day = dt.date(2026, 9, 4)
+    nominal = simulate(scenario)
+    minute = nominal.clock.day_minutes(day, dt.time(0, 0))
+    stores = {
+        store: {c: h.at(minute) for c, h in nominal.histories[store].items()}
+        for store in (Store.STS, Store.SIECLE)
+    }
+    files = exports_of(nominal.truth, minute, "0330999Z", 2026, day, scenario.seed, stores)
+    files, _ = plant(files, "eleve_sans_groupe")
+    read = _read_back(tmp_path, files)
+    result = simulate_future(read, "0" * 8, scenario, day, redo=False)
+    saturday = result.clock.day_minutes(dt.date(2026, 9, 5), dt.time(8, 0))
+    found = wrong_facts(result, Category.STUDENT_GROUP, Store.SIECLE, saturday)
+    assert found and all(
+        group.cause.key == "explain.files_lack" and "03/09 20:59" in group.cause.text()
+        for group in found
+    )

@@ -255,6 +255,21 @@ def _not_started(
     return _cause("explain.end_not_run", last=last, **values)
 
 
+def _taken_out_by_files(
+    result: SimulationResult, category: Category, index: int, store: Store, at: float
+) -> float | None:
+    """When the observation of a lycée's files took the fact out of ``store`` (it has not
+    come back since), if it did."""
+    history = result.histories[store].get(category)
+    if history is None or history.at(at)[index]:
+        return None
+    i = history.last_transition(index, False, at)
+    if i is None or i == 0:
+        return None
+    event = result.events[history.events[i]]
+    return event.minute if event.kind == "observation" else None
+
+
 def cause_between(
     result: SimulationResult,
     category: Category,
@@ -265,6 +280,13 @@ def cause_between(
     at: float,
 ) -> Cause:
     """Why the fact, in ``upstream`` since ``since``, is not in ``downstream`` at ``at``."""
+    read = _taken_out_by_files(result, category, index, downstream, at)
+    if read is not None:
+        return _cause(
+            "explain.files_lack",
+            system=t(f"system.{downstream.value}"),
+            when=result.instant(read).strftime("%d/%m %H:%M"),
+        )
     actors = _actors_between(upstream, downstream)
     names = ", ".join(t(f"short.{a}") for a in actors)
     rejected = [

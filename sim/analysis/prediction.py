@@ -26,9 +26,11 @@ from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.realfiles.exports import SchoolExports
 from sim.realfiles.importer import data_of, observed_of
 from sim.scenario.donnees import EstablishmentData, ObservedData
-from sim.scenario.model import OperationSpec, Scenario
+from sim.scenario.model import OperationSpec, RealityChange, Scenario
 from sim.truth.imported import observed_facts
 from sim.truth.model import Truth
+
+TYPED_IN_THE_TIMETABLE = frozenset({"group_change"})
 
 # what each finding says about the operations, and after how many working days each can be
 # redone (links wait for the night's copy of the new groups to SIECLE)
@@ -60,7 +62,8 @@ class Prediction:
     assumed_links: int = 0  # students given a classmate's groups
     links_unknown: bool = False  # no student has a group: the forecast leaves links out
     left_out: int = 0  # students without a division, not in the forecast
-    observed_on: dt.date | None = None  # the files' state is put in at the start of this day
+    observed_on: dt.date | None = None  # the day of the files
+    observed_at: dt.datetime | None = None  # when their state is put into STS-WEB and SIECLE
 
     def instant(self, minute: float | None) -> dt.datetime | None:
         return None if minute is None else self.clock.instant(minute)
@@ -124,15 +127,21 @@ def replanned(
 
 
 def since_files(scenario: Scenario, observed_on: dt.date) -> Scenario:
-    """``scenario`` without the reality changes typed in before ``observed_on``: the files
-    of that day show them already (applying them again would move other students)."""
+    """``scenario`` without the reality changes the files of ``observed_on`` show already:
+    those typed into SIECLE before that day (applying them again would move other
+    students), and group changes typed into the timetable software when the calendar
+    exports the links to SIECLE between them and that day."""
     start = dt.datetime.combine(observed_on, dt.time(0, 0))
-    kept = [
-        change
-        for change in scenario.reality
-        if scenario.calendar.at(change.date) + change.recorded_after >= start
-    ]
-    return scenario.model_copy(update={"reality": kept})
+    links = scenario.operations.get(Operation.EXPORT_LIENS_SIECLE)
+    exports = [] if links.missing else [scenario.calendar.at(d) for d in links.date]
+
+    def shown(change: RealityChange) -> bool:
+        typed = scenario.calendar.at(change.date) + change.recorded_after
+        if change.kind in TYPED_IN_THE_TIMETABLE:
+            return any(typed < export < start for export in exports)
+        return typed < start
+
+    return scenario.model_copy(update={"reality": [c for c in scenario.reality if not shown(c)]})
 
 
 def _shares(spec: OperationSpec) -> list[float]:
@@ -150,9 +159,13 @@ class Observed:
 
 def observation_minute(scenario: Scenario, clock: Clock, on: dt.date) -> float:
     """When the files of ``on`` are put into STS-WEB and SIECLE: they show what was typed in
-    up to the day before, so the evening before, at the extraction to the AAF (just before
-    it), which is what the ENT shows on the morning of ``on``."""
-    return clock.day_minutes(on - dt.timedelta(days=1), scenario.channels.extraction_aaf.at)
+    up to the day before, so one minute before the last extraction to the AAF ahead of the
+    morning of ``on`` (that evening's, or that night's when it runs before the operation
+    time): the ENT shows them on that morning, STS-WEB's share one night later (the
+    extraction reads STS-WEB one day late), as for anything typed in that day."""
+    at = scenario.channels.extraction_aaf.at
+    day = on - dt.timedelta(days=1) if at > scenario.calendar.operation_time else on
+    return clock.day_minutes(day, at) - 1
 
 
 def observation_of(files: SchoolExports, day: dt.date) -> Observed:
@@ -194,6 +207,9 @@ def predict(
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None,
         left_out=left_out,
         observed_on=None if observed is None else observed.on,
+        observed_at=None
+        if observed is None
+        else clock.instant(observation_minute(lived, clock, observed.on)),
     )
 
 

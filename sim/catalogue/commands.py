@@ -350,6 +350,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "il n'est pas encore dans {system}, où il est créé",
         "en": "it is not yet in {system}, where it is made",
     },
+    "explain.files_lack": {
+        "fr": "absent de {system} dans les exports du lycée (lus le {when})",
+        "en": "not in {system} in the lycée's exports (read on {when})",
+    },
     "explain.rejected": {
         "fr": "rejeté par « {step} » le {when} (groupe inexistant dans SIECLE)",
         "en": "rejected by '{step}' on {when} (group not in SIECLE)",

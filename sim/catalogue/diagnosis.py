@@ -658,20 +658,20 @@ MESSAGES.update(
             "groups (only the rest)",
         },
         "prediction.assumptions": {
-            "fr": "hypothèses : les exports du {day} montrent la saisie de la veille ; la veille "
-            "à {time}, juste avant l'extraction vers l'AAF, STS-WEB et SIECLE prennent ce que "
-            "montrent les fichiers (hors ce que l'import écarte ; ce qui manque à SIECLE de la "
-            "structure de STS-WEB y arrive par la copie automatique STS-WEB → SIECLE) ; les "
-            "opérations que les constats ne mettent pas en cause sont faites aux dates du "
-            "scénario ; l'emploi du temps, l'AAF, l'ENT et le GAR sont ceux du scénario "
-            "jusque-là (aucun export de l'ENT n'est lu)",
+            "fr": "hypothèses : les exports du {day} montrent la saisie de la veille ; le {when}, "
+            "juste avant l'extraction vers l'AAF, STS-WEB et SIECLE prennent ce que montrent les "
+            "fichiers (hors ce que l'import écarte ; ce qui manque à SIECLE de la structure de "
+            "STS-WEB y arrive par la copie automatique STS-WEB → SIECLE) ; les opérations que "
+            "les constats ne mettent pas en cause sont faites aux dates du scénario ; l'emploi "
+            "du temps, l'AAF, l'ENT et le GAR sont ceux du scénario jusque-là (aucun export de "
+            "l'ENT n'est lu)",
             "en": "assumptions: the exports of {day} show what was typed in up to the day "
-            "before; that evening at {time}, just before the extraction to the AAF, STS-WEB and "
-            "SIECLE take what the files show (less what the import leaves out; what SIECLE lacks "
-            "of STS-WEB's structure reaches it by the automatic STS-WEB → SIECLE copy); "
-            "operations the findings do not question are done on the scenario's dates; the "
-            "timetable software, the AAF, the ENT and GAR are the scenario's until then (no ENT "
-            "export is read)",
+            "before; on {when}, just before the extraction to the AAF, STS-WEB and SIECLE take "
+            "what the files show (less what the import leaves out; what SIECLE lacks of "
+            "STS-WEB's structure reaches it by the automatic STS-WEB → SIECLE copy); operations "
+            "the findings do not question are done on the scenario's dates; the timetable "
+            "software, the AAF, the ENT and GAR are the scenario's until then (no ENT export is "
+            "read)",
         },
         "cli.opt_diagnosis_scenario": {
             "fr": "scénario dont le calendrier continue : prévoit quand l'ENT et le GAR seront "

@@ -18,6 +18,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "target.ent": {"fr": "ENT (Lycée Connecté)", "en": "ENT (Lycée Connecté)"},
     "target.gar": {"fr": "GAR (manuels numériques)", "en": "GAR (digital textbooks)"},
     "actor.reality": {"fr": "saisie d'un changement réel", "en": "entry of a real change"},
+    "actor.exports": {
+        "fr": "exports du lycée (STS-WEB et SIECLE)",
+        "en": "the lycée's exports (STS-WEB and SIECLE)",
+    },
     "category.divisions": {"fr": "divisions (classes)", "en": "divisions (classes)"},
     "category.groups": {"fr": "groupes", "en": "groups"},
     "category.students": {"fr": "élèves", "en": "students"},
@@ -111,7 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event_kind.change": {"fr": "changement dans un système", "en": "change in a system"},
     "event_kind.rule": {"fr": "règle appliquée", "en": "rule applied"},
     "event_kind.reality": {"fr": "changement réel", "en": "real change"},
-    "event_kind.observation": {"fr": "constat", "en": "observation"},
+    "event_kind.observation": {"fr": "lecture des exports", "en": "exports read"},
     "event_code.initial_state": {"fr": "état initial", "en": "initial state"},
     "event_code.files": {
         "fr": "état de STS-WEB et SIECLE lu dans les exports",

@@ -48,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "real change entered (arrivals, departures…)",
     },
     "plot.reality_arrival": {"fr": "{count} arrivée(s)", "en": "{count} arrival(s)"},
+    "plot.files": {"fr": "état lu dans les exports", "en": "state read in the exports"},
     "plot.reality_departure": {"fr": "{count} départ(s)", "en": "{count} departure(s)"},
     "plot.reality_division_change": {
         "fr": "{count} chgt(s) de classe",

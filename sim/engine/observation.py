@@ -16,6 +16,7 @@ from sim.truth.facts import BoolArray
 
 # Before every actor at that minute (ranks start at one step), after the 08:00 look (rank 0)
 OBSERVATION_OFFSET = RANK_STEP / 2
+ACTOR = "exports"  # the lycée's own exports: the cause of what the observation changes
 
 # SIECLE's links, as the knowledge its derived links are made of (ChainModel.know)
 _KNOWN_LINKS = {
@@ -40,8 +41,8 @@ class ObservedState:
 
 def observe(model: ChainModel, observed: ObservedState) -> None:
     """Replace STS-WEB's and SIECLE's facts by the observed ones (one ``observation``
-    event, the cause of every change it makes)."""
-    cause = model.log("reality", "observation", "files")
+    event of the actor ``exports``, the cause of every change it makes)."""
+    cause = model.log(ACTOR, "observation", "files")
     model.stores[Store.STS].update(observed.sts, cause)
     siecle = model.stores[Store.SIECLE]
     siecle.update(observed.siecle, cause)

@@ -82,9 +82,15 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.left_out:
         lines.append("  " + t("prediction.left_out", count=prediction.left_out))
-    observed_on = prediction.observed_on or prediction.day
-    at = prediction.scenario.channels.extraction_aaf.at.strftime("%H:%M")
-    lines.append("  " + t("prediction.assumptions", day=day_text(observed_on), time=at))
+    if prediction.observed_on is not None and prediction.observed_at is not None:
+        lines.append(
+            "  "
+            + t(
+                "prediction.assumptions",
+                day=day_text(prediction.observed_on),
+                when=instant_text(prediction.observed_at),
+            )
+        )
     return lines
 
 
@@ -121,8 +127,13 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
 
     return {
         "scenario": prediction.scenario.name,
-        # STS-WEB and SIECLE start from the files at the start of this day
-        "etat_des_fichiers_au": (prediction.observed_on or prediction.day).isoformat(),
+        # the files' day, and when their state is put into STS-WEB and SIECLE
+        "etat_des_fichiers_au": prediction.observed_on.isoformat()
+        if prediction.observed_on
+        else None,
+        "etat_des_fichiers_mis_le": prediction.observed_at.isoformat(timespec="minutes")
+        if prediction.observed_at
+        else None,
         "sans_rien_refaire": future(prediction.as_it_stands),
         "operations_a_refaire": [
             {"operation": op.value, "le": at.isoformat(timespec="minutes")}

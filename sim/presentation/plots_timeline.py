@@ -72,6 +72,8 @@ def _labels(result: SimulationResult, low: float) -> list[tuple[Store, float, st
             lane = Store.EDT if event.code == "group_change" else Store.SIECLE
             text = t(f"plot.reality_{event.code}", count=event.count)
             labels.append((lane, num(result, event.minute), text, REALITY))
+        elif event.kind == "observation":  # a forecast from a lycée's files starts here
+            labels.append((Store.SIECLE, num(result, event.minute), t("plot.files"), REALITY))
     for op in Operation:
         spec = result.scenario.operations.get(op)
         if spec.missing:
@@ -148,6 +150,10 @@ def plot_timeline(
             lane = Store.EDT if event.code == "group_change" else Store.SIECLE
             x = num(result, event.minute)
             ax.plot(x, y[lane], marker="*", color=REALITY, ms=11, zorder=6)
+        elif event.kind == "observation":
+            x = num(result, event.minute)
+            for lane in (Store.STS, Store.SIECLE):
+                ax.plot(x, y[lane], marker="D", color=REALITY, ms=7, zorder=6)
         elif event.kind == "rule" and event.code in RULE_CODES:
             lane = Store(event.store) if event.store else lane_of(event.actor)
             lane = Store.SIECLE if lane is Store.SIECLE_PENDING else lane

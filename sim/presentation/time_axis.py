@@ -317,7 +317,7 @@ def time_axis_of(analysis: Analysis, days: DayRange | None = None) -> TimeAxis:
     activity += [
         result.instant(e.minute).date()
         for e in result.events
-        if e.kind in ("operation", "reality")
+        if e.kind in ("operation", "reality", "observation")
         or (e.kind == "rule" and e.code in RULE_CODES)
         or (e.kind, e.code) == ("batch", "outage")
     ]
