@@ -139,7 +139,7 @@ def test_the_importer_writes_a_scenario_that_runs(
     monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
     code, out, err = _import(cli, tmp_path)
     assert code == 0, err
-    assert "1200 élèves, 40 divisions, 181 groupes" in out
+    assert "1\u202f200 élèves, 40 divisions, 181 groupes" in out  # French thousands
     data_file = tmp_path / "mon-lycee.donnees.json"
     assert stat.S_IMODE(data_file.stat().st_mode) == 0o600
     scenario = load_scenario(tmp_path / "mon-lycee.yaml")

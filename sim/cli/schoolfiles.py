@@ -24,7 +24,7 @@ from sim.cli.app import (
 )
 from sim.errors import RentreeSimError, UsageError, printable
 from sim.i18n import t
-from sim.presentation.formatting import parse_day
+from sim.presentation.formatting import count_text, parse_day
 
 if TYPE_CHECKING:
     from sim.realfiles.exports import SchoolExports
@@ -360,15 +360,17 @@ def import_files(
     typer.echo(
         t(
             "cli.import_counts",
-            students=report.students,
-            divisions=len(data.divisions),
-            groups=len(data.groupes),
-            teachers=len(data.enseignants),
-            services=len(data.services),
-            guardians=report.guardians,
+            students=count_text(report.students),
+            divisions=count_text(len(data.divisions)),
+            groups=count_text(len(data.groupes)),
+            teachers=count_text(len(data.enseignants)),
+            services=count_text(len(data.services)),
+            guardians=count_text(report.guardians),
         )
     )
-    origins = ", ".join(f"{t('cli.origin_' + k)} {v}" for k, v in sorted(report.origins.items()))
+    origins = ", ".join(
+        f"{t('cli.origin_' + k)} {count_text(v)}" for k, v in sorted(report.origins.items())
+    )
     typer.echo(t("cli.import_origins", origins=origins))
     typer.echo(
         t("cli.import_levels", levels=", ".join(f"{m} → {lv}" for m, lv in report.levels.items()))
@@ -383,11 +385,11 @@ def import_files(
         (report.services_left_out, "cli.import_services_left_out"),
     ):
         if count:
-            typer.echo(t(key_name, count=count), err=True)
+            typer.echo(t(key_name, count=count_text(count)), err=True)
     if report.students and report.without_group == report.students and files.sts.groups:
         typer.echo(t("cli.import_no_links"), err=True)
     elif report.without_group:
-        typer.echo(t("cli.import_without_group", count=report.without_group), err=True)
+        typer.echo(t("cli.import_without_group", count=count_text(report.without_group)), err=True)
     if responsables is None:
         typer.echo(t("cli.import_no_guardians"), err=True)
     typer.echo(t("cli.import_hint"), err=True)

@@ -16,7 +16,7 @@ from sim.analysis.prediction import Prediction
 from sim.domain import Target
 from sim.i18n import label, language, t
 from sim.presentation.files import write_atomically
-from sim.presentation.formatting import day_text, instant_text
+from sim.presentation.formatting import count_text, day_text, instant_text
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _action(finding: Finding) -> str:
 def _examples(finding: Finding) -> str:
     text = ", ".join(finding.examples)
     hidden = finding.named - len(finding.examples)
-    return text + (" " + t("diagnosis.more", count=hidden) if hidden > 0 else "")
+    return text + (" " + t("diagnosis.more", count=count_text(hidden)) if hidden > 0 else "")
 
 
 def _file_text(file: ReadFile) -> str:
@@ -77,11 +77,13 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         lines.append("  " + t("prediction.with_fixes", operations=done))
         lines.append("    " + _dates(prediction, prediction.with_fixes))
     if prediction.assumed_links:
-        lines.append("  " + t("prediction.assumed_links", count=prediction.assumed_links))
+        lines.append(
+            "  " + t("prediction.assumed_links", count=count_text(prediction.assumed_links))
+        )
     if prediction.links_unknown:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.left_out:
-        lines.append("  " + t("prediction.left_out", count=prediction.left_out))
+        lines.append("  " + t("prediction.left_out", count=count_text(prediction.left_out)))
     if prediction.observed_on is not None and prediction.observed_at is not None:
         lines.append(
             "  "
@@ -156,10 +158,10 @@ def diagnosis_text(
         t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on)),
         t(
             "diagnosis.sizes",
-            students=diagnosis.students,
-            divisions=diagnosis.divisions,
-            groups=diagnosis.groups,
-            services=diagnosis.services,
+            students=count_text(diagnosis.students),
+            divisions=count_text(diagnosis.divisions),
+            groups=count_text(diagnosis.groups),
+            services=count_text(diagnosis.services),
         ),
         *([t("diagnosis.key", fingerprint=fingerprint)] if files else []),
         *("  " + _file_text(f) for f in files),
@@ -176,7 +178,7 @@ def diagnosis_text(
                     "diagnosis.finding",
                     severity=t(f"diagnosis.severity.{finding.severity.value}"),
                     title=_title(finding),
-                    count=finding.count,
+                    count=count_text(finding.count),
                 ),
                 "  " + t("diagnosis.examples", examples=_examples(finding)),
                 "  " + t("diagnosis.effect", text=_effect(finding)),
@@ -273,10 +275,10 @@ def diagnosis_html(
         + e(
             t(
                 "diagnosis.sizes",
-                students=diagnosis.students,
-                divisions=diagnosis.divisions,
-                groups=diagnosis.groups,
-                services=diagnosis.services,
+                students=count_text(diagnosis.students),
+                divisions=count_text(diagnosis.divisions),
+                groups=count_text(diagnosis.groups),
+                services=count_text(diagnosis.services),
             )
         )
         + "</p>",
@@ -292,7 +294,7 @@ def diagnosis_html(
         severity = t(f"diagnosis.severity.{finding.severity.value}")
         body.append(
             f'<section class="finding {finding.severity.value}" id="{e(finding.rule.value)}">'
-            f"<h3>{e(severity)} — {e(_title(finding))} : {finding.count}</h3>"
+            f"<h3>{e(severity)} — {e(_title(finding))} : {count_text(finding.count)}</h3>"
             f'<p class="examples">{e(_examples(finding))}</p>'
             f"<p>{e(t('diagnosis.effect', text=_effect(finding)))}</p>"
             f"<p><strong>{e(t('diagnosis.action', text=_action(finding)))}</strong></p>"
