@@ -78,6 +78,31 @@ class _Table:
                 self.by_student.setdefault(student, []).append(row)
         return row
 
+    def extend(self, labels: list[str], start: float, **ends: list[int]) -> int:
+        """:meth:`add` of many rows at once (the same rows, in order); returns the first."""
+        first = len(self.labels)
+        count = len(labels)
+        self.labels.extend(labels)
+        self.valid_from.extend([start] * count)
+        self.valid_to.extend([NEVER] * count)
+        for name, indexes in ends.items():
+            found = self._ends.get(name)
+            if found is None:
+                found = self._ends[name] = []
+                self.ends[_CATEGORY_NAMED[name]] = found
+            found.extend(indexes)
+        students = ends.get("students")
+        if students is not None:
+            by_student = self.by_student
+            for row, student in enumerate(students, first):
+                by_student.setdefault(student, []).append(row)
+        return first
+
+    def codes_to(self, row: int) -> list[str]:
+        """The codes of every row up to ``row`` (split once, as :meth:`code` does)."""
+        self.code(row)
+        return self.codes
+
     def code(self, row: int) -> str:
         codes, labels = self.codes, self.labels
         while len(codes) <= row:
@@ -286,15 +311,25 @@ class TruthBuilder:
         return self.t[category].code(row)
 
     def link(self, student: int, group: int, start: float = 0.0) -> int:
-        row = self.t[Category.STUDENT_GROUP].add(
-            f"eleve:{self.label_code(Category.STUDENTS, student)} "
-            f"groupe:{self.label_code(Category.GROUPS, group)}",
-            start,
-            students=student,
-            groups=group,
-        )
-        self.links_of_student.setdefault(student, []).append(row)
-        return row
+        return self.links([student], [group], start)
+
+    def links(self, students: list[int], groups: list[int], start: float = 0.0) -> int:
+        """Student ``students[k]`` in group ``groups[k]``, for each k; returns the first row
+        (rows in that order). A truth holds thousands of links: they are added in one go."""
+        if not students:
+            return len(self.t[Category.STUDENT_GROUP].labels)
+        student_codes = self.t[Category.STUDENTS].codes_to(max(students))
+        group_codes = self.t[Category.GROUPS].codes_to(max(groups))
+        labels = [
+            f"eleve:{student_codes[s]} groupe:{group_codes[g]}"
+            for s, g in zip(students, groups, strict=True)
+        ]
+        table = self.t[Category.STUDENT_GROUP]
+        first = table.extend(labels, start, students=students, groups=groups)
+        of_student = self.links_of_student
+        for row, student in enumerate(students, first):
+            of_student.setdefault(student, []).append(row)
+        return first
 
     def students(self) -> None:
         counts = self.etab.divisions.by_level()
@@ -348,8 +383,7 @@ class TruthBuilder:
         for g in range(count):
             divs = [self.student_division[s] for s in members[g::count]]
             groups.append(self.add_group(f"{subject}_{tag}_{g + 1}", subject, level, divs))
-        for k, student in enumerate(members):
-            self.link(student, groups[k % count])
+        self.links(members, [groups[k % count] for k in range(len(members))])
 
     def groups(self) -> None:
         for level in LEVELS:
@@ -583,27 +617,44 @@ class TruthBuilder:
             if mates is not None:
                 mates.append(s)
         groups = self.t[Category.STUDENT_GROUP].ends.get(Category.GROUPS, [])
-        for k, student in enumerate(leavers):
-            division = previous_year[k % len(previous_year)]
-            code = self.label_code(Category.STUDENTS, student)
-            row = self.t[Category.STUDENT_DIVISION].add_stale(
-                f"eleve:{code} division:{self.label_code(Category.DIVISIONS, division)} (N-1)",
-                students=student,
-                divisions=division,
-            )
-            self.previous_year_rows[Category.STUDENT_DIVISION].append(row)
+        student_codes = self.t[Category.STUDENTS].codes_to(max(leavers))
+        division_codes = self.t[Category.DIVISIONS].codes_to(max(previous_year))
+        divisions = [previous_year[k % len(previous_year)] for k in range(len(leavers))]
+        # one row per leaver in its class, then one per group of its classmate, in order
+        first = self.t[Category.STUDENT_DIVISION].extend(
+            [
+                f"eleve:{student_codes[s]} division:{division_codes[d]} (N-1)"
+                for s, d in zip(leavers, divisions, strict=True)
+            ],
+            NEVER,
+            students=leavers,
+            divisions=divisions,
+        )
+        self.previous_year_rows[Category.STUDENT_DIVISION].extend(
+            range(first, first + len(leavers))
+        )
+        members: list[int] = []
+        twins: list[int] = []
+        for k, (student, division) in enumerate(zip(leavers, divisions, strict=True)):
             mates = classmates[division]
-            if not mates:
-                continue
-            mate = mates[(k // len(previous_year)) % len(mates)]
-            for link in list(self.links_of_student.get(mate, [])):
-                twin = groups[link] + self.current_groups
-                row = self.t[Category.STUDENT_GROUP].add_stale(
-                    f"eleve:{code} groupe:{self.label_code(Category.GROUPS, twin)}",
-                    students=student,
-                    groups=twin,
-                )
-                self.previous_year_rows[Category.STUDENT_GROUP].append(row)
+            if mates:
+                mate = mates[(k // len(previous_year)) % len(mates)]
+                for link in self.links_of_student.get(mate, []):
+                    members.append(student)
+                    twins.append(groups[link] + self.current_groups)
+        if not twins:
+            return
+        group_codes = self.t[Category.GROUPS].codes_to(max(twins))
+        first = self.t[Category.STUDENT_GROUP].extend(
+            [
+                f"eleve:{student_codes[s]} groupe:{group_codes[g]}"
+                for s, g in zip(members, twins, strict=True)
+            ],
+            NEVER,
+            students=members,
+            groups=twins,
+        )
+        self.previous_year_rows[Category.STUDENT_GROUP].extend(range(first, first + len(twins)))
 
     def _pick(self, rows: list[int], count: int) -> list[int]:
         if not rows:
