@@ -78,12 +78,13 @@ class _Table:
                 self.by_student.setdefault(student, []).append(row)
         return row
 
-    def extend(self, labels: list[str], start: float, **ends: list[int]) -> int:
-        """:meth:`add` of many rows at once (the same rows, in order); returns the first."""
+    def extend(self, labels: list[str], start: float | list[float], **ends: list[int]) -> int:
+        """:meth:`add` of many rows at once (the same rows, in order; ``start`` one for all
+        or one per row); returns the first."""
         first = len(self.labels)
         count = len(labels)
         self.labels.extend(labels)
-        self.valid_from.extend([start] * count)
+        self.valid_from.extend([start] * count if isinstance(start, float) else start)
         self.valid_to.extend([NEVER] * count)
         for name, indexes in ends.items():
             found = self._ends.get(name)
@@ -270,42 +271,87 @@ class TruthBuilder:
         start: float = 0.0,
         parents: bool = True,
     ) -> int:
-        row = self.t[Category.STUDENTS].add(f"eleve:{code}", start)
-        self.student_origin.append(ORIGINS.index(origin))
-        self.student_leaver.append(False)
-        self.student_duplicate.append(-1)
-        self.student_division.append(division)
-        self.student_level.append(level)
-        if origin is Origin.TRANSFER:
-            dup = self.t[Category.STUDENTS].add_stale(f"eleve:{code}-DOUBLON")
-            self.student_origin.append(-1)
+        return self.add_students([code], level, [division], [origin], start, parents)[0]
+
+    def add_students(
+        self,
+        codes: list[str],
+        level: str,
+        divisions: list[int],
+        origins: list[Origin],
+        start: float = 0.0,
+        parents: bool = True,
+    ) -> list[int]:
+        """Students of one level in their division (a transferred one followed by its twin
+        record), with their parents (one draw each, in order); returns their rows."""
+        table = self.t[Category.STUDENTS]
+        labels: list[str] = []
+        starts: list[float] = []
+        rows: list[int] = []
+        row = len(table.labels)
+        for code, division, origin in zip(codes, divisions, origins, strict=True):
+            labels.append(f"eleve:{code}")
+            starts.append(start)
+            rows.append(row)
+            self.student_origin.append(ORIGINS.index(origin))
             self.student_leaver.append(False)
             self.student_duplicate.append(-1)
-            self.student_division.append(-1)
+            self.student_division.append(division)
             self.student_level.append(level)
-            self.student_duplicate[row] = dup
-        self.t[Category.STUDENT_DIVISION].add(
-            f"eleve:{code} division:{self.label_code(Category.DIVISIONS, division)}",
+            row += 1
+            if origin is Origin.TRANSFER:
+                labels.append(f"eleve:{code}-DOUBLON")
+                starts.append(NEVER)
+                self.student_origin.append(-1)
+                self.student_leaver.append(False)
+                self.student_duplicate.append(-1)
+                self.student_division.append(-1)
+                self.student_level.append(level)
+                self.student_duplicate[rows[-1]] = row
+                row += 1
+        table.extend(labels, starts)
+        division_codes = self.t[Category.DIVISIONS].codes_to(max(divisions))
+        self.t[Category.STUDENT_DIVISION].extend(
+            [
+                f"eleve:{c} division:{division_codes[d]}"
+                for c, d in zip(codes, divisions, strict=True)
+            ],
             start,
-            students=row,
-            divisions=division,
+            students=rows,
+            divisions=divisions,
         )
         if parents:
-            self.add_parents(row, code, start)
-        return row
+            self.add_parents_of(rows, codes, start)
+        return rows
 
     def add_parents(self, student: int, code: str, start: float, stale: bool = False) -> None:
-        count = 2 if self.rng.random() < self.etab.two_parents_share else 1
-        for k in range(count):
-            parent_code = f"R{code[1:]}{'AB'[k]}"
-            parents, links = self.t[Category.PARENTS], self.t[Category.PARENT_STUDENT]
-            label = f"parent:{parent_code} eleve:{code}"
-            if stale:
-                p = parents.add_stale(f"parent:{parent_code}")
-                links.add_stale(label, parents=p, students=student)
-            else:
-                p = parents.add(f"parent:{parent_code}", start)
-                links.add(label, start, parents=p, students=student)
+        self.add_parents_of([student], [code], start, stale)
+
+    def add_parents_of(
+        self, students: list[int], codes: list[str], start: float, stale: bool = False
+    ) -> None:
+        """One or two parents for each student (one draw each, in order), and their links."""
+        draws = self.rng.random(len(students)).tolist()
+        share = self.etab.two_parents_share
+        parents, links = self.t[Category.PARENTS], self.t[Category.PARENT_STUDENT]
+        first = len(parents.labels)
+        parent_labels: list[str] = []
+        link_labels: list[str] = []
+        link_students: list[int] = []
+        for student, code, draw in zip(students, codes, draws, strict=True):
+            for k in range(2 if draw < share else 1):
+                parent_code = f"R{code[1:]}{'AB'[k]}"
+                parent_labels.append(f"parent:{parent_code}")
+                link_labels.append(f"parent:{parent_code} eleve:{code}")
+                link_students.append(student)
+        when = NEVER if stale else start
+        parents.extend(parent_labels, when)
+        links.extend(
+            link_labels,
+            when,
+            parents=list(range(first, first + len(parent_labels))),
+            students=link_students,
+        )
 
     def label_code(self, category: Category, row: int) -> str:
         return self.t[category].code(row)
@@ -346,26 +392,29 @@ class TruthBuilder:
             shares = self.etab.origins[level]  # type: ignore[index]
             probs = [shares.returning, shares.affectation, shares.transfer, shares.external]
             divisions = self.true_divisions(level)
-            origins = self.rng.choice(4, size=per_level[level], p=probs)
-            for k in range(per_level[level]):
-                number += 1
-                self.add_student(
-                    f"E{number:05d}", level, divisions[k % len(divisions)], ORIGINS[origins[k]]
+            origins = self.rng.choice(4, size=per_level[level], p=probs).tolist()
+            count = per_level[level]
+            if count:
+                self.add_students(
+                    [f"E{number + k + 1:05d}" for k in range(count)],
+                    level,
+                    [divisions[k % len(divisions)] for k in range(count)],
+                    [ORIGINS[o] for o in origins],
                 )
+            number += count
         self.add_leavers(per_level["Tle"])
 
     def add_leavers(self, terminale: int) -> None:
         """Last year's Tle, gone: stale students (as many as this year's Tle by default)."""
         leavers = self.etab.leavers if self.etab.leavers is not None else terminale
-        for k in range(leavers):
-            code = f"E9{k + 1:04d}"
-            row = self.t[Category.STUDENTS].add_stale(f"eleve:{code}")
-            self.student_origin.append(ORIGINS.index(Origin.RETURNING))
-            self.student_leaver.append(True)
-            self.student_duplicate.append(-1)
-            self.student_division.append(-1)
-            self.student_level.append("Tle")
-            self.add_parents(row, code, 0.0, stale=True)
+        codes = [f"E9{k + 1:04d}" for k in range(leavers)]
+        first = self.t[Category.STUDENTS].extend([f"eleve:{code}" for code in codes], NEVER)
+        self.student_origin.extend([ORIGINS.index(Origin.RETURNING)] * leavers)
+        self.student_leaver.extend([True] * leavers)
+        self.student_duplicate.extend([-1] * leavers)
+        self.student_division.extend([-1] * leavers)
+        self.student_level.extend(["Tle"] * leavers)
+        self.add_parents_of(list(range(first, first + leavers)), codes, 0.0, stale=True)
 
     def level_students(self, level: str) -> list[int]:
         return [
