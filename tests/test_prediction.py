@@ -33,10 +33,33 @@ from sim.realfiles.key import load_key
 from sim.realfiles.readers import read_school_exports
 from sim.realfiles.writer import export_files
 from sim.scenario.loader import load_scenario
+from sim.scenario.model import Scenario
 from sim.truth.imported import observed_facts
 from tests.conftest import ROOT, run_main
 
 NOMINAL = ROOT / "scenarios" / "nominal.yaml"
+
+
+def _exported(
+    tmp_path: Path, scenario: Scenario, day: dt.date, defect: str | None, simulated: bool
+) -> tuple[dict[Store, dict[Category, np.ndarray]], SchoolExports]:
+    """The files ``scenario``'s lycée exports on ``day``, with ``defect`` planted, as
+    ``diagnostiquer`` reads them, and the state they were made from: what its STS-WEB and
+    SIECLE hold at the start of that day in the scenario's simulation, or (not
+    ``simulated``) the truth itself, every export done."""
+    result = simulate(scenario)
+    minute = result.clock.day_minutes(day, dt.time(0, 0))
+    stores = {
+        store: {
+            c: h.at(minute) if simulated else result.truth.table(c).true_at(minute)
+            for c, h in result.histories[store].items()
+        }
+        for store in (Store.STS, Store.SIECLE)
+    }
+    files = exports_of(result.truth, minute, "0330999Z", 2026, day, scenario.seed, stores)
+    if defect is not None:
+        files, _ = plant(files, defect)
+    return stores, _read_back(tmp_path, files)
 
 
 def _forecast(
@@ -46,22 +69,9 @@ def _forecast(
     simulated: bool = True,
     path: Path = NOMINAL,
 ) -> Prediction:
-    """The forecast from the files the nominal lycée exports on ``day``, with ``defect``
-    planted: what its STS-WEB and SIECLE hold then in the nominal's simulation, or (not
-    ``simulated``) the truth itself, every export done."""
+    """The forecast from the files of :func:`_exported`, with ``path``'s calendar."""
     scenario = load_scenario(path)
-    result = simulate(scenario)
-    minute = result.clock.day_minutes(day, dt.time(0, 0))
-    stores = {
-        store: {c: h.at(minute) for c, h in result.histories[store].items()}
-        for store in (Store.STS, Store.SIECLE)
-    }
-    files = exports_of(
-        result.truth, minute, "0330999Z", 2026, day, scenario.seed, stores if simulated else None
-    )
-    if defect is not None:
-        files, _ = plant(files, defect)
-    read = _read_back(tmp_path, files)
+    _, read = _exported(tmp_path, scenario, day, defect, simulated)
     data, report = data_of(read, "0" * 8, day, assume_links=True)
     observed = observation_of(read, day)
     return predict(
@@ -95,21 +105,7 @@ def _after_observation(
     simulation of the lycée they describe: the files' state, the run, and the instant just
     after the observation."""
     scenario = load_scenario(NOMINAL)
-    nominal = simulate(scenario)
-    minute = nominal.clock.day_minutes(day, dt.time(0, 0))
-    stores = {
-        store: {c: h.at(minute) for c, h in nominal.histories[store].items()}
-        for store in (Store.STS, Store.SIECLE)
-    }
-    if not simulated:
-        stores = {
-            store: {c: nominal.truth.table(c).true_at(minute) for c in states}
-            for store, states in stores.items()
-        }
-    files = exports_of(nominal.truth, minute, "0330999Z", 2026, day, scenario.seed, stores)
-    if defect is not None:
-        files, _ = plant(files, defect)
-    read = _read_back(tmp_path, files)
+    stores, read = _exported(tmp_path, scenario, day, defect, simulated)
     data, _ = data_of(read, "0" * 8, day, assume_links=True)
     observed = observation_of(read, day)
     truth, clock = build_truth(since_files(scenario, day), data=data)
@@ -359,15 +355,7 @@ def test_explain_names_the_files_for_the_links_they_lack(tmp_path: Path) -> None
     because the link export of 03/09 failed to send them)."""
     scenario = load_scenario(NOMINAL)
     day = dt.date(2026, 9, 4)
-    nominal = simulate(scenario)
-    minute = nominal.clock.day_minutes(day, dt.time(0, 0))
-    stores = {
-        store: {c: h.at(minute) for c, h in nominal.histories[store].items()}
-        for store in (Store.STS, Store.SIECLE)
-    }
-    files = exports_of(nominal.truth, minute, "0330999Z", 2026, day, scenario.seed, stores)
-    files, _ = plant(files, "eleve_sans_groupe")
-    read = _read_back(tmp_path, files)
+    _, read = _exported(tmp_path, scenario, day, "eleve_sans_groupe", True)
     result = simulate_future(read, "0" * 8, scenario, day, redo=False)
     saturday = result.clock.day_minutes(dt.date(2026, 9, 5), dt.time(8, 0))
     found = wrong_facts(result, Category.STUDENT_GROUP, Store.SIECLE, saturday)
