@@ -53,8 +53,9 @@ class _Table:
     valid_from: list[float] = field(default_factory=list)
     valid_to: list[float] = field(default_factory=list)
     ends: dict[Category, list[int]] = field(default_factory=dict)
-    # rows by the student they concern, ascending: a change touches its students' rows only
-    by_student: dict[int, list[int]] = field(default_factory=dict)
+    # rows by the student they concern, ascending, built when first asked (a change touches
+    # its students' rows only; most truths never ask)
+    _by_student: dict[int, list[int]] | None = None
     # the code of each row's label (after "kind:"), split once when first asked
     codes: list[str] = field(default_factory=list)
     _ends: dict[str, list[int]] = field(default_factory=dict)  # by end name while building
@@ -74,9 +75,18 @@ class _Table:
                     self.ends[_CATEGORY_NAMED[name]] = found
                 found.append(index)
             student = ends.get("students")
-            if student is not None:
-                self.by_student.setdefault(student, []).append(row)
+            if student is not None and self._by_student is not None:
+                self._by_student.setdefault(student, []).append(row)
         return row
+
+    @property
+    def by_student(self) -> dict[int, list[int]]:
+        if self._by_student is None:
+            index: dict[int, list[int]] = {}
+            for row, student in enumerate(self._ends.get("students", [])):
+                index.setdefault(student, []).append(row)
+            self._by_student = index
+        return self._by_student
 
     def extend(self, labels: list[str], start: float | list[float], **ends: list[int]) -> int:
         """:meth:`add` of many rows at once (the same rows, in order; ``start`` one for all
@@ -93,10 +103,9 @@ class _Table:
                 self.ends[_CATEGORY_NAMED[name]] = found
             found.extend(indexes)
         students = ends.get("students")
-        if students is not None:
-            by_student = self.by_student
+        if students is not None and self._by_student is not None:
             for row, student in enumerate(students, first):
-                by_student.setdefault(student, []).append(row)
+                self._by_student.setdefault(student, []).append(row)
         return first
 
     def codes_to(self, row: int) -> list[str]:
@@ -178,8 +187,6 @@ class TruthBuilder:
         self.teacher_returning: list[bool] = []
         self.teachers_by_subject: dict[str, list[int]] = {}
         self.teacher_turn: dict[str, int] = {}
-        # rows of student_group links, per student, for copying profiles and group changes
-        self.links_of_student: dict[int, list[int]] = {}
         self.current_groups = 0
         self.previous_year_rows: dict[Category, list[int]] = {
             Category.STUDENT_DIVISION: [],
@@ -371,11 +378,13 @@ class TruthBuilder:
             for s, g in zip(students, groups, strict=True)
         ]
         table = self.t[Category.STUDENT_GROUP]
-        first = table.extend(labels, start, students=students, groups=groups)
-        of_student = self.links_of_student
-        for row, student in enumerate(students, first):
-            of_student.setdefault(student, []).append(row)
-        return first
+        return table.extend(labels, start, students=students, groups=groups)
+
+    @property
+    def links_of_student(self) -> dict[int, list[int]]:
+        """Rows of student_group links, per student, for copying profiles and group changes
+        (every link but last year's, which come last)."""
+        return self.t[Category.STUDENT_GROUP].by_student
 
     def students(self) -> None:
         counts = self.etab.divisions.by_level()
