@@ -8,6 +8,8 @@ The engine checks the order of operations on it; the analysis finds critical cha
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import networkx as nx
 
 from sim.domain import (
@@ -38,7 +40,16 @@ def channel_label(scenario: Scenario, channel: Channel) -> str:
 
 
 def build_graph(scenario: Scenario | None = None) -> nx.DiGraph:
-    """The chain's dependency graph; with a scenario, edges carry its delays and schedules."""
+    """The chain's dependency graph; with a scenario, edges carry its delays and schedules.
+    Frozen (shared by the scenarios with the same schedules): copy it to change it."""
+    if scenario is None:
+        return _graph(None, True)
+    labels = tuple(channel_label(scenario, channel) for channel in Channel)
+    return _graph(labels, scenario.etablissement.ent_groups_from_timetable)
+
+
+@lru_cache(maxsize=64)
+def _graph(labels: tuple[str, ...] | None, timetable_groups: bool) -> nx.DiGraph:
     graph = nx.DiGraph()
     for rank, actor in enumerate(ACTORS):
         kind = "operation" if actor in Operation.__members__.values() else "channel"
@@ -64,17 +75,18 @@ def build_graph(scenario: Scenario | None = None) -> nx.DiGraph:
                 continue
             store = sorted(shared)[0]
             label = ""
-            if scenario is not None and target in Channel.__members__.values():
-                label = channel_label(scenario, Channel(target))
+            if labels is not None and target in Channel.__members__.values():
+                label = labels[list(Channel).index(Channel(target))]
             attrs = {"store": store, "categories": CATEGORIES_OF[store], "label": label}
             if graph.has_edge(source, target):
                 graph.edges[source, target].update(attrs, flow=True)
             else:
                 graph.add_edge(source, target, kind="flow", flow=True, **attrs)
-    if scenario is not None and not scenario.etablissement.ent_groups_from_timetable:
+    if labels is not None and not timetable_groups:
         # rule 13's timetable import exists only for a structure set to take its groups there
         graph.remove_node(Channel.IMPORT_EDT_ENT.value)
-    return graph
+    result: nx.DiGraph = nx.freeze(graph)
+    return result
 
 
 def prerequisites(graph: nx.DiGraph, operation: str, kind: str) -> list[str]:

@@ -40,7 +40,7 @@ def test_flow_edges_carry_the_scenario_schedules() -> None:
 def test_order_graph_keeps_every_operation() -> None:
     """An operation without gate or order edge (a platform's own step) is still a node, so
     predecessors can be asked of it."""
-    graph = build_graph()
+    graph = build_graph().copy()  # the shared graph is frozen
     graph.remove_edges_from(list(graph.in_edges("export_liens_siecle")))
     graph.remove_edges_from(list(graph.out_edges("export_liens_siecle")))
     ordered = order_graph(graph)
