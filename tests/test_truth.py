@@ -155,3 +155,25 @@ def test_the_choice_without_replacement_is_numpy_s(
         expected = theirs.choice(len(p), size=size, replace=False, p=p).tolist()
         assert choose_without_replacement(mine, p.tolist(), size) == expected
     assert mine.random() == theirs.random()
+
+
+@given(
+    seed=st.integers(min_value=0, max_value=2**32),
+    weights=st.lists(st.floats(min_value=0.01, max_value=5.0), min_size=2, max_size=12),
+    count=st.integers(min_value=0, max_value=40),
+    data=st.data(),
+)
+def test_many_choices_are_as_many_calls_in_a_row(
+    seed: int, weights: list[float], count: int, data: st.DataObject
+) -> None:
+    """The truth's block of choices (one per student) gives what that many calls of
+    numpy's choice give, and leaves the generator where they leave it: skewed weights make
+    second rounds (a drawn index already taken) frequent."""
+    from sim.truth.generator import choose_many
+
+    size = data.draw(st.integers(min_value=1, max_value=len(weights)))
+    p = np.asarray(weights) / np.sum(weights)
+    mine, theirs = np.random.default_rng(seed), np.random.default_rng(seed)
+    expected = [theirs.choice(len(p), size=size, replace=False, p=p).tolist() for _ in range(count)]
+    assert choose_many(mine, p.tolist(), size, count) == expected
+    assert mine.random() == theirs.random()

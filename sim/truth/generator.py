@@ -142,25 +142,54 @@ def choose_without_replacement(rng: np.random.Generator, p: list[float], size: i
     """``rng.choice(len(p), size, replace=False, p=p)``, by numpy's own algorithm (the same
     draws and the same indexes, tested), without its overhead for a handful of choices: the
     truth makes one such choice per student."""
-    shares = list(p)
-    found: list[int] = []
-    while len(found) < size:
-        drawn = rng.random(size - len(found)).tolist()
-        for index in found:
-            shares[index] = 0.0
-        cdf: list[float] = []
-        total = 0.0
-        for share in shares:
-            total += share
-            cdf.append(total)
-        cdf = [value / total for value in cdf]
-        seen = set(found)
-        for value in drawn:
-            index = bisect.bisect_right(cdf, value)
-            if index not in seen:
-                seen.add(index)
-                found.append(index)
-    return found
+    return choose_many(rng, p, size, 1)[0]
+
+
+def choose_many(rng: np.random.Generator, p: list[float], size: int, count: int) -> list[list[int]]:
+    """:func:`choose_without_replacement` ``count`` times in a row: the same indexes, and
+    the generator left where those calls leave it. Uniform draws are taken from ``rng`` in
+    blocks, never more than the calls still need at the least, and used in the order the
+    calls would draw them (one call's second round before the next call's first)."""
+    first_cdf = _cdf(list(p), [])
+    drawn: list[float] = []
+    used = 0
+    chosen: list[list[int]] = []
+    for call in range(count):
+        found: list[int] = []
+        seen: set[int] = set()
+        cdf = first_cdf
+        while len(found) < size:
+            wanted = size - len(found)
+            if len(drawn) - used < wanted:
+                # at the least, this round and a first round of each call still to come
+                drawn = (
+                    drawn[used:]
+                    + rng.random(wanted - (len(drawn) - used) + size * (count - call - 1)).tolist()
+                )
+                used = 0
+            values = drawn[used : used + wanted]
+            used += wanted
+            if found:
+                cdf = _cdf(list(p), found)
+            for value in values:
+                index = bisect.bisect_right(cdf, value)
+                if index not in seen:
+                    seen.add(index)
+                    found.append(index)
+        chosen.append(found)
+    return chosen
+
+
+def _cdf(shares: list[float], taken: list[int]) -> list[float]:
+    """numpy's cumulative shares, those already taken set to zero, normalised."""
+    for index in taken:
+        shares[index] = 0.0
+    cdf: list[float] = []
+    total = 0.0
+    for share in shares:
+        total += share
+        cdf.append(total)
+    return [value / total for value in cdf]
 
 
 class TruthBuilder:
@@ -472,8 +501,10 @@ class TruthBuilder:
                 weights = np.asarray([w for _, w in SPECIALITES])
                 taken: dict[str, list[int]] = {n: [] for n in names}
                 shares = (weights / weights.sum()).tolist()
-                for student in students:
-                    for i in choose_without_replacement(self.rng, shares, k):
+                for student, specialities in zip(
+                    students, choose_many(self.rng, shares, k, len(students)), strict=True
+                ):
+                    for i in specialities:
                         taken[names[i]].append(student)
                 for name in names:
                     self.fill_groups(taken[name], name, level, f"{LEVEL_PREFIX[level]}SPE")
