@@ -186,7 +186,6 @@ def test_diagnosis_of_the_shipped_files(
     assert code == 0, err
     found = {c["regle"]: c["nombre"] for c in json.loads(out)["constats"]}
     assert found == {
-        "structure_absente_siecle": 3,
         "structure_eleve_inconnue": 3,
         "division_sans_service": 3,
         "eleve_sans_groupe": 3,

@@ -119,7 +119,7 @@ def _after_observation(
 def test_clean_files_forecast_the_nominal_dates(tmp_path: Path) -> None:
     """The files the nominal lycée exports on Friday 04/09 (its STS-WEB and SIECLE as
     simulated at the start of that day): no finding, nothing to redo. They are put back on
-    Thursday 03/09 at 21:00, just before the extraction to the AAF, and hold what the
+    Thursday 03/09 at 20:59, just before the extraction to the AAF, and hold what the
     simulation holds then (the links exported on 03/09 at 10:00 were activated at 20:00):
     the ENT is right on 04/09 at 08:00, and GAR, after its export of 04/09 at 21:00, on
     05/09 at 08:00: the nominal's own dates."""
@@ -133,7 +133,7 @@ def test_clean_files_forecast_the_nominal_dates(tmp_path: Path) -> None:
 def test_files_ahead_of_the_calendar_bring_the_dates_forward(tmp_path: Path) -> None:
     """Files of Wednesday 02/09 where every export is done (the truth itself), though the
     calendar exports the links only on Thursday 03/09: the forecast believes the files. They
-    are in SIECLE on Tuesday 01/09 at 21:00, before that evening's extraction: the ENT is
+    are in SIECLE on Tuesday 01/09 at 20:59, before that evening's extraction: the ENT is
     right on 02/09 at 08:00 and GAR (export of 02/09 at 21:00) on 03/09 at 08:00, two days
     before the nominal's dates."""
     prediction = _forecast(tmp_path, dt.date(2026, 9, 2), None, simulated=False)
@@ -195,8 +195,8 @@ def test_groups_students_are_placed_in_are_in_siecle(tmp_path: Path) -> None:
     """On Friday 04/09 Structures.xml lacks groups its students are placed in: it was
     exported before they reached SIECLE. A link in SIECLE needs its group there (rule 2),
     so SIECLE has them: nothing differs from the simulation, the dates are the nominal's
-    (ENT 04/09, GAR 05/09 at 08:00). The finding still asks for the links again on the next
-    working day, Monday 07/09 (the copy's one-day delay), which changes nothing."""
+    (ENT 04/09, GAR 05/09 at 08:00), and nothing is to be redone in the chain (the finding
+    asks for both SIECLE exports again, to check)."""
     _, result, after, observed = _after_observation(
         tmp_path, dt.date(2026, 9, 4), "structure_eleve_inconnue", True
     )
@@ -206,15 +206,14 @@ def test_groups_students_are_placed_in_are_in_siecle(tmp_path: Path) -> None:
     assert all(held[groups.labels.index(f"groupe:{g}")] for g in placed)
     (tmp_path / "forecast").mkdir()
     prediction = _forecast(tmp_path / "forecast", dt.date(2026, 9, 4), "structure_eleve_inconnue")
-    assert prediction.redone == ((Operation.EXPORT_LIENS_SIECLE, dt.datetime(2026, 9, 7, 10, 0)),)
-    for fixed in (False, True):
-        assert _when(prediction, Target.ENT, fixed) == dt.datetime(2026, 9, 4, 8, 0)
-        assert _when(prediction, Target.GAR, fixed) == dt.datetime(2026, 9, 5, 8, 0)
+    assert prediction.redone == () and prediction.with_fixes is None
+    assert _when(prediction, Target.ENT, False) == dt.datetime(2026, 9, 4, 8, 0)
+    assert _when(prediction, Target.GAR, False) == dt.datetime(2026, 9, 5, 8, 0)
 
 
 def test_students_without_groups_on_the_files_day_need_two_exports(tmp_path: Path) -> None:
     """On Friday 04/09, three students have no group in SIECLE while their classmates have
-    some. Put back on Thursday 03/09 at 21:00, the files take their links out of SIECLE
+    some. Put back on Thursday 03/09 at 20:59, the files take their links out of SIECLE
     just before the extraction: the ENT lacks them on Friday morning, and nothing later in
     the calendar sends links again. Redone on Friday at 10:00 (SIECLE → EDT) and 10:01 (the
     links), they are activated at 20:00, extracted at 21:00 and imported that night: the

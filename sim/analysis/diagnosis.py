@@ -194,6 +194,10 @@ def _structure_missing_in_siecle(facts: _Facts) -> Finding | None:
     groups = [
         c for c in facts.sts_groups if c not in facts.siecle_groups and c not in facts.carried
     ]
+    # a structure a student is placed in is in SIECLE (rule 2): Structures.xml is older,
+    # which the next rule tells
+    divisions = [c for c in divisions if not facts.members[c]]
+    groups = [c for c in groups if not facts.members[c]]
     return _finding(
         Rule.STRUCTURE_MISSING_IN_SIECLE,
         divisions + groups,

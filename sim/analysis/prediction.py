@@ -31,12 +31,21 @@ from sim.truth.imported import observed_facts
 from sim.truth.model import Truth
 
 TYPED_IN_THE_TIMETABLE = frozenset({"group_change"})
+# Findings about what the files lack: the lycée imported from them lacks it too, so the
+# forecast cannot see it (it says so, beside its dates)
+UNSEEN = (
+    Rule.SERVICES_NOT_SENT,
+    Rule.DIVISION_WITHOUT_SERVICE,
+    Rule.SERVICE_INCOMPLETE,
+    Rule.STRUCTURE_MISSING_IN_SIECLE,
+    Rule.GROUP_WITHOUT_STUDENT,
+    Rule.DIVISION_WITHOUT_STUDENT,
+)
 
 # what each finding says about the operations, and after how many working days each can be
 # redone (links wait for the night's copy of the new groups to SIECLE)
 REDONE: dict[Rule, tuple[tuple[Operation, int], ...]] = {
     Rule.STRUCTURE_MISSING_IN_SIECLE: ((Operation.EXPORT_LIENS_SIECLE, 1),),
-    Rule.STUDENT_STRUCTURE_UNKNOWN: ((Operation.EXPORT_LIENS_SIECLE, 1),),
     Rule.SERVICES_NOT_SENT: ((Operation.IMPORT_STS_EDT, 0),),
     Rule.DIVISION_WITHOUT_SERVICE: ((Operation.IMPORT_STS_EDT, 0),),
     Rule.SERVICE_INCOMPLETE: ((Operation.IMPORT_STS_EDT, 0),),
@@ -64,6 +73,8 @@ class Prediction:
     left_out: int = 0  # students without a division, not in the forecast
     observed_on: dt.date | None = None  # the day of the files
     observed_at: dt.datetime | None = None  # when their state is put into STS-WEB and SIECLE
+    unseen: tuple[Rule, ...] = ()  # findings about what the files lack: not in the forecast
+    services_unknown: bool = False  # no service in the files: the forecast leaves them out
 
     def instant(self, minute: float | None) -> dt.datetime | None:
         return None if minute is None else self.clock.instant(minute)
@@ -204,7 +215,10 @@ def predict(
         clock=clock,
         day=day,
         assumed_links=assumed_links,
-        links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None,
+        links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None
+        or not any(student.groupes for student in data.eleves),
+        unseen=tuple(rule for rule in UNSEEN if diagnosis.of(rule) is not None),
+        services_unknown=not data.services,
         left_out=left_out,
         observed_on=None if observed is None else observed.on,
         observed_at=None

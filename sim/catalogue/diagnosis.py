@@ -93,10 +93,14 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "students' structures unknown to Structures.xml",
         ),
         (
-            "ces élèves sont rattachés à des divisions ou groupes que SIECLE ne transmet pas à "
-            "l'annuaire : ils n'y seront pas dans l'ENT",
-            "these students belong to divisions or groups that SIECLE does not pass to the "
-            "directory: they will not be in them in the ENT",
+            "ces élèves sont placés dans des divisions ou groupes absents de Structures.xml : "
+            "si cet export est le plus ancien, ils sont arrivés dans SIECLE depuis (la "
+            "prévision les y prend) ; s'il est le plus récent, ils ont été supprimés et ces "
+            "élèves n'y seront pas dans l'ENT",
+            "these students are placed in divisions or groups Structures.xml lacks: if that "
+            "export is the older one, they have reached SIECLE since (the forecast takes them "
+            "there); if it is the newer one, they were deleted and these students will not be "
+            "in them in the ENT",
         ),
         (
             "vérifier les structures dans STS-WEB et refaire les deux exports SIECLE le même jour",
@@ -650,6 +654,24 @@ MESSAGES.update(
             "leur classe (ce que la réalité sera une fois les liens faits)",
             "en": "{count} student(s) without a group are assumed in a classmate's groups (what "
             "reality will be once the links are made)",
+        },
+        "prediction.fixes_unseen": {
+            "fr": "les mêmes dates : ce que ces opérations corrigent, la prévision ne le voit pas "
+            "(voir ci-dessous)",
+            "en": "the same dates: what these operations correct, the forecast does not see "
+            "(see below)",
+        },
+        "prediction.services_unknown": {
+            "fr": "aucun service d'enseignement dans les fichiers : la prévision ne peut pas "
+            "porter sur les services ni sur les affectations du GAR (seulement sur le reste)",
+            "en": "no teaching service in the files: the forecast cannot cover services nor "
+            "GAR's assignments (only the rest)",
+        },
+        "prediction.unseen": {
+            "fr": "la prévision part du lycée que décrivent les fichiers : ce qui leur manque "
+            "lui manque aussi, et les dates ne tiennent pas compte de {findings}",
+            "en": "the forecast starts from the lycée the files describe: what they lack, it "
+            "lacks too, and the dates do not account for {findings}",
         },
         "prediction.links_unknown": {
             "fr": "aucun lien élève → groupe n'est connu : la prévision ne peut pas porter sur "

@@ -75,13 +75,21 @@ def prediction_lines(prediction: Prediction) -> list[str]:
             for op, at in prediction.redone
         )
         lines.append("  " + t("prediction.with_fixes", operations=done))
-        lines.append("    " + _dates(prediction, prediction.with_fixes))
+        if _same_dates(prediction.as_it_stands, prediction.with_fixes):
+            lines.append("    " + t("prediction.fixes_unseen"))
+        else:
+            lines.append("    " + _dates(prediction, prediction.with_fixes))
     if prediction.assumed_links:
         lines.append(
             "  " + t("prediction.assumed_links", count=count_text(prediction.assumed_links))
         )
     if prediction.links_unknown:
         lines.append("  " + t("prediction.links_unknown"))
+    if prediction.services_unknown:
+        lines.append("  " + t("prediction.services_unknown"))
+    if prediction.unseen:
+        titles = ", ".join(f"« {t(f'diagnosis.rule.{r.value}.title')} »" for r in prediction.unseen)
+        lines.append("  " + t("prediction.unseen", findings=titles))
     if prediction.left_out:
         lines.append("  " + t("prediction.left_out", count=count_text(prediction.left_out)))
     if prediction.observed_on is not None and prediction.observed_at is not None:
@@ -94,6 +102,13 @@ def prediction_lines(prediction: Prediction) -> list[str]:
             )
         )
     return lines
+
+
+def _same_dates(one: LyceeRun, other: LyceeRun) -> bool:
+    return all(
+        one.targets[target].consistent_from == other.targets[target].consistent_from
+        for target in Target
+    )
 
 
 def _dates(prediction: Prediction, run: LyceeRun) -> str:
@@ -144,6 +159,8 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
         "en_refaisant": future(prediction.with_fixes) if prediction.with_fixes else None,
         "eleves_aux_groupes_supposes": prediction.assumed_links,
         "liens_inconnus": prediction.links_unknown,
+        "services_inconnus": prediction.services_unknown,
+        "constats_hors_prevision": [rule.value for rule in prediction.unseen],
     }
 
 
