@@ -289,3 +289,36 @@ def test_fictional_files_hold_what_the_systems_hold_that_day(
         found[day] = {c["regle"]: c["nombre"] for c in json.loads(text)["constats"]}
     assert found["01/09/2026"] == {"structure_absente_siecle": 181, "liens_non_exportes": 1200}
     assert found["04/09/2026"] == {}
+
+
+def test_a_defect_that_cannot_be_planted_that_day_is_told(cli: Cli, tmp_path: Path) -> None:
+    """On 25/08 no student has a group yet (the links are exported on 03/09): « no link
+    exported » has nothing to break, and the command says so rather than writing files that
+    silently lack it."""
+    out = tmp_path / "exports"
+    code, _, err = cli(
+        [
+            "fichiers-fictifs",
+            str(ROOT / "scenarios" / "nominal.yaml"),
+            "-o",
+            str(out),
+            "--au",
+            "25/08/2026",
+            "--defaut",
+            "liens_non_exportes",
+        ]
+    )
+    assert code == 0, err
+    assert "le défaut liens_non_exportes n'a rien trouvé à changer" in err
+    assert "25/08/2026" in err
+
+
+def test_a_forecast_outside_the_scenario_s_window_is_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    options = folder_options(SHIPPED / "lycee-montaigne")
+    nominal = str(ROOT / "scenarios" / "nominal.yaml")
+    code, out, err = cli(["diagnostiquer", *options, "--scenario", nominal, "--au", "20/11/2026"])
+    assert code == 2 and out == ""
+    assert "hors de la fenêtre" in err and "15/11/2026" in err and "Traceback" not in err

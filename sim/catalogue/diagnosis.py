@@ -383,10 +383,24 @@ MESSAGES.update(
             "en": "day of the export (DD/MM/YYYY or YYYY-MM-DD; default the rentrée)",
         },
         "cli.opt_fixtures_defect": {
-            "fr": "planter un défaut, désigné par le code de sa règle (voir « diagnostiquer "
-            "--json ») ; l'option peut être répétée",
-            "en": "plant a defect, named by its rule's code (see 'diagnostiquer --json'); the "
-            "option may be repeated",
+            "fr": "planter un défaut, désigné par le code de sa règle ({codes}) ; l'option peut "
+            "être répétée",
+            "en": "plant a defect, named by its rule's code ({codes}); the option may be repeated",
+        },
+        "cli.fixtures_defect_none": {
+            "fr": "le défaut {defect} n'a rien trouvé à changer dans les exports du {day} (ce "
+            "qu'il casse n'existe pas encore ce jour-là, ou un autre défaut l'a déjà cassé) : "
+            "il n'est pas dans les fichiers",
+            "en": "the defect {defect} found nothing to change in the exports of {day} (what it "
+            "breaks does not exist yet that day, or another defect broke it already): it is not "
+            "in the files",
+        },
+        "cli.forecast_outside_window": {
+            "fr": "le {day} est hors de la fenêtre de {scenario} (du {start} au {end}) : la "
+            "prévision ne peut rien en dire ; choisissez --au dans la fenêtre, ou un autre "
+            "scénario",
+            "en": "{day} is outside {scenario}'s window ({start} to {end}): the forecast can "
+            "say nothing of it; choose --au within the window, or another scenario",
         },
         "cli.opt_fixtures_plain": {
             "fr": "fichiers SIECLE en XML simple plutôt que zippés",
@@ -438,9 +452,9 @@ MESSAGES.update(
         },
         "cli.import_year": {
             "fr": "les fichiers sont de l'année scolaire {year}, mais la rentrée de {model} est "
-            "en {rentree} : choisissez un modèle de la même rentrée (--modele)",
+            "en {rentree} : choisissez un scénario de la même rentrée ({option})",
             "en": "the files are from school year {year}, but {model}'s rentrée is in "
-            "{rentree}: choose a model of the same rentrée (--modele)",
+            "{rentree}: choose a scenario of the same rentrée ({option})",
         },
         "cli.import_default_name": {"fr": "Lycée {uai}", "en": "Lycée {uai}"},
         "cli.import_done": {

@@ -25,6 +25,7 @@ from sim.cli.app import (
 from sim.errors import RentreeSimError, UsageError, printable
 from sim.i18n import t
 from sim.presentation.formatting import count_text, parse_day
+from sim.realfiles.defects import DEFECTS
 
 if TYPE_CHECKING:
     from sim.realfiles.exports import SchoolExports
@@ -75,14 +76,21 @@ def _read_files(
     return key, files
 
 
-def _same_year(files: SchoolExports, calendar: Scenario, source: object) -> dt.date:
-    """The calendar's rentrée, which must be in the files' school year."""
+def _same_year(files: SchoolExports, calendar: Scenario, source: object, option: str) -> dt.date:
+    """The calendar's rentrée (of the scenario given with ``option``), which must be in the
+    files' school year."""
     from sim.scenario.model import resolve_rentree
 
     rentree = resolve_rentree(calendar)
     if rentree.year != files.sts.year:
         raise UsageError(
-            t("cli.import_year", year=files.sts.year, model=source, rentree=rentree.year)
+            t(
+                "cli.import_year",
+                year=files.sts.year,
+                model=source,
+                rentree=rentree.year,
+                option=option,
+            )
         )
     return rentree
 
@@ -161,7 +169,18 @@ def diagnose_files(
         diagnosis = diagnose(files, day)
         prediction: Prediction | None = None
         if calendar is not None:
-            _same_year(files, calendar, scenario)
+            _same_year(files, calendar, scenario, "--scenario")
+            window = calendar.calendar
+            if not window.start <= day <= window.end:
+                raise UsageError(
+                    t(
+                        "cli.forecast_outside_window",
+                        day=day.strftime("%d/%m/%Y"),
+                        scenario=scenario,
+                        start=window.start.strftime("%d/%m/%Y"),
+                        end=window.end.strftime("%d/%m/%Y"),
+                    )
+                )
             prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
         paths = {"sts": sts, "eleves": eleves, "structures": structures}
         exports: dict[str, object] = {
@@ -216,7 +235,7 @@ def fictional_files(
         list[str] | None,
         typer.Option(
             "--defaut",
-            help=t("cli.opt_fixtures_defect"),
+            help=t("cli.opt_fixtures_defect", codes=", ".join(DEFECTS)),
             metavar=t("cli.mv_rule"),
             show_default=False,
         ),
@@ -232,7 +251,7 @@ def fictional_files(
     from sim.domain import Store
     from sim.engine.simulation import simulate
     from sim.presentation.files import check_output_folder, write_file_set
-    from sim.realfiles.defects import DEFECTS, plant
+    from sim.realfiles.defects import plant
     from sim.realfiles.fictional import exports_of
     from sim.realfiles.writer import export_files
     from sim.scenario.model import resolve_rentree
@@ -274,7 +293,12 @@ def fictional_files(
             stores,
         )
         for defect in defects or []:
-            files, _ = plant(files, defect)
+            files, expected = plant(files, defect)
+            if not expected:
+                typer.echo(
+                    t("cli.fixtures_defect_none", defect=defect, day=day.strftime("%d/%m/%Y")),
+                    err=True,
+                )
         written = write_file_set(out, dict(export_files(files, zip_siecle=not plain)))
     except RentreeSimError as error:
         raise fail(error) from None
@@ -335,7 +359,7 @@ def import_files(
         if target in protected or data_path in protected:
             raise UsageError(t("cli.import_over_model", path=output))
         key, files = _read_files(sts, eleves, structures, responsables)
-        rentree = _same_year(files, template, base)
+        rentree = _same_year(files, template, base, "--modele")
         day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree
         _check_day(day, files.sts.year)
         try:
