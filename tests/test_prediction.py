@@ -10,14 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sim.analysis.diagnosis import diagnose
+from sim.analysis.diagnosis import Rule, diagnose
 from sim.analysis.explain import wrong_facts
 from sim.analysis.prediction import (
     Observed,
     Prediction,
+    forecast,
     observation_minute,
     observation_of,
-    predict,
     simulate_future,
     since_files,
 )
@@ -72,11 +72,7 @@ def _forecast(
     """The forecast from the files of :func:`_exported`, with ``path``'s calendar."""
     scenario = load_scenario(path)
     _, read = _exported(tmp_path, scenario, day, defect, simulated)
-    data, report = data_of(read, "0" * 8, day, assume_links=True)
-    observed = observation_of(read, day)
-    return predict(
-        diagnose(read, day), data, scenario, day, report.assumed_links, observed=observed
-    )
+    return forecast(diagnose(read, day), read, "0" * 8, scenario, day)
 
 
 def _read_back(folder: Path, files: SchoolExports) -> SchoolExports:
@@ -362,3 +358,20 @@ def test_explain_names_the_files_for_the_links_they_lack(tmp_path: Path) -> None
         group.cause.key == "explain.files_lack" and "03/09 20:59" in group.cause.text()
         for group in found
     )
+
+
+def test_divisions_without_services_are_given_their_level_s(tmp_path: Path) -> None:
+    """On Friday 04/09 three divisions with students have no service in STS-WEB (the
+    timetable software did not send them up). The forecast gives each the services of the
+    first division of its level: the timetable software has them, STS-WEB does not, and
+    nothing in the calendar sends them again: never right. Sent up again on Friday at 10:00,
+    they are in STS-WEB that morning; the AAF reads STS-WEB one day late, so the extraction
+    of Saturday 05/09 at 21:00 carries them: the ENT is right on Sunday 06/09 at 08:00 and
+    GAR (export at 21:00 that Sunday) on Monday 07/09 at 08:00."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 4), "division_sans_service")
+    assert prediction.assumed_services == 3
+    assert Rule.DIVISION_WITHOUT_SERVICE not in prediction.unseen
+    assert [op for op, _ in prediction.redone] == [Operation.IMPORT_STS_EDT]
+    assert _when(prediction, Target.ENT, False) is None
+    assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 6, 8, 0)
+    assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 7, 8, 0)

@@ -69,6 +69,7 @@ class Prediction:
     clock: Clock
     day: dt.date = dt.date.min  # the day of the files
     assumed_links: int = 0  # students given a classmate's groups
+    assumed_services: int = 0  # divisions given the services of another of their level
     links_unknown: bool = False  # no student has a group: the forecast leaves links out
     left_out: int = 0  # students without a division, not in the forecast
     observed_on: dt.date | None = None  # the day of the files
@@ -194,6 +195,7 @@ def predict(
     assumed_links: int = 0,
     left_out: int = 0,
     observed: Observed | None = None,
+    assumed_services: int = 0,
 ) -> Prediction:
     """The ENT and GAR dates for the lycée of ``data`` (its reality: links assumed where
     the files miss them) from ``day`` on, with nothing redone and with what the findings
@@ -217,7 +219,14 @@ def predict(
         assumed_links=assumed_links,
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None
         or not any(student.groupes for student in data.eleves),
-        unseen=tuple(rule for rule in UNSEEN if diagnosis.of(rule) is not None),
+        unseen=tuple(
+            rule
+            for rule in UNSEEN
+            if diagnosis.of(rule) is not None
+            # divisions without a service are given their level's: the forecast sees them
+            and not (rule is Rule.DIVISION_WITHOUT_SERVICE and assumed_services)
+        ),
+        assumed_services=assumed_services,
         services_unknown=not data.services,
         left_out=left_out,
         observed_on=None if observed is None else observed.on,
@@ -232,7 +241,7 @@ def simulate_future(
 ) -> SimulationResult:
     """The simulation behind one future of :func:`forecast`: with what the findings call for
     redone as soon as possible (``redo``) or nothing redone."""
-    data, _ = data_of(files, fingerprint, day, assume_links=True)
+    data, _ = data_of(files, fingerprint, day, assume_links=True, assume_services=True)
     operations = operations_to_redo(diagnose(files, day), scenario, day)
     observed = observation_of(files, day)
     lived = since_files(scenario, observed.on)
@@ -271,7 +280,16 @@ def forecast(
 ) -> Prediction:
     """:func:`predict` for the lycée ``files`` describe on ``day`` (imported with the links
     its classmates have where the files miss them), from what the files show."""
-    data, report = data_of(files, fingerprint, day, assume_links=True)
+    data, report = data_of(files, fingerprint, day, assume_links=True, assume_services=True)
     left_out = report.without_division + report.unknown_division
     observed = observation_of(files, day)
-    return predict(diagnosis, data, scenario, day, report.assumed_links, left_out, observed)
+    return predict(
+        diagnosis,
+        data,
+        scenario,
+        day,
+        report.assumed_links,
+        left_out,
+        observed,
+        report.assumed_services,
+    )

@@ -663,6 +663,13 @@ MESSAGES.update(
             "fr": "étape qui fixe la date du GAR : {operation}",
             "en": "step that sets GAR's date: {operation}",
         },
+        "prediction.assumed_services": {
+            "fr": "{count} division(s) sans service sont supposées avoir ceux de la première "
+            "classe de leur niveau qui en a (ce que la réalité sera une fois les services "
+            "remontés)",
+            "en": "{count} division(s) without a service are assumed to have those of the first "
+            "class of their level that has some (the reality once the services are sent up)",
+        },
         "prediction.assumed_links": {
             "fr": "{count} élève(s) sans groupe sont supposés dans les groupes d'un camarade de "
             "leur classe (ce que la réalité sera une fois les liens faits)",

@@ -83,6 +83,9 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         lines.append(
             "  " + t("prediction.assumed_links", count=count_text(prediction.assumed_links))
         )
+    if prediction.assumed_services:
+        count = count_text(prediction.assumed_services)
+        lines.append("  " + t("prediction.assumed_services", count=count))
     if prediction.links_unknown:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.services_unknown:
@@ -158,6 +161,7 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
         ],
         "en_refaisant": future(prediction.with_fixes) if prediction.with_fixes else None,
         "eleves_aux_groupes_supposes": prediction.assumed_links,
+        "divisions_aux_services_supposes": prediction.assumed_services,
         "liens_inconnus": prediction.links_unknown,
         "services_inconnus": prediction.services_unknown,
         "constats_hors_prevision": [rule.value for rule in prediction.unseen],

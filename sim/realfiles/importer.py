@@ -52,19 +52,25 @@ class ImportReport:
     empty_groups: int = 0
     services_left_out: int = 0
     assumed_links: int = 0
+    assumed_services: int = 0  # divisions given the services of another of their level
     without_group: int = 0
     origins: dict[str, int] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
 
 
 def data_of(
-    files: ex.SchoolExports, fingerprint: str, day: date, assume_links: bool = False
+    files: ex.SchoolExports,
+    fingerprint: str,
+    day: date,
+    assume_links: bool = False,
+    assume_services: bool = False,
 ) -> tuple[EstablishmentData, ImportReport]:
     """The data file of ``files`` as they are on ``day``, and what the import left out.
     With ``assume_links``, a student without a group in a division where others have
-    groups gets a classmate's groups (the generator's rule for late arrivals): the reality
-    the files do not show yet. Raises :class:`ImportLimitError` when nothing or too much
-    would be left."""
+    groups gets a classmate's groups (the generator's rule for late arrivals); with
+    ``assume_services``, a division with students and no service of its own gets those of
+    the first division of its level that has some: the reality the files do not show yet.
+    Raises :class:`ImportLimitError` when nothing or too much would be left."""
     report = ImportReport()
     sts = files.sts
     divisions = {d.code: d for d in sts.divisions if d.code != ex.INACTIVE_DIVISION}
@@ -90,6 +96,9 @@ def data_of(
     report.empty_groups = len(groups) - len(kept_groups)
     teachers = [p.ident for p in sts.teachers if p.function in ("", ex.TEACHING_FUNCTION)]
     services = _services(files, divisions, groups, kept_divisions, kept_groups, teachers, report)
+    if assume_services:
+        level_of = {code: niveaux.get(mefs.get(code, ""), "2nde") for code in kept_divisions}
+        services += _assumed_services(services, kept_divisions, level_of, report)
     guardian_data = _guardians(files.responsables, {s.id for s in student_data})
     report.guardians = len(guardian_data)
     used_mefs = {mefs.get(code) for code in kept_divisions}
@@ -223,6 +232,33 @@ def _services(
                         ServiceData(enseignant=teacher, matiere=subject, **{kind: code}),
                     )
     return list(services.values())
+
+
+def _assumed_services(
+    services: list[ServiceData],
+    divisions: list[str],
+    level_of: dict[str, Level],
+    report: ImportReport,
+) -> list[ServiceData]:
+    """For each division without a service of its own, the services of the first division
+    of its level that has some (its teachers and subjects), as its own."""
+    own: dict[str, list[ServiceData]] = {}
+    for service in services:
+        if service.division is not None:
+            own.setdefault(service.division, []).append(service)
+    model: dict[Level, list[ServiceData]] = {}
+    for code in divisions:
+        if code in own:
+            model.setdefault(level_of[code], own[code])
+    assumed: list[ServiceData] = []
+    for code in divisions:
+        if code not in own and level_of[code] in model:
+            report.assumed_services += 1
+            assumed += [
+                ServiceData(enseignant=s.enseignant, matiere=s.matiere, division=code)
+                for s in model[level_of[code]]
+            ]
+    return assumed
 
 
 class ImportLimitError(ValueError):
