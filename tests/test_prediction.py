@@ -16,15 +16,14 @@ from sim.analysis.prediction import (
     Observed,
     Prediction,
     forecast,
-    observation_minute,
     observation_of,
     simulate_future,
-    since_files,
+    start_of,
 )
 from sim.analysis.run_analysis import analyse
 from sim.domain import Category, Operation, Store, Target
-from sim.engine.observation import OBSERVATION_OFFSET, ObservedState
-from sim.engine.simulation import SimulationResult, build_truth, simulate
+from sim.engine.observation import OBSERVATION_OFFSET
+from sim.engine.simulation import SimulationResult, simulate
 from sim.realfiles.defects import plant
 from sim.realfiles.exports import SchoolExports
 from sim.realfiles.fictional import exports_of
@@ -104,12 +103,10 @@ def _after_observation(
     stores, read = _exported(tmp_path, scenario, day, defect, simulated)
     data, _ = data_of(read, "0" * 8, day, assume_links=True)
     observed = observation_of(read, day)
-    truth, clock = build_truth(since_files(scenario, day), data=data)
-    at = observation_minute(scenario, clock, observed.on)
-    entities, links = observed_facts(truth, observed.shown)
-    state = ObservedState(at, entities[Store.STS], entities[Store.SIECLE], links[Store.SIECLE])
-    result = simulate(scenario, truth=truth, clock=clock, observed=state)
-    return stores, result, at + 2 * OBSERVATION_OFFSET, observed
+    start = start_of(data, scenario, observed)  # the forecast's own start
+    assert start.state is not None
+    result = simulate(start.scenario, truth=start.truth, clock=start.clock, observed=start.state)
+    return stores, result, start.state.minute + 2 * OBSERVATION_OFFSET, observed
 
 
 def test_clean_files_forecast_the_nominal_dates(tmp_path: Path) -> None:

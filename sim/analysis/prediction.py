@@ -202,11 +202,10 @@ def predict(
     call for redone as soon as possible; from what the files show (``observed``) when
     given."""
     operations = operations_to_redo(diagnosis, scenario, day)
-    lived = scenario if observed is None else since_files(scenario, observed.on)
-    truth, clock = build_truth(lived, data=data)
+    start = start_of(data, scenario, observed)
 
     def run(redo: bool) -> LyceeRun:
-        planned, result = _future(lived, operations, day, redo, truth, clock, observed)
+        planned, result = _future(start, operations, day, redo)
         return outcome_of(0, data.uai, scenario.etablissement.name, "", planned, result)
 
     return Prediction(
@@ -214,7 +213,7 @@ def predict(
         redone=operations,
         as_it_stands=run(False),
         with_fixes=run(True) if operations else None,
-        clock=clock,
+        clock=start.clock,
         day=day,
         assumed_links=assumed_links,
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None
@@ -230,9 +229,7 @@ def predict(
         services_unknown=not data.services,
         left_out=left_out,
         observed_on=None if observed is None else observed.on,
-        observed_at=None
-        if observed is None
-        else clock.instant(observation_minute(lived, clock, observed.on)),
+        observed_at=None if start.state is None else start.clock.instant(start.state.minute),
     )
 
 
@@ -243,32 +240,46 @@ def simulate_future(
     redone as soon as possible (``redo``) or nothing redone."""
     data, _ = data_of(files, fingerprint, day, assume_links=True, assume_services=True)
     operations = operations_to_redo(diagnose(files, day), scenario, day)
-    observed = observation_of(files, day)
+    start = start_of(data, scenario, observation_of(files, day))
+    return _future(start, operations, day, redo)[1]
+
+
+@dataclass(frozen=True)
+class Start:
+    """What both futures share: the scenario as lived from the files on, the lycée's
+    truth, and the files' state with its instant (None without an observation)."""
+
+    scenario: Scenario
+    truth: Truth
+    clock: Clock
+    state: ObservedState | None
+
+
+def start_of(data: EstablishmentData, scenario: Scenario, observed: Observed | None) -> Start:
+    """The common start of the futures of ``data``'s lycée under ``scenario``."""
+    if observed is None:
+        return Start(scenario, *build_truth(scenario, data=data), None)
     lived = since_files(scenario, observed.on)
     truth, clock = build_truth(lived, data=data)
-    return _future(lived, operations, day, redo, truth, clock, observed)[1]
+    entities, links = observed_facts(truth, observed.shown)
+    state = ObservedState(
+        minute=observation_minute(lived, clock, observed.on),
+        sts=entities[Store.STS],
+        siecle=entities[Store.SIECLE],
+        siecle_links=links[Store.SIECLE],
+    )
+    return Start(lived, truth, clock, state)
 
 
 def _future(
-    scenario: Scenario,
+    start: Start,
     operations: tuple[tuple[Operation, dt.datetime], ...],
     day: dt.date,
     redo: bool,
-    truth: Truth,
-    clock: Clock,
-    observed: Observed | None,
 ) -> tuple[Scenario, SimulationResult]:
-    state = None
-    if observed is not None:
-        entities, links = observed_facts(truth, observed.shown)
-        state = ObservedState(
-            minute=observation_minute(scenario, clock, observed.on),
-            sts=entities[Store.STS],
-            siecle=entities[Store.SIECLE],
-            siecle_links=links[Store.SIECLE],
-        )
-    planned = replanned(scenario, operations, day, redo, observed is not None)
-    return planned, simulate(planned, truth=truth, clock=clock, observed=state)
+    planned = replanned(start.scenario, operations, day, redo, start.state is not None)
+    result = simulate(planned, truth=start.truth, clock=start.clock, observed=start.state)
+    return planned, result
 
 
 def forecast(

@@ -183,19 +183,14 @@ def diagnose_files(
                 )
             prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
         paths = {"sts": sts, "eleves": eleves, "structures": structures}
-        exports: dict[str, object] = {
-            "sts": None,
-            "eleves": files.eleves,
-            "structures": files.structures,
-        }
         if responsables is not None:
-            paths["responsables"], exports["responsables"] = responsables, files.responsables
+            paths["responsables"] = responsables
         read = [
             ReadFile(
                 role,
                 path.name,
                 files.members.get(role),
-                getattr(exports[role], "export_date", None),
+                getattr(getattr(files, role), "export_date", None),  # STS-WEB's has none
             )
             for role, path in paths.items()
         ]
@@ -342,6 +337,7 @@ def import_files(
     from sim.presentation.files import check_output_file
     from sim.realfiles.importer import ImportLimitError, data_of
     from sim.realfiles.scenario_file import import_scenario_text, write_import
+    from sim.scenario.donnees import DATA_SUFFIX
     from sim.scenario.loader import extends_chain
 
     base = model if model is not None else DEFAULT_MODEL
@@ -353,7 +349,7 @@ def import_files(
         raise fail(UsageError(t("cli.import_bad_name")))
     try:
         target = check_output_file(output, (".yaml", ".yml"))
-        data_path = target.with_name(target.name.rsplit(".", 1)[0] + ".donnees.json")
+        data_path = target.with_name(target.name.rsplit(".", 1)[0] + DATA_SUFFIX)
         check_output_file(data_path)
         protected = {Path(os.path.realpath(p)) for p in [base, *extends_chain(base)]}
         if target in protected or data_path in protected:

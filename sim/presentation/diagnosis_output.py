@@ -176,14 +176,8 @@ def diagnosis_text(
 ) -> str:
     """The terminal summary: sizes, then each finding with its effect and what to do."""
     lines = [
-        t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on)),
-        t(
-            "diagnosis.sizes",
-            students=count_text(diagnosis.students),
-            divisions=count_text(diagnosis.divisions),
-            groups=count_text(diagnosis.groups),
-            services=count_text(diagnosis.services),
-        ),
+        _title_line(diagnosis),
+        _sizes(diagnosis),
         *([t("diagnosis.key", fingerprint=fingerprint)] if files else []),
         *("  " + _file_text(f) for f in files),
         "",
@@ -209,6 +203,20 @@ def diagnosis_text(
         lines += ["", *prediction_lines(prediction)]
     lines += ["", t("diagnosis.lag"), t("diagnosis.pseudonyms")]
     return "\n".join(lines)
+
+
+def _title_line(diagnosis: Diagnosis) -> str:
+    return t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on))
+
+
+def _sizes(diagnosis: Diagnosis) -> str:
+    return t(
+        "diagnosis.sizes",
+        students=count_text(diagnosis.students),
+        divisions=count_text(diagnosis.divisions),
+        groups=count_text(diagnosis.groups),
+        services=count_text(diagnosis.services),
+    )
 
 
 def _counts(diagnosis: Diagnosis) -> str:
@@ -289,20 +297,10 @@ def diagnosis_html(
     from sim.presentation.report import STYLE
 
     e = html.escape
-    title = t("diagnosis.title", uai=diagnosis.uai, year=diagnosis.year, on=day_text(diagnosis.on))
+    title = _title_line(diagnosis)
     body = [
         f"<h1>{e(title)}</h1>",
-        '<p class="subtitle">'
-        + e(
-            t(
-                "diagnosis.sizes",
-                students=count_text(diagnosis.students),
-                divisions=count_text(diagnosis.divisions),
-                groups=count_text(diagnosis.groups),
-                services=count_text(diagnosis.services),
-            )
-        )
-        + "</p>",
+        '<p class="subtitle">' + e(_sizes(diagnosis)) + "</p>",
         f'<p class="subtitle">{e(t("diagnosis.key", fingerprint=fingerprint))}</p><ul>'
         + "".join(f"<li>{e(_file_text(f))}</li>" for f in files)
         + "</ul>",

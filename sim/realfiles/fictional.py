@@ -180,14 +180,12 @@ class _Snapshot:
 
     def exports(self) -> SchoolExports:
         sts_divisions, sts_groups = self.structures(sts=True)
+        div_rows = self.rows(Category.DIVISIONS, True)
         self.attach_services(
-            dict(zip(self.rows(Category.DIVISIONS, True), sts_divisions, strict=True)),
+            dict(zip(div_rows, sts_divisions, strict=True)),
             dict(zip(self.rows(Category.GROUPS, True), sts_groups, strict=True)),
         )
-        levels = sorted(
-            {_level_of(self.div_codes[d]) for d in self.rows(Category.DIVISIONS, True)},
-            key=LEVELS.index,
-        )
+        levels = sorted({_level_of(self.div_codes[d]) for d in div_rows}, key=LEVELS.index)
         people = self.people
         subjects = sorted(_subject_names(self.truth), key=lambda name: SUBJECTS[name][0])
         teachers = [

@@ -12,7 +12,7 @@ import yaml
 from sim.errors import OutputError, os_reason
 from sim.i18n import t
 from sim.presentation.files import FILE_MODE, write_atomically
-from sim.scenario.donnees import EstablishmentData, data_json
+from sim.scenario.donnees import DATA_SUFFIX, EstablishmentData, data_json
 
 PRIVATE_MODE = 0o600  # the data file holds people, under pseudonyms: its owner's only
 
@@ -50,7 +50,7 @@ def write_import(
     folder.mkdir(parents=True, exist_ok=True)
     temporaries: list[Path] = []
     try:
-        data_file = _temporary(folder, ".donnees.json", data_json(data), PRIVATE_MODE)
+        data_file = _temporary(folder, DATA_SUFFIX, data_json(data), PRIVATE_MODE)
         temporaries.append(data_file)
         trial = _temporary(folder, ".yaml", text_for(data_file.name), FILE_MODE)
         temporaries.append(trial)

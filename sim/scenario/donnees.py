@@ -180,10 +180,6 @@ class ObservedData:
     guardian_links: frozenset[tuple[str, str]] | None = None  # (guardian, student); no file
 
 
-def _service_key(service: ServiceData) -> str:
-    return f"{service.enseignant} {service.division or ''} {service.groupe or ''} {service.matiere}"
-
-
 def _unique(codes: list[str], kind: str) -> set[str]:
     seen: set[str] = set()
     for code in codes:

@@ -37,7 +37,6 @@ class FactTable:
     valid_from: FloatArray
     valid_to: FloatArray
     ends: dict[Category, IntArray] = field(default_factory=dict)
-    _changes: FloatArray | None = field(default=None, repr=False, compare=False)
     _change_list: list[float] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -48,28 +47,17 @@ class FactTable:
         result: BoolArray = (self.valid_from <= minute) & (minute < self.valid_to)
         return result
 
-    def epochs_at(self, minutes: list[float]) -> IntArray:
-        """For each minute, how many of the truth's change minutes are at or before it: two
-        minutes with the same epoch have the same ``true_at`` (tables are not changed once
-        built)."""
-        found: IntArray = np.searchsorted(self._change_array(), minutes, side="right")
-        return found
-
     def epoch_at(self, minute: float) -> int:
-        """:meth:`epochs_at` of one minute."""
+        """How many of the truth's change minutes are at or before ``minute``: two minutes
+        with the same epoch have the same ``true_at`` (tables are not changed once built)."""
         return bisect.bisect_right(self.change_minutes(), minute)
 
     def change_minutes(self) -> list[float]:
         """The minutes at which some fact becomes true or stops being true, in order."""
         if self._change_list is None:
-            self._change_list = self._change_array().tolist()
-        return self._change_list
-
-    def _change_array(self) -> FloatArray:
-        if self._changes is None:
             bounds = np.concatenate([self.valid_from, self.valid_to])
-            self._changes = np.unique(bounds[np.isfinite(bounds)])
-        return self._changes
+            self._change_list = np.unique(bounds[np.isfinite(bounds)]).tolist()
+        return self._change_list
 
     @property
     def stale(self) -> BoolArray:

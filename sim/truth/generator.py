@@ -120,8 +120,7 @@ class _Table:
         return codes[row]
 
     def add_stale(self, label: str, **ends: int) -> int:
-        row = self.add(label, NEVER, **ends)
-        return row
+        return self.add(label, NEVER, **ends)
 
     def freeze(self, category: Category) -> FactTable:
         return FactTable(
@@ -359,9 +358,6 @@ class TruthBuilder:
         if parents:
             self.add_parents_of(rows, codes, start)
         return rows
-
-    def add_parents(self, student: int, code: str, start: float, stale: bool = False) -> None:
-        self.add_parents_of([student], [code], start, stale)
 
     def add_parents_of(
         self, students: list[int], codes: list[str], start: float, stale: bool = False
