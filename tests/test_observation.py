@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sim.domain import Category, Store
+from sim.domain import Category, Origin, Store
 from sim.engine.observation import OBSERVATION_OFFSET, ObservedState
 from sim.engine.simulation import simulate
 from sim.scenario.loader import load_scenario
@@ -57,3 +57,48 @@ def test_groups_siecle_lacks_arrive_by_the_copy(
     before = nominal.histories[Store.SIECLE][Category.STUDENT_GROUP]
     assert links.at(after).sum() < before.at(after).sum()
     assert np.array_equal(links.at(landed + 1), before.at(landed + 1))
+
+
+def test_what_the_eve_adds_after_the_extraction_is_not_counted_twice(tmp_path: Path) -> None:
+    """The second round of student creations is typed on Thursday 03/09 at 22:00, after
+    that evening's extraction (21:00). The files of Friday 04/09 show what was typed up to
+    the Thursday evening, that round included, and they are put into SIECLE on 03/09 at
+    20:59. Here they show five of the round's students missing (the round did not bring
+    them). At 22:00 the simulated round adds them again (share 1.0 takes every created
+    student); on 04/09 at 00:00 the files are put in again, so SIECLE holds what they show,
+    and keeps it: nothing else is typed into SIECLE before the next round, never."""
+    path = tmp_path / "tardif.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\n"
+        "operations:\n"
+        "  creation_eleves: {date: [2026-07-03, 2026-09-03 22:00], share: [0.6, 1.0]}\n",
+        encoding="utf-8",
+    )
+    scenario = load_scenario(path)
+    nominal = simulate(scenario)
+    clock = nominal.clock
+    friday = clock.minutes(dt.datetime(2026, 9, 4, 0, 0))
+    students = nominal.histories[Store.SIECLE][Category.STUDENTS].at(friday)
+    created = nominal.truth.students_of(Origin.EXTERNAL) & students
+    missing = np.flatnonzero(created)[-5:]
+    shown = students.copy()
+    shown[missing] = False
+    minute = clock.minutes(dt.datetime(2026, 9, 3, 20, 59))
+    observed = ObservedState(minute, siecle={Category.STUDENTS: shown}, shown_until=friday)
+    result = simulate(scenario, truth=nominal.truth, clock=clock, observed=observed)
+    history = result.histories[Store.SIECLE][Category.STUDENTS]
+    assert not history.at(minute + 2 * OBSERVATION_OFFSET)[missing].any()
+    assert history.at(clock.minutes(dt.datetime(2026, 9, 3, 22, 1)))[missing].all()
+    for day in (dt.datetime(2026, 9, 4, 0, 1), dt.datetime(2026, 11, 15, 0, 0)):
+        assert np.array_equal(history.at(clock.minutes(day)), shown), day
+    events = [(e.code, e.minute) for e in result.events if e.kind == "observation"]
+    assert events == [
+        ("files", minute + OBSERVATION_OFFSET),
+        ("files_again", friday + OBSERVATION_OFFSET),
+    ]
+    # without anything typed in between, the files are put in once
+    quiet = ObservedState(
+        friday - 3 * 60 - 1, siecle={Category.STUDENTS: students}, shown_until=friday
+    )
+    again = simulate(load_scenario(SCENARIOS / "nominal.yaml"), observed=quiet)
+    assert [e.code for e in again.events if e.kind == "observation"] == ["files"]

@@ -264,6 +264,7 @@ def start_of(data: EstablishmentData, scenario: Scenario, observed: Observed | N
     entities, links = observed_facts(truth, observed.shown)
     state = ObservedState(
         minute=observation_minute(lived, clock, observed.on),
+        shown_until=clock.day_minutes(observed.on, dt.time(0, 0)),
         sts=entities[Store.STS],
         siecle=entities[Store.SIECLE],
         siecle_links=links[Store.SIECLE],

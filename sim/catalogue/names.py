@@ -121,6 +121,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "état de STS-WEB et SIECLE lu dans les exports",
         "en": "STS-WEB and SIECLE as the exports show them",
     },
+    "event_code.files_again": {
+        "fr": "état des exports remis : la saisie de la veille au soir y figurait déjà",
+        "en": "the exports' state put back: the eve's late input was in them already",
+    },
     "event_code.run": {"fr": "passage", "en": "run"},
     "event_code.full": {"fr": "passage complet", "en": "full run"},
     "event_code.outage": {"fr": "panne", "en": "outage"},

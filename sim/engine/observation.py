@@ -31,18 +31,23 @@ class ObservedState:
     """The facts each exported system holds from ``minute`` on.
 
     ``siecle_links`` are the links SIECLE holds, for the students the files list; a link
-    category left out (no guardians' file) keeps its simulated state."""
+    category left out (no guardians' file) keeps its simulated state. ``shown_until``: the
+    start of the files' day. What STS-WEB and SIECLE receive between ``minute`` and then
+    (an operation typed that evening after the extraction, a landing) is in the files
+    already: they are put in again at that instant when anything of it changed."""
 
     minute: float
+    shown_until: float = 0.0
     sts: dict[Category, BoolArray] = field(default_factory=dict)
     siecle: dict[Category, BoolArray] = field(default_factory=dict)
     siecle_links: dict[Category, BoolArray] = field(default_factory=dict)
 
 
-def observe(model: ChainModel, observed: ObservedState) -> None:
+def observe(model: ChainModel, observed: ObservedState, again: bool = False) -> None:
     """Replace STS-WEB's and SIECLE's facts by the observed ones (one ``observation``
-    event of the actor ``exports``, the cause of every change it makes)."""
-    cause = model.log(ACTOR, "observation", "files")
+    event of the actor ``exports``, the cause of every change it makes; code ``files``,
+    or ``files_again`` when put in again at the start of the files' day)."""
+    cause = model.log(ACTOR, "observation", "files_again" if again else "files")
     model.stores[Store.STS].update(observed.sts, cause)
     siecle = model.stores[Store.SIECLE]
     siecle.update(observed.siecle, cause)
@@ -59,3 +64,11 @@ def observe(model: ChainModel, observed: ObservedState) -> None:
         pending = model.stores[Store.SIECLE_PENDING]
         pending.set(Category.STUDENT_GROUP, model.know.siecle_activated, cause)
     model.refresh_siecle(cause)
+
+
+def exported_state(model: ChainModel) -> tuple[object, ...]:
+    """What the files show of the chain: when it is the same at two instants, nothing the
+    files show changed in between (versions of the stores, identity of SIECLE's links)."""
+    stores = (Store.STS, Store.SIECLE, Store.SIECLE_PENDING)
+    known = tuple(id(getattr(model.know, attribute)) for attribute in _KNOWN_LINKS.values())
+    return (*(model.stores[s].version for s in stores), *known)

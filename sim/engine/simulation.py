@@ -23,7 +23,12 @@ from sim.engine.channels import (
 )
 from sim.engine.memo import Memo
 from sim.engine.model import ChainModel
-from sim.engine.observation import OBSERVATION_OFFSET, ObservedState, observe
+from sim.engine.observation import (
+    OBSERVATION_OFFSET,
+    ObservedState,
+    exported_state,
+    observe,
+)
 from sim.engine.operations import EFFECTS, inscribe
 from sim.results import EventRecord, Histories, History
 from sim.scenario.donnees import EstablishmentData, read_data
@@ -288,7 +293,21 @@ def _observation(
     model: ChainModel, observed: ObservedState, channels: list[ChannelProcess]
 ) -> Process:
     yield model.env.timeout(max(0.0, observed.minute + OBSERVATION_OFFSET))
-    observe(model, observed)
+    _put_observed(model, observed, channels, again=False)
+    if observed.shown_until <= observed.minute:
+        return
+    seen = exported_state(model)
+    yield model.env.timeout(observed.shown_until + OBSERVATION_OFFSET - model.env.now)
+    if exported_state(model) != seen:
+        # typed in that evening after the extraction: the files show it already, and doing
+        # it again on top of them would count it twice
+        _put_observed(model, observed, channels, again=True)
+
+
+def _put_observed(
+    model: ChainModel, observed: ObservedState, channels: list[ChannelProcess], again: bool
+) -> None:
+    observe(model, observed, again)
     for channel in channels:
         if isinstance(channel, StsToSiecleContinuous):
             channel.catch_up()

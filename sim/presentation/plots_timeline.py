@@ -72,7 +72,7 @@ def _labels(result: SimulationResult, low: float) -> list[tuple[Store, float, st
             lane = Store.EDT if event.code == "group_change" else Store.SIECLE
             text = t(f"plot.reality_{event.code}", count=event.count)
             labels.append((lane, num(result, event.minute), text, REALITY))
-        elif event.kind == "observation":  # a forecast from a lycée's files starts here
+        elif event.kind == "observation" and event.code == "files":  # the forecast's start
             labels.append((Store.SIECLE, num(result, event.minute), t("plot.files"), REALITY))
     for op in Operation:
         spec = result.scenario.operations.get(op)
