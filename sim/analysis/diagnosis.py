@@ -47,6 +47,7 @@ class Rule(StrEnum):
     LEFT_STUDENT_PLACED = "eleve_sorti_place"
     ORPHAN_STRUCTURES = "structures_sans_eleve_connu"
     OLD_EXPORT = "export_ancien"
+    EXPORTS_OF_DIFFERENT_DAYS = "exports_de_jours_differents"
 
 
 SEVERITY = {
@@ -65,6 +66,7 @@ SEVERITY = {
     Rule.STUDENT_SEVERAL_DIVISIONS: Severity.WARNING,
     Rule.STUDENT_WITHOUT_GUARDIAN: Severity.WARNING,
     Rule.GUARDIAN_TWICE: Severity.WARNING,
+    Rule.EXPORTS_OF_DIFFERENT_DAYS: Severity.WARNING,
     Rule.LEFT_STUDENT_PLACED: Severity.INFO,
     Rule.ORPHAN_STRUCTURES: Severity.INFO,
     Rule.OLD_EXPORT: Severity.INFO,
@@ -344,6 +346,34 @@ def _old_export(facts: _Facts) -> Finding | None:
     return _finding(Rule.OLD_EXPORT, [oldest.strftime("%d/%m/%Y")], days=(facts.on - oldest).days)
 
 
+# the SIECLE files as the lycée has them (STS-WEB's carries no export date)
+SIECLE_FILES = (
+    ("eleves", "ElevesSansAdresses.xml"),
+    ("structures", "Structures.xml"),
+    ("responsables", "ResponsablesAvecAdresses.xml"),
+)
+
+
+def _exports_of_different_days(facts: _Facts) -> Finding | None:
+    """SIECLE files exported on different days: what one compares with another (the
+    students' structures with Structures.xml, the guardians with the students) may only
+    be the days between them."""
+    dated = [
+        (name, export.export_date)
+        for role, name in SIECLE_FILES
+        if (export := getattr(facts.files, role)) is not None and export.export_date is not None
+    ]
+    days = {day for _, day in dated}
+    if len(days) < 2:
+        return None
+    return _finding(
+        Rule.EXPORTS_OF_DIFFERENT_DAYS,
+        [f"{name} {day.strftime('%d/%m/%Y')}" for name, day in dated],
+        count=len(dated),
+        days=(max(days) - min(days)).days,
+    )
+
+
 def _export_dates(files: ex.SchoolExports) -> list[date]:
     """SIECLE's export dates (STS-WEB's file carries none)."""
     return [
@@ -361,6 +391,7 @@ CHECKS: tuple[Callable[[_Facts], Finding | list[Finding | None] | None], ...] = 
     _empty_structures,
     _people,
     _old_export,
+    _exports_of_different_days,
 )
 
 

@@ -318,6 +318,24 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "export the SIECLE files again for an up-to-date diagnosis",
         ),
     ),
+    "exports_de_jours_differents": (
+        (
+            "exports SIECLE de jours différents (fichier et date d'export)",
+            "SIECLE exports of different days (file and export date)",
+        ),
+        (
+            "{days} jour(s) les séparent : un constat qui rapproche ces fichiers (structures "
+            "des élèves inconnues, groupes sans élève, élèves sans responsable) peut ne venir "
+            "que de ce décalage ; la prévision part de l'état du plus récent",
+            "{days} day(s) apart: a finding that compares these files (unknown student "
+            "structures, groups without students, students without guardians) may come from "
+            "that gap alone; the forecast starts from the latest one's state",
+        ),
+        (
+            "refaire les exports SIECLE le même jour, puis relancer le diagnostic",
+            "export the SIECLE files again on the same day, then run the diagnosis again",
+        ),
+    ),
 }
 
 for _rule, (_title, _effect, _action) in _RULES.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from typing import TypeVar
 
 from sim.realfiles import exports as ex
@@ -190,6 +191,16 @@ def _left_student_placed(files: ex.SchoolExports) -> Expected:
     return _expected("eleve_sorti_place", len(chosen))
 
 
+def _exports_of_different_days(files: ex.SchoolExports) -> Expected:
+    """Structures.xml exported three days before the students' file (nothing else
+    differs: only the dates tell)."""
+    exported = files.eleves.export_date
+    assert exported is not None
+    files.structures.export_date = exported - timedelta(days=3)
+    dated = [e for e in (files.eleves, files.structures, files.responsables) if e is not None]
+    return _expected("exports_de_jours_differents", len(dated))
+
+
 DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {
     "structure_absente_siecle": _group_missing_in_siecle,
     "structure_eleve_inconnue": _student_structure_unknown,
@@ -207,6 +218,7 @@ DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {
     "eleve_sans_responsable": _student_without_guardian,
     "responsable_legal_double": _guardian_twice,
     "eleve_sorti_place": _left_student_placed,
+    "exports_de_jours_differents": _exports_of_different_days,
 }
 
 
