@@ -217,6 +217,9 @@ def test_plot_compare_and_bad_extension(tmp_path: Path) -> None:
     ("args", "expected"),
     [
         (["run"], "il manque SCENARIO"),
+        # every option left out is named, not only the first the parser met
+        (["diagnostiquer", "--eleves", "e.xml"], "il manque --sts, --structures\n"),
+        (["importer", "-o", "x.yaml"], "il manque --sts, --eleves, --structures\n"),
         (["run", NOMINAL, "--bogus"], "option inconnue : --bogus"),
         (["frob"], "commande inconnue « frob »"),
         (["explain", NOMINAL, "--at", "2026-09-01", "--category", "foo"], "student_group"),

@@ -35,6 +35,21 @@ def _parameter(error: Any) -> str:
     return opts[0] if opts and opts[0].startswith("-") else str(param.name).upper()
 
 
+def _missing(error: Any, ctx: Any) -> list[str]:
+    """Every required parameter left out, not only the first the parser met: it handles
+    those given on the command line first, so any required one it has no value for yet
+    was not given."""
+    first = _parameter(error)
+    if ctx is None or getattr(error, "param", None) is None:
+        return [first]
+    names = []
+    for param in getattr(ctx.command, "params", []):
+        if getattr(param, "required", False) and param.name not in ctx.params:
+            opts = getattr(param, "opts", None) or []
+            names.append(opts[0] if opts and opts[0].startswith("-") else param.name.upper())
+    return names if first in names else [first]
+
+
 def _number(value: Any) -> str | None:
     if value is None:
         return None
@@ -60,7 +75,7 @@ def usage_text(error: Any) -> str:
     command = ctx.command_path if ctx is not None else "rentree-sim"
     message = str(error.format_message()) if hasattr(error, "format_message") else str(error)
     if kind == "MissingParameter":
-        text = t("cli.usage_missing", name=_parameter(error))
+        text = t("cli.usage_missing", name=", ".join(_missing(error, ctx)))
     elif kind == "NoSuchOption":
         text = t("cli.usage_no_option", name=getattr(error, "option_name", message))
     elif any(cls.__name__ == "BadParameter" for cls in type(error).__mro__):
