@@ -8,11 +8,10 @@ every list bounded and every reference checked, so that a file that loads also r
 
 from __future__ import annotations
 
+import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -195,28 +194,33 @@ def _known(codes: list[str], known: set[str], kind: str) -> None:
             raise ValueError(t("rule.data_unknown", kind=kind, code=code))
 
 
+# data files parsed in this process, by path and digest of their bytes (a few at most)
+_PARSED: dict[tuple[Path, bytes], EstablishmentData] = {}
+KEPT_DATA = 16
+
+
 def read_data(path: Path) -> EstablishmentData:
-    """The data file at ``path``, checked; the same file is parsed once per process (as
-    long as it is not changed)."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise ScenarioError(path, "", t("rule.file_missing", path=path)) from None
-    except (OSError, ValueError):
-        info = None  # read_bytes says why
-    if info is None:
-        return _parse(path, 0, 0)
-    return _parse(path, info.st_mtime_ns, info.st_size)
-
-
-@lru_cache(maxsize=16)
-def _parse(path: Path, mtime: int, size: int) -> EstablishmentData:
+    """The data file at ``path``, checked; the same content is parsed once per process
+    (recognised by its digest: a file rewritten within the file system's time granularity
+    is still read again)."""
     try:
         raw = read_bytes(path, MAX_DATA_BYTES)
-        text = raw.decode("utf-8-sig")
-        content = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except ReadingError as error:
         raise ScenarioError(path, "", error.rule, line=error.line) from None
+    key = (path, hashlib.blake2b(raw, digest_size=16).digest())
+    found = _PARSED.get(key)
+    if found is None:
+        found = _parse(path, raw)
+        while len(_PARSED) >= KEPT_DATA:
+            del _PARSED[next(iter(_PARSED))]
+        _PARSED[key] = found
+    return found
+
+
+def _parse(path: Path, raw: bytes) -> EstablishmentData:
+    try:
+        text = raw.decode("utf-8-sig")
+        content = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise ScenarioError(path, "", t("rule.data_not_utf8")) from None
     except json.JSONDecodeError as error:
