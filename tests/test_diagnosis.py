@@ -143,14 +143,17 @@ def test_findings_come_most_serious_first(clean: ex.SchoolExports) -> None:
 
 
 def test_what_a_clean_real_lycee_may_look_like_is_not_a_defect(clean: ex.SchoolExports) -> None:
-    """A lycée without any group, an option group in a level, SIECLE's Inactifs, a new
-    group not copied yet, a student who arrives later: none is a blocking defect."""
+    """A lycée without any group (told, to check), an option group in a level, SIECLE's
+    Inactifs, a new group not copied yet, a student who arrives later: none is a blocking
+    defect."""
     files = copy.deepcopy(clean)
     files.sts.groups.clear()
     files.structures.groups.clear()
     for student in files.eleves.students:
         student.groups = []
-    assert _rules(files) == {}  # an LP without groups
+    # an LP may have no groups: to check only (the divisions with students are counted)
+    assert _rules(files) == {Rule.NO_GROUP: len(files.sts.divisions)}
+    assert diagnose(files, ON).count(Severity.BLOCKING) == 0
     files = copy.deepcopy(clean)
     for student in files.eleves.students[1:]:
         student.groups = []  # one student of three in an option group

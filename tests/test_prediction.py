@@ -374,3 +374,52 @@ def test_divisions_without_services_are_given_their_level_s(tmp_path: Path) -> N
     assert _when(prediction, Target.ENT, False) is None
     assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 6, 8, 0)
     assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 7, 8, 0)
+
+
+@pytest.mark.parametrize(
+    ("path", "defect", "ent", "gar"),
+    [
+        (
+            ROOT / "scenarios" / "import-sts-en-retard.yaml",
+            None,
+            dt.datetime(2026, 10, 2, 8, 0),
+            dt.datetime(2026, 10, 3, 8, 0),
+        ),
+        (NOMINAL, "aucun_groupe", None, None),
+    ],
+)
+def test_files_without_any_group_are_given_the_model_s(
+    tmp_path: Path,
+    path: Path,
+    defect: str | None,
+    ent: dt.datetime | None,
+    gar: dt.datetime | None,
+) -> None:
+    """On Friday 04/09 no group is in STS-WEB nor SIECLE: the timetable's structure has not
+    been sent up. The forecast takes the model's groups (with their students and a teacher
+    each) as the reality, missing from STS-WEB and SIECLE.
+    - Nothing redone, with the late upload's calendar (STS-WEB on 28/09, links exported on
+      Thursday 01/10 at 10:00, activated at 20:00, extracted at 21:00, imported at 02:00):
+      the ENT is right on Friday 02/10 at 08:00 and GAR (export 21:00) on Saturday 03/10,
+      the dates ``run`` gives for that scenario. With the nominal's calendar (the upload of
+      31/08 is past: the files say it did not bring the groups), never.
+    - Redone: the upload on Friday 04/09 at 10:00; the continuous copy lands the groups in
+      SIECLE one day later, on Saturday; the links are exported on the next working day,
+      Monday 07/09 (10:01), activated at 20:00 and extracted at 21:00: the ENT is right on
+      Tuesday 08/09 at 08:00 and GAR on Wednesday 09/09."""
+    (tmp_path / "files").mkdir()
+    prediction = _forecast(tmp_path / "files", dt.date(2026, 9, 4), defect, path=path)
+    assert prediction.assumed_groups == 180 and not prediction.links_unknown
+    assert [(op, at.date()) for op, at in prediction.redone] == [
+        (Operation.IMPORT_STS_EDT, dt.date(2026, 9, 4)),
+        (Operation.EXPORT_LIENS_SIECLE, dt.date(2026, 9, 7)),
+    ]
+    assert _when(prediction, Target.ENT, False) == ent
+    assert _when(prediction, Target.GAR, False) == gar
+    if defect is None:  # the scenario's own simulation agrees
+        own = analyse(simulate(load_scenario(path)))
+        for target, expected in ((Target.ENT, ent), (Target.GAR, gar)):
+            minute = own.targets[target].consistent_except_departed_from
+            assert minute is not None and own.result.instant(minute) == expected
+    assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 8, 8, 0)
+    assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 9, 8, 0)

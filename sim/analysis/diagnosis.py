@@ -36,6 +36,7 @@ class Rule(StrEnum):
     SERVICE_INCOMPLETE = "service_incomplet"
     STUDENT_WITHOUT_DIVISION = "eleve_sans_division"
     LINKS_NOT_EXPORTED = "liens_non_exportes"
+    NO_GROUP = "aucun_groupe"
     STUDENT_WITHOUT_GROUP = "eleve_sans_groupe"
     CARRIED_GROUP = "groupe_reconduit"
     DIVISION_WITHOUT_STUDENT = "division_sans_eleve"
@@ -67,6 +68,8 @@ SEVERITY = {
     Rule.STUDENT_WITHOUT_GUARDIAN: Severity.WARNING,
     Rule.GUARDIAN_TWICE: Severity.WARNING,
     Rule.EXPORTS_OF_DIFFERENT_DAYS: Severity.WARNING,
+    # a lycée may have no group at all (a small vocational one): to check, not blocking
+    Rule.NO_GROUP: Severity.WARNING,
     Rule.LEFT_STUDENT_PLACED: Severity.INFO,
     Rule.ORPHAN_STRUCTURES: Severity.INFO,
     Rule.OLD_EXPORT: Severity.INFO,
@@ -264,6 +267,10 @@ def _students(facts: _Facts) -> list[Finding | None]:
     ]
     if facts.links_missing:
         return [*found, _finding(Rule.LINKS_NOT_EXPORTED, [s.ident for s in placed])]
+    if not (facts.sts_groups or facts.siecle_groups or any(s.groups for s in placed)):
+        # no group anywhere: the timetable's structure has not reached STS-WEB yet
+        divisions = [d for d in facts.sts_divisions if facts.members[d]]
+        return [*found, _finding(Rule.NO_GROUP, divisions, students=len(placed))]
     by_division: dict[str, list[ex.Student]] = defaultdict(list)
     for student in placed:
         by_division[student.divisions[0]].append(student)

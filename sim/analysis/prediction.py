@@ -17,6 +17,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from sim.analysis.academie import LyceeRun, outcome_of
 from sim.analysis.diagnosis import Diagnosis, Rule, diagnose, latest_export_date
 from sim.calendar import Clock
@@ -55,7 +57,10 @@ REDONE: dict[Rule, tuple[tuple[Operation, int], ...]] = {
         (Operation.EXPORT_LIENS_SIECLE, 0),
     ),
     Rule.GROUP_WITHOUT_STUDENT: ((Operation.EXPORT_LIENS_SIECLE, 0),),
+    Rule.NO_GROUP: ((Operation.IMPORT_STS_EDT, 0), (Operation.EXPORT_LIENS_SIECLE, 1)),
 }
+# findings whose links wait for STS-WEB's new groups to land in SIECLE (rule 2)
+WAIT_FOR_THE_COPY = (Rule.STRUCTURE_MISSING_IN_SIECLE, Rule.NO_GROUP)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Prediction:
     observed_at: dt.datetime | None = None  # when their state is put into STS-WEB and SIECLE
     unseen: tuple[Rule, ...] = ()  # findings about what the files lack: not in the forecast
     services_unknown: bool = False  # no service in the files: the forecast leaves them out
+    assumed_groups: int = 0  # no group in the files: the model's groups, with their links
 
     def instant(self, minute: float | None) -> dt.datetime | None:
         return None if minute is None else self.clock.instant(minute)
@@ -90,7 +96,7 @@ def operations_to_redo(
     for finding in diagnosis.findings:
         for operation, delay in REDONE.get(finding.rule, ()):
             wanted[operation] = max(wanted.get(operation, 0), delay)
-    if any(f.rule is Rule.STRUCTURE_MISSING_IN_SIECLE for f in diagnosis.findings):
+    if any(f.rule in WAIT_FOR_THE_COPY for f in diagnosis.findings):
         # the links wait for STS-WEB's copy of the structure to land in SIECLE (rule 2)
         landing = scenario.channels.sts_vers_siecle.delay
         days = max(1, math.ceil(landing / dt.timedelta(days=1)))
@@ -202,7 +208,8 @@ def predict(
     call for redone as soon as possible; from what the files show (``observed``) when
     given."""
     operations = operations_to_redo(diagnosis, scenario, day)
-    start = start_of(data, scenario, observed)
+    start = start_of(data, scenario, observed, assumes_groups(diagnosis))
+    groups = _assumed_groups(start.truth) if assumes_groups(diagnosis) else 0
 
     def run(redo: bool) -> LyceeRun:
         planned, result = _future(start, operations, day, redo)
@@ -217,7 +224,7 @@ def predict(
         day=day,
         assumed_links=assumed_links,
         links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None
-        or not any(student.groupes for student in data.eleves),
+        or not (groups or any(student.groupes for student in data.eleves)),
         unseen=tuple(
             rule
             for rule in UNSEEN
@@ -227,6 +234,7 @@ def predict(
         ),
         assumed_services=assumed_services,
         services_unknown=not data.services,
+        assumed_groups=groups,
         left_out=left_out,
         observed_on=None if observed is None else observed.on,
         observed_at=None if start.state is None else start.clock.instant(start.state.minute),
@@ -239,8 +247,9 @@ def simulate_future(
     """The simulation behind one future of :func:`forecast`: with what the findings call for
     redone as soon as possible (``redo``) or nothing redone."""
     data, _ = data_of(files, fingerprint, day, assume_links=True, assume_services=True)
-    operations = operations_to_redo(diagnose(files, day), scenario, day)
-    start = start_of(data, scenario, observation_of(files, day))
+    diagnosis = diagnose(files, day)
+    operations = operations_to_redo(diagnosis, scenario, day)
+    start = start_of(data, scenario, observation_of(files, day), assumes_groups(diagnosis))
     return _future(start, operations, day, redo)[1]
 
 
@@ -255,12 +264,29 @@ class Start:
     state: ObservedState | None
 
 
-def start_of(data: EstablishmentData, scenario: Scenario, observed: Observed | None) -> Start:
-    """The common start of the futures of ``data``'s lycée under ``scenario``."""
+def assumes_groups(diagnosis: Diagnosis) -> bool:
+    """Whether the forecast takes the model's groups as the reality: the files have none
+    (the timetable's structure has not reached STS-WEB yet)."""
+    return diagnosis.of(Rule.NO_GROUP) is not None
+
+
+def _assumed_groups(truth: Truth) -> int:
+    return int(np.count_nonzero(~truth.group_is_carried))
+
+
+def start_of(
+    data: EstablishmentData,
+    scenario: Scenario,
+    observed: Observed | None,
+    assume_groups: bool = False,
+) -> Start:
+    """The common start of the futures of ``data``'s lycée under ``scenario`` (with the
+    model's groups when ``assume_groups`` and the files have none)."""
     if observed is None:
-        return Start(scenario, *build_truth(scenario, data=data), None)
+        truth, clock = build_truth(scenario, data=data, assume_groups=assume_groups)
+        return Start(scenario, truth, clock, None)
     lived = since_files(scenario, observed.on)
-    truth, clock = build_truth(lived, data=data)
+    truth, clock = build_truth(lived, data=data, assume_groups=assume_groups)
     entities, links = observed_facts(truth, observed.shown)
     state = ObservedState(
         minute=observation_minute(lived, clock, observed.on),

@@ -183,6 +183,29 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "SIECLE (the import replaces links: do not type any by hand before)",
         ),
     ),
+    "aucun_groupe": (
+        (
+            "aucun groupe dans STS-WEB ni dans SIECLE (divisions dont les élèves n'ont aucun "
+            "groupe)",
+            "no group in STS-WEB nor in SIECLE (divisions whose students have no group)",
+        ),
+        (
+            "normal seulement pour un lycée sans groupes ; sinon l'ENT n'aura aucun groupe "
+            "(langues, spécialités, options) et le GAR aucune affectation par groupe : les "
+            "élèves n'y voient ni leurs groupes ni les ressources de leurs enseignants de groupe",
+            "normal only for a lycée without groups; otherwise the ENT will have no group "
+            "(languages, specialities, options) and GAR no assignment by group: students see "
+            "neither their groups nor their group teachers' resources",
+        ),
+        (
+            "construire les groupes dans l'emploi du temps et remonter structure et services "
+            "vers STS-WEB, puis, une fois les groupes arrivés dans SIECLE (le lendemain), "
+            "exporter les liens élèves-groupes vers SIECLE",
+            "build the groups in the timetable software and send the structure and services up "
+            "to STS-WEB, then, once the groups are in SIECLE (the next day), export the "
+            "student-group links to SIECLE",
+        ),
+    ),
     "eleve_sans_groupe": (
         (
             "élèves sans groupe alors que la plupart de leur classe en a",
@@ -711,6 +734,16 @@ MESSAGES.update(
             "lui manque aussi, et les dates ne tiennent pas compte de {findings}",
             "en": "the forecast starts from the lycée the files describe: what they lack, it "
             "lacks too, and the dates do not account for {findings}",
+        },
+        "prediction.assumed_groups": {
+            "fr": "aucun groupe dans les fichiers : la prévision suppose les {count} groupes du "
+            "modèle (langues par blocs de classes, spécialités, options), avec leurs élèves et "
+            "un enseignant chacun ; ils arrivent par la remontée EDT → STS-WEB puis l'export "
+            "des liens (si le lycée n'a vraiment aucun groupe, cette hypothèse est fausse)",
+            "en": "no group in the files: the forecast assumes the model's {count} groups "
+            "(languages by blocks of classes, specialities, options), with their students and "
+            "one teacher each; they arrive by the timetable → STS-WEB upload then the links "
+            "export (if the lycée really has no group, this assumption is wrong)",
         },
         "prediction.links_unknown": {
             "fr": "aucun lien élève → groupe n'est connu : la prévision ne peut pas porter sur "

@@ -66,9 +66,13 @@ class SimulationResult:
 
 
 def build_truth(
-    scenario: Scenario, seed: int | None = None, data: EstablishmentData | None = None
+    scenario: Scenario,
+    seed: int | None = None,
+    data: EstablishmentData | None = None,
+    assume_groups: bool = False,
 ) -> tuple[Truth, Clock]:
-    """The truth of ``scenario`` (of ``data`` when given: an import not written to a file)."""
+    """The truth of ``scenario`` (of ``data`` when given: an import not written to a file;
+    with ``assume_groups``, the generator's groups when ``data`` has none)."""
     clock = Clock.starting(scenario.calendar.start)
     recorded = [
         clock.minutes(scenario.calendar.at(r.date)) + r.recorded_after.total_seconds() / 60
@@ -78,7 +82,9 @@ def build_truth(
     if data is None and etab.donnees is not None:
         data = read_data(Path(etab.donnees))
     if data is not None:
-        truth = imported_truth(etab, data, scenario.reality, clock, recorded, run_seed)
+        truth = imported_truth(
+            etab, data, scenario.reality, clock, recorded, run_seed, assume_groups
+        )
     else:
         truth = generate_truth(etab, scenario.reality, clock, recorded, run_seed)
     return truth, clock

@@ -86,6 +86,9 @@ def prediction_lines(prediction: Prediction) -> list[str]:
     if prediction.assumed_services:
         count = count_text(prediction.assumed_services)
         lines.append("  " + t("prediction.assumed_services", count=count))
+    if prediction.assumed_groups:
+        count = count_text(prediction.assumed_groups)
+        lines.append("  " + t("prediction.assumed_groups", count=count))
     if prediction.links_unknown:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.services_unknown:
@@ -162,6 +165,7 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
         "en_refaisant": future(prediction.with_fixes) if prediction.with_fixes else None,
         "eleves_aux_groupes_supposes": prediction.assumed_links,
         "divisions_aux_services_supposes": prediction.assumed_services,
+        "groupes_supposes": prediction.assumed_groups,
         "liens_inconnus": prediction.links_unknown,
         "services_inconnus": prediction.services_unknown,
         "constats_hors_prevision": [rule.value for rule in prediction.unseen],

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TypeVar
 
 from sim.realfiles import exports as ex
@@ -191,6 +191,22 @@ def _left_student_placed(files: ex.SchoolExports) -> Expected:
     return _expected("eleve_sorti_place", len(chosen))
 
 
+def _no_group(files: ex.SchoolExports) -> Expected:
+    """The timetable's structure has not reached STS-WEB yet: no group anywhere (their
+    services with them), the divisions and their services as they are."""
+    files.sts.groups = []
+    files.structures.groups = []
+    for student in files.eleves.students:
+        student.groups = []
+    placed = {
+        s.divisions[0]
+        for s in files.eleves.students
+        if s.divisions and s.active_on(files.eleves.export_date or date.max)
+    }
+    divisions = [d for d in files.sts.divisions if d.code in placed]
+    return _expected("aucun_groupe", len(divisions))
+
+
 def _exports_of_different_days(files: ex.SchoolExports) -> Expected:
     """Structures.xml exported three days before the students' file (nothing else
     differs: only the dates tell)."""
@@ -219,6 +235,7 @@ DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {
     "responsable_legal_double": _guardian_twice,
     "eleve_sorti_place": _left_student_placed,
     "exports_de_jours_differents": _exports_of_different_days,
+    "aucun_groupe": _no_group,
 }
 
 

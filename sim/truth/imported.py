@@ -27,10 +27,16 @@ class ImportedBuilder(TruthBuilder):
     """A :class:`TruthBuilder` whose structure and people come from a data file."""
 
     def __init__(
-        self, etab: Etablissement, data: EstablishmentData, rng: np.random.Generator
+        self,
+        etab: Etablissement,
+        data: EstablishmentData,
+        rng: np.random.Generator,
+        assume_groups: bool = False,
     ) -> None:
         super().__init__(etab, rng)
         self.data = data
+        # no group in the files: the generator's groups stand for the reality (a forecast)
+        self.assumed_groups = assume_groups and not data.groupes
         self.division_row: dict[str, int] = {}
         self.group_row: dict[str, int] = {}
         self.teacher_row: dict[str, int] = {}
@@ -93,6 +99,9 @@ class ImportedBuilder(TruthBuilder):
         self.add_leavers(terminale)
 
     def groups(self) -> None:
+        if self.assumed_groups:
+            super().groups()  # by level and block of divisions, with their links
+            return
         subject_of: dict[str, str] = {}
         for service in self.data.services:
             if service.groupe is not None:
@@ -138,6 +147,8 @@ class ImportedBuilder(TruthBuilder):
                     groups=self.group_row[service.groupe],
                 )
             self.service_carried.append(False)
+        if self.assumed_groups:
+            self._assumed_group_services()
         # last year's services of the divisions that existed then, carried with the structure
         for division, subjects in old_subjects.items():
             if self.division_new[division]:
@@ -167,6 +178,28 @@ class ImportedBuilder(TruthBuilder):
             )
             self.service_carried.append(True)
 
+    def _assumed_group_services(self) -> None:
+        """One service per assumed group: a teacher of its subject when the files name
+        one, else the file's teachers in turn."""
+        services = self.t[Category.SERVICES]
+        everyone = list(self.teacher_row.values())
+        for group in range(self.current_groups):
+            subject = self.group_subject[group]
+            pool = self.teachers_by_subject.get(subject) or everyone
+            if not pool:
+                return
+            turn = self.teacher_turn.get(subject, 0)
+            self.teacher_turn[subject] = turn + 1
+            teacher = pool[turn % len(pool)]
+            code = self.label_code(Category.GROUPS, group)
+            services.add(
+                self._service_label(teacher, f"groupe:{code}", subject),
+                teachers=teacher,
+                divisions=-1,
+                groups=group,
+            )
+            self.service_carried.append(False)
+
 
 def imported_truth(
     etab: Etablissement,
@@ -175,9 +208,11 @@ def imported_truth(
     clock: Clock,
     recorded_minutes: list[float],
     seed: int,
+    assume_groups: bool = False,
 ) -> Truth:
-    """The truth of ``data``, with the dated changes of ``reality``."""
-    builder = ImportedBuilder(etab, data, np.random.default_rng(seed))
+    """The truth of ``data``, with the dated changes of ``reality``; with ``assume_groups``
+    and no group in ``data``, the generator's groups (the forecast's reality)."""
+    builder = ImportedBuilder(etab, data, np.random.default_rng(seed), assume_groups)
     return build(builder, reality, clock, recorded_minutes)
 
 
