@@ -157,3 +157,30 @@ def test_out_is_checked_before_computing(
     path = academie_file(tmp_path, ON_TIME)
     assert run_main(monkeypatch, "academie", "run", str(path), "--out", str(NOMINAL)) == 2
     assert "dossier" in capsys.readouterr().err
+
+
+def test_the_run_stops_when_the_engines_disagree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checked lycées run again in SimPy beside the others: a fast engine that logs
+    one event too many stops the run, naming the lycée."""
+    from sim.analysis import academie
+    from sim.errors import EngineMismatch
+    from sim.results import EventRecord
+
+    real = academie._simulate
+
+    def wrong(scenario: Any, fast: bool) -> Any:
+        result = real(scenario, fast)
+        if fast:
+            last = result.events[-1]
+            result.events.append(
+                EventRecord(len(result.events), last.minute, "export_liens_siecle", "rule", "x")
+            )
+        return result
+
+    monkeypatch.setattr(academie, "_simulate", wrong)
+    loaded = load_academie(academie_file(tmp_path, ON_TIME, LATE))
+    assert academie.checked_lycees(loaded) == [0, 1]
+    with pytest.raises(EngineMismatch, match="0339001E"):
+        run_academie(loaded)

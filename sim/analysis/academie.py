@@ -129,10 +129,21 @@ def outcome_of(
 
 
 Piece = list[tuple[int, str, str, str, Scenario]]
+# a task: lycées to run ("piece"), or one lycée to run again in SimPy ("check")
+Task = tuple[str, Piece | Scenario]
 
 
 def _run_piece(piece: Piece) -> list[LyceeRun]:
     return [run_lycee(*item) for item in piece]
+
+
+def _run_task(task: Task) -> list[LyceeRun] | str | None:
+    kind, payload = task
+    if kind == "check":
+        assert isinstance(payload, Scenario)
+        return run_difference(simulate(payload), _simulate(payload, True))
+    assert isinstance(payload, list)
+    return _run_piece(payload)
 
 
 def run_academie(
@@ -141,42 +152,51 @@ def run_academie(
     progress: Callable[[int], None] | None = None,
 ) -> AcademieRun:
     """Each lycée of ``academie`` on its own calendar, where ``executor`` runs the tasks
-    (this process by default: the same result wherever they run), and the counts."""
+    (this process by default: the same result wherever they run), and the counts. A few
+    lycées are run again in SimPy, the reference, beside them (:func:`checked_lycees`)."""
     items = [(ly.index, ly.uai, ly.name, ly.kind, ly.scenario) for ly in academie.lycees]
-    pieces: list[Piece] = [
-        items[start : start + PIECE_LYCEES] for start in range(0, len(items), PIECE_LYCEES)
+    checked = checked_lycees(academie)
+    tasks: list[Task] = [("check", academie.lycees[p].scenario) for p in checked]
+    tasks += [
+        ("piece", items[start : start + PIECE_LYCEES])
+        for start in range(0, len(items), PIECE_LYCEES)
     ]
     found: dict[int, LyceeRun] = {}
+    differences: dict[int, str | None] = {}
 
-    def done(_: int, outcomes: list[LyceeRun]) -> None:
-        for outcome in outcomes:
-            found[outcome.index] = outcome
+    def done(index: int, outcome: list[LyceeRun] | str | None) -> None:
+        if index < len(checked):
+            assert not isinstance(outcome, list)
+            differences[checked[index]] = outcome
+            return
+        assert isinstance(outcome, list)
+        for lycee in outcome:
+            found[lycee.index] = lycee
         if progress:
-            progress(len(outcomes))
+            progress(len(outcome))
 
     runner: Executor = LocalExecutor(1) if executor is None else executor
     try:
-        runner.run(_run_piece, pieces, done)
+        runner.run(_run_task, tasks, done)
     finally:
         if executor is None:
             runner.close()
+    for position, difference in sorted(differences.items()):
+        if difference is not None:
+            raise EngineMismatch(position, f"{academie.lycees[position].uai} : {difference}")
     lycees = [found[lycee.index] for lycee in academie.lycees]
-    check_engine(academie)
     return summarise(academie, lycees)
 
 
-def check_engine(academie: Academie) -> None:
-    """Run a few lycées (chosen by the académie's seed) again in SimPy, the reference, and
-    on the fast engine; stop on any difference in the event log or the histories."""
+def checked_lycees(academie: Academie) -> list[int]:
+    """The positions of the lycées run again in SimPy, the reference, and on the fast
+    engine, chosen by the académie's seed (none when every lycée runs in SimPy): any
+    difference in the event log or the histories stops the run."""
     if not fast_engine():
-        return
+        return []
     rng = np.random.default_rng(academie.seed)
     size = min(CHECKED_LYCEES, len(academie.lycees))
-    for position in sorted(rng.choice(len(academie.lycees), size=size, replace=False).tolist()):
-        scenario = academie.lycees[position].scenario
-        difference = run_difference(simulate(scenario), _simulate(scenario, True))
-        if difference is not None:
-            raise EngineMismatch(position, f"{academie.lycees[position].uai} : {difference}")
+    return sorted(rng.choice(len(academie.lycees), size=size, replace=False).tolist())
 
 
 def summarise(academie: Academie, lycees: Sequence[LyceeRun]) -> AcademieRun:
