@@ -164,3 +164,17 @@ def test_what_a_clean_real_lycee_may_look_like_is_not_a_defect(clean: ex.SchoolE
     assert _rules(files) == {}
     files.sts.groups.append(ex.Structure("NOUVEAU", divisions=["2ND01"]))
     assert _rules(files) == {Rule.STRUCTURE_MISSING_IN_SIECLE: 1}  # new, not carried
+
+
+def test_no_group_is_told_even_without_sts_web_s_divisions(clean: ex.SchoolExports) -> None:
+    """An STS-WEB export with no division nor group: the students' divisions name the
+    classes whose students have no group."""
+    files = copy.deepcopy(clean)
+    files.sts.divisions.clear()
+    files.sts.groups.clear()
+    files.structures.groups.clear()
+    for student in files.eleves.students:
+        student.groups = []
+    finding = diagnose(files, ON).of(Rule.NO_GROUP)
+    placed = {s.divisions[0] for s in files.eleves.students if s.divisions}
+    assert finding is not None and finding.count == len(placed) > 0

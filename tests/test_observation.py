@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from sim.analysis.run_analysis import analyse
 from sim.domain import Category, Origin, Store
 from sim.engine.observation import OBSERVATION_OFFSET, ObservedState
 from sim.engine.simulation import simulate
@@ -102,3 +103,58 @@ def test_what_the_eve_adds_after_the_extraction_is_not_counted_twice(tmp_path: P
     )
     again = simulate(load_scenario(SCENARIOS / "nominal.yaml"), observed=quiet)
     assert [e.code for e in again.events if e.kind == "observation"] == ["files"]
+
+
+def test_links_exported_on_the_eve_after_the_extraction_still_wait_for_activation(
+    tmp_path: Path,
+) -> None:
+    """The links are exported on Thursday 03/09 at 22:00, after the extraction: the files
+    of Friday 04/09 (SIECLE as it is that midnight) show no active link, only students and
+    structures. Put in on 03/09 at 20:59, they change nothing the 22:00 export sends: its
+    links wait for the activation of Friday 20:00, and nothing is put in again at midnight
+    (only waiting links changed). They are extracted at 21:00 and imported at 02:00: the
+    ENT is right on Saturday 05/09 at 08:00 and GAR (export Saturday 21:00) on Sunday 06/09,
+    as in the scenario's own run."""
+    path = tmp_path / "liens-tard.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\n"
+        "operations: {export_liens_siecle: {date: 2026-09-03 22:00}}\n",
+        encoding="utf-8",
+    )
+    scenario = load_scenario(path)
+    own = simulate(scenario)
+    clock = own.clock
+    friday = clock.minutes(dt.datetime(2026, 9, 4, 0, 0))
+    siecle = {c: h.at(friday) for c, h in own.histories[Store.SIECLE].items()}
+    assert not siecle[Category.STUDENT_GROUP].any()  # waiting, not shown
+    observed = ObservedState(
+        clock.minutes(dt.datetime(2026, 9, 3, 20, 59)),
+        sts={c: h.at(friday) for c, h in own.histories[Store.STS].items()},
+        siecle={c: siecle[c] for c in (Category.STUDENTS, Category.DIVISIONS, Category.GROUPS)},
+        siecle_links={Category.STUDENT_GROUP: siecle[Category.STUDENT_GROUP]},
+        shown_until=friday,
+    )
+    result = simulate(scenario, truth=own.truth, clock=clock, observed=observed)
+    assert [e.code for e in result.events if e.kind == "observation"] == ["files"]
+    saturday = clock.minutes(dt.datetime(2026, 9, 5, 8, 0))
+    for store in (Store.SIECLE, Store.ENT):
+        links = result.histories[store][Category.STUDENT_GROUP].at(saturday)
+        expected = own.histories[store][Category.STUDENT_GROUP].at(saturday)
+        assert links.any() and np.array_equal(links, expected), store
+    mine, theirs = analyse(result), analyse(own)
+    for target in theirs.targets:
+        found = mine.targets[target].consistent_except_departed_from
+        assert found == theirs.targets[target].consistent_except_departed_from, target
+    assert clock.instant(found or 0) == dt.datetime(2026, 9, 6, 8, 0)  # GAR, the last
+
+
+def test_files_of_a_day_before_the_window_are_put_in_at_its_start() -> None:
+    """Files exported before the window opens are put in at its first instant, once: there
+    is no evening before their day to put them in again."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    own = simulate(scenario)
+    start = own.histories[Store.SIECLE][Category.STUDENTS].at(0.0)
+    observed = ObservedState(-4321.0, siecle={Category.STUDENTS: start}, shown_until=-4320.0)
+    result = simulate(scenario, truth=own.truth, clock=own.clock, observed=observed)
+    events = [(e.code, e.minute) for e in result.events if e.kind == "observation"]
+    assert events == [("files", 0.0)]

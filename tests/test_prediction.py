@@ -105,8 +105,6 @@ def _after_observation(
     observed = observation_of(read, day)
     start = start_of(data, scenario, observed)  # the forecast's own start
     assert start.state is not None
-    # what reaches STS-WEB and SIECLE before the files' day is shown in them (put in again)
-    assert start.state.shown_until == start.clock.day_minutes(observed.on, dt.time(0, 0))
     result = simulate(start.scenario, truth=start.truth, clock=start.clock, observed=start.state)
     return stores, result, start.state.minute + 2 * OBSERVATION_OFFSET, observed
 

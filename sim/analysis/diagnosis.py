@@ -268,8 +268,9 @@ def _students(facts: _Facts) -> list[Finding | None]:
     if facts.links_missing:
         return [*found, _finding(Rule.LINKS_NOT_EXPORTED, [s.ident for s in placed])]
     if not (facts.sts_groups or facts.siecle_groups or any(s.groups for s in placed)):
-        # no group anywhere: the timetable's structure has not reached STS-WEB yet
-        divisions = [d for d in facts.sts_divisions if facts.members[d]]
+        # no group anywhere: the timetable's structure has not reached STS-WEB yet (the
+        # students' divisions: STS-WEB's may be missing too)
+        divisions = [s.divisions[0] for s in placed if s.divisions[0] != ex.INACTIVE_DIVISION]
         return [*found, _finding(Rule.NO_GROUP, divisions, students=len(placed))]
     by_division: dict[str, list[ex.Student]] = defaultdict(list)
     for student in placed:

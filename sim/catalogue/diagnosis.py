@@ -349,10 +349,12 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
         (
             "{days} jour(s) les séparent : un constat qui rapproche ces fichiers (structures "
             "des élèves inconnues, groupes sans élève, élèves sans responsable) peut ne venir "
-            "que de ce décalage ; la prévision part de l'état du plus récent",
+            "que de ce décalage ; la prévision lit chaque fichier tel qu'il est, comme s'il "
+            "datait du plus récent",
             "{days} day(s) apart: a finding that compares these files (unknown student "
             "structures, groups without students, students without guardians) may come from "
-            "that gap alone; the forecast starts from the latest one's state",
+            "that gap alone; the forecast reads each file as it is, as if it were of the "
+            "latest day",
         ),
         (
             "refaire les exports SIECLE le même jour, puis relancer le diagnostic",
@@ -738,12 +740,14 @@ MESSAGES.update(
         "prediction.assumed_groups": {
             "fr": "aucun groupe dans les fichiers : la prévision suppose les {count} groupes du "
             "modèle (langues par blocs de classes, spécialités, options), avec leurs élèves et "
-            "un enseignant chacun ; ils arrivent par la remontée EDT → STS-WEB puis l'export "
-            "des liens (si le lycée n'a vraiment aucun groupe, cette hypothèse est fausse)",
+            "un enseignant chacun pris parmi ceux des fichiers ; ils arrivent par la remontée "
+            "EDT → STS-WEB puis l'export des liens (si le lycée n'a vraiment aucun groupe, "
+            "cette hypothèse est fausse et les dates ci-dessus aussi)",
             "en": "no group in the files: the forecast assumes the model's {count} groups "
             "(languages by blocks of classes, specialities, options), with their students and "
-            "one teacher each; they arrive by the timetable → STS-WEB upload then the links "
-            "export (if the lycée really has no group, this assumption is wrong)",
+            "one teacher each taken from the files; they arrive by the timetable → STS-WEB "
+            "upload then the links export (if the lycée really has no group, this assumption "
+            "is wrong, and so are the dates above)",
         },
         "prediction.links_unknown": {
             "fr": "aucun lien élève → groupe n'est connu : la prévision ne peut pas porter sur "
@@ -755,14 +759,18 @@ MESSAGES.update(
             "fr": "hypothèses : les exports du {day} montrent la saisie de la veille ; le {when}, "
             "juste avant l'extraction vers l'AAF, STS-WEB et SIECLE prennent ce que montrent les "
             "fichiers (hors ce que l'import écarte ; ce qui manque à SIECLE de la structure de "
-            "STS-WEB y arrive par la copie automatique STS-WEB → SIECLE) ; les opérations que "
+            "STS-WEB y arrive par la copie automatique STS-WEB → SIECLE ; ce qui y entre "
+            "ensuite avant minuit, saisi tard ou copié, figure déjà dans les fichiers, qui y "
+            "sont remis à minuit) ; les opérations que "
             "les constats ne mettent pas en cause sont faites aux dates du scénario ; l'emploi "
             "du temps, l'AAF, l'ENT et le GAR sont ceux du scénario jusque-là (aucun export de "
             "l'ENT n'est lu)",
             "en": "assumptions: the exports of {day} show what was typed in up to the day "
             "before; on {when}, just before the extraction to the AAF, STS-WEB and SIECLE take "
             "what the files show (less what the import leaves out; what SIECLE lacks of "
-            "STS-WEB's structure reaches it by the automatic STS-WEB → SIECLE copy); operations "
+            "STS-WEB's structure reaches it by the automatic STS-WEB → SIECLE copy; what enters "
+            "them later before midnight, typed late or copied, is in the files already, which "
+            "are put in again at midnight); operations "
             "the findings do not question are done on the scenario's dates; the timetable "
             "software, the AAF, the ENT and GAR are the scenario's until then (no ENT export is "
             "read)",

@@ -122,8 +122,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "STS-WEB and SIECLE as the exports show them",
     },
     "event_code.files_again": {
-        "fr": "état des exports remis : la saisie de la veille au soir y figurait déjà",
-        "en": "the exports' state put back: the eve's late input was in them already",
+        "fr": "état des exports remis à minuit : ce qui a été saisi ou copié la veille au "
+        "soir y figurait déjà",
+        "en": "the exports' state put back at midnight: what was typed or copied that evening "
+        "was in them already",
     },
     "event_code.run": {"fr": "passage", "en": "run"},
     "event_code.full": {"fr": "passage complet", "en": "full run"},

@@ -59,16 +59,16 @@ def observe(model: ChainModel, observed: ObservedState, again: bool = False) -> 
         attribute = _KNOWN_LINKS[category]
         known = getattr(model.know, attribute)
         setattr(model.know, attribute, (known & ~of_listed) | links)
-    if Category.STUDENT_GROUP in observed.siecle_links:
-        # what waits for the night's activation is what SIECLE shows: no older file lands
+    if Category.STUDENT_GROUP in observed.siecle_links and not again:
+        # what waits for the night's activation is what SIECLE shows: no older file lands.
+        # Put in again at midnight, a link export sent since still waits: the files show
+        # active links only
         pending = model.stores[Store.SIECLE_PENDING]
         pending.set(Category.STUDENT_GROUP, model.know.siecle_activated, cause)
     model.refresh_siecle(cause)
 
 
-def exported_state(model: ChainModel) -> tuple[object, ...]:
-    """What the files show of the chain: when it is the same at two instants, nothing the
-    files show changed in between (versions of the stores, identity of SIECLE's links)."""
-    stores = (Store.STS, Store.SIECLE, Store.SIECLE_PENDING)
-    known = tuple(id(getattr(model.know, attribute)) for attribute in _KNOWN_LINKS.values())
-    return (*(model.stores[s].version for s in stores), *known)
+def exported_state(model: ChainModel) -> tuple[int, int]:
+    """The versions of what the files show (STS-WEB and SIECLE): equal at two instants,
+    nothing they show changed in between (links waiting for activation are not shown)."""
+    return model.stores[Store.STS].version, model.stores[Store.SIECLE].version

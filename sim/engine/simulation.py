@@ -300,10 +300,11 @@ def _observation(
 ) -> Process:
     yield model.env.timeout(max(0.0, observed.minute + OBSERVATION_OFFSET))
     _put_observed(model, observed, channels, again=False)
-    if observed.shown_until <= observed.minute:
+    midnight = observed.shown_until + OBSERVATION_OFFSET
+    if midnight <= model.env.now:  # a night extraction, or files older than the window
         return
     seen = exported_state(model)
-    yield model.env.timeout(observed.shown_until + OBSERVATION_OFFSET - model.env.now)
+    yield model.env.timeout(midnight - model.env.now)
     if exported_state(model) != seen:
         # typed in that evening after the extraction: the files show it already, and doing
         # it again on top of them would count it twice

@@ -198,13 +198,9 @@ def _no_group(files: ex.SchoolExports) -> Expected:
     files.structures.groups = []
     for student in files.eleves.students:
         student.groups = []
-    placed = {
-        s.divisions[0]
-        for s in files.eleves.students
-        if s.divisions and s.active_on(files.eleves.export_date or date.max)
-    }
-    divisions = [d for d in files.sts.divisions if d.code in placed]
-    return _expected("aucun_groupe", len(divisions))
+    on = files.eleves.export_date or date.max
+    placed = {s.divisions[0] for s in files.eleves.students if s.divisions and s.active_on(on)}
+    return _expected("aucun_groupe", len(placed - {ex.INACTIVE_DIVISION}))
 
 
 def _exports_of_different_days(files: ex.SchoolExports) -> Expected:
