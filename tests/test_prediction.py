@@ -421,3 +421,82 @@ def test_files_without_any_group_are_given_the_model_s(
             assert minute is not None and own.result.instant(minute) == expected
     assert _when(prediction, Target.ENT, True) == dt.datetime(2026, 9, 8, 8, 0)
     assert _when(prediction, Target.GAR, True) == dt.datetime(2026, 9, 9, 8, 0)
+
+
+def test_files_of_june_give_the_diagnosis_and_say_why_there_is_no_forecast(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On 10/06, before the bascule, STS-WEB has no division: no student can be placed, so
+    no lycée can be simulated. The diagnosis is printed, and the reason for no forecast."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    scenario = load_scenario(NOMINAL)
+    _exported(tmp_path, scenario, dt.date(2026, 6, 10), None, True)
+    options = [
+        "--sts",
+        str(tmp_path / "sts_emp_0330999Z_2026.xml"),
+        "--eleves",
+        str(tmp_path / "ElevesSansAdresses.xml"),
+        "--structures",
+        str(tmp_path / "Structures.xml"),
+        "--scenario",
+        str(NOMINAL),
+    ]
+    assert run_main(monkeypatch, "diagnostiquer", *options) == 0
+    captured = capsys.readouterr()
+    assert "pas de prévision : aucun élève à importer" in captured.err
+    assert "Diagnostic des exports" in captured.out and "Prévision" not in captured.out
+    assert "Traceback" not in captured.err
+
+
+RETARD_STS = ROOT / "scenarios" / "import-sts-en-retard.yaml"
+RETARD_LIENS = ROOT / "scenarios" / "liens-en-retard.yaml"
+
+
+@pytest.mark.parametrize(
+    ("defect", "path", "ent", "gar", "fixed_ent", "fixed_gar"),
+    [
+        # no link at all: each group gets the students of its divisions. The nominal's
+        # export of 03/09 is past (the files show it sent nothing): never. With the late
+        # calendar, the export of Thursday 01/10 (activated 20:00, extracted 21:00,
+        # imported 02:00): ENT Friday 02/10, GAR Saturday 03/10, run's own dates. Redone
+        # on Friday 04/09 (SIECLE → EDT at 10:00, links at 10:01): ENT Saturday 05/09,
+        # GAR Sunday 06/09
+        ("liens_non_exportes", NOMINAL, None, None, (9, 5), (9, 6)),
+        ("liens_non_exportes", RETARD_LIENS, (10, 2), (10, 3), (9, 5), (9, 6)),
+        # no service at all: each division gets its level's usual subjects. Sent up on
+        # Friday 04/09 at 10:00, read by the extraction one day late (Saturday 05/09 at
+        # 21:00): ENT Sunday 06/09, GAR Monday 07/09. With the late upload's calendar the
+        # files have no group either (the model's are assumed): the upload of Monday 28/09
+        # brings both, the links follow on Thursday 01/10: ENT 02/10, GAR 03/10, run's own
+        # dates; redone, the upload on Friday and the links on Monday 07/09, once the copy
+        # has landed: ENT Tuesday 08/09, GAR Wednesday 09/09
+        ("services_non_remontes", NOMINAL, None, None, (9, 6), (9, 7)),
+        ("services_non_remontes", RETARD_STS, (10, 2), (10, 3), (9, 8), (9, 9)),
+    ],
+)
+def test_what_the_files_lack_is_assumed_and_seen(
+    tmp_path: Path,
+    defect: str,
+    path: Path,
+    ent: tuple[int, int] | None,
+    gar: tuple[int, int] | None,
+    fixed_ent: tuple[int, int],
+    fixed_gar: tuple[int, int],
+) -> None:
+    """Files of Friday 04/09 from the simulation of the scenario, with no link or no
+    service: the forecast assumes the reality they miss, so the calendar's dates show."""
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 4), defect, path=path)
+
+    def at(day: tuple[int, int] | None) -> dt.datetime | None:
+        return None if day is None else dt.datetime(2026, *day, 8, 0)
+
+    assert prediction.unseen == () and not prediction.links_unknown
+    assert not prediction.services_unknown
+    if defect == "liens_non_exportes":
+        assert prediction.populated_groups == 181
+    else:
+        assert prediction.usual_services == 40
+    assert _when(prediction, Target.ENT, False) == at(ent)
+    assert _when(prediction, Target.GAR, False) == at(gar)
+    assert _when(prediction, Target.ENT, True) == at(fixed_ent)
+    assert _when(prediction, Target.GAR, True) == at(fixed_gar)

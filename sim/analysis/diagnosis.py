@@ -403,6 +403,20 @@ CHECKS: tuple[Callable[[_Facts], Finding | list[Finding | None] | None], ...] = 
 )
 
 
+def groups_awaiting_links(files: ex.SchoolExports, on: date) -> frozenset[str]:
+    """STS-WEB's groups (not carried over) with no student, over divisions that have some:
+    their links wait for an export (not exported at all, rejected while the group was not
+    in SIECLE, or left out)."""
+    facts = _facts(files, on)
+    return frozenset(
+        group.code
+        for group in facts.sts.groups
+        if group.code not in facts.carried
+        and not facts.members[group.code]
+        and any(facts.members[d] for d in group.divisions if d != ex.INACTIVE_DIVISION)
+    )
+
+
 def latest_export_date(files: ex.SchoolExports) -> date | None:
     dates = _export_dates(files)
     return max(dates) if dates else None

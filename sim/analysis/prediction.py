@@ -20,21 +20,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.analysis.academie import LyceeRun, outcome_of
-from sim.analysis.diagnosis import Diagnosis, Rule, diagnose, latest_export_date
+from sim.analysis.diagnosis import (
+    Diagnosis,
+    Rule,
+    diagnose,
+    groups_awaiting_links,
+    latest_export_date,
+)
 from sim.calendar import Clock
 from sim.domain import Operation, Store
 from sim.engine.observation import ObservedState
 from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.realfiles.exports import SchoolExports
-from sim.realfiles.importer import data_of, observed_of
+from sim.realfiles.importer import ImportReport, data_of, observed_of
 from sim.scenario.donnees import EstablishmentData, ObservedData
 from sim.scenario.model import OperationSpec, RealityChange, Scenario
 from sim.truth.imported import observed_facts
 from sim.truth.model import Truth
 
 TYPED_IN_THE_TIMETABLE = frozenset({"group_change"})
-# Findings about what the files lack: the lycée imported from them lacks it too, so the
-# forecast cannot see it (it says so, beside its dates)
+# Findings the forecast cannot see (it says so, before its dates): about what the files
+# lack (the lycée imported from them lacks it too), or about what the model does not
+# simulate (duplicates, guardians, last year's groups, a second division)
 UNSEEN = (
     Rule.SERVICES_NOT_SENT,
     Rule.DIVISION_WITHOUT_SERVICE,
@@ -42,6 +49,11 @@ UNSEEN = (
     Rule.STRUCTURE_MISSING_IN_SIECLE,
     Rule.GROUP_WITHOUT_STUDENT,
     Rule.DIVISION_WITHOUT_STUDENT,
+    Rule.CARRIED_GROUP,
+    Rule.PROBABLE_DUPLICATE,
+    Rule.STUDENT_SEVERAL_DIVISIONS,
+    Rule.STUDENT_WITHOUT_GUARDIAN,
+    Rule.GUARDIAN_TWICE,
 )
 
 # what each finding says about the operations, and after how many working days each can be
@@ -82,6 +94,8 @@ class Prediction:
     unseen: tuple[Rule, ...] = ()  # findings about what the files lack: not in the forecast
     services_unknown: bool = False  # no service in the files: the forecast leaves them out
     assumed_groups: int = 0  # no group in the files: the model's groups, with their links
+    populated_groups: int = 0  # groups without students given those of their divisions
+    usual_services: int = 0  # no service in the files: divisions given their level's usual
 
     def instant(self, minute: float | None) -> dt.datetime | None:
         return None if minute is None else self.clock.instant(minute)
@@ -198,18 +212,17 @@ def predict(
     data: EstablishmentData,
     scenario: Scenario,
     day: dt.date,
-    assumed_links: int = 0,
-    left_out: int = 0,
+    report: ImportReport,
     observed: Observed | None = None,
-    assumed_services: int = 0,
 ) -> Prediction:
-    """The ENT and GAR dates for the lycée of ``data`` (its reality: links assumed where
-    the files miss them) from ``day`` on, with nothing redone and with what the findings
-    call for redone as soon as possible; from what the files show (``observed``) when
-    given."""
+    """The ENT and GAR dates for the lycée of ``data`` (its reality: what the files do not
+    show yet assumed, as ``report`` counts) from ``day`` on, with nothing redone and with
+    what the findings call for redone as soon as possible; from what the files show
+    (``observed``) when given."""
     operations = operations_to_redo(diagnosis, scenario, day)
-    start = start_of(data, scenario, observed, assumes_groups(diagnosis))
+    start = start_of(data, scenario, observed, diagnosis)
     groups = _assumed_groups(start.truth) if assumes_groups(diagnosis) else 0
+    usual = len(data.divisions) if assumes_services(diagnosis) and data.enseignants else 0
 
     def run(redo: bool) -> LyceeRun:
         planned, result = _future(start, operations, day, redo)
@@ -222,20 +235,19 @@ def predict(
         with_fixes=run(True) if operations else None,
         clock=start.clock,
         day=day,
-        assumed_links=assumed_links,
-        links_unknown=diagnosis.of(Rule.LINKS_NOT_EXPORTED) is not None
-        or not (groups or any(student.groupes for student in data.eleves)),
+        assumed_links=report.assumed_links,
+        populated_groups=report.populated_groups,
+        links_unknown=not (groups or any(student.groupes for student in data.eleves)),
         unseen=tuple(
             rule
             for rule in UNSEEN
-            if diagnosis.of(rule) is not None
-            # divisions without a service are given their level's: the forecast sees them
-            and not (rule is Rule.DIVISION_WITHOUT_SERVICE and assumed_services)
+            if diagnosis.of(rule) is not None and rule not in _seen(report, usual)
         ),
-        assumed_services=assumed_services,
-        services_unknown=not data.services,
+        assumed_services=report.assumed_services,
+        services_unknown=not (data.services or usual),
+        usual_services=usual,
         assumed_groups=groups,
-        left_out=left_out,
+        left_out=report.without_division + report.unknown_division,
         observed_on=None if observed is None else observed.on,
         observed_at=None if start.state is None else start.clock.instant(start.state.minute),
     )
@@ -246,10 +258,10 @@ def simulate_future(
 ) -> SimulationResult:
     """The simulation behind one future of :func:`forecast`: with what the findings call for
     redone as soon as possible (``redo``) or nothing redone."""
-    data, _ = data_of(files, fingerprint, day, assume_links=True, assume_services=True)
+    data, _ = _assumed_data(files, fingerprint, day)
     diagnosis = diagnose(files, day)
     operations = operations_to_redo(diagnosis, scenario, day)
-    start = start_of(data, scenario, observation_of(files, day), assumes_groups(diagnosis))
+    start = start_of(data, scenario, observation_of(files, day), diagnosis)
     return _future(start, operations, day, redo)[1]
 
 
@@ -262,6 +274,40 @@ class Start:
     truth: Truth
     clock: Clock
     state: ObservedState | None
+
+
+def _assumed_data(
+    files: SchoolExports, fingerprint: str, day: dt.date
+) -> tuple[EstablishmentData, ImportReport]:
+    """The lycée ``files`` describe on ``day``, with the reality they do not show yet:
+    classmates' groups, their level's services, the students of their divisions in the
+    groups whose links wait for an export."""
+    return data_of(
+        files,
+        fingerprint,
+        day,
+        assume_links=True,
+        assume_services=True,
+        populate=groups_awaiting_links(files, day),
+    )
+
+
+def _seen(report: ImportReport, usual_services: int) -> set[Rule]:
+    """The findings the forecast sees thanks to what it assumes."""
+    seen = set()
+    if usual_services:  # every division given its level's usual services
+        seen |= {Rule.SERVICES_NOT_SENT, Rule.DIVISION_WITHOUT_SERVICE}
+    if report.assumed_services:  # divisions given their level's services
+        seen.add(Rule.DIVISION_WITHOUT_SERVICE)
+    if report.populated_groups:  # groups given the students of their divisions
+        seen |= {Rule.STRUCTURE_MISSING_IN_SIECLE, Rule.GROUP_WITHOUT_STUDENT}
+    return seen
+
+
+def assumes_services(diagnosis: Diagnosis) -> bool:
+    """Whether the forecast gives each division its level's usual services: the files have
+    none (the timetable software has not sent them up)."""
+    return diagnosis.of(Rule.SERVICES_NOT_SENT) is not None
 
 
 def assumes_groups(diagnosis: Diagnosis) -> bool:
@@ -278,15 +324,19 @@ def start_of(
     data: EstablishmentData,
     scenario: Scenario,
     observed: Observed | None,
-    assume_groups: bool = False,
+    diagnosis: Diagnosis | None = None,
 ) -> Start:
     """The common start of the futures of ``data``'s lycée under ``scenario`` (with the
-    model's groups when ``assume_groups`` and the files have none)."""
+    model's groups or services where the ``diagnosis`` says the files have none)."""
+    assumed = {
+        "assume_groups": diagnosis is not None and assumes_groups(diagnosis),
+        "assume_services": diagnosis is not None and assumes_services(diagnosis),
+    }
     if observed is None:
-        truth, clock = build_truth(scenario, data=data, assume_groups=assume_groups)
+        truth, clock = build_truth(scenario, data=data, **assumed)
         return Start(scenario, truth, clock, None)
     lived = since_files(scenario, observed.on)
-    truth, clock = build_truth(lived, data=data, assume_groups=assume_groups)
+    truth, clock = build_truth(lived, data=data, **assumed)
     entities, links = observed_facts(truth, observed.shown)
     state = ObservedState(
         minute=observation_minute(lived, clock, observed.on),
@@ -318,16 +368,5 @@ def forecast(
 ) -> Prediction:
     """:func:`predict` for the lycée ``files`` describe on ``day`` (imported with the links
     its classmates have where the files miss them), from what the files show."""
-    data, report = data_of(files, fingerprint, day, assume_links=True, assume_services=True)
-    left_out = report.without_division + report.unknown_division
-    observed = observation_of(files, day)
-    return predict(
-        diagnosis,
-        data,
-        scenario,
-        day,
-        report.assumed_links,
-        left_out,
-        observed,
-        report.assumed_services,
-    )
+    data, report = _assumed_data(files, fingerprint, day)
+    return predict(diagnosis, data, scenario, day, report, observation_of(files, day))

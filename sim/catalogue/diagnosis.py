@@ -555,6 +555,10 @@ MESSAGES.update(
             "fr": "plus de {limit} élèves : au-delà de ce que le modèle prend",
             "en": "more than {limit} students: beyond what the model takes",
         },
+        "cli.forecast_impossible": {
+            "fr": "pas de prévision : {reason} ; le diagnostic ci-dessous reste valable",
+            "en": "no forecast: {reason}; the diagnosis below stands",
+        },
         "cli.import_none_students": {
             "fr": "aucun élève à importer à cette date (tous sortis, pas encore arrivés, ou sans "
             "division connue de STS-WEB)",
@@ -695,12 +699,12 @@ MESSAGES.update(
             "not in the forecast: as long as they have no class, they stay wrong",
         },
         "prediction.target_ent_never": {
-            "fr": "ENT jamais juste dans la fenêtre",
-            "en": "ENT never right in the window",
+            "fr": "ENT pas juste d'ici le {end} (fin de la fenêtre du scénario)",
+            "en": "ENT not right by {end} (the end of the scenario's window)",
         },
         "prediction.target_gar_never": {
-            "fr": "GAR jamais juste dans la fenêtre",
-            "en": "GAR never right in the window",
+            "fr": "GAR pas juste d'ici le {end} (fin de la fenêtre du scénario)",
+            "en": "GAR not right by {end} (the end of the scenario's window)",
         },
         "prediction.step": {
             "fr": "étape qui fixe la date du GAR : {operation}",
@@ -732,10 +736,30 @@ MESSAGES.update(
             "GAR's assignments (only the rest)",
         },
         "prediction.unseen": {
-            "fr": "la prévision part du lycée que décrivent les fichiers : ce qui leur manque "
-            "lui manque aussi, et les dates ne tiennent pas compte de {findings}",
-            "en": "the forecast starts from the lycée the files describe: what they lack, it "
-            "lacks too, and the dates do not account for {findings}",
+            "fr": "attention, les dates ci-dessous ne tiennent pas compte de {findings} : la "
+            "prévision part du lycée que décrivent les fichiers (ce qui leur manque lui manque "
+            "aussi) et ne simule ni doublons, ni responsables, ni groupes de l'an dernier ; "
+            "l'ENT ou le GAR peuvent rester faux pour ces constats",
+            "en": "beware, the dates below do not account for {findings}: the forecast starts "
+            "from the lycée the files describe (what they lack, it lacks too) and simulates "
+            "neither duplicates, nor guardians, nor last year's groups; the ENT or GAR may stay "
+            "wrong for these findings",
+        },
+        "prediction.usual_services": {
+            "fr": "aucun service dans les fichiers : la prévision suppose pour chacune des "
+            "{count} divisions les enseignements communs de son niveau, confiés tour à tour aux "
+            "enseignants des fichiers ; ils arrivent par la remontée EDT → STS-WEB",
+            "en": "no service in the files: the forecast gives each of the {count} divisions "
+            "its level's common subjects, taught in turn by the files' teachers; they arrive by "
+            "the timetable → STS-WEB upload",
+        },
+        "prediction.populated_groups": {
+            "fr": "{count} groupe(s) sans élève dans les fichiers sont supposés avoir les élèves "
+            "de leurs divisions (répartis entre les groupes d'une même matière) : leurs liens "
+            "attendent un export vers SIECLE",
+            "en": "{count} group(s) without students in the files are assumed to have the "
+            "students of their divisions (shared out between the groups of one subject): "
+            "their links wait for an export to SIECLE",
         },
         "prediction.assumed_groups": {
             "fr": "aucun groupe dans les fichiers : la prévision suppose les {count} groupes du "

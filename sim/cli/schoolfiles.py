@@ -145,6 +145,7 @@ def diagnose_files(
     )
     from sim.presentation.files import check_output_file
     from sim.presentation.report import REPORT_SUFFIXES
+    from sim.realfiles.importer import ImportLimitError
 
     calendar = load(scenario) if scenario is not None else None
     try:
@@ -181,7 +182,13 @@ def diagnose_files(
                         end=window.end.strftime("%d/%m/%Y"),
                     )
                 )
-            prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
+            try:
+                prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
+            except ImportLimitError as limit:
+                # the diagnosis stands; the lycée the files describe cannot be simulated
+                kind = "none" if limit.limit == 0 else "limit"
+                why = t(f"cli.import_{kind}_{limit.what}", limit=limit.limit)
+                typer.echo(t("cli.forecast_impossible", reason=why), err=True)
         paths = {"sts": sts, "eleves": eleves, "structures": structures}
         if responsables is not None:
             paths["responsables"] = responsables

@@ -70,9 +70,11 @@ def build_truth(
     seed: int | None = None,
     data: EstablishmentData | None = None,
     assume_groups: bool = False,
+    assume_services: bool = False,
 ) -> tuple[Truth, Clock]:
     """The truth of ``scenario`` (of ``data`` when given: an import not written to a file;
-    with ``assume_groups``, the generator's groups when ``data`` has none)."""
+    with ``assume_groups`` or ``assume_services``, the generator's groups or services when
+    ``data`` has none)."""
     clock = Clock.starting(scenario.calendar.start)
     recorded = [
         clock.minutes(scenario.calendar.at(r.date)) + r.recorded_after.total_seconds() / 60
@@ -83,7 +85,7 @@ def build_truth(
         data = read_data(Path(etab.donnees))
     if data is not None:
         truth = imported_truth(
-            etab, data, scenario.reality, clock, recorded, run_seed, assume_groups
+            etab, data, scenario.reality, clock, recorded, run_seed, assume_groups, assume_services
         )
     else:
         truth = generate_truth(etab, scenario.reality, clock, recorded, run_seed)

@@ -62,6 +62,9 @@ def _file_text(file: ReadFile) -> str:
 def prediction_lines(prediction: Prediction) -> list[str]:
     """The two futures, in a few lines: as things stand, then with the fixes done."""
     lines = [t("prediction.title", scenario=prediction.scenario.name)]
+    if prediction.unseen:  # before the dates: they hold apart from these findings
+        titles = ", ".join(f"« {t(f'diagnosis.rule.{r.value}.title')} »" for r in prediction.unseen)
+        lines.append("  " + t("prediction.unseen", findings=titles))
     lines.append(
         "  " + t("prediction.as_it_stands", dates=_dates(prediction, prediction.as_it_stands))
     )
@@ -86,6 +89,12 @@ def prediction_lines(prediction: Prediction) -> list[str]:
     if prediction.assumed_services:
         count = count_text(prediction.assumed_services)
         lines.append("  " + t("prediction.assumed_services", count=count))
+    if prediction.usual_services:
+        count = count_text(prediction.usual_services)
+        lines.append("  " + t("prediction.usual_services", count=count))
+    if prediction.populated_groups:
+        count = count_text(prediction.populated_groups)
+        lines.append("  " + t("prediction.populated_groups", count=count))
     if prediction.assumed_groups:
         count = count_text(prediction.assumed_groups)
         lines.append("  " + t("prediction.assumed_groups", count=count))
@@ -93,9 +102,6 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.services_unknown:
         lines.append("  " + t("prediction.services_unknown"))
-    if prediction.unseen:
-        titles = ", ".join(f"« {t(f'diagnosis.rule.{r.value}.title')} »" for r in prediction.unseen)
-        lines.append("  " + t("prediction.unseen", findings=titles))
     if prediction.left_out:
         lines.append("  " + t("prediction.left_out", count=count_text(prediction.left_out)))
     if prediction.observed_on is not None and prediction.observed_at is not None:
@@ -123,7 +129,8 @@ def _dates(prediction: Prediction, run: LyceeRun) -> str:
         outcome = run.targets[target]
         when = prediction.instant(outcome.consistent_from)
         if when is None:
-            parts.append(t(f"prediction.target_{target.value}_never"))
+            end = day_text(prediction.scenario.calendar.end)
+            parts.append(t(f"prediction.target_{target.value}_never", end=end))
         elif when.date() < prediction.day:  # right already, as far as the forecast sees
             parts.append(t(f"prediction.target_{target.value}_already"))
         else:
@@ -166,6 +173,9 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
         "eleves_aux_groupes_supposes": prediction.assumed_links,
         "divisions_aux_services_supposes": prediction.assumed_services,
         "groupes_supposes": prediction.assumed_groups,
+        "groupes_aux_eleves_supposes": prediction.populated_groups,
+        "divisions_aux_services_usuels_supposes": prediction.usual_services,
+        "eleves_hors_prevision": prediction.left_out,
         "liens_inconnus": prediction.links_unknown,
         "services_inconnus": prediction.services_unknown,
         "constats_hors_prevision": [rule.value for rule in prediction.unseen],

@@ -53,6 +53,7 @@ class ImportReport:
     services_left_out: int = 0
     assumed_links: int = 0
     assumed_services: int = 0  # divisions given the services of another of their level
+    populated_groups: int = 0  # groups without students given those of their divisions
     without_group: int = 0
     origins: dict[str, int] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
@@ -64,13 +65,16 @@ def data_of(
     day: date,
     assume_links: bool = False,
     assume_services: bool = False,
+    populate: frozenset[str] = frozenset(),
 ) -> tuple[EstablishmentData, ImportReport]:
     """The data file of ``files`` as they are on ``day``, and what the import left out.
     With ``assume_links``, a student without a group in a division where others have
     groups gets a classmate's groups (the generator's rule for late arrivals); with
     ``assume_services``, a division with students and no service of its own gets those of
-    the first division of its level that has some: the reality the files do not show yet.
-    Raises :class:`ImportLimitError` when nothing or too much would be left."""
+    the first division of its level that has some; the groups of ``populate`` (groups with
+    no student whose links wait for an export) get the students of their divisions: the
+    reality the files do not show yet. Raises :class:`ImportLimitError` when nothing or
+    too much would be left."""
     report = ImportReport()
     sts = files.sts
     divisions = {d.code: d for d in sts.divisions if d.code != ex.INACTIVE_DIVISION}
@@ -83,6 +87,8 @@ def data_of(
     student_data = _students(
         students, divisions, groups, mefs, niveaux, sts.uai, report, assume_links
     )
+    if populate:
+        report.populated_groups = _populate(student_data, groups, populate, sts.subjects)
     # only what the chain can deliver: the ENT deletes a class or group with no member, and
     # GAR's teacher × group entries need the group's divisions (rules 7 and 12)
     members = {s.division for s in student_data} | {g for s in student_data for g in s.groupes}
@@ -277,6 +283,35 @@ def _check_limits(**counts: int) -> None:
             raise ImportLimitError(what, 0)
         if count > LIMITS[what]:
             raise ImportLimitError(what, LIMITS[what])
+
+
+def _populate(
+    students: list[StudentData],
+    groups: dict[str, ex.Structure],
+    codes: frozenset[str],
+    subjects: dict[str, str],
+) -> int:
+    """Each group of ``codes`` gets the students of its divisions, shared out between the
+    groups of one subject over the same divisions (a student is in one of them); returns
+    how many groups got some."""
+    by_division: dict[str, list[StudentData]] = {}
+    for student in students:
+        by_division.setdefault(student.division, []).append(student)
+    alternatives: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for code, group in groups.items():  # in STS-WEB's order
+        if code not in codes or not group.divisions:
+            continue
+        subject = next((s.subject for s in group.services), "")
+        key = (subjects.get(subject) or subject, tuple(sorted(set(group.divisions))))
+        alternatives.setdefault(key, []).append(code)
+    populated = 0
+    for (_, divisions), shared in alternatives.items():
+        members = [s for d in divisions for s in by_division.get(d, [])]
+        for k, student in enumerate(members):
+            if len(student.groupes) < MAX_GROUPS_PER_STUDENT:
+                student.groupes.append(shared[k % len(shared)])
+        populated += min(len(shared), len(members))
+    return populated
 
 
 def _classmates(

@@ -16,7 +16,7 @@ from sim.domain import LEVELS, Category, Origin, Store
 from sim.scenario.donnees import EstablishmentData, ObservedData
 from sim.scenario.model import Etablissement, RealityChange
 from sim.truth.facts import BoolArray
-from sim.truth.generator import TruthBuilder, build
+from sim.truth.generator import CORE_SUBJECTS, TruthBuilder, build
 from sim.truth.model import Truth
 
 OBSOLETE_PREFIX = "ANCIENNE"
@@ -32,11 +32,14 @@ class ImportedBuilder(TruthBuilder):
         data: EstablishmentData,
         rng: np.random.Generator,
         assume_groups: bool = False,
+        assume_services: bool = False,
     ) -> None:
         super().__init__(etab, rng)
         self.data = data
-        # no group in the files: the generator's groups stand for the reality (a forecast)
+        # no group or no service in the files: the generator's stand for the reality (a
+        # forecast)
         self.assumed_groups = assume_groups and not data.groupes
+        self.assumed_services = assume_services and not data.services
         self.division_row: dict[str, int] = {}
         self.group_row: dict[str, int] = {}
         self.teacher_row: dict[str, int] = {}
@@ -147,6 +150,8 @@ class ImportedBuilder(TruthBuilder):
                     groups=self.group_row[service.groupe],
                 )
             self.service_carried.append(False)
+        if self.assumed_services:
+            self._usual_services()
         if self.assumed_groups:
             self._assumed_group_services()
         # last year's services of the divisions that existed then, carried with the structure
@@ -177,6 +182,26 @@ class ImportedBuilder(TruthBuilder):
                 groups=group,
             )
             self.service_carried.append(True)
+
+    def _usual_services(self) -> None:
+        """Each division's usual subjects for its level (the generator's), taught by the
+        file's teachers in turn (none carried from last year: the files show none)."""
+        services = self.t[Category.SERVICES]
+        everyone = list(self.teacher_row.values())
+        if not everyone:
+            return
+        turn = 0
+        for code, division in self.division_row.items():
+            for subject in CORE_SUBJECTS[self.division_level[division]]:
+                teacher = everyone[turn % len(everyone)]
+                turn += 1
+                services.add(
+                    self._service_label(teacher, f"division:{code}", subject),
+                    teachers=teacher,
+                    divisions=division,
+                    groups=-1,
+                )
+                self.service_carried.append(False)
 
     def _assumed_group_services(self) -> None:
         """One service per assumed group: a teacher of its subject when the files name
@@ -209,10 +234,14 @@ def imported_truth(
     recorded_minutes: list[float],
     seed: int,
     assume_groups: bool = False,
+    assume_services: bool = False,
 ) -> Truth:
     """The truth of ``data``, with the dated changes of ``reality``; with ``assume_groups``
-    and no group in ``data``, the generator's groups (the forecast's reality)."""
-    builder = ImportedBuilder(etab, data, np.random.default_rng(seed), assume_groups)
+    (``assume_services``) and no group (service) in ``data``, the generator's (the
+    forecast's reality)."""
+    builder = ImportedBuilder(
+        etab, data, np.random.default_rng(seed), assume_groups, assume_services
+    )
     return build(builder, reality, clock, recorded_minutes)
 
 
