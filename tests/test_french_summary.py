@@ -121,7 +121,7 @@ def test_causes_count_every_wrong_fact() -> None:
     assert sum(g.count for g in groups) == 4526
     assert [g.cause.key for g in groups] == ["explain.never_run"] * len(groups)
     assert groups[0].cause.text() == (
-        "« export liens » n'a pas eu lieu depuis son arrivée dans EDT/PRONOTE le 09/07 10:00, "
-        "ni avant : jamais fait"
+        "« export des liens élèves-groupes vers SIECLE » n'a pas eu lieu depuis son arrivée "
+        "dans EDT/PRONOTE le 09/07 10:00, ni avant : jamais fait"
     )
     assert "ni avant : jamais fait" in summary_text(analysis)

@@ -120,6 +120,18 @@ def test_missing_file_and_missing_parent(tmp_path: Path) -> None:
     assert error.field == "extends" and "nowhere.yaml" in error.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [("academie.csv", "tableau CSV"), ("Structures.zip", "export"), ("sts.xml", "export")],
+)
+def test_a_table_or_an_export_is_not_a_scenario(tmp_path: Path, name: str, fragment: str) -> None:
+    """A file of another kind given as a scenario is named for what it is, before any read."""
+    path = tmp_path / name
+    path.write_bytes(b"\x89binary")
+    [error] = errors_of(path)
+    assert fragment in error.rule and "n'est pas un scénario" in error.rule
+
+
 def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.yaml", "name: x\noperations: {bascule_sts: [\n")
     [error] = errors_of(path)

@@ -48,7 +48,7 @@ class Rule(StrEnum):
     LEFT_STUDENT_PLACED = "eleve_sorti_place"
     ORPHAN_STRUCTURES = "structures_sans_eleve_connu"
     OLD_EXPORT = "export_ancien"
-    EXPORTS_OF_DIFFERENT_DAYS = "exports_de_jours_differents"
+    EXPORTS_OF_DIFFERENT_DAYS = "exports_jours_differents"
 
 
 SEVERITY = {

@@ -95,6 +95,12 @@ def find_fact(result: SimulationResult, label: str) -> tuple[Category, int]:
     )
 
 
+def _actor_name(actor: str) -> str:
+    """A channel's or operation's full name, as the rest of the texts give it."""
+    kind = "channel" if actor in {c.value for c in Channel} else "operation"
+    return label(kind, actor)
+
+
 def _actors_between(upstream: Store, downstream: Store) -> list[str]:
     return [
         actor for actor, reads in READS.items() if upstream in reads and downstream in WRITES[actor]
@@ -288,7 +294,7 @@ def cause_between(
             when=result.instant(read).strftime("%d/%m %H:%M"),
         )
     actors = _actors_between(upstream, downstream)
-    names = ", ".join(t(f"short.{a}") for a in actors)
+    names = ", ".join(_actor_name(a) for a in actors)
     rejected = [
         e
         for e in result.events

@@ -23,16 +23,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{blocking} blocking, {warning} to check, {info} for information",
     },
     "diagnosis.clean": {
-        "fr": "aucun défaut trouvé dans ces exports : l'ENT et le GAR seront justes pour ce qui "
-        "en dépend, après les passages nocturnes (ENT à J+1, GAR à J+2)",
-        "en": "no defect found in these exports: the ENT and GAR will be right for what "
-        "depends on them, after the nightly runs (ENT on D+1, GAR on D+2)",
+        "fr": "aucun défaut trouvé dans ces exports : ce qu'ils montrent arrive dans l'ENT la "
+        "nuit qui suit la saisie et dans le GAR la nuit d'après (une nuit de plus pour "
+        "STS-WEB)",
+        "en": "no defect found in these exports: what they show reaches the ENT the night "
+        "after it was typed and GAR the night after that (one more night for STS-WEB)",
     },
     "diagnosis.lag": {
         "fr": "à savoir : les exports SIECLE reflètent la saisie de la veille ; une correction "
-        "faite aujourd'hui arrive dans l'ENT la nuit suivante et dans le GAR la nuit d'après",
-        "en": "note: SIECLE exports reflect what was typed the day before; a fix made today "
-        "reaches the ENT the next night and GAR the night after",
+        "saisie aujourd'hui dans SIECLE arrive dans l'ENT la nuit suivante et dans le GAR la "
+        "nuit d'après, une correction dans STS-WEB (structure, services) une nuit plus tard",
+        "en": "note: SIECLE exports reflect what was typed the day before; a fix typed into "
+        "SIECLE today reaches the ENT the next night and GAR the night after, a fix in STS-WEB "
+        "(structure, services) one night later",
     },
     "diagnosis.pseudonyms": {
         "fr": "les élèves et les personnes sont désignés par des pseudonymes (E-…, R-…, P-…) ; "
@@ -93,18 +96,20 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "students' structures unknown to Structures.xml",
         ),
         (
-            "ces élèves sont placés dans des divisions ou groupes absents de Structures.xml : "
-            "si cet export est le plus ancien, ils sont arrivés dans SIECLE depuis (la "
-            "prévision les y prend) ; s'il est le plus récent, ils ont été supprimés et ces "
-            "élèves n'y seront pas dans l'ENT",
-            "these students are placed in divisions or groups Structures.xml lacks: if that "
-            "export is the older one, they have reached SIECLE since (the forecast takes them "
-            "there); if it is the newer one, they were deleted and these students will not be "
-            "in them in the ENT",
+            "{students} élève(s) sont placés dans des divisions ou groupes absents de "
+            "Structures.xml : ils sont dans SIECLE (un élève n'est placé que dans une structure "
+            "de SIECLE) et la prévision les y prend ; sauf si ces structures ont été supprimées "
+            "entre les deux exports, ces élèves n'y seraient alors pas dans l'ENT",
+            "{students} student(s) are placed in divisions or groups Structures.xml lacks: "
+            "they are in SIECLE (a student is only placed in a SIECLE structure) and the "
+            "forecast takes them there; unless these structures were deleted between the two "
+            "exports, then these students would not be in them in the ENT",
         ),
         (
-            "vérifier les structures dans STS-WEB et refaire les deux exports SIECLE le même jour",
-            "check the structures in STS-WEB and export both SIECLE files on the same day",
+            "vérifier ces structures dans STS-WEB, puis refaire l'export Structures.xml (et "
+            "celui des élèves le même jour) pour un constat juste",
+            "check these structures in STS-WEB, then export Structures.xml again (and the "
+            "students' file the same day) for a right diagnosis",
         ),
     ),
     "services_non_remontes": (
@@ -341,7 +346,7 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "export the SIECLE files again for an up-to-date diagnosis",
         ),
     ),
-    "exports_de_jours_differents": (
+    "exports_jours_differents": (
         (
             "exports SIECLE de jours différents (fichier et date d'export)",
             "SIECLE exports of different days (file and export date)",
@@ -506,9 +511,17 @@ MESSAGES.update(
         },
         "cli.import_counts": {
             "fr": "importé : {students} élèves, {divisions} divisions, {groups} groupes, "
-            "{teachers} enseignants, {services} services, {guardians} responsables légaux",
+            "{teachers} enseignants, {services} services, {guardians}",
             "en": "imported: {students} students, {divisions} divisions, {groups} groups, "
-            "{teachers} teachers, {services} services, {guardians} legal guardians",
+            "{teachers} teachers, {services} services, {guardians}",
+        },
+        "cli.import_guardians": {
+            "fr": "{count} responsables légaux",
+            "en": "{count} legal guardians",
+        },
+        "cli.import_guardians_drawn": {
+            "fr": "responsables tirés (pas de --responsables)",
+            "en": "guardians drawn (no --responsables)",
         },
         "cli.import_origins": {
             "fr": "origine des élèves (d'après la scolarité de l'an dernier) : {origins}",

@@ -221,6 +221,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this file is an académie (a list of lycées), not a scenario: use the "
         "'rentree-sim academie' commands (validate, run, risk, report)",
     },
+    "rule.scenario_is_export": {
+        "fr": "un export STS-WEB ou SIECLE (XML ou zip) n'est pas un scénario ; donnez-le à "
+        "« rentree-sim diagnostiquer » ou « importer » (--sts, --eleves, --structures, "
+        "--responsables)",
+        "en": "an STS-WEB or SIECLE export (XML or zip) is not a scenario; give it to "
+        "'rentree-sim diagnostiquer' or 'importer' (--sts, --eleves, --structures, "
+        "--responsables)",
+    },
     "rule.scenario_is_table": {
         "fr": "un tableau CSV n'est pas un scénario ; s'il liste des lycées, utilisez les "
         "commandes « rentree-sim academie » (validate, run, risk, report)",

@@ -392,7 +392,9 @@ def import_files(
             groups=count_text(len(data.groupes)),
             teachers=count_text(len(data.enseignants)),
             services=count_text(len(data.services)),
-            guardians=count_text(report.guardians),
+            guardians=t("cli.import_guardians", count=count_text(report.guardians))
+            if responsables is not None
+            else t("cli.import_guardians_drawn"),
         )
     )
     origins = ", ".join(

@@ -210,7 +210,7 @@ def _exports_of_different_days(files: ex.SchoolExports) -> Expected:
     assert exported is not None
     files.structures.export_date = exported - timedelta(days=3)
     dated = [e for e in (files.eleves, files.structures, files.responsables) if e is not None]
-    return _expected("exports_de_jours_differents", len(dated))
+    return _expected("exports_jours_differents", len(dated))
 
 
 DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {
@@ -230,7 +230,7 @@ DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {
     "eleve_sans_responsable": _student_without_guardian,
     "responsable_legal_double": _guardian_twice,
     "eleve_sorti_place": _left_student_placed,
-    "exports_de_jours_differents": _exports_of_different_days,
+    "exports_jours_differents": _exports_of_different_days,
     "aucun_groupe": _no_group,
 }
 

@@ -49,6 +49,8 @@ def load_scenario_with_warnings(path: str | Path) -> tuple[Scenario, list[Scenar
     source = Path(path)
     if source.suffix.lower() == ".csv":
         raise ScenarioError(source, "", t("rule.scenario_is_table"))
+    if source.suffix.lower() in (".xml", ".zip"):
+        raise ScenarioError(source, "", t("rule.scenario_is_export"))
     data, origins, _ = load_chain(source, ())
 
     def origin_of(field: FieldPath) -> Origin:
