@@ -418,3 +418,27 @@ def test_a_data_file_changed_in_the_same_instant_is_read_again(
     os.utime(path, ns=(stamp, stamp))
     after = read_data(path)
     assert after.divisions[0].code == renamed and before.divisions[0].code == first
+
+
+def test_the_importer_says_the_files_defects_are_taken_for_the_reality(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped files with four planted defects (three blocking): the import warns that
+    its simulation will not show them, and names the command that does; the clean files
+    give no such warning."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    defects = SHIPPED.parent / "lycee-montaigne-defauts"
+    code, _, err = cli(
+        [
+            "importer",
+            *folder_options(defects),
+            "-o",
+            str(tmp_path / "defauts.yaml"),
+            "--modele",
+            str(NOMINAL),
+        ]
+    )
+    assert code == 0, err
+    assert "ces fichiers ont 3 défaut(s) bloquant(s)" in err and "diagnostiquer" in err
+    code, _, err = _import(cli, tmp_path)
+    assert code == 0 and "défaut(s) bloquant(s)" not in err

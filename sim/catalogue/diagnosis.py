@@ -515,6 +515,14 @@ MESSAGES.update(
             "en": "imported: {students} students, {divisions} divisions, {groups} groups, "
             "{teachers} teachers, {services} services, {guardians}",
         },
+        "cli.import_defects": {
+            "fr": "ces fichiers ont {count} défaut(s) bloquant(s) : le scénario importé les prend "
+            "pour la réalité, et sa simulation ne les montre pas ; « rentree-sim diagnostiquer » "
+            "les liste, avec --scenario pour savoir quand l'ENT et le GAR seront justes",
+            "en": "these files have {count} blocking defect(s): the imported scenario takes them "
+            "for the reality, and its simulation does not show them; 'rentree-sim diagnostiquer' "
+            "lists them, with --scenario to know when the ENT and GAR will be right",
+        },
         "cli.import_guardians": {
             "fr": "{count} responsables légaux",
             "en": "{count} legal guardians",

@@ -421,4 +421,10 @@ def import_files(
         typer.echo(t("cli.import_without_group", count=count_text(report.without_group)), err=True)
     if responsables is None:
         typer.echo(t("cli.import_no_guardians"), err=True)
+    from sim.analysis.diagnosis import Severity, diagnose
+
+    blocking = diagnose(files, day).count(Severity.BLOCKING)
+    if blocking:
+        # the scenario takes the files for the reality: their defects are not simulated
+        typer.echo(t("cli.import_defects", count=count_text(blocking)), err=True)
     typer.echo(t("cli.import_hint"), err=True)
