@@ -758,13 +758,11 @@ MESSAGES.update(
         },
         "prediction.unseen": {
             "fr": "attention, les dates ci-dessous ne tiennent pas compte de {findings} : la "
-            "prévision part du lycée que décrivent les fichiers (ce qui leur manque lui manque "
-            "aussi) et ne simule ni doublons, ni responsables, ni groupes de l'an dernier ; "
-            "l'ENT ou le GAR peuvent rester faux pour ces constats",
-            "en": "beware, the dates below do not account for {findings}: the forecast starts "
-            "from the lycée the files describe (what they lack, it lacks too) and simulates "
-            "neither duplicates, nor guardians, nor last year's groups; the ENT or GAR may stay "
-            "wrong for these findings",
+            "prévision ne voit pas ces constats (elle part du lycée que décrivent les fichiers et "
+            "ne simule pas tout), l'ENT ou le GAR peuvent rester faux pour eux",
+            "en": "beware, the dates below do not account for {findings}: the forecast does not "
+            "see these findings (it starts from the lycée the files describe and does not "
+            "simulate everything), the ENT or GAR may stay wrong for them",
         },
         "prediction.usual_services": {
             "fr": "aucun service dans les fichiers : la prévision suppose pour chacune des "
