@@ -322,3 +322,44 @@ def test_a_forecast_outside_the_scenario_s_window_is_refused(
     code, out, err = cli(["diagnostiquer", *options, "--scenario", nominal, "--au", "20/11/2026"])
     assert code == 2 and out == ""
     assert "hors de la fenêtre" in err and "15/11/2026" in err and "Traceback" not in err
+
+
+# --- what the forecast assumes about links (groups_awaiting_links, data_of(populate=…)) ----
+
+
+@pytest.mark.parametrize(
+    ("defects", "awaited"),
+    [
+        ((), 0),
+        (("liens_non_exportes",), 181),  # every group: no student has any
+        (("structure_absente_siecle",), 3),  # the groups missing from SIECLE
+        (("groupe_sans_eleve",), 0),  # may really be empty: told, not assumed
+        (("groupe_reconduit",), 0),  # last year's: never
+    ],
+)
+def test_groups_whose_links_wait_get_one_group_per_subject_and_student(
+    written: ex.SchoolExports, key: Key, tmp_path: Path, defects: tuple[str, ...], awaited: int
+) -> None:
+    """The groups the files show waiting for links get students of their divisions; a
+    student gets at most one group of a subject, none of a subject it has a group of, and
+    keeps the groups the files give it."""
+    from sim.analysis.diagnosis import groups_awaiting_links
+    from sim.realfiles.importer import data_of
+
+    planted = written
+    for defect in defects:
+        planted, _ = plant(planted, defect)
+    files = _read(_write(planted, tmp_path), key)
+    awaiting = groups_awaiting_links(files, RENTREE)
+    assert len(awaiting.groups) == awaited
+    before, _ = data_of(files, "0" * 8, RENTREE)
+    after, report = data_of(files, "0" * 8, RENTREE, populate=awaiting.groups)
+    assert set(report.populated) == set(awaiting.groups)
+    subject = {g.code: (g.services[0].subject if g.services else g.code) for g in files.sts.groups}
+    for old, new in zip(before.eleves, after.eleves, strict=True):
+        assert new.groupes[: len(old.groupes)] == old.groupes
+        added = new.groupes[len(old.groupes) :]
+        assert set(added) <= awaiting.groups
+        if added:
+            subjects = [subject[g] for g in new.groupes]
+            assert len(subjects) == len(set(subjects)), new.id

@@ -190,7 +190,8 @@ def _carried_groups(facts: _Facts) -> list[str]:
     return carried
 
 
-def _structure_missing_in_siecle(facts: _Facts) -> Finding | None:
+def _missing_in_siecle(facts: _Facts) -> tuple[list[str], list[str]]:
+    """STS-WEB's divisions and groups (not carried over) missing from SIECLE."""
     divisions = [
         c
         for c in facts.sts_divisions
@@ -201,8 +202,14 @@ def _structure_missing_in_siecle(facts: _Facts) -> Finding | None:
     ]
     # a structure a student is placed in is in SIECLE (rule 2): Structures.xml is older,
     # which the next rule tells
-    divisions = [c for c in divisions if not facts.members[c]]
-    groups = [c for c in groups if not facts.members[c]]
+    return (
+        [c for c in divisions if not facts.members[c]],
+        [c for c in groups if not facts.members[c]],
+    )
+
+
+def _structure_missing_in_siecle(facts: _Facts) -> Finding | None:
+    divisions, groups = _missing_in_siecle(facts)
     return _finding(
         Rule.STRUCTURE_MISSING_IN_SIECLE,
         divisions + groups,
@@ -403,18 +410,37 @@ CHECKS: tuple[Callable[[_Facts], Finding | list[Finding | None] | None], ...] = 
 )
 
 
-def groups_awaiting_links(files: ex.SchoolExports, on: date) -> frozenset[str]:
-    """STS-WEB's groups (not carried over) with no student, over divisions that have some:
-    their links wait for an export (not exported at all, rejected while the group was not
-    in SIECLE, or left out)."""
+@dataclass(frozen=True)
+class AwaitingLinks:
+    """Groups whose students' links the files show missing (``groups``), and whether they
+    are all of STS-WEB's structures missing from SIECLE (a division cannot be given its
+    students: ``divisions_missing``)."""
+
+    groups: frozenset[str]
+    missing_in_siecle: frozenset[str]
+    divisions_missing: bool
+
+
+def groups_awaiting_links(files: ex.SchoolExports, on: date) -> AwaitingLinks:
+    """The groups whose links wait for an export, where the files show it: every group
+    (not carried over) when no student has any, else the groups missing from SIECLE, whose
+    links were rejected. Only groups over divisions that have students: an empty group
+    SIECLE has may really be empty (its finding asks to check)."""
     facts = _facts(files, on)
-    return frozenset(
-        group.code
-        for group in facts.sts.groups
-        if group.code not in facts.carried
-        and not facts.members[group.code]
-        and any(facts.members[d] for d in group.divisions if d != ex.INACTIVE_DIVISION)
+    divisions, missing = _missing_in_siecle(facts)
+    if facts.links_missing:
+        candidates = [g.code for g in facts.sts.groups if g.code not in facts.carried]
+    else:
+        candidates = missing
+    found = frozenset(
+        code
+        for code in candidates
+        if not facts.members[code]
+        and any(
+            facts.members[d] for d in facts.sts_groups[code].divisions if d != ex.INACTIVE_DIVISION
+        )
     )
+    return AwaitingLinks(found, frozenset(missing), bool(divisions))
 
 
 def latest_export_date(files: ex.SchoolExports) -> date | None:

@@ -214,6 +214,7 @@ def predict(
     day: dt.date,
     report: ImportReport,
     observed: Observed | None = None,
+    missing_covered: bool = False,
 ) -> Prediction:
     """The ENT and GAR dates for the lycée of ``data`` (its reality: what the files do not
     show yet assumed, as ``report`` counts) from ``day`` on, with nothing redone and with
@@ -236,12 +237,12 @@ def predict(
         clock=start.clock,
         day=day,
         assumed_links=report.assumed_links,
-        populated_groups=report.populated_groups,
+        populated_groups=len(report.populated),
         links_unknown=not (groups or any(student.groupes for student in data.eleves)),
         unseen=tuple(
             rule
             for rule in UNSEEN
-            if diagnosis.of(rule) is not None and rule not in _seen(report, usual)
+            if diagnosis.of(rule) is not None and rule not in _seen(report, usual, missing_covered)
         ),
         assumed_services=report.assumed_services,
         services_unknown=not (data.services or usual),
@@ -258,7 +259,7 @@ def simulate_future(
 ) -> SimulationResult:
     """The simulation behind one future of :func:`forecast`: with what the findings call for
     redone as soon as possible (``redo``) or nothing redone."""
-    data, _ = _assumed_data(files, fingerprint, day)
+    data, _, _ = _assumed_data(files, fingerprint, day)
     diagnosis = diagnose(files, day)
     operations = operations_to_redo(diagnosis, scenario, day)
     start = start_of(data, scenario, observation_of(files, day), diagnosis)
@@ -278,29 +279,33 @@ class Start:
 
 def _assumed_data(
     files: SchoolExports, fingerprint: str, day: dt.date
-) -> tuple[EstablishmentData, ImportReport]:
+) -> tuple[EstablishmentData, ImportReport, bool]:
     """The lycée ``files`` describe on ``day``, with the reality they do not show yet:
-    classmates' groups, their level's services, the students of their divisions in the
-    groups whose links wait for an export."""
-    return data_of(
+    classmates' groups, their level's services, students of their divisions in the groups
+    whose links wait for an export; and whether that covers every structure missing from
+    SIECLE (then the forecast sees that finding)."""
+    awaiting = groups_awaiting_links(files, day)
+    data, report = data_of(
         files,
         fingerprint,
         day,
         assume_links=True,
         assume_services=True,
-        populate=groups_awaiting_links(files, day),
+        populate=awaiting.groups,
     )
+    covered = not awaiting.divisions_missing and awaiting.missing_in_siecle <= set(report.populated)
+    return data, report, covered
 
 
-def _seen(report: ImportReport, usual_services: int) -> set[Rule]:
+def _seen(report: ImportReport, usual_services: int, missing_covered: bool) -> set[Rule]:
     """The findings the forecast sees thanks to what it assumes."""
     seen = set()
     if usual_services:  # every division given its level's usual services
         seen |= {Rule.SERVICES_NOT_SENT, Rule.DIVISION_WITHOUT_SERVICE}
     if report.assumed_services:  # divisions given their level's services
         seen.add(Rule.DIVISION_WITHOUT_SERVICE)
-    if report.populated_groups:  # groups given the students of their divisions
-        seen |= {Rule.STRUCTURE_MISSING_IN_SIECLE, Rule.GROUP_WITHOUT_STUDENT}
+    if missing_covered:  # every group missing from SIECLE given students
+        seen.add(Rule.STRUCTURE_MISSING_IN_SIECLE)
     return seen
 
 
@@ -368,5 +373,5 @@ def forecast(
 ) -> Prediction:
     """:func:`predict` for the lycée ``files`` describe on ``day`` (imported with the links
     its classmates have where the files miss them), from what the files show."""
-    data, report = _assumed_data(files, fingerprint, day)
-    return predict(diagnosis, data, scenario, day, report, observation_of(files, day))
+    data, report, covered = _assumed_data(files, fingerprint, day)
+    return predict(diagnosis, data, scenario, day, report, observation_of(files, day), covered)

@@ -577,8 +577,8 @@ MESSAGES.update(
             "en": "more than {limit} students: beyond what the model takes",
         },
         "cli.forecast_impossible": {
-            "fr": "pas de prévision : {reason} ; le diagnostic ci-dessous reste valable",
-            "en": "no forecast: {reason}; the diagnosis below stands",
+            "fr": "pas de prévision : {reason} ; le diagnostic reste valable",
+            "en": "no forecast: {reason}; the diagnosis stands",
         },
         "cli.import_none_students": {
             "fr": "aucun élève à importer à cette date (tous sortis, pas encore arrivés, ou sans "
@@ -773,12 +773,13 @@ MESSAGES.update(
             "the timetable → STS-WEB upload",
         },
         "prediction.populated_groups": {
-            "fr": "{count} groupe(s) sans élève dans les fichiers sont supposés avoir les élèves "
-            "de leurs divisions (répartis entre les groupes d'une même matière) : leurs liens "
-            "attendent un export vers SIECLE",
-            "en": "{count} group(s) without students in the files are assumed to have the "
-            "students of their divisions (shared out between the groups of one subject): "
-            "their links wait for an export to SIECLE",
+            "fr": "{count} groupe(s) sans élève dans les fichiers sont supposés avoir des élèves "
+            "de leurs divisions (chaque élève dans un groupe de chaque matière qu'il n'a pas "
+            "encore, tour à tour : les effectifs sont des majorants) ; leurs liens attendent un "
+            "export vers SIECLE",
+            "en": "{count} group(s) without students in the files are assumed to have students "
+            "of their divisions (each student in one group of each subject it has none of, in "
+            "turn: the sizes are upper bounds); their links wait for an export to SIECLE",
         },
         "prediction.assumed_groups": {
             "fr": "aucun groupe dans les fichiers : la prévision suppose les {count} groupes du "

@@ -157,6 +157,8 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
 
     return {
         "scenario": prediction.scenario.name,
+        # a date left null is "not right by then"
+        "fenetre_jusqu_au": prediction.scenario.calendar.end.isoformat(),
         # the files' day, and when their state is put into STS-WEB and SIECLE
         "etat_des_fichiers_au": prediction.observed_on.isoformat()
         if prediction.observed_on

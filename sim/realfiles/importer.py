@@ -53,7 +53,7 @@ class ImportReport:
     services_left_out: int = 0
     assumed_links: int = 0
     assumed_services: int = 0  # divisions given the services of another of their level
-    populated_groups: int = 0  # groups without students given those of their divisions
+    populated: list[str] = field(default_factory=list)  # groups given students (assumed)
     without_group: int = 0
     origins: dict[str, int] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
@@ -72,9 +72,9 @@ def data_of(
     groups gets a classmate's groups (the generator's rule for late arrivals); with
     ``assume_services``, a division with students and no service of its own gets those of
     the first division of its level that has some; the groups of ``populate`` (groups with
-    no student whose links wait for an export) get the students of their divisions: the
-    reality the files do not show yet. Raises :class:`ImportLimitError` when nothing or
-    too much would be left."""
+    no student whose links wait for an export) get students of their divisions, one group
+    per subject and student: the reality the files do not show yet. Raises
+    :class:`ImportLimitError` when nothing or too much would be left."""
     report = ImportReport()
     sts = files.sts
     divisions = {d.code: d for d in sts.divisions if d.code != ex.INACTIVE_DIVISION}
@@ -88,7 +88,7 @@ def data_of(
         students, divisions, groups, mefs, niveaux, sts.uai, report, assume_links
     )
     if populate:
-        report.populated_groups = _populate(student_data, groups, populate, sts.subjects)
+        report.populated = _populate(student_data, groups, populate, sts.subjects)
     # only what the chain can deliver: the ENT deletes a class or group with no member, and
     # GAR's teacher × group entries need the group's divisions (rules 7 and 12)
     members = {s.division for s in student_data} | {g for s in student_data for g in s.groupes}
@@ -290,28 +290,37 @@ def _populate(
     groups: dict[str, ex.Structure],
     codes: frozenset[str],
     subjects: dict[str, str],
-) -> int:
-    """Each group of ``codes`` gets the students of its divisions, shared out between the
-    groups of one subject over the same divisions (a student is in one of them); returns
-    how many groups got some."""
-    by_division: dict[str, list[StudentData]] = {}
-    for student in students:
-        by_division.setdefault(student.division, []).append(student)
-    alternatives: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+) -> list[str]:
+    """Each student gets, for each subject of the groups of ``codes`` over its division
+    that it has no group of yet, one of them in turn (one group per subject and student);
+    returns the groups that got students."""
+
+    def subject_of(code: str) -> str:
+        group = groups.get(code)
+        service = next(iter(group.services), None) if group is not None else None
+        if service is None:
+            return f"#{code}"  # no subject known: a subject of its own
+        return subjects.get(service.subject) or service.subject
+
+    offered: dict[str, dict[str, list[str]]] = {}  # division -> subject -> groups
     for code, group in groups.items():  # in STS-WEB's order
-        if code not in codes or not group.divisions:
-            continue
-        subject = next((s.subject for s in group.services), "")
-        key = (subjects.get(subject) or subject, tuple(sorted(set(group.divisions))))
-        alternatives.setdefault(key, []).append(code)
-    populated = 0
-    for (_, divisions), shared in alternatives.items():
-        members = [s for d in divisions for s in by_division.get(d, [])]
-        for k, student in enumerate(members):
-            if len(student.groupes) < MAX_GROUPS_PER_STUDENT:
-                student.groupes.append(shared[k % len(shared)])
-        populated += min(len(shared), len(members))
-    return populated
+        if code in codes:
+            for division in dict.fromkeys(group.divisions):
+                offered.setdefault(division, {}).setdefault(subject_of(code), []).append(code)
+    turns: dict[tuple[str, ...], int] = {}
+    populated: dict[str, None] = {}
+    for student in students:
+        had = {subject_of(code) for code in student.groupes}
+        for subject, shared in offered.get(student.division, {}).items():
+            if subject in had or len(student.groupes) >= MAX_GROUPS_PER_STUDENT:
+                continue
+            key = tuple(shared)
+            turn = turns.get(key, 0)
+            turns[key] = turn + 1
+            code = shared[turn % len(shared)]
+            student.groupes.append(code)
+            populated[code] = None
+    return list(populated)
 
 
 def _classmates(
