@@ -82,22 +82,16 @@ def prediction_lines(prediction: Prediction) -> list[str]:
             lines.append("    " + t("prediction.fixes_unseen"))
         else:
             lines.append("    " + _dates(prediction, prediction.with_fixes))
-    if prediction.assumed_links:
-        lines.append(
-            "  " + t("prediction.assumed_links", count=count_text(prediction.assumed_links))
-        )
-    if prediction.assumed_services:
-        count = count_text(prediction.assumed_services)
-        lines.append("  " + t("prediction.assumed_services", count=count))
-    if prediction.usual_services:
-        count = count_text(prediction.usual_services)
-        lines.append("  " + t("prediction.usual_services", count=count))
-    if prediction.populated_groups:
-        count = count_text(prediction.populated_groups)
-        lines.append("  " + t("prediction.populated_groups", count=count))
-    if prediction.assumed_groups:
-        count = count_text(prediction.assumed_groups)
-        lines.append("  " + t("prediction.assumed_groups", count=count))
+    # what the forecast assumes of what the files do not show yet, each counted
+    for count, key in (
+        (prediction.assumed_links, "prediction.assumed_links"),
+        (prediction.assumed_services, "prediction.assumed_services"),
+        (prediction.usual_services, "prediction.usual_services"),
+        (prediction.populated_groups, "prediction.populated_groups"),
+        (prediction.assumed_groups, "prediction.assumed_groups"),
+    ):
+        if count:
+            lines.append("  " + t(key, count=count_text(count)))
     if prediction.links_unknown:
         lines.append("  " + t("prediction.links_unknown"))
     if prediction.services_unknown:
