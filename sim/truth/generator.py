@@ -522,38 +522,38 @@ class TruthBuilder:
             )
 
     def services(self) -> None:
-        services = self.t[Category.SERVICES]
         for d, level in enumerate(self.division_level):
-            code = self.label_code(Category.DIVISIONS, d)
             for subject in CORE_SUBJECTS[level]:
                 if not self.division_obsolete[d]:
-                    teacher = self.teacher_for(subject)
-                    services.add(
-                        self._service_label(teacher, f"division:{code}", subject),
-                        teachers=teacher,
-                        divisions=d,
-                        groups=-1,
-                    )
-                    self.service_carried.append(False)
+                    self.add_service(self.teacher_for(subject), subject, division=d)
                 if not self.division_new[d]:
                     # last year's service of the division, carried over with the structure
                     old = self.teacher_for(subject, shift=1)
-                    services.add_stale(
-                        self._service_label(old, f"division:{code}", subject, suffix=" (N-1)"),
-                        teachers=old,
-                        divisions=d,
-                        groups=-1,
-                    )
-                    self.service_carried.append(True)
+                    self.add_service(old, subject, division=d, carried=True)
         for g, subject in enumerate(self.group_subject):
             teacher = self.teacher_for(subject)
-            code = self.label_code(Category.GROUPS, g)
-            label = self._service_label(teacher, f"groupe:{code}", subject)
-            if self.group_carried[g]:
-                services.add_stale(label, teachers=teacher, divisions=-1, groups=g)
-            else:
-                services.add(label, teachers=teacher, divisions=-1, groups=g)
-            self.service_carried.append(self.group_carried[g])
+            self.add_service(teacher, subject, group=g, carried=self.group_carried[g])
+
+    def add_service(
+        self,
+        teacher: int,
+        subject: str,
+        division: int = -1,
+        group: int = -1,
+        carried: bool = False,
+    ) -> None:
+        """A teacher's service of one division or one group; a carried one is last year's
+        (stale, its label marked N-1 for a division)."""
+        if division >= 0:
+            target = f"division:{self.label_code(Category.DIVISIONS, division)}"
+        else:
+            target = f"groupe:{self.label_code(Category.GROUPS, group)}"
+        suffix = " (N-1)" if carried and division >= 0 else ""
+        label = self._service_label(teacher, target, subject, suffix)
+        table = self.t[Category.SERVICES]
+        add = table.add_stale if carried else table.add
+        add(label, teachers=teacher, divisions=division, groups=group)
+        self.service_carried.append(carried)
 
     def _service_label(self, teacher: int, target: str, subject: str, suffix: str = "") -> str:
         return (

@@ -128,28 +128,17 @@ class ImportedBuilder(TruthBuilder):
         ]
 
     def services(self) -> None:
-        services = self.t[Category.SERVICES]
         old_subjects: dict[int, list[str]] = {}
         for service in self.data.services:
             teacher = self.teacher_row[service.enseignant]
             if service.division is not None:
                 division = self.division_row[service.division]
-                services.add(
-                    self._service_label(teacher, f"division:{service.division}", service.matiere),
-                    teachers=teacher,
-                    divisions=division,
-                    groups=-1,
-                )
+                self.add_service(teacher, service.matiere, division=division)
                 old_subjects.setdefault(division, []).append(service.matiere)
             else:
                 assert service.groupe is not None
-                services.add(
-                    self._service_label(teacher, f"groupe:{service.groupe}", service.matiere),
-                    teachers=teacher,
-                    divisions=-1,
-                    groups=self.group_row[service.groupe],
-                )
-            self.service_carried.append(False)
+                group = self.group_row[service.groupe]
+                self.add_service(teacher, service.matiere, group=group)
         if self.assumed_services:
             self._usual_services()
         if self.assumed_groups:
@@ -158,55 +147,27 @@ class ImportedBuilder(TruthBuilder):
         for division, subjects in old_subjects.items():
             if self.division_new[division]:
                 continue
-            code = self.label_code(Category.DIVISIONS, division)
             for subject in dict.fromkeys(subjects):
                 old = self.teacher_for(subject, shift=1)
-                services.add_stale(
-                    self._service_label(old, f"division:{code}", subject, suffix=" (N-1)"),
-                    teachers=old,
-                    divisions=division,
-                    groups=-1,
-                )
-                self.service_carried.append(True)
+                self.add_service(old, subject, division=division, carried=True)
         for group in range(self.current_groups, len(self.group_subject)):
             subject = self.group_subject[group]
-            if subject not in self.teachers_by_subject:
-                continue
-            teacher = self.teacher_for(subject)
-            services.add_stale(
-                self._service_label(
-                    teacher, f"groupe:{self.label_code(Category.GROUPS, group)}", subject
-                ),
-                teachers=teacher,
-                divisions=-1,
-                groups=group,
-            )
-            self.service_carried.append(True)
+            if subject in self.teachers_by_subject:
+                self.add_service(self.teacher_for(subject), subject, group=group, carried=True)
 
     def _usual_services(self) -> None:
         """Each division's usual subjects for its level (the generator's), taught by the
         file's teachers in turn (none carried from last year: the files show none)."""
-        services = self.t[Category.SERVICES]
         everyone = list(self.teacher_row.values())
-        if not everyone:
-            return
         turn = 0
-        for code, division in self.division_row.items():
+        for division in self.division_row.values() if everyone else ():
             for subject in CORE_SUBJECTS[self.division_level[division]]:
-                teacher = everyone[turn % len(everyone)]
+                self.add_service(everyone[turn % len(everyone)], subject, division=division)
                 turn += 1
-                services.add(
-                    self._service_label(teacher, f"division:{code}", subject),
-                    teachers=teacher,
-                    divisions=division,
-                    groups=-1,
-                )
-                self.service_carried.append(False)
 
     def _assumed_group_services(self) -> None:
         """One service per assumed group: a teacher of its subject when the files name
         one, else the file's teachers in turn."""
-        services = self.t[Category.SERVICES]
         everyone = list(self.teacher_row.values())
         for group in range(self.current_groups):
             subject = self.group_subject[group]
@@ -215,15 +176,7 @@ class ImportedBuilder(TruthBuilder):
                 return
             turn = self.teacher_turn.get(subject, 0)
             self.teacher_turn[subject] = turn + 1
-            teacher = pool[turn % len(pool)]
-            code = self.label_code(Category.GROUPS, group)
-            services.add(
-                self._service_label(teacher, f"groupe:{code}", subject),
-                teachers=teacher,
-                divisions=-1,
-                groups=group,
-            )
-            self.service_carried.append(False)
+            self.add_service(pool[turn % len(pool)], subject, group=group)
 
 
 def imported_truth(
