@@ -500,3 +500,20 @@ def test_what_the_files_lack_is_assumed_and_seen(
     assert _when(prediction, Target.GAR, False) == at(gar)
     assert _when(prediction, Target.ENT, True) == at(fixed_ent)
     assert _when(prediction, Target.GAR, True) == at(fixed_gar)
+
+
+def test_what_is_redone_waits_for_what_the_calendar_still_plans_before_it() -> None:
+    """No group on Tuesday 23/06: the upload from the timetable software is redone, then
+    the links once the copy has landed. The timetable is only built on Thursday 09/07 in
+    the calendar, so the upload comes the working day after, Friday 10/07 at 10:00, and
+    the links one working day after the upload (the copy lands a day later): Monday 13/07,
+    a minute after the day's first operation (10:01)."""
+    from sim.analysis.diagnosis import Diagnosis, Finding
+    from sim.analysis.prediction import operations_to_redo
+
+    day = dt.date(2026, 6, 23)
+    diagnosis = Diagnosis("0330999Z", 2026, day, (Finding(Rule.NO_GROUP, 1, ()),), 1, 1, 0, 0)
+    assert operations_to_redo(diagnosis, load_scenario(NOMINAL), day) == (
+        (Operation.IMPORT_STS_EDT, dt.datetime(2026, 7, 10, 10, 0)),
+        (Operation.EXPORT_LIENS_SIECLE, dt.datetime(2026, 7, 13, 10, 1)),
+    )

@@ -31,6 +31,7 @@ from sim.calendar import Clock
 from sim.domain import Operation, Store
 from sim.engine.observation import ObservedState
 from sim.engine.simulation import SimulationResult, build_truth, simulate
+from sim.procedure import PREDECESSORS
 from sim.realfiles.exports import SchoolExports
 from sim.realfiles.importer import ImportReport, data_of, observed_of
 from sim.scenario.donnees import EstablishmentData, ObservedData
@@ -110,21 +111,52 @@ def operations_to_redo(
     for finding in diagnosis.findings:
         for operation, delay in REDONE.get(finding.rule, ()):
             wanted[operation] = max(wanted.get(operation, 0), delay)
+    copy_days = 0
     if any(f.rule in WAIT_FOR_THE_COPY for f in diagnosis.findings):
         # the links wait for STS-WEB's copy of the structure to land in SIECLE (rule 2)
         landing = scenario.channels.sts_vers_siecle.delay
-        days = max(1, math.ceil(landing / dt.timedelta(days=1)))
-        wanted[Operation.EXPORT_LIENS_SIECLE] = max(wanted[Operation.EXPORT_LIENS_SIECLE], days)
+        copy_days = max(1, math.ceil(landing / dt.timedelta(days=1)))
+        wanted[Operation.EXPORT_LIENS_SIECLE] = max(
+            wanted[Operation.EXPORT_LIENS_SIECLE], copy_days
+        )
     first = staff.next_working(day)
     assert isinstance(first, dt.date)
     when: list[tuple[Operation, dt.datetime]] = []
+    redone: dict[Operation, dt.date] = {}
     for operation in Operation:  # the seed's order, which is the order of a same day
         if operation in wanted:
             moved = staff.add_working_days(first, wanted[operation])
             assert isinstance(moved, dt.date)
+            # not before what it needs: a step redone earlier (that day is fine, later in
+            # it), or one the calendar still plans (the working day after it)
+            for before in PREDECESSORS[operation]:
+                if before in redone:
+                    moved = max(moved, redone[before])
+                    continue
+                planned = _next_planned(scenario, before, day)
+                if planned is not None and planned >= moved:
+                    later = staff.add_working_days(planned, 1)
+                    assert isinstance(later, dt.date)
+                    moved = later
+            upload = redone.get(Operation.IMPORT_STS_EDT)
+            if operation is Operation.EXPORT_LIENS_SIECLE and copy_days and upload:
+                # the structure sent up again must land in SIECLE first
+                landed = staff.add_working_days(upload, copy_days)
+                assert isinstance(landed, dt.date)
+                moved = max(moved, landed)
+            redone[operation] = moved
             instant = scenario.calendar.at(moved) + dt.timedelta(minutes=len(when))
             when.append((operation, instant))
     return tuple(when)
+
+
+def _next_planned(scenario: Scenario, operation: Operation, day: dt.date) -> dt.date | None:
+    """The first day from ``day`` on that the calendar does ``operation``, if any."""
+    spec = scenario.operations.get(operation)
+    if spec.missing:
+        return None
+    days = [scenario.calendar.at(d).date() for d in spec.date]
+    return min((d for d in days if d >= day), default=None)
 
 
 def replanned(
