@@ -107,7 +107,8 @@ def test_a_consistent_scenario_has_no_cause_block() -> None:
     assert "JAMAIS" not in text and "Pourquoi jamais juste" not in text
     assert (
         "ENT (Lycée Connecté) : cohérent à partir du mer. 23/09/2026 08:00 (rentrée + 22 j), "
-        "hors 2 comptes de partants que l'ENT garde jusqu'à la présuppression"
+        "hors comptes de partants que l'ENT garde jusqu'à la présuppression, après la fin de "
+        "la fenêtre (le dim. 15/11/2026) : 2"
     ) in text
 
 

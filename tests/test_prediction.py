@@ -517,3 +517,19 @@ def test_what_is_redone_waits_for_what_the_calendar_still_plans_before_it() -> N
         (Operation.IMPORT_STS_EDT, dt.datetime(2026, 7, 10, 10, 0)),
         (Operation.EXPORT_LIENS_SIECLE, dt.datetime(2026, 7, 13, 10, 1)),
     )
+
+
+def test_dates_already_past_read_the_same_in_the_text_and_the_json(tmp_path: Path) -> None:
+    """Clean files of Thursday 10/09: the ENT has been right since 04/09 and GAR since
+    05/09. The text says so (« dès aujourd'hui », with the date), names no step holding
+    the date back, and the JSON flags both targets as right already."""
+    from sim.presentation.diagnosis_output import prediction_json, prediction_lines
+
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 10), None)
+    line = next(x for x in prediction_lines(prediction) if "si rien n'est refait" in x)
+    assert "ENT juste dès aujourd'hui (depuis le ven. 04/09/2026 08:00)" in line
+    assert "GAR juste dès aujourd'hui (depuis le sam. 05/09/2026 08:00)" in line
+    assert "étape" not in line
+    future = prediction_json(prediction)["sans_rien_refaire"]
+    assert future["ent"]["deja_juste"] and future["gar"]["deja_juste"]
+    assert future["ent"]["juste_hors_partants_a_partir_du"] == "2026-09-04T08:00"

@@ -55,6 +55,7 @@ UNSEEN = (
     Rule.STUDENT_SEVERAL_DIVISIONS,
     Rule.STUDENT_WITHOUT_GUARDIAN,
     Rule.GUARDIAN_TWICE,
+    Rule.STUDENT_WITHOUT_DIVISION,
 )
 
 # what each finding says about the operations, and after how many working days each can be
@@ -147,7 +148,7 @@ def operations_to_redo(
             redone[operation] = moved
             instant = scenario.calendar.at(moved) + dt.timedelta(minutes=len(when))
             when.append((operation, instant))
-    return tuple(when)
+    return tuple(sorted(when, key=lambda item: item[1]))  # a wait may reorder them
 
 
 def _next_planned(scenario: Scenario, operation: Operation, day: dt.date) -> dt.date | None:

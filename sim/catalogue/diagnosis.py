@@ -97,13 +97,13 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
         ),
         (
             "{students} élève(s) sont placés dans des divisions ou groupes absents de "
-            "Structures.xml : ils sont dans SIECLE (un élève n'est placé que dans une structure "
-            "de SIECLE) et la prévision les y prend ; sauf si ces structures ont été supprimées "
-            "entre les deux exports, ces élèves n'y seraient alors pas dans l'ENT",
+            "Structures.xml : ces structures sont dans SIECLE (un élève n'est placé que dans une "
+            "structure de SIECLE) et la prévision les y prend ; si elles ont été supprimées "
+            "entre les deux exports, ces élèves n'y seront pas dans l'ENT",
             "{students} student(s) are placed in divisions or groups Structures.xml lacks: "
-            "they are in SIECLE (a student is only placed in a SIECLE structure) and the "
-            "forecast takes them there; unless these structures were deleted between the two "
-            "exports, then these students would not be in them in the ENT",
+            "these structures are in SIECLE (a student is only placed in a SIECLE structure) and "
+            "the forecast takes them there; if they were deleted between the two exports, these "
+            "students will not be in them in the ENT",
         ),
         (
             "vérifier ces structures dans STS-WEB, puis refaire l'export Structures.xml (et "
@@ -348,8 +348,8 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     ),
     "exports_jours_differents": (
         (
-            "exports SIECLE de jours différents (fichier et date d'export)",
-            "SIECLE exports of different days (file and export date)",
+            "fichiers SIECLE exportés à des jours différents (fichier et date d'export)",
+            "SIECLE files exported on different days (file and export date)",
         ),
         (
             "{days} jour(s) les séparent : un constat qui rapproche ces fichiers (structures "
@@ -706,12 +706,12 @@ MESSAGES.update(
         },
         "prediction.target_gar": {"fr": "GAR à partir du {when}", "en": "GAR from {when}"},
         "prediction.target_ent_already": {
-            "fr": "ENT juste dès aujourd'hui pour ce que la prévision voit",
-            "en": "ENT right from today as far as the forecast sees",
+            "fr": "ENT juste dès aujourd'hui (depuis le {when}) pour ce que la prévision voit",
+            "en": "ENT right from today (since {when}) as far as the forecast sees",
         },
         "prediction.target_gar_already": {
-            "fr": "GAR juste dès aujourd'hui pour ce que la prévision voit",
-            "en": "GAR right from today as far as the forecast sees",
+            "fr": "GAR juste dès aujourd'hui (depuis le {when}) pour ce que la prévision voit",
+            "en": "GAR right from today (since {when}) as far as the forecast sees",
         },
         "prediction.left_out": {
             "fr": "{count} élève(s) sans division (ou dans une division inconnue de STS-WEB) ne "
@@ -745,10 +745,10 @@ MESSAGES.update(
             "reality will be once the links are made)",
         },
         "prediction.fixes_unseen": {
-            "fr": "les mêmes dates : ce que ces opérations corrigent, la prévision ne le voit pas "
-            "(voir ci-dessous)",
-            "en": "the same dates: what these operations correct, the forecast does not see "
-            "(see below)",
+            "fr": "les mêmes dates : elles viennent d'une opération plus tardive du calendrier, "
+            "ou de ce que la prévision ne voit pas (voir ci-dessous)",
+            "en": "the same dates: they come from a later operation of the calendar, or from "
+            "what the forecast does not see (see below)",
         },
         "prediction.services_unknown": {
             "fr": "aucun service d'enseignement dans les fichiers : la prévision ne peut pas "

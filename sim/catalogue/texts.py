@@ -108,8 +108,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{target}: consistent from {when} ({delta})",
     },
     "summary.target_from_except_departed": {
-        "fr": "{target} : cohérent à partir du {when} ({delta}), hors {count} comptes de partants que l'ENT garde jusqu'à la présuppression, après la fin de la fenêtre (le {end})",
-        "en": "{target}: consistent from {when} ({delta}), except {count} departed accounts the ENT keeps until the pre-delete, after the end of the window ({end})",
+        "fr": "{target} : cohérent à partir du {when} ({delta}), hors comptes de partants que l'ENT garde jusqu'à la présuppression, après la fin de la fenêtre (le {end}) : {count}",
+        "en": "{target}: consistent from {when} ({delta}), except departed accounts the ENT keeps until the pre-delete, after the end of the window ({end}): {count}",
     },
     "summary.except_departed_from": {
         "fr": "  hors comptes de partants en attente de présuppression : cohérent à partir du {when} ({delta})",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -125,14 +125,20 @@ def _dates(prediction: Prediction, run: LyceeRun) -> str:
         if when is None:
             end = day_text(prediction.scenario.calendar.end)
             parts.append(t(f"prediction.target_{target.value}_never", end=end))
-        elif when.date() < prediction.day:  # right already, as far as the forecast sees
-            parts.append(t(f"prediction.target_{target.value}_already"))
+        elif _already(prediction, when):
+            parts.append(t(f"prediction.target_{target.value}_already", when=instant_text(when)))
         else:
             parts.append(t(f"prediction.target_{target.value}", when=instant_text(when)))
     step = run.targets[Target.GAR].operation
-    if step is not None:
+    gar = prediction.instant(run.targets[Target.GAR].consistent_from)
+    if step is not None and not (gar is not None and _already(prediction, gar)):
         parts.append(t("prediction.step", operation=label("operation", str(step))))
     return " ; ".join(parts)
+
+
+def _already(prediction: Prediction, when: datetime) -> bool:
+    """Right on the files' day or before, as far as the forecast sees."""
+    return when.date() <= prediction.day
 
 
 def prediction_json(prediction: Prediction) -> dict[str, Any]:
@@ -145,6 +151,7 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
                 "juste_hors_partants_a_partir_du": when.isoformat(timespec="minutes")
                 if when
                 else None,
+                "deja_juste": when is not None and _already(prediction, when),
                 "etape": str(outcome.operation) if outcome.operation else None,
             }
         return found
