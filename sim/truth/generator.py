@@ -523,16 +523,24 @@ class TruthBuilder:
 
     def services(self) -> None:
         for d, level in enumerate(self.division_level):
+            target = self.service_target(division=d)
             for subject in CORE_SUBJECTS[level]:
                 if not self.division_obsolete[d]:
-                    self.add_service(self.teacher_for(subject), subject, division=d)
+                    teacher = self.teacher_for(subject)
+                    self.add_service(teacher, subject, division=d, target=target)
                 if not self.division_new[d]:
                     # last year's service of the division, carried over with the structure
                     old = self.teacher_for(subject, shift=1)
-                    self.add_service(old, subject, division=d, carried=True)
+                    self.add_service(old, subject, division=d, carried=True, target=target)
         for g, subject in enumerate(self.group_subject):
             teacher = self.teacher_for(subject)
             self.add_service(teacher, subject, group=g, carried=self.group_carried[g])
+
+    def service_target(self, division: int = -1, group: int = -1) -> str:
+        """How a service's label names its division or group."""
+        if division >= 0:
+            return f"division:{self.label_code(Category.DIVISIONS, division)}"
+        return f"groupe:{self.label_code(Category.GROUPS, group)}"
 
     def add_service(
         self,
@@ -541,13 +549,12 @@ class TruthBuilder:
         division: int = -1,
         group: int = -1,
         carried: bool = False,
+        target: str = "",
     ) -> None:
-        """A teacher's service of one division or one group; a carried one is last year's
-        (stale, its label marked N-1 for a division)."""
-        if division >= 0:
-            target = f"division:{self.label_code(Category.DIVISIONS, division)}"
-        else:
-            target = f"groupe:{self.label_code(Category.GROUPS, group)}"
+        """A teacher's service of one division or one group (``target``, its
+        :meth:`service_target`, when already known); a carried one is last year's (stale,
+        its label marked N-1 for a division)."""
+        target = target or self.service_target(division, group)
         suffix = " (N-1)" if carried and division >= 0 else ""
         label = self._service_label(teacher, target, subject, suffix)
         table = self.t[Category.SERVICES]
