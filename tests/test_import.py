@@ -119,13 +119,16 @@ def test_levels_come_from_the_mef() -> None:
     ]
 
 
-def _import(cli: Cli, folder: Path, *extra: str) -> tuple[int, str, str]:
+def _import(
+    cli: Cli, folder: Path, *extra: str, exports: Path = SHIPPED, name: str = "mon-lycee.yaml"
+) -> tuple[int, str, str]:
+    """``importer`` of the files in ``exports`` into ``folder / name``, the nominal as model."""
     return cli(
         [
             "importer",
-            *folder_options(SHIPPED),
+            *folder_options(exports),
             "-o",
-            str(folder / "mon-lycee.yaml"),
+            str(folder / name),
             "--modele",
             str(NOMINAL),
             *extra,
@@ -309,16 +312,7 @@ def test_structures_the_chain_cannot_deliver_are_left_out(
         ]
     )
     assert code == 0, err
-    code, out, err = cli(
-        [
-            "importer",
-            *folder_options(folder),
-            "-o",
-            str(tmp_path / "l.yaml"),
-            "--modele",
-            str(NOMINAL),
-        ]
-    )
+    code, out, err = _import(cli, tmp_path, exports=folder, name="l.yaml")
     assert code == 0, err
     assert "1 division(s) sans élève" in err and "3 groupe(s) sans élève" in err
     code, out, err = cli(["run", str(tmp_path / "l.yaml")])
@@ -428,16 +422,7 @@ def test_the_importer_says_the_files_defects_are_taken_for_the_reality(
     give no such warning."""
     monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
     defects = SHIPPED.parent / "lycee-montaigne-defauts"
-    code, _, err = cli(
-        [
-            "importer",
-            *folder_options(defects),
-            "-o",
-            str(tmp_path / "defauts.yaml"),
-            "--modele",
-            str(NOMINAL),
-        ]
-    )
+    code, _, err = _import(cli, tmp_path, exports=defects, name="defauts.yaml")
     assert code == 0, err
     assert "ces fichiers ont 3 défaut(s) bloquant(s)" in err and "diagnostiquer" in err
     code, _, err = _import(cli, tmp_path)

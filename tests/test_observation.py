@@ -15,7 +15,15 @@ from sim.domain import Category, Origin, Store
 from sim.engine.observation import OBSERVATION_OFFSET, ObservedState
 from sim.engine.simulation import simulate
 from sim.scenario.loader import load_scenario
+from sim.scenario.model import Scenario
 from tests.conftest import SCENARIOS
+
+
+def _nominal_with(folder: Path, changes: str) -> Scenario:
+    """The nominal scenario with ``changes`` (YAML written after its ``extends``)."""
+    path = folder / "scenario.yaml"
+    path.write_text(f"extends: {SCENARIOS / 'nominal.yaml'}\n{changes}", encoding="utf-8")
+    return load_scenario(path)
 
 
 @pytest.mark.parametrize(
@@ -32,12 +40,7 @@ def test_groups_siecle_lacks_arrive_by_the_copy(
 ) -> None:
     """Five groups STS-WEB has are taken out of SIECLE on Friday 04/09 at 21:00: they are
     back in SIECLE once STS-WEB → SIECLE's copy has landed, not before."""
-    path = tmp_path / "copie.yaml"
-    path.write_text(
-        f"extends: {SCENARIOS / 'nominal.yaml'}\nchannels: {{sts_vers_siecle: {{mode: {mode}}}}}\n",
-        encoding="utf-8",
-    )
-    scenario = load_scenario(path)
+    scenario = _nominal_with(tmp_path, f"channels: {{sts_vers_siecle: {{mode: {mode}}}}}\n")
     nominal = simulate(scenario)
     clock = nominal.clock
     minute = clock.minutes(dt.datetime(2026, 9, 4, 21, 0))
@@ -68,14 +71,11 @@ def test_what_the_eve_adds_after_the_extraction_is_not_counted_twice(tmp_path: P
     them). At 22:00 the simulated round adds them again (share 1.0 takes every created
     student); on 04/09 at 00:00 the files are put in again, so SIECLE holds what they show,
     and keeps it: nothing else is typed into SIECLE before the next round, never."""
-    path = tmp_path / "tardif.yaml"
-    path.write_text(
-        f"extends: {SCENARIOS / 'nominal.yaml'}\n"
+    scenario = _nominal_with(
+        tmp_path,
         "operations:\n"
         "  creation_eleves: {date: [2026-07-03, 2026-09-03 22:00], share: [0.6, 1.0]}\n",
-        encoding="utf-8",
     )
-    scenario = load_scenario(path)
     nominal = simulate(scenario)
     clock = nominal.clock
     friday = clock.minutes(dt.datetime(2026, 9, 4, 0, 0))
@@ -115,13 +115,9 @@ def test_links_exported_on_the_eve_after_the_extraction_still_wait_for_activatio
     (only waiting links changed). They are extracted at 21:00 and imported at 02:00: the
     ENT is right on Saturday 05/09 at 08:00 and GAR (export Saturday 21:00) on Sunday 06/09,
     as in the scenario's own run."""
-    path = tmp_path / "liens-tard.yaml"
-    path.write_text(
-        f"extends: {SCENARIOS / 'nominal.yaml'}\n"
-        "operations: {export_liens_siecle: {date: 2026-09-03 22:00}}\n",
-        encoding="utf-8",
+    scenario = _nominal_with(
+        tmp_path, "operations: {export_liens_siecle: {date: 2026-09-03 22:00}}\n"
     )
-    scenario = load_scenario(path)
     own = simulate(scenario)
     clock = own.clock
     friday = clock.minutes(dt.datetime(2026, 9, 4, 0, 0))

@@ -93,7 +93,7 @@ class Prediction:
     left_out: int = 0  # students without a division, not in the forecast
     observed_on: dt.date | None = None  # the day of the files
     observed_at: dt.datetime | None = None  # when their state is put into STS-WEB and SIECLE
-    unseen: tuple[Rule, ...] = ()  # findings about what the files lack: not in the forecast
+    unseen: tuple[Rule, ...] = ()  # findings the forecast does not see (told before dates)
     services_unknown: bool = False  # no service in the files: the forecast leaves them out
     assumed_groups: int = 0  # no group in the files: the model's groups, with their links
     populated_groups: int = 0  # groups without students given those of their divisions

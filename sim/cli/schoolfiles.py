@@ -29,6 +29,7 @@ from sim.realfiles.defects import DEFECTS
 
 if TYPE_CHECKING:
     from sim.realfiles.exports import SchoolExports
+    from sim.realfiles.importer import ImportLimitError
     from sim.realfiles.key import Key
     from sim.scenario.model import Scenario
 
@@ -93,6 +94,12 @@ def _same_year(files: SchoolExports, calendar: Scenario, source: object, option:
             )
         )
     return rentree
+
+
+def _limit_text(limit: ImportLimitError) -> str:
+    """What the files hold too little or too much of, in words."""
+    kind = "none" if limit.limit == 0 else "limit"
+    return t(f"cli.import_{kind}_{limit.what}", limit=limit.limit)
 
 
 def _check_day(day: dt.date, year: int) -> None:
@@ -186,8 +193,7 @@ def diagnose_files(
                 prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
             except ImportLimitError as limit:
                 # the diagnosis stands; the lycée the files describe cannot be simulated
-                kind = "none" if limit.limit == 0 else "limit"
-                why = t(f"cli.import_{kind}_{limit.what}", limit=limit.limit)
+                why = _limit_text(limit)
                 typer.echo(t("cli.forecast_impossible", reason=why), err=True)
         paths = {"sts": sts, "eleves": eleves, "structures": structures}
         if responsables is not None:
@@ -368,8 +374,7 @@ def import_files(
         try:
             data, report = data_of(files, key.fingerprint, day)
         except ImportLimitError as limit:
-            kind = "none" if limit.limit == 0 else "limit"
-            raise UsageError(t(f"cli.import_{kind}_{limit.what}", limit=limit.limit)) from None
+            raise UsageError(_limit_text(limit)) from None
         replaced = data_path.exists()
         title = title or t("cli.import_default_name", uai=data.uai)
         write_import(

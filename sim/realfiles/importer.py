@@ -295,22 +295,22 @@ def _populate(
     that it has no group of yet, one of them in turn (one group per subject and student);
     returns the groups that got students."""
 
-    def subject_of(code: str) -> str:
-        group = groups.get(code)
-        service = next(iter(group.services), None) if group is not None else None
-        if service is None:
-            return f"#{code}"  # no subject known: a subject of its own
-        return subjects.get(service.subject) or service.subject
-
+    subject_of = {
+        # no subject known: a subject of its own
+        code: subjects.get(g.services[0].subject) or g.services[0].subject
+        if g.services
+        else f"#{code}"
+        for code, g in groups.items()
+    }
     offered: dict[str, dict[str, list[str]]] = {}  # division -> subject -> groups
     for code, group in groups.items():  # in STS-WEB's order
         if code in codes:
             for division in dict.fromkeys(group.divisions):
-                offered.setdefault(division, {}).setdefault(subject_of(code), []).append(code)
+                offered.setdefault(division, {}).setdefault(subject_of[code], []).append(code)
     turns: dict[tuple[str, ...], int] = {}
     populated: dict[str, None] = {}
     for student in students:
-        had = {subject_of(code) for code in student.groupes}
+        had = {subject_of.get(code, f"#{code}") for code in student.groupes}
         for subject, shared in offered.get(student.division, {}).items():
             if subject in had or len(student.groupes) >= MAX_GROUPS_PER_STUDENT:
                 continue
