@@ -42,6 +42,8 @@ SPECIALITES = (
 SPECIALITES_PER_LEVEL = {"2nde": 0, "1re": 3, "Tle": 2}
 OPTIONS = {"2nde": "LATIN", "1re": "LATIN", "Tle": "MATHC"}
 BLOCK = 4
+# a service to add: teacher, subject, division (-1: none), group (-1: none), carried over
+ServiceRow = tuple[int, str, int, int, bool]
 
 
 _CATEGORY_NAMED = {c.value: c for c in Category}
@@ -82,10 +84,19 @@ class _Table:
     @property
     def by_student(self) -> dict[int, list[int]]:
         if self._by_student is None:
-            index: dict[int, list[int]] = {}
-            for row, student in enumerate(self._ends.get("students", [])):
-                index.setdefault(student, []).append(row)
-            self._by_student = index
+            # a stable sort keeps each student's rows ascending, as the table adds them
+            students = np.asarray(self._ends.get("students", []), dtype=np.int64)
+            if not students.size:
+                self._by_student = {}
+                return self._by_student
+            order = np.argsort(students, kind="stable")
+            ordered = students[order]
+            bounds = [0, *(np.flatnonzero(ordered[1:] != ordered[:-1]) + 1).tolist(), len(order)]
+            rows = order.tolist()
+            self._by_student = {
+                student: rows[bounds[k] : bounds[k + 1]]
+                for k, student in enumerate(ordered[bounds[:-1]].tolist())
+            }
         return self._by_student
 
     def extend(self, labels: list[str], start: float | list[float], **ends: list[int]) -> int:
@@ -385,6 +396,10 @@ class TruthBuilder:
             students=link_students,
         )
 
+    def _codes(self, category: Category, last: int) -> list[str]:
+        """The codes of ``category``'s rows up to ``last`` (none when it is -1)."""
+        return self.t[category].codes_to(last) if last >= 0 else []
+
     def label_code(self, category: Category, row: int) -> str:
         return self.t[category].code(row)
 
@@ -504,7 +519,9 @@ class TruthBuilder:
                         taken[names[i]].append(student)
                 for name in names:
                     self.fill_groups(taken[name], name, level, f"{LEVEL_PREFIX[level]}SPE")
-            optional = [s for s in students if self.rng.random() < self.etab.option_share]
+            draws = self.rng.random(len(students)).tolist()  # the same stream as one by one
+            share = self.etab.option_share
+            optional = [s for s, u in zip(students, draws, strict=True) if u < share]
             self.fill_groups(optional, OPTIONS[level], level, f"{LEVEL_PREFIX[level]}OPT")
 
     def carried_groups(self) -> None:
@@ -522,25 +539,17 @@ class TruthBuilder:
             )
 
     def services(self) -> None:
+        rows: list[ServiceRow] = []
         for d, level in enumerate(self.division_level):
-            target = self.service_target(division=d)
             for subject in CORE_SUBJECTS[level]:
                 if not self.division_obsolete[d]:
-                    teacher = self.teacher_for(subject)
-                    self.add_service(teacher, subject, division=d, target=target)
+                    rows.append((self.teacher_for(subject), subject, d, -1, False))
                 if not self.division_new[d]:
                     # last year's service of the division, carried over with the structure
-                    old = self.teacher_for(subject, shift=1)
-                    self.add_service(old, subject, division=d, carried=True, target=target)
+                    rows.append((self.teacher_for(subject, shift=1), subject, d, -1, True))
         for g, subject in enumerate(self.group_subject):
-            teacher = self.teacher_for(subject)
-            self.add_service(teacher, subject, group=g, carried=self.group_carried[g])
-
-    def service_target(self, division: int = -1, group: int = -1) -> str:
-        """How a service's label names its division or group."""
-        if division >= 0:
-            return f"division:{self.label_code(Category.DIVISIONS, division)}"
-        return f"groupe:{self.label_code(Category.GROUPS, group)}"
+            rows.append((self.teacher_for(subject), subject, -1, g, self.group_carried[g]))
+        self.add_services(rows)
 
     def add_service(
         self,
@@ -549,24 +558,36 @@ class TruthBuilder:
         division: int = -1,
         group: int = -1,
         carried: bool = False,
-        target: str = "",
     ) -> None:
-        """A teacher's service of one division or one group (``target``, its
-        :meth:`service_target`, when already known); a carried one is last year's (stale,
-        its label marked N-1 for a division)."""
-        target = target or self.service_target(division, group)
-        suffix = " (N-1)" if carried and division >= 0 else ""
-        label = self._service_label(teacher, target, subject, suffix)
-        table = self.t[Category.SERVICES]
-        add = table.add_stale if carried else table.add
-        add(label, teachers=teacher, divisions=division, groups=group)
-        self.service_carried.append(carried)
+        """A teacher's service of one division or one group; a carried one is last year's
+        (stale, its label marked N-1 for a division)."""
+        self.add_services([(teacher, subject, division, group, carried)])
 
-    def _service_label(self, teacher: int, target: str, subject: str, suffix: str = "") -> str:
-        return (
-            f"enseignant:{self.label_code(Category.TEACHERS, teacher)} {target} "
-            f"matiere:{subject}{suffix}"
+    def add_services(self, rows: list[ServiceRow]) -> None:
+        """:meth:`add_service` of each row, in order (a truth holds about a thousand)."""
+        if not rows:
+            return
+        teacher_codes = self._codes(Category.TEACHERS, max(r[0] for r in rows))
+        division_codes = self._codes(Category.DIVISIONS, max(r[2] for r in rows))
+        group_codes = self._codes(Category.GROUPS, max(r[3] for r in rows))
+        labels: list[str] = []
+        for teacher, subject, division, group, carried in rows:
+            if division >= 0:
+                target = f"division:{division_codes[division]}"
+                suffix = " (N-1)" if carried else ""
+            else:
+                target = f"groupe:{group_codes[group]}"
+                suffix = ""
+            labels.append(f"enseignant:{teacher_codes[teacher]} {target} matiere:{subject}{suffix}")
+        carried_flags = [r[4] for r in rows]
+        self.t[Category.SERVICES].extend(
+            labels,
+            [NEVER if carried else 0.0 for carried in carried_flags],
+            teachers=[r[0] for r in rows],
+            divisions=[r[2] for r in rows],
+            groups=[r[3] for r in rows],
         )
+        self.service_carried.extend(carried_flags)
 
     # --- reality changes ---------------------------------------------------------------
     def end(self, category: Category, row: int, minute: float) -> None:
