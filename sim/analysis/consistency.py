@@ -133,15 +133,11 @@ def counts(
         if found is None:
             minute = observations[first]
             state = history.at(minute)
-            truth = table.true_at(minute)
-            wrong = int(np.count_nonzero(state & ~truth))
+            truth, true_count = table.truth_at(minute)
+            right = int(np.count_nonzero(state & truth))
+            wrong = int(np.count_nonzero(state)) - right
             kept_here = int(np.count_nonzero(departed(minute))) if departed and wrong else 0
-            found = (
-                int(np.count_nonzero(state & truth)),
-                int(np.count_nonzero(truth & ~state)),
-                wrong,
-                kept_here,
-            )
+            found = (right, true_count - right, wrong, kept_here)
             if known is not None:
                 known[0][key] = found
         correct[first:stop], missing[first:stop], stale[first:stop], kept[first:stop] = found

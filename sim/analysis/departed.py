@@ -66,7 +66,7 @@ def departed_facts(
     the user, its memberships, and a class or group whose only members are departed."""
     table = result.truth.table(category)
     state = result.histories[store][category].at(minute)
-    wrong = state & ~table.true_at(minute)
+    wrong = state & ~table.truth_at(minute)[0]
     marks = result.departed.get(store, {})
     marked = {c: history.at(minute) for c, history in marks.items()}
     if not wrong.any() or not marks:

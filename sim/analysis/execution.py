@@ -5,6 +5,7 @@ it runs the same anywhere; results come back in any order, tagged with their tas
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import threading
@@ -36,6 +37,9 @@ class LocalExecutor:
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, function: Callable[[Any], Any], tasks: Sequence[Any], done: Done) -> None:
+        # what is loaded by now (modules, the académie) lives as long as the command: the
+        # collector need not walk it again, here or in each worker forked from here
+        gc.freeze()
         if self.processes == 1 or len(tasks) == 1:
             for index, task in enumerate(tasks):
                 done(index, function(task))

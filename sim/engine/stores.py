@@ -87,9 +87,11 @@ class FactStore:
         return added, removed
 
     def update(self, states: Mapping[Category, BoolArray], cause: int) -> None:
-        present = self.present
+        present, interned = self.present, self.interner is not None
         for category, state in states.items():
-            if state is not present[category]:
+            old = present[category]
+            # most categories of an update are unchanged: told apart here, without a call
+            if state is not old and (interned or state.tobytes() != old.tobytes()):
                 self.set(category, state, cause)
 
     def snapshot(self, categories: tuple[Category, ...] | None = None) -> dict[Category, BoolArray]:

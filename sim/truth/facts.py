@@ -38,6 +38,9 @@ class FactTable:
     valid_to: FloatArray
     ends: dict[Category, IntArray] = field(default_factory=dict)
     _change_list: list[float] | None = field(default=None, repr=False, compare=False)
+    _by_epoch: dict[int, tuple[BoolArray, int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def size(self) -> int:
@@ -46,6 +49,17 @@ class FactTable:
     def true_at(self, minute: float) -> BoolArray:
         result: BoolArray = (self.valid_from <= minute) & (minute < self.valid_to)
         return result
+
+    def truth_at(self, minute: float) -> tuple[BoolArray, int]:
+        """:meth:`true_at` (read-only: shared by every caller at the same epoch) and how
+        many facts are true, computed once per epoch."""
+        epoch = self.epoch_at(minute)
+        found = self._by_epoch.get(epoch)
+        if found is None:
+            state = self.true_at(minute)
+            state.flags.writeable = False
+            found = self._by_epoch[epoch] = (state, int(np.count_nonzero(state)))
+        return found
 
     def epoch_at(self, minute: float) -> int:
         """How many of the truth's change minutes are at or before ``minute``: two minutes

@@ -12,8 +12,10 @@ import bisect
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from sim.calendar import Clock
 from sim.domain import LEVELS, Category, Origin
@@ -119,6 +121,10 @@ class _Table:
                 self._by_student.setdefault(student, []).append(row)
         return first
 
+    def ends_of(self, name: str) -> list[int]:
+        """Each row's endpoint ``name`` (a category's value), as added so far."""
+        return self._ends.get(name, [])
+
     def codes_to(self, row: int) -> list[str]:
         """The codes of every row up to ``row`` (split once, as :meth:`code` does)."""
         self.code(row)
@@ -137,15 +143,20 @@ class _Table:
         return FactTable(
             category=category,
             labels=self.labels,
-            valid_from=np.asarray(self.valid_from, dtype=np.float64),
-            valid_to=np.asarray(self.valid_to, dtype=np.float64),
+            valid_from=_array(self.valid_from, np.float64),
+            valid_to=_array(self.valid_to, np.float64),
             # every endpoint of a link category, even with no link (an imported lycée
             # whose links are not exported yet has no student-group row at all)
             ends={
-                c: np.asarray(self.ends.get(c, []), dtype=np.int64)
+                c: _array(self.ends.get(c, []), np.int64)
                 for c in ENDPOINTS.get(category, tuple(self.ends))
             },
         )
+
+
+def _array(values: list[Any], dtype: type[np.generic]) -> NDArray[Any]:
+    # a list of Python numbers of one type: fromiter skips asarray's look at each type
+    return np.fromiter(values, dtype=dtype, count=len(values))
 
 
 def choose_without_replacement(rng: np.random.Generator, p: list[float], size: int) -> list[int]:
@@ -382,10 +393,14 @@ class TruthBuilder:
         link_labels: list[str] = []
         link_students: list[int] = []
         for student, code, draw in zip(students, codes, draws, strict=True):
-            for k in range(2 if draw < share else 1):
-                parent_code = f"R{code[1:]}{'AB'[k]}"
-                parent_labels.append(f"parent:{parent_code}")
-                link_labels.append(f"parent:{parent_code} eleve:{code}")
+            parent = "parent:R" + code[1:]
+            child = " eleve:" + code
+            parent_labels.append(parent + "A")
+            link_labels.append(parent + "A" + child)
+            link_students.append(student)
+            if draw < share:
+                parent_labels.append(parent + "B")
+                link_labels.append(parent + "B" + child)
                 link_students.append(student)
         when = NEVER if stale else start
         parents.extend(parent_labels, when)
@@ -746,25 +761,23 @@ class TruthBuilder:
         self.previous_year_rows[Category.STUDENT_DIVISION].extend(
             range(first, first + len(leavers))
         )
-        members: list[int] = []
-        twins: list[int] = []
-        for k, (student, division) in enumerate(zip(leavers, divisions, strict=True)):
-            mates = classmates[division]
-            if mates:
-                mate = mates[(k // len(previous_year)) % len(mates)]
-                for link in self.links_of_student.get(mate, []):
-                    members.append(student)
-                    twins.append(groups[link] + self.current_groups)
-        if not twins:
+        chosen = [
+            mates[(k // len(previous_year)) % len(mates)] if mates else -1
+            for k, mates in enumerate(classmates[d] for d in divisions)
+        ]
+        members, links = _rows_of(self.t[Category.STUDENT_GROUP].ends_of("students"), chosen)
+        if not links:
             return
+        member_students = [leavers[k] for k in members]
+        twins = [groups[link] + self.current_groups for link in links]
         group_codes = self.t[Category.GROUPS].codes_to(max(twins))
         first = self.t[Category.STUDENT_GROUP].extend(
             [
                 f"eleve:{student_codes[s]} groupe:{group_codes[g]}"
-                for s, g in zip(members, twins, strict=True)
+                for s, g in zip(member_students, twins, strict=True)
             ],
             NEVER,
-            students=members,
+            students=member_students,
             groups=twins,
         )
         self.previous_year_rows[Category.STUDENT_GROUP].extend(range(first, first + len(twins)))
@@ -793,13 +806,36 @@ class TruthBuilder:
             teacher_is_returning=np.asarray(self.teacher_returning, dtype=bool),
             changes=changes,
             previous_year={
-                c: np.isin(np.arange(len(self.t[c].labels)), rows)
+                c: _flags(len(self.t[c].labels), rows)
                 for c, rows in self.previous_year_rows.items()
             },
         )
 
 
 _MIDNIGHT = dt.time(0, 0)
+
+
+def _flags(size: int, rows: list[int]) -> NDArray[np.bool_]:
+    flags = np.zeros(size, dtype=bool)
+    flags[np.asarray(rows, dtype=np.int64)] = True
+    return flags
+
+
+def _rows_of(owners: list[int], wanted: list[int]) -> tuple[list[int], list[int]]:
+    """For each ``wanted[k]`` (-1: none), every row whose owner it is, ascending: the pairs
+    (k, row) in that order, as two lists."""
+    owner = np.asarray(owners, dtype=np.int64)
+    order = np.argsort(owner, kind="stable")
+    ordered = owner[order]
+    keys = np.asarray(wanted, dtype=np.int64)
+    first = np.searchsorted(ordered, keys, side="left")
+    counts = np.searchsorted(ordered, keys, side="right") - first
+    counts[keys < 0] = 0
+    which = np.repeat(np.arange(len(keys)), counts)
+    # the k-th row of each run: its first row, plus its position within the run
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = order[np.repeat(first, counts) + offsets]
+    return which.tolist(), rows.tolist()
 
 
 def generate_truth(
