@@ -154,9 +154,11 @@ class _Wakes:
         self.instants = channel.runner.run_instants()
         down = channel.runner.down_flags(self.minutes)
         # the first run at or after each index that is not down (SimPy skips those)
-        self.next_up = [len(down)] * (len(down) + 1)
-        for k in range(len(down) - 1, -1, -1):
-            self.next_up[k] = self.next_up[k + 1] if (skip_down and down[k]) else k
+        self.next_up = list(range(len(down) + 1))
+        if skip_down and any(down):
+            for k in range(len(down) - 1, -1, -1):
+                if down[k]:
+                    self.next_up[k] = self.next_up[k + 1]
         self.down = down
         self.queued: set[int] = set()
         self.visited = -1  # the last run looked at

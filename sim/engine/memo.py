@@ -36,9 +36,17 @@ class Interner:
         self._numbers: dict[int, int] = {}
         self.numbers_by_id = self._numbers  # id of an interned array -> its number
         self._differences: dict[tuple[int, int], tuple[int, int]] = {}
+        self._empties: dict[int, BoolArray] = {}
 
     def __len__(self) -> int:
         return len(self._by_content)
+
+    def empty(self, size: int) -> BoolArray:
+        """The interned array of ``size`` facts, none present (every store starts with some)."""
+        found = self._empties.get(size)
+        if found is None:
+            found = self._empties[size] = self.canonical(np.zeros(size, dtype=bool))
+        return found
 
     def canonical(self, array: BoolArray) -> BoolArray:
         """The interned array equal to ``array`` (itself when it already is one)."""

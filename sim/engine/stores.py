@@ -36,7 +36,8 @@ class FactStore:
         self.store = store
         self.recorder = recorder
         self.categories = CATEGORIES_OF[store]
-        self.present: dict[Category, BoolArray] = {c: truth.empty(c) for c in self.categories}
+        self.present: dict[Category, BoolArray] = _empty(truth, self.categories, interner)
+        self.name = store.value
         self.history: dict[Category, History] = {c: History() for c in self.categories}
         self.changed: simpy.Event = env.event()
         self.change_minutes: list[float] = []
@@ -78,11 +79,9 @@ class FactStore:
         self.change_minutes.append(minute)
         actor = recorder.events[cause].actor
         if added:
-            recorder.change(minute, actor, "added", self.store.value, category.value, added, cause)
+            recorder.change(minute, actor, "added", self.name, _NAMES[category], added, cause)
         if removed:
-            recorder.change(
-                minute, actor, "removed", self.store.value, category.value, removed, cause
-            )
+            recorder.change(minute, actor, "removed", self.name, _NAMES[category], removed, cause)
         self._notify()
         return added, removed
 
@@ -133,9 +132,7 @@ class MarkStore:
         self.recorder = recorder
         self.categories = categories
         self.interner = interner
-        self.present: dict[Category, BoolArray] = {c: truth.empty(c) for c in categories}
-        if interner is not None:
-            self.present = {c: interner.canonical(a) for c, a in self.present.items()}
+        self.present: dict[Category, BoolArray] = _empty(truth, categories, interner)
         self.history: dict[Category, History] = {c: History() for c in categories}
         self.version = 0
         for category in categories:
@@ -164,6 +161,18 @@ class MarkStore:
         for category, state in states.items():
             if category in self.present:
                 self.set(category, state, cause)
+
+
+_NAMES = {c: c.value for c in Category}  # an enum's value is a property: read once here
+
+
+def _empty(
+    truth: Truth, categories: tuple[Category, ...], interner: Interner | None
+) -> dict[Category, BoolArray]:
+    """No fact of ``categories``: fresh arrays, or the interned ones (shared, read-only)."""
+    if interner is None:
+        return {c: truth.empty(c) for c in categories}
+    return {c: interner.empty(truth.size(c)) for c in categories}
 
 
 def _kept(interner: Interner | None, state: BoolArray) -> BoolArray:
