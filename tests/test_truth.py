@@ -14,7 +14,7 @@ from sim.domain import Category
 from sim.engine.simulation import build_truth
 from sim.scenario.loader import load_scenario
 from sim.scenario.model import Etablissement, RealityChange
-from sim.truth.generator import generate_truth
+from sim.truth.generator import TruthBuilder, _rows_of, generate_truth
 from tests.conftest import SCENARIOS
 
 CLOCK = Clock.starting(dt.date(2026, 6, 8))
@@ -177,3 +177,47 @@ def test_many_choices_are_as_many_calls_in_a_row(
     expected = [theirs.choice(len(p), size=size, replace=False, p=p).tolist() for _ in range(count)]
     assert choose_many(mine, p.tolist(), size, count) == expected
     assert mine.random() == theirs.random()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    owners=st.lists(st.integers(0, 6), max_size=40),
+    wanted=st.lists(st.integers(-1, 8), max_size=12),
+)
+def test_rows_of_each_wanted_owner_are_its_rows_in_order(
+    owners: list[int], wanted: list[int]
+) -> None:
+    """The leavers' twin groups: for each wanted owner, every row it owns, ascending (the
+    loop the sorted index replaces)."""
+    expected = [
+        (k, row) for k, w in enumerate(wanted) for row, o in enumerate(owners) if o == w >= 0
+    ]
+    which, rows = _rows_of(owners, wanted)
+    assert list(zip(which, rows, strict=True)) == expected
+
+
+def test_the_links_by_student_are_the_table_s_rows_in_order() -> None:
+    etab = Etablissement(name="Lycée test", uai="0330001A", students=300)
+    builder = TruthBuilder(etab, np.random.default_rng(3))
+    builder.divisions()
+    builder.teachers()
+    builder.students()
+    builder.groups()
+    students = builder.t[Category.STUDENT_GROUP].ends_of("students")
+    expected: dict[int, list[int]] = {}
+    for row, student in enumerate(students):
+        expected.setdefault(student, []).append(row)
+    assert builder.links_of_student == expected
+    assert len(expected) > 100
+
+
+def test_the_truth_at_an_epoch_is_computed_once_and_read_only() -> None:
+    truth = make(reality=[RealityChange(kind="departure", date=dt.date(2026, 9, 10), count=5)])
+    table = truth.table(Category.STUDENTS)
+    for minute in (0.0, *table.change_minutes(), 1e9):
+        state, count = table.truth_at(minute)
+        assert np.array_equal(state, table.true_at(minute))
+        assert count == int(table.true_at(minute).sum())
+        assert not state.flags.writeable
+        assert table.truth_at(minute)[0] is state
+    assert table.truth_at(0.0)[1] - table.truth_at(1e9)[1] == 5
