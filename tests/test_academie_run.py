@@ -4,6 +4,7 @@ number of processes; outputs written whole and checked before any computation.""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,7 @@ def test_the_same_bytes_on_one_or_two_processes(tmp_path: Path, three: Any) -> N
     with LocalExecutor(2) as executor:
         two = dumps(academie_run_json(run_academie(academie, executor), "a.yaml"))
     assert one == two
+    assert gc.get_freeze_count() == 0  # the collector walks what the runs left, as before
     data = json.loads(one)
     assert [row["rank"] for row in data["lycees"]] == [1, 2, 3, 4]
     assert data["targets"]["gar"]["by"] == 2

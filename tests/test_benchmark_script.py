@@ -21,9 +21,16 @@ def run_script(name: str, *args: str) -> str:
 
 
 def test_speed_benchmark_runs_and_checks_its_baseline() -> None:
-    out = run_script("bench_speed.py", "--replications", "4")
+    out = run_script("bench_speed.py", "--replications", "4", "--goal-replications", "8")
     assert "mêmes comptes" in out  # it stops if the counts differ from the baseline's
-    for line in ("une réplication", "run :", "risk -n 4", "plan --target", "académie"):
+    for line in (
+        "une réplication",
+        "run :",
+        "risk -n 8 :",
+        "risk -n 4",
+        "plan --target",
+        "académie",
+    ):
         assert line in out, out
 
 

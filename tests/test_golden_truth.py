@@ -1,6 +1,7 @@
 """Golden record of the ground truth: a fingerprint of every table (labels, validity,
 endpoints), of the per-fact attributes, of the dated changes and of last year's rows, for
-every shipped scenario and the first lycées of the shipped académie. It guards the
+every shipped scenario, a lycée with every kind of reality change and the first lycées
+of the shipped académie. It guards the
 generator's speed-ups (issue 11: the truth is built once per lycée of an académie) against
 any change of the facts or of the order of their draws.
 
@@ -11,6 +12,7 @@ A change that is meant to alter the truth regenerates the record, and the commit
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -19,10 +21,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from sim.calendar import Clock
 from sim.domain import Category
 from sim.engine.simulation import build_truth
 from sim.scenario.academie import load_academie
 from sim.scenario.loader import load_scenario
+from sim.scenario.model import Etablissement, RealityChange
+from sim.truth.generator import generate_truth
 from sim.truth.model import Truth
 from tests.conftest import SCENARIOS
 
@@ -63,11 +68,31 @@ def fingerprint(truth: Truth) -> str:
     return digest.hexdigest()
 
 
+def every_kind_of_change() -> Truth:
+    """A lycée with each kind of reality change, before and after the rentrée."""
+    etab = Etablissement(name="Lycée test", uai="0330001A", students=900, leavers=250)
+    reality = [
+        RealityChange(kind=kind, date=date, count=count)
+        for kind, date, count in (
+            ("arrival", dt.date(2026, 8, 28), 12),
+            ("departure", dt.date(2026, 9, 3), 9),
+            ("division_change", dt.date(2026, 9, 8), 7),
+            ("group_change", dt.date(2026, 9, 10), 15),
+            ("arrival", dt.date(2026, 9, 15), 4),
+            ("departure", dt.date(2026, 9, 21), 3),
+        )
+    ]
+    clock = Clock.starting(dt.date(2026, 6, 8))
+    recorded = [clock.day_minutes(r.date, dt.time(10, 0)) for r in reality]
+    return generate_truth(etab, reality, clock, recorded, seed=11)
+
+
 def current() -> dict[str, str]:
     found = {
         path.name: fingerprint(build_truth(load_scenario(path))[0])
         for path in sorted(SCENARIOS.glob("*.yaml"))
     }
+    found["every-kind-of-change"] = fingerprint(every_kind_of_change())
     for lycee in load_academie(ACADEMIE).lycees[:ACADEMIE_LYCEES]:
         found[f"academie-{lycee.uai}"] = fingerprint(build_truth(lycee.scenario)[0])
     return found

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
+import pickle
 
 import numpy as np
 from hypothesis import given, settings
@@ -221,3 +223,25 @@ def test_the_truth_at_an_epoch_is_computed_once_and_read_only() -> None:
         assert not state.flags.writeable
         assert table.truth_at(minute)[0] is state
     assert table.truth_at(0.0)[1] - table.truth_at(1e9)[1] == 5
+
+
+def test_the_truth_past_every_epoch_is_not_taken_from_the_cache() -> None:
+    """``truth_at`` caches by epoch: a minute that is not finite is in none."""
+    table = make().table(Category.STUDENTS)
+    table.truth_at(1e9)
+    for minute in (math.inf, -math.inf, math.nan):
+        state, count = table.truth_at(minute)
+        assert np.array_equal(state, table.true_at(minute))
+        assert count == int(table.true_at(minute).sum())
+
+
+def test_a_pickled_table_leaves_its_cache_behind() -> None:
+    """Arrays come back writable from a pickle: the copy builds its own read-only ones."""
+    table = make().table(Category.STUDENTS)
+    table.truth_at(0.0)
+    copy = pickle.loads(pickle.dumps(table))
+    assert copy.labels == table.labels
+    assert np.array_equal(copy.valid_to, table.valid_to)
+    assert copy._by_epoch == {}
+    assert not copy.truth_at(0.0)[0].flags.writeable
+    assert np.array_equal(copy.truth_at(0.0)[0], table.truth_at(0.0)[0])

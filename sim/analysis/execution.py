@@ -37,9 +37,15 @@ class LocalExecutor:
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, function: Callable[[Any], Any], tasks: Sequence[Any], done: Done) -> None:
-        # what is loaded by now (modules, the académie) lives as long as the command: the
-        # collector need not walk it again, here or in each worker forked from here
+        # what is loaded by now (modules, the académie) outlives the run: the collector need
+        # not walk it again while it lasts, here or in each worker forked from here
         gc.freeze()
+        try:
+            self._run(function, tasks, done)
+        finally:
+            gc.unfreeze()  # a long-lived caller (a notebook, the API) collects as before
+
+    def _run(self, function: Callable[[Any], Any], tasks: Sequence[Any], done: Done) -> None:
         if self.processes == 1 or len(tasks) == 1:
             for index, task in enumerate(tasks):
                 done(index, function(task))

@@ -7,6 +7,7 @@ is *stale*: its interval is empty (``valid_from = inf``). Link facts name their 
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,6 +54,10 @@ class FactTable:
     def truth_at(self, minute: float) -> tuple[BoolArray, int]:
         """:meth:`true_at` (read-only: shared by every caller at the same epoch) and how
         many facts are true, computed once per epoch."""
+        if not math.isfinite(minute):  # outside every epoch: computed each time
+            state = self.true_at(minute)
+            state.flags.writeable = False
+            return state, int(np.count_nonzero(state))
         epoch = self.epoch_at(minute)
         found = self._by_epoch.get(epoch)
         if found is None:
@@ -72,6 +77,11 @@ class FactTable:
             bounds = np.concatenate([self.valid_from, self.valid_to])
             self._change_list = np.unique(bounds[np.isfinite(bounds)]).tolist()
         return self._change_list
+
+    def __getstate__(self) -> dict[str, object]:
+        # the per-epoch cache is rebuilt where the table goes (numpy unpickles arrays
+        # writable: a shared one must stay read-only)
+        return {**self.__dict__, "_by_epoch": {}}
 
     @property
     def stale(self) -> BoolArray:
