@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench_speed import CLI, PEAK  # noqa: E402
 
-from sim.analysis.academie_risk import REPLICATION_SECONDS  # noqa: E402
+from sim.analysis import academie_risk, risk  # noqa: E402
+from sim.analysis.academie_risk import REPLICATION_SECONDS, Piece, run_piece  # noqa: E402
 from sim.engine.simulation import build_truth  # noqa: E402
 from sim.scenario.academie import load_academie  # noqa: E402
 
@@ -134,6 +135,30 @@ def truth_cost(path: Path, sample: int = 12) -> float:
     return statistics.median(costs)
 
 
+def lycee_costs(
+    path: Path, sample: int = 6, small: int = 20, large: int = 100
+) -> tuple[float, float]:
+    """CPU seconds of one more replication of a lycée once started, and of starting it (its
+    truth, its memo filled by the first replications), medians over a sample of lycées:
+    each lycée is run twice from nothing, ``small`` and ``large`` replications."""
+    academie = load_academie(path)
+    step = max(1, len(academie.lycees) // sample)
+    marginal, fixed = [], []
+    for lycee in academie.lycees[::step][:sample]:
+        spent = {}
+        for n in (small, large):
+            academie_risk._TRUTHS.clear()
+            risk._MEMOS.clear()
+            piece = Piece(0, lycee.scenario, 0, n, lycee.scenario.seed, academie.seed)
+            started = time.process_time()
+            run_piece(piece)
+            spent[n] = time.process_time() - started
+        slope = (spent[large] - spent[small]) / (large - small)
+        marginal.append(slope)
+        fixed.append(max(0.0, spent[small] - small * slope))
+    return statistics.median(marginal), statistics.median(fixed)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lycees", type=int, default=300)
@@ -222,11 +247,14 @@ def main() -> None:
 
         pieces = lycees * max(1, -(-n // max(1, round(0.5 / REPLICATION_SECONDS))))
         start = 1.0  # imports and loading, measured above within the commands
-        per_replication = max(1e-6, (one - start - lycees * truth) / (lycees * n))
+        small = min(n, 20)
+        per_replication, per_lycee = lycee_costs(path, small=small, large=5 * small)
         print(
             f"tâches : {pieces} d'au plus {min(n, round(0.5 / REPLICATION_SECONDS))} "
-            f"réplications ; coût d'une réplication {1000 * per_replication:.1f} ms "
-            f"(vérités comprises à part : {1000 * truth:.0f} ms par lycée et processus)"
+            f"réplications ; une réplication de plus {1000 * per_replication:.1f} ms de CPU, "
+            f"un lycée qui commence {1000 * per_lycee:.0f} ms (vérité {1000 * truth:.0f} ms, "
+            f"puis le mémo à remplir) : médianes de 6 lycées lancés deux fois, à {small} et "
+            f"{5 * small} réplications"
         )
         if "dask" in risk_walls:
             overhead = max(0.0, (risk_walls["dask"][0] - two) / pieces * 2)
@@ -235,28 +263,31 @@ def main() -> None:
             )
         else:
             overhead = 0.002
-        full_work = 300 * FULL * per_replication + 300 * truth
-        speedup = one / two
-        print(
-            f"projection 300 × {FULL} : 1 processus {full_work / 60:.0f} min, 2 processus "
-            f"{full_work / speedup / 60:.0f} min (objectif {GOALS['risk_full'] / 60:.0f} min "
-            f"{'atteint' if full_work / speedup <= GOALS['risk_full'] else 'manqué'})"
-        )
         tasks_full = 300 * -(-FULL // max(1, round(0.5 / REPLICATION_SECONDS)))
+        # a lycée starts once in each process that gets one of its tasks
+        alone = 300 * FULL * per_replication + 300 * per_lycee
+        # on 2 processes a lycée starts in each one that gets one of its tasks
+        shared = (alone + 300 * per_lycee * (min(2, tasks_full // 300) - 1)) / (one / two)
+        print(
+            f"projection 300 × {FULL} : 1 processus {alone / 60:.0f} min, 2 processus "
+            f"{shared / 60:.0f} min (objectif {GOALS['risk_full'] / 60:.0f} min "
+            f"{'atteint' if shared <= GOALS['risk_full'] else 'manqué'})"
+        )
         for machines, cores in ((2, 8), (4, 8), (8, 16)):
             workers = machines * cores
             total = (
                 start
                 + (
                     300 * FULL * per_replication
-                    + 300 * min(workers, tasks_full // 300) * truth
+                    + 300 * min(workers, tasks_full // 300) * per_lycee
                     + tasks_full * overhead
                 )
                 / workers
             )
             print(
                 f"  {machines} machines de {cores} cœurs (Dask) : ≈ {total / 60:.1f} min "
-                f"(T ≈ démarrage + (lycées × n × réplication + vérités + tâches × surcoût) / cœurs)"
+                f"(T ≈ démarrage + (lycées × n × réplication + lycées commencés + tâches × "
+                f"surcoût) / cœurs)"
             )
 
 
