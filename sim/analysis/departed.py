@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from sim.domain import Category, Store
 from sim.engine.simulation import SimulationResult
 from sim.results import History, state_runs
-from sim.truth.facts import BoolArray, IntArray, endpoint_present
+from sim.truth.facts import BoolArray, IntArray
 
 # The user end of each link that makes it a departed user's membership.
 _USER_ENDS: dict[Category, tuple[Category, ...]] = {
@@ -40,7 +40,7 @@ def _marked_links(
     found = result.truth.empty(category)
     for end in _USER_ENDS[category]:
         if end in marked:
-            found |= endpoint_present(marked[end], table.ends[end])
+            found |= table.end_present(end, marked[end])
     return found
 
 

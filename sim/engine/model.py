@@ -29,7 +29,7 @@ from sim.engine.memo import Memo, NoMemo
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore, MarkStore
 from sim.scenario.model import Scenario, resolve_rentree
-from sim.truth.facts import ENDPOINTS, BoolArray, FloatArray, endpoint_present, links_with_endpoints
+from sim.truth.facts import ENDPOINTS, BoolArray, FloatArray, links_with_endpoints
 from sim.truth.model import Truth
 
 # Actions at the same minute run in chain order: each actor's instant is shifted by its rank.
@@ -80,7 +80,7 @@ def with_user_end(truth: Truth, category: Category, users: dict[Category, BoolAr
     found = truth.empty(category)
     for end in ENDPOINTS[category]:
         if end in users:
-            found |= endpoint_present(users[end], table.ends[end])
+            found |= table.end_present(end, users[end])
     return found
 
 

@@ -14,7 +14,7 @@ from sim.scenario.model import (
     OperationSpec,
     VerificationSpec,
 )
-from sim.truth.facts import BoolArray, endpoint_present
+from sim.truth.facts import BoolArray
 
 Effect = Callable[[ChainModel, OperationSpec, float, int], None]
 
@@ -23,8 +23,8 @@ def _by_structure(
     model: ChainModel, services: BoolArray, structure: Category, chosen: BoolArray
 ) -> BoolArray:
     """Services (among ``services``) attached to one of the ``chosen`` structures."""
-    result: BoolArray = services & endpoint_present(
-        chosen, model.truth.table(Category.SERVICES).ends[structure]
+    result: BoolArray = services & model.truth.table(Category.SERVICES).end_present(
+        structure, chosen
     )
     return result
 
@@ -212,7 +212,7 @@ def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
     sent_groups = model.take_share(Category.GROUPS, groups_ok, share)
     services = edt[Category.SERVICES]
     table = t.table(Category.SERVICES)
-    teacher_ok = endpoint_present(edt[Category.TEACHERS], table.ends[Category.TEACHERS])
+    teacher_ok = table.end_present(Category.TEACHERS, edt[Category.TEACHERS])
     structure_ok = _by_structure(model, services, Category.DIVISIONS, matched_divisions) | (
         _by_structure(model, services, Category.GROUPS, sent_groups)
     )

@@ -42,6 +42,21 @@ class FactTable:
     _by_epoch: dict[int, tuple[BoolArray, int]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # the ends every row has (no -1): read without checking for a missing one
+    _complete: frozenset[Category] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._complete = frozenset(
+            end for end, index in self.ends.items() if not index.size or index.min() >= 0
+        )
+
+    def end_present(self, end: Category, present: BoolArray) -> BoolArray:
+        """:func:`endpoint_present` of the rows' ``end`` in ``present``."""
+        index = self.ends[end]
+        if end in self._complete and present.size:
+            found: BoolArray = present[index]
+            return found
+        return endpoint_present(present, index)
 
     @property
     def size(self) -> int:
@@ -105,15 +120,14 @@ def links_with_endpoints(
 
     Services point to a division *or* a group: either one present is enough.
     """
-    ends = table.ends
     if table.category is Category.SERVICES:
-        structure = endpoint_present(present[Category.DIVISIONS], ends[Category.DIVISIONS]) | (
-            endpoint_present(present[Category.GROUPS], ends[Category.GROUPS])
+        structure = table.end_present(Category.DIVISIONS, present[Category.DIVISIONS]) | (
+            table.end_present(Category.GROUPS, present[Category.GROUPS])
         )
-        teacher = endpoint_present(present[Category.TEACHERS], ends[Category.TEACHERS])
+        teacher = table.end_present(Category.TEACHERS, present[Category.TEACHERS])
         result: BoolArray = candidates & structure & teacher
         return result
     result = candidates.copy()
-    for end_category, index in ends.items():
-        result &= endpoint_present(present[end_category], index)
+    for end in table.ends:
+        result &= table.end_present(end, present[end])
     return result
