@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -61,3 +63,16 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
         return code, captured.out, captured.err
 
     return call
+
+
+def check_golden(record: Path, found: dict[str, str], what: str) -> None:
+    """``found`` fingerprints against the ``record`` (``RENTREE_SIM_GOLDEN=write`` writes
+    them instead); a failure names every entry that changed."""
+    if os.environ.get("RENTREE_SIM_GOLDEN") == "write":
+        record.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        pytest.skip("golden record written")
+    recorded = json.loads(record.read_text(encoding="utf-8"))
+    changed = sorted(
+        name for name in recorded.keys() | found.keys() if recorded.get(name) != found.get(name)
+    )
+    assert not changed, f"{what} changed for: {', '.join(changed)}"

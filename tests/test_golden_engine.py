@@ -12,17 +12,14 @@ says why:
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from sim.analysis.risk import sample_calendar
 from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.scenario.loader import load_scenario
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, check_golden
 
 RECORD = Path(__file__).parent / "golden" / "engine.json"
 REPLICATIONS = 20
@@ -66,12 +63,4 @@ def current() -> dict[str, str]:
 
 
 def test_the_engine_gives_its_recorded_results() -> None:
-    found = current()
-    if os.environ.get("RENTREE_SIM_GOLDEN") == "write":
-        RECORD.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        pytest.skip("golden record written")
-    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
-    changed = sorted(
-        name for name in recorded.keys() | found.keys() if recorded.get(name) != found.get(name)
-    )
-    assert not changed, f"the engine's results changed for: {', '.join(changed)}"
+    check_golden(RECORD, current(), "the engine's results")

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from sim.calendar import Clock
 from sim.domain import Category
@@ -29,7 +26,7 @@ from sim.scenario.loader import load_scenario
 from sim.scenario.model import Etablissement, RealityChange
 from sim.truth.generator import generate_truth
 from sim.truth.model import Truth
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, check_golden
 
 RECORD = Path(__file__).parent / "golden" / "truths.json"
 ACADEMIE = SCENARIOS / "academies" / "nouvelle-aquitaine-fictive.yaml"
@@ -99,12 +96,4 @@ def current() -> dict[str, str]:
 
 
 def test_the_generator_gives_its_recorded_truths() -> None:
-    found = current()
-    if os.environ.get("RENTREE_SIM_GOLDEN") == "write":
-        RECORD.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        pytest.skip("golden record written")
-    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
-    changed = sorted(
-        name for name in recorded.keys() | found.keys() if recorded.get(name) != found.get(name)
-    )
-    assert not changed, f"the truth changed for: {', '.join(changed)}"
+    check_golden(RECORD, current(), "the truth")
