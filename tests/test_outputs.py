@@ -87,6 +87,29 @@ def test_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["cours.odt"]
 
 
+def test_a_file_put_beside_our_results_is_never_deleted(tmp_path: Path) -> None:
+    """A table saved next to ours (« Enregistrer sous ») or a spreadsheet's lock file: the
+    run is refused before computing, and every file stays as it was."""
+    out = tmp_path / "resultats"
+    write_file_set(out, {"a.csv": "1"})
+    (out / "a-annoté.xlsx").write_text("mes notes")
+    (out / "~$a.csv").write_text("verrou")
+    result = runner.invoke(app, ["run", NOMINAL, "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "n'a pas écrits (a-annoté.xlsx, ~$a.csv)" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".rentree-sim",
+        "a-annoté.xlsx",
+        "a.csv",
+        "~$a.csv",
+    ]
+    assert (out / "a.csv").read_text() == "1"
+    (out / "a-annoté.xlsx").unlink()
+    (out / "~$a.csv").unlink()
+    write_file_set(out, {"b.csv": "2"})  # what an earlier run wrote is replaced, as before
+    assert sorted(p.name for p in out.iterdir()) == [".rentree-sim", "b.csv"]
+
+
 def test_the_destination_is_checked_before_computing(monkeypatch: pytest.MonkeyPatch) -> None:
     import sim.cli.planning as planning
 

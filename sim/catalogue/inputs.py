@@ -406,6 +406,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "ce n'est pas un dossier",
         "en": "this is not a folder",
     },
+    "output.folder_has_others": {
+        "fr": "ce dossier contient des fichiers que rentree-sim n'a pas écrits ({files}) : "
+        "il ne les effacera pas en remplaçant ses résultats ; déplacez-les (ou fermez le "
+        "tableur qui les a ouverts), ou choisissez un autre dossier",
+        "en": "this folder holds files rentree-sim did not write ({files}): it will not "
+        "delete them when it replaces its results; move them (or close the spreadsheet that "
+        "has them open), or choose another folder",
+    },
+    "output.and_more": {
+        "fr": " et {count} autre(s)",
+        "en": " and {count} more",
+    },
     "output.folder_not_ours": {
         "fr": "ce dossier contient déjà d'autres fichiers : choisissez un dossier neuf ou vide "
         "(un dossier écrit par rentree-sim est remplacé en entier)",

@@ -16,10 +16,12 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sim.errors import OutputError, os_reason
+from sim.errors import OutputError, os_reason, printable
 from sim.i18n import t
 
 MANIFEST = ".rentree-sim"
+MAX_MANIFEST_BYTES = 64 * 1024  # a few file names: anything longer is not ours
+MAX_NAMED = 5  # other files named in the refusal
 
 
 def _file_mode(base: int) -> int:
@@ -65,8 +67,28 @@ def check_output_folder(directory: Path) -> Path:
             raise OutputError(t("error.output", path=directory, reason=os_reason(exc))) from None
         if entries and MANIFEST not in entries:
             raise _refuse(directory, "output.folder_not_ours")
+        if entries:
+            others = sorted(set(entries) - {MANIFEST, *_written(target)})
+            if others:  # a table saved beside ours, a spreadsheet's lock file: never deleted
+                shown = ", ".join(printable(name) for name in others[:MAX_NAMED])
+                more = len(others) - MAX_NAMED
+                raise _refuse(
+                    directory,
+                    "output.folder_has_others",
+                    files=shown + (t("output.and_more", count=more) if more > 0 else ""),
+                )
     _check_writable(directory, target.parent)
     return target
+
+
+def _written(folder: Path) -> list[str]:
+    """The files an earlier run wrote in ``folder``, as its manifest lists them."""
+    try:
+        with open(folder / MANIFEST, "rb") as manifest:
+            text = manifest.read(MAX_MANIFEST_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return [line for line in text.splitlines() if line]
 
 
 def _check_writable(shown: Path, folder: Path) -> None:
