@@ -153,3 +153,18 @@ def test_the_command(
     assert (out / "lycees.csv").read_text("utf-8-sig").startswith("rang;UAI;lycée")
     data = json.loads((out / "academie.json").read_text("utf-8"))
     assert data["academie"]["replications"] == 6 and len(data["lycees"]) == 3
+
+
+def test_an_operation_the_lycee_never_does_is_the_cause_of_every_never(folder: Path) -> None:
+    """Links never exported (the lycée's own calendar says so, not a draw): every draw is
+    never right, and each of them says why, in ``academie risk`` as in ``risk``."""
+    never = {**LYCEES[0], "operations": {"export_liens_siecle": {"missing": True}}}
+    academie = load_academie(academie_file(folder, [never], risk_failures="independent"))
+    (outcome,) = run_academie_risk(academie, 6).lycees
+    alone = run_risk(academie.lycees[0].scenario, 6, workers=1)
+    for target in Target:
+        assert outcome.targets[target].never_share == 1.0
+        assert outcome.targets[target].never_causes["forgotten:export_liens_siecle"] == 1.0
+        assert alone.targets[target].never_causes == pytest.approx(
+            outcome.targets[target].never_causes
+        )

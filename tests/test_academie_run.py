@@ -17,7 +17,7 @@ from sim.analysis.execution import LocalExecutor
 from sim.analysis.run_analysis import analyse
 from sim.domain import Operation, Target
 from sim.engine.simulation import simulate
-from sim.presentation.academie_output import academie_run_json
+from sim.presentation.academie_output import academie_run_json, academie_run_summary
 from sim.presentation.export import dumps
 from sim.scenario.academie import load_academie
 from tests.conftest import SCENARIOS, run_main
@@ -128,8 +128,16 @@ def test_the_command_summary_and_files(
         "goulots.csv",
         "lycees.csv",
     ]
+    assert (
+        "jamais juste dans la fenêtre : oubli : export des liens élèves-groupes vers SIECLE" in text
+    )
     table = (out / "lycees.csv").read_text("utf-8-sig").splitlines()
-    assert table[1].startswith("1;0339003G;C (fictif);LPO;700;;;jamais juste")
+    assert "GAR : pourquoi jamais juste" in table[0]
+    assert table[1].startswith(
+        "1;0339003G;C (fictif);LPO;700;;;jamais juste dans la fenêtre;"
+        "oubli : export des liens élèves-groupes vers SIECLE;"
+    )
+    assert ";export des liens élèves-groupes vers SIECLE;;" in table[3]  # right: no cause
     international = tmp_path / "international"
     code = run_main(
         monkeypatch,
@@ -143,8 +151,27 @@ def test_the_command_summary_and_files(
         "--json",
     )
     assert code == 0
-    assert json.loads(capsys.readouterr().out)["academie"]["lycees"] == 3
+    data = json.loads(capsys.readouterr().out)
+    assert data["academie"]["lycees"] == 3
+    never = data["lycees"][0]
+    assert never["gar"]["never_causes"] == ["forgotten:export_liens_siecle"]
+    assert data["lycees"][2]["gar"]["never_causes"] == []
     assert (international / "schools.csv").read_text("utf-8").startswith("rank,uai,school")
+
+
+def test_a_transition_after_the_rentree_is_told_beside_the_step(tmp_path: Path) -> None:
+    """The ENT's transition on Monday 07/09 empties its classes and groups: the step that
+    sets the date is told with it (the lycée's own ``run`` warns of it too)."""
+    late_transition = {
+        **ON_TIME,
+        "operations": {"transition_ent": {"date": "2026-09-07"}},
+    }
+    run = run_academie(load_academie(academie_file(tmp_path, late_transition)))
+    (lycee,) = run.lycees
+    assert "transition_after_rentree" in lycee.warnings
+    assert lycee.never_causes(Target.GAR) == []
+    text = academie_run_summary(run)
+    assert "(et la transition de l'ENT après la rentrée, qui l'a vidé)" in text
 
 
 def test_out_is_checked_before_computing(

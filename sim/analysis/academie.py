@@ -18,8 +18,8 @@ from numpy.typing import NDArray
 from sim.analysis.consistency import target_consistency
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
-from sim.analysis.risk import fast_engine
-from sim.analysis.run_analysis import WARNING_CODES
+from sim.analysis.risk import NOT_CAUSES, fast_engine
+from sim.analysis.run_analysis import WARNING_CODES, transition_gaps
 from sim.calendar import Clock
 from sim.chain import build_graph
 from sim.domain import Operation, Target
@@ -64,6 +64,15 @@ class LyceeRun:
         if outcome.consistent_from is None:
             return NEVER
         return outcome.operation or NONE
+
+    def never_causes(self, target: Target) -> list[str]:
+        """Why ``target`` is never right, when it is not: the lycée's warnings that can
+        hold a fact back and its forgotten operations (``forgotten:<operation>``), as
+        ``risk`` counts them."""
+        if self.targets[target].consistent_from is not None:
+            return []
+        shown = set(self.warnings) - NOT_CAUSES
+        return sorted({*shown, *(f"forgotten:{op}" for op in self.forgotten)})
 
 
 @dataclass
@@ -122,7 +131,10 @@ def outcome_of(
         name=name,
         kind=kind,
         students=scenario.etablissement.students,
-        warnings=sorted({e.code for e in result.events if e.code in WARNING_CODES}),
+        warnings=sorted(
+            {e.code for e in result.events if e.code in WARNING_CODES}
+            | {w.code for w in transition_gaps(result)}
+        ),
         forgotten=[op.value for op in Operation if scenario.operations.get(op).missing],
         targets=targets,
     )

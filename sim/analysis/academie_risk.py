@@ -29,6 +29,7 @@ from sim.analysis.risk import (
     common_failures,
     percentile,
     percentile_interval,
+    scenario_missing,
 )
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock
@@ -371,7 +372,9 @@ def summarise(
     for u, lycee in enumerate(academie.lycees):
         targets = {}
         for column, target in enumerate(TARGETS):
-            targets[target] = _lycee_target(c, u, column, n, by_minute)
+            targets[target] = _lycee_target(
+                c, u, column, n, by_minute, scenario_missing(lycee.scenario)
+            )
         base = lycee.scenario.seed if seed is None else lycee_seed(seed, lycee.uai)
         result.lycees.append(
             LyceeRisk(
@@ -420,7 +423,9 @@ def _step_shares(steps: NDArray[np.int8]) -> dict[str, float]:
     return dict(sorted(shares.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _lycee_target(c: _Collector, u: int, column: int, n: int, by: float) -> TargetRiskOfLycee:
+def _lycee_target(
+    c: _Collector, u: int, column: int, n: int, by: float, missing: list[str]
+) -> TargetRiskOfLycee:
     minutes = c.consistent_from[u, :, column]
     values = [math.inf if math.isnan(v) else float(v) for v in minutes.tolist()]
     percentiles = {name: _finite(percentile(values, p)) for name, p in PERCENTILES.items()}
@@ -438,7 +443,7 @@ def _lycee_target(c: _Collector, u: int, column: int, n: int, by: float) -> Targ
                 for b in range(len(OPERATION_IDS))
                 if c.forgotten[u, r] >> b & 1
             }
-            for code in sorted((codes - NOT_CAUSES) | lost):
+            for code in sorted((codes - NOT_CAUSES) | lost | set(missing)):
                 causes[code] = causes.get(code, 0) + 1
         causes = {k: v / int(never.sum()) for k, v in causes.items()}
     chains = c.chain[u, :, column]

@@ -558,7 +558,15 @@ def _dates(replications: Iterable[Replication], target: Target) -> list[float]:
     return [math.inf if (d := r.consistent_from[target]) is None else d for r in replications]
 
 
-def _target_risk(replications: list[Replication], target: Target) -> TargetRisk:
+def scenario_missing(scenario: Scenario) -> list[str]:
+    """The causes ``forgotten:<operation>`` of the operations the scenario itself says are
+    not done: every draw keeps them (a draw's own omissions are its ``forgotten``)."""
+    return [f"forgotten:{op.value}" for op in Operation if scenario.operations.get(op).missing]
+
+
+def _target_risk(
+    replications: list[Replication], target: Target, missing: Sequence[str] = ()
+) -> TargetRisk:
     values = _dates(replications, target)
     percentiles = {name: _finite(percentile(values, p)) for name, p in PERCENTILES.items()}
     intervals = {}
@@ -578,7 +586,7 @@ def _target_risk(replications: list[Replication], target: Target) -> TargetRisk:
     for r in never:
         shown = set(r.warnings) - NOT_CAUSES
         # sorted: a set's order follows string hashing (PYTHONHASHSEED), the output must not
-        for code in sorted({*shown, *(f"forgotten:{op}" for op in r.forgotten)}):
+        for code in sorted({*shown, *missing, *(f"forgotten:{op}" for op in r.forgotten)}):
             causes[code] = causes.get(code, 0.0) + 1 / len(never)
     with_chain = [r for r in replications if r.chain[target]]
     criticality = {
@@ -611,7 +619,7 @@ def summarise(scenario: Scenario, seed: int, replications: list[Replication]) ->
         rentree=resolve_rentree(scenario),
         observations=observation_minutes(scenario, clock),
         replications=replications,
-        targets={t: _target_risk(replications, t) for t in Target},
+        targets={t: _target_risk(replications, t, scenario_missing(scenario)) for t in Target},
     )
 
 

@@ -33,6 +33,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{step:<55} {share:>3} % ({count})",
         "en": "{step:<55} {share:>3} % ({count})",
     },
+    "academie.never_because": {"fr": "{step} : {causes}", "en": "{step}: {causes}"},
+    "academie.with_transition": {
+        "fr": "{step} (et la transition de l'ENT après la rentrée, qui l'a vidé)",
+        "en": "{step} (and the ENT's transition after the rentrée, which emptied it)",
+    },
     "academie.step_never": {
         "fr": "jamais juste dans la fenêtre",
         "en": "never right in the window",
@@ -112,6 +117,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.{target}_p50": {"fr": "{target} : P50", "en": "{target}_p50"},
     "csv.{target}_p80": {"fr": "{target} : P80", "en": "{target}_p80"},
     "csv.{target}_never": {"fr": "{target} : part jamais juste", "en": "{target}_never"},
+    "csv.{target}_never_causes": {
+        "fr": "{target} : pourquoi jamais juste",
+        "en": "{target}_never_causes",
+    },
     "csv.{target}_step_share": {
         "fr": "{target} : part où cette étape fixe la date",
         "en": "{target}_step_share",

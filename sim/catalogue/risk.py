@@ -67,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "risk.cause_unmatched_services": {"fr": "services non remontés", "en": "services not sent"},
     "risk.cause_unmatched_groups": {"fr": "groupes non remontés", "en": "groups not sent"},
     "risk.cause_order_broken": {"fr": "ordre non respecté", "en": "order not followed"},
+    "risk.cause_transition_after_rentree": {
+        "fr": "transition de l'ENT après la rentrée",
+        "en": "ENT transition after the rentrée",
+    },
     "risk.cause_outage": {"fr": "traitement en panne", "en": "batch outage"},
     "risk.cause_non_working_day": {
         "fr": "opération un jour non ouvré",

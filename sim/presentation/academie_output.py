@@ -12,6 +12,7 @@ from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
 from sim.presentation.formatting import day_text
+from sim.presentation.risk_output import cause_label
 from sim.scenario.academie import KINDS
 
 MOMENT_DAYS = (0, 7, 14, 30)
@@ -49,6 +50,20 @@ def step_label(step: str) -> str:
     if step == NONE:
         return t("academie.step_none")
     return label("operation", step)
+
+
+TRANSITION_AFTER_RENTREE = "transition_after_rentree"
+
+
+def step_text(lycee: LyceeRun, target: Target) -> str:
+    """The step that sets ``target``'s date, or why it is never right."""
+    step = step_label(lycee.bottleneck(target))
+    causes = lycee.never_causes(target)
+    if causes:
+        return t("academie.never_because", step=step, causes=", ".join(map(cause_label, causes)))
+    if TRANSITION_AFTER_RENTREE in lycee.warnings:  # the ENT emptied after the rentrée
+        return t("academie.with_transition", step=step)
+    return step
 
 
 def lycees_text(count: int) -> str:
@@ -105,7 +120,7 @@ def _target_lines(run: AcademieRun, target: Target) -> list[str]:
 def _ranking_row(run: AcademieRun, rank: int, lycee: LyceeRun) -> str:
     gar, ent = lycee.targets[Target.GAR], lycee.targets[Target.ENT]
     name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
-    step = step_label(lycee.bottleneck(Target.GAR))
+    step = step_text(lycee, Target.GAR)
     gar_day, ent_day = (
         when_text(run.clock, gar.consistent_from),
         when_text(run.clock, ent.consistent_from),
@@ -164,6 +179,7 @@ def _lycee_json(run: AcademieRun, rank: int, lycee: LyceeRun) -> dict[str, Any]:
             "consistent_from": iso_day(run.clock, outcome.consistent_from),
             "strict_from": iso_day(run.clock, outcome.strict_from),
             "step": lycee.bottleneck(target),
+            "never_causes": lycee.never_causes(target),
             "operation": outcome.operation,
             "outage_waited": outcome.outage_waited,
         }
@@ -236,14 +252,16 @@ def schools_csv(run: AcademieRun, csv_form: Csv | None = None) -> str:
     def cells(lycee: LyceeRun, target: Target) -> list[Any]:
         outcome = lycee.targets[target]
         step = lycee.bottleneck(target)
+        causes = lycee.never_causes(target)
         return [
             form.day(day_of(run.clock, outcome.consistent_from)),
             form.day(day_of(run.clock, outcome.strict_from)),
             step_label(step) if form.local else step,
+            ", ".join(map(cause_label, causes)) if form.local else ";".join(causes),
             form.flag(outcome.outage_waited),
         ]
 
-    columns = ("from", "strict_from", "step", "outage")
+    columns = ("from", "strict_from", "step", "never_causes", "outage")
     return schools_table(form, run.ranking, run.lycees, columns, cells)
 
 

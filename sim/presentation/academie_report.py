@@ -17,6 +17,7 @@ from sim.presentation.academie_output import (
     kinds_text,
     lycees_text,
     step_label,
+    step_text,
     when_text,
 )
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
@@ -74,7 +75,7 @@ def _rows(result: Result) -> list[str]:
             cells += [
                 when_text(result.clock, gar_from),
                 when_text(result.clock, ent_from),
-                step_label(run_lycee.bottleneck(Target.GAR)),
+                step_text(run_lycee, Target.GAR),
             ]
         row = "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
         opening = '<tr class="risk">' if at_risk else "<tr>"

@@ -27,6 +27,7 @@ from sim.presentation.academie_output import (
 )
 from sim.presentation.export import Csv, dumps
 from sim.presentation.formatting import day_text
+from sim.presentation.risk_output import cause_label
 
 
 def risk_basis_text(result: AcademieRisk) -> str:
@@ -199,6 +200,16 @@ def academie_risk_json(result: AcademieRisk, source: str | None = None) -> dict[
     }
 
 
+def _never_causes_cell(form: Csv, causes: dict[str, float]) -> str:
+    """Why the draws never right were never right: each cause with the share of those
+    draws it was in, most frequent first."""
+    if form.local:
+        return ", ".join(
+            f"{cause_label(code)} ({_percent(share)} %)" for code, share in causes.items()
+        )
+    return ";".join(f"{code}={share:.4f}" for code, share in causes.items())
+
+
 def schools_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
     form = csv_form or Csv()
 
@@ -209,11 +220,12 @@ def schools_csv(result: AcademieRisk, csv_form: Csv | None = None) -> str:
             form.day(day_of(result.clock, risk.percentiles["p50"])),
             form.day(day_of(result.clock, risk.percentiles["p80"])),
             form.number(risk.never_share, 4),
+            _never_causes_cell(form, risk.never_causes),
             step_label(risk.step) if form.local else risk.step,
             form.number(risk.steps.get(risk.step, 0.0), 4),
         ]
 
-    columns = ("by", "p50", "p80", "never", "step", "step_share")
+    columns = ("by", "p50", "p80", "never", "never_causes", "step", "step_share")
     return schools_table(form, result.ranking, result.lycees, columns, cells)
 
 

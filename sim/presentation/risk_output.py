@@ -30,7 +30,8 @@ def _text(result: RiskResult, minute: float | None) -> str:
     return t("risk.never") if day is None else day_text(day)
 
 
-def _cause_label(code: str) -> str:
+def cause_label(code: str) -> str:
+    """A cause of a target never right, in words (an operation forgotten, a rule's warning)."""
     if code.startswith("forgotten:"):
         return t("risk.forgotten", operation=label("operation", code.split(":", 1)[1]))
     key = f"risk.cause_{code}"
@@ -65,7 +66,7 @@ def _target_lines(result: RiskResult, target: Target, risk: TargetRisk) -> list[
     lines.append("  " + t("risk.never_share", share=round(100 * risk.never_share)))
     if risk.never_causes:
         causes = ", ".join(
-            f"{_cause_label(code)} ({round(100 * share)} %)"
+            f"{cause_label(code)} ({round(100 * share)} %)"
             for code, share in list(risk.never_causes.items())[:4]
         )
         lines.append("    " + t("risk.never_causes", causes=causes))
