@@ -79,7 +79,7 @@ def test_one_date_replaces_an_operation_done_in_parts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "separator", "bom"),
-    [("utf-8", ",", False), ("utf-8", ";", True), ("cp1252", ";", False)],
+    [("utf-8", ",", False), ("utf-8", ";", True), ("cp1252", ";", False), ("cp1252", "\t", False)],
 )
 def test_what_excel_saves_gives_the_same_academie(
     tmp_path: Path, encoding: str, separator: str, bom: bool
@@ -88,11 +88,26 @@ def test_what_excel_saves_gives_the_same_academie(
     text = TABLE
     if separator == ",":
         text = text.replace(";", ",").replace("Port, Bayonne", "Port; Bayonne")
+    if separator == "\t":  # « Texte (séparateur : tabulation) »
+        text = text.replace(";", "\t").replace("Port\t Bayonne", "Port; Bayonne")
     text = text.replace("\n", "\r\n")
     raw = ("\ufeff" if bom else "") + text
     other = summary(written(tmp_path, raw, encoding))
     assert [row[:4] for row in other] == [row[:4] for row in reference]
     assert [row[4] for row in other] == [row[4] for row in reference]
+
+
+def test_the_headers_a_french_table_often_has(tmp_path: Path) -> None:
+    """« Code UAI », « Nom de l'établissement », « Type d'établissement », « Nombre
+    d'élèves » and « Nb enseignants » name the same columns as the short names."""
+    header = "Code UAI;Nom de l'établissement;Type d'établissement;Nombre d'élèves;Nb enseignants"
+    table = f"{header}\n0339001E;A (fictif);LGT;900;70\n"
+    (lycee,) = load_academie(written(tmp_path, table), NOMINAL).lycees
+    assert (lycee.uai, lycee.name, lycee.kind) == ("0339001E", "A (fictif)", "LGT")
+    assert lycee.scenario.etablissement.students == 900
+    assert lycee.scenario.etablissement.teachers == 70
+    (error,) = errors_of(written(tmp_path, table.replace(";900;", ";neuf cents;"), name="b.csv"))
+    assert (error.field, error.line) == ("Nombre d'élèves", 2)
 
 
 def test_utf16_and_bytes_neither_utf8_nor_cp1252_are_refused(tmp_path: Path) -> None:
@@ -182,3 +197,6 @@ def test_convert_writes_an_equivalent_yaml_only_when_valid(
     err = capsys.readouterr().err
     assert "ligne 3" in err and "Traceback" not in err
     assert list(tmp_path.glob(".rentree-sim-*")) == []
+    code = run_main(monkeypatch, "academie", "convertir", str(table), "-o", str(again))
+    assert code == 2 and not again.exists()
+    assert capsys.readouterr().err.startswith("Académie invalide (1 erreur(s)) :")  # no --commun

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sim.errors import ScenarioError, ScenarioErrors
-from sim.scenario.loader import load_scenario
+from sim.scenario.loader import load_scenario, load_scenario_with_warnings
 from tests.conftest import SCENARIOS
 
 BASE = f"extends: {SCENARIOS / 'nominal.yaml'}\n"
@@ -189,3 +189,22 @@ def test_errors_name_the_line_of_the_file_that_set_the_field(tmp_path: Path) -> 
     assert inherited.file == str((SCENARIOS / "nominal.yaml").resolve())
     nominal_lines = (SCENARIOS / "nominal.yaml").read_text("utf-8").splitlines()
     assert nominal_lines[inherited.line - 1].strip().startswith("export_liens_siecle:")
+
+
+def test_dates_written_out_of_order_with_shrinking_shares_are_told(tmp_path: Path) -> None:
+    """The nominal's transfers: 70 % on 02/07, all on 28/08. Written the other way round,
+    each date keeps its share: all on 02/07, then 70 % of nothing on 28/08 (a warning, not
+    an error: the scenario runs). In order, or with one share, nothing is told."""
+    reversed_dates = BASE + "operations:\n  transferts:\n    date: [2026-08-28, 2026-07-02]\n"
+    scenario, warnings = load_scenario_with_warnings(write(tmp_path, "a.yaml", reversed_dates))
+    (warning,) = warnings
+    assert (warning.field, warning.line) == ("operations.transferts.date", 4)
+    assert "le 02/07/2026 : 100 %, le 28/08/2026 : 70 %" in warning.rule
+    assert [d.isoformat() for d in scenario.operations.transferts.date] == [
+        "2026-07-02",
+        "2026-08-28",
+    ]
+    in_order = BASE + "operations:\n  transferts:\n    date: [2026-07-02, 2026-08-28]\n"
+    assert load_scenario_with_warnings(write(tmp_path, "b.yaml", in_order))[1] == []
+    one_share = reversed_dates + "    share: 1.0\n"
+    assert load_scenario_with_warnings(write(tmp_path, "c.yaml", one_share))[1] == []

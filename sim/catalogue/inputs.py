@@ -138,6 +138,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« not_after » ({not_after}) est avant « not_before » ({not_before})",
         "en": "'not_after' ({not_after}) is before 'not_before' ({not_before})",
     },
+    "rule.shares_shrink": {
+        "fr": "ces dates sont écrites dans le désordre et chacune garde sa part : dans l'ordre "
+        "du temps, {pairs} ; une part plus petite après une plus grande ne fait rien de plus : "
+        "vérifiez que chaque part est à côté de sa date",
+        "en": "these dates are written out of order and each keeps its share: in time order, "
+        "{pairs}; a smaller share after a larger one does nothing more: check that each "
+        "share is beside its date",
+    },
+    "rule.share_on": {"fr": "le {day} : {share} %", "en": "{day}: {share} %"},
     "rule.outside_bounds": {
         "fr": "le {day} est {side} de cette opération ({bound})",
         "en": "{day} is {side} of this operation ({bound})",

@@ -23,7 +23,13 @@ from sim.cli.app import (
     use_language,
 )
 from sim.cli.planning import progress_bar
-from sim.errors import OutputError, RentreeSimError, UsageError
+from sim.errors import (
+    OutputError,
+    RentreeSimError,
+    ScenarioError,
+    ScenarioErrors,
+    UsageError,
+)
 from sim.i18n import t
 from sim.presentation.export import Csv, CsvForm, dumps
 from sim.presentation.files import (
@@ -313,6 +319,8 @@ def convert(
         if table.suffix.lower() != ".csv":
             raise UsageError(t("cli.convert_not_csv", path=table))
         source = read_academie_csv(table, common, seed or 0)
+    except ScenarioError as error:  # told as the other académie commands tell it
+        raise fail(ScenarioErrors([error], subject="academie")) from None
     except RentreeSimError as error:
         raise fail(error) from None
     loaded = load(str(table), common, seed, strict)  # nothing is written unless all is valid

@@ -36,19 +36,34 @@ _DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII only: « ² » is a digit to Python
 # normalised header -> the entry's key
 _COLUMNS = {
     "uai": "uai",
+    "code_uai": "uai",
+    "numero_uai": "uai",
+    "uai_etablissement": "uai",
+    "rne": "uai",  # the UAI's former name, still in many tables
     "nom": "name",
     "name": "name",
     "etablissement": "name",
+    "nom_etablissement": "name",
+    "nom_de_l_etablissement": "name",
     "type": "kind",
     "kind": "kind",
+    "type_etablissement": "kind",
+    "type_d_etablissement": "kind",
     "eleves": "students",
     "students": "students",
     "effectif": "students",
+    "effectifs": "students",
+    "nombre_eleves": "students",
+    "nombre_d_eleves": "students",
+    "nb_eleves": "students",
     "divisions": "divisions",
     "divisions_2nde": "divisions.2nde",
     "divisions_1re": "divisions.1re",
     "divisions_tle": "divisions.Tle",
     "enseignants": "teachers",
+    "nombre_enseignants": "teachers",
+    "nombre_d_enseignants": "teachers",
+    "nb_enseignants": "teachers",
     "teachers": "teachers",
     "scenario": "scenario",
     "graine": "seed",
@@ -113,7 +128,8 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     if not lines or not lines[0].strip():
         raise ScenarioError(path, "", t("rule.csv_empty"), 1)
     first = _outside_quotes(lines[0])
-    separator = ";" if first.count(";") >= first.count(",") else ","
+    # « ; » from French Excel, « , » elsewhere, a tab from « Texte (séparateur : tabulation) »
+    separator = max((";", ",", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
         header = next(reader)

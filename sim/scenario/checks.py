@@ -4,6 +4,7 @@ can be found, and the habits of a lycée's offices (warnings, not errors)."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from sim.calendar import StaffCalendar, day_of, is_public_holiday, rentree_date
 from sim.domain import PLATFORM_OPERATIONS, Channel, Operation
@@ -100,12 +101,33 @@ def office_habits(scenario: Scenario) -> Problems:
             bound = spec.not_before if too_early else spec.not_after
             text = t("rule.outside_bounds", day=shown(day), side=t(side), bound=shown(bound))
             warnings.append((field, text))
+    warnings += _shares_out_of_order(scenario)
     rentree = scenario.calendar.rentree
     if rentree is not None and rentree.weekday() >= 5:
         what = t("calendar.saturday" if rentree.weekday() == 5 else "calendar.sunday")
         warnings.append(
             (("calendar", "rentree"), t("rule.rentree_weekend", what=what, day=shown(rentree)))
         )
+    return warnings
+
+
+def _shares_out_of_order(scenario: Scenario) -> Problems:
+    """Dates written out of time order whose shares then shrink in time: each share stays
+    with its date, which is seldom what a table typed right to left meant."""
+    warnings: Problems = []
+    for op in Operation:
+        spec = scenario.operations.get(op)
+        shares = spec.share
+        written = [spec.written_index(i) for i in range(len(spec.date))]
+        if not isinstance(shares, list) or written == sorted(written):
+            continue
+        if all(a <= b for a, b in pairwise(shares)):
+            continue
+        pairs = ", ".join(
+            t("rule.share_on", day=shown(day_of(d)), share=round(100 * share))
+            for d, share in zip(spec.date, shares, strict=True)
+        )
+        warnings.append((("operations", op.value, "date"), t("rule.shares_shrink", pairs=pairs)))
     return warnings
 
 
