@@ -166,6 +166,26 @@ def test_excel_s_trailing_separators_and_foreign_digits(tmp_path: Path) -> None:
     assert error.field == "uai" and "7 chiffres" in error.rule
 
 
+def test_every_row_s_errors_are_told_at_once(tmp_path: Path) -> None:
+    """A refused total of divisions (line 2) does not hide line 3's size or line 4's UAI;
+    a line with a cell too many (line 5) is told once, its shifted cells are not read."""
+    table = (
+        "uai;nom;type;eleves;divisions\n"
+        "0339001E;A (fictif);LGT;900;2\n"
+        "0339002F;B (fictif);LGT;29;\n"
+        "0339003X;C (fictif);LGT;900;\n"
+        "0339004H;D;Bayonne (fictif);LP;400;30\n"
+    )
+    errors = errors_of(written(tmp_path, table))
+    assert [(e.line, e.field) for e in errors] == [
+        (2, "divisions"),
+        (5, ""),
+        (3, "eleves"),
+        (4, "uai"),
+    ]
+    assert "il en faut de 3" in errors[0].rule and "guillemets" in errors[1].rule
+
+
 def test_extra_cells_and_an_empty_file(tmp_path: Path) -> None:
     path = written(tmp_path, "uai;nom;type;eleves\n0339001E;A;B (fictif);LGT;900\n")
     (error,) = errors_of(path)

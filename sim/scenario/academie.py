@@ -179,6 +179,7 @@ def load_academie(
             raise _alone(error) from None
         composer = _Composer(source, table.data, table.lines, table.field_name)
         composer.changes = dict(changes or {})
+        composer.cell_errors = table.problems
         return composer.academie()
     if not is_scenario_path(source):
         raise _alone(ScenarioError(source, "", t("rule.academie_suffix")))
@@ -219,6 +220,7 @@ class _Composer:
         self.changes: dict[str, Any] = {}  # applied to the common scenario
         self.errors: list[ScenarioError] = []
         self.warnings: list[ScenarioWarning] = []
+        self.cell_errors: list[ScenarioError] = []  # a table's cells refused while read
         self._chains: dict[Path, tuple[dict[str, Any], dict[FieldPath, Origin]] | None] = {}
 
     def line_of(self, field: FieldPath) -> int | None:
@@ -243,7 +245,8 @@ class _Composer:
             )
         self._check_duplicates()
         if self.errors or parsed is None:
-            raise self._failed(self.errors)
+            raise self._failed([*self.cell_errors, *self.errors])
+        self.errors.extend(self.cell_errors)  # told with the lycées' own, all at once
         lycees = []
         for index, entry in enumerate(parsed.lycees):
             lycee = self._lycee(parsed, index, entry)

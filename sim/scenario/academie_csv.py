@@ -101,6 +101,8 @@ class CsvAcademie:
         self.lines = lines
         self.columns: dict[FieldPath, str] = {}
         self.headers: dict[str, str] = {}  # an entry's key -> its column as written
+        # cells refused while reading: told with the lycées' own errors, all at once
+        self.problems: list[ScenarioError] = []
 
     def field_name(self, field: FieldPath) -> str:
         for end in range(len(field), 0, -1):
@@ -152,6 +154,11 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     except csv.Error as exc:
         raise ScenarioError(path, "", t("rule.csv_syntax", reason=exc), reader.line_num) from None
     if not result.data["lycees"]:
+        if result.problems:  # every row refused: each one says why
+            from sim.scenario.academie import MAX_REPORTED_ERRORS as kept
+
+            omitted = max(0, len(result.problems) - kept)
+            raise ScenarioErrors(result.problems[:kept], omitted=omitted, subject="academie")
         raise ScenarioError(path, "", t("rule.csv_no_rows"), 1)
     if "scenario" not in result.data:
         named = [e.get("scenario") for e in result.data["lycees"] if e.get("scenario")]
@@ -249,14 +256,17 @@ def _add_row(
     result.lines[here] = line
     while len(row) > len(header) and not row[-1].strip():
         row = row[:-1]
-    if len(row) > len(header):
+    if len(row) > len(header):  # its cells are shifted: nothing in it can be read
         rule = t("rule.csv_extra_cells", count=len(row), columns=len(header))
-        raise ScenarioError(path, "", rule, line)
+        result.problems.append(ScenarioError(path, "", rule, line))
+        del result.lines[here]
+        return
     for column, key, cell in zip(header, keys, row, strict=False):
         value = cell.strip()
         if len(value) > MAX_CELL:
             rule = t("rule.too_long_text", limit=MAX_CELL)
-            raise ScenarioError(path, column.strip(), rule, line)
+            result.problems.append(ScenarioError(path, column.strip(), rule, line))
+            continue
         if not value:
             continue  # inherited from the common scenario
         field: FieldPath = (*here, *_path_of(key))
@@ -273,12 +283,15 @@ def _add_row(
         entry["divisions"] = divisions
     elif divisions is not None:
         column = result.headers.get("divisions", "divisions")
-        if not isinstance(divisions, int):
-            raise ScenarioError(path, column, t("rule.integer", value=divisions), line)
-        split = _split_total(divisions)
-        if divisions < 3 or max(split.values()) > 40:
-            raise ScenarioError(path, column, t("rule.csv_divisions_total", value=divisions), line)
-        entry["divisions"] = split
+        split = _split_total(divisions) if isinstance(divisions, int) else {}
+        if not split:
+            rule = t("rule.integer", value=divisions)
+            result.problems.append(ScenarioError(path, column, rule, line))
+        elif divisions < 3 or max(split.values()) > 40:
+            rule = t("rule.csv_divisions_total", value=divisions)
+            result.problems.append(ScenarioError(path, column, rule, line))
+        else:
+            entry["divisions"] = split
         result.columns[(*here, "divisions")] = next(
             c.strip() for c, k in zip(header, keys, strict=False) if k == "divisions"
         )
