@@ -109,9 +109,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "academie.risk_ranking_header": {
         "fr": "rang  UAI       lycée                                        type  P(échéance) "
-        "P80 du GAR       étape qui fixe la date du GAR",
+        "jamais  P80 du GAR       étape qui fixe la date du GAR",
         "en": "rank  UAI       lycée                                        kind  P(deadline) "
-        "GAR's P80        step that sets the GAR's date",
+        "never   GAR's P80        step that sets the GAR's date",
     },
     "csv.{target}_by": {"fr": "{target} : probabilité juste à l'échéance", "en": "{target}_by"},
     "csv.{target}_p50": {"fr": "{target} : P50", "en": "{target}_p50"},
@@ -229,6 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.academie_pictures": {"fr": "Images", "en": "Pictures"},
     "report.column_by": {"fr": "P(échéance)", "en": "P(deadline)"},
+    "report.column_never": {"fr": "jamais juste", "en": "never right"},
     "report.column_p80": {"fr": "P80 du GAR", "en": "GAR's P80"},
     "report.column_gar": {"fr": "GAR juste le", "en": "GAR right on"},
     "report.column_ent": {"fr": "ENT juste le", "en": "ENT right on"},

@@ -66,7 +66,9 @@ def _rows(result: Result) -> list[str]:
             gar = result.lycees[position].targets[Target.GAR]
             at_risk = gar.by_share < 0.5
             share = f"{round(100 * gar.by_share)} %"
-            cells += [share, when_text(result.clock, gar.percentiles["p80"]), step_label(gar.step)]
+            never = f"{round(100 * gar.never_share)} %"
+            p80 = when_text(result.clock, gar.percentiles["p80"])
+            cells += [share, never, p80, step_label(gar.step)]
         else:
             run_lycee = result.lycees[position]
             gar_from = run_lycee.targets[Target.GAR].consistent_from
@@ -89,7 +91,12 @@ def academie_report_html(result: Result) -> str:
     kinds = kinds_text(result.lycees)
     if isinstance(result, AcademieRisk):
         basis = risk_basis_text(result)
-        headers = ["report.column_by", "report.column_p80", "report.column_step"]
+        headers = [
+            "report.column_by",
+            "report.column_never",
+            "report.column_p80",
+            "report.column_step",
+        ]
     else:
         basis = t("academie.run_basis")
         headers = ["report.column_gar", "report.column_ent", "report.column_step"]

@@ -109,7 +109,7 @@ def _ranking_row(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> str:
     p80 = when_text(result.clock, gar.percentiles["p80"])
     return (
         f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} "
-        f"{_percent(gar.by_share):>4} %   {p80:<16} {step}"
+        f"{_percent(gar.by_share):>4} %   {_percent(gar.never_share):>4} %  {p80:<16} {step}"
     )
 
 
