@@ -458,6 +458,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "système de fichiers en lecture seule",
         "en": "read-only file system",
     },
+    "oserror.16": {
+        "fr": "ressource occupée (un point de montage, ou un fichier ouvert ailleurs)",
+        "en": "resource busy (a mount point, or a file open elsewhere)",
+    },
+    "oserror.26": {
+        "fr": "fichier occupé (un programme en cours l'utilise)",
+        "en": "file busy (a running program uses it)",
+    },
     "oserror.36": {"fr": "nom de fichier trop long", "en": "file name too long"},
     "oserror.39": {"fr": "dossier non vide", "en": "folder not empty"},
     "oserror.40": {"fr": "trop de liens symboliques", "en": "too many symbolic links"},
