@@ -12,6 +12,7 @@ from pathlib import Path
 from sim.analysis.run_analysis import Warning
 from sim.i18n import set_language
 from sim.presentation.export import Csv, CsvForm, events_csv, result_json, write_outputs
+from sim.presentation.files import write_file_set
 from sim.presentation.formatting import day_text, instant_text, warning_cause, warning_message
 from sim.presentation.summary import summary_text
 from tests.conftest import run_scenario
@@ -86,8 +87,8 @@ def test_events_csv_rows_match_the_log() -> None:
 
 def test_outputs_replace_an_earlier_run_as_a_whole(tmp_path: Path) -> None:
     out = tmp_path / "results"
-    write_outputs(run_scenario("nominal.yaml"), out)
-    (out / "tornade.png").write_bytes(b"from an earlier run")
+    # an earlier run wrote a picture this one does not (its manifest lists it)
+    write_file_set(out, {"tornade.png": b"from an earlier run"})
     written = write_outputs(run_scenario("nominal.yaml"), out)
     assert {p.name for p in written} == {
         "evenements.csv",
