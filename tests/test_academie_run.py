@@ -159,6 +159,24 @@ def test_the_command_summary_and_files(
     assert (international / "schools.csv").read_text("utf-8").startswith("rank,uai,school")
 
 
+def test_the_deadline_is_any_day_of_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """« On 19 September, how many? »: links exported on 17/09 reach the GAR on Saturday
+    19/09, so two lycées of three are right for good that morning (one on 08/09)."""
+    path = str(academie_file(tmp_path, ON_TIME, LATE, NEVER_DONE))
+    assert run_main(monkeypatch, "academie", "run", path, "--echeance", "19/09/2026") == 0
+    assert "justes pour de bon au plus tard le sam. 19/09/2026 : 2 lycées sur 3" in (
+        capsys.readouterr().out
+    )
+    assert run_main(monkeypatch, "academie", "run", path, "--by", "2026-09-19", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["targets"]["gar"]["by"] == 2
+    assert run_main(monkeypatch, "academie", "run", path, "--echeance", "01/01/2027") == 2
+    err = capsys.readouterr().err
+    assert "hors de la fenêtre des lycées (du lun. 08/06/2026 au dim. 15/11/2026)" in err
+
+
 def test_a_transition_after_the_rentree_is_told_beside_the_step(tmp_path: Path) -> None:
     """The ENT's transition on Monday 07/09 empties its classes and groups: the step that
     sets the date is told with it (the lycée's own ``run`` warns of it too)."""

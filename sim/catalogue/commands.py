@@ -555,6 +555,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "dates au plus tard pour la seule cible, sans garder l'ENT et le GAR du matin de la rentrée tels que le calendrier prévu les donne",
         "en": "latest dates for the target only, without keeping the ENT and GAR of the rentrée morning as the planned calendar gives them",
     },
+    "cli.opt_by": {
+        "fr": "le jour où compter les lycées justes pour de bon (JJ/MM/AAAA) ; par défaut le "
+        "« by » du fichier, sinon la rentrée + 7 jours",
+        "en": "the day the lycées right for good are counted on (DD/MM/YYYY); by default the "
+        "file's « by », else the rentrée + 7 days",
+    },
+    "cli.by_outside": {
+        "fr": "--echeance : le {day} est hors de la fenêtre des lycées (du {start} au {end})",
+        "en": "--echeance: {day} is outside the lycées' window ({start} to {end})",
+    },
     "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
     "cli.opt_confidence": {
         "fr": "niveau de confiance sous incertitude (ex. 0.8)",

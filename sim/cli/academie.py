@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -38,6 +40,7 @@ from sim.presentation.files import (
     write_atomically,
     write_file_set,
 )
+from sim.presentation.formatting import day_text, parse_day
 from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
 
 if TYPE_CHECKING:
@@ -81,6 +84,12 @@ CommonOption = Annotated[
     str | None,
     typer.Option("--commun", "--common", help=t("cli.opt_common"), metavar=t("cli.mv_scenario")),
 ]
+DeadlineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--echeance", "--by", help=t("cli.opt_by"), metavar=t("cli.mv_date"), show_default=False
+    ),
+]
 AcademieSeedOption = Annotated[
     int | None,
     typer.Option(
@@ -98,12 +107,21 @@ def _academie_main(help_: HelpOption = False) -> None:
     """Only holds the translated --help of the academie group."""
 
 
-def load(path: str, common: str | None, seed: int | None, strict: bool = False) -> Academie:
-    """The académie of ``path``; its warnings are told on stderr (errors under ``strict``)."""
+def load(
+    path: str,
+    common: str | None,
+    seed: int | None,
+    strict: bool = False,
+    deadline: str | None = None,
+) -> Academie:
+    """The académie of ``path``; its warnings are told on stderr (errors under ``strict``);
+    ``deadline`` (``--echeance``) replaces the day its lycées are counted on."""
     try:
         if not path.lower().endswith(".csv") and (common is not None or seed is not None):
             raise UsageError(t("cli.table_options_only"))
         academie = load_academie(path, common, seed or 0)
+        if deadline is not None:
+            academie = replace(academie, by=_deadline(academie, deadline))
     except RentreeSimError as error:
         raise fail(error) from None
     for warning in academie.warnings:
@@ -112,6 +130,16 @@ def load(path: str, common: str | None, seed: int | None, strict: bool = False) 
         typer.echo(t("cli.strict_warnings", count=len(academie.warnings)), err=True)
         raise typer.Exit(2)
     return academie
+
+
+def _deadline(academie: Academie, text: str) -> dt.date:
+    """The day of ``--echeance``, within the lycées' common window."""
+    day = parse_day(text, "--echeance")
+    calendar = academie.lycees[0].scenario.calendar
+    if not calendar.start <= day <= calendar.end:
+        window = {"start": day_text(calendar.start), "end": day_text(calendar.end)}
+        raise UsageError(t("cli.by_outside", day=day_text(day), **window))
+    return day
 
 
 @academie_app.command("validate", help=t("cli.academie_validate_help"), add_help_option=False)
@@ -220,12 +248,13 @@ def run(
     scheduler: SchedulerOption = None,
     common: CommonOption = None,
     seed: AcademieSeedOption = None,
+    deadline: DeadlineOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
-    loaded = load(academie, common, seed, strict)
+    loaded = load(academie, common, seed, strict, deadline)
     answer(loaded, academie, None, None, workers, scheduler, as_json, out, csv_form)
 
 
@@ -241,12 +270,13 @@ def risk(
     scheduler: SchedulerOption = None,
     common: CommonOption = None,
     table_seed: AcademieSeedOption = None,
+    deadline: DeadlineOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
-    loaded = load(academie, common, table_seed, strict)
+    loaded = load(academie, common, table_seed, strict, deadline)
     answer(loaded, academie, replications, seed, workers, scheduler, as_json, out, csv_form)
 
 
@@ -266,6 +296,7 @@ def report(
     scheduler: SchedulerOption = None,
     common: CommonOption = None,
     table_seed: AcademieSeedOption = None,
+    deadline: DeadlineOption = None,
     strict: StrictOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
@@ -279,7 +310,7 @@ def report(
         check_output_file(output, REPORT_SUFFIXES)
     except RentreeSimError as error:
         raise fail(error) from None
-    loaded = load(academie, common, table_seed, strict)
+    loaded = load(academie, common, table_seed, strict, deadline)
     try:
         result = compute(loaded, None if one_calendar else replications, seed, workers, scheduler)
         write_academie_report(academie_report_html(result), output)
