@@ -16,6 +16,7 @@ from sim.analysis.risk import (
     ReplicationPool,
     _binomial_cdf,
     draw_lateness,
+    never_causes_of,
     percentile,
     percentile_interval,
     run_risk,
@@ -283,3 +284,16 @@ def test_drawn_calendars_keep_the_staff_calendar_and_the_fixed_dates() -> None:
                 assert op.value not in lateness and op.value not in forgotten
             elif not spec.missing and op is not Operation.TRANSITION_ENT:
                 assert all(staff.works(day_of(d)) for d in spec.date), (op, spec.date)
+
+
+def test_every_cause_of_a_never_right_run_is_told_in_words() -> None:
+    """A cause is shown to users (risk, academie run and risk): each one that can occur has
+    its words, none reaches them as a code."""
+    from sim.analysis.run_analysis import WARNING_CODES
+    from sim.presentation.risk_output import cause_label
+
+    codes = never_causes_of([*WARNING_CODES, "transition_after_rentree"], list(Operation))
+    assert "outage" not in codes and "forgotten:export_liens_siecle" in codes
+    for code in codes:
+        text = cause_label(code)
+        assert text != code and "_" not in text, code

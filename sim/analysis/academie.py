@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from sim.analysis.consistency import target_consistency
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
-from sim.analysis.risk import NOT_CAUSES, fast_engine
+from sim.analysis.risk import fast_engine, never_causes_of
 from sim.analysis.run_analysis import WARNING_CODES, transition_gaps
 from sim.calendar import Clock
 from sim.chain import build_graph
@@ -71,8 +71,7 @@ class LyceeRun:
         ``risk`` counts them."""
         if self.targets[target].consistent_from is not None:
             return []
-        shown = set(self.warnings) - NOT_CAUSES
-        return sorted({*shown, *(f"forgotten:{op}" for op in self.forgotten)})
+        return never_causes_of(self.warnings, self.forgotten)
 
 
 @dataclass

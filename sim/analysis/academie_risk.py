@@ -23,10 +23,10 @@ from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
 from sim.analysis.risk import (
     ACTORS,
-    NOT_CAUSES,
     PERCENTILES,
     Replication,
     common_failures,
+    never_causes_of,
     percentile,
     percentile_interval,
     scenario_missing,
@@ -370,11 +370,10 @@ def summarise(
         lycees=[],
     )
     for u, lycee in enumerate(academie.lycees):
+        missing = scenario_missing(lycee.scenario)
         targets = {}
         for column, target in enumerate(TARGETS):
-            targets[target] = _lycee_target(
-                c, u, column, n, by_minute, scenario_missing(lycee.scenario)
-            )
+            targets[target] = _lycee_target(c, u, column, n, by_minute, missing)
         base = lycee.scenario.seed if seed is None else lycee_seed(seed, lycee.uai)
         result.lycees.append(
             LyceeRisk(
@@ -437,13 +436,9 @@ def _lycee_target(
     causes: dict[str, float] = {}
     if never.any():
         for r in np.flatnonzero(never).tolist():
-            codes = {CODES[b] for b in range(len(CODES)) if c.warnings[u, r] >> b & 1}
-            lost = {
-                f"forgotten:{OPERATION_IDS[b]}"
-                for b in range(len(OPERATION_IDS))
-                if c.forgotten[u, r] >> b & 1
-            }
-            for code in sorted((codes - NOT_CAUSES) | lost | set(missing)):
+            codes = [code for b, code in enumerate(CODES) if c.warnings[u, r] >> b & 1]
+            lost = [op for b, op in enumerate(OPERATION_IDS) if c.forgotten[u, r] >> b & 1]
+            for code in never_causes_of(codes, [*missing, *lost]):
                 causes[code] = causes.get(code, 0) + 1
         causes = {k: v / int(never.sum()) for k, v in causes.items()}
     chains = c.chain[u, :, column]

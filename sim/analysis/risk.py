@@ -559,9 +559,16 @@ def _dates(replications: Iterable[Replication], target: Target) -> list[float]:
 
 
 def scenario_missing(scenario: Scenario) -> list[str]:
-    """The causes ``forgotten:<operation>`` of the operations the scenario itself says are
-    not done: every draw keeps them (a draw's own omissions are its ``forgotten``)."""
-    return [f"forgotten:{op.value}" for op in Operation if scenario.operations.get(op).missing]
+    """The operations the scenario itself says are not done: every draw keeps them (a
+    draw's own omissions are its ``forgotten``)."""
+    return [op.value for op in Operation if scenario.operations.get(op).missing]
+
+
+def never_causes_of(warnings: Iterable[str], forgotten: Iterable[str]) -> list[str]:
+    """Why a run never right was not: its warnings that can hold a fact back and each
+    operation not done (``forgotten:<operation>``), in a fixed order (a set's order follows
+    string hashing, PYTHONHASHSEED: the output must not)."""
+    return sorted((set(warnings) - NOT_CAUSES) | {f"forgotten:{op}" for op in forgotten})
 
 
 def _target_risk(
@@ -584,9 +591,7 @@ def _target_risk(
     never = [r for r in replications if r.consistent_from[target] is None]
     causes: dict[str, float] = {}
     for r in never:
-        shown = set(r.warnings) - NOT_CAUSES
-        # sorted: a set's order follows string hashing (PYTHONHASHSEED), the output must not
-        for code in sorted({*shown, *missing, *(f"forgotten:{op}" for op in r.forgotten)}):
+        for code in never_causes_of(r.warnings, [*missing, *r.forgotten]):
             causes[code] = causes.get(code, 0.0) + 1 / len(never)
     with_chain = [r for r in replications if r.chain[target]]
     criticality = {
@@ -612,6 +617,7 @@ def _target_risk(
 
 def summarise(scenario: Scenario, seed: int, replications: list[Replication]) -> RiskResult:
     clock = Clock.starting(scenario.calendar.start)
+    missing = scenario_missing(scenario)
     return RiskResult(
         scenario=scenario,
         seed=seed,
@@ -619,7 +625,7 @@ def summarise(scenario: Scenario, seed: int, replications: list[Replication]) ->
         rentree=resolve_rentree(scenario),
         observations=observation_minutes(scenario, clock),
         replications=replications,
-        targets={t: _target_risk(replications, t, scenario_missing(scenario)) for t in Target},
+        targets={t: _target_risk(replications, t, missing) for t in Target},
     )
 
 
