@@ -17,7 +17,7 @@ from sim.domain import Target
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
 from sim.presentation.academie_report import academie_report_html, write_academie_report
 from sim.scenario.academie import load_academie
-from tests.conftest import SCENARIOS
+from tests.conftest import SCENARIOS, run_main
 from tests.test_report_browser import FLAGS, browser_path, ink
 
 PETITE = SCENARIOS / "academies" / "petite-academie.yaml"
@@ -82,3 +82,20 @@ def test_the_page_in_headless_chromium(tmp_path: Path, results: tuple[object, ob
     for box in boxes:
         assert box is not None and box["width"] > 1000 and box["height"] > 200
         assert ink(shot, box) > 0.005
+
+
+@pytest.mark.parametrize("drawn", [["-n", "5"], ["--seed", "3"], ["-n", "200"]])
+def test_one_calendar_refuses_the_draws_options(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    drawn: list[str],
+) -> None:
+    """Nothing is drawn with --un-calendrier: -n or --seed (even -n at its default value)
+    would change nothing, so they are refused before any work, and nothing is written."""
+    out = tmp_path / "tableau.html"
+    args = ["academie", "report", str(PETITE), "--un-calendrier", *drawn, "-o", str(out)]
+    assert run_main(monkeypatch, *args) == 2
+    err = capsys.readouterr().err
+    assert "--un-calendrier ne tire aucun calendrier" in err and "Traceback" not in err
+    assert not out.exists()

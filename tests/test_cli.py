@@ -223,6 +223,12 @@ def test_plot_compare_and_bad_extension(tmp_path: Path) -> None:
         (["run", NOMINAL, "--bogus"], "option inconnue : --bogus"),
         (["frob"], "commande inconnue « frob »"),
         (["explain", NOMINAL, "--at", "2026-09-01", "--category", "foo"], "student_group"),
+        # click's own English sentences, in the catalogue's words
+        (["run", NOMINAL, "mon calendrier.yaml"], "argument(s) en trop : mon calendrier.yaml"),
+        (["run", NOMINAL, "--seed"], "l'option --seed attend une valeur"),
+        (["run", NOMINAL, "--json=3"], "l'option --json ne prend pas de valeur"),
+        (["run", NOMINAL, "--seed", "-1"], "pour --seed (de 0 à 9223372036854775807)"),
+        (["risk", NOMINAL, "--seed", "douze"], "valeur invalide pour --seed (de 0 à"),
     ],
 )
 def test_parser_mistakes_are_told_in_french(args: list[str], expected: str) -> None:
@@ -237,3 +243,11 @@ def test_parser_mistakes_are_told_in_french(args: list[str], expected: str) -> N
     assert expected in completed.stderr
     assert "Aide : rentree-sim" in completed.stderr
     assert "Traceback" not in completed.stderr
+    assert not any(word in completed.stderr for word in ("Got ", "requires", "does not take"))
+
+
+@pytest.mark.parametrize("command", [["run"], ["academie", "risk"], ["academie", "generer"]])
+def test_seed_help_does_not_print_its_19_digit_bound(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "ENTIER" in result.output and "9223372036854775807" not in result.output

@@ -184,6 +184,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "one calendar per lycée, nothing drawn (as academie run): faster, without "
         "uncertainty",
     },
+    "cli.one_calendar_draws": {
+        "fr": "--un-calendrier ne tire aucun calendrier au sort : -n et --seed n'y changent "
+        "rien ; retirez-les, ou retirez --un-calendrier pour le tirage",
+        "en": "--un-calendrier draws no calendar: -n and --seed change nothing there; remove "
+        "them, or remove --un-calendrier for the draws",
+    },
     "cli.opt_draw_seed": {
         "fr": "graine des tirages (celle de chaque lycée en dérive avec son UAI ; par défaut "
         "chaque lycée garde la sienne)",
@@ -613,6 +619,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.usage_no_command": {
         "fr": "commande inconnue « {name} » (commandes : {commands})",
         "en": "unknown command '{name}' (commands: {commands})",
+    },
+    "cli.usage_extra": {
+        "fr": "argument(s) en trop : {arguments} (un nom de fichier qui contient des espaces "
+        "s'écrit entre guillemets)",
+        "en": "unexpected extra argument(s): {arguments} (a file name with spaces goes "
+        "between quotes)",
+    },
+    "cli.usage_needs_value": {
+        "fr": "l'option {name} attend une valeur juste après elle",
+        "en": "option {name} needs a value right after it",
+    },
+    "cli.usage_takes_no_value": {
+        "fr": "l'option {name} ne prend pas de valeur : elle s'écrit seule",
+        "en": "option {name} takes no value: it is written alone",
     },
     "cli.usage_other": {
         "fr": "commande mal formée : {message}",

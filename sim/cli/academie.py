@@ -25,6 +25,7 @@ from sim.cli.app import (
     use_language,
 )
 from sim.cli.planning import progress_bar
+from sim.cli.usage import seed_number
 from sim.errors import (
     OutputError,
     RentreeSimError,
@@ -66,11 +67,11 @@ DrawSeedOption = Annotated[
     typer.Option(
         "--seed",
         help=t("cli.opt_draw_seed"),
-        min=0,
-        max=2**63 - 1,
+        parser=seed_number,
         metavar=t("cli.mv_integer"),
     ),
 ]
+DEFAULT_REPLICATIONS = 200
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
@@ -95,8 +96,7 @@ AcademieSeedOption = Annotated[
     typer.Option(
         "--graine",
         help=t("cli.opt_academie_seed"),
-        min=0,
-        max=2**63 - 1,
+        parser=seed_number,
         metavar=t("cli.mv_integer"),
     ),
 ]
@@ -261,7 +261,7 @@ def run(
 @academie_app.command("risk", help=t("cli.academie_risk_help"), add_help_option=False)
 def risk(
     academie: AcademieArgument,
-    replications: ReplicationsOption = 200,
+    replications: ReplicationsOption = DEFAULT_REPLICATIONS,
     seed: DrawSeedOption = None,
     as_json: JsonOption = False,
     out: OutOption = None,
@@ -282,12 +282,13 @@ def risk(
 
 @academie_app.command("report", help=t("cli.academie_report_help"), add_help_option=False)
 def report(
+    ctx: typer.Context,
     academie: AcademieArgument,
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help=t("cli.opt_report"), metavar=t("cli.mv_file")),
     ] = Path("tableau.html"),
-    replications: ReplicationsOption = 200,
+    replications: ReplicationsOption = DEFAULT_REPLICATIONS,
     one_calendar: Annotated[
         bool, typer.Option("--un-calendrier", "--one-calendar", help=t("cli.opt_one_calendar"))
     ] = False,
@@ -308,6 +309,12 @@ def report(
 
     try:
         check_output_file(output, REPORT_SUFFIXES)
+        # by name: Typer may come with its own copy of click, and of this enum
+        source = ctx.get_parameter_source("replications")
+        given = source is not None and source.name != "DEFAULT"
+        if one_calendar and (given or seed is not None):
+            # nothing is drawn for one calendar: an option that would change nothing is refused
+            raise UsageError(t("cli.one_calendar_draws"))
     except RentreeSimError as error:
         raise fail(error) from None
     loaded = load(academie, common, table_seed, strict, deadline)
@@ -386,8 +393,7 @@ def generate(
             "--graine",
             "--seed",
             help=t("cli.opt_generate_seed"),
-            min=0,
-            max=2**63 - 1,
+            parser=seed_number,
             metavar=t("cli.mv_integer"),
         ),
     ] = 1,

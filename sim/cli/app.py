@@ -15,7 +15,7 @@ from typer import core
 
 from sim._version import __version__
 from sim.analysis.run_analysis import Analysis, analyse
-from sim.cli.usage import is_usage_error, usage_text
+from sim.cli.usage import is_usage_error, seed_number, usage_text
 from sim.engine.simulation import simulate
 from sim.errors import (
     ClusterError,
@@ -173,7 +173,7 @@ ScenarioArgument = Annotated[
 SeedOption = Annotated[
     int | None,
     typer.Option(
-        "--seed", help=t("cli.opt_seed"), min=0, max=2**63 - 1, metavar=t("cli.mv_integer")
+        "--seed", help=t("cli.opt_seed"), parser=seed_number, metavar=t("cli.mv_integer")
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=t("cli.opt_json"), metavar="")]

@@ -23,6 +23,29 @@ class BadChoice(typer.BadParameter):
         self.choices = list(choices)
 
 
+MAX_SEED = 2**63 - 1  # numpy's seeds, and the formats' bound
+
+
+class OutOfRange(typer.BadParameter):
+    """A number typed outside its option's bounds (``min`` and ``max``, told with it)."""
+
+    def __init__(self, value: str, low: int, high: int) -> None:
+        super().__init__(value)
+        self.min, self.max = low, high
+
+
+def seed_number(text: str) -> int:
+    """A seed as typed: a whole number from 0 to ``MAX_SEED``. Parsed here rather than by an
+    integer range, whose 19-digit bound would fill a line of every ``--help``."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise OutOfRange(text, 0, MAX_SEED) from None
+    if not 0 <= value <= MAX_SEED:
+        raise OutOfRange(text, 0, MAX_SEED)
+    return value
+
+
 def is_usage_error(error: BaseException) -> bool:
     return any(cls.__name__ == "UsageError" for cls in type(error).__mro__)
 
@@ -68,6 +91,12 @@ def _range(kind: Any) -> str:
     return ""
 
 
+# click's own English sentences (parser.py, core.py), told again in the catalogue's words
+_EXTRA = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", re.S)
+_NEEDS_VALUE = re.compile(r"Option '([^']+)' requires")
+_TAKES_NO_VALUE = re.compile(r"Option '([^']+)' does not take a value")
+
+
 def usage_text(error: Any) -> str:
     """The French (or English) message of a parser error, with the hint to ask for help."""
     kind = type(error).__name__
@@ -88,11 +117,20 @@ def usage_text(error: Any) -> str:
         if choices:
             text += " " + t("cli.usage_choices", choices=", ".join(str(c) for c in choices))
         param = getattr(error, "param", None)
-        text += _range(param if hasattr(param, "min") else getattr(param, "type", None))
+        if isinstance(error, OutOfRange):
+            text += _range(error)
+        else:
+            text += _range(param if hasattr(param, "min") else getattr(param, "type", None))
     elif message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
         commands = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []
         text = t("cli.usage_no_command", name=name, commands=", ".join(commands))
+    elif found := _EXTRA.match(message):
+        text = t("cli.usage_extra", arguments=found.group(1))
+    elif found := _NEEDS_VALUE.match(message):
+        text = t("cli.usage_needs_value", name=found.group(1))
+    elif found := _TAKES_NO_VALUE.match(message):
+        text = t("cli.usage_takes_no_value", name=found.group(1))
     else:
         text = t("cli.usage_other", message=message)
     return text + "\n" + t("cli.usage_hint", command=command)
