@@ -172,9 +172,7 @@ ScenarioArgument = Annotated[
 ]
 SeedOption = Annotated[
     int | None,
-    typer.Option(
-        "--seed", help=t("cli.opt_seed"), parser=seed_number, metavar=t("cli.mv_integer")
-    ),
+    typer.Option("--seed", help=t("cli.opt_seed"), parser=seed_number, metavar=t("cli.mv_integer")),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=t("cli.opt_json"), metavar="")]
 ReplicationsOption = Annotated[
