@@ -172,6 +172,8 @@ GATES: dict[Operation, tuple[Operation, ...]] = {
 
 # Recommended order of the seed: breaking it is allowed, and its effect follows from the rules.
 ORDER: tuple[tuple[Operation, Operation], ...] = (
+    # the profiling sends the new year's nomenclatures to STS-WEB: after its bascule
+    (Operation.BASCULE_STS, Operation.PROFILAGE),
     (Operation.BASCULE_STS, Operation.VERIFICATION_DIVISIONS),
     (Operation.PROFILAGE, Operation.VERIFICATION_DIVISIONS),
     (Operation.VERIFICATION_DIVISIONS, Operation.EXPORT_STRUCTURE_SIECLE),

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from sim.analysis.explain import explain_category, explain_fact, find_fact
@@ -223,15 +224,17 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
     come before the links (same minute: it runs first). Target Mon 14/09: the same a week
     later (links Fri 11/09, timetable import Wed 09/09 16:00).
 
-    For both, the ENT keeps the rentrée morning (Tue 01/09 08:00) as planned: the classes
-    reach it with the import of 01/09 02:00, from the AAF extraction of Mon 31/08 21:00, which
-    sees STS-WEB one day late (Sun 30/08 21:00): the STS-WEB year switch is done on Fri 28/08
-    at the latest (the last working day before Sunday). The timetable build keeps to its
-    bound in the nominal (`not_after: 2026-08-31`): Mon 31/08 10:00. GAR too must be as right
-    that morning: students created on Mon 31/08 14:00 would reach the ENT on Tue 01/09 03:30
-    (extraction 31/08 21:00) but GAR only with the export of 01/09 21:00; created on Fri
-    28/08 14:00, they are in the ENT on Sat 29/08 and in GAR on Sun 30/08 06:00: the second
-    creation stays on Fri 28/08 14:00."""
+    The STS-WEB year switch comes before the profiling (which sends the new year's
+    nomenclatures to STS-WEB), and the profiling before the first affectation round (fixed:
+    Tue 30/06 10:00, gated by it): both at Tue 30/06 10:00 at the latest, where the seed's
+    order runs the switch, the profiling and the round in turn.
+
+    For both, the ENT keeps the rentrée morning (Tue 01/09 08:00) as planned. The timetable
+    build keeps to its bound in the nominal (`not_after: 2026-08-31`): Mon 31/08 10:00. GAR too
+    must be as right that morning: students created on Mon 31/08 14:00 would reach the ENT on
+    Tue 01/09 03:30 (extraction 31/08 21:00) but GAR only with the export of 01/09 21:00;
+    created on Fri 28/08 14:00, they are in the ENT on Sat 29/08 and in GAR on Sun 30/08 06:00:
+    the second creation stays on Fri 28/08 14:00."""
     scenario, plans = nominal_plans
     at = scenario.calendar.at
     expected = {
@@ -246,7 +249,8 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
         assert proposed[Operation.IMPORT_STS_EDT] == [dt.datetime.fromisoformat(timetable)]
         last_export = proposed[Operation.EXPORT_SIECLE_EDT][-1]
         assert last_export == dt.datetime.fromisoformat(siecle_edt)
-        assert proposed[Operation.BASCULE_STS] == [dt.datetime(2026, 8, 28, 10)]
+        assert proposed[Operation.BASCULE_STS] == [dt.datetime(2026, 6, 30, 10)]
+        assert proposed[Operation.PROFILAGE] == [dt.datetime(2026, 6, 30, 10)]
         assert proposed[Operation.CONSTRUCTION_EDT] == [dt.datetime(2026, 8, 31, 10)]
         assert proposed[Operation.CREATION_ELEVES][-1] == dt.datetime(2026, 8, 28, 14)
         assert plan.keeps_rentree
@@ -254,20 +258,23 @@ def test_nominal_latest_dates_by_hand(nominal_plans) -> None:  # type: ignore[no
 
 
 def test_latest_dates_without_the_rentree_rule_leave_the_rentree_morning_emptier() -> None:
-    """With --ignore-rentree, the target alone decides: the STS-WEB switch waits till Mon
-    31/08 10:00, the latest the timetable build (bound 31/08) lets it, with the export
-    STS-WEB → EDT between them at the same minute. Its divisions reach the ENT on Wed 02/09
-    (extraction 01/09 21:00, which sees STS-WEB as of 31/08 21:00): the rentrée morning lacks
-    every class, and the plan says so."""
+    """With --ignore-rentree, the target alone decides. The STS-WEB switch stays bound by
+    the profiling (Tue 30/06), but the division check waits till Mon 31/08 10:00, the latest
+    the timetable build (bound 31/08) lets it, with the export STS-WEB → EDT between them at
+    the same minute. The two divisions it creates (``new_divisions``' default) reach the ENT
+    on Wed 02/09 (extraction 01/09 21:00, which sees STS-WEB as of 31/08 21:00): the rentrée
+    morning lacks them, and the plan says so."""
     scenario = load_scenario(SCENARIOS / "nominal.yaml")
     plan = make_plan(scenario, dt.date(2026, 9, 7), keep_rentree=False)
     assert plan.verified and not plan.keeps_rentree
     bascule = [scenario.calendar.at(v) for v in plan.proposed[Operation.BASCULE_STS]]
-    assert bascule == [dt.datetime(2026, 8, 31, 10)]
+    assert bascule == [dt.datetime(2026, 6, 30, 10)]
+    check = [scenario.calendar.at(v) for v in plan.proposed[Operation.VERIFICATION_DIVISIONS]]
+    assert check == [dt.datetime(2026, 8, 31, 10)]
     planned, proposed = plan.missing_at_rentree
     for target in Target:
         divisions = (target, Category.DIVISIONS)
-        assert proposed[divisions] > planned[divisions] == 0
+        assert proposed[divisions] == 2 and planned[divisions] == 0
 
 
 def test_nominal_plan_keeps_to_the_lycees_calendar(nominal_plans) -> None:  # type: ignore[no-untyped-def]
@@ -312,12 +319,12 @@ def test_plan_text_is_a_table_by_date_with_who_does_it() -> None:
     assert links.rstrip().endswith("direction (proviseur adjoint)")
     assert any("pas nécessaire pour la cible" in line for line in lines)
     assert "gardent l'ENT et le GAR du matin de la rentrée (mar. 01/09/2026)" in result.output
-    # without the rule, the STS-WEB steps go after the rentrée (02/09): the classes are then
-    # missing on the rentrée morning, and the plan says so
+    # without the rule, the division check goes to the eve of the rentrée: its two new
+    # classes reach the ENT on 02/09, missing on the rentrée morning, and the plan says so
     args = ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07", "--ignore-rentree"]
     free = runner.invoke(app, args).output
     assert "⚠ Aux dates au plus tard, l'ENT et le GAR seraient moins justes le matin" in free
-    assert "ENT, élève → division : 1\u202f200 manquants au lieu de 0" in free
+    assert "ENT, divisions (classes) : 2 manquants au lieu de 0" in free
     assert "GAR, élèves :" in free
     assert "Vérifié par simulation" in result.output
     assert "aucune opération refusée, hors ordre ou un jour non travaillé" in result.output
@@ -631,3 +638,18 @@ def test_a_target_before_later_changes_says_why_it_is_out_of_reach(tmp_path: Pat
     assert result.exit_code == 1
     assert "La cible précède des changements de la réalité saisis plus tard" in result.output
     assert "lun. 14/09/2026 10:00" in result.output
+
+
+def test_written_plan_tells_the_dates_of_a_step_not_needed(tmp_path: Path) -> None:
+    """The structure export is not needed for Mon 14/09: the table says so, and its legend
+    gives the date --write writes (Fri 11/09 10:00, its latest: the planned Tue 23/06 would
+    come before the division check, moved to Fri 28/08, and break the procedure's order)."""
+    out = tmp_path / "plan.yaml"
+    args = ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-14", "--write", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "pas nécessaire pour la cible" in result.output
+    legend = next(line for line in result.output.splitlines() if "--write l'écrit" in line)
+    assert "export de la structure STS-WEB → SIECLE ven. 11/09/2026 10:00" in legend
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))["operations"]
+    assert written["export_structure_siecle"]["date"] == ["2026-09-11"]

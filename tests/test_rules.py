@@ -83,6 +83,16 @@ def test_order_broken_is_reported_with_what_was_missing() -> None:
     assert set(broken[0].detail.split(",")) == {"export_sts_edt", "export_siecle_edt"}
 
 
+def test_a_profiling_before_the_sts_web_switch_is_out_of_order() -> None:
+    """domain.md §1: the bascule comes first; the profiling sends the new year's
+    nomenclatures to STS-WEB, so a profiling on Tue 16/06 before a bascule on Thu 18/06 is
+    reported (the profiling is not refused: the order is a recommendation)."""
+    analysis = run({"operations": {"bascule_sts": {"date": "2026-06-18"}}})
+    broken = [w for w in analysis.warnings if w.code == "order_broken"]
+    assert [(w.actor, w.detail) for w in broken][:1] == [("profilage", "bascule_sts")]
+    assert not [w for w in analysis.warnings if w.code == "refused" and w.actor == "profilage"]
+
+
 def test_rule_3_only_matched_items_are_sent_up() -> None:
     """Without the structure carried over and with the STS-WEB → EDT export done before the
     division check, EDT knows no division: no group and no division service can go up."""

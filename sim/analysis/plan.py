@@ -435,14 +435,25 @@ def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operatio
     }
 
 
+def _removed(values: list[Instant], gone: list[Instant]) -> list[Instant]:
+    """``values`` without one occurrence of each of ``gone``."""
+    kept = list(values)
+    for value in gone:
+        kept.remove(value)
+    return kept
+
+
 def _unneeded(
     planner: Planner,
     calendar: Calendar,
     movable: list[Operation],
     not_needed: Calendar,
+    kept: Calendar,
 ) -> tuple[Calendar, Calendar]:
     """Operations pushed up to the last day before the target that the target does not need
-    at all: done or not, it is met, and nothing more is refused or out of order."""
+    at all: done or not, it is met, and nothing more is refused or out of order. They are
+    written as planned (``kept``: what the table shows), or at their latest dates when the
+    target is not met with the planned ones; occurrences set aside after the target stay."""
     last_day = planner.staff.add_working_days(planner.target, -1)
     for op in reversed(movable):
         values = calendar[op]
@@ -450,8 +461,9 @@ def _unneeded(
             continue
         without = {**calendar, op: []}
         if planner.meets(without):
-            # written at its latest dates: done or not, the target holds
-            not_needed[op] = list(values)
+            before = [v for v in kept.get(op, []) if planner.instant(v) < planner.target_instant]
+            as_planned = bool(before) and planner.meets({**without, op: before})
+            not_needed[op] = [*(before if as_planned else values), *not_needed.get(op, [])]
             calendar = without
     return calendar, not_needed
 
@@ -619,7 +631,8 @@ def make_plan(
     calendar, not_needed = _set_aside(planner, calendar, movable)
     for op in reversed(movable):
         calendar = _latest(planner, calendar, op)
-    calendar, not_needed = _unneeded(planner, calendar, movable, not_needed)
+    kept = {op: _removed(planned[op], useless.get(op, [])) for op in movable}
+    calendar, not_needed = _unneeded(planner, calendar, movable, not_needed, kept)
     final = {op: calendar[op] for op in movable}
     # the added occurrences stay the last ones of their operations, at their latest dates
     added = {op: final[op][-len(values) :] for op, values in extras.items() if final.get(op)}

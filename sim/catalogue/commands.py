@@ -473,6 +473,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.slack": {"fr": "{days} j", "en": "{days} d"},
     "plan.fixed": {"fr": "date fixée", "en": "fixed date"},
     "plan.not_needed": {"fr": "pas nécessaire pour la cible", "en": "not needed for the target"},
+    "plan.not_needed_legend": {
+        "fr": "(« pas nécessaire pour la cible » : la cible est tenue que l'opération soit faite "
+        "ou non ; faite, c'est au plus tard, dans l'ordre du document, et --write l'écrit ainsi : "
+        "{operations})",
+        "en": "('not needed for the target': the target holds whether the operation is done or "
+        "not; done, it is at the latest, in the procedure's order, and --write writes it so: "
+        "{operations})",
+    },
     "plan.to_add": {"fr": "à ajouter", "en": "to add"},
     "plan.useless": {"fr": "sans effet : à ne pas faire", "en": "no effect: not to do"},
     "plan.useless_legend": {

@@ -96,6 +96,18 @@ def _warning_lines(plan: Plan, clock: Any) -> list[str]:
     ]
 
 
+def _written_not_needed(plan: Plan) -> dict[Operation, list[Instant]]:
+    """Occurrences the target does not need that ``--write`` writes at other dates than the
+    planned ones (their latest, so that the procedure's order holds)."""
+    written: dict[Operation, list[Instant]] = {}
+    for op, values in plan.not_needed.items():
+        planned = plan.kept(op)
+        moved = [v for v in values if v not in planned]
+        if moved:
+            written[op] = moved
+    return written
+
+
 def plan_text(plan: Plan, scenario: Scenario) -> str:
     """The plan as a person reads it: a table by date, then whether it is verified."""
     calendar, name = scenario.calendar, scenario.name
@@ -162,6 +174,13 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             + cells[4]
         )
     lines.append(t("plan.legend"))
+    if written := _written_not_needed(plan):
+        operations = "; ".join(
+            f"{label('operation', op.value)} "
+            + ", ".join(instant_text(calendar.at(v)) for v in values)
+            for op, values in written.items()
+        )
+        lines.append(t("plan.not_needed_legend", operations=operations))
     if plan.useless:
         lines.append(t("plan.useless_legend"))
     if plan.added and plan.added_after is not None:
@@ -325,7 +344,7 @@ def plan_scenario_yaml(plan: Plan, scenario: Scenario, source: Path, destination
     written = plan.written(scenario)
     operations: dict[str, Any] = {}
     for op in plan.proposed:
-        # the occurrences the target does not need stay as the scenario plans them
+        # the occurrences the target does not need are written too (see ``Plan.written``)
         spec = written.operations.get(op)
         if spec.missing:
             operations[op.value] = {"missing": True}
@@ -339,5 +358,5 @@ def plan_scenario_yaml(plan: Plan, scenario: Scenario, source: Path, destination
         "name": t("plan.scenario_name", name=scenario.name, target=day_text(plan.target)),
         "operations": operations,
     }
-    header = "# " + t("plan.scenario_comment", target=plan.target.isoformat()) + "\n"
+    header = "# " + t("plan.scenario_comment", target=day_text(plan.target)) + "\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
