@@ -64,8 +64,8 @@ def test_report_refuses_an_extension_it_cannot_write(tmp_path: Path) -> None:
 
 def test_a_folder_of_results_is_replaced_as_a_whole(tmp_path: Path) -> None:
     out = tmp_path / "resultats"
-    write_file_set(out, {"a.csv": "1", "tornade.png": b"x"})
-    write_file_set(out, {"a.csv": "2"})
+    write_file_set(out, {"a.csv": "1", "tornade.png": b"x"}, "risk")
+    write_file_set(out, {"a.csv": "2"}, "risk")
     assert sorted(p.name for p in out.iterdir()) == [".rentree-sim", "a.csv"]
     assert (out / "a.csv").read_text() == "2"
     assert [p.name for p in tmp_path.iterdir()] == ["resultats"]
@@ -73,9 +73,9 @@ def test_a_folder_of_results_is_replaced_as_a_whole(tmp_path: Path) -> None:
 
 def test_a_failed_write_leaves_the_earlier_set_intact(tmp_path: Path) -> None:
     out = tmp_path / "resultats"
-    write_file_set(out, {"a.csv": "1", "b.json": "{}"})
+    write_file_set(out, {"a.csv": "1", "b.json": "{}"}, "risk")
     with pytest.raises(OutputError):
-        write_file_set(out, {"a.csv": "2", "sous/dossier.csv": "x"})
+        write_file_set(out, {"a.csv": "2", "sous/dossier.csv": "x"}, "risk")
     assert (out / "a.csv").read_text() == "1" and (out / "b.json").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["resultats"]
 
@@ -91,7 +91,7 @@ def test_a_file_put_beside_our_results_is_never_deleted(tmp_path: Path) -> None:
     """A table saved next to ours (« Enregistrer sous ») or a spreadsheet's lock file: the
     run is refused before computing, and every file stays as it was."""
     out = tmp_path / "resultats"
-    write_file_set(out, {"a.csv": "1"})
+    write_file_set(out, {"a.csv": "1"}, "run")
     (out / "a-annoté.xlsx").write_text("mes notes")
     (out / "~$a.csv").write_text("verrou")
     result = runner.invoke(app, ["run", NOMINAL, "--out", str(out)])
@@ -106,7 +106,7 @@ def test_a_file_put_beside_our_results_is_never_deleted(tmp_path: Path) -> None:
     assert (out / "a.csv").read_text() == "1"
     (out / "a-annoté.xlsx").unlink()
     (out / "~$a.csv").unlink()
-    write_file_set(out, {"b.csv": "2"})  # what an earlier run wrote is replaced, as before
+    write_file_set(out, {"b.csv": "2"}, "run")  # what an earlier run wrote is replaced
     assert sorted(p.name for p in out.iterdir()) == [".rentree-sim", "b.csv"]
 
 
@@ -145,3 +145,28 @@ def test_risk_files_are_the_same_on_one_or_two_processes(tmp_path: Path) -> None
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
     assert "risque.json" in outputs[0] and "courbe.png" in outputs[0]
+
+
+def test_another_commands_results_are_not_replaced(tmp_path: Path) -> None:
+    """`run --out dossier` then `risk --out dossier`: the risk would delete the run's four
+    files without a word; it is refused before computing, and the run's files stay. The
+    same command again replaces its own results, as before."""
+    out = tmp_path / "resultats"
+    assert runner.invoke(app, ["run", NOMINAL, "--out", str(out)]).exit_code == 0
+    before = sorted(p.name for p in out.iterdir())
+    refused = runner.invoke(app, ["risk", NOMINAL, "-n", "3", "--out", str(out)])
+    assert refused.exit_code == 2, refused.output
+    assert "résultats de « rentree-sim run »" in refused.output
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert runner.invoke(app, ["run", NOMINAL, "--seed", "3", "--out", str(out)]).exit_code == 0
+    assert (out / ".rentree-sim").read_text("utf-8").splitlines()[0] == "# rentree-sim run"
+
+
+def test_a_folder_from_before_the_command_was_recorded_is_still_replaced(tmp_path: Path) -> None:
+    """Manifests written before they named their command list files only: still ours."""
+    out = tmp_path / "ancien"
+    out.mkdir()
+    (out / "a.csv").write_text("1")
+    (out / ".rentree-sim").write_text("a.csv\n")
+    write_file_set(out, {"b.csv": "2"}, "risk")
+    assert sorted(p.name for p in out.iterdir()) == [".rentree-sim", "b.csv"]

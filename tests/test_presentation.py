@@ -88,7 +88,7 @@ def test_events_csv_rows_match_the_log() -> None:
 def test_outputs_replace_an_earlier_run_as_a_whole(tmp_path: Path) -> None:
     out = tmp_path / "results"
     # an earlier run wrote a picture this one does not (its manifest lists it)
-    write_file_set(out, {"tornade.png": b"from an earlier run"})
+    write_file_set(out, {"tornade.png": b"from an earlier run"}, "run")
     written = write_outputs(run_scenario("nominal.yaml"), out)
     assert {p.name for p in written} == {
         "evenements.csv",

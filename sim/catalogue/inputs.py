@@ -415,6 +415,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "ce n'est pas un dossier",
         "en": "this is not a folder",
     },
+    "output.folder_other_command": {
+        "fr": "ce dossier tient les résultats de « rentree-sim {command} », qu'une autre "
+        "commande remplacerait : choisissez un autre dossier (ou videz celui-ci)",
+        "en": "this folder holds the results of 'rentree-sim {command}', which another command "
+        "would replace: choose another folder (or empty this one)",
+    },
     "output.folder_has_others": {
         "fr": "ce dossier contient des fichiers que rentree-sim n'a pas écrits ({files}) : "
         "il ne les effacera pas en remplaçant ses résultats ; déplacez-les (ou fermez le "

@@ -217,9 +217,10 @@ def answer(
     files: Callable[[Csv], dict[str, str | bytes]]
     data: Callable[[], dict[str, Any]]
     text: Callable[[], str]
+    command = "academie run" if replications is None else "academie risk"
     try:
         if out is not None:
-            check_output_folder(out)
+            check_output_folder(out, command)
         result = compute(loaded, replications, seed, workers, scheduler)
         if isinstance(result, AcademieRisk):
             drawn = result
@@ -230,7 +231,7 @@ def answer(
             files = partial(academie_output.academie_run_files, result, source)
             data = partial(academie_output.academie_run_json, result, source)
             text = partial(academie_output.academie_run_summary, result)
-        written = write_file_set(out, files(Csv(csv_form))) if out is not None else []
+        written = write_file_set(out, files(Csv(csv_form)), command) if out is not None else []
     except RentreeSimError as error:
         raise fail(error) from None
     typer.echo(dumps(data()) if as_json else text())

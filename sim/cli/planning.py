@@ -136,7 +136,7 @@ def risk(
     loaded = load(scenario)
     if out is not None:
         try:
-            check_output_folder(out)
+            check_output_folder(out, "risk")
         except OutputError as error:
             raise fail(error) from None
     with ReplicationPool(workers or default_workers()) as pool:
@@ -151,7 +151,7 @@ def risk(
         typer.echo(risk_summary(result))
     if out is not None:
         try:
-            written = write_file_set(out, risk_files(result, scenario, Csv(csv_form)))
+            written = write_file_set(out, risk_files(result, scenario, Csv(csv_form)), "risk")
         except (OutputError, UsageError) as error:
             raise fail(error) from None
         typer.echo(t("cli.written", files=", ".join(str(p) for p in written)), err=as_json)

@@ -283,7 +283,7 @@ def fictional_files(
                     end=calendar.end.strftime("%d/%m/%Y"),
                 )
             )
-        check_output_folder(out)
+        check_output_folder(out, "fichiers-fictifs")
         result = simulate(loaded)
         # the files of day D hold what STS-WEB and SIECLE held at the start of that day
         minute = result.clock.day_minutes(day, dt.time(0, 0))
@@ -307,7 +307,9 @@ def fictional_files(
                     t("cli.fixtures_defect_none", defect=defect, day=day.strftime("%d/%m/%Y")),
                     err=True,
                 )
-        written = write_file_set(out, dict(export_files(files, zip_siecle=not plain)))
+        written = write_file_set(
+            out, dict(export_files(files, zip_siecle=not plain)), "fichiers-fictifs"
+        )
     except RentreeSimError as error:
         raise fail(error) from None
     typer.echo(t("cli.fixtures_written", folder=out, files=", ".join(p.name for p in written)))

@@ -48,7 +48,7 @@ def run(
     loaded = load(scenario)
     try:
         if out is not None:
-            check_output_folder(out)
+            check_output_folder(out, "run")
         analysis = analyse(simulate(loaded, seed=seed))
         if out is not None:
             written = write_outputs(analysis, out, source=scenario, csv_form=Csv(csv_form))

@@ -349,4 +349,4 @@ def write_outputs(
 ) -> list[Path]:
     """Write the events, the daily state, the facts (CSV) and the result (JSON) into
     ``directory``, as one set."""
-    return write_file_set(directory, output_files(analysis, source, csv_form))
+    return write_file_set(directory, output_files(analysis, source, csv_form), "run")

@@ -22,6 +22,7 @@ from sim.i18n import t
 MANIFEST = ".rentree-sim"
 MAX_MANIFEST_BYTES = 64 * 1024  # a few file names: anything longer is not ours
 MAX_NAMED = 5  # other files named in the refusal
+_COMMAND_LINE = "# rentree-sim "  # the manifest's first line: the command that wrote it
 
 
 def _file_mode(base: int) -> int:
@@ -55,8 +56,9 @@ def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
     return target
 
 
-def check_output_folder(directory: Path) -> Path:
-    """Where a set of files will land: a new folder, an empty one, or one this tool wrote."""
+def check_output_folder(directory: Path, command: str) -> Path:
+    """Where a set of files will land: a new folder, an empty one, or one this tool wrote
+    for the same ``command`` (another command's results are not replaced without a word)."""
     target = Path(os.path.realpath(directory))
     if os.path.lexists(target):
         if not target.is_dir():
@@ -68,7 +70,10 @@ def check_output_folder(directory: Path) -> Path:
         if entries and MANIFEST not in entries:
             raise _refuse(directory, "output.folder_not_ours")
         if entries:
-            others = sorted(set(entries) - {MANIFEST, *_written(target)})
+            earlier, written = _manifest(target)
+            if earlier is not None and earlier != command:
+                raise _refuse(directory, "output.folder_other_command", command=earlier)
+            others = sorted(set(entries) - {MANIFEST, *written})
             if others:  # a table saved beside ours, a spreadsheet's lock file: never deleted
                 shown = ", ".join(printable(name) for name in others[:MAX_NAMED])
                 more = len(others) - MAX_NAMED
@@ -81,14 +86,18 @@ def check_output_folder(directory: Path) -> Path:
     return target
 
 
-def _written(folder: Path) -> list[str]:
-    """The files an earlier run wrote in ``folder``, as its manifest lists them."""
+def _manifest(folder: Path) -> tuple[str | None, list[str]]:
+    """The command an earlier run in ``folder`` was (None: not recorded, before the
+    manifest said it) and the files it wrote, as its manifest lists them."""
     try:
         with open(folder / MANIFEST, "rb") as manifest:
             text = manifest.read(MAX_MANIFEST_BYTES).decode("utf-8", errors="replace")
     except OSError:
-        return []
-    return [line for line in text.splitlines() if line]
+        return None, []
+    lines = [line for line in text.splitlines() if line]
+    if lines and lines[0].startswith(_COMMAND_LINE):
+        return printable(lines[0][len(_COMMAND_LINE) :]), lines[1:]
+    return None, lines
 
 
 def _check_writable(shown: Path, folder: Path) -> None:
@@ -128,15 +137,17 @@ def write_atomically(path: Path, write: Callable[[str], object], mode: int | Non
     return path
 
 
-def write_file_set(directory: Path, contents: dict[str, str | bytes]) -> list[Path]:
+def write_file_set(directory: Path, contents: dict[str, str | bytes], command: str) -> list[Path]:
     """Write ``contents`` as the whole of ``directory``: built in a staging folder beside it,
-    which then takes its place; files of an earlier run do not stay beside the new ones."""
-    target = check_output_folder(directory)
+    which then takes its place; files of an earlier run of ``command`` do not stay beside the
+    new ones."""
+    target = check_output_folder(directory, command)
     staging: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-        for name, content in {**contents, MANIFEST: "\n".join(contents) + "\n"}.items():
+        manifest = "\n".join([_COMMAND_LINE + command, *contents]) + "\n"
+        for name, content in {**contents, MANIFEST: manifest}.items():
             file = staging / name
             if isinstance(content, bytes):
                 file.write_bytes(content)
