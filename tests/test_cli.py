@@ -229,6 +229,7 @@ def test_plot_compare_and_bad_extension(tmp_path: Path) -> None:
         (["run", NOMINAL, "--json=3"], "l'option --json ne prend pas de valeur"),
         (["run", NOMINAL, "--seed", "-1"], "pour --seed (de 0 à 9223372036854775807)"),
         (["risk", NOMINAL, "--seed", "douze"], "valeur invalide pour --seed (de 0 à"),
+        (["plan", NOMINAL, "--target", "2026-09-14", "--confidence", "80"], "(de 0,01 à 0,99)"),
     ],
 )
 def test_parser_mistakes_are_told_in_french(args: list[str], expected: str) -> None:
@@ -251,3 +252,23 @@ def test_seed_help_does_not_print_its_19_digit_bound(command: list[str]) -> None
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "ENTIER" in result.output and "9223372036854775807" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        ("31/02/2026", "--at : « 31/02/2026 » n'existe pas dans le calendrier"),
+        ("hier", "--at : date invalide « hier » (attendu JJ/MM/AAAA ou AAAA-MM-JJ"),
+        ("01/01/2027", "--at : le ven. 01/01/2027 est hors de la fenêtre du scénario (du lun."),
+    ],
+)
+def test_explain_says_what_is_wrong_with_at(at: str, expected: str) -> None:
+    result = runner.invoke(app, ["explain", NOMINAL, "--category", "eleve-groupe", "--at", at])
+    assert result.exit_code == 2 and expected in result.output
+
+
+@pytest.mark.parametrize("confidence", ["0,8", "0.8", "80 %", "80\u202f%"])
+def test_confidence_is_typed_as_a_french_office_types_it(confidence: str) -> None:
+    from sim.cli.usage import share_number
+
+    assert share_number(confidence) == pytest.approx(0.8)

@@ -154,10 +154,15 @@ def test_the_importer_writes_a_scenario_that_runs(
     code, out, err = cli(["run", str(tmp_path / "mon-lycee.yaml")])
     assert code == 0 and "ENT (Lycée Connecté) : cohérent à partir du" in out
     first = data_file.read_bytes()
+    # a second import never replaces the lycée's files (its dates, its corrections) unasked
     code, _, err = _import(cli, tmp_path)
+    assert code == 2 and "mon-lycee.yaml et mon-lycee.donnees.json existent déjà" in err
+    assert "--remplacer" in err and data_file.read_bytes() == first
+    code, _, err = _import(cli, tmp_path, "--remplacer")
     assert code == 0 and data_file.read_bytes() == first  # two imports match
+    assert "mon-lycee.donnees.json existait : il est remplacé" in err
     monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "another"))
-    code, _, err = _import(cli, tmp_path)
+    code, _, err = _import(cli, tmp_path, "--remplacer")
     other = json.loads(data_file.read_text("utf-8"))
     assert other["empreinte_cle"] != json.loads(first)["empreinte_cle"]
     assert not {s["id"] for s in other["eleves"]} & {s["id"] for s in json.loads(first)["eleves"]}

@@ -208,3 +208,29 @@ def test_dates_written_out_of_order_with_shrinking_shares_are_told(tmp_path: Pat
     assert load_scenario_with_warnings(write(tmp_path, "b.yaml", in_order))[1] == []
     one_share = reversed_dates + "    share: 1.0\n"
     assert load_scenario_with_warnings(write(tmp_path, "c.yaml", one_share))[1] == []
+
+
+def test_occurrences_that_do_nothing_more_are_told(tmp_path: Path) -> None:
+    """Shares are cumulative: 90 % of the transfers by 02/07 then 50 % by 28/08 does nothing
+    on 28/08, told even with the dates in order. The same export twice at 10:00 on 08/07:
+    the second finds what the first left. Both are warnings (the scenario runs); two dates of
+    one day at different times, or the same instant with a growing share, are not told."""
+    shrinking = (
+        BASE + "operations:\n  transferts:\n    date: [2026-07-02, 2026-08-28]\n"
+        "    share: [0.9, 0.5]\n"
+    )
+    _, warnings = load_scenario_with_warnings(write(tmp_path, "a.yaml", shrinking))
+    (warning,) = warnings
+    assert warning.field == "operations.transferts.date"
+    assert "le 02/07/2026 : 90 %, le 28/08/2026 : 50 %" in warning.rule
+    assert "une part plus petite après une plus grande ne fait rien de plus" in warning.rule
+    twice = BASE + "operations:\n  export_siecle_edt:\n    date: [2026-07-08, 2026-07-08]\n"
+    _, warnings = load_scenario_with_warnings(write(tmp_path, "b.yaml", twice))
+    assert [w.rule for w in warnings] == [
+        "le 08/07/2026 est écrit deux fois à la même heure : la seconde ne fait rien de plus"
+    ]
+    fine = (
+        BASE + "operations:\n  export_siecle_edt:\n    date: [2026-07-08, '2026-07-08 15:00']\n"
+        "  transferts:\n    date: [2026-07-02, 2026-07-02]\n    share: [0.5, 1.0]\n"
+    )
+    assert load_scenario_with_warnings(write(tmp_path, "c.yaml", fine))[1] == []

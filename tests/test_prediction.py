@@ -292,6 +292,13 @@ def test_the_forecast_in_json_and_a_calendar_of_another_year(
         "export_liens_siecle",
     }
     assert forecast["en_refaisant"]["ent"]["juste_hors_partants_a_partir_du"] is not None
+    assert "⚠" not in capsys.readouterr().err
+    # another lycée's scenario: only its calendar serves, and the deputy is told
+    elsewhere = tmp_path / "autre-lycee.yaml"
+    elsewhere.write_text(f"extends: {NOMINAL}\netablissement: {{uai: '0331234A'}}\n")
+    assert run_main(monkeypatch, "diagnostiquer", *options, "--scenario", str(elsewhere)) == 0
+    err = capsys.readouterr().err
+    assert "le scénario de l'UAI 0331234A, les fichiers ceux de l'UAI 0330999Z" in err
     other = tmp_path / "2027.yaml"
     other.write_text(f"extends: {NOMINAL}\ncalendar: {{start: 2027-06-07, end: 2027-11-14}}\n")
     assert run_main(monkeypatch, "diagnostiquer", *options, "--scenario", str(other)) == 2

@@ -428,9 +428,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "la cible du {day} est hors de la fenêtre du scénario (du {start} au {end})",
         "en": "the target {day} is outside the scenario's window ({start} to {end})",
     },
-    "explain.bad_at": {
-        "fr": "« {value} » : date attendue AAAA-MM-JJ ou AAAA-MM-JJ HH:MM, dans la fenêtre",
-        "en": "'{value}': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, inside the window",
+    "explain.bad_at": {"fr": "--at : {reason}", "en": "--at: {reason}"},
+    "explain.at_outside": {
+        "fr": "--at : le {day} est hors de la fenêtre du scénario (du {start} au {end})",
+        "en": "--at: {day} is outside the scenario's window ({start} to {end})",
     },
     "cli.compare_cmd_help": {
         "fr": "Compare les dates de plusieurs scénarios (ou leurs percentiles avec --risk).",
@@ -581,8 +582,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
     "cli.opt_confidence": {
-        "fr": "niveau de confiance sous incertitude (ex. 0.8)",
-        "en": "confidence level under uncertainty (e.g. 0.8)",
+        "fr": "niveau de confiance sous incertitude de 0,01 à 0,99 (ex. 0,8 ou 80 %)",
+        "en": "confidence level under uncertainty from 0.01 to 0.99 (e.g. 0.8 or 80 %)",
     },
     "cli.opt_write": {
         "fr": "écrit le calendrier proposé comme scénario (qui étend l'original)",

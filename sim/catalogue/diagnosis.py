@@ -613,6 +613,35 @@ MESSAGES.update(
             "en": "tip: 'rentree-sim diagnostiquer' with the same files says what is wrong in "
             "these exports",
         },
+        "cli.forecast_other_lycee": {
+            "fr": "⚠ {scenario} est le scénario de l'UAI {other}, les fichiers ceux de l'UAI "
+            "{uai} : la prévision prend de ce scénario son calendrier seulement (ses dates, ses "
+            "pannes), et le lycée des fichiers",
+            "en": "⚠ {scenario} is the scenario of UAI {other}, the files those of UAI {uai}: "
+            "the forecast takes from this scenario its calendar only (its dates, its outages), "
+            "and the lycée from the files",
+        },
+        "cli.import_exists": {
+            "fr": "{files} existe déjà : l'import le remplacerait, avec les dates et les "
+            "corrections faites à la main ; --remplacer pour le faire quand même, ou un autre "
+            "nom avec -o",
+            "en": "{files} already exists: the import would replace it, with the dates and the "
+            "corrections made by hand; --remplacer to do it anyway, or another name with -o",
+        },
+        "cli.and": {"fr": " et ", "en": " and "},
+        "cli.import_exist": {
+            "fr": "{files} existent déjà : l'import les remplacerait, avec les dates et les "
+            "corrections faites à la main ; --remplacer pour le faire quand même, ou un autre "
+            "nom avec -o",
+            "en": "{files} already exist: the import would replace them, with the dates and the "
+            "corrections made by hand; --remplacer to do it anyway, or another name with -o",
+        },
+        "cli.opt_import_replace": {
+            "fr": "remplacer le scénario et le fichier de données d'un import précédent (les "
+            "corrections faites à la main y sont perdues)",
+            "en": "replace the scenario and data file of an earlier import (corrections made by "
+            "hand there are lost)",
+        },
         "cli.import_replaces": {
             "fr": "{path} existait : il est remplacé (les corrections faites à la main, par "
             "exemple des niveaux, sont à refaire)",

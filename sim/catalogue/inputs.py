@@ -146,6 +146,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{pairs}; a smaller share after a larger one does nothing more: check that each "
         "share is beside its date",
     },
+    "rule.shares_decrease": {
+        "fr": "les parts sont cumulées (la part faite à l'issue de chaque date) : {pairs} ; une "
+        "part plus petite après une plus grande ne fait rien de plus : vérifiez les parts",
+        "en": "shares are cumulative (the share done by each date): {pairs}; a smaller share "
+        "after a larger one does nothing more: check the shares",
+    },
+    "rule.date_twice": {
+        "fr": "le {day} est écrit deux fois à la même heure : la seconde ne fait rien de plus",
+        "en": "{day} is written twice at the same time: the second does nothing more",
+    },
     "rule.share_on": {"fr": "le {day} : {share} %", "en": "{day}: {share} %"},
     "rule.outside_bounds": {
         "fr": "le {day} est {side} de cette opération ({bound})",

@@ -37,7 +37,7 @@ from sim.cli.app import (
     load,
     use_language,
 )
-from sim.cli.usage import BadChoice
+from sim.cli.usage import BadChoice, share_number
 from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, RentreeSimError, UsageError
@@ -253,13 +253,21 @@ def _minute_of(result: SimulationResult, text: str) -> float:
     """A date (at the observation time) or a date and time, inside the window."""
     try:
         value = parse_instant(text)
-    except ValueError:
-        raise UsageError(t("explain.bad_at", value=text)) from None
+    except ValueError as error:  # its words say what is wrong: the format, or no such day
+        raise UsageError(t("explain.bad_at", reason=error)) from None
     if not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, result.scenario.calendar.observation_time)
     minute = result.clock.minutes(value)
     if not 0 <= minute < result.end_minute:
-        raise UsageError(t("explain.bad_at", value=text))
+        calendar = result.scenario.calendar
+        raise UsageError(
+            t(
+                "explain.at_outside",
+                day=day_text(value.date()),
+                start=day_text(calendar.start),
+                end=day_text(calendar.end),
+            )
+        )
     return minute
 
 
@@ -274,8 +282,7 @@ def plan(
         typer.Option(
             "--confidence",
             help=t("cli.opt_confidence"),
-            min=0.01,
-            max=0.99,
+            parser=share_number,
             metavar=t("cli.mv_share"),
         ),
     ] = None,

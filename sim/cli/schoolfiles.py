@@ -178,6 +178,18 @@ def diagnose_files(
         prediction: Prediction | None = None
         if calendar is not None:
             _same_year(files, calendar, scenario, "--scenario")
+            other = calendar.etablissement.uai
+            if other.upper() != files.eleves.uai.strip().upper():
+                # a common calendar is fine; only its dates serve, never its lycée
+                typer.echo(
+                    t(
+                        "cli.forecast_other_lycee",
+                        scenario=scenario,
+                        other=printable(other),
+                        uai=printable(files.eleves.uai),
+                    ),
+                    err=True,
+                )
             window = calendar.calendar
             if not window.start <= day <= window.end:
                 raise UsageError(
@@ -344,6 +356,9 @@ def import_files(
         ),
     ] = None,
     on: FilesDayOption = None,
+    replace: Annotated[
+        bool, typer.Option("--remplacer", "--replace", help=t("cli.opt_import_replace"))
+    ] = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -369,6 +384,11 @@ def import_files(
         protected = {Path(os.path.realpath(p)) for p in [base, *extends_chain(base)]}
         if target in protected or data_path in protected:
             raise UsageError(t("cli.import_over_model", path=output))
+        existing = [p.name for p in (target, data_path) if os.path.lexists(p)]
+        if existing and not replace:
+            # the scenario holds the lycée's calendar, the data file its corrections by hand
+            key = "cli.import_exists" if len(existing) == 1 else "cli.import_exist"
+            raise UsageError(t(key, files=t("cli.and").join(existing)))
         key, files = _read_files(sts, eleves, structures, responsables)
         rentree = _same_year(files, template, base, "--modele")
         day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree

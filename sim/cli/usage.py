@@ -29,7 +29,7 @@ MAX_SEED = 2**63 - 1  # numpy's seeds, and the formats' bound
 class OutOfRange(typer.BadParameter):
     """A number typed outside its option's bounds (``min`` and ``max``, told with it)."""
 
-    def __init__(self, value: str, low: int, high: int) -> None:
+    def __init__(self, value: str, low: float, high: float) -> None:
         super().__init__(value)
         self.min, self.max = low, high
 
@@ -43,6 +43,20 @@ def seed_number(text: str) -> int:
         raise OutOfRange(text, 0, MAX_SEED) from None
     if not 0 <= value <= MAX_SEED:
         raise OutOfRange(text, 0, MAX_SEED)
+    return value
+
+
+def share_number(text: str) -> float:
+    """A share as a French office types it: ``0,8``, ``0.8`` or ``80 %``, from 0,01 to 0,99."""
+    cleaned = text.strip().replace("\u202f", " ").replace("\xa0", " ")
+    percent = cleaned.endswith("%")
+    try:
+        value = float(cleaned.rstrip("%").strip().replace(",", "."))
+    except ValueError:
+        raise OutOfRange(text, 0.01, 0.99) from None
+    value = value / 100 if percent else value
+    if not 0.01 <= value <= 0.99 or value != value:
+        raise OutOfRange(text, 0.01, 0.99)
     return value
 
 

@@ -112,22 +112,29 @@ def office_habits(scenario: Scenario) -> Problems:
 
 
 def _shares_out_of_order(scenario: Scenario) -> Problems:
-    """Dates written out of time order whose shares then shrink in time: each share stays
-    with its date, which is seldom what a table typed right to left meant."""
+    """Occurrences that do nothing more than an earlier one: a share smaller than an earlier
+    one (shares are cumulative; written out of time order, each share stays with its date,
+    which is seldom what a table typed right to left meant), or the same instant twice."""
     warnings: Problems = []
+    at = scenario.calendar.at
     for op in Operation:
         spec = scenario.operations.get(op)
         shares = spec.share
+        field = ("operations", op.value, "date")
+        instants = [at(d) for d in spec.date]
+        for i, (before, after) in enumerate(pairwise(instants)):
+            grows = isinstance(shares, list) and shares[i + 1] > shares[i]
+            if before == after and not grows:
+                warnings.append((field, t("rule.date_twice", day=shown(day_of(spec.date[i])))))
+        if not isinstance(shares, list) or all(a <= b for a, b in pairwise(shares)):
+            continue
         written = [spec.written_index(i) for i in range(len(spec.date))]
-        if not isinstance(shares, list) or written == sorted(written):
-            continue
-        if all(a <= b for a, b in pairwise(shares)):
-            continue
         pairs = ", ".join(
             t("rule.share_on", day=shown(day_of(d)), share=round(100 * share))
             for d, share in zip(spec.date, shares, strict=True)
         )
-        warnings.append((("operations", op.value, "date"), t("rule.shares_shrink", pairs=pairs)))
+        key = "rule.shares_shrink" if written != sorted(written) else "rule.shares_decrease"
+        warnings.append((field, t(key, pairs=pairs)))
     return warnings
 
 
