@@ -387,8 +387,8 @@ def import_files(
         existing = [p.name for p in (target, data_path) if os.path.lexists(p)]
         if existing and not replace:
             # the scenario holds the lycée's calendar, the data file its corrections by hand
-            key = "cli.import_exists" if len(existing) == 1 else "cli.import_exist"
-            raise UsageError(t(key, files=t("cli.and").join(existing)))
+            told = "cli.import_exists" if len(existing) == 1 else "cli.import_exist"
+            raise UsageError(t(told, files=t("cli.and").join(existing)))
         key, files = _read_files(sts, eleves, structures, responsables)
         rentree = _same_year(files, template, base, "--modele")
         day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree
