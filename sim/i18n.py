@@ -7,6 +7,7 @@ process with :func:`set_language` (the CLI's ``--lang``) or ``RENTREE_SIM_LANG``
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from sim.catalogue import MESSAGES
@@ -32,14 +33,40 @@ def language() -> str:
 
 
 def t(key: str, **values: Any) -> str:
-    """The message ``key`` in the current language, formatted with ``values``."""
+    """The message ``key`` in the current language, formatted with ``values``; its singular
+    form (``fr_one``, ``en_one``) when the number it agrees with (``by``, else ``count``)
+    is singular in that language."""
     entry = MESSAGES.get(key)
     if entry is None:
         raise KeyError(f"message key {key!r} is not in the catalogue")
+    one = entry.get(_language + "_one")
+    if one is not None and _singular(values.get(entry.get("by", "count"))):
+        return one.format(**values)
     return entry[_language].format(**values)
+
+
+def _singular(value: Any) -> bool:
+    """Whether a number (or its text, « 1 200 », « +1 ») takes the singular: 0 and 1 in
+    French (« 0 erreur »), 1 in English."""
+    try:
+        number = abs(float(re.sub(r"[\s\u202f\xa0+]", "", str(value)).replace(",", ".")))
+    except ValueError:
+        return False
+    return number < 2 if _language == "fr" else number == 1
 
 
 def label(kind: str, ident: str) -> str:
     """Human name of an identifier (system, category, operation, channel)."""
     key = f"{kind}.{ident}"
     return t(key) if key in MESSAGES else ident
+
+
+def size_text(size: int) -> str:
+    """A file's size as an office reads it: « 288,4 Mo », « 12 ko », « 512 octets »."""
+    for unit, scale in (("mb", 1024**2), ("kb", 1024)):
+        if size >= scale:
+            value = f"{size / scale:.1f}".removesuffix(".0")
+            if language() == "fr":
+                value = value.replace(".", ",")
+            return t(f"size.{unit}", value=value)
+    return t("size.bytes", value=size)

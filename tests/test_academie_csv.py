@@ -219,4 +219,4 @@ def test_convert_writes_an_equivalent_yaml_only_when_valid(
     assert list(tmp_path.glob(".rentree-sim-*")) == []
     code = run_main(monkeypatch, "academie", "convertir", str(table), "-o", str(again))
     assert code == 2 and not again.exists()
-    assert capsys.readouterr().err.startswith("Académie invalide (1 erreur(s)) :")  # no --commun
+    assert capsys.readouterr().err.startswith("Académie invalide (1 erreur) :")  # no --commun

@@ -287,7 +287,7 @@ def test_validate_command(
     bad = write(tmp_path, [{**LYCEE_A, "kind": "LPX"}])
     assert run_main(monkeypatch, "academie", "validate", str(bad)) == 2
     err = capsys.readouterr().err
-    assert "Académie invalide (1 erreur(s))" in err and "LGT, LP, LPO" in err
+    assert "Académie invalide (1 erreur)" in err and "LGT, LP, LPO" in err
     assert "Traceback" not in err
 
 

@@ -14,11 +14,37 @@ from tests.conftest import ROOT
 
 def test_every_entry_has_french_and_english_with_the_same_placeholders() -> None:
     for key, entry in MESSAGES.items():
-        assert set(entry) == {"fr", "en"}, key
-        names = [
-            {f[1] for f in string.Formatter().parse(entry[lang]) if f[1]} for lang in ("fr", "en")
-        ]
-        assert names[0] == names[1], key
+        forms = {"fr", "en"}
+        if "fr_one" in entry:  # a singular form in both languages, agreeing with one number
+            forms |= {"fr_one", "en_one"}
+        assert set(entry) - {"by"} == forms, key
+        names = [{f[1] for f in string.Formatter().parse(entry[form]) if f[1]} for form in forms]
+        assert all(n == names[0] for n in names), key
+        assert entry.get("by", "count") in names[0] or forms == {"fr", "en"}, key
+        assert "(s)" not in entry["fr"] or forms == {"fr", "en"}, key
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("fr", 0, "Scénario invalide (0 erreur) :"),
+        ("fr", 1, "Scénario invalide (1 erreur) :"),
+        ("fr", 2, "Scénario invalide (2 erreurs) :"),
+        ("fr", "1\u202f200", "Scénario invalide (1\u202f200 erreurs) :"),
+        ("en", 0, "Invalid scenario (0 errors):"),
+        ("en", 1, "Invalid scenario (1 error):"),
+    ],
+)
+def test_a_number_chooses_the_singular_or_the_plural(
+    language: str, count: object, expected: str
+) -> None:
+    set_language(language)
+    try:
+        assert t("cli.invalid_scenario", count=count) == expected
+    finally:
+        set_language("fr")
+    assert t("ics.slack", slack="+1") == " (marge : +1 jour travaillé)"
+    assert t("ics.slack", slack="+3") == " (marge : +3 jours travaillés)"
 
 
 def test_every_literal_key_used_in_the_code_exists() -> None:

@@ -61,16 +61,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.mv_category": {"fr": "CATÉGORIE", "en": "CATEGORY"},
     "cli.mv_share": {"fr": "PROBABILITÉ", "en": "PROBABILITY"},
     "cli.invalid_scenario": {
-        "fr": "Scénario invalide ({count} erreur(s)) :",
-        "en": "Invalid scenario ({count} error(s)):",
+        "fr": "Scénario invalide ({count} erreurs) :",
+        "fr_one": "Scénario invalide ({count} erreur) :",
+        "en": "Invalid scenario ({count} errors):",
+        "en_one": "Invalid scenario ({count} error):",
     },
     "cli.invalid_academie": {
-        "fr": "Académie invalide ({count} erreur(s)) :",
-        "en": "Invalid académie ({count} error(s)):",
+        "fr": "Académie invalide ({count} erreurs) :",
+        "fr_one": "Académie invalide ({count} erreur) :",
+        "en": "Invalid académie ({count} errors):",
+        "en_one": "Invalid académie ({count} error):",
     },
     "cli.more_errors": {
-        "fr": "… et {count} autre(s) erreur(s), non montrées : corrigez d'abord celles-ci",
-        "en": "… and {count} more error(s), not shown: fix these first",
+        "fr": "… et {count} autres erreurs, non montrées : corrigez d'abord celles-ci",
+        "fr_one": "… et {count} autre erreur, non montrée : corrigez d'abord celles-ci",
+        "en": "… and {count} more errors, not shown: fix these first",
+        "en_one": "… and {count} more error, not shown: fix these first",
     },
     "cli.valid": {
         "fr": "{file} : scénario valide (« {name} »).",
@@ -221,8 +227,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "refuse warnings too (closed day, weekend…): exit 2",
     },
     "cli.strict_warnings": {
-        "fr": "{count} avertissement(s) et --strict : rien n'est fait.",
-        "en": "{count} warning(s) and --strict: nothing done.",
+        "fr": "{count} avertissements et --strict : rien n'est fait.",
+        "fr_one": "{count} avertissement et --strict : rien n'est fait.",
+        "en": "{count} warnings and --strict: nothing done.",
+        "en_one": "{count} warning and --strict: nothing done.",
     },
     "cli.academie_valid": {
         "fr": "{file} : académie valide (« {name} ») : {lycees} ({kinds}), rentrée le "
@@ -547,12 +555,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No calendar reaches the target. Planned calendar: {planned}. At best (each of the lycée's operations as early as the chain and the window allow, fixed dates kept): {best}",
     },
     "plan.confidence_ok": {
-        "fr": "Confiance {confidence} % : marge de {margin} jour(s) travaillé(s) sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
-        "en": "Confidence {confidence} %: margin of {margin} working day(s) on every date; target met in {probability} % of {n} replications",
+        "fr": "Confiance {confidence} % : marge de {margin} jours travaillés sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
+        "fr_one": "Confiance {confidence} % : marge de {margin} jour travaillé sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
+        "en": "Confidence {confidence} %: margin of {margin} working days on every date; target met in {probability} % of {n} replications",
+        "en_one": "Confidence {confidence} %: margin of {margin} working day on every date; target met in {probability} % of {n} replications",
+        "by": "margin",
     },
     "plan.confidence_short": {
-        "fr": "Confiance {confidence} % NON atteinte : même avec {margin} jour(s) travaillé(s) de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
-        "en": "Confidence {confidence} % NOT reached: even with {margin} working day(s) of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
+        "fr": "Confiance {confidence} % NON atteinte : même avec {margin} jours travaillés de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
+        "fr_one": "Confiance {confidence} % NON atteinte : même avec {margin} jour travaillé de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
+        "en": "Confidence {confidence} % NOT reached: even with {margin} working days of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
+        "en_one": "Confidence {confidence} % NOT reached: even with {margin} working day of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
+        "by": "margin",
     },
     "plan.scenario_name": {
         "fr": "{name} — calendrier proposé (cible {target})",
@@ -606,8 +620,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Who: {who}.\nPlanned: {planned}{slack}.\nThis is the latest date for the ENT and GAR to be right on {target} (scenario '{name}', computed by rentree-sim; {checked}).",
     },
     "ics.slack": {
-        "fr": " (marge : {slack} jour(s) travaillé(s))",
-        "en": " (slack: {slack} working day(s))",
+        "fr": " (marge : {slack} jours travaillés)",
+        "fr_one": " (marge : {slack} jour travaillé)",
+        "en": " (slack: {slack} working days)",
+        "en_one": " (slack: {slack} working day)",
+        "by": "slack",
     },
     "ics.checked": {"fr": "vérifié par simulation", "en": "checked by simulation"},
     "ics.not_confident": {

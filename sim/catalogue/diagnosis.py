@@ -516,12 +516,10 @@ MESSAGES.update(
             "{teachers} teachers, {services} services, {guardians}",
         },
         "cli.import_defects": {
-            "fr": "ces fichiers ont {count} défaut(s) bloquant(s) : le scénario importé les prend "
-            "pour la réalité, et sa simulation ne les montre pas ; « rentree-sim diagnostiquer » "
-            "les liste, avec --scenario pour savoir quand l'ENT et le GAR seront justes",
-            "en": "these files have {count} blocking defect(s): the imported scenario takes them "
-            "for the reality, and its simulation does not show them; 'rentree-sim diagnostiquer' "
-            "lists them, with --scenario to know when the ENT and GAR will be right",
+            "fr": "ces fichiers ont {count} défauts bloquants : le scénario importé les prend pour la réalité, et sa simulation ne les montre pas ; « rentree-sim diagnostiquer » les liste, avec --scenario pour savoir quand l'ENT et le GAR seront justes",
+            "fr_one": "ces fichiers ont {count} défaut bloquant : le scénario importé le prend pour la réalité, et sa simulation ne le montre pas ; « rentree-sim diagnostiquer » le décrit, avec --scenario pour savoir quand l'ENT et le GAR seront justes",
+            "en": "these files have {count} blocking defects: the imported scenario takes them for the reality, and its simulation does not show them; 'rentree-sim diagnostiquer' lists them, with --scenario to know when the ENT and GAR will be right",
+            "en_one": "these files have {count} blocking defect: the imported scenario takes it for the reality, and its simulation does not show it; 'rentree-sim diagnostiquer' describes it, with --scenario to know when the ENT and GAR will be right",
         },
         "cli.import_guardians": {
             "fr": "{count} responsables légaux",
@@ -546,23 +544,28 @@ MESSAGES.update(
             "{levels}",
         },
         "cli.import_without_division": {
-            "fr": "attention : {count} élève(s) sans division ne sont pas importés",
-            "en": "warning: {count} student(s) without a division are not imported",
+            "fr": "attention : {count} élèves sans division ne sont pas importés",
+            "fr_one": "attention : {count} élève sans division n'est pas importé",
+            "en": "warning: {count} students without a division are not imported",
+            "en_one": "warning: {count} student without a division is not imported",
         },
         "cli.import_unknown_division": {
-            "fr": "attention : {count} élève(s) dans une division inconnue de STS-WEB ne sont "
-            "pas importés",
-            "en": "warning: {count} student(s) in a division STS-WEB does not know are not "
-            "imported",
+            "fr": "attention : {count} élèves dans une division inconnue de STS-WEB ne sont pas importés",
+            "fr_one": "attention : {count} élève dans une division inconnue de STS-WEB n'est pas importé",
+            "en": "warning: {count} students in a division STS-WEB does not know are not imported",
+            "en_one": "warning: {count} student in a division STS-WEB does not know is not imported",
         },
         "cli.import_unknown_groups": {
-            "fr": "attention : {count} lien(s) vers des groupes inconnus de STS-WEB sont ignorés",
-            "en": "warning: {count} link(s) to groups STS-WEB does not know are ignored",
+            "fr": "attention : {count} liens vers des groupes inconnus de STS-WEB sont ignorés",
+            "fr_one": "attention : {count} lien vers un groupe inconnu de STS-WEB est ignoré",
+            "en": "warning: {count} links to groups STS-WEB does not know are ignored",
+            "en_one": "warning: {count} link to a group STS-WEB does not know is ignored",
         },
         "cli.import_inactive": {
-            "fr": "{count} élève(s) sortis, pas encore arrivés ou inactifs ne sont pas importés",
-            "en": "{count} student(s) who left, have not arrived yet or are inactive are not "
-            "imported",
+            "fr": "{count} élèves sortis, pas encore arrivés ou inactifs ne sont pas importés",
+            "fr_one": "{count} élève sorti, pas encore arrivé ou inactif n'est pas importé",
+            "en": "{count} students who left, have not arrived yet or are inactive are not imported",
+            "en_one": "{count} student who left, has not arrived yet or is inactive is not imported",
         },
         "cli.import_bad_name": {
             "fr": "--nom : 200 caractères au plus, sans caractère de contrôle",
@@ -604,8 +607,10 @@ MESSAGES.update(
             "links export",
         },
         "cli.import_without_group": {
-            "fr": "{count} élève(s) sans groupe sont importés tels quels (sans groupe)",
-            "en": "{count} student(s) without a group are imported as they are (no group)",
+            "fr": "{count} élèves sans groupe sont importés tels quels (sans groupe)",
+            "fr_one": "{count} élève sans groupe est importé tel quel (sans groupe)",
+            "en": "{count} students without a group are imported as they are (no group)",
+            "en_one": "{count} student without a group is imported as it is (no group)",
         },
         "cli.import_hint": {
             "fr": "conseil : « rentree-sim diagnostiquer » avec les mêmes fichiers dit ce qui "
@@ -674,22 +679,22 @@ MESSAGES.update(
             "en": "a guardian has more than {limit} students: beyond what the model takes",
         },
         "cli.import_empty_divisions": {
-            "fr": "{count} division(s) sans élève ne sont pas importées (l'ENT supprime une classe "
-            "vide) : obsolètes ? le diagnostic les liste",
-            "en": "{count} division(s) without students are not imported (the ENT deletes an "
-            "empty class): obsolete? the diagnosis lists them",
+            "fr": "{count} divisions sans élève ne sont pas importées (l'ENT supprime une classe vide) : obsolètes ? le diagnostic les liste",
+            "fr_one": "{count} division sans élève n'est pas importée (l'ENT supprime une classe vide) : obsolète ? le diagnostic la nomme",
+            "en": "{count} divisions without students are not imported (the ENT deletes an empty class): obsolete? the diagnosis lists them",
+            "en_one": "{count} division without students is not imported (the ENT deletes an empty class): obsolete? the diagnosis names it",
         },
         "cli.import_empty_groups": {
-            "fr": "{count} groupe(s) sans élève ne sont pas importés (reconduits de l'an dernier, "
-            "ou liens pas encore faits : le diagnostic les liste)",
-            "en": "{count} group(s) without students are not imported (carried over from last "
-            "year, or links not made yet: the diagnosis lists them)",
+            "fr": "{count} groupes sans élève ne sont pas importés (reconduits de l'an dernier, ou liens pas encore faits : le diagnostic les liste)",
+            "fr_one": "{count} groupe sans élève n'est pas importé (reconduit de l'an dernier, ou liens pas encore faits : le diagnostic le nomme)",
+            "en": "{count} groups without students are not imported (carried over from last year, or links not made yet: the diagnosis lists them)",
+            "en_one": "{count} group without students is not imported (carried over from last year, or links not made yet: the diagnosis names it)",
         },
         "cli.import_services_left_out": {
-            "fr": "{count} service(s) de divisions ou groupes non importés (sans élève, ou groupe "
-            "sans division) sont laissés de côté",
-            "en": "{count} service(s) of divisions or groups not imported (no student, or a "
-            "group without divisions) are left out",
+            "fr": "{count} services de divisions ou groupes non importés (sans élève, ou groupe sans division) sont laissés de côté",
+            "fr_one": "{count} service d'une division ou d'un groupe non importé (sans élève, ou groupe sans division) est laissé de côté",
+            "en": "{count} services of divisions or groups not imported (no student, or a group without divisions) are left out",
+            "en_one": "{count} service of a division or group not imported (no student, or a group without divisions) is left out",
         },
         "cli.fixtures_imported": {
             "fr": "les exports fictifs se tirent d'un lycée fictif : ce scénario est celui d'un "
@@ -743,10 +748,10 @@ MESSAGES.update(
             "en": "GAR right from today (since {when}) as far as the forecast sees",
         },
         "prediction.left_out": {
-            "fr": "{count} élève(s) sans division (ou dans une division inconnue de STS-WEB) ne "
-            "sont pas dans la prévision : tant qu'ils n'ont pas de classe, ils restent faux",
-            "en": "{count} student(s) without a division (or in one STS-WEB does not know) are "
-            "not in the forecast: as long as they have no class, they stay wrong",
+            "fr": "{count} élèves sans division (ou dans une division inconnue de STS-WEB) ne sont pas dans la prévision : tant qu'ils n'ont pas de classe, ils restent faux",
+            "fr_one": "{count} élève sans division (ou dans une division inconnue de STS-WEB) n'est pas dans la prévision : tant qu'il n'a pas de classe, il reste faux",
+            "en": "{count} students without a division (or in one STS-WEB does not know) are not in the forecast: as long as they have no class, they stay wrong",
+            "en_one": "{count} student without a division (or in one STS-WEB does not know) is not in the forecast: as long as they have no class, they stay wrong",
         },
         "prediction.target_ent_never": {
             "fr": "ENT pas juste d'ici le {end} (fin de la fenêtre du scénario)",
@@ -761,17 +766,16 @@ MESSAGES.update(
             "en": "step that sets GAR's date: {operation}",
         },
         "prediction.assumed_services": {
-            "fr": "{count} division(s) sans service sont supposées avoir ceux de la première "
-            "classe de leur niveau qui en a (ce que la réalité sera une fois les services "
-            "remontés)",
-            "en": "{count} division(s) without a service are assumed to have those of the first "
-            "class of their level that has some (the reality once the services are sent up)",
+            "fr": "{count} divisions sans service sont supposées avoir ceux de la première classe de leur niveau qui en a (ce que la réalité sera une fois les services remontés)",
+            "fr_one": "{count} division sans service est supposée avoir ceux de la première classe de son niveau qui en a (ce que la réalité sera une fois les services remontés)",
+            "en": "{count} divisions without a service are assumed to have those of the first class of their level that has some (the reality once the services are sent up)",
+            "en_one": "{count} division without a service is assumed to have those of the first class of its level that has some (the reality once the services are sent up)",
         },
         "prediction.assumed_links": {
-            "fr": "{count} élève(s) sans groupe sont supposés dans les groupes d'un camarade de "
-            "leur classe (ce que la réalité sera une fois les liens faits)",
-            "en": "{count} student(s) without a group are assumed in a classmate's groups (what "
-            "reality will be once the links are made)",
+            "fr": "{count} élèves sans groupe sont supposés dans les groupes d'un camarade de leur classe (ce que la réalité sera une fois les liens faits)",
+            "fr_one": "{count} élève sans groupe est supposé dans les groupes d'un camarade de sa classe (ce que la réalité sera une fois les liens faits)",
+            "en": "{count} students without a group are assumed in a classmate's groups (what reality will be once the links are made)",
+            "en_one": "{count} student without a group is assumed in a classmate's groups (what reality will be once the links are made)",
         },
         "prediction.fixes_unseen": {
             "fr": "les mêmes dates : elles viennent d'une opération plus tardive du calendrier, "

@@ -18,8 +18,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a regular file (device, pipe or socket): refused",
     },
     "rule.file_too_large": {
-        "fr": "fichier trop gros ({size} octets ; au plus {limit})",
-        "en": "file too large ({size} bytes; at most {limit})",
+        "fr": "fichier trop gros ({size} ; au plus {limit})",
+        "en": "file too large ({size}; at most {limit})",
+    },
+    "size.mb": {"fr": "{value} Mo", "en": "{value} MB"},
+    "size.kb": {"fr": "{value} ko", "en": "{value} kB"},
+    "size.bytes": {"fr": "{value} octets", "en": "{value} bytes"},
+    "rule.utf16": {
+        "fr": "le fichier est en UTF-16 : enregistrez-le en UTF-8 (dans le Bloc-notes : "
+        "« Enregistrer sous », encodage UTF-8)",
+        "en": "the file is UTF-16: save it as UTF-8 (in Notepad: 'Save as', encoding UTF-8)",
     },
     "rule.not_utf8": {
         "fr": "le fichier n'est pas un texte UTF-8 (octet {byte} invalide) : enregistrez-le en UTF-8",
@@ -440,8 +448,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "has them open), or choose another folder",
     },
     "output.and_more": {
-        "fr": " et {count} autre(s)",
+        "fr": " et {count} autres",
+        "fr_one": " et {count} autre",
         "en": " and {count} more",
+        "en_one": " and {count} more",
     },
     "output.folder_not_ours": {
         "fr": "ce dossier contient déjà d'autres fichiers : choisissez un dossier neuf ou vide "

@@ -133,6 +133,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unsupported encoding (UTF-16 or UTF-32): SIECLE and STS-WEB exports are in "
         "ISO-8859-15; export the file again without opening it in a spreadsheet",
     },
+    "import.not_xml": {
+        "fr": "ce n'est pas un export XML, mais un contenu binaire (une image, un PDF, un "
+        "tableur ?) : prenez le fichier tel que STS-WEB ou SIECLE l'a exporté",
+        "en": "this is not an XML export but binary content (an image, a PDF, a spreadsheet?): "
+        "take the file as STS-WEB or SIECLE exported it",
+    },
     "import.encoding_unknown": {
         "fr": "encodage « {name} » non pris en charge (ISO-8859-15, ISO-8859-1, UTF-8 ou "
         "windows-1252)",
@@ -395,8 +401,10 @@ MESSAGES.update(
             "is on {rentree}",
         },
         "cli.invalid_data": {
-            "fr": "Fichier de données invalide ({count} erreur(s)) :",
-            "en": "Invalid data file ({count} error(s)):",
+            "fr": "Fichier de données invalide ({count} erreurs) :",
+            "fr_one": "Fichier de données invalide ({count} erreur) :",
+            "en": "Invalid data file ({count} errors):",
+            "en_one": "Invalid data file ({count} error):",
         },
     }
 )

@@ -63,5 +63,7 @@ def plan_ics(plan: Plan, scenario: Scenario) -> bytes:
         event.add("categories", [t("role." + ROLE_OF[row.operation])])
         agenda.add_component(event)
     agenda.add_missing_timezones()
+    for zone in agenda.walk("VTIMEZONE"):
+        zone.pop("COMMENT", None)  # icalendar's note on its own range, in English only
     data: bytes = agenda.to_ical()
     return data

@@ -308,11 +308,18 @@ def _peek_root(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> s
     return found.group(1).decode("ascii") if found else None
 
 
+_WIDE_STARTS = (b"<\x00", b"\x00<", b"\x00\x00")  # "<" in UTF-16 or UTF-32, without a BOM
+
+
 def declared_encoding(path: Path, member: str | None, head: bytes) -> str:
     """The Python codec of the encoding the XML declaration names (UTF-8 without one);
     UTF-16 or UTF-32 files and unknown encodings are refused before expat sees them."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:200]:
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or start[:2] in _WIDE_STARTS:
         raise ImportFileError(path, t("import.encoding_wide"), member=member)
+    if start and (not start.startswith(b"<") or b"\x00" in head[:200]):
+        # an image, a PDF, a spreadsheet: not the export, whatever its encoding
+        raise ImportFileError(path, t("import.not_xml"), member=member)
     declaration = head.removeprefix(codecs.BOM_UTF8)
     if declaration.startswith(b"<?xml"):
         end = declaration.find(b"?>")

@@ -9,6 +9,7 @@ base-60 integers (``21:00`` read as 1260) are not recognised.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -20,7 +21,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from sim.errors import os_reason
-from sim.i18n import t
+from sim.i18n import size_text, t
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -71,7 +72,9 @@ def _check_regular(info: os.stat_result, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise ReadingError(t("rule.file_not_regular"))
     if info.st_size > limit:
-        raise ReadingError(t("rule.file_too_large", size=info.st_size, limit=limit))
+        raise ReadingError(
+            t("rule.file_too_large", size=size_text(info.st_size), limit=size_text(limit))
+        )
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -79,13 +82,17 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     with open_regular(path, limit) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ReadingError(t("rule.file_too_large", size=len(data), limit=limit))
+        raise ReadingError(
+            t("rule.file_too_large", size=size_text(len(data)), limit=size_text(limit))
+        )
     return data
 
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     """The UTF-8 text of ``path``: a regular file of at most ``limit`` bytes."""
     data = read_bytes(path, limit)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ReadingError(t("rule.utf16"))  # its 0xff byte would say nothing to the user
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
