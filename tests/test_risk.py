@@ -297,3 +297,22 @@ def test_every_cause_of_a_never_right_run_is_told_in_words() -> None:
     for code in codes:
         text = cause_label(code)
         assert text != code and "_" not in text, code
+
+
+def test_never_causes_are_the_ones_that_go_with_never_being_right() -> None:
+    """Forgetting the structure export changes nothing (the copy STS-WEB → SIECLE runs on
+    its own): forgotten in half of the draws, it is in half of the never-right ones too,
+    and is left out; the link export's omission, in every never-right draw and
+    in none of the others, is told. When no draw is right, the causes all of them share."""
+    from sim.analysis.risk import associated_causes
+
+    structure, links = "forgotten:export_structure_siecle", "forgotten:export_liens_siecle"
+    draws = [(i % 2 == 0, [links] if i % 2 == 0 else []) for i in range(40)]
+    draws = [
+        (never, [*codes, structure] if i % 4 < 2 else codes)
+        for i, (never, codes) in enumerate(draws)
+    ]
+    assert associated_causes(draws) == {links: 1.0}
+    everywhere = [(True, [links, structure] if i % 4 == 0 else [links]) for i in range(8)]
+    assert associated_causes(everywhere) == {links: 1.0}
+    assert associated_causes([(False, [links])]) == {}

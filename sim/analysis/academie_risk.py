@@ -25,6 +25,7 @@ from sim.analysis.risk import (
     ACTORS,
     PERCENTILES,
     Replication,
+    associated_causes,
     common_failures,
     never_causes_of,
     percentile,
@@ -435,12 +436,12 @@ def _lycee_target(
     never = np.isnan(minutes)
     causes: dict[str, float] = {}
     if never.any():
-        for r in np.flatnonzero(never).tolist():
+        draws = []
+        for r, is_never in enumerate(never.tolist()):
             codes = [code for b, code in enumerate(CODES) if c.warnings[u, r] >> b & 1]
             lost = [op for b, op in enumerate(OPERATION_IDS) if c.forgotten[u, r] >> b & 1]
-            for code in never_causes_of(codes, [*missing, *lost]):
-                causes[code] = causes.get(code, 0) + 1
-        causes = {k: v / int(never.sum()) for k, v in causes.items()}
+            draws.append((is_never, never_causes_of(codes, [*missing, *lost])))
+        causes = associated_causes(draws)
     chains = c.chain[u, :, column]
     with_chain = chains != 0
     criticality = {
@@ -456,7 +457,7 @@ def _lycee_target(
         steps=_step_shares(c.step[u, :, column]),
         outage_share=float(c.outage[u, :, column].mean()),
         criticality=criticality,
-        never_causes=dict(sorted(causes.items(), key=lambda item: (-item[1], item[0]))),
+        never_causes=causes,
     )
 
 

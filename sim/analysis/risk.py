@@ -571,6 +571,40 @@ def never_causes_of(warnings: Iterable[str], forgotten: Iterable[str]) -> list[s
     return sorted((set(warnings) - NOT_CAUSES) | {f"forgotten:{op}" for op in forgotten})
 
 
+NEVER_CAUSE_RATIO = 2.0  # how much more often a cause must go with never being right
+
+
+def associated_causes(draws: Sequence[tuple[bool, Sequence[str]]]) -> dict[str, float]:
+    """For each cause (``never_causes_of``) of the draws never right, the share of those
+    draws it appears in, most frequent first; a cause that appears about as often in the
+    draws that are right (an omission that changes nothing) explains nothing and is left
+    out. When no draw is right, the causes common to all of them (the scenario's own
+    omissions), if any, are the ones told. ``draws``: (never right, causes) per draw."""
+    never = [codes for is_never, codes in draws if is_never]
+    other = [codes for is_never, codes in draws if not is_never]
+    if not never:
+        return {}
+    counted: dict[str, int] = {}
+    for codes in never:
+        for code in codes:
+            counted[code] = counted.get(code, 0) + 1
+    shares = {code: count / len(never) for code, count in counted.items()}
+    if other:
+        elsewhere: dict[str, int] = {}
+        for codes in other:
+            for code in codes:
+                elsewhere[code] = elsewhere.get(code, 0) + 1
+        shares = {
+            code: share
+            for code, share in shares.items()
+            if share >= NEVER_CAUSE_RATIO * elsewhere.get(code, 0) / len(other)
+        }
+    else:
+        everywhere = {code: share for code, share in shares.items() if share == 1.0}
+        shares = everywhere or shares
+    return dict(sorted(shares.items(), key=lambda item: (-item[1], item[0])))
+
+
 def _target_risk(
     replications: list[Replication], target: Target, missing: Sequence[str] = ()
 ) -> TargetRisk:
@@ -588,11 +622,15 @@ def _target_risk(
         finite = [math.inf if v is None else v for v in per]
         categories[category] = {n: _finite(percentile(finite, p)) for n, p in PERCENTILES.items()}
         category_never[category] = sum(v is None for v in per) / len(per)
-    never = [r for r in replications if r.consistent_from[target] is None]
-    causes: dict[str, float] = {}
-    for r in never:
-        for code in never_causes_of(r.warnings, [*missing, *r.forgotten]):
-            causes[code] = causes.get(code, 0.0) + 1 / len(never)
+    causes = associated_causes(
+        [
+            (
+                r.consistent_from[target] is None,
+                never_causes_of(r.warnings, [*missing, *r.forgotten]),
+            )
+            for r in replications
+        ]
+    )
     with_chain = [r for r in replications if r.chain[target]]
     criticality = {
         actor.value: (
@@ -611,7 +649,7 @@ def _target_risk(
         category_never=category_never,
         criticality=criticality,
         criticality_basis=len(with_chain),
-        never_causes=dict(sorted(causes.items(), key=lambda item: (-item[1], item[0]))),
+        never_causes=causes,
     )
 
 

@@ -96,10 +96,11 @@ def risk_summary(result: RiskResult) -> str:
         lines.extend(_target_lines(result, target, risk))
         lines.append("")
     gar = result.targets[Target.GAR]
-    lines.append(t("risk.criticality_title", n=gar.criticality_basis))
-    for actor, share in sorted(gar.criticality.items(), key=lambda item: -item[1]):
-        if share > 0:
-            lines.append(f"  {actor_label(actor):<52} {round(100 * share):>3} %")
+    if gar.criticality_basis:  # no draw consistent: no chain, nothing to rank
+        lines.append(t("risk.criticality_title", n=gar.criticality_basis))
+        for actor, share in sorted(gar.criticality.items(), key=lambda item: -item[1]):
+            if share > 0:
+                lines.append(f"  {actor_label(actor):<52} {round(100 * share):>3} %")
     if result.tornado:
         lines.append("")
         lines.append(t("risk.tornado_title"))
