@@ -234,3 +234,20 @@ def test_occurrences_that_do_nothing_more_are_told(tmp_path: Path) -> None:
         "  transferts:\n    date: [2026-07-02, 2026-07-02]\n    share: [0.5, 1.0]\n"
     )
     assert load_scenario_with_warnings(write(tmp_path, "c.yaml", fine))[1] == []
+
+
+@pytest.mark.parametrize(
+    ("rentree", "told"),
+    [
+        ("2026-11-11", "la rentrée du 11/11/2026 tombe un jour férié"),
+        ("2026-09-14", "la rentrée du 14/09/2026 est loin de celle de la zone A (le 01/09/2026)"),
+        ("2026-09-02", None),  # a day after the zone's: a lycée's own rentrée, not a slip
+    ],
+)
+def test_a_rentree_typed_on_a_holiday_or_far_from_the_zones_is_told(
+    tmp_path: Path, rentree: str, told: str | None
+) -> None:
+    text = BASE + f"calendar:\n  rentree: {rentree}\n"
+    _, warnings = load_scenario_with_warnings(write(tmp_path, "r.yaml", text))
+    rules = [w.rule for w in warnings]
+    assert rules == [] if told is None else len(rules) == 1 and told in rules[0]

@@ -376,6 +376,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le {day} est un {what} : le personnel du lycée ne travaille pas ce jour-là",
         "en": "{day} is a {what}: the lycée's staff do not work that day",
     },
+    "rule.rentree_holiday": {
+        "fr": "la rentrée du {day} tombe un jour férié : vérifiez la date",
+        "en": "the rentrée on {day} falls on a public holiday: check the date",
+    },
+    "rule.rentree_far": {
+        "fr": "la rentrée du {day} est loin de celle de la zone {zone} (le {official}) : "
+        "vérifiez la date (ou la zone)",
+        "en": "the rentrée on {day} is far from zone {zone}'s ({official}): check the date "
+        "(or the zone)",
+    },
     "rule.rentree_weekend": {
         "fr": "la rentrée tombe un {what} ({day})",
         "en": "the rentrée falls on a {what} ({day})",

@@ -103,12 +103,32 @@ def office_habits(scenario: Scenario) -> Problems:
             warnings.append((field, text))
     warnings += _shares_out_of_order(scenario)
     rentree = scenario.calendar.rentree
-    if rentree is not None and rentree.weekday() >= 5:
-        what = t("calendar.saturday" if rentree.weekday() == 5 else "calendar.sunday")
-        warnings.append(
-            (("calendar", "rentree"), t("rule.rentree_weekend", what=what, day=shown(rentree)))
-        )
+    if rentree is not None:
+        warnings += _rentree_habits(scenario, rentree)
     return warnings
+
+
+RENTREE_DRIFT_DAYS = 7  # a rentrée this far from the zone's is more likely a typing slip
+
+
+def _rentree_habits(scenario: Scenario, rentree: dt.date) -> Problems:
+    """A rentrée typed on a weekend, a public holiday, or far from the zone's own."""
+    field = ("calendar", "rentree")
+    if rentree.weekday() >= 5:
+        what = t("calendar.saturday" if rentree.weekday() == 5 else "calendar.sunday")
+        return [(field, t("rule.rentree_weekend", what=what, day=shown(rentree)))]
+    if is_public_holiday(rentree):
+        return [(field, t("rule.rentree_holiday", day=shown(rentree)))]
+    zone = scenario.etablissement.zone
+    try:
+        official = rentree_date(zone, rentree.year)
+    except RentreeSimError:
+        return []  # a year the holiday table does not know: nothing to compare with
+    if abs((rentree - official).days) > RENTREE_DRIFT_DAYS:
+        return [
+            (field, t("rule.rentree_far", day=shown(rentree), zone=zone, official=shown(official)))
+        ]
+    return []
 
 
 def _shares_out_of_order(scenario: Scenario) -> Problems:
