@@ -149,7 +149,7 @@ def test_risk_out_names_in_one_language(tmp_path: Path) -> None:
     assert all(re.fullmatch(r"[01],\d{4}", cell) for row in curve[1:] for cell in row[1:])
     draws = _rows(french / "tirages.csv")
     assert draws[0][:3] == ["tirage", "ENT juste à partir du", "GAR juste à partir du"]
-    assert "retard (jours ouvrés) : export des liens élèves-groupes vers SIECLE" in draws[0]
+    assert "retard (jours travaillés) : export des liens élèves-groupes vers SIECLE" in draws[0]
     dates = [row[1] for row in draws[1:] if row[1]]  # empty: never right in that draw
     assert dates and all(re.fullmatch(r"\d\d/\d\d/2026", d) for d in dates)
     plain = _rows(international / "curve.csv", delimiter=",", encoding="utf-8")

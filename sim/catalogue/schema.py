@@ -133,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Calendar|Simulated window, rentrée and default times.",
     },
     "schema.model.Lateness": {
-        "fr": "Retard|Retard de l'opération en jours ouvrés, pour l'analyse de risque.",
+        "fr": "Retard|Retard de l'opération en jours travaillés, pour l'analyse de risque.",
         "en": "Lateness|The operation's lateness in working days, for risk analysis.",
     },
     "schema.model.OperationSpec": {
@@ -367,7 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Forget probability|For risk analysis (0 to 1).",
     },
     "schema.field.lateness": {
-        "fr": "Retard|Loi du retard en jours ouvrés, pour l'analyse de risque.",
+        "fr": "Retard|Loi du retard en jours travaillés, pour l'analyse de risque.",
         "en": "Lateness|Distribution of the lateness in working days, for risk analysis.",
     },
     "schema.field.share": {
@@ -399,19 +399,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Kind|Kind of distribution or change.",
     },
     "schema.field.min": {
-        "fr": "Minimum|Retard minimum (jours ouvrés).",
+        "fr": "Minimum|Retard minimum (jours travaillés).",
         "en": "Minimum|Minimum lateness (working days).",
     },
     "schema.field.mode": {
-        "fr": "Mode|Retard le plus fréquent (jours ouvrés), ou mode du traitement.",
+        "fr": "Mode|Retard le plus fréquent (jours travaillés), ou mode du traitement.",
         "en": "Mode|Most frequent lateness (working days), or the batch's mode.",
     },
     "schema.field.max": {
-        "fr": "Maximum|Retard maximum (jours ouvrés).",
+        "fr": "Maximum|Retard maximum (jours travaillés).",
         "en": "Maximum|Maximum lateness (working days).",
     },
     "schema.field.median": {
-        "fr": "Médiane|Retard médian (jours ouvrés).",
+        "fr": "Médiane|Retard médian (jours travaillés).",
         "en": "Median|Median lateness (working days).",
     },
     "schema.field.sigma": {
@@ -419,7 +419,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Spread|Standard deviation of the lateness' logarithm.",
     },
     "schema.field.values": {
-        "fr": "Valeurs|Retards observés (jours ouvrés).",
+        "fr": "Valeurs|Retards observés (jours travaillés).",
         "en": "Values|Observed lateness (working days).",
     },
     "schema.field.weights": {

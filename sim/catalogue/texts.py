@@ -23,7 +23,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "academie.lycees": {"fr": "{count} lycées", "en": "{count} lycées"},
     "academie.generated_description": {
         "fr": "Lycées fictifs de 27 à 50 divisions (LGT, LPO, LP) : la moitié environ suit le "
-        "calendrier commun, les autres à quelques jours ouvrés près, et un sur dix environ "
+        "calendrier commun, les autres à quelques jours travaillés près, et un sur dix environ "
         "exporte les liens élève → groupe deux à cinq semaines plus tard.",
         "en": "Fictional lycées of 27 to 50 divisions (LGT, LPO, LP): about half follow the "
         "common calendar, the others within a few working days, and about one in ten exports "
@@ -73,7 +73,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.ent": {"fr": "ENT juste à partir du", "en": "ENT right from"},
     "csv.gar": {"fr": "GAR juste à partir du", "en": "GAR right from"},
     "csv.lateness_{operation}": {
-        "fr": "retard (jours ouvrés) : {operation}",
+        "fr": "retard (jours travaillés) : {operation}",
         "en": "lateness (working days): {operation}",
     },
     "csv.forgotten": {"fr": "opérations oubliées", "en": "forgotten operations"},
