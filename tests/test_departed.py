@@ -36,6 +36,9 @@ def test_explain_a_leaver_says_when_it_was_marked_and_when_it_goes() -> None:
     assert "pourquoi encore là : eleve:E90001 est parti" in result.output
     assert "l'import de l'ENT l'a marqué disparu le 17/06 03:30" in result.output
     assert "GAR : retiré le 16/09 06:00 par export ENT → GAR" in result.output
+    # a stale fact: the systems that still hold it are wrong (✗), those without it right (✓)
+    marks = {line.split()[1]: line.split()[0] for line in result.output.splitlines()[2:6]}
+    assert marks == {"SIECLE": "✓", "AAF": "✓", "ENT": "✗", "GAR": "✗"}
     ent = runner.invoke(
         app, ["explain", NOMINAL, "--category", "eleves", "--at", "2026-09-07"]
     ).output

@@ -27,7 +27,7 @@ def test_french_dates() -> None:
 
 def test_warning_texts_name_count_and_actors() -> None:
     rejected = Warning("links_rejected", "warning", "export_liens_siecle", 0.0, 4526)
-    assert warning_message(rejected).startswith("4526 liens élève → groupe rejetés")
+    assert warning_message(rejected).startswith("4\u202f526 liens élève → groupe rejetés")
     assert "groupe inexistant" in warning_message(rejected)
     assert "STS-WEB" in warning_cause(rejected)
     order = Warning(
@@ -47,7 +47,7 @@ def test_warning_texts_name_count_and_actors() -> None:
 def test_summary_of_a_rejection_scenario() -> None:
     text = summary_text(run_scenario("liens-avant-groupes.yaml"))
     assert "Avertissements (1) :" in text
-    assert "4526 liens élève → groupe rejetés" in text
+    assert "4\u202f526 liens élève → groupe rejetés" in text
     assert "pourquoi :" in text
 
 
@@ -138,6 +138,6 @@ def test_report_says_why_a_target_is_never_right() -> None:
     from sim.presentation.report import report_html
 
     page = report_html(run_scenario("liens-jamais-exportes.yaml"))
-    assert "4526 faux à la fin" in page
+    assert "4\u202f526 faux à la fin" in page
     assert page.count("n&#x27;a pas eu lieu") >= 2  # one line per cause, ENT and GAR
     assert "<li>• " not in page

@@ -336,10 +336,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "departed users' accounts, kept by the ENT until the pre-delete ({system}: {until})",
     },
     "explain.departed_fact": {
-        "fr": "{user} est parti : l'import de l'ENT l'a marqué disparu le {since} ; l'ENT le "
-        "garde avec ses classes et groupes jusqu'à la présuppression ({until})",
+        "fr": "{user} est parti : l'import de l'ENT l'a marqué disparu le {since} ; l'ENT garde "
+        "son compte jusqu'à la présuppression, et ses classes et groupes tant qu'une transition "
+        "d'année ne les vide pas ({until})",
         "en": "{user} has left: the ENT import marked it disappeared on {since}; the ENT keeps "
-        "it with its classes and groups until the pre-delete ({until})",
+        "its account until the pre-delete, and its classes and groups as long as no year "
+        "transition empties them ({until})",
     },
     "explain.departed_structure": {
         "fr": "ses seuls membres sont (ou étaient) des comptes de partants : l'ENT la garde "

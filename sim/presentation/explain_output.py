@@ -8,7 +8,7 @@ from sim.analysis.explain import CategoryStation, Explanation
 from sim.domain import Category
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t
-from sim.presentation.formatting import actor_label, instant_text
+from sim.presentation.formatting import actor_label, count_text, instant_text
 
 
 def explain_text(result: SimulationResult, explanation: Explanation) -> str:
@@ -28,6 +28,9 @@ def explain_text(result: SimulationResult, explanation: Explanation) -> str:
     lines.append("  " + t(truth))
     for station in explanation.stations:
         name = label("system", station.store.value)
+        # ✓ where the system is right about the fact, ✗ where it is wrong (a stale fact
+        # present is wrong, absent is right), · where it is on its way
+        right = "✓" if station.present == explanation.true else "✗"
         if station.present:
             since = (
                 t(
@@ -38,7 +41,7 @@ def explain_text(result: SimulationResult, explanation: Explanation) -> str:
                 if station.since
                 else t("explain.from_start")
             )
-            lines.append(f"  ✓ {name:<26} " + t("explain.present", since=since))
+            lines.append(f"  {right} {name:<26} " + t("explain.present", since=since))
         elif station.next_arrival is not None:
             lines.append(
                 f"  · {name:<26} "
@@ -49,7 +52,7 @@ def explain_text(result: SimulationResult, explanation: Explanation) -> str:
                 )
             )
         else:
-            lines.append(f"  ✗ {name:<26} " + t("explain.never_arrives"))
+            lines.append(f"  {right} {name:<26} " + t("explain.never_arrives"))
     why = "explain.why_kept" if explanation.departed else "explain.why"
     for reason in explanation.reasons:
         lines.append("  " + t(why, reason=reason))
@@ -98,10 +101,10 @@ def explain_category_text(
             + t(
                 "explain.category_line",
                 system=label("system", s.store.value),
-                correct=s.correct,
-                missing=s.missing,
-                stale=s.stale,
+                correct=count_text(s.correct),
+                missing=count_text(s.missing),
+                stale=count_text(s.stale),
             )
-            + (t("explain.category_departed", count=s.departed) if s.departed else "")
+            + (t("explain.category_departed", count=count_text(s.departed)) if s.departed else "")
         )
     return "\n".join(lines)

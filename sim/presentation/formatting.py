@@ -53,7 +53,7 @@ def actors_label(names: str) -> str:
 def _warning_message(warning: Warning) -> str:
     return t(
         f"warning.{warning.code}",
-        count=warning.count,
+        count=count_text(warning.count),
         actor=actor_label(warning.actor),
         category=label("category", warning.category) if warning.category else "",
         detail=_detail_text(warning),
@@ -113,7 +113,11 @@ def snapshot_cells(snapshots: dict[str, Snapshot], category: str) -> list[str]:
     cells = []
     for moment in ("rentree", "week_after"):
         snap = snapshots.get(moment)
-        cells.append("—" if snap is None else f"{snap.missing[category]} / {snap.stale[category]}")
+        cells.append(
+            "—"
+            if snap is None
+            else f"{count_text(snap.missing[category])} / {count_text(snap.stale[category])}"
+        )
     return cells
 
 

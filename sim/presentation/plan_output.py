@@ -175,7 +175,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
         )
     lines.append(t("plan.legend"))
     if written := _written_not_needed(plan):
-        operations = "; ".join(
+        operations = t("summary.list_separator").join(
             f"{label('operation', op.value)} "
             + ", ".join(instant_text(calendar.at(v)) for v in values)
             for op, values in written.items()

@@ -95,7 +95,13 @@ def cause_lines(
 ) -> list[str]:
     """The title (how many facts are wrong at the end), then one line per cause, indented."""
     count = int(cat.missing[-1] + cat.stale[-1])
-    lines = [t("summary.wrong_title", category=label("category", category.value), count=count)]
+    lines = [
+        t(
+            "summary.wrong_title",
+            category=label("category", category.value),
+            count=count_text(count),
+        )
+    ]
     for group in groups[:SHOWN_CAUSES]:
         ends = ""
         if group.end is not None:
@@ -148,8 +154,8 @@ def target_lines(
             t(
                 "summary.wrong_item",
                 category=label("category", c.value),
-                missing=int(cat.missing[-1]),
-                stale=int(cat.stale[-1]),
+                missing=count_text(int(cat.missing[-1])),
+                stale=count_text(int(cat.stale[-1])),
             )
             for c, cat in tc.categories.items()
             if cat.missing[-1] or cat.stale[-1]
@@ -164,7 +170,7 @@ def target_lines(
                 share=share_text(right, total),
                 right=count_text(right),
                 total=count_text(total),
-                wrong="; ".join(items),
+                wrong=t("summary.list_separator").join(items),
             )
         ]
     else:
