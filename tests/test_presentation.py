@@ -39,8 +39,8 @@ def test_warning_texts_name_count_and_actors() -> None:
         detail="export_sts_edt,export_siecle_edt",
     )
     assert warning_message(order) == (
-        "construction de l'emploi du temps et des groupes faite avant : "
-        "export STS-WEB → EDT, export SIECLE → EDT"
+        "construction de l'emploi du temps et des groupes : opération faite avant export "
+        "STS-WEB → EDT, export SIECLE → EDT (ordre recommandé non suivi)"
     )
 
 

@@ -219,7 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "nothing that depends on this operation can reach the ENT or GAR",
     },
     "warning.refused": {
-        "fr": "{actor} : refusée par l'application, car pas encore faite : {detail}",
+        "fr": "{actor} : opération refusée par l'application, car pas encore faite : {detail}",
         "en": "{actor}: refused by the application, not done yet: {detail}",
     },
     "cause.refused": {
@@ -227,8 +227,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the application requires this earlier step (order of the reference document)",
     },
     "warning.order_broken": {
-        "fr": "{actor} faite avant : {detail}",
-        "en": "{actor} done before: {detail}",
+        "fr": "{actor} : opération faite avant {detail} (ordre recommandé non suivi)",
+        "en": "{actor}: operation done before {detail} (recommended order not followed)",
     },
     "cause.order_broken": {
         "fr": "l'ordre recommandé n'est pas suivi : ce qui manquait à ce moment ne sera pas transmis",
@@ -424,8 +424,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the batch does not run during the outage; the next run catches up",
     },
     "warning.non_working_day": {
-        "fr": "{actor} prévue un jour non travaillé ({detail})",
-        "en": "{actor} planned on a day off ({detail})",
+        "fr": "{actor} : opération prévue un jour non travaillé ({detail})",
+        "en": "{actor}: operation planned on a day off ({detail})",
     },
     "cause.non_working_day": {
         "fr": "le personnel ne travaille pas ce jour-là (jour non travaillé, férié ou fermeture de l'établissement) : la date est-elle réaliste ?",
