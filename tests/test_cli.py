@@ -272,3 +272,22 @@ def test_confidence_is_typed_as_a_french_office_types_it(confidence: str) -> Non
     from sim.cli.usage import share_number
 
     assert share_number(confidence) == pytest.approx(0.8)
+
+
+def test_compare_tells_apart_a_variant_that_keeps_its_parents_name(tmp_path: Path) -> None:
+    """A variant that only moves the link export keeps the nominal's name: each row then
+    carries its file's name; a long name is cut with an ellipsis; columns stay aligned."""
+    variant = tmp_path / "variante.yaml"
+    variant.write_text(
+        f"extends: {NOMINAL}\noperations:\n  export_liens_siecle: {{date: 2026-09-10}}\n",
+        encoding="utf-8",
+    )
+    long_name = tmp_path / "long.yaml"
+    long_name.write_text(f'extends: {NOMINAL}\nname: "{"Variante " * 10}"\n', encoding="utf-8")
+    result = runner.invoke(app, ["compare", NOMINAL, str(variant), str(long_name)])
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()[3:7]
+    assert rows[1].startswith("Rentrée 2026 nominale (zone A) — nominal.yaml ")
+    assert rows[2].startswith("Rentrée 2026 nominale (zone A) — variante.yaml ")
+    assert "+7 j" in rows[2] and rows[3].startswith("Variante Variante") and "…" in rows[3]
+    assert len({row.index("ven.") for row in rows[1:3]}) == 1  # one column for the ENT dates

@@ -186,11 +186,15 @@ def compare(
                     run_risk(scenario, replications, seed=seed, progress=advance, pool=pool)
                 )
         typer.echo(
-            dumps(compare_risk_json(results, scenarios)) if as_json else compare_risk_text(results)
+            dumps(compare_risk_json(results, scenarios))
+            if as_json
+            else compare_risk_text(results, scenarios)
         )
         return
     analyses = [analyse(simulate(scenario, seed=seed)) for scenario in loaded]
-    typer.echo(dumps(compare_json(analyses, scenarios)) if as_json else compare_text(analyses))
+    typer.echo(
+        dumps(compare_json(analyses, scenarios)) if as_json else compare_text(analyses, scenarios)
+    )
 
 
 @app.command("explain", help=t("cli.explain_help"), add_help_option=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sim.analysis.risk import RiskResult
@@ -32,40 +33,63 @@ def _day(result: SimulationResult | RiskResult, minute: float | None) -> str:
     return t("summary.never") if minute is None else day_text(result.clock.instant(minute).date())
 
 
-def _date_rows(analyses: Sequence[Analysis], strict: bool) -> list[str]:
+NAME_WIDTH = 58  # a longer name is cut, with an ellipsis
+
+
+def row_names(names: Sequence[str], files: Sequence[str]) -> list[str]:
+    """Each scenario's name, with its file's name when another row has the same name (a
+    variant that keeps the name of the scenario it extends), cut to ``NAME_WIDTH``."""
+    shown = [
+        f"{name} — {Path(file).name}" if names.count(name) > 1 else name
+        for name, file in zip(names, files, strict=True)
+    ]
+    return [s if len(s) <= NAME_WIDTH else s[: NAME_WIDTH - 1] + "…" for s in shown]
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells, each column as wide as its widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        " ".join(f"{cell:<{width}}" for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def _date_rows(analyses: Sequence[Analysis], names: list[str], strict: bool) -> list[str]:
     reference = analyses[0]
 
     def date(analysis: Analysis, target: Target) -> float | None:
         tc = analysis.targets[target]
         return tc.consistent_from if strict else tc.consistent_except_departed_from
 
-    header = f"{t('compare.col_scenario'):<58}"
+    header = [t("compare.col_scenario")]
     for target in Target:
-        header += f" {label('system', target.value):<17} {t('compare.col_diff'):<8}"
+        header += [label("system", target.value), t("compare.col_diff")]
     rows = [header]
-    for analysis in analyses:
-        row = f"{analysis.result.scenario.name[:57]:<58}"
+    for analysis, name in zip(analyses, names, strict=True):
+        row = [name]
         for target in Target:
             minute, ref = date(analysis, target), date(reference, target)
-            row += f" {_day(analysis.result, minute):<17} {_difference(minute, ref):<8}"
+            row += [_day(analysis.result, minute), _difference(minute, ref)]
         rows.append(row)
-    return rows
+    return _table(rows)
 
 
-def compare_text(analyses: Sequence[Analysis]) -> str:
+def compare_text(analyses: Sequence[Analysis], files: Sequence[str]) -> str:
     """The dates apart from departed accounts (what a calendar moves), then, when the ENT's
     retention of departed users sets a later date somewhere, the strict dates."""
     reference = analyses[0]
+    names = row_names([a.result.scenario.name for a in analyses], files)
     lines = [t("compare.title", name=reference.result.scenario.name), ""]
     lines.append(t("compare.except_departed"))
-    lines.extend(_date_rows(analyses, strict=False))
+    lines.extend(_date_rows(analyses, names, strict=False))
     if any(
         tc.consistent_from != tc.consistent_except_departed_from
         for analysis in analyses
         for tc in analysis.targets.values()
     ):
         lines.extend(["", t("compare.strict")])
-        lines.extend(_date_rows(analyses, strict=True))
+        lines.extend(_date_rows(analyses, names, strict=True))
     return "\n".join(lines)
 
 
@@ -94,11 +118,12 @@ def _iso(analysis: Analysis, minute: float | None) -> str | None:
     return None if minute is None else analysis.result.instant(minute).isoformat(timespec="minutes")
 
 
-def compare_risk_text(results: Sequence[RiskResult]) -> str:
+def compare_risk_text(results: Sequence[RiskResult], files: Sequence[str]) -> str:
     reference = results[0]
     lines = [t("compare.risk_title", name=reference.scenario.name, n=reference.size), ""]
-    for result in results:
-        lines.append(result.scenario.name)
+    names = row_names([r.scenario.name for r in results], files)
+    for result, name in zip(results, names, strict=True):
+        lines.append(name)
         for target in Target:
             risk = result.targets[target]
             ref = reference.targets[target]
