@@ -31,8 +31,8 @@ def test_run_prints_the_french_summary() -> None:
     assert f"{apart} ven. 04/09/2026 08:00" in result.output
     assert f"{apart} sam. 05/09/2026 08:00" in result.output
     assert (
-        "comptes de partants en attente de suppression : 1\u202f094 à la rentrée, 1\u202f094 une "
-        "semaine après ; plus aucun à partir du mar. 15/09/2026 08:00"
+        "comptes de partants en attente de présuppression : 1\u202f094 à la rentrée, "
+        "1\u202f094 une semaine après ; plus aucun à partir du mar. 15/09/2026 08:00"
     ) in result.output
     assert "licences GAR occupées par des élèves partis : 390 à la rentrée" in result.output
     assert "Chaîne qui fixe la date" in result.output

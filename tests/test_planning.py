@@ -626,7 +626,8 @@ def test_an_operation_left_out_is_proposed_to_add(tmp_path: Path) -> None:
         reached = run["targets"][target.value]["consistent_except_departed_from"]
         assert reached <= "2026-09-14T08:00"
     text = runner.invoke(app, ["plan", str(source), "--target", "2026-09-14"]).output
-    assert "absente(s) du scénario" in text and "à ajouter" in text
+    added = "Opération à ajouter : « export des liens élèves-groupes vers SIECLE » ; le scénario"
+    assert f"{added} ne la fait pas" in text
 
 
 def test_a_target_before_later_changes_says_why_it_is_out_of_reach(tmp_path: Path) -> None:

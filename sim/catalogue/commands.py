@@ -512,12 +512,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The target comes before changes of reality typed in later (the first on {when}): being right from the target to the end of the window needs exports after them, which the plan does not propose; aim at a date after these changes.",
     },
     "plan.forgotten": {
-        "fr": "Opérations à ajouter : {operations}, absente(s) du scénario (missing), sans quoi la cible n'est pas atteinte.",
-        "en": "Operations to add: {operations}, left out of the scenario (missing), without which the target is not met.",
+        "fr": "Opérations à ajouter : {operations} ; le scénario ne les fait pas (missing), et la cible n'est pas atteinte sans elles.",
+        "fr_one": "Opération à ajouter : {operations} ; le scénario ne la fait pas (missing), et la cible n'est pas atteinte sans elle.",
+        "en": "Operations to add: {operations}; the scenario leaves them out (missing), and the target is not met without them.",
+        "en_one": "Operation to add: {operations}; the scenario leaves it out (missing), and the target is not met without it.",
     },
     "plan.forgotten_infeasible": {
-        "fr": "Ces dates au mieux supposent aussi de faire {operations}, absente(s) du scénario (missing).",
-        "en": "These best dates also need {operations}, left out of the scenario (missing).",
+        "fr": "Ces dates au mieux supposent aussi de faire ces opérations, que le scénario ne fait pas (missing) : {operations}.",
+        "fr_one": "Ces dates au mieux supposent aussi de faire cette opération, que le scénario ne fait pas (missing) : {operations}.",
+        "en": "These best dates also need these operations, which the scenario leaves out (missing): {operations}.",
+        "en_one": "These best dates also need this operation, which the scenario leaves out (missing): {operations}.",
     },
     "plan.infeasible_added": {
         "fr": "Ces dates au mieux supposent de refaire {operations} après les changements saisis jusqu'au {when} (au plus tôt le {first}).",

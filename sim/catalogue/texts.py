@@ -120,8 +120,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  except departed accounts awaiting pre-delete: NEVER consistent in the window",
     },
     "summary.departed_ent": {
-        "fr": "  comptes de partants en attente de suppression : {rentree} à la rentrée, {week} une semaine après ; {gone}",
-        "en": "  departed accounts awaiting deletion: {rentree} at the rentrée, {week} a week later; {gone}",
+        "fr": "  comptes de partants en attente de présuppression : {rentree} à la rentrée, {week} une semaine après ; {gone}",
+        "en": "  departed accounts awaiting pre-delete: {rentree} at the rentrée, {week} a week later; {gone}",
     },
     "summary.departed_gar": {
         "fr": "  licences GAR occupées par des élèves partis : {rentree} à la rentrée, {week} une semaine après ; {gone}",

@@ -133,6 +133,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 t(
                     "plan.forgotten_infeasible",
                     operations=_names(plan.forgotten),
+                    count=len(plan.forgotten),
                 )
             )
         if plan.added and plan.added_after is not None:
@@ -196,6 +197,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
             t(
                 "plan.forgotten",
                 operations=_names(plan.forgotten),
+                count=len(plan.forgotten),
             )
         )
     if plan.verified:
