@@ -126,3 +126,18 @@ def test_causes_count_every_wrong_fact() -> None:
         "dans EDT/PRONOTE le 09/07 10:00, ni avant : jamais fait"
     )
     assert "ni avant : jamais fait" in summary_text(analysis)
+
+
+def test_a_gap_between_two_mornings_is_told_under_the_date() -> None:
+    """transition-apres-rentree: the ENT is right apart from departed accounts from Fri 04/09
+    08:00, but the transition of Mon 07/09 10:00 empties it until the import of Tue 08/09
+    03:30, between two 08:00 observations: the date line says so. The GAR, empty from Tue
+    08/09 06:00 to Wed 09/09 06:00, is seen empty on the 08/09 morning: its date (09/09)
+    comes after, and no such line is needed."""
+    text = summary_text(run_scenario("transition-apres-rentree.yaml"))
+    gaps = [line for line in text.splitlines() if "vide entre deux observations" in line]
+    assert gaps == [
+        "  ⚠ mais vide entre deux observations, du lun. 07/09/2026 10:00 au mar. 08/09/2026 "
+        "03:30 : la transition d'année après la rentrée (voir les avertissements)"
+    ]
+    assert "vide entre deux observations" not in summary_text(run_scenario("nominal.yaml"))

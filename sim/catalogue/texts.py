@@ -119,6 +119,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "  hors comptes de partants en attente de présuppression : JAMAIS cohérent dans la fenêtre",
         "en": "  except departed accounts awaiting pre-delete: NEVER consistent in the window",
     },
+    "summary.unseen_gap": {
+        "fr": "  ⚠ mais vide entre deux observations, du {start} au {end} : la transition d'année "
+        "après la rentrée (voir les avertissements)",
+        "en": "  ⚠ but empty between two observations, from {start} to {end}: the year "
+        "transition after the rentrée (see the warnings)",
+    },
     "summary.departed_ent": {
         "fr": "  comptes de partants en attente de présuppression : {rentree} à la rentrée, {week} une semaine après ; {gone}",
         "en": "  departed accounts awaiting pre-delete: {rentree} at the rentrée, {week} a week later; {gone}",

@@ -183,6 +183,7 @@ def target_lines(
             )
         ]
     lines.extend(departed_lines(analysis, target, tc))
+    lines.extend(unseen_gap_lines(analysis, target, tc))
     snaps = analysis.snapshots.get(target, {})
     lines.append(
         _row(
@@ -237,6 +238,35 @@ def target_lines(
             + t("summary.chain_title_except_departed", category=label("category", critical.value))
         )
         lines.extend("    " + line for line in chain_lines(result, tc.chain_except_departed))
+    return lines
+
+
+def unseen_gap_lines(analysis: Analysis, target: Target, tc: TargetConsistency) -> list[str]:
+    """A transition after the rentrée empties the target between two mornings: the date
+    « from » holds at each observation, not in between, and the line under it says so."""
+    result = analysis.result
+    since = tc.consistent_except_departed_from
+    lines = []
+    for warning in analysis.warnings:
+        if warning.code != "transition_after_rentree" or since is None:
+            continue
+        ent_back, gar_empty, gar_back = [*warning.detail.split(","), "", "", ""][:3]
+        start, end = (
+            (result.instant(warning.minute).isoformat(), ent_back)
+            if target is Target.ENT
+            else (gar_empty, gar_back)
+        )
+        if not start or dt.datetime.fromisoformat(start) < result.instant(since):
+            continue
+        lines.append(
+            t(
+                "summary.unseen_gap",
+                start=instant_text(dt.datetime.fromisoformat(start)),
+                end=instant_text(dt.datetime.fromisoformat(end))
+                if end
+                else t("summary.end_of_window"),
+            )
+        )
     return lines
 
 
