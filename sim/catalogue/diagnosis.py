@@ -61,9 +61,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date or a later one",
     },
     "diagnosis.day_outside_year": {
-        "fr": "le {on} n'est pas dans l'année scolaire {year} des fichiers (de mai {year} à "
+        "fr": "--au : le {on} n'est pas dans l'année scolaire {year} des fichiers (de mai {year} à "
         "août suivant)",
-        "en": "{on} is not in the files' school year {year} (May {year} to the next August)",
+        "en": "--au: {on} is not in the files' school year {year} (May {year} to the next August)",
     },
     "diagnosis.no_date": {
         "fr": "aucune date d'export dans les fichiers SIECLE : donnez la date avec --au",

@@ -14,6 +14,7 @@ from sim.analysis.academie_risk import AcademieRisk
 from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.academie_output import step_label
+from sim.presentation.formatting import count_text
 from sim.presentation.plotting import SMALL, TARGET_COLOURS, date_axis, day_num, new_axes
 
 Result = AcademieRun | AcademieRisk
@@ -64,7 +65,7 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     ax.grid(color="#eeeeee", lw=0.6)
     ax.set_ylabel(t("plot.academie_axis"))
     if isinstance(result, AcademieRisk):
-        title = t("plot.academie_risk_title", name=academie.name, n=result.replications)
+        title = t("plot.academie_risk_title", name=academie.name, n=count_text(result.replications))
     else:
         title = t("plot.academie_run_title", name=academie.name)
     ax.set_title(title)

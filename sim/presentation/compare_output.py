@@ -11,7 +11,7 @@ from sim.analysis.run_analysis import Analysis
 from sim.domain import Target
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t
-from sim.presentation.formatting import day_text
+from sim.presentation.formatting import count_text, day_text
 
 
 def _difference(minute: float | None, reference: float | None) -> str:
@@ -120,7 +120,10 @@ def _iso(analysis: Analysis, minute: float | None) -> str | None:
 
 def compare_risk_text(results: Sequence[RiskResult], files: Sequence[str]) -> str:
     reference = results[0]
-    lines = [t("compare.risk_title", name=reference.scenario.name, n=reference.size), ""]
+    lines = [
+        t("compare.risk_title", name=reference.scenario.name, n=count_text(reference.size)),
+        "",
+    ]
     names = row_names([r.scenario.name for r in results], files)
     for result, name in zip(results, names, strict=True):
         lines.append(name)

@@ -218,7 +218,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 confidence=round(100 * plan.confidence),
                 margin=plan.margin_days,
                 probability=round(100 * plan.probability),
-                n=plan.replications,
+                n=count_text(plan.replications),
             )
         )
     return "\n".join(lines)

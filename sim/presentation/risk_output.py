@@ -10,7 +10,7 @@ from sim.catalogue import MESSAGES
 from sim.domain import Operation, Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
-from sim.presentation.formatting import actor_label, day_text
+from sim.presentation.formatting import actor_label, count_text, day_text
 
 MOMENTS = (("rentree", 0), ("week", 7), ("fortnight", 14), ("month", 30))
 WIDE_INTERVAL_DAYS = 7
@@ -86,7 +86,7 @@ def risk_summary(result: RiskResult) -> str:
         t(
             "risk.title",
             name=scenario.name,
-            n=result.size,
+            n=count_text(result.size),
             seed=result.seed,
             confidence=round(100 * CONFIDENCE),
         ),
@@ -97,7 +97,7 @@ def risk_summary(result: RiskResult) -> str:
         lines.append("")
     gar = result.targets[Target.GAR]
     if gar.criticality_basis:  # no draw consistent: no chain, nothing to rank
-        lines.append(t("risk.criticality_title", n=gar.criticality_basis))
+        lines.append(t("risk.criticality_title", n=count_text(gar.criticality_basis)))
         for actor, share in sorted(gar.criticality.items(), key=lambda item: -item[1]):
             if share > 0:
                 lines.append(f"  {actor_label(actor):<52} {round(100 * share):>3} %")

@@ -11,6 +11,7 @@ from matplotlib.ticker import PercentFormatter
 
 from sim.analysis.risk import PERCENTILES, RiskResult
 from sim.i18n import label, t
+from sim.presentation.formatting import count_text
 from sim.presentation.plotting import SMALL, TARGET_COLOURS, date_axis, day_num, new_axes
 
 
@@ -38,7 +39,7 @@ def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
     date_axis(ax)
     ax.grid(color="#eeeeee", lw=0.6)
     ax.set_ylabel(t("plot.risk_axis"))
-    ax.set_title(t("plot.risk_title", name=result.scenario.name, n=result.size))
+    ax.set_title(t("plot.risk_title", name=result.scenario.name, n=count_text(result.size)))
     ax.legend(loc="lower right", fontsize=SMALL)
     return ax
 
