@@ -8,6 +8,7 @@ The engine checks the order of operations on it; the analysis finds critical cha
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import networkx as nx
@@ -21,6 +22,7 @@ from sim.domain import (
     Channel,
     Operation,
 )
+from sim.i18n import t
 from sim.procedure import PREDECESSORS, SEED_ORDER
 from sim.scenario.fields import format_duration
 from sim.scenario.model import Scenario, StsToSiecleSpec
@@ -31,12 +33,17 @@ ACTORS: tuple[str, ...] = (*[o.value for o in Operation], *[c.value for c in Cha
 
 
 def channel_label(scenario: Scenario, channel: Channel) -> str:
-    """Short schedule text of a channel, e.g. ``21:00 +0j`` or ``continu +1j``."""
+    """Short schedule text of a channel, e.g. « 21:00, +0 j » or « en continu, +1 j »."""
     spec = scenario.channels.get(channel)
-    delay = format_duration(spec.delay)
+    amount, unit = _DURATION.match(format_duration(spec.delay)).groups()  # type: ignore[union-attr]
+    delay = t("chain.delay", amount=amount, unit=t(_UNITS[unit]))
     if isinstance(spec, StsToSiecleSpec) and spec.mode == "continuous":
-        return f"continu +{delay}"
-    return f"{spec.at.strftime('%H:%M')} +{delay}"
+        return t("chain.continuous", delay=delay)
+    return t("chain.scheduled", at=spec.at.strftime("%H:%M"), delay=delay)
+
+
+_DURATION = re.compile(r"^([\d.]+)(j|h|min)$")
+_UNITS = {"j": "chain.unit_j", "h": "chain.unit_h", "min": "chain.unit_min"}
 
 
 def build_graph(scenario: Scenario | None = None) -> nx.DiGraph:

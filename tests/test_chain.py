@@ -30,9 +30,9 @@ def test_gates_and_orders() -> None:
 
 def test_flow_edges_carry_the_scenario_schedules() -> None:
     graph = build_graph(load_scenario(SCENARIOS / "nominal.yaml"))
-    assert graph.edges["import_ent", "export_gar"]["label"] == "21:00 +9h"
-    assert graph.edges["extraction_aaf", "import_ent"]["label"] == "02:00 +90min"
-    assert graph.edges["import_sts_edt", "sts_vers_siecle"]["label"] == "continu +1j"
+    assert graph.edges["import_ent", "export_gar"]["label"] == "21:00, +9 h"
+    assert graph.edges["extraction_aaf", "import_ent"]["label"] == "02:00, +90 min"
+    assert graph.edges["import_sts_edt", "sts_vers_siecle"]["label"] == "en continu, +1 j"
     path = nx.shortest_path(graph, "construction_edt", Channel.EXPORT_GAR.value)
     assert path[-3:] == ["extraction_aaf", "import_ent", "export_gar"]
 

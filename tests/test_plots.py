@@ -204,7 +204,7 @@ def test_graph_highlights_the_critical_chain() -> None:
     }
     assert {"construction EDT", "EDT → STS", "export liens", "import ENT", "export GAR"} <= red
     labels = {t.get_text() for t in ax.texts}
-    assert {"21:00 +9h", "02:00 +90min", "21:00 +0j"} <= labels
+    assert {"21:00, +9 h", "02:00, +90 min", "21:00, +0 j"} <= labels
 
 
 def test_comparison_rows_and_never() -> None:

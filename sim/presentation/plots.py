@@ -189,7 +189,8 @@ def graph_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     reduced = reduced_graph(graph)
     ranks = nx.get_node_attributes(graph, "rank")
     lane_y = {store: len(LANES) - 1 - i for i, store in enumerate(LANES)}
-    # the pre-delete is a side branch of the ENT's import: drawn beside it, it takes no column
+    # the pre-delete is a side branch of the ENT's import: drawn in the next column, in the
+    # ENT's lane, it takes no column of the main chain
     main = reduced.copy()
     side = Channel.PRESUPPRESSION_ENT.value
     main.remove_edges_from([*reduced.in_edges(side), *reduced.out_edges(side)])
@@ -207,6 +208,7 @@ def graph_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
         fed = list(reduced.successors(op.value)) if op.value in reduced else []
         if fed and reduced.in_degree(op.value) == 0:
             generation[op.value] = min(generation[n] for n in fed) - 2
+    generation[side] += 1  # after the platform operations that feed it found their place
     layers: dict[int, list[str]] = {}
     for node, x in generation.items():
         layers.setdefault(x, []).append(node)
@@ -218,6 +220,9 @@ def graph_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
         for lane, nodes in by_lane.items():
             for i, node in enumerate(nodes):
                 position[node] = (float(x), lane_y[lane] + 0.35 * ((len(nodes) - 1) / 2 - i))
+    if side in position:  # in the upper half of its lane: clear of the import's row
+        side_x, side_y = position[side]
+        position[side] = (side_x, side_y + 0.28)
     return position
 
 
@@ -309,10 +314,16 @@ def plot_graph(analysis: Analysis, target: Target = Target.GAR, ax: Axes | None 
             },
         )
     xs = [p[0] for p in position.values()]
-    ax.set_xlim(min(xs) - 1.6, max(xs) + 0.6)
+    ax.set_xlim(min(xs) - 1.6, max(xs) + 0.9)
     ax.set_ylim(-0.6, len(LANES) - 0.4)
     ax.set_axis_off()
-    ax.set_title(t("plot.graph_title", target=label("system", target.value)))
+    ax.set_title(
+        t(
+            "plot.graph_title",
+            name=analysis.result.scenario.name,
+            target=label("system", target.value),
+        )
+    )
     ax.legend(
         handles=[
             Patch(fc="#dbe8f8", ec="#5d6d7e", label=t("plot.graph_operation")),
