@@ -654,3 +654,17 @@ def test_written_plan_tells_the_dates_of_a_step_not_needed(tmp_path: Path) -> No
     assert "export de la structure STS-WEB → SIECLE ven. 11/09/2026 10:00" in legend
     written = yaml.safe_load(out.read_text(encoding="utf-8"))["operations"]
     assert written["export_structure_siecle"]["date"] == ["2026-09-11"]
+
+
+def test_the_readmes_plan_is_what_the_command_prints() -> None:
+    """The README shows `plan scenarios/nominal.yaml --target 2026-09-07` whole: it must not
+    drift from the tool (it said the bascule could wait until 28/08 after the procedure's
+    order changed)."""
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ rentree-sim plan scenarios/nominal.yaml --target 2026-09-07\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    result = runner.invoke(app, ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07"])
+    assert result.exit_code == 0
+    assert shown == result.output
