@@ -141,3 +141,15 @@ def test_report_says_why_a_target_is_never_right() -> None:
     assert "4\u202f526 faux à la fin" in page
     assert page.count("n&#x27;a pas eu lieu") >= 2  # one line per cause, ENT and GAR
     assert "<li>• " not in page
+
+
+def test_report_cards_lead_with_the_date_a_calendar_moves() -> None:
+    """Nominal: the ENT is right apart from departed accounts from Fri 04/09 08:00 (the date
+    the summary, the notebooks and the README lead with); its strict date, Tue 15/09 (the
+    pre-delete), comes under it, named."""
+    from sim.presentation.report import report_html
+
+    page = report_html(run_scenario("nominal.yaml"))
+    card = page.split('<div class="card">', 2)[1]
+    assert card.index("ven. 04/09/2026 08:00") < card.index("date stricte")
+    assert "date stricte, comptes de partants compris : mar. 15/09/2026" in card

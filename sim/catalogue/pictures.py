@@ -173,9 +173,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "never consistent in the window",
     },
     "report.days_after": {"fr": "rentrée + {days} jours", "en": "rentrée + {days} days"},
-    "report.except_departed": {
-        "fr": "hors comptes de partants : {when}",
-        "en": "except departed accounts: {when}",
+    "report.headline_except": {
+        "fr": "hors comptes de partants en attente de présuppression",
+        "en": "except departed accounts awaiting pre-delete",
+    },
+    "report.strict_date": {
+        "fr": "date stricte, comptes de partants compris : {when}",
+        "en": "strict date, departed accounts included: {when}",
     },
     "plot.consistent_except_departed": {
         "fr": "{target} hors partants ({date})",

@@ -139,26 +139,30 @@ def _chain(lines: list[str]) -> str:
 
 
 def _card(analysis: Analysis, target: Target, tc: TargetConsistency) -> str:
+    """The date a calendar moves (apart from departed accounts) in large, as the summary,
+    the notebooks and the README lead with it; the strict date under it when it differs."""
     result = analysis.result
     name = html.escape(label("target", target.value))
-    if tc.consistent_from is None:
+    headline = tc.consistent_except_departed_from
+    strict = ""
+    if tc.consistent_from != headline:
+        when_strict = (
+            t("report.never")
+            if tc.consistent_from is None
+            else day_text(result.instant(tc.consistent_from).date())
+        )
+        strict = "<div>" + html.escape(t("report.strict_date", when=when_strict)) + "</div>"
+    caption = f"<div>{html.escape(t('report.headline_except'))}</div>" if strict else ""
+    if headline is None:
         return (
             f'<div class="card never"><div>{name}</div><div class="date">'
-            f"{html.escape(t('report.never'))}</div></div>"
+            f"{html.escape(t('report.never'))}</div>{caption}</div>"
         )
-    when = instant_text(result.instant(tc.consistent_from))
-    days = (result.instant(tc.consistent_from).date() - result.rentree).days
-    except_departed = ""
-    if tc.consistent_except_departed_from not in (None, tc.consistent_from):
-        minute = tc.consistent_except_departed_from
-        except_departed = (
-            "<div>"
-            + html.escape(t("report.except_departed", when=day_text(result.instant(minute).date())))
-            + "</div>"
-        )
+    when = instant_text(result.instant(headline))
+    days = (result.instant(headline).date() - result.rentree).days
     return (
         f'<div class="card"><div>{name}</div><div class="date">{html.escape(when)}</div>'
-        f"<div>{html.escape(t('report.days_after', days=days))}</div>{except_departed}</div>"
+        f"<div>{html.escape(t('report.days_after', days=days))}</div>{caption}{strict}</div>"
     )
 
 
