@@ -316,3 +316,23 @@ def test_never_causes_are_the_ones_that_go_with_never_being_right() -> None:
     everywhere = [(True, [links, structure] if i % 4 == 0 else [links]) for i in range(8)]
     assert associated_causes(everywhere) == {links: 1.0}
     assert associated_causes([(False, [links])]) == {}
+
+
+def test_the_summary_says_what_the_draws_assume() -> None:
+    """Medians computed by hand: triangular (0, 1, 5) has its median where the area left of
+    it is 1/2, 5 - sqrt(5 x 4 / 2) = 1.84 days; a lognormal's median is its parameter; an
+    empirical law's, the value where the weights reach half. The default link export is a
+    lognormal of median 5 days, forgotten 5 % of the time: the summary's second line says so,
+    which is why a calendar on time in `run` is late in `risk`."""
+    from sim.presentation.risk_output import drawn_laws
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.priors import median_lateness
+    from tests.conftest import SCENARIOS
+
+    triangular = Lateness(kind="triangular", min=0, mode=1, max=5)
+    assert median_lateness(triangular) == pytest.approx(5 - math.sqrt(10))
+    assert median_lateness(Lateness(kind="lognormal", median=5, sigma=0.8, max=25)) == 5
+    empirical = Lateness(kind="empirical", values=[0, 2, 9], weights=[0.2, 0.5, 0.3])
+    assert median_lateness(empirical) == 2
+    line = drawn_laws(load_scenario(SCENARIOS / "nominal.yaml"))
+    assert "export liens 5 j" in line and "export liens 5 %" in line

@@ -9,6 +9,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Risk — '{name}': {n} replications, seed {seed} ({confidence} % confidence intervals); dates except departed accounts awaiting pre-delete",
     },
     "risk.never": {"fr": "jamais (dans la fenêtre)", "en": "never (in the window)"},
+    "risk.laws": {
+        "fr": "Tirages — retard médian, en jours travaillés : {late} ; oubli possible : "
+        "{forgotten} (lois du scénario, « lateness » et « forget_probability », sinon celles "
+        "par défaut de docs/scenario-format.md)",
+        "en": "Draws — median lateness, in working days: {late}; possibly forgotten: "
+        "{forgotten} (the scenario's laws, 'lateness' and 'forget_probability', else the "
+        "defaults of docs/scenario-format.md)",
+    },
+    "risk.law_late": {"fr": "{operation} {days} j", "en": "{operation} {days} d"},
+    "risk.law_forget": {"fr": "{operation} {share} %", "en": "{operation} {share} %"},
+    "risk.law_none": {"fr": "aucun", "en": "none"},
     "risk.percentile_line": {
         "fr": "{name} : {when}   [IC : {low} – {high}]",
         "en": "{name}: {when}   [CI: {low} – {high}]",

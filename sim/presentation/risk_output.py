@@ -7,10 +7,13 @@ from typing import Any
 
 from sim.analysis.risk import CONFIDENCE, RiskResult, TargetRisk
 from sim.catalogue import MESSAGES
-from sim.domain import Operation, Target
+from sim.chain import SEED_ORDER
+from sim.domain import PLATFORM_OPERATIONS, Operation, Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
 from sim.presentation.formatting import actor_label, count_text, day_text
+from sim.scenario.model import Scenario
+from sim.scenario.priors import median_lateness, operation_risk
 
 MOMENTS = (("rentree", 0), ("week", 7), ("fortnight", 14), ("month", 30))
 WIDE_INTERVAL_DAYS = 7
@@ -80,6 +83,30 @@ def _target_lines(result: RiskResult, target: Target, risk: TargetRisk) -> list[
     return lines
 
 
+def drawn_laws(scenario: Scenario) -> str:
+    """What the draws assume, in one line: each operation's median lateness and its chance
+    of being forgotten (the scenario's laws, else the defaults). It says why a calendar on
+    time in ``run`` is late in ``risk``."""
+    late, forgotten = [], []
+    for op in SEED_ORDER:
+        spec = scenario.operations.get(op)
+        if spec.missing or spec.fixed or op in PLATFORM_OPERATIONS:
+            continue
+        law = operation_risk(op, spec)
+        median = round(median_lateness(law.lateness))
+        if median >= 1:
+            late.append(t("risk.law_late", operation=label("short", op.value), days=median))
+        if law.forget_probability >= 0.01:
+            share = round(100 * law.forget_probability)
+            forgotten.append(t("risk.law_forget", operation=label("short", op.value), share=share))
+    none = t("risk.law_none")
+    return t(
+        "risk.laws",
+        late=", ".join(late) or none,
+        forgotten=", ".join(forgotten) or none,
+    )
+
+
 def risk_summary(result: RiskResult) -> str:
     scenario = result.scenario
     lines = [
@@ -90,6 +117,7 @@ def risk_summary(result: RiskResult) -> str:
             seed=result.seed,
             confidence=round(100 * CONFIDENCE),
         ),
+        drawn_laws(scenario),
         "",
     ]
     for target, risk in result.targets.items():

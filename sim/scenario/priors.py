@@ -7,6 +7,7 @@ September". Lateness is in working days; a channel's failure probability is per 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from sim.domain import Channel, Operation
@@ -68,6 +69,31 @@ def operation_risk(operation: Operation, spec: OperationSpec) -> OperationRisk:
         else prior.forget_probability,
         spec.lateness if spec.lateness is not None else prior.lateness,
     )
+
+
+def median_lateness(lateness: Lateness) -> float:
+    """The median of a lateness law, in working days (before the draw's rounding)."""
+    if lateness.kind == "triangular":
+        low, mode = lateness.min, lateness.mode
+        high = lateness.max if lateness.max is not None else mode
+        if high <= low:
+            return float(low)
+        if mode >= (low + high) / 2:
+            return low + math.sqrt((high - low) * (mode - low) / 2)
+        return high - math.sqrt((high - low) * (high - mode) / 2)
+    if lateness.kind == "lognormal":
+        value = float(lateness.median)
+    else:
+        values = list(lateness.values)
+        weights = list(lateness.weights or [1.0] * len(values))
+        total, running = sum(weights), 0.0
+        value = values[-1]
+        for v, w in sorted(zip(values, weights, strict=True)):
+            running += w
+            if running >= total / 2:
+                value = v
+                break
+    return float(value if lateness.max is None else min(value, lateness.max))
 
 
 def failure_probability(channel: Channel, spec: ChannelSpec) -> float:
