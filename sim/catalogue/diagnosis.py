@@ -19,8 +19,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diagnosis.export_date": {"fr": "exporté le {date}", "en": "exported on {date}"},
     "diagnosis.counts": {
-        "fr": "{blocking} bloquant(s), {warning} à vérifier, {info} pour information",
+        "fr": "{blocking} bloquants, {warning} à vérifier, {info} pour information",
+        "fr_one": "{blocking} bloquant, {warning} à vérifier, {info} pour information",
         "en": "{blocking} blocking, {warning} to check, {info} for information",
+        "en_one": "{blocking} blocking, {warning} to check, {info} for information",
+        "by": "blocking",
     },
     "diagnosis.clean": {
         "fr": "aucun défaut trouvé dans ces exports : ce qu'ils montrent arrive dans l'ENT la "
@@ -371,6 +374,25 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
 for _rule, (_title, _effect, _action) in _RULES.items():
     for _part, (_fr, _en) in (("title", _title), ("effect", _effect), ("action", _action)):
         MESSAGES[f"diagnosis.rule.{_rule}.{_part}"] = {"fr": _fr, "en": _en}
+# effects that count something agree in number with it (see sim.i18n.t)
+MESSAGES.update(
+    {
+        "diagnosis.rule.structure_eleve_inconnue.effect": {
+            "fr": "{students} élèves sont placés dans des divisions ou groupes absents de Structures.xml : ces structures sont dans SIECLE (un élève n'est placé que dans une structure de SIECLE) et la prévision les y prend ; si elles ont été supprimées entre les deux exports, ces élèves n'y seront pas dans l'ENT",
+            "fr_one": "{students} élève est placé dans une division ou un groupe absent de Structures.xml : cette structure est dans SIECLE (un élève n'est placé que dans une structure de SIECLE) et la prévision l'y prend ; si elle a été supprimée entre les deux exports, cet élève n'y sera pas dans l'ENT",
+            "en": "{students} students are placed in divisions or groups Structures.xml lacks: these structures are in SIECLE (a student is only placed in a SIECLE structure) and the forecast takes them there; if they were deleted between the two exports, these students will not be in them in the ENT",
+            "en_one": "{students} student is placed in a division or group Structures.xml lacks: this structure is in SIECLE (a student is only placed in a SIECLE structure) and the forecast takes it there; if it was deleted between the two exports, this student will not be in it in the ENT",
+            "by": "students",
+        },
+        "diagnosis.rule.exports_jours_differents.effect": {
+            "fr": "{days} jours les séparent : un constat qui rapproche ces fichiers (structures des élèves inconnues, groupes sans élève, élèves sans responsable) peut ne venir que de ce décalage ; la prévision lit chaque fichier tel qu'il est, comme s'il datait du plus récent",
+            "fr_one": "{days} jour les sépare : un constat qui rapproche ces fichiers (structures des élèves inconnues, groupes sans élève, élèves sans responsable) peut ne venir que de ce décalage ; la prévision lit chaque fichier tel qu'il est, comme s'il datait du plus récent",
+            "en": "{days} days apart: a finding that compares these files (unknown student structures, groups without students, students without guardians) may come from that gap alone; the forecast reads each file as it is, as if it were of the latest day",
+            "en_one": "{days} day apart: a finding that compares these files (unknown student structures, groups without students, students without guardians) may come from that gap alone; the forecast reads each file as it is, as if it were of the latest day",
+            "by": "days",
+        },
+    }
+)
 
 MESSAGES.update(
     {

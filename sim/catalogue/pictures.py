@@ -37,7 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plot.missing": {"fr": "jamais faite", "en": "never done"},
     "plot.refused": {"fr": "refusée par l'application", "en": "refused by the application"},
-    "plot.batch": {"fr": "passage d'un traitement nocturne", "en": "nightly batch run"},
+    "plot.batch": {
+        "fr": "traitement nocturne qui a transmis des changements",
+        "en": "nightly batch run that carried changes",
+    },
     "plot.outage": {"fr": "passage manqué (panne)", "en": "missed run (outage)"},
     "plot.rule": {
         "fr": "rejets, remplacements, doublons",
@@ -105,7 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Part des faits justes par catégorie — {name}",
         "en": "Share of right facts by category — {name}",
     },
-    "plot.category_right": {"fr": "catégorie juste à partir de", "en": "category right from"},
+    "plot.category_right": {
+        "fr": "date où la catégorie devient juste",
+        "en": "date the category becomes right",
+    },
     "plot.rentree_short": {"fr": "rentrée", "en": "rentrée"},
     "plot.risk_axis": {
         "fr": "probabilité d'être juste le matin",
