@@ -87,11 +87,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{when} {share} % [{low} – {high} %]",
         "en": "{when} {share} % [{low} – {high} %]",
     },
+    "academie.csv_name": {
+        "fr": "Académie du tableau « {file} »",
+        "en": "Académie of the table '{file}'",
+    },
     "academie.risk_by_line": {
-        "fr": "justes pour de bon au plus tard le {by} : {expected} lycées attendus sur {total} "
-        "(80 % des tirages entre {low} et {high})",
-        "en": "right for good by {by}: {expected} lycées expected of {total} (80 % of the "
-        "draws between {low} and {high})",
+        "fr": "nombre attendu de lycées justes pour de bon au plus tard le {by} : {expected} "
+        "sur {total} (80 % des tirages entre {low} et {high})",
+        "en": "expected number of lycées right for good by {by}: {expected} of {total} (80 % "
+        "of the draws between {low} and {high})",
     },
     "academie.risk_steps_title": {
         "fr": "étape qui fixe la date (part des lycées × tirages) :",
@@ -189,6 +193,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tirages)",
         "en": "Lycées right each morning — {name}\n({n} draws per lycée; band: 80 % of the draws)",
     },
+    "plot.bottleneck_axis_drawn": {
+        "fr": "part des lycées × tirages où l'étape fixe la date",
+        "en": "share of lycées × draws where the step sets the date",
+    },
     "plot.bottleneck_axis": {
         "fr": "part des lycées dont l'étape fixe la date",
         "en": "share of lycées whose date the step sets",
@@ -203,10 +211,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{target}: {count} lycées right for good on {by}, of {total}",
     },
     "report.academie_card_risk": {
-        "fr": "{target} : {expected} lycées attendus justes le {by}, sur {total} (80 % des "
-        "tirages entre {low} et {high})",
-        "en": "{target}: {expected} lycées expected right on {by}, of {total} (80 % of the "
-        "draws between {low} and {high})",
+        "fr": "{target} : nombre attendu de lycées justes le {by} : {expected} sur {total} "
+        "(80 % des tirages entre {low} et {high})",
+        "en": "{target}: expected number of lycées right on {by}: {expected} of {total} "
+        "(80 % of the draws between {low} and {high})",
     },
     "report.academie_curve": {
         "fr": "Part des lycées dont l'annuaire est juste chaque matin.",
@@ -228,7 +236,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the deadline (or, with no draw, that are not).",
     },
     "report.academie_pictures": {"fr": "Images", "en": "Pictures"},
-    "report.column_by": {"fr": "P(échéance)", "en": "P(deadline)"},
+    "report.column_by": {
+        "fr": "chance d'être juste à l'échéance",
+        "en": "chance of being right by the deadline",
+    },
     "report.column_never": {"fr": "jamais juste", "en": "never right"},
     "report.column_p80": {"fr": "P80 du GAR", "en": "GAR's P80"},
     "report.column_gar": {"fr": "GAR juste le", "en": "GAR right on"},

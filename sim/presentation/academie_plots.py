@@ -59,7 +59,7 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     )
     ax.axvline(day_num(academie.by), color="#7d3c98", ls=":", lw=1.4, label=t("plot.academie_by"))
     ax.set_ylim(-0.02, 1.02)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.yaxis.set_major_formatter(_percent())
     ax.set_xlim(dates[0], dates[-1])
     date_axis(ax)
     ax.grid(color="#eeeeee", lw=0.6)
@@ -71,6 +71,11 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=SMALL)
     return ax
+
+
+def _percent() -> PercentFormatter:
+    """Axis percentages as the labels write them: « 92 % » (a space before % in French)."""
+    return PercentFormatter(1.0, symbol=t("format.percent", value="").strip(" "))
 
 
 def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | None = None) -> Axes:
@@ -85,8 +90,9 @@ def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | Non
         ax.text(value, y, f" {round(100 * value)} %", va="center", fontsize=SMALL)
     ax.set_yticks(range(len(rows)), names, fontsize=SMALL)
     ax.set_xlim(0, 1.15)
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel(t("plot.bottleneck_axis"))
+    ax.xaxis.set_major_formatter(_percent())
+    drawn = isinstance(result, AcademieRisk)  # a share of lycées × draws, not of lycées
+    ax.set_xlabel(t("plot.bottleneck_axis_drawn" if drawn else "plot.bottleneck_axis"))
     ax.set_title(t("plot.bottleneck_title", target=label("target", target.value)))
     ax.grid(axis="x", color="#eeeeee", lw=0.6)
     return ax
