@@ -153,3 +153,14 @@ def test_report_cards_lead_with_the_date_a_calendar_moves() -> None:
     card = page.split('<div class="card">', 2)[1]
     assert card.index("ven. 04/09/2026 08:00") < card.index("date stricte")
     assert "date stricte, comptes de partants compris : mar. 15/09/2026" in card
+
+
+def test_pages_fit_a_phone_and_name_their_pictures() -> None:
+    """Every picture is announced as one image named by its caption (its texts are paths);
+    the page keeps a phone's width, and wide tables scroll inside it."""
+    from sim.presentation.report import report_html
+
+    page = report_html(run_scenario("nominal.yaml"))
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert page.count("<svg") == page.count('<svg role="img" aria-label="') > 0
+    assert "overflow-x: auto" in page

@@ -25,7 +25,7 @@ from sim.presentation.academie_risk_output import decimal_text, risk_basis_text
 from sim.presentation.files import write_atomically
 from sim.presentation.formatting import day_text
 from sim.presentation.plotting import figure_of
-from sim.presentation.report import STYLE, figure_html, svg_markup
+from sim.presentation.report import HEAD, STYLE, figure_html, svg_markup
 
 Result = AcademieRun | AcademieRisk
 EXTRA_STYLE = "tr.risk td { color: #b03a2e; } td.number { text-align: right; }"
@@ -122,7 +122,7 @@ def academie_report_html(result: Result) -> str:
         f'<p class="subtitle">{html.escape(t("report.footer", version=__version__))}</p>',
     ]
     return (
-        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n{HEAD}'
         f"<title>{html.escape(title)}</title>\n<style>{STYLE}{EXTRA_STYLE}</style>\n</head>\n"
         "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

@@ -311,7 +311,7 @@ def diagnosis_html(
     prediction: Prediction | None = None,
 ) -> str:
     """One page that opens from an e-mail attachment: no script, nothing fetched."""
-    from sim.presentation.report import STYLE
+    from sim.presentation.report import HEAD, STYLE
 
     e = html.escape
     title = _title_line(diagnosis)
@@ -347,7 +347,7 @@ def diagnosis_html(
         f'<p class="subtitle">{e(t("report.footer", version=__version__))}</p>',
     ]
     return (
-        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n{HEAD}'
         f"<title>{e(title)}</title>\n<style>{STYLE}{_EXTRA_STYLE}</style>\n</head>\n"
         "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

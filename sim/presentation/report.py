@@ -42,7 +42,8 @@ h1 { color: #1f3b73; margin-bottom: .2em; }
 .card { border-radius: 8px; padding: 1em 1.5em; min-width: 320px; background: #eef3fb; }
 .card.never { background: #fbeeee; }
 .card .date { font-size: 1.5em; font-weight: bold; }
-table { border-collapse: collapse; margin: .8em 0 1.5em; font-size: .92em; }
+table { border-collapse: collapse; margin: .8em 0 1.5em; font-size: .92em; display: block;
+        overflow-x: auto; max-width: 100%; }
 th, td { border-bottom: 1px solid #d5d8dc; padding: .35em .8em; text-align: left; }
 th { background: #f4f6f7; }
 td.wrong { color: #b03a2e; font-weight: bold; }
@@ -60,10 +61,19 @@ def svg_markup(figure: Figure) -> str:
 
 
 def figure_html(svg: str, caption: str, name: str) -> str:
+    """A picture with its caption; the SVG is announced as one image, named by its caption
+    (its texts are drawn as paths: a screen reader would find nothing else to read)."""
+    named = svg.replace("<svg", f'<svg role="img" aria-label="{html.escape(caption)}"', 1)
     return (
-        f'<figure id="{name}" class="picture">{svg}'
+        f'<figure id="{name}" class="picture">{named}'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
+
+
+# the head every page shares: a phone's browser keeps the page at its own width
+HEAD = (
+    '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+)
 
 
 def _cell(analysis: Analysis, cat: CategoryConsistency) -> str:
@@ -261,7 +271,7 @@ def report_html(
     body.extend(pictures)
     body.append(f'<p class="subtitle">{html.escape(t("report.footer", version=__version__))}</p>')
     return (
-        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n{HEAD}'
         f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
