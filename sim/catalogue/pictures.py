@@ -37,10 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plot.missing": {"fr": "jamais faite", "en": "never done"},
     "plot.refused": {"fr": "refusée par l'application", "en": "refused by the application"},
-    "plot.batch": {
-        "fr": "traitement nocturne qui a transmis des changements",
-        "en": "nightly batch run that carried changes",
-    },
+    "plot.batch": {"fr": "nuit où un traitement a transmis", "en": "night a batch carried changes"},
     "plot.outage": {"fr": "passage manqué (panne)", "en": "missed run (outage)"},
     "plot.rule": {
         "fr": "rejets, remplacements, doublons",

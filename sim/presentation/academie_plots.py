@@ -6,7 +6,6 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
 from numpy.typing import NDArray
 
 from sim.analysis.academie import AcademieRun
@@ -15,7 +14,15 @@ from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.academie_output import step_label
 from sim.presentation.formatting import count_text
-from sim.presentation.plotting import SMALL, TARGET_COLOURS, date_axis, day_num, new_axes
+from sim.presentation.plotting import (
+    SMALL,
+    TARGET_COLOURS,
+    TARGET_STYLES,
+    date_axis,
+    day_num,
+    new_axes,
+    percent_formatter,
+)
 
 Result = AcademieRun | AcademieRisk
 
@@ -50,6 +57,7 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
             _share(result, target),
             where="post",
             color=colour,
+            ls=TARGET_STYLES[target],
             lw=1.8,
             label=label("target", target.value),
         )
@@ -59,7 +67,7 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     )
     ax.axvline(day_num(academie.by), color="#7d3c98", ls=":", lw=1.4, label=t("plot.academie_by"))
     ax.set_ylim(-0.02, 1.02)
-    ax.yaxis.set_major_formatter(_percent())
+    ax.yaxis.set_major_formatter(percent_formatter())
     ax.set_xlim(dates[0], dates[-1])
     date_axis(ax)
     ax.grid(color="#eeeeee", lw=0.6)
@@ -71,11 +79,6 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=SMALL)
     return ax
-
-
-def _percent() -> PercentFormatter:
-    """Axis percentages as the labels write them: « 92 % » (a space before % in French)."""
-    return PercentFormatter(1.0, symbol=t("format.percent", value="").strip(" "))
 
 
 def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | None = None) -> Axes:
@@ -90,7 +93,7 @@ def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | Non
         ax.text(value, y, f" {round(100 * value)} %", va="center", fontsize=SMALL)
     ax.set_yticks(range(len(rows)), names, fontsize=SMALL)
     ax.set_xlim(0, 1.15)
-    ax.xaxis.set_major_formatter(_percent())
+    ax.xaxis.set_major_formatter(percent_formatter())
     drawn = isinstance(result, AcademieRisk)  # a share of lycées × draws, not of lycées
     ax.set_xlabel(t("plot.bottleneck_axis_drawn" if drawn else "plot.bottleneck_axis"))
     ax.set_title(t("plot.bottleneck_title", target=label("target", target.value)))

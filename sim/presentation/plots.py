@@ -16,7 +16,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import PercentFormatter
 from numpy.typing import NDArray
 
 from sim.analysis.run_analysis import Analysis
@@ -29,6 +28,7 @@ from sim.presentation.plotting import (
     LANES,
     SMALL,
     TARGET_COLOURS,
+    TARGET_STYLES,
     check_picture_path,
     date_axis,
     day_num,
@@ -37,6 +37,7 @@ from sim.presentation.plotting import (
     new_axes,
     num,
     palette,
+    percent_formatter,
     reference_lines,
     save_figure,
 )
@@ -59,7 +60,7 @@ def _shares(
 
 def _share_axis(ax: Axes, axis: TimeAxis) -> list[Patch]:
     ax.set_ylim(-0.03, 1.03)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.yaxis.set_major_formatter(percent_formatter())
     ax.grid(color="#eeeeee", lw=0.6)
     return axis.apply(ax, captions=False)
 
@@ -117,7 +118,14 @@ def plot_category_completeness(
             continue
         share, stale = _shares(analysis, target, category)
         colour = TARGET_COLOURS[target]
-        ax.plot(dates, share, color=colour, lw=1.6, label=label("system", target.value))
+        ax.plot(
+            dates,
+            share,
+            color=colour,
+            ls=TARGET_STYLES[target],
+            lw=1.6,
+            label=label("system", target.value),
+        )
         if stale.any():
             ax.plot(dates, stale, color=colour, lw=1.2, ls=":")
         if cat.consistent_from is not None:
@@ -138,8 +146,17 @@ def completeness_figure(analysis: Analysis, *, days: DayRange | None = None) -> 
     axis = time_axis_of(analysis, days)
     figure.legend(
         handles=[
-            Line2D([], [], color=TARGET_COLOURS[Target.ENT], lw=1.6, label=label("target", "ent")),
-            Line2D([], [], color=TARGET_COLOURS[Target.GAR], lw=1.6, label=label("target", "gar")),
+            *(
+                Line2D(
+                    [],
+                    [],
+                    color=TARGET_COLOURS[target],
+                    ls=TARGET_STYLES[target],
+                    lw=1.6,
+                    label=label("target", target.value),
+                )
+                for target in (Target.ENT, Target.GAR)
+            ),
             Line2D(
                 [],
                 [],

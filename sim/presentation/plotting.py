@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
 
 from sim.analysis.run_analysis import Analysis
 from sim.calendar import is_public_holiday, is_school_holiday
@@ -42,6 +43,16 @@ RULE_CODES = frozenset(
 SMALL = 9.0
 LANES = (Store.STS, Store.SIECLE, Store.EDT, Store.AAF, Store.ENT, Store.GAR)
 TARGET_COLOURS = {Target.ENT: "#1f5fa8", Target.GAR: "#2e8b57"}
+# not by colour alone: the GAR's curves are in long dashes (the rentrée's are short)
+TARGET_STYLES: dict[Target, str | tuple[int, tuple[int, int]]] = {
+    Target.ENT: "-",
+    Target.GAR: (0, (7, 2)),
+}
+
+
+def percent_formatter() -> PercentFormatter:
+    """Axis percentages as the labels write them: « 92 % » (a space before % in French)."""
+    return PercentFormatter(1.0, symbol=t("format.percent", value="").strip(" "))
 
 
 def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:

@@ -7,12 +7,19 @@ import math
 
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
 
 from sim.analysis.risk import PERCENTILES, RiskResult
 from sim.i18n import label, t
 from sim.presentation.formatting import count_text
-from sim.presentation.plotting import SMALL, TARGET_COLOURS, date_axis, day_num, new_axes
+from sim.presentation.plotting import (
+    SMALL,
+    TARGET_COLOURS,
+    TARGET_STYLES,
+    date_axis,
+    day_num,
+    new_axes,
+    percent_formatter,
+)
 
 
 def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
@@ -26,6 +33,7 @@ def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
             risk.curve,
             where="post",
             color=TARGET_COLOURS[target],
+            ls=TARGET_STYLES[target],
             lw=1.8,
             label=label("target", target.value),
         )
@@ -34,7 +42,7 @@ def plot_risk_curve(result: RiskResult, ax: Axes | None = None) -> Axes:
         ax.text(dates[0], level, f" {name.upper()}", fontsize=SMALL, va="bottom", color="#666666")
     ax.axvline(day_num(result.rentree), color="black", ls="--", lw=1, label=t("plot.rentree_short"))
     ax.set_ylim(-0.02, 1.02)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.yaxis.set_major_formatter(percent_formatter())
     ax.set_xlim(dates[0], dates[-1])
     date_axis(ax)
     ax.grid(color="#eeeeee", lw=0.6)
