@@ -211,6 +211,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "summary.warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
     "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warning."},
+    "summary.undated": {"fr": "tout le calendrier", "en": "whole calendar"},
     "summary.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},
     "summary.cause_line": {"fr": "      pourquoi : {cause}", "en": "      why: {cause}"},
     "summary.infos": {"fr": "Pour information ({count}) :", "en": "For information ({count}):"},
@@ -348,9 +349,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a user marked disappeared who is back in the directory files gets its account back",
     },
     "warning.users_pre_deleted": {
-        "fr": "{count} comptes ({category}) de partants présupprimés : retirés des classes, "
-        "des groupes et du GAR",
-        "en": "{count} departed accounts ({category}) pre-deleted: out of classes, groups and GAR",
+        "fr": "{count} comptes ({category}) de partants présupprimés : retirés de l'ENT (et des "
+        "classes et groupes où ils étaient encore), puis du GAR à son export suivant",
+        "fr_one": "{count} compte ({category}) de partant présupprimé : retiré de l'ENT (et des "
+        "classes et groupes où il était encore), puis du GAR à son export suivant",
+        "en": "{count} departed accounts ({category}) pre-deleted: out of the ENT (and of the "
+        "classes and groups they were still in), then out of GAR at its next export",
+        "en_one": "{count} departed account ({category}) pre-deleted: out of the ENT (and of the "
+        "classes and groups it was still in), then out of GAR at its next export",
     },
     "cause.users_pre_deleted": {
         "fr": "la présuppression quotidienne de l'ENT retire les comptes disparus depuis le "

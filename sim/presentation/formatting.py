@@ -72,6 +72,15 @@ def _instant_or_end(iso: str) -> str:
     return instant_text(dt.datetime.fromisoformat(iso)) if iso else t("summary.end_of_window")
 
 
+UNDATED_CODES = frozenset({"missing", "platform_missing"})  # logged at the window's start
+
+
+def warning_when(when: dt.datetime, warning: Warning) -> str:
+    """When a warning happened, or « tout le calendrier » for an operation never done (its
+    record sits at the window's first minute, which is no date of the lycée's)."""
+    return t("summary.undated") if warning.code in UNDATED_CODES else instant_text(when)
+
+
 def warning_message(warning: Warning) -> str:
     if warning.code == "transition_after_rentree":
         ent_back, gar_empty, gar_back = [*warning.detail.split(","), "", "", ""][:3]

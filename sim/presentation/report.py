@@ -21,6 +21,7 @@ from sim.presentation.formatting import (
     snapshot_cells,
     warning_cause,
     warning_message,
+    warning_when,
 )
 from sim.presentation.plots import (
     completeness_figure,
@@ -183,7 +184,7 @@ def _warnings(analysis: Analysis) -> str:
     parts = [f"<h2>{html.escape(t('report.warnings', count=len(warnings)))}</h2>"]
     if warnings:
         rows = "".join(
-            f"<tr><td>{html.escape(instant_text(result.instant(w.minute)))}</td>"
+            f"<tr><td>{html.escape(warning_when(result.instant(w.minute), w))}</td>"
             f'<td class="warning">{html.escape(warning_message(w))}</td>'
             f"<td>{html.escape(warning_cause(w))}</td></tr>"
             for w in warnings
@@ -197,7 +198,7 @@ def _warnings(analysis: Analysis) -> str:
         parts.append(f"<p>{html.escape(t('summary.no_warning'))}</p>")
     if infos:
         items = "".join(
-            f"<li>{html.escape(instant_text(result.instant(w.minute)))} — "
+            f"<li>{html.escape(warning_when(result.instant(w.minute), w))} — "
             f"{html.escape(warning_message(w))}</li>"
             for w in infos
         )

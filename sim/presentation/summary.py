@@ -20,6 +20,7 @@ from sim.presentation.formatting import (
     snapshot_cells,
     warning_cause,
     warning_message,
+    warning_when,
 )
 
 COLUMN = 44
@@ -356,7 +357,7 @@ def summary_text(analysis: Analysis) -> str:
             lines.append(
                 t(
                     "summary.warning_line",
-                    when=instant_text(result.instant(w.minute)),
+                    when=warning_when(result.instant(w.minute), w),
                     message=warning_message(w),
                 )
             )
@@ -370,7 +371,7 @@ def summary_text(analysis: Analysis) -> str:
             lines.append(
                 t(
                     "summary.info_line",
-                    when=instant_text(result.instant(w.minute)),
+                    when=warning_when(result.instant(w.minute), w),
                     message=warning_message(w),
                 )
             )
