@@ -31,6 +31,7 @@ from sim.calendar import Clock
 from sim.domain import Operation, Store
 from sim.engine.observation import ObservedState
 from sim.engine.simulation import SimulationResult, build_truth, simulate
+from sim.i18n import t
 from sim.procedure import PREDECESSORS
 from sim.realfiles.exports import SchoolExports
 from sim.realfiles.importer import ImportReport, data_of, observed_of
@@ -370,6 +371,9 @@ def start_of(
         "assume_groups": diagnosis is not None and assumes_groups(diagnosis),
         "assume_services": diagnosis is not None and assumes_services(diagnosis),
     }
+    # its pictures and pages name the lycée of the files, and the calendar it follows
+    name = t("prediction.scenario_name", uai=data.uai, calendar=scenario.name)
+    scenario = scenario.model_copy(update={"name": name})
     if observed is None:
         truth, clock = build_truth(scenario, data=data, **assumed)
         return Start(scenario, truth, clock, None)

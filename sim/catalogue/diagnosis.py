@@ -769,6 +769,10 @@ MESSAGES.update(
             "fr": "GAR juste dès aujourd'hui (depuis le {when}) pour ce que la prévision voit",
             "en": "GAR right from today (since {when}) as far as the forecast sees",
         },
+        "prediction.scenario_name": {
+            "fr": "Prévision pour l'UAI {uai} (calendrier « {calendar} »)",
+            "en": "Forecast for UAI {uai} (calendar '{calendar}')",
+        },
         "prediction.left_out": {
             "fr": "{count} élèves sans division (ou dans une division inconnue de STS-WEB) ne sont pas dans la prévision : tant qu'ils n'ont pas de classe, ils restent faux",
             "fr_one": "{count} élève sans division (ou dans une division inconnue de STS-WEB) n'est pas dans la prévision : tant qu'il n'a pas de classe, il reste faux",
