@@ -220,6 +220,8 @@ def plot_timeline(
         Line2D([], [], marker="v", color=REFUSED, ls="", label=t("plot.rule")),
         Line2D([], [], marker="*", color=REALITY, ls="", ms=9, label=t("plot.reality")),
     ]
+    if any(event.kind == "observation" for event in result.events):  # a forecast's start
+        legend.append(Line2D([], [], marker="D", color=REALITY, ls="", ms=6, label=t("plot.files")))
     ax.set_yticks([y[s] for s in LANES], [label("system", s.value) for s in LANES])
     ax.set_ylim(-0.6, y[LANES[0]] + 0.9)
     ax.grid(axis="y", color="#dddddd", lw=0.6)
