@@ -35,8 +35,14 @@ ACTORS: tuple[str, ...] = (*[o.value for o in Operation], *[c.value for c in Cha
 def channel_label(scenario: Scenario, channel: Channel) -> str:
     """Short schedule text of a channel, e.g. « 21:00, +0 j » or « en continu, +1 j »."""
     spec = scenario.channels.get(channel)
-    amount, unit = _DURATION.match(format_duration(spec.delay)).groups()  # type: ignore[union-attr]
-    delay = t("chain.delay", amount=amount, unit=t(_UNITS[unit]))
+    written = format_duration(spec.delay)
+    found = _DURATION.match(written)
+    if found is None:  # a delay too small for a plain number (« 1e-05min »): as written
+        delay = f"+{written}"
+    else:
+        amount, unit = found.groups()
+        amount = amount.replace(".", t("format.decimal"))
+        delay = t("chain.delay", amount=amount, unit=t(_UNITS[unit]))
     if isinstance(spec, StsToSiecleSpec) and spec.mode == "continuous":
         return t("chain.continuous", delay=delay)
     return t("chain.scheduled", at=spec.at.strftime("%H:%M"), delay=delay)

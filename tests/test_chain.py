@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from sim.chain import build_graph, order_graph, prerequisites
+from sim.chain import build_graph, channel_label, order_graph, prerequisites
 from sim.domain import Channel, Operation
 from sim.scenario.loader import load_scenario
 from tests.conftest import SCENARIOS
+from tests.test_rules import nominal_with
 
 
 def test_order_is_acyclic_and_follows_the_seed() -> None:
@@ -64,3 +65,12 @@ def test_the_procedure_order_is_the_dependency_graph_s() -> None:
     assert {
         op: [Operation(p) for p in graph.predecessors(op.value)] for op in Operation
     } == PREDECESSORS
+
+
+def test_a_delay_too_small_for_a_plain_number_is_shown_as_written() -> None:
+    """« 0.00001min » is valid, and formats as « 1e-05min »: the graph shows it as written
+    instead of failing; a decimal delay takes the French comma."""
+    scenario = nominal_with({"channels": {"extraction_aaf": {"delay": "0.00001min"}}})
+    assert channel_label(scenario, Channel.EXTRACTION_AAF) == "21:00, +1e-05min"
+    scenario = nominal_with({"channels": {"extraction_aaf": {"delay": "1.5min"}}})
+    assert channel_label(scenario, Channel.EXTRACTION_AAF) == "21:00, +1,5 min"

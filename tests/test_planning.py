@@ -668,3 +668,29 @@ def test_the_readmes_plan_is_what_the_command_prints() -> None:
     result = runner.invoke(app, ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07"])
     assert result.exit_code == 0
     assert shown == result.output
+
+
+def test_a_step_not_needed_is_written_as_planned_only_when_that_adds_no_warning(
+    tmp_path: Path,
+) -> None:
+    """A bascule planned on Fri 21/08 and the structure export on Tue 30/06: the export is not
+    needed for Mon 07/09, but at its planned date the application would refuse it (the
+    bascule and the profiling come later in the plan). The plan must then write it at its
+    latest date, where nothing is refused: the written scenario runs with no more warnings
+    than the plan verified."""
+    source = tmp_path / "r.yaml"
+    source.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\noperations:\n"
+        "  bascule_sts: {date: 2026-08-21}\n  export_structure_siecle: {date: 2026-06-30}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "w.yaml"
+    args = ["plan", str(source), "--target", "2026-09-07", "--write", str(out), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    kinds = ("refused", "order_broken", "non_working_day")
+    verified = [w for w in json.loads(result.stdout)["warnings"] if w["code"] in kinds]
+    written = json.loads(runner.invoke(app, ["run", str(out), "--json"]).stdout)
+    found = [w for w in written["warnings"] if w["code"] in kinds]
+    assert not [w for w in found if w["actor"] == "export_structure_siecle"]
+    assert len(found) == len(verified)  # the plan's own (the late bascule's), no more

@@ -455,6 +455,7 @@ def _unneeded(
     written as planned (``kept``: what the table shows), or at their latest dates when the
     target is not met with the planned ones; occurrences set aside after the target stay."""
     last_day = planner.staff.add_working_days(planner.target, -1)
+    as_planned: Calendar = {}  # the ones written at their planned dates so far
     for op in reversed(movable):
         values = calendar[op]
         if not values or day_of(max(values, key=planner.instant)) != last_day:
@@ -462,8 +463,19 @@ def _unneeded(
         without = {**calendar, op: []}
         if planner.meets(without):
             before = [v for v in kept.get(op, []) if planner.instant(v) < planner.target_instant]
-            as_planned = bool(before) and planner.meets({**without, op: before})
-            not_needed[op] = [*(before if as_planned else values), *not_needed.get(op, [])]
+            # with those already written as planned: the written calendar as a whole must
+            # meet the target with no more warnings than without this operation
+            base = {**without, **as_planned}
+            planned = {**base, op: before}
+            if (
+                before
+                and planner.meets(planned)
+                and len(planner.warnings(planned)) <= len(planner.warnings(base))
+            ):
+                as_planned[op] = before
+                not_needed[op] = [*before, *not_needed.get(op, [])]
+            else:
+                not_needed[op] = [*values, *not_needed.get(op, [])]
             calendar = without
     return calendar, not_needed
 

@@ -537,7 +537,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.rentree_item": {
         "fr": "{category} : {count} manquants au lieu de {planned}",
+        "fr_one": "{category} : {count} manquant au lieu de {planned}",
         "en": "{category}: {count} missing instead of {planned}",
+        "en_one": "{category}: {count} missing instead of {planned}",
     },
     "plan.strict": {
         "fr": "Dates strictes de ce calendrier (comptes de partants compris, retirés à la présuppression) : {dates}",

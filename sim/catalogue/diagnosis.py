@@ -377,6 +377,13 @@ for _rule, (_title, _effect, _action) in _RULES.items():
 # effects that count something agree in number with it (see sim.i18n.t)
 MESSAGES.update(
     {
+        "diagnosis.rule.export_ancien.effect": {
+            "fr": "le constat décrit l'état d'il y a {days} jours",
+            "fr_one": "le constat décrit l'état d'il y a {days} jour",
+            "en": "the diagnosis describes the state of {days} days ago",
+            "en_one": "the diagnosis describes the state of {days} day ago",
+            "by": "days",
+        },
         "diagnosis.rule.structure_eleve_inconnue.effect": {
             "fr": "{students} élèves sont placés dans des divisions ou groupes absents de Structures.xml : ces structures sont dans SIECLE (un élève n'est placé que dans une structure de SIECLE) et la prévision les y prend ; si elles ont été supprimées entre les deux exports, ces élèves n'y seront pas dans l'ENT",
             "fr_one": "{students} élève est placé dans une division ou un groupe absent de Structures.xml : cette structure est dans SIECLE (un élève n'est placé que dans une structure de SIECLE) et la prévision l'y prend ; si elle a été supprimée entre les deux exports, cet élève n'y sera pas dans l'ENT",

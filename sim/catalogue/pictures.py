@@ -175,7 +175,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "jamais cohérent dans la fenêtre",
         "en": "never consistent in the window",
     },
-    "report.days_after": {"fr": "rentrée + {days} jours", "en": "rentrée + {days} days"},
+    "report.days_after": {
+        "fr": "rentrée + {days} jours",
+        "fr_one": "rentrée + {days} jour",
+        "en": "rentrée + {days} days",
+        "en_one": "rentrée + {days} day",
+        "by": "days",
+    },
     "report.headline_except": {
         "fr": "hors comptes de partants en attente de présuppression",
         "en": "except departed accounts awaiting pre-delete",

@@ -195,7 +195,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.chain_landed": {"fr": ", effectif le {when}", "en": ", effective {when}"},
     "summary.chain_outage": {
         "fr": ", après {count} passages manqués (panne)",
+        "fr_one": ", après {count} passage manqué (panne)",
         "en": ", after {count} missed runs (outage)",
+        "en_one": ", after {count} missed run (outage)",
     },
     "summary.blocking_missing": {
         "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque ; il n'est allé que jusqu'à {system} :",
@@ -243,7 +245,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.links_rejected": {
         "fr": "{count} liens élève → groupe rejetés à l'import dans SIECLE (« groupe inexistant »)",
+        "fr_one": "{count} lien élève → groupe rejeté à l'import dans SIECLE (« groupe inexistant »)",
         "en": "{count} student → group links rejected by SIECLE ('group does not exist')",
+        "en_one": "{count} student → group link rejected by SIECLE ('group does not exist')",
     },
     "cause.links_rejected": {
         "fr": "les groupes n'étaient pas encore arrivés de STS-WEB dans SIECLE : faire la remontée "
@@ -272,7 +276,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.duplicates": {
         "fr": "{count} élèves recréés au lieu d'être transférés : doublons dans l'ENT",
+        "fr_one": "{count} élève recréé au lieu d'être transféré : doublon dans l'ENT",
         "en": "{count} students created instead of transferred: duplicates in the ENT",
+        "en_one": "{count} student created instead of transferred: a duplicate in the ENT",
     },
     "cause.duplicates": {
         "fr": "un élève déjà dans la base académique ne doit pas être recréé : il reçoit une "
@@ -321,7 +327,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.users_disappeared": {
         "fr": "{count} comptes ({category}) marqués disparus par l'import de l'ENT",
+        "fr_one": "{count} compte ({category}) marqué disparu par l'import de l'ENT",
         "en": "{count} accounts ({category}) marked disappeared by the ENT import",
+        "en_one": "{count} account ({category}) marked disappeared by the ENT import",
     },
     "cause.users_disappeared": {
         "fr": "un utilisateur absent de l'import est marqué disparu ; l'ENT le garde avec ses "
@@ -331,7 +339,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.users_removed": {
         "fr": "{count} comptes ({category}) retirés de l'ENT par l'import qui suit une extraction complète",
+        "fr_one": "{count} compte ({category}) retiré de l'ENT par l'import qui suit une extraction complète",
         "en": "{count} accounts ({category}) removed from the ENT by the import after a full extraction",
+        "en_one": "{count} account ({category}) removed from the ENT by the import after a full extraction",
     },
     "cause.users_removed": {
         "fr": "réglage « sur extraction complète » : un utilisateur absent de l'annuaire part, avec "
@@ -341,7 +351,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.users_restored": {
         "fr": "{count} comptes ({category}) rétablis : de nouveau dans l'import de l'ENT",
+        "fr_one": "{count} compte ({category}) rétabli : de nouveau dans l'import de l'ENT",
         "en": "{count} accounts ({category}) restored: back in the ENT import",
+        "en_one": "{count} account ({category}) restored: back in the ENT import",
     },
     "cause.users_restored": {
         "fr": "un utilisateur marqué disparu qui revient dans les fichiers de l'annuaire "
@@ -365,7 +377,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.accounts_deleted": {
         "fr": "{count} comptes ({category}) supprimés définitivement",
+        "fr_one": "{count} compte ({category}) supprimé définitivement",
         "en": "{count} accounts ({category}) deleted for good",
+        "en_one": "{count} account ({category}) deleted for good",
     },
     "cause.accounts_deleted": {
         "fr": "un compte présupprimé est supprimé après le second délai",
@@ -428,7 +442,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.outage": {
         "fr": "{actor} : {count} passages manqués (panne)",
+        "fr_one": "{actor} : {count} passage manqué (panne)",
         "en": "{actor}: {count} runs missed (outage)",
+        "en_one": "{actor}: {count} run missed (outage)",
     },
     "cause.outage": {
         "fr": "le traitement automatique ne tourne pas pendant la panne ; le passage suivant "

@@ -39,11 +39,20 @@ NAME_WIDTH = 58  # a longer name is cut, with an ellipsis
 def row_names(names: Sequence[str], files: Sequence[str]) -> list[str]:
     """Each scenario's name, with its file's name when another row has the same name (a
     variant that keeps the name of the scenario it extends), cut to ``NAME_WIDTH``."""
-    shown = [
-        f"{name} — {Path(file).name}" if names.count(name) > 1 else name
-        for name, file in zip(names, files, strict=True)
-    ]
-    return [s if len(s) <= NAME_WIDTH else s[: NAME_WIDTH - 1] + "…" for s in shown]
+    bases = [Path(file).name for file in files]
+    shown = []
+    for name, file, base in zip(names, files, bases, strict=True):
+        if names.count(name) == 1:
+            shown.append(_cut(name, NAME_WIDTH))
+            continue
+        # the file's name, or its path when two files share a name: always whole
+        suffix = " — " + (base if bases.count(base) == 1 else file)
+        shown.append(_cut(name, max(8, NAME_WIDTH - len(suffix))) + suffix)
+    return shown
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _table(rows: list[list[str]]) -> list[str]:
