@@ -291,3 +291,19 @@ def test_compare_tells_apart_a_variant_that_keeps_its_parents_name(tmp_path: Pat
     assert rows[2].startswith("Rentrée 2026 nominale (zone A) — variante.yaml ")
     assert "+7 j" in rows[2] and rows[3].startswith("Variante Variante") and "…" in rows[3]
     assert len({row.index("ven.") for row in rows[1:3]}) == 1  # one column for the ENT dates
+
+
+def test_a_parser_mistake_is_told_in_the_language_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang en is read before the parser runs: its own mistakes are told in English too,
+    and the caller's language is left as it was."""
+    from sim.i18n import language
+    from tests.conftest import run_main
+
+    assert run_main(monkeypatch, "run", NOMINAL, "--seed", "-1", "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert "invalid value for --seed (from 0 to" in err and "Help: rentree-sim run" in err
+    assert language() == "fr"
+    assert run_main(monkeypatch, "run", NOMINAL, "x.yaml", "--lang=en") == 2
+    assert "unexpected extra argument(s): x.yaml" in capsys.readouterr().err

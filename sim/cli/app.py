@@ -25,7 +25,7 @@ from sim.errors import (
     ScenarioErrors,
     printable,
 )
-from sim.i18n import LANGUAGES, set_language, t
+from sim.i18n import LANGUAGES, language, set_language, t
 from sim.presentation.export import CsvForm
 from sim.scenario.loader import load_scenario_with_warnings
 from sim.scenario.model import Scenario
@@ -203,6 +203,15 @@ def main() -> None:
     """Entry point of the ``rentree-sim`` script: no traceback ever reaches the user; parser
     mistakes and bad input exit 2, anything unexpected exits 1 with a hint to report it."""
     words = sys.argv[1:]
+    before = language()
+    _language_asked(words)
+    try:
+        _run(words)
+    finally:
+        set_language(before)  # in-process callers (tests, notebooks) keep their language
+
+
+def _run(words: list[str]) -> None:
     groups = {group.name for group in app.registered_groups}
     if not words or (len(words) == 1 and words[0] in groups):  # a bare group shows its help
         translate_help_panels()
@@ -236,6 +245,17 @@ def main() -> None:
             typer.echo(usage_text(error), err=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _language_asked(words: list[str]) -> None:
+    """``--lang en`` set before parsing: a mistake the parser finds is told in the language
+    asked for (each command sets it again once parsed)."""
+    for i, word in enumerate(words):
+        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else None
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value in LANGUAGES:
+            set_language(value)
 
 
 def _silence_stdout() -> None:
