@@ -127,7 +127,7 @@ def test_comparison_never_column_is_in_the_legend_or_absent() -> None:
         Figure().add_subplot(),
     )
     legend = [t.get_text() for t in with_never.get_legend().get_texts()]
-    assert "jamais cohérent dans la fenêtre simulée" in legend
+    assert "jamais cohérent dans la fenêtre simulée (jusqu'au dim. 15/11/2026)" in legend
     assert len(with_never.patches) == 1
     without = plot_comparison(
         [run_scenario("nominal.yaml"), run_scenario("liens-en-retard.yaml")],

@@ -129,8 +129,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plot.never_short": {"fr": "jamais", "en": "never"},
     "plot.never_zone": {
-        "fr": "jamais cohérent dans la fenêtre simulée",
-        "en": "never consistent in the simulated window",
+        "fr": "jamais cohérent dans la fenêtre simulée (jusqu'au {end})",
+        "en": "never consistent in the simulated window (until {end})",
     },
     "plot.break_weeks": {"fr": "{weeks} sem. sans opération", "en": "{weeks} wk without operation"},
     "plot.break_legend": {

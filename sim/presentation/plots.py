@@ -461,7 +461,11 @@ def plot_comparison(
     ]
     if never:
         ax.axvspan(*column, color=NEVER_COLOUR, lw=0, zorder=0)
-        handles.append(Patch(color=NEVER_COLOUR, label=t("plot.never_zone")))
+        # a column beside the dates, not to scale: its label gives where the windows end
+        ends = sorted({a.result.scenario.calendar.end for a in analyses})
+        handles.append(
+            Patch(color=NEVER_COLOUR, label=t("plot.never_zone", end=day_text(ends[-1])))
+        )
     ax.legend(
         handles=handles,
         loc="upper center",
