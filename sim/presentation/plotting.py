@@ -188,17 +188,8 @@ def reference_lines(ax: Axes, analysis: Analysis, targets: Sequence[Target]) -> 
     for target in targets:
         minute = analysis.targets[target].consistent_from
         name = label("system", target.value)
-        if minute is None:
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    color=TARGET_COLOURS[target],
-                    lw=2,
-                    ls=":",
-                    label=t("plot.never", target=name),
-                )
-            )
+        if minute is None:  # no line to draw: the legend says it in words only
+            handles.append(Line2D([], [], ls="", marker="", label=t("plot.never", target=name)))
             continue
         handles.append(
             ax.axvline(
