@@ -13,11 +13,16 @@ from typing import Any
 from sim.catalogue import MESSAGES
 
 LANGUAGES = ("fr", "en")
-_language = (
-    os.environ.get("RENTREE_SIM_LANG", "fr")
-    if os.environ.get("RENTREE_SIM_LANG", "fr") in LANGUAGES
-    else "fr"
-)
+
+
+def language_code(value: str) -> str:
+    """The language a locale-style value names: « EN », « en_GB », « en_US.UTF-8 » → en
+    (unknown values come back as typed, lower-cased, for the caller to refuse)."""
+    return re.split(r"[_.\-@]", value.strip().lower(), maxsplit=1)[0] or value
+
+
+_asked = language_code(os.environ.get("RENTREE_SIM_LANG", "fr"))
+_language = _asked if _asked in LANGUAGES else "fr"
 
 
 def set_language(language: str) -> None:

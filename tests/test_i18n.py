@@ -79,3 +79,28 @@ def test_language_switch() -> None:
     assert t("summary.never") == "jamais"
     with pytest.raises(ValueError):
         set_language("de")
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("EN", "en"), ("en_GB", "en"), ("en_US.UTF-8", "en"), ("fr_FR@euro", "fr"), ("de", "de")],
+)
+def test_a_locale_style_language_names_its_code(value: str, code: str) -> None:
+    from sim.i18n import language_code
+
+    assert language_code(value) == code
+
+
+def test_english_follows_english_typography() -> None:
+    """No space before % and no French quotes in English; readable CSV headers (the
+    international form keeps its column ids, which are not these texts)."""
+    for key, entry in MESSAGES.items():
+        for form in ("en", "en_one"):
+            if form in entry:
+                assert not re.search(r"(\S|\}) %", entry[form]), key
+    set_language("en")
+    try:
+        assert t("csv.{target}_from", target="GAR") == "GAR right from"
+        assert t("format.percent", value=12) == "12%"
+    finally:
+        set_language("fr")

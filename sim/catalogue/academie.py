@@ -11,19 +11,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Un calendrier par lycée (celui du fichier, sans tirage au sort) ; un lycée est "
         "compté juste hors comptes de partants en attente de présuppression.",
         "en": "One calendar per lycée (the file's, nothing drawn); a lycée counts as right "
-        "apart from departed accounts awaiting pre-deletion.",
+        "apart from departed accounts awaiting pre-delete.",
     },
     "academie.right_mornings": {
         "fr": "lycées justes le matin : {moments}",
         "en": "lycées right in the morning: {moments}",
     },
-    "academie.moment": {"fr": "{when} {share} % ({count})", "en": "{when} {share} % ({count})"},
+    "academie.moment": {"fr": "{when} {share} % ({count})", "en": "{when} {share}% ({count})"},
     "academie.moment_rentree": {"fr": "rentrée", "en": "rentrée"},
     "academie.moment_days": {"fr": "+{days} j", "en": "+{days} d"},
     "academie.moment_end": {"fr": "fin", "en": "end"},
     "academie.by_line": {
         "fr": "justes pour de bon au plus tard le {by} : {lycees} sur {total} ({share} %)",
-        "en": "right for good by {by}: {lycees} of {total} ({share} %)",
+        "en": "right for good by {by}: {lycees} out of {total} ({share}%)",
     },
     "academie.bottlenecks_title": {
         "fr": "étape qui fixe la date (la dernière opération de la chaîne critique) :",
@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "academie.bottleneck_line": {
         "fr": "{step:<55} {share:>3} % ({count})",
-        "en": "{step:<55} {share:>3} % ({count})",
+        "en": "{step:<55} {share:>3}% ({count})",
     },
     "academie.never_because": {"fr": "{step} : {causes}", "en": "{step}: {causes}"},
     "academie.with_transition": {
@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{n} réplications par lycée, graine {seed}, {failures} ; un lycée est compté "
         "juste hors comptes de partants en attente de présuppression.",
         "en": "{n} replications per lycée, seed {seed}, {failures}; a lycée counts as right "
-        "apart from departed accounts awaiting pre-deletion.",
+        "apart from departed accounts awaiting pre-delete.",
     },
     "academie.failures_common": {
         "fr": "pannes des traitements communes à l'académie",
@@ -81,30 +81,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "academie.risk_mornings": {
         "fr": "part des lycées justes le matin [80 % des tirages] : {moments}",
-        "en": "share of lycées right in the morning [80 % of the draws]: {moments}",
+        "en": "share of lycées right in the morning [80% of the draws]: {moments}",
     },
     "academie.risk_moment": {
         "fr": "{when} {share} % [{low} – {high} %]",
-        "en": "{when} {share} % [{low} – {high} %]",
+        "en": "{when} {share}% [{low} – {high}%]",
     },
     "academie.csv_name": {
         "fr": "Académie du tableau « {file} »",
-        "en": "Académie of the table '{file}'",
+        "en": "Académie from the table '{file}'",
     },
     "academie.risk_by_line": {
         "fr": "nombre attendu de lycées justes pour de bon au plus tard le {by} : {expected} "
         "sur {total} (80 % des tirages entre {low} et {high})",
-        "en": "expected number of lycées right for good by {by}: {expected} of {total} (80 % "
+        "en": "expected number of lycées right for good by {by}: {expected} of {total} (80% "
         "of the draws between {low} and {high})",
     },
     "academie.risk_steps_title": {
         "fr": "étape qui fixe la date (part des lycées × tirages) :",
         "en": "step that sets the date (share of lycées × draws):",
     },
-    "academie.risk_step_line": {"fr": "{step:<55} {share:>3} %", "en": "{step:<55} {share:>3} %"},
+    "academie.risk_step_line": {"fr": "{step:<55} {share:>3} %", "en": "{step:<55} {share:>3}%"},
     "academie.risk_outages": {
         "fr": "dans {share} % des cas, un traitement en panne attendait en plus sur la chaîne.",
-        "en": "in {share} % of the cases, a batch that was down also waited on the chain.",
+        "en": "in {share}% of the cases, a batch outage also delayed the chain.",
     },
     "academie.risk_ranking_title": {
         "fr": "Lycées à appeler d'abord (probabilité la plus faible que le GAR soit juste le "
@@ -117,21 +117,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "rank  UAI       lycée                                        kind  P(deadline) "
         "never   GAR's P80        step that sets the GAR's date",
     },
-    "csv.{target}_by": {"fr": "{target} : probabilité juste à l'échéance", "en": "{target}_by"},
-    "csv.{target}_p50": {"fr": "{target} : P50", "en": "{target}_p50"},
-    "csv.{target}_p80": {"fr": "{target} : P80", "en": "{target}_p80"},
-    "csv.{target}_never": {"fr": "{target} : part jamais juste", "en": "{target}_never"},
+    "csv.{target}_by": {
+        "fr": "{target} : probabilité juste à l'échéance",
+        "en": "{target}: probability right by the deadline",
+    },
+    "csv.{target}_p50": {"fr": "{target} : P50", "en": "{target}: P50"},
+    "csv.{target}_p80": {"fr": "{target} : P80", "en": "{target}: P80"},
+    "csv.{target}_never": {
+        "fr": "{target} : part jamais juste",
+        "en": "{target}: share never right",
+    },
     "csv.{target}_never_causes": {
         "fr": "{target} : pourquoi jamais juste",
-        "en": "{target}_never_causes",
+        "en": "{target}: why never right",
     },
     "csv.{target}_step_share": {
         "fr": "{target} : part où cette étape fixe la date",
-        "en": "{target}_step_share",
+        "en": "{target}: share where this step sets the date",
     },
-    "csv.{target}_expected": {"fr": "{target} : part attendue", "en": "{target}_expected"},
-    "csv.{target}_p10": {"fr": "{target} : P10", "en": "{target}_p10"},
-    "csv.{target}_p90": {"fr": "{target} : P90", "en": "{target}_p90"},
+    "csv.{target}_expected": {"fr": "{target} : part attendue", "en": "{target}: expected share"},
+    "csv.{target}_p10": {"fr": "{target} : P10", "en": "{target}: P10"},
+    "csv.{target}_p90": {"fr": "{target} : P90", "en": "{target}: P90"},
     "cluster.scheme": {
         "fr": "ordonnanceur Dask « {address} » : adresse de la forme tcp://MACHINE:8786",
         "en": "Dask scheduler '{address}': an address such as tcp://HOST:8786",
@@ -191,7 +197,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plot.academie_risk_title": {
         "fr": "Lycées justes chaque matin — {name}\n({n} tirages par lycée ; bande : 80 % des "
         "tirages)",
-        "en": "Lycées right each morning — {name}\n({n} draws per lycée; band: 80 % of the draws)",
+        "en": "Lycées right each morning — {name}\n({n} draws per lycée; band: 80% of the draws)",
     },
     "plot.bottleneck_axis_drawn": {
         "fr": "part des lycées × tirages où l'étape fixe la date",
@@ -214,7 +220,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{target} : nombre attendu de lycées justes le {by} : {expected} sur {total} "
         "(80 % des tirages entre {low} et {high})",
         "en": "{target}: expected number of lycées right on {by}: {expected} of {total} "
-        "(80 % of the draws between {low} and {high})",
+        "(80% of the draws between {low} and {high})",
     },
     "report.academie_curve": {
         "fr": "Part des lycées dont l'annuaire est juste chaque matin.",
@@ -253,18 +259,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file.academie_curve": {"fr": "courbe-academie.csv", "en": "academie-curve.csv"},
     "file.bottlenecks": {"fr": "goulots.csv", "en": "bottlenecks.csv"},
     "csv.rank": {"fr": "rang", "en": "rank"},
-    "csv.uai": {"fr": "UAI", "en": "uai"},
-    "csv.school": {"fr": "lycée", "en": "school"},
+    "csv.uai": {"fr": "UAI", "en": "UAI"},
+    "csv.school": {"fr": "lycée", "en": "lycée"},
     "csv.school_kind": {"fr": "type", "en": "kind"},
     "csv.students": {"fr": "élèves", "en": "students"},
-    "csv.{target}_from": {"fr": "{target} juste le", "en": "{target}_from"},
+    "csv.{target}_from": {"fr": "{target} juste le", "en": "{target} right from"},
     "csv.{target}_strict_from": {
         "fr": "{target} juste, comptes de partants compris, le",
-        "en": "{target}_strict_from",
+        "en": "{target} right, departed accounts included, from",
     },
-    "csv.{target}_step": {"fr": "{target} : étape qui fixe la date", "en": "{target}_step"},
-    "csv.{target}_outage": {"fr": "{target} : panne sur la chaîne", "en": "{target}_outage"},
-    "csv.{target}_right": {"fr": "{target} : lycées justes", "en": "{target}_right"},
+    "csv.{target}_step": {
+        "fr": "{target} : étape qui fixe la date",
+        "en": "{target}: step that sets the date",
+    },
+    "csv.{target}_outage": {
+        "fr": "{target} : panne sur la chaîne",
+        "en": "{target}: outage on the chain",
+    },
+    "csv.{target}_right": {"fr": "{target} : lycées justes", "en": "{target}: lycées right"},
     "csv.step": {"fr": "étape", "en": "step"},
     "csv.share": {"fr": "part", "en": "share"},
 }

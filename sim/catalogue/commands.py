@@ -297,7 +297,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.days": {"fr": "{days} j", "en": "{days} d"},
     "compare.never": {"fr": "jamais", "en": "never"},
     "compare.now_consistent": {"fr": "devient juste", "en": "becomes right"},
-    "compare.never_share": {"fr": "jamais : {share} %", "en": "never: {share} %"},
+    "compare.never_share": {"fr": "jamais : {share} %", "en": "never: {share}%"},
     "explain.title": {"fr": "{fact} ({category}) le {when}", "en": "{fact} ({category}) on {when}"},
     "explain.truth_true": {
         "fr": "vrai dans la réalité à ce moment",
@@ -565,15 +565,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.confidence_ok": {
         "fr": "Confiance {confidence} % : marge de {margin} jours travaillés sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
         "fr_one": "Confiance {confidence} % : marge de {margin} jour travaillé sur toutes les dates ; cible atteinte dans {probability} % de {n} réplications",
-        "en": "Confidence {confidence} %: margin of {margin} working days on every date; target met in {probability} % of {n} replications",
-        "en_one": "Confidence {confidence} %: margin of {margin} working day on every date; target met in {probability} % of {n} replications",
+        "en": "Confidence {confidence}%: margin of {margin} working days on every date; target met in {probability}% of {n} replications",
+        "en_one": "Confidence {confidence}%: margin of {margin} working day on every date; target met in {probability}% of {n} replications",
         "by": "margin",
     },
     "plan.confidence_short": {
         "fr": "Confiance {confidence} % NON atteinte : même avec {margin} jours travaillés de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
         "fr_one": "Confiance {confidence} % NON atteinte : même avec {margin} jour travaillé de marge, cible atteinte dans {probability} % de {n} réplications seulement (oublis et pannes possibles)",
-        "en": "Confidence {confidence} % NOT reached: even with {margin} working days of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
-        "en_one": "Confidence {confidence} % NOT reached: even with {margin} working day of margin, target met in only {probability} % of {n} replications (forgetting and outages possible)",
+        "en": "Confidence {confidence}% NOT reached: even with {margin} working days of margin, target met in only {probability}% of {n} replications (forgetting and outages possible)",
+        "en_one": "Confidence {confidence}% NOT reached: even with {margin} working day of margin, target met in only {probability}% of {n} replications (forgetting and outages possible)",
         "by": "margin",
     },
     "plan.scenario_name": {
@@ -605,7 +605,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
     "cli.opt_confidence": {
         "fr": "niveau de confiance sous incertitude de 0,01 à 0,99 (ex. 0,8 ou 80 %)",
-        "en": "confidence level under uncertainty from 0.01 to 0.99 (e.g. 0.8 or 80 %)",
+        "en": "confidence level under uncertainty from 0.01 to 0.99 (e.g. 0.8 or 80%)",
     },
     "cli.opt_write": {
         "fr": "écrit le calendrier proposé comme scénario (qui étend l'original)",

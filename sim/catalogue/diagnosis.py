@@ -563,7 +563,7 @@ MESSAGES.update(
             "en": "students' origin (from last year's schooling): {origins}",
         },
         "cli.origin_returning": {"fr": "déjà au lycée", "en": "returning"},
-        "cli.origin_affectation": {"fr": "affectés", "en": "by affectation"},
+        "cli.origin_affectation": {"fr": "affectés", "en": "assigned (AFFELNET)"},
         "cli.origin_transfer": {"fr": "transférés", "en": "transferred"},
         "cli.origin_external": {"fr": "sans scolarité connue", "en": "no known schooling"},
         "cli.import_levels": {

@@ -164,7 +164,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le {day} est écrit deux fois à la même heure : la seconde ne fait rien de plus",
         "en": "{day} is written twice at the same time: the second does nothing more",
     },
-    "rule.share_on": {"fr": "le {day} : {share} %", "en": "{day}: {share} %"},
+    "rule.share_on": {"fr": "le {day} : {share} %", "en": "{day}: {share}%"},
     "rule.outside_bounds": {
         "fr": "le {day} est {side} de cette opération ({bound})",
         "en": "{day} is {side} of this operation ({bound})",
@@ -266,7 +266,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{value} divisions : il en faut de 3 (une par niveau) à 112 (au plus 40 en "
         "seconde, qui en a 36 %)",
         "en": "{value} divisions: from 3 (one per level) to 112 (at most 40 in seconde, "
-        "which has 36 %)",
+        "which has 36%)",
     },
     "rule.academie_not_a_mapping": {
         "fr": "le fichier doit contenir un dictionnaire de clés (name, scenario, lycees, …)",

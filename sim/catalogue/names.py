@@ -54,7 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "operation.inscription_affectation": {
         "fr": "import des dossiers d'affectation",
-        "en": "affectation import",
+        "en": "import of the AFFELNET assignments",
     },
     "operation.transferts": {"fr": "transferts de dossiers", "en": "student transfers"},
     "operation.creation_eleves": {

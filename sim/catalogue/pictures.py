@@ -10,7 +10,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "short.profilage": {"fr": "profilage", "en": "profiling"},
     "short.verification_divisions": {"fr": "vérif. divisions", "en": "division check"},
     "short.export_structure_siecle": {"fr": "export structure", "en": "structure export"},
-    "short.inscription_affectation": {"fr": "affectation", "en": "affectation"},
+    "short.inscription_affectation": {"fr": "affectation", "en": "assignments"},
     "short.transferts": {"fr": "transferts", "en": "transfers"},
     "short.creation_eleves": {"fr": "créations", "en": "creations"},
     "short.export_sts_edt": {"fr": "STS → EDT", "en": "STS → EDT"},

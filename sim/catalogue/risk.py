@@ -6,7 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- risk --------------------------------------------------------------------------------
     "risk.title": {
         "fr": "Risque — « {name} » : {n} réplications, graine {seed} (intervalles de confiance à {confidence} %) ; dates hors comptes de partants en attente de présuppression",
-        "en": "Risk — '{name}': {n} replications, seed {seed} ({confidence} % confidence intervals); dates except departed accounts awaiting pre-delete",
+        "en": "Risk — '{name}': {n} replications, seed {seed} ({confidence}% confidence intervals); dates except departed accounts awaiting pre-delete",
     },
     "risk.never": {"fr": "jamais (dans la fenêtre)", "en": "never (in the window)"},
     "risk.laws": {
@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "defaults of docs/scenario-format.md)",
     },
     "risk.law_late": {"fr": "{operation} {days} j", "en": "{operation} {days} d"},
-    "risk.law_forget": {"fr": "{operation} {share} %", "en": "{operation} {share} %"},
+    "risk.law_forget": {"fr": "{operation} {share} %", "en": "{operation} {share}%"},
     "risk.law_none": {"fr": "aucun", "en": "none"},
     "risk.percentile_line": {
         "fr": "{name} : {when}   [IC : {low} – {high}]",
@@ -30,18 +30,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "risk.never_share": {
         "fr": "jamais cohérent dans la fenêtre : {share} % des réplications",
-        "en": "never consistent in the window: {share} % of the replications",
+        "en": "never consistent in the window: {share}% of the replications",
     },
     "risk.never_causes": {"fr": "ce qu'on y trouve : {causes}", "en": "what they show: {causes}"},
     "risk.curve_line": {
         "fr": "probabilité que l'annuaire soit juste le matin : {moments}",
         "en": "probability that the directory is right in the morning: {moments}",
     },
-    "risk.moment_rentree": {"fr": "rentrée {share} %", "en": "rentrée {share} %"},
-    "risk.moment_week": {"fr": "+7 j {share} %", "en": "+7 d {share} %"},
-    "risk.moment_fortnight": {"fr": "+14 j {share} %", "en": "+14 d {share} %"},
-    "risk.moment_month": {"fr": "+30 j {share} %", "en": "+30 d {share} %"},
-    "risk.moment_end": {"fr": "fin {share} %", "en": "end {share} %"},
+    "risk.moment_rentree": {"fr": "rentrée {share} %", "en": "rentrée {share}%"},
+    "risk.moment_week": {"fr": "+7 j {share} %", "en": "+7 d {share}%"},
+    "risk.moment_fortnight": {"fr": "+14 j {share} %", "en": "+14 d {share}%"},
+    "risk.moment_month": {"fr": "+30 j {share} %", "en": "+30 d {share}%"},
+    "risk.moment_end": {"fr": "fin {share} %", "en": "end {share}%"},
     "risk.criticality_title": {
         "fr": "Criticité : part des réplications où l'étape est sur la chaîne qui fixe la date du GAR (sur {n} réplications cohérentes)",
         "en": "Criticality: share of the replications where the step is on the chain that sets the GAR date (over {n} consistent replications)",

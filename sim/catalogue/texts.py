@@ -212,7 +212,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Why never right — {category}: for example {fact} is stale; it came this way:",
     },
     "summary.warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
-    "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warning."},
+    "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warnings."},
     "summary.undated": {"fr": "tout le calendrier", "en": "whole calendar"},
     "summary.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},
     "summary.cause_line": {"fr": "      pourquoi : {cause}", "en": "      why: {cause}"},
@@ -288,7 +288,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "warning.carried_groups": {
         "fr": "{count} groupes de l'an dernier reconduits à la bascule STS-WEB",
-        "en": "{count} last year's groups carried over at the STS-WEB switch",
+        "en": "{count} of last year's groups carried over at the STS-WEB switch",
     },
     "cause.carried_groups": {
         "fr": "les groupes reconduits restent, périmés, dans STS-WEB, SIECLE, l'ENT et le GAR "

@@ -15,6 +15,7 @@ from typer import core
 
 from sim._version import __version__
 from sim.analysis.run_analysis import Analysis, analyse
+from sim.catalogue import MESSAGES
 from sim.cli.usage import is_usage_error, seed_number, usage_text
 from sim.engine.simulation import simulate
 from sim.errors import (
@@ -25,7 +26,7 @@ from sim.errors import (
     ScenarioErrors,
     printable,
 )
-from sim.i18n import LANGUAGES, language, set_language, t
+from sim.i18n import LANGUAGES, language, language_code, set_language, t
 from sim.presentation.export import CsvForm
 from sim.scenario.loader import load_scenario_with_warnings
 from sim.scenario.model import Scenario
@@ -125,11 +126,12 @@ def _main(help_: HelpOption = False, version_: VersionOption = False) -> None:
 
 
 def use_language(lang: str) -> None:
+    lang = language_code(lang)
     if lang not in LANGUAGES:
-        typer.echo(
-            t("cli.bad_lang", lang=lang, allowed=", ".join(LANGUAGES), variable=LANG_ENVVAR),
-            err=True,
-        )
+        # in every language: the one asked for is not known
+        values = {"lang": lang, "allowed": ", ".join(LANGUAGES), "variable": LANG_ENVVAR}
+        for each in LANGUAGES:
+            typer.echo(MESSAGES["cli.bad_lang"][each].format(**values), err=True)
         raise typer.Exit(2)
     set_language(lang)
 
@@ -254,8 +256,8 @@ def _language_asked(words: list[str]) -> None:
         value = words[i + 1] if word == "--lang" and i + 1 < len(words) else None
         if word.startswith("--lang="):
             value = word.split("=", 1)[1]
-        if value in LANGUAGES:
-            set_language(value)
+        if value is not None and language_code(value) in LANGUAGES:
+            set_language(language_code(value))
 
 
 def _silence_stdout() -> None:

@@ -13,7 +13,7 @@ from sim.analysis.academie_risk import AcademieRisk
 from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.academie_output import step_label
-from sim.presentation.formatting import count_text
+from sim.presentation.formatting import count_text, percent_text
 from sim.presentation.plotting import (
     SMALL,
     TARGET_COLOURS,
@@ -90,7 +90,7 @@ def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | Non
     values = [share for _, share in rows]
     ax.barh(range(len(rows)), values, color=TARGET_COLOURS[target], height=0.6)
     for y, value in enumerate(values):
-        ax.text(value, y, f" {round(100 * value)} %", va="center", fontsize=SMALL)
+        ax.text(value, y, " " + percent_text(round(100 * value)), va="center", fontsize=SMALL)
     ax.set_yticks(range(len(rows)), names, fontsize=SMALL)
     ax.set_xlim(0, 1.15)
     ax.xaxis.set_major_formatter(percent_formatter())

@@ -23,7 +23,7 @@ from sim.presentation.academie_output import (
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
 from sim.presentation.academie_risk_output import decimal_text, risk_basis_text
 from sim.presentation.files import write_atomically
-from sim.presentation.formatting import day_text
+from sim.presentation.formatting import day_text, percent_text
 from sim.presentation.plotting import figure_of
 from sim.presentation.report import HEAD, STYLE, figure_html, svg_markup
 
@@ -65,8 +65,8 @@ def _rows(result: Result) -> list[str]:
         if isinstance(result, AcademieRisk):
             gar = result.lycees[position].targets[Target.GAR]
             at_risk = gar.by_share < 0.5
-            share = f"{round(100 * gar.by_share)} %"
-            never = f"{round(100 * gar.never_share)} %"
+            share = percent_text(round(100 * gar.by_share))
+            never = percent_text(round(100 * gar.never_share))
             p80 = when_text(result.clock, gar.percentiles["p80"])
             cells += [share, never, p80, step_label(gar.step)]
         else:

@@ -26,7 +26,7 @@ from sim.presentation.academie_output import (
     when_text,
 )
 from sim.presentation.export import Csv, dumps
-from sim.presentation.formatting import day_text
+from sim.presentation.formatting import day_text, percent_text
 from sim.presentation.risk_output import cause_label
 
 
@@ -105,11 +105,12 @@ def _target_lines(result: AcademieRisk, target: Target) -> list[str]:
 def _ranking_row(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> str:
     gar = lycee.targets[Target.GAR]
     name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
-    step = f"{step_label(gar.step)} ({_percent(gar.steps.get(gar.step, 0.0))} %)"
+    step = f"{step_label(gar.step)} ({percent_text(_percent(gar.steps.get(gar.step, 0.0)))})"
     p80 = when_text(result.clock, gar.percentiles["p80"])
     return (
         f"{rank:<5} {lycee.uai:<9} {name:<44} {lycee.kind:<5} "
-        f"{_percent(gar.by_share):>4} %   {_percent(gar.never_share):>4} %  {p80:<16} {step}"
+        f"{percent_text(_percent(gar.by_share)):>6}   {percent_text(_percent(gar.never_share)):>6}"
+        f"  {p80:<16} {step}"
     )
 
 
@@ -205,7 +206,8 @@ def _never_causes_cell(form: Csv, causes: dict[str, float]) -> str:
     draws it was in, most frequent first."""
     if form.local:
         return ", ".join(
-            f"{cause_label(code)} ({_percent(share)} %)" for code, share in causes.items()
+            f"{cause_label(code)} ({percent_text(_percent(share))})"
+            for code, share in causes.items()
         )
     return ";".join(f"{code}={share:.4f}" for code, share in causes.items())
 

@@ -30,6 +30,11 @@ def count_text(count: int) -> str:
     return f"{count:,}".replace(",", t("format.thousands"))
 
 
+def percent_text(value: object) -> str:
+    """A percentage as the language writes it: « 12 % » in French, "12%" in English."""
+    return t("format.percent", value=value)
+
+
 def share_text(part: int, whole: int) -> str:
     """``part`` out of ``whole`` as a percentage with one decimal, rounded down so that a
     share with anything wrong never reads 100 %."""

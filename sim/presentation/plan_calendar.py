@@ -10,7 +10,7 @@ from icalendar import Event
 
 from sim.analysis.plan import Plan
 from sim.domain import ROLE_OF
-from sim.i18n import label, t
+from sim.i18n import label, language, t
 from sim.presentation.formatting import instant_text
 from sim.presentation.plan_output import plan_rows
 from sim.scenario.model import Scenario
@@ -25,7 +25,7 @@ def plan_ics(plan: Plan, scenario: Scenario) -> bytes:
     gives the same bytes (stamps and ids come from the plan, not from the clock)."""
     calendar = scenario.calendar
     agenda = ICalendar()
-    agenda.add("prodid", "-//rentree-sim//plan//FR")
+    agenda.add("prodid", f"-//rentree-sim//plan//{language().upper()}")
     agenda.add("version", "2.0")
     agenda.add("x-wr-calname", t("ics.name", name=scenario.name))
     stamp = dt.datetime.combine(plan.target, dt.time(0, 0), tzinfo=dt.UTC)

@@ -11,7 +11,7 @@ from sim.chain import SEED_ORDER
 from sim.domain import PLATFORM_OPERATIONS, Operation, Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
-from sim.presentation.formatting import actor_label, count_text, day_text
+from sim.presentation.formatting import actor_label, count_text, day_text, percent_text
 from sim.scenario.model import Scenario
 from sim.scenario.priors import median_lateness, operation_risk
 
@@ -69,7 +69,7 @@ def _target_lines(result: RiskResult, target: Target, risk: TargetRisk) -> list[
     lines.append("  " + t("risk.never_share", share=round(100 * risk.never_share)))
     if risk.never_causes:
         causes = ", ".join(
-            f"{cause_label(code)} ({round(100 * share)} %)"
+            f"{cause_label(code)} ({percent_text(round(100 * share))})"
             for code, share in list(risk.never_causes.items())[:4]
         )
         lines.append("    " + t("risk.never_causes", causes=causes))
@@ -128,7 +128,7 @@ def risk_summary(result: RiskResult) -> str:
         lines.append(t("risk.criticality_title", n=count_text(gar.criticality_basis)))
         for actor, share in sorted(gar.criticality.items(), key=lambda item: -item[1]):
             if share > 0:
-                lines.append(f"  {actor_label(actor):<52} {round(100 * share):>3} %")
+                lines.append(f"  {actor_label(actor):<52} {percent_text(round(100 * share)):>5}")
     if result.tornado:
         lines.append("")
         lines.append(t("risk.tornado_title"))
