@@ -51,8 +51,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Tornado: GAR P80 with one operation's lateness at its 10th, 50th then 90th percentile",
     },
     "risk.tornado_reference": {
-        "fr": "sur les {n} premières réplications, dont le P80 tel que tiré est {date} : c'est la référence des barres ci-dessous",
-        "en": "on the first {n} replications, whose P80 as drawn is {date}: the bars below are read against it",
+        "fr": "sur les {n} premières réplications (au moins 40, quel que soit -n, pour un P80 qui tienne), dont le P80 tel que tiré est {date} : c'est la référence des barres ci-dessous",
+        "en": "on the first {n} replications (at least 40, whatever -n, for a P80 that holds), whose P80 as drawn is {date}: the bars below are read against it",
     },
     "risk.tornado_line": {
         "fr": "{operation} : {low} · {base} · {high}",
