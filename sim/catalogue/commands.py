@@ -380,7 +380,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "explain.not_yet": {
         "fr": "« {step} » n'a pas encore eu lieu depuis son arrivée dans {system} le {when} : prochain passage le {next}",
-        "en": "'{step}' has not happened yet since it reached {system} on {when}: next run on {next}",
+        "en": "'{step}' has not run yet since it reached {system} on {when}: next run on {next}",
     },
     "explain.never_run": {
         "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}, ni avant : jamais fait",

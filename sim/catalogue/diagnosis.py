@@ -408,7 +408,7 @@ MESSAGES.update(
             "GAR faux, pourquoi, et quoi faire. Rien n'est écrit, sauf la page demandée et, la "
             "première fois, la clé de pseudonymisation ; les personnes sont désignées par des "
             "pseudonymes. Code de sortie 0 même avec des défauts (ils sont dans --json).",
-            "en": "Diagnosis of the lycée's STS-WEB and SIECLE exports: what will make the ENT "
+            "en": "Diagnose the lycée's STS-WEB and SIECLE exports: what will make the ENT "
             "or GAR wrong, why, and what to do. Nothing is written but the page asked for and, "
             "the first time, the pseudonymisation key; people are shown as pseudonyms. Exit "
             "code 0 even with defects (they are in --json).",
@@ -447,7 +447,7 @@ MESSAGES.update(
             "fr": "Écrit des exports STS-WEB et SIECLE fictifs (noms inventés), aux formats "
             "réels, tirés du lycée d'un scénario : pour se former au diagnostic sans données "
             "réelles.",
-            "en": "Writes fictional STS-WEB and SIECLE exports (invented names), in the real "
+            "en": "Write fictional STS-WEB and SIECLE exports (invented names), in the real "
             "formats, drawn from a scenario's lycée: to practise the diagnosis without real "
             "data.",
         },
@@ -505,7 +505,7 @@ MESSAGES.update(
             "fr": "Importe les exports STS-WEB et SIECLE du lycée : écrit un scénario (qui "
             "reprend le calendrier d'un modèle) et son fichier de données, où les élèves, "
             "responsables et enseignants ne sont désignés que par des pseudonymes.",
-            "en": "Imports the lycée's STS-WEB and SIECLE exports: writes a scenario (with a "
+            "en": "Import the lycée's STS-WEB and SIECLE exports: write a scenario (with a "
             "model's calendar) and its data file, where students, guardians and teachers are "
             "named by pseudonyms only.",
         },
@@ -535,8 +535,8 @@ MESSAGES.update(
         },
         "cli.import_default_name": {"fr": "Lycée {uai}", "en": "Lycée {uai}"},
         "cli.import_done": {
-            "fr": "scénario écrit : {scenario} (données : {data}, lisibles par vous seul)",
-            "en": "scenario written: {scenario} (data: {data}, readable by you only)",
+            "fr": "Scénario écrit : {scenario} (données : {data}, lisibles par vous seul)",
+            "en": "Scenario written: {scenario} (data: {data}, readable by you only)",
         },
         "cli.import_counts": {
             "fr": "importé : {students} élèves, {divisions} divisions, {groups} groupes, "
