@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import math
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -584,16 +585,10 @@ def associated_causes(draws: Sequence[tuple[bool, Sequence[str]]]) -> dict[str, 
     other = [codes for is_never, codes in draws if not is_never]
     if not never:
         return {}
-    counted: dict[str, int] = {}
-    for codes in never:
-        for code in codes:
-            counted[code] = counted.get(code, 0) + 1
+    counted = Counter(code for codes in never for code in codes)
     shares = {code: count / len(never) for code, count in counted.items()}
     if other:
-        elsewhere: dict[str, int] = {}
-        for codes in other:
-            for code in codes:
-                elsewhere[code] = elsewhere.get(code, 0) + 1
+        elsewhere = Counter(code for codes in other for code in codes)
         shares = {
             code: share
             for code, share in shares.items()

@@ -55,7 +55,7 @@ def share_number(text: str) -> float:
     except ValueError:
         raise OutOfRange(text, 0.01, 0.99) from None
     value = value / 100 if percent else value
-    if not 0.01 <= value <= 0.99 or value != value:
+    if not 0.01 <= value <= 0.99:  # NaN fails the comparison too
         raise OutOfRange(text, 0.01, 0.99)
     return value
 

@@ -11,7 +11,7 @@ from sim.calendar import Clock
 from sim.domain import Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
-from sim.presentation.formatting import day_text
+from sim.presentation.formatting import cut_text, day_text
 from sim.presentation.risk_output import cause_label
 from sim.scenario.academie import KINDS
 
@@ -119,7 +119,7 @@ def _target_lines(run: AcademieRun, target: Target) -> list[str]:
 
 def _ranking_row(run: AcademieRun, rank: int, lycee: LyceeRun) -> str:
     gar, ent = lycee.targets[Target.GAR], lycee.targets[Target.ENT]
-    name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
+    name = cut_text(lycee.name, 44)
     step = step_text(lycee, Target.GAR)
     gar_day, ent_day = (
         when_text(run.clock, gar.consistent_from),

@@ -26,7 +26,7 @@ from sim.presentation.academie_output import (
     when_text,
 )
 from sim.presentation.export import Csv, dumps
-from sim.presentation.formatting import day_text, percent_text
+from sim.presentation.formatting import cut_text, day_text, percent_text
 from sim.presentation.risk_output import cause_label
 
 
@@ -104,7 +104,7 @@ def _target_lines(result: AcademieRisk, target: Target) -> list[str]:
 
 def _ranking_row(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> str:
     gar = lycee.targets[Target.GAR]
-    name = lycee.name if len(lycee.name) <= 44 else lycee.name[:43] + "…"
+    name = cut_text(lycee.name, 44)
     step = f"{step_label(gar.step)} ({percent_text(_percent(gar.steps.get(gar.step, 0.0)))})"
     p80 = when_text(result.clock, gar.percentiles["p80"])
     return (

@@ -11,7 +11,7 @@ from sim.analysis.run_analysis import Analysis
 from sim.domain import Target
 from sim.engine.simulation import SimulationResult
 from sim.i18n import label, t
-from sim.presentation.formatting import count_text, day_text
+from sim.presentation.formatting import count_text, cut_text, day_text
 
 
 def _difference(minute: float | None, reference: float | None) -> str:
@@ -43,16 +43,12 @@ def row_names(names: Sequence[str], files: Sequence[str]) -> list[str]:
     shown = []
     for name, file, base in zip(names, files, bases, strict=True):
         if names.count(name) == 1:
-            shown.append(_cut(name, NAME_WIDTH))
+            shown.append(cut_text(name, NAME_WIDTH))
             continue
         # the file's name, or its path when two files share a name: always whole
         suffix = " — " + (base if bases.count(base) == 1 else file)
-        shown.append(_cut(name, max(8, NAME_WIDTH - len(suffix))) + suffix)
+        shown.append(cut_text(name, max(8, NAME_WIDTH - len(suffix))) + suffix)
     return shown
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _table(rows: list[list[str]]) -> list[str]:

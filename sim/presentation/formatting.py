@@ -86,9 +86,21 @@ def warning_when(when: dt.datetime, warning: Warning) -> str:
     return t("summary.undated") if warning.code in UNDATED_CODES else instant_text(when)
 
 
+def transition_gap(warning: Warning) -> tuple[str, str, str]:
+    """A ``transition_after_rentree`` warning's detail: when the ENT is back, when the GAR
+    empties and when it is back (ISO instants; empty when not in the window)."""
+    ent_back, gar_empty, gar_back = [*warning.detail.split(","), "", "", ""][:3]
+    return ent_back, gar_empty, gar_back
+
+
+def cut_text(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, an ellipsis marking a cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def warning_message(warning: Warning) -> str:
     if warning.code == "transition_after_rentree":
-        ent_back, gar_empty, gar_back = [*warning.detail.split(","), "", "", ""][:3]
+        ent_back, gar_empty, gar_back = transition_gap(warning)
         return t(
             "warning.transition_after_rentree",
             ent_back=_instant_or_end(ent_back),

@@ -18,6 +18,7 @@ from sim.presentation.formatting import (
     instant_text,
     share_text,
     snapshot_cells,
+    transition_gap,
     warning_cause,
     warning_message,
     warning_when,
@@ -251,7 +252,7 @@ def unseen_gap_lines(analysis: Analysis, target: Target, tc: TargetConsistency) 
     for warning in analysis.warnings:
         if warning.code != "transition_after_rentree" or since is None:
             continue
-        ent_back, gar_empty, gar_back = [*warning.detail.split(","), "", "", ""][:3]
+        ent_back, gar_empty, gar_back = transition_gap(warning)
         start, end = (
             (result.instant(warning.minute).isoformat(), ent_back)
             if target is Target.ENT
