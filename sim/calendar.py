@@ -33,6 +33,7 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5 and not is_public_holiday(day)
 
 
+@lru_cache(maxsize=64)
 def rentree_date(zone: str, year: int) -> dt.date:
     """First school day after the summer holidays of ``zone`` in ``year``."""
     day = dt.date(year, 8, 15)

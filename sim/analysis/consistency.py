@@ -28,6 +28,7 @@ from sim.analysis.departed import (
 from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
 from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
+from sim.engine.memo import Memo
 from sim.engine.simulation import SimulationResult
 from sim.results import History, change_runs
 from sim.truth.facts import BoolArray, FactTable
@@ -48,6 +49,9 @@ class CategoryConsistency:
     departed: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     correct_except_departed: list[bool] = field(default_factory=list)
     consistent_except_departed_from: float | None = None
+    # the two lists of flags as arrays: what the target's flags are reduced from
+    flags: NDArray[np.bool_] = field(default_factory=lambda: np.ones(0, dtype=bool))
+    flags_except_departed: NDArray[np.bool_] = field(default_factory=lambda: np.ones(0, dtype=bool))
 
 
 @dataclass
@@ -162,8 +166,7 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
     if result.memo is not None:
         # the same histories (instants and interned states) give the same counts: most
         # categories are not moved by a replication's draws
-        number = result.memo.interner.number
-        numbers = [tuple(map(number, h.states)) for h in sources]
+        numbers = [_state_numbers(result.memo, h) for h in sources]
         whole = (
             store,
             category,
@@ -175,17 +178,22 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
         found = result.memo.categories.get(whole)
         if found is not None:
             return StoreState(store, category, *found)
-
-        def key(first: int) -> object:
-            minute = observations[first]
-            states = (
-                n[max(0, bisect.bisect_right(h.minutes, minute) - 1)]
-                for n, h in zip(numbers, sources, strict=True)
-            )
-            return (store, category, departed is None, table.epoch_at(minute), *states)
-
-        known = (result.memo.counts, key)
     runs = change_runs(observations, [*(h.minutes[1:] for h in sources), table.change_minutes()])
+    if result.memo is not None:
+        # the key of each run: what its counts read (the sources' states, the truth's epoch)
+        firsts = [observations[first] for first, _ in runs]
+        columns: list[list[object]] = [
+            [n[max(0, bisect.bisect_right(h.minutes, minute) - 1)] for minute in firsts]
+            for n, h in zip(numbers, sources, strict=True)
+        ]
+        changes = table.change_minutes()
+        epochs = [bisect.bisect_right(changes, minute) for minute in firsts]
+        prefix = (store, category, departed is None)
+        keys = {
+            first: (*prefix, epoch, *states)
+            for (first, _), epoch, *states in zip(runs, epochs, *columns, strict=True)
+        }
+        known = (result.memo.counts, keys.__getitem__)
     state = counts(history, table, observations, departed, runs, known)
     state.store = store
     if result.memo is not None:
@@ -194,6 +202,14 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
             array.flags.writeable = False  # shared by the runs that hit the memo
         result.memo.remember(whole, arrays)
     return state
+
+
+def _state_numbers(memo: Memo, history: History) -> tuple[int, ...]:
+    """The interned numbers of a history's states."""
+    try:  # a memoised run's states are interned: looked up by identity, without calls
+        return tuple(map(memo.interner.numbers_by_id.__getitem__, map(id, history.states)))
+    except KeyError:
+        return tuple(map(memo.interner.number, history.states))
 
 
 def first_correct_times(history: History, table: FactTable, end: float) -> NDArray[np.float64]:
@@ -221,8 +237,11 @@ def category_consistency(
     table = result.truth.table(category)
     history = result.histories[store][category]
     state = store_counts(result, store, category)
-    correct: list[bool] = ((state.missing == 0) & (state.stale == 0)).tolist()
-    excused: list[bool] = ((state.missing == 0) & (state.stale == state.departed)).tolist()
+    nothing_missing = state.missing == 0
+    flags = nothing_missing & (state.stale == 0)
+    flags_excused = nothing_missing & (state.stale == state.departed)
+    correct: list[bool] = flags.tolist()
+    excused: list[bool] = flags_excused.tolist()
     consistent_from, index = _stays_true_from(correct, result.observations)
     except_from, _ = _stays_true_from(excused, result.observations)
     chain: list[ChainStep] = []
@@ -254,6 +273,8 @@ def category_consistency(
         departed=state.departed,
         correct_except_departed=excused,
         consistent_except_departed_from=except_from,
+        flags=flags,
+        flags_except_departed=flags_excused,
     )
 
 
@@ -323,11 +344,12 @@ def target_consistency(
     }
     observations = result.observations
     n = len(observations)
-    correct: list[bool] = np.all(
-        [cat.correct for cat in categories.values()] or [[True] * n], axis=0
+    everywhere = np.ones(n, dtype=bool)
+    correct: list[bool] = np.logical_and.reduce(
+        [everywhere, *(cat.flags for cat in categories.values())]
     ).tolist()
-    excused: list[bool] = np.all(
-        [cat.correct_except_departed for cat in categories.values()] or [[True] * n], axis=0
+    excused: list[bool] = np.logical_and.reduce(
+        [everywhere, *(cat.flags_except_departed for cat in categories.values())]
     ).tolist()
     consistent_from, _ = _stays_true_from(correct, observations)
     except_from, _ = _stays_true_from(excused, observations)

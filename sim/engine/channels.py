@@ -75,6 +75,14 @@ def _full_runs(
     return {minute: _full_day(clock, minute, days, dates) for minute in minutes}
 
 
+@lru_cache(maxsize=64)
+def _full_indexes(
+    clock: Clock, minutes: tuple[float, ...], days: tuple[int, ...], dates: frozenset[dt.date]
+) -> tuple[int, ...]:
+    full = _full_runs(clock, minutes, days, dates)
+    return tuple(k for k, minute in enumerate(minutes) if full[minute])
+
+
 class ChannelRunner:
     """Schedule, outages and delivery of one channel."""
 
@@ -289,7 +297,10 @@ class ExtractionAaf(ScheduledChannel):
             full_dates.add(model.rentree)
         self._full = (tuple(spec.full_days), frozenset(full_dates))
         # whether each scheduled run is a full one: the same for every replication
-        self._full_runs = _full_runs(model.clock, tuple(self.runner.run_times()), *self._full)
+        minutes = tuple(self.runner.run_times())
+        self._full_runs = _full_runs(model.clock, minutes, *self._full)
+        # the indexes of the full runs among the scheduled ones
+        self.full_indexes = _full_indexes(model.clock, minutes, *self._full)
         self._last: tuple[object, State] | None = None
         self.sts_lag = _minutes(spec.sts_delay)
         self.siecle, self.sts, self.aaf = (

@@ -224,9 +224,8 @@ def simulate_lazy(
         if isinstance(channel, ScheduledChannel):
             w.wake(0, visits[id(channel)])  # the first run always runs: nothing seen yet
         if isinstance(channel, ExtractionAaf):
-            for k, minute in enumerate(w.minutes):
-                if channel.full_at(minute):
-                    w.wake(k, visits[id(channel)])
+            for k in channel.full_indexes:
+                w.wake(k, visits[id(channel)])
 
     recorder = model.recorder
     stamp: list[object] = [None]
