@@ -307,3 +307,17 @@ def test_a_parser_mistake_is_told_in_the_language_asked_for(
     assert language() == "fr"
     assert run_main(monkeypatch, "run", NOMINAL, "x.yaml", "--lang=en") == 2
     assert "unexpected extra argument(s): x.yaml" in capsys.readouterr().err
+
+
+def test_academie_generer_without_a_seed_takes_seed_1(tmp_path: Path) -> None:
+    """The documented default (`--graine 1`) when the option is left out: an int default
+    goes through the seed's parser too, which once failed on it with an internal error."""
+    common = str(Path(NOMINAL).resolve())
+    outputs = []
+    for extra in ([], ["--graine", "1"]):
+        output = tmp_path / f"academie{len(extra)}.yaml"
+        arguments = ["academie", "generer", "--lycees", "3", "--commun", common]
+        result = runner.invoke(app, [*arguments, "-o", str(output), *extra])
+        assert result.exit_code == 0, result.output
+        outputs.append(output.read_text("utf-8"))
+    assert outputs[0] == outputs[1]

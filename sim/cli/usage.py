@@ -34,11 +34,12 @@ class OutOfRange(typer.BadParameter):
         self.min, self.max = low, high
 
 
-def seed_number(text: str) -> int:
+def seed_number(text: str | int) -> int:
     """A seed as typed: a whole number from 0 to ``MAX_SEED``. Parsed here rather than by an
-    integer range, whose 19-digit bound would fill a line of every ``--help``."""
+    integer range, whose 19-digit bound would fill a line of every ``--help``. An option's
+    default comes here too, as it is written (an int)."""
     try:
-        value = int(text.strip())
+        value = int(str(text).strip())
     except ValueError:
         raise OutOfRange(text, 0, MAX_SEED) from None
     if not 0 <= value <= MAX_SEED:
@@ -46,9 +47,10 @@ def seed_number(text: str) -> int:
     return value
 
 
-def share_number(text: str) -> float:
-    """A share as a French office types it: ``0,8``, ``0.8`` or ``80 %``, from 0,01 to 0,99."""
-    cleaned = text.strip().replace("\u202f", " ").replace("\xa0", " ")
+def share_number(text: str | float) -> float:
+    """A share as a French office types it: ``0,8``, ``0.8`` or ``80 %``, from 0,01 to 0,99
+    (or an option's default, a float)."""
+    cleaned = str(text).strip().replace("\u202f", " ").replace("\xa0", " ")
     percent = cleaned.endswith("%")
     try:
         value = float(cleaned.rstrip("%").strip().replace(",", "."))
