@@ -22,7 +22,8 @@ from sim.analysis.run_analysis import Analysis, analyse
 from sim.chain import build_graph, order_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, System, Target
 from sim.engine.simulation import SimulationResult, simulate
-from sim.i18n import label, set_language
+from sim.errors import UsageError, printable
+from sim.i18n import label, set_language, t
 from sim.presentation.academie_output import academie_run_summary
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
 from sim.presentation.academie_report import academie_report_html, write_academie_report
@@ -72,7 +73,7 @@ def read_exports(folder: str | Path, key: Key) -> SchoolExports:
     sts = one("sts_emp_*")
     eleves, structures = one("ElevesSansAdresses"), one("Structures")
     if sts is None or eleves is None or structures is None:
-        raise FileNotFoundError(f"{where}: STS-WEB, ElevesSansAdresses or Structures missing")
+        raise UsageError(t("import.folder_incomplete", folder=printable(str(where))))
     return read_school_exports(sts, eleves, structures, one("ResponsablesAvecAdresses"), key)
 
 

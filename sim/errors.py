@@ -107,6 +107,25 @@ class ImportFileError(RentreeSimError):
         return printable(t("error.scenario_file", file=where, rule=self.rule))
 
 
+class ImportLimitError(RentreeSimError, ValueError):
+    """School exports that hold nothing to import (``limit`` 0), or more of ``what`` than
+    the model takes (``limit``)."""
+
+    def __init__(self, what: str, limit: int) -> None:
+        self.what = what
+        self.limit = limit
+        super().__init__(self.describe())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return type(self), (self.what, self.limit)
+
+    def describe(self) -> str:
+        from sim.i18n import t
+
+        kind = "none" if self.limit == 0 else "limit"
+        return t(f"cli.import_{kind}_{self.what}", limit=self.limit)
+
+
 class ModelError(RentreeSimError):
     """The engine met a state that the model forbids (a bug, not a user mistake)."""
 

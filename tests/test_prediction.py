@@ -540,3 +540,22 @@ def test_dates_already_past_read_the_same_in_the_text_and_the_json(tmp_path: Pat
     future = prediction_json(prediction)["sans_rien_refaire"]
     assert future["ent"]["deja_juste"] and future["gar"]["deja_juste"]
     assert future["ent"]["juste_hors_partants_a_partir_du"] == "2026-09-04T08:00"
+
+
+def test_the_library_refuses_a_day_the_forecast_cannot_speak_of(tmp_path: Path) -> None:
+    """The checks the command line makes are the analysis' own: a day outside the
+    scenario's window, or before the files' export, is refused with the French message
+    (``UsageError``), not forecast quietly; too few students is an error of the package."""
+    from sim.errors import ImportLimitError, RentreeSimError, UsageError
+
+    scenario = load_scenario(NOMINAL)
+    day = dt.date(2026, 9, 4)
+    _, read = _exported(tmp_path, scenario, day, None, True)
+    outside = dt.date(2027, 3, 1)
+    with pytest.raises(UsageError, match="hors de la fenêtre de Rentrée 2026 nominale"):
+        forecast(diagnose(read, outside), read, "0" * 8, scenario, outside)
+    before = dt.date(2026, 9, 1)
+    with pytest.raises(UsageError, match="précède l'export du 04/09/2026"):
+        forecast(diagnose(read, before), read, "0" * 8, scenario, before)
+    limit = ImportLimitError("students", 0)
+    assert isinstance(limit, RentreeSimError) and "élève" in str(limit)

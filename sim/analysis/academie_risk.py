@@ -344,10 +344,10 @@ def check_engine(
                 and np.array_equal(again.chain[0], collector.chain[u, index])
                 and again.warnings[0] == collector.warnings[u, index]
             )
-            difference = None if same else "résultat de la réplication"
+            difference = None if same else "the replication's summary"
         if difference is not None:
             uai = academie.lycees[piece.position].uai
-            raise EngineMismatch(index, f"{uai} : {difference}")
+            raise EngineMismatch(index, f"{uai}, {difference}")
 
 
 def summarise(

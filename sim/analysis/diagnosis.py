@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from sim.errors import UsageError
+from sim.i18n import t
 from sim.realfiles import exports as ex
 
 MAX_EXAMPLES = 10
@@ -446,6 +448,27 @@ def groups_awaiting_links(files: ex.SchoolExports, on: date) -> AwaitingLinks:
 def latest_export_date(files: ex.SchoolExports) -> date | None:
     dates = _export_dates(files)
     return max(dates) if dates else None
+
+
+def check_school_year(on: date, year: int) -> None:
+    """``on`` falls in the school year ``year`` of a lycée's files (May to the next August)."""
+    if not date(year, 5, 1) <= on <= date(year + 1, 8, 31):
+        raise UsageError(t("diagnosis.day_outside_year", on=on.strftime("%d/%m/%Y"), year=year))
+
+
+def check_diagnosis_day(files: ex.SchoolExports, on: date) -> None:
+    """A diagnosis on ``on``: in the files' school year, and not before their latest export
+    (what they show is not known before it)."""
+    check_school_year(on, files.sts.year)
+    exported = latest_export_date(files)
+    if exported is not None and on < exported:
+        raise UsageError(
+            t(
+                "diagnosis.date_before_export",
+                on=on.strftime("%d/%m/%Y"),
+                exported=exported.strftime("%d/%m/%Y"),
+            )
+        )
 
 
 def diagnose(files: ex.SchoolExports, on: date) -> Diagnosis:

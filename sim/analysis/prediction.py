@@ -23,6 +23,7 @@ from sim.analysis.academie import LyceeRun, outcome_of
 from sim.analysis.diagnosis import (
     Diagnosis,
     Rule,
+    check_diagnosis_day,
     diagnose,
     groups_awaiting_links,
     latest_export_date,
@@ -31,12 +32,13 @@ from sim.calendar import Clock
 from sim.domain import Operation, Store
 from sim.engine.observation import ObservedState
 from sim.engine.simulation import SimulationResult, build_truth, simulate
+from sim.errors import UsageError
 from sim.i18n import t
 from sim.procedure import PREDECESSORS
 from sim.realfiles.exports import SchoolExports
 from sim.realfiles.importer import ImportReport, data_of, observed_of
 from sim.scenario.donnees import EstablishmentData, ObservedData
-from sim.scenario.model import OperationSpec, RealityChange, Scenario
+from sim.scenario.model import OperationSpec, RealityChange, Scenario, resolve_rentree
 from sim.truth.imported import observed_facts
 from sim.truth.model import Truth
 
@@ -401,14 +403,57 @@ def _future(
     return planned, result
 
 
+def check_same_rentree(
+    files: SchoolExports, calendar: Scenario, source: object, option: str
+) -> dt.date:
+    """The rentrée of ``calendar`` (told as ``source``, given with ``option``), which must
+    be in the files' school year."""
+    rentree = resolve_rentree(calendar)
+    if rentree.year != files.sts.year:
+        raise UsageError(
+            t(
+                "cli.import_year",
+                year=files.sts.year,
+                model=source,
+                rentree=rentree.year,
+                option=option,
+            )
+        )
+    return rentree
+
+
+def check_forecast_day(
+    files: SchoolExports, scenario: Scenario, day: dt.date, source: object, option: str
+) -> None:
+    """A forecast of ``files`` on ``day`` with ``scenario``'s calendar: the same rentrée,
+    and ``day`` in the scenario's window (the simulation says nothing outside it)."""
+    check_diagnosis_day(files, day)
+    check_same_rentree(files, scenario, source, option)
+    window = scenario.calendar
+    if not window.start <= day <= window.end:
+        raise UsageError(
+            t(
+                "cli.forecast_outside_window",
+                day=day.strftime("%d/%m/%Y"),
+                scenario=source,
+                start=window.start.strftime("%d/%m/%Y"),
+                end=window.end.strftime("%d/%m/%Y"),
+            )
+        )
+
+
 def forecast(
     diagnosis: Diagnosis,
     files: SchoolExports,
     fingerprint: str,
     scenario: Scenario,
     day: dt.date,
+    source: object | None = None,
+    option: str = "scenario",
 ) -> Prediction:
     """:func:`predict` for the lycée ``files`` describe on ``day`` (imported with the links
-    its classmates have where the files miss them), from what the files show."""
+    its classmates have where the files miss them), from what the files show. ``source``
+    and ``option`` name the scenario in the errors (its file, the option that gave it)."""
+    check_forecast_day(files, scenario, day, scenario.name if source is None else source, option)
     data, report, covered = _assumed_data(files, fingerprint, day)
     return predict(diagnosis, data, scenario, day, report, observation_of(files, day), covered)

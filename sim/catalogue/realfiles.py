@@ -12,6 +12,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{file}, élément « {element} » : {rule}",
         "en": "{file}, element '{element}': {rule}",
     },
+    "import.folder_incomplete": {
+        "fr": (
+            "{folder} : il manque l'export STS-WEB (sts_emp_*), ElevesSansAdresses ou"
+            " Structures (.xml ou .zip)"
+        ),
+        "en": (
+            "{folder}: the STS-WEB export (sts_emp_*), ElevesSansAdresses or Structures"
+            " (.xml or .zip) is missing"
+        ),
+    },
     # --- the exports, by their root ------------------------------------------------------
     "import.kind_sts": {
         "fr": "l'export STS-WEB « Emploi du temps » (sts_emp_UAI_année.xml)",

@@ -199,18 +199,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ", after {count} missed runs (outage)",
         "en_one": ", after {count} missed run (outage)",
     },
-    "summary.blocking_missing": {
-        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque ; il n'est allé que jusqu'à {system} :",
-        "en": "Why never right — {category}: for example {fact} is missing; it got only as far as {system}:",
-    },
-    "summary.blocking_nowhere": {
-        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} manque et n'est entré dans aucun système",
-        "en": "Why never right — {category}: for example {fact} is missing and entered no system",
-    },
-    "summary.blocking_stale": {
-        "fr": "Pourquoi jamais juste — {category} : par exemple {fact} est périmé ; il est arrivé ainsi :",
-        "en": "Why never right — {category}: for example {fact} is stale; it came this way:",
-    },
     "summary.warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
     "summary.no_warning": {"fr": "Aucun avertissement.", "en": "No warnings."},
     "summary.undated": {"fr": "tout le calendrier", "en": "whole calendar"},

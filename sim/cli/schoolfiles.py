@@ -22,16 +22,14 @@ from sim.cli.app import (
     load,
     use_language,
 )
-from sim.errors import RentreeSimError, UsageError, printable
+from sim.errors import ImportLimitError, RentreeSimError, UsageError, printable
 from sim.i18n import t
 from sim.presentation.formatting import count_text, parse_day
 from sim.realfiles.defects import DEFECTS
 
 if TYPE_CHECKING:
     from sim.realfiles.exports import SchoolExports
-    from sim.realfiles.importer import ImportLimitError
     from sim.realfiles.key import Key
-    from sim.scenario.model import Scenario
 
 StsOption = Annotated[
     Path, typer.Option("--sts", help=t("cli.opt_sts"), metavar=t("cli.mv_file"), show_default=False)
@@ -77,37 +75,6 @@ def _read_files(
     return key, files
 
 
-def _same_year(files: SchoolExports, calendar: Scenario, source: object, option: str) -> dt.date:
-    """The calendar's rentrée (of the scenario given with ``option``), which must be in the
-    files' school year."""
-    from sim.scenario.model import resolve_rentree
-
-    rentree = resolve_rentree(calendar)
-    if rentree.year != files.sts.year:
-        raise UsageError(
-            t(
-                "cli.import_year",
-                year=files.sts.year,
-                model=source,
-                rentree=rentree.year,
-                option=option,
-            )
-        )
-    return rentree
-
-
-def _limit_text(limit: ImportLimitError) -> str:
-    """What the files hold too little or too much of, in words."""
-    kind = "none" if limit.limit == 0 else "limit"
-    return t(f"cli.import_{kind}_{limit.what}", limit=limit.limit)
-
-
-def _check_day(day: dt.date, year: int) -> None:
-    """The day of a diagnosis or an import falls in the files' school year."""
-    if not dt.date(year, 5, 1) <= day <= dt.date(year + 1, 8, 31):
-        raise UsageError(t("diagnosis.day_outside_year", on=day.strftime("%d/%m/%Y"), year=year))
-
-
 FilesDayOption = Annotated[
     str | None,
     typer.Option(
@@ -141,8 +108,8 @@ def diagnose_files(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
-    from sim.analysis.diagnosis import diagnose, latest_export_date
-    from sim.analysis.prediction import Prediction, forecast
+    from sim.analysis.diagnosis import check_diagnosis_day, diagnose, latest_export_date
+    from sim.analysis.prediction import Prediction, check_forecast_day, forecast
     from sim.presentation.diagnosis_output import (
         ReadFile,
         diagnosis_html,
@@ -152,7 +119,6 @@ def diagnose_files(
     )
     from sim.presentation.files import check_output_file
     from sim.presentation.report import REPORT_SUFFIXES
-    from sim.realfiles.importer import ImportLimitError
 
     calendar = load(scenario) if scenario is not None else None
     try:
@@ -165,19 +131,11 @@ def diagnose_files(
             if exported is None:
                 raise UsageError(t("diagnosis.no_date"))
             day = exported
-        _check_day(day, files.sts.year)
-        if exported is not None and day < exported:
-            raise UsageError(
-                t(
-                    "diagnosis.date_before_export",
-                    on=day.strftime("%d/%m/%Y"),
-                    exported=exported.strftime("%d/%m/%Y"),
-                )
-            )
+        check_diagnosis_day(files, day)
         diagnosis = diagnose(files, day)
         prediction: Prediction | None = None
         if calendar is not None:
-            _same_year(files, calendar, scenario, "--scenario")
+            check_forecast_day(files, calendar, day, scenario, "--scenario")
             other = calendar.etablissement.uai
             if other.upper() != files.eleves.uai.strip().upper():
                 # a common calendar is fine; only its dates serve, never its lycée
@@ -190,22 +148,13 @@ def diagnose_files(
                     ),
                     err=True,
                 )
-            window = calendar.calendar
-            if not window.start <= day <= window.end:
-                raise UsageError(
-                    t(
-                        "cli.forecast_outside_window",
-                        day=day.strftime("%d/%m/%Y"),
-                        scenario=scenario,
-                        start=window.start.strftime("%d/%m/%Y"),
-                        end=window.end.strftime("%d/%m/%Y"),
-                    )
-                )
             try:
-                prediction = forecast(diagnosis, files, key.fingerprint, calendar, day)
+                prediction = forecast(
+                    diagnosis, files, key.fingerprint, calendar, day, scenario, "--scenario"
+                )
             except ImportLimitError as limit:
                 # the diagnosis stands; the lycée the files describe cannot be simulated
-                why = _limit_text(limit)
+                why = limit.describe()
                 typer.echo(t("cli.forecast_impossible", reason=why), err=True)
         paths = {"sts": sts, "eleves": eleves, "structures": structures}
         if responsables is not None:
@@ -363,9 +312,10 @@ def import_files(
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
-    from sim.analysis.diagnosis import latest_export_date
+    from sim.analysis.diagnosis import check_school_year, latest_export_date
+    from sim.analysis.prediction import check_same_rentree
     from sim.presentation.files import check_output_file
-    from sim.realfiles.importer import ImportLimitError, data_of
+    from sim.realfiles.importer import data_of
     from sim.realfiles.scenario_file import import_scenario_text, write_import
     from sim.scenario.donnees import DATA_SUFFIX
     from sim.scenario.loader import extends_chain
@@ -390,13 +340,13 @@ def import_files(
             told = "cli.import_exists" if len(existing) == 1 else "cli.import_exist"
             raise UsageError(t(told, files=t("cli.and").join(existing)))
         key, files = _read_files(sts, eleves, structures, responsables)
-        rentree = _same_year(files, template, base, "--modele")
+        rentree = check_same_rentree(files, template, base, "--modele")
         day = parse_day(on, "--au") if on is not None else latest_export_date(files) or rentree
-        _check_day(day, files.sts.year)
+        check_school_year(day, files.sts.year)
         try:
             data, report = data_of(files, key.fingerprint, day)
         except ImportLimitError as limit:
-            raise UsageError(_limit_text(limit)) from None
+            raise UsageError(limit.describe()) from None
         replaced = data_path.exists()
         title = title or t("cli.import_default_name", uai=data.uai)
         write_import(

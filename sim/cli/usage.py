@@ -38,8 +38,9 @@ def seed_number(text: str | int) -> int:
     """A seed as typed: a whole number from 0 to ``MAX_SEED``. Parsed here rather than by an
     integer range, whose 19-digit bound would fill a line of every ``--help``. An option's
     default comes here too, as it is written (an int)."""
+    text = str(text)
     try:
-        value = int(str(text).strip())
+        value = int(text.strip())
     except ValueError:
         raise OutOfRange(text, 0, MAX_SEED) from None
     if not 0 <= value <= MAX_SEED:
@@ -50,7 +51,8 @@ def seed_number(text: str | int) -> int:
 def share_number(text: str | float) -> float:
     """A share as a French office types it: ``0,8``, ``0.8`` or ``80 %``, from 0,01 to 0,99
     (or an option's default, a float)."""
-    cleaned = str(text).strip().replace("\u202f", " ").replace("\xa0", " ")
+    text = str(text)
+    cleaned = text.strip().replace("\u202f", " ").replace("\xa0", " ")
     percent = cleaned.endswith("%")
     try:
         value = float(cleaned.rstrip("%").strip().replace(",", "."))

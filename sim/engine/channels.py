@@ -210,12 +210,7 @@ class StsToSiecleScheduled(ScheduledChannel):
 
     def batch(self, cause: int, minute: float) -> None:
         structure = self.sts.snapshot(STRUCTURE_CATEGORIES)
-        self.runner.deliver(lambda: _copy_to_siecle(self.model, structure, cause))
-
-
-def _copy_to_siecle(model: ChainModel, structure: State, cause: int) -> None:
-    model.stores[Store.SIECLE].update(structure, cause)
-    model.refresh_siecle(cause)
+        self.runner.deliver(lambda: self.model.copy_structure_to_siecle(structure, cause))
 
 
 class StsToSiecleContinuous:
@@ -249,7 +244,7 @@ class StsToSiecleContinuous:
         def apply() -> None:
             siecle = self.siecle
             state = {c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()}
-            _copy_to_siecle(self.model, state, cause)
+            self.model.copy_structure_to_siecle(state, cause)
 
         self.runner.deliver(apply)
 

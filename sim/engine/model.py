@@ -8,6 +8,7 @@ software holds a student's group once the student is imported and the group is b
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,6 +270,11 @@ class ChainModel:
             self.stores[store].start_with({}, cause)
 
     # --- derived links ------------------------------------------------------------------
+    def copy_structure_to_siecle(self, structure: Mapping[Category, BoolArray], cause: int) -> None:
+        """STS-WEB's classes and groups as SIECLE receives them, and the links that follow."""
+        self.stores[Store.SIECLE].update(structure, cause)
+        self.refresh_siecle(cause)
+
     def refresh_siecle(self, cause: int) -> None:
         siecle = self.stores[Store.SIECLE]
         know = self.know

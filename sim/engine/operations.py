@@ -102,8 +102,7 @@ def export_structure_siecle(
     structure = sts.snapshot((Category.DIVISIONS, Category.GROUPS))
 
     def land(_: object) -> None:
-        model.stores[Store.SIECLE].update(structure, cause)
-        model.refresh_siecle(cause)
+        model.copy_structure_to_siecle(structure, cause)
 
     model.env.timeout(spec.delay.total_seconds() / 60).callbacks.append(land)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Generator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,7 +55,6 @@ class SimulationResult:
     pending_deletion: dict[Category, History]
     observations: list[float]
     end_minute: float
-    engine_seconds: float
     # the memo the run used: its states are interned there, so the analysis can remember
     # what it computed on them for the next run of the same lycée
     memo: Memo | None = None
@@ -116,7 +114,6 @@ def simulate(
     """Run the chain over the scenario's window. Deterministic for a scenario and seed.
     ``memo`` (shared by runs of one lycée) only saves work: the results are the same.
     ``observed``: what a lycée's exports show, put into STS-WEB and SIECLE on their day."""
-    started = time.perf_counter()
     chain = Chain.prepare(scenario, seed, truth, clock, simpy.Environment(), memo)
     model = chain.model
     channels = channels_of(model)
@@ -128,7 +125,7 @@ def simulate(
     for channel in channels:
         model.env.process(channel.process())
     model.env.run(until=chain.end_minute)
-    return chain.result(time.perf_counter() - started)
+    return chain.result()
 
 
 @dataclass
@@ -198,7 +195,7 @@ class Chain:
     def changes(self) -> list[TruthChange]:
         return sorted(self.model.truth.changes, key=lambda c: c.recorded)
 
-    def result(self, elapsed: float) -> SimulationResult:
+    def result(self) -> SimulationResult:
         model = self.model
         scenario = model.scenario
         histories: Histories = {s: model.stores[s].history for s in Store}
@@ -214,7 +211,6 @@ class Chain:
             pending_deletion=model.pending_deletion.history,
             observations=observation_minutes(scenario, model.clock),
             end_minute=self.end_minute,
-            engine_seconds=elapsed,
             memo=model.memo if isinstance(model.memo, Memo) else None,
         )
 

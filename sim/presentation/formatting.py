@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sim.analysis.provenance import Blocking
 from sim.analysis.run_analysis import Snapshot, Warning
 from sim.errors import UsageError
 from sim.i18n import label, t
@@ -117,21 +116,6 @@ def warning_message(warning: Warning) -> str:
 
 def warning_cause(warning: Warning) -> str:
     return t(f"cause.{warning.code}")
-
-
-def blocking_text(category: str, stuck: Blocking) -> str:
-    """Why a category is never right, for one example fact (see :class:`Blocking`)."""
-    name = label("category", category)
-    if not stuck.missing:
-        return t("summary.blocking_stale", category=name, fact=stuck.fact)
-    if stuck.furthest is None:
-        return t("summary.blocking_nowhere", category=name, fact=stuck.fact)
-    return t(
-        "summary.blocking_missing",
-        category=name,
-        fact=stuck.fact,
-        system=label("system", stuck.furthest),
-    )
 
 
 def snapshot_cells(snapshots: dict[str, Snapshot], category: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sim.errors import ImportLimitError
 from sim.realfiles import exports as ex
 from sim.scenario.donnees import (
     DATA_FORMAT,
@@ -265,16 +266,6 @@ def _assumed_services(
                 for s in model[level_of[code]]
             ]
     return assumed
-
-
-class ImportLimitError(ValueError):
-    """The files hold nothing to import, or more than the model takes: ``what`` and the
-    limit (the command line tells it in French)."""
-
-    def __init__(self, what: str, limit: int) -> None:
-        self.what = what
-        self.limit = limit
-        super().__init__(what)
 
 
 def _check_limits(**counts: int) -> None:

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import numpy as np
 from pydantic import BeforeValidator, Field, ValidationError, WithJsonSchema, field_validator
 
-from sim.errors import RentreeSimError, ScenarioError, ScenarioErrors, ScenarioWarning
+from sim.errors import ScenarioError, ScenarioErrors, ScenarioWarning
 from sim.i18n import t
 from sim.scenario.fields import Day
 from sim.scenario.loader import (
@@ -122,10 +122,6 @@ class Academie:
     lycees: list[Lycee]
     warnings: list[ScenarioWarning] = field(default_factory=list)
     risk_failures: str = "common"
-
-
-class AcademieError(RentreeSimError):
-    """Raised for problems of the académie as a whole, beyond one field."""
 
 
 def derived_divisions(kind: str, students: int) -> Divisions:
