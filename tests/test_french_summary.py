@@ -141,3 +141,23 @@ def test_a_gap_between_two_mornings_is_told_under_the_date() -> None:
         "03:30 : la transition d'année après la rentrée (voir les avertissements)"
     ]
     assert "vide entre deux observations" not in summary_text(run_scenario("nominal.yaml"))
+
+
+def test_a_forgotten_structure_export_is_told_as_covered_by_the_copy(tmp_path: Path) -> None:
+    """Without « export de la structure STS-WEB → SIECLE » the continuous copy still brings
+    the classes and groups to SIECLE (one day later): an information, not the warning that
+    nothing depending on it can reach the ENT."""
+    path = tmp_path / "sans-export-structure.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\n"
+        'name: "Sans export de la structure"\n'
+        "operations:\n"
+        "  export_structure_siecle: {missing: true}\n",
+        encoding="utf-8",
+    )
+    analysis = analyse(simulate(load_scenario(path)))
+    found = [w for w in analysis.warnings if w.actor == "export_structure_siecle"]
+    assert [(w.code, w.severity) for w in found] == [("missing_covered", "info")]
+    text = summary_text(analysis)
+    assert "apporte la structure quand même" in text
+    assert "ne peut pas arriver dans l'ENT" not in text

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sim.analysis.consistency import TargetConsistency, target_consistency
 from sim.chain import build_graph
-from sim.domain import Category, Store, Target
+from sim.domain import Category, Operation, Store, Target
 from sim.engine.simulation import SimulationResult
 
 WARNING_CODES = {
@@ -35,6 +35,7 @@ INFO_CODES = {
     "departed_beyond_window",
     "transition",
     "platform_missing",
+    "missing_covered",
 }
 
 
@@ -87,10 +88,14 @@ def collect_warnings(result: SimulationResult) -> list[Warning]:
                 (first.count if first else 0) + 1,
             )
             continue
-        severity = "warning" if event.code in WARNING_CODES else "info"
+        code = event.code
+        if code == "missing" and event.actor == Operation.EXPORT_STRUCTURE_SIECLE:
+            # STS-WEB's copy to SIECLE brings the structure anyway (plan calls it not needed)
+            code = "missing_covered"
+        severity = "warning" if code in WARNING_CODES else "info"
         warnings.append(
             Warning(
-                event.code,
+                code,
                 severity,
                 event.actor,
                 event.minute,

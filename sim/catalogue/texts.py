@@ -393,6 +393,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "without a year transition, leavers stay in last year's classes and groups of "
         "the ENT and GAR until the pre-delete",
     },
+    "warning.missing_covered": {
+        "fr": "{actor} : pas faite dans ce scénario (la copie automatique STS-WEB → SIECLE "
+        "apporte la structure quand même)",
+        "en": "{actor}: not done in this scenario (the automatic STS-WEB → SIECLE copy brings "
+        "the structure anyway)",
+    },
+    "cause.missing_covered": {
+        "fr": "la copie automatique STS-WEB → SIECLE apporte quand même les divisions et les "
+        "groupes à SIECLE, plus tard",
+        "en": "the automatic STS-WEB → SIECLE copy brings the classes and groups to SIECLE "
+        "anyway, later",
+    },
     "warning.transition_after_rentree": {
         "fr": "transition d'année après la rentrée : l'ENT n'a plus aucune classe ni aucun "
         "groupe jusqu'au {ent_back}{gar}",
