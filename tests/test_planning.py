@@ -694,3 +694,31 @@ def test_a_step_not_needed_is_written_as_planned_only_when_that_adds_no_warning(
     found = [w for w in written["warnings"] if w["code"] in kinds]
     assert not [w for w in found if w["actor"] == "export_structure_siecle"]
     assert len(found) == len(verified)  # the plan's own (the late bascule's), no more
+
+
+def test_a_left_out_operation_the_target_holds_without_stays_left_out(tmp_path: Path) -> None:
+    """liens-jamais-exportes without « export de la structure » either: the search adds
+    both, then finds the structure export not needed (the copy STS-WEB → SIECLE brings the
+    structure). It is then neither « to add » nor « not needed », and the written plan keeps
+    it left out, as the scenario had it."""
+    source = tmp_path / "sans-structure.yaml"
+    source.write_text(
+        f"extends: {SCENARIOS / 'liens-jamais-exportes.yaml'}\n"
+        'name: "Liens et structure jamais exportés"\n'
+        "operations:\n"
+        "  export_structure_siecle: {missing: true}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(
+        app, ["plan", str(source), "--target", "2026-09-14", "--json", "--write", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["verified"] and data["forgotten"] == ["export_liens_siecle"]
+    structure = data["operations"]["export_structure_siecle"]
+    assert structure["not_needed"] == [] and structure["added"] == []
+    written = yaml.safe_load(out.read_text("utf-8"))
+    assert written["operations"]["export_structure_siecle"] == {"missing": True}
+    text = runner.invoke(app, ["plan", str(source), "--target", "2026-09-14"]).output
+    assert "pas nécessaire pour la cible" not in text and "Opération à ajouter" in text

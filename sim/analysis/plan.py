@@ -646,6 +646,10 @@ def make_plan(
     kept = {op: _removed(planned[op], useless.get(op, [])) for op in movable}
     calendar, not_needed = _unneeded(planner, calendar, movable, not_needed, kept)
     final = {op: calendar[op] for op in movable}
+    # an operation the scenario leaves out was added for the search: one the target holds
+    # without stays left out (neither "to add" nor "not needed", and not written)
+    not_needed = {op: v for op, v in not_needed.items() if op not in forgotten or final.get(op)}
+    forgotten = [op for op in forgotten if final.get(op)]
     # the added occurrences stay the last ones of their operations, at their latest dates
     added = {op: final[op][-len(values) :] for op, values in extras.items() if final.get(op)}
     plan = Plan(
