@@ -76,7 +76,7 @@ def test_summary_says_how_much_is_right_and_why_not_the_rest(tmp_path_factory) -
             f"{count_text(right + wrong)}) ; encore faux : "
         )
         assert head in text
-    assert text.count("élève → groupe (10 manquants, 4 périmés)") == 2
+    assert text.count("élève → groupe (manquants : 10, périmés : 4)") == 2
     assert text.count("Pourquoi jamais juste — élève → groupe (14 faux à la fin) :") == 2
     assert text.count("• 4 faux, par exemple eleve:E00967 groupe:") == 2
     assert text.count(f"• 10 faux (5 élèves), par exemple {NEWCOMER_LINK} : {CAUSE}") == 2

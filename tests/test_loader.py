@@ -251,3 +251,41 @@ def test_a_rentree_typed_on_a_holiday_or_far_from_the_zones_is_told(
     _, warnings = load_scenario_with_warnings(write(tmp_path, "r.yaml", text))
     rules = [w.rule for w in warnings]
     assert rules == [] if told is None else len(rules) == 1 and told in rules[0]
+
+
+def _errors_of(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "essai.yaml"
+    path.write_text(f"extends: {SCENARIOS / 'nominal.yaml'}\nname: essai\n{text}", "utf-8")
+    with pytest.raises(ScenarioErrors) as raised:
+        load_scenario(path)
+    return [error.rule for error in raised.value.errors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of shares: only its faulty item, not also "a number expected" for the list
+        (
+            "  export_liens_siecle: {share: [0.5, 1.2]}\n",
+            ["valeur « 1,2 » trop grande (maximum 1)"],
+        ),
+        # « 0,5 » in a YAML list is 0 then 5: the message says so
+        ("  export_liens_siecle: {share: [0,5, 1.0]}\n", ["virgule décimale", "virgule décimale"]),
+    ],
+)
+def test_a_list_of_shares_is_told_item_by_item(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    rules = _errors_of(tmp_path, "operations:\n" + text)
+    assert len(rules) == len(expected)
+    assert all(e in rule for e, rule in zip(expected, rules, strict=True)), rules
+
+
+def test_a_decimal_comma_in_braces_and_a_backwards_outage(tmp_path: Path) -> None:
+    """« {delay: 1,5h} » reads as « delay: 1 » and a key « 5h »; the dates of an outage that
+    ends before it starts are written as a French office writes them."""
+    rules = _errors_of(tmp_path, "channels:\n  import_ent: {delay: 1,5h}\n")
+    assert any("Entre accolades" in rule and "90min" in rule for rule in rules), rules
+    outage = "{start: 2026-09-03 00:00, end: 2026-08-31 00:00}"
+    rules = _errors_of(tmp_path, f"channels:\n  extraction_aaf:\n    outages: [{outage}]\n")
+    assert rules == ["la panne finit (31/08/2026 00:00) avant de commencer (03/09/2026 00:00)"]

@@ -79,9 +79,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une opération doit avoir une date, ou « missing: true » si elle n'est pas faite",
         "en": "an operation needs a date, or 'missing: true' when it is not done",
     },
+    "rule.decimal_comma_in_list": {
+        "fr": " ; une virgule décimale ? Dans une liste, « [0,5, 1] » se lit 0, 5 et 1 : "
+        "écrivez 0.5",
+        "en": "; a decimal comma? In a list, '[0,5, 1]' reads as 0, 5 and 1: write 0.5",
+    },
+    "rule.decimal_comma_in_mapping": {
+        "fr": " ; une virgule décimale ? Entre accolades, « {{delay: 1,5h}} » se lit « delay: 1 »"
+        " puis une clé « 5h » : écrivez 1.5h ou 90min",
+        "en": "; a decimal comma? Within braces, '{{delay: 1,5h}}' reads as 'delay: 1' then a"
+        " key '5h': write 1.5h or 90min",
+    },
     "rule.shares_per_date": {
-        "fr": "{shares} parts (share) pour {dates} dates : il faut une part par date, ou une seule",
-        "en": "{shares} shares for {dates} dates: give one share per date, or a single one",
+        "fr": "parts (share) : {shares}, dates : {dates} ; il faut une part par date, ou une seule",
+        "en": "shares: {shares}, dates: {dates}; give one share per date, or a single one",
     },
     "rule.triangular": {
         "fr": "retard triangulaire : il faut min ≤ mode ≤ max (ici {min}, {mode}, {max})",

@@ -177,8 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "path of {fact} up to {system}:",
     },
     "summary.wrong_item": {
-        "fr": "{category} ({missing} manquants, {stale} périmés)",
-        "en": "{category} ({missing} missing, {stale} stale)",
+        "fr": "{category} (manquants : {missing}, périmés : {stale})",
+        "en": "{category} (missing: {missing}, stale: {stale})",
     },
     "summary.col_category": {"fr": "catégorie", "en": "category"},
     "summary.col_from": {"fr": "juste à partir du", "en": "right from"},

@@ -178,7 +178,9 @@ class Calendar(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Calendar:
         if self.end <= self.start:
-            raise ValueError(t("rule.window_order", start=self.start, end=self.end))
+            raise ValueError(
+                t("rule.window_order", start=_written(self.start), end=_written(self.end))
+            )
         if (self.end - self.start).days > MAX_WINDOW_DAYS:
             raise ValueError(
                 t("rule.window_length", days=(self.end - self.start).days, limit=MAX_WINDOW_DAYS)
@@ -348,7 +350,9 @@ class Outage(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Outage:
         if _as_instant(self.end) < _as_instant(self.start):
-            raise ValueError(t("rule.outage_order", start=self.start, end=self.end))
+            raise ValueError(
+                t("rule.outage_order", start=_written(self.start), end=_written(self.end))
+            )
         return self
 
 
@@ -489,6 +493,13 @@ class Scenario(Strict):
                 t("rule.arrivals_students", value=arrivals, students=self.etablissement.students)
             )
         return self
+
+
+def _written(value: dt.date | dt.datetime) -> str:
+    """A date (and time) as a French office writes it, for an error."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    return f"{value:%d/%m/%Y}"
 
 
 def resolve_rentree(scenario: Scenario) -> dt.date:

@@ -62,13 +62,26 @@ def translate(
     disagree), in the order pydantic found them. ``root`` is the model validated (its
     fields give the suggestions), ``name_of`` how a field is written (dotted by default)."""
     found: dict[FieldPath, ScenarioError] = {}
-    for error in errors:
-        field = _field_path(error["loc"], data)
+    fields = [_field_path(error["loc"], data) for error in errors]
+    for error, field in zip(errors, fields, strict=True):
+        if _other_branch(error, field, fields):
+            continue
         if field not in found:
             file, line = origin_of(field)
             name = (name_of or dotted)(field)
             found[field] = ScenarioError(file, name, _rule(error, field, root), line)
     return list(found.values())
+
+
+def _other_branch(error: Any, field: FieldPath, fields: list[FieldPath]) -> bool:
+    """A type mismatch of one branch of a union (``share``: a number, or a list) when the
+    value took the other one, whose own errors lie deeper (``share[1]``): only those say
+    what is wrong."""
+    kind = str(error["type"])
+    if not kind.endswith(("_type", "_parsing")):
+        return False
+    depth = len(field)
+    return any(len(other) > depth and other[:depth] == field for other in fields)
 
 
 def dotted(field: FieldPath) -> str:
@@ -117,8 +130,18 @@ def _rule(error: Any, field: FieldPath, root: type[BaseModel] = Scenario) -> str
         limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("max_length")))))
         limit = ctx.get("min_length", limit) if kind == "too_short" else limit
         count = len(value) if isinstance(value, list | str) else ""
-        return t(_RULES[kind], value=shown(value), limit=shown(limit), expected="", count=count)
+        rule = t(_RULES[kind], value=shown(value), limit=shown(limit), expected="", count=count)
+        if _decimal_comma(field, value):
+            rule += t("rule.decimal_comma_in_list")
+        return rule
     return t("rule.invalid_value", value=shown(value))
+
+
+def _decimal_comma(field: FieldPath, value: Any) -> bool:
+    """A whole number where a list holds shares: « [0,5, 1.0] » reads as 0, 5 and 1.0."""
+    in_list = len(field) >= 2 and isinstance(field[-1], int)
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return in_list and field[-2] == "share" and whole and value != 1
 
 
 def shown(value: Any) -> str:
@@ -153,6 +176,8 @@ def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
         rule = t("rule.unknown_channel", name=name, allowed=", ".join(c.value for c in Channel))
     else:
         rule = t("rule.unknown_key", name=name)
+    if name[:1].isdigit():  # « {delay: 1,5h} »: the comma ends a value, « 5h » is a key
+        return rule + t("rule.decimal_comma_in_mapping")
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return rule + (t("rule.did_you_mean", name=close[0]) if close else "")
 
