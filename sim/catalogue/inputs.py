@@ -376,6 +376,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le {day} est un {what} : le personnel du lycée ne travaille pas ce jour-là",
         "en": "{day} is a {what}: the lycée's staff do not work that day",
     },
+    "rule.gate_later": {
+        "fr": "le {day}, l'application refusera l'opération : les opérations {gates}, qui doivent "
+        "la précéder, ne sont prévues qu'après",
+        "fr_one": "le {day}, l'application refusera l'opération : l'opération {gates}, qui doit "
+        "la précéder, n'est prévue qu'après",
+        "en": "on {day}, the application will refuse the operation: {gates}, which must come "
+        "first, are planned only later",
+        "en_one": "on {day}, the application will refuse the operation: {gates}, which must "
+        "come first, is planned only later",
+    },
+    "rule.gate_left_out": {
+        "fr": "le {day}, l'application refusera l'opération : les opérations {gates}, qui doivent "
+        "la précéder, ne sont pas faites dans ce scénario",
+        "fr_one": "le {day}, l'application refusera l'opération : l'opération {gates}, qui doit "
+        "la précéder, n'est pas faite dans ce scénario",
+        "en": "on {day}, the application will refuse the operation: {gates}, which must come "
+        "first, are not done in this scenario",
+        "en_one": "on {day}, the application will refuse the operation: {gates}, which must "
+        "come first, is not done in this scenario",
+    },
+    "rule.change_recorded": {
+        "fr": "le changement est saisi le {day}, un {what} : le personnel du lycée ne travaille "
+        "pas ce jour-là (recorded_after pour le saisir plus tard)",
+        "en": "the change is recorded on {day}, a {what}: the lycée's staff do not work that "
+        "day (recorded_after to record it later)",
+    },
+    "rule.rentree_closed": {
+        "fr": "la rentrée du {day} tombe pendant une fermeture de l'établissement (calendar.closed)",
+        "en": "the rentrée on {day} falls in a closure of the lycée (calendar.closed)",
+    },
     "rule.rentree_holiday": {
         "fr": "la rentrée du {day} tombe un jour férié : vérifiez la date",
         "en": "the rentrée on {day} falls on a public holiday: check the date",

@@ -7,9 +7,9 @@ import datetime as dt
 from itertools import pairwise
 
 from sim.calendar import StaffCalendar, day_of, is_public_holiday, rentree_date
-from sim.domain import PLATFORM_OPERATIONS, Channel, Operation
+from sim.domain import GATES, PLATFORM_OPERATIONS, Channel, Operation
 from sim.errors import RentreeSimError
-from sim.i18n import t
+from sim.i18n import label, t
 from sim.scenario.model import Scenario
 from sim.scenario.translation import shown
 
@@ -102,33 +102,73 @@ def office_habits(scenario: Scenario) -> Problems:
             text = t("rule.outside_bounds", day=shown(day), side=t(side), bound=shown(bound))
             warnings.append((field, text))
     warnings += _shares_out_of_order(scenario)
+    warnings += _refused_for_gates(scenario)
+    for index, change in enumerate(scenario.reality):
+        day = change.date + change.recorded_after
+        what = _closed(day, staff) if not staff.works(day) else None
+        if what is not None:
+            recorded = t("rule.change_recorded", day=shown(day), what=what)
+            warnings.append((("reality", index, "date"), recorded))
     rentree = scenario.calendar.rentree
     if rentree is not None:
         warnings += _rentree_habits(scenario, rentree)
     return warnings
 
 
+def _refused_for_gates(scenario: Scenario) -> Problems:
+    """Occurrences the application will refuse because a step it requires first (domain.md's
+    gates) is planned later or left out. Only these roots are told: what a refused step
+    would have opened is refused too, and the run lists it."""
+    found: Problems = []
+    calendar = scenario.calendar
+    first: dict[Operation, dt.datetime] = {}
+    for op in Operation:
+        spec = scenario.operations.get(op)
+        if not spec.missing and spec.date:
+            first[op] = min(calendar.at(value) for value in spec.date)
+    for op, gates in GATES.items():
+        spec = scenario.operations.get(op)
+        if spec.missing:
+            continue
+        for occurrence, value in enumerate(spec.date):
+            when = calendar.at(value)
+            # at an equal instant the gate goes first (operations act in the domain's order)
+            left_out = [g for g in gates if g not in first]
+            later = [g for g in gates if g in first and first[g] > when]
+            if not left_out and not later:
+                continue
+            field = ("operations", op.value, "date", spec.written_index(occurrence))
+            waiting = left_out or later
+            names = t("cli.and").join(f"« {label('operation', g)} »" for g in waiting)
+            key = "rule.gate_left_out" if left_out else "rule.gate_later"
+            found.append((field, t(key, day=shown(value), gates=names, count=len(waiting))))
+    return found
+
+
 RENTREE_DRIFT_DAYS = 7  # a rentrée this far from the zone's is more likely a typing slip
 
 
 def _rentree_habits(scenario: Scenario, rentree: dt.date) -> Problems:
-    """A rentrée typed on a weekend, a public holiday, or far from the zone's own."""
+    """A rentrée typed on a weekend, a public holiday, a day the lycée is closed, or far from
+    the zone's own: each that holds is told."""
     field = ("calendar", "rentree")
+    found: Problems = []
     if rentree.weekday() >= 5:
         what = t("calendar.saturday" if rentree.weekday() == 5 else "calendar.sunday")
-        return [(field, t("rule.rentree_weekend", what=what, day=shown(rentree)))]
+        found.append((field, t("rule.rentree_weekend", what=what, day=shown(rentree))))
     if is_public_holiday(rentree):
-        return [(field, t("rule.rentree_holiday", day=shown(rentree)))]
+        found.append((field, t("rule.rentree_holiday", day=shown(rentree))))
+    if scenario.calendar.staff().closed_on(rentree):
+        found.append((field, t("rule.rentree_closed", day=shown(rentree))))
     zone = scenario.etablissement.zone
     try:
         official = rentree_date(zone, rentree.year)
     except RentreeSimError:
-        return []  # a year the holiday table does not know: nothing to compare with
+        return found  # a year the holiday table does not know: nothing to compare with
     if abs((rentree - official).days) > RENTREE_DRIFT_DAYS:
-        return [
-            (field, t("rule.rentree_far", day=shown(rentree), zone=zone, official=shown(official)))
-        ]
-    return []
+        far = t("rule.rentree_far", day=shown(rentree), zone=zone, official=shown(official))
+        found.append((field, far))
+    return found
 
 
 def _shares_out_of_order(scenario: Scenario) -> Problems:
