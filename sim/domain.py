@@ -156,6 +156,14 @@ LYCEE_OPERATIONS: tuple[Operation, ...] = tuple(
     op for op in Operation if op not in PLATFORM_OPERATIONS
 )
 
+# The steps that enrol the year's students in SIECLE: the lycée needs them on its first day
+# (class lists, canteen, accounts), whatever the ENT shows that morning.
+ENROLMENTS: tuple[Operation, ...] = (
+    Operation.INSCRIPTION_AFFECTATION,
+    Operation.TRANSFERTS,
+    Operation.CREATION_ELEVES,
+)
+
 # Hard prerequisites: the real application refuses the operation before these have happened.
 GATES: dict[Operation, tuple[Operation, ...]] = {
     Operation.SELECTION_NOMENCLATURES: (Operation.NOMENCLATURES_ACADEMIE,),

@@ -722,3 +722,94 @@ def test_a_left_out_operation_the_target_holds_without_stays_left_out(tmp_path: 
     assert written["operations"]["export_structure_siecle"] == {"missing": True}
     text = runner.invoke(app, ["plan", str(source), "--target", "2026-09-14"]).output
     assert "pas nécessaire pour la cible" not in text and "Opération à ajouter" in text
+
+
+LP_WITH_AAF_DOWN_AT_RENTREE = """\
+name: "LP Jean-Jaurès — rentrée 2026 prévue"
+description: "Calendrier prévu : quelques retards, un oubli, panne AAF, liens en deux fois."
+seed: 42
+
+etablissement:
+  name: "Lycée professionnel Jean-Jaurès (fictif)"
+  uai: "0640123K"
+  zone: A
+  students: 400
+  divisions: {2nde: 8, 1re: 7, Tle: 7}
+  teachers: 55
+  group_size: 18
+  new_divisions: 1
+  obsolete_divisions: 1
+
+calendar:
+  start: 08/06/2026
+  end: 15/11/2026
+  observation_time: "08:00"
+  operation_time: "10:00"
+  working_days: [lundi, mardi, mercredi, jeudi, vendredi]
+  closed:
+    - {start: 2026-07-10, end: 2026-08-23}
+
+operations:
+  nomenclatures_academie: {date: 2026-06-10, fixed: true}
+  selection_nomenclatures: {date: 2026-06-15}
+  bascule_sts: {date: 2026-06-16, carry_structure: true, carry_groups: false}
+  profilage: {date: 2026-06-18}
+  verification_divisions: {date: 2026-07-03, planned: 2026-06-24}
+  export_structure_siecle: {missing: true}
+  inscription_affectation:
+    {date: [2026-06-30, 2026-07-07, 2026-08-27], share: [0.85, 0.97, 1.0], fixed: true}
+  transferts: {date: [2026-07-06, 2026-08-28], share: [0.7, 1.0]}
+  creation_eleves: {date: [2026-07-08, 2026-08-31 14:00], share: [0.6, 1.0]}
+  export_sts_edt: {date: 2026-07-07}
+  export_siecle_edt: {date: [2026-07-09, 2026-09-02]}
+  construction_edt: {date: 2026-08-27, planned: 2026-07-09, not_after: 2026-08-31}
+  import_sts_edt: {date: 2026-09-08 16:00, planned: 2026-09-01 16:00}
+  export_liens_siecle: {date: [2026-09-10, 2026-09-24], share: [0.5, 1.0], planned: 2026-09-04}
+  transition_ent: {date: 2026-08-24}
+
+channels:
+  extraction_aaf:
+    outages:
+      - {start: 2026-08-31 00:00, end: 2026-09-03 00:00}
+
+reality:
+  - {date: 2026-09-07, kind: arrival, count: 3, level: 2nde, origin: external}
+  - {date: 2026-09-14, kind: departure, count: 2, level: 1re}
+"""
+
+
+def plan_instant(value: dt.date | dt.datetime) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time(10))
+
+
+def test_what_is_planned_before_the_rentree_stays_before_it(tmp_path: Path) -> None:
+    """A lycée professionnel whose AAF extraction is down from 31/08 to 03/09: the ENT of
+    the rentrée morning (01/09) is the same whatever is done on 31/08, so that morning
+    cannot hold the creation of students planned for 31/08 14:00. It once went to 17/09,
+    leaving four students without an account for two weeks after the rentrée. Planned
+    before the rentrée, it stays before it (here where it is: 0 day of margin)."""
+    path = tmp_path / "lp.yaml"
+    path.write_text(LP_WITH_AAF_DOWN_AT_RENTREE, encoding="utf-8")
+    plan = make_plan(load_scenario(path), dt.date(2026, 9, 21))
+    assert plan.feasible
+    creations = [plan_instant(v) for v in plan.proposed[Operation.CREATION_ELEVES]]
+    assert creations and all(v.date() < dt.date(2026, 9, 1) for v in creations)
+    assert dt.datetime(2026, 8, 31, 14, 0) in creations
+
+
+def test_a_confidence_not_reached_says_why_and_exits_1(tmp_path: Path) -> None:
+    """The lycée professionnel above, target Mon 21/09 with 80 % confidence: a margin of
+    more working days would pull a step before the fixed AFFELNET round it needs, and the
+    target is met in well under 80 % of the draws. The plan says why the margin stops,
+    writes its calendar under a name that says the confidence is not reached, and exits 1
+    (what was asked is not met, as for a target out of reach)."""
+    path = tmp_path / "lp.yaml"
+    path.write_text(LP_WITH_AAF_DOWN_AT_RENTREE, encoding="utf-8")
+    out = tmp_path / "plan.yaml"
+    arguments = ["plan", str(path), "--target", "21/09/2026", "--confidence", "0,8"]
+    result = runner.invoke(app, [*arguments, "-n", "20", "--workers", "1", "--write", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "Confiance 80 % NON atteinte" in result.output
+    assert "une marge plus grande avancerait une opération avant une date fixée" in result.output
+    written = yaml.safe_load(out.read_text("utf-8"))
+    assert written["name"].endswith("(cible lun. 21/09/2026, confiance 80 % non atteinte)")

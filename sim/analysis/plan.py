@@ -38,7 +38,7 @@ from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning, fitted
 from sim.analysis.risk import ReplicationPool
 from sim.calendar import day_of
 from sim.chain import PREDECESSORS, SEED_ORDER
-from sim.domain import PLATFORM_OPERATIONS, Category, Operation, Target
+from sim.domain import ENROLMENTS, PLATFORM_OPERATIONS, Category, Operation, Target
 from sim.scenario.model import Scenario
 
 __all__ = ["Calendar", "Instant", "Plan", "PlanWarning", "make_plan"]
@@ -62,6 +62,9 @@ class Plan:
     probability: float | None = None
     replications: int = 0
     confident: bool = True
+    # why the margin stopped short of the confidence: "chain" (a larger one would pull a
+    # step before a fixed date it needs, or out of the window), "max" (MAX_MARGIN reached)
+    margin_limit: str | None = None
     # occurrences after the target that the target does not need (kept as planned)
     not_needed: Calendar = field(default_factory=dict)
     # occurrences the scenario lacks, proposed so that the target can be met
@@ -212,6 +215,10 @@ def _latest_occurrence(planner: Planner, calendar: Calendar, op: Operation, inde
         before = [v for v in candidate[op] if planner.instant(v) < planner.target_instant]
         if index < count and planner.instant(candidate[op][index]) >= bound:
             return False  # a scenario's occurrence stays before the change it does not carry
+        if index < planner.before_rentree.get(op, 0) and day_of(candidate[op][index]) >= (
+            planner.rentree
+        ):
+            return False
         return (
             _in_order(planner, candidate[op], index)
             and planner.instant(candidate[op][index]) < planner.target_instant
@@ -500,6 +507,7 @@ def _with_margin(
         # a margin that breaks the chain (a step pulled before a fixed date it needs) is no
         # margin: stop at the last one that still meets the target as planned
         if drawn is None or not planner.meets(candidate):
+            plan.margin_limit = "chain"
             break
         runs = pool.run(drawn, range(plan.replications), planner.scenario.seed, progress=progress)
         reached = sum(
@@ -514,6 +522,10 @@ def _with_margin(
         if plan.probability >= confidence:
             break
     plan.confident = plan.probability is not None and plan.probability >= confidence
+    if plan.confident:
+        plan.margin_limit = None
+    elif plan.margin_limit is None:
+        plan.margin_limit = "max"
     plan.deterministic = planner.dates(calendar)
     return calendar
 
@@ -542,6 +554,14 @@ def make_plan(
     rentree_looked = planner.missing_at_rentree(as_planned)
     if keep_rentree and rentree_looked and planner.rentree_minute < planner.target_minute:
         planner.rentree_floor = rentree_looked
+        # students enrolled before the rentrée stay so, even where its morning cannot tell
+        # (a batch down over it keeps the ENT as it is whatever is done the day before)
+        first_day = dt.datetime.combine(planner.rentree, dt.time(0, 0))
+        planner.before_rentree = {
+            op: sum(planner.instant(v) < first_day for v in every[op])
+            for op in movable
+            if op in ENROLMENTS
+        }
     fixed = {op: every[op] for op in present if op not in movable}
     planned = {op: every[op] for op in movable}
     # changes of reality after every occurrence of an export: bringing steps earlier cannot

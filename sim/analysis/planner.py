@@ -79,6 +79,9 @@ class Planner:
         self.tolerated = 0
         # facts the ENT may lack on the rentrée morning, per category (None: no such rule)
         self.rentree_floor: dict[tuple[Target, Category], int] | None = None
+        # with that rule, how many of each operation's occurrences are planned before the
+        # rentrée day (they stay before it)
+        self.before_rentree: dict[Operation, int] = {}
         # occurrences added after a change: how many of the scenario's own come first, and
         # the instant they stay before (the change)
         self.kept_before: dict[Operation, tuple[int, dt.datetime]] = {}

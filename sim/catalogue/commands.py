@@ -499,8 +499,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'no effect': on that date the operation is refused or its data rejected, and leaving it out changes no date: the proposed calendar drops it.",
     },
     "plan.rentree_kept": {
-        "fr": "Les dates au plus tard gardent l'ENT et le GAR du matin de la rentrée ({rentree}) aussi justes qu'avec le calendrier prévu (--ignore-rentree pour ne viser que la cible).",
-        "en": "The latest dates keep the ENT and GAR of the rentrée morning ({rentree}) as right as the planned calendar does (--ignore-rentree to aim at the target only).",
+        "fr": "Les dates au plus tard gardent l'ENT et le GAR du matin de la rentrée ({rentree}) aussi justes qu'avec le calendrier prévu, et les inscriptions d'élèves prévues avant la rentrée avant elle (--ignore-rentree pour ne viser que la cible).",
+        "en": "The latest dates keep the ENT and GAR of the rentrée morning ({rentree}) as right as the planned calendar does, and the enrolments of students planned before the rentrée before it (--ignore-rentree to aim at the target only).",
     },
     "plan.then": {"fr": " puis ", "en": " then "},
     "plan.added": {
@@ -575,6 +575,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Confidence {confidence}% NOT reached: even with {margin} working days of margin, target met in only {probability}% of {n} replications (forgetting and outages possible)",
         "en_one": "Confidence {confidence}% NOT reached: even with {margin} working day of margin, target met in only {probability}% of {n} replications (forgetting and outages possible)",
         "by": "margin",
+    },
+    "plan.margin_limit_chain": {
+        "fr": "(une marge plus grande avancerait une opération avant une date fixée dont elle dépend, ou hors de la fenêtre : la confiance demandée ne s'atteint qu'avec une cible plus tardive)",
+        "en": "(a larger margin would bring an operation before a fixed date it depends on, or out of the window: the confidence asked is reached only with a later target)",
+    },
+    "plan.margin_limit_max": {
+        "fr": "(la marge s'arrête à {limit} jours travaillés : la confiance demandée ne s'atteint qu'avec une cible plus tardive)",
+        "en": "(the margin stops at {limit} working days: the confidence asked is reached only with a later target)",
+    },
+    "plan.scenario_name_confidence": {
+        "fr": "{name} — calendrier proposé (cible {target}, confiance {confidence} %)",
+        "en": "{name} — proposed calendar (target {target}, confidence {confidence}%)",
+    },
+    "plan.scenario_name_short": {
+        "fr": "{name} — calendrier proposé (cible {target}, confiance {confidence} % non atteinte)",
+        "en": "{name} — proposed calendar (target {target}, confidence {confidence}% not reached)",
     },
     "plan.scenario_name": {
         "fr": "{name} — calendrier proposé (cible {target})",

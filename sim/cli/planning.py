@@ -359,6 +359,8 @@ def plan(
         except OutputError as error:
             raise fail(error) from None
         typer.echo(t("cli.plan_written", path=write), err=as_json)
+    if proposal.confidence is not None and not proposal.confident:
+        raise typer.Exit(1)  # as for a target out of reach: what was asked is not met
 
 
 def _check_plan_destination(write: Path, scenario: str) -> None:

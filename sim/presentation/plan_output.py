@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from sim.analysis.plan import Plan
+from sim.analysis.plan import MAX_MARGIN, Plan
 from sim.analysis.run_analysis import Warning
 from sim.calendar import Clock, day_of
 from sim.domain import ROLE_OF, Operation, Target
@@ -221,7 +221,19 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
                 n=count_text(plan.replications),
             )
         )
+        if plan.margin_limit is not None:
+            lines.append(t(f"plan.margin_limit_{plan.margin_limit}", limit=MAX_MARGIN))
     return "\n".join(lines)
+
+
+def _written_name(plan: Plan, scenario: Scenario) -> str:
+    """The written plan's name: its target, and its confidence when it has margins."""
+    target = day_text(plan.target)
+    if plan.confidence is None:
+        return t("plan.scenario_name", name=scenario.name, target=target)
+    confidence = round(100 * plan.confidence)
+    key = "plan.scenario_name_confidence" if plan.confident else "plan.scenario_name_short"
+    return t(key, name=scenario.name, target=target, confidence=confidence)
 
 
 def _names(operations: Iterable[Operation]) -> str:
@@ -357,7 +369,7 @@ def plan_scenario_yaml(plan: Plan, scenario: Scenario, source: Path, destination
         operations[op.value] = entry
     data = {
         "extends": relative,
-        "name": t("plan.scenario_name", name=scenario.name, target=day_text(plan.target)),
+        "name": _written_name(plan, scenario),
         "operations": operations,
     }
     header = "# " + t("plan.scenario_comment", target=day_text(plan.target)) + "\n"
