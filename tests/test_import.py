@@ -207,6 +207,10 @@ def test_an_import_that_cannot_be_done_writes_nothing(
     (tmp_path / "dossier.yaml").mkdir()
     code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "dossier.yaml")])
     assert code == 2 and "dossier" in err
+    # a link: the scenario and its data file would land beside its target, elsewhere
+    (tmp_path / "lien.yaml").symlink_to(tmp_path / "ailleurs" / "vrai.yaml")
+    code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "lien.yaml")])
+    assert code == 2 and "lien symbolique" in err and not (tmp_path / "ailleurs").exists()
     monkeypatch.chdir(tmp_path)
     code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "x.yaml")])
     assert code == 2 and "--modele" in err

@@ -170,3 +170,30 @@ def test_a_folder_from_before_the_command_was_recorded_is_still_replaced(tmp_pat
     (out / ".rentree-sim").write_text("a.csv\n")
     write_file_set(out, {"b.csv": "2"}, "risk")
     assert sorted(p.name for p in out.iterdir()) == [".rentree-sim", "b.csv"]
+
+
+def test_a_link_that_leads_nowhere_is_refused_and_makes_no_folder(tmp_path: Path) -> None:
+    """A dangling link, as the file or on the way to it (a folder link), for a file and
+    for --out: refused, and the folders its target names are not made."""
+    nowhere = tmp_path / "ailleurs" / "absent"
+    (tmp_path / "rapport.html").symlink_to(nowhere / "x.html")
+    (tmp_path / "dossier").symlink_to(nowhere)
+    for args in (
+        ["report", NOMINAL, "-o", str(tmp_path / "rapport.html")],
+        ["report", NOMINAL, "-o", str(tmp_path / "dossier" / "r.html")],
+        ["run", NOMINAL, "--out", str(tmp_path / "dossier")],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert "qui n'existe pas : rien n'est écrit" in result.output
+    assert not (tmp_path / "ailleurs").exists()
+
+
+def test_a_link_to_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
+    """« rapport.html » linking to notes.txt: the page would replace the notes."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("à garder")
+    (tmp_path / "rapport.html").symlink_to(notes)
+    result = runner.invoke(app, ["report", NOMINAL, "-o", str(tmp_path / "rapport.html")])
+    assert result.exit_code == 2 and "d'une autre sorte" in result.output
+    assert notes.read_text() == "à garder"

@@ -465,6 +465,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "extension « {suffix} » non prise en charge (possibles : {allowed})",
         "en": "extension '{suffix}' not supported (possible: {allowed})",
     },
+    "output.dangling_link": {
+        "fr": "{link} est un lien symbolique vers « {to} », qui n'existe pas : rien n'est écrit "
+        "(donnez le chemin du fichier lui-même)",
+        "en": "{link} is a symbolic link to '{to}', which does not exist: nothing is written "
+        "(give the file's own path)",
+    },
+    "output.link_extension": {
+        "fr": "c'est un lien symbolique vers {target}, d'une autre sorte (possibles : {allowed}) : "
+        "rien n'est écrit",
+        "en": "a symbolic link to {target}, of another kind (possible: {allowed}): nothing is "
+        "written",
+    },
+    "output.pair_link": {
+        "fr": "c'est un lien symbolique : le scénario et son fichier de données s'écrivent l'un "
+        "à côté de l'autre ; donnez le chemin du fichier lui-même",
+        "en": "a symbolic link: the scenario and its data file are written side by side; give "
+        "the file's own path",
+    },
     "output.not_regular": {
         "fr": "ce n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'est écrit",
         "en": "not a regular file (device, pipe or socket): nothing is written",

@@ -328,6 +328,8 @@ def import_files(
     if len(title) > 200 or printable(title) != title:
         raise fail(UsageError(t("cli.import_bad_name")))
     try:
+        if output.is_symlink():
+            raise UsageError(t("error.output", path=output, reason=t("output.pair_link")))
         target = check_output_file(output, (".yaml", ".yml"))
         data_path = target.with_name(target.name.rsplit(".", 1)[0] + DATA_SUFFIX)
         check_output_file(data_path)

@@ -49,16 +49,28 @@ def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
         raise _refuse(path, "output.no_extension", allowed=", ".join(allowed))
     if allowed and path.suffix.lower() not in allowed:
         raise _refuse(path, "output.extension", suffix=path.suffix, allowed=", ".join(allowed))
+    _refuse_dangling(path)
     target = Path(os.path.realpath(path))
     if os.path.lexists(target) and not stat.S_ISREG(os.stat(target).st_mode):
         raise _refuse(path, "output.not_regular")
+    if allowed and target.suffix.lower() not in allowed:  # a link to a file of another kind
+        raise _refuse(path, "output.link_extension", target=target, allowed=", ".join(allowed))
     _check_writable(path, target.parent)
     return target
+
+
+def _refuse_dangling(path: Path) -> None:
+    """A symbolic link on the way to ``path`` that leads nowhere: writing would make the
+    folders it names, wherever they are. The links that lead somewhere are followed."""
+    for step in (path, *path.parents):
+        if os.path.islink(step) and not os.path.exists(step):
+            raise _refuse(path, "output.dangling_link", link=step, to=os.readlink(step))
 
 
 def check_output_folder(directory: Path, command: str) -> Path:
     """Where a set of files will land: a new folder, an empty one, or one this tool wrote
     for the same ``command`` (another command's results are not replaced without a word)."""
+    _refuse_dangling(directory)
     target = Path(os.path.realpath(directory))
     if os.path.lexists(target):
         if not target.is_dir():
