@@ -133,6 +133,7 @@ def test_every_planted_defect_is_found_with_its_count(
 def test_every_rule_but_the_reader_s_own_can_be_planted() -> None:
     assert set(DEFECTS) == {r.value for r in Rule} - {
         "structures_sans_eleve_connu",
+        "export_eleves_incomplet",
         "export_ancien",
     }
 
@@ -363,3 +364,22 @@ def test_groups_whose_links_wait_get_one_group_per_subject_and_student(
         if added:
             subjects = [subject[g] for g in new.groupes]
             assert len(subjects) == len(set(subjects)), new.id
+
+
+def test_an_eleves_export_without_its_students_is_blocking(
+    written: ex.SchoolExports, key: Key, tmp_path: Path
+) -> None:
+    """ElevesSansAdresses.xml with an empty <ELEVES/> but every student's placement: no
+    active student is read, and all 1,200 placements match none. Not « for information »,
+    as one stray placement is: nothing the files say about students can be trusted."""
+    paths = _write(written, tmp_path, zipped=False)
+    text = paths["eleves"].read_text("iso-8859-15")
+    emptied = re.sub(r"<ELEVES>.*</ELEVES>", "<ELEVES/>", text, flags=re.S)
+    assert emptied != text
+    paths["eleves"].write_text(emptied, "iso-8859-15")
+    diagnosis = diagnose(_read(paths, key), RENTREE)
+    found = {f.rule: f for f in diagnosis.findings}
+    incomplete = found[Rule.STUDENTS_EXPORT_INCOMPLETE]
+    assert incomplete.count == len(written.eleves.students)
+    assert Rule.ORPHAN_STRUCTURES not in found
+    assert diagnosis.findings[0].rule is Rule.STUDENTS_EXPORT_INCOMPLETE

@@ -31,6 +31,8 @@ class Severity(StrEnum):
 class Rule(StrEnum):
     """The diagnosis's rules; their value is the stable code of the JSON output."""
 
+    # first: when it holds, what the other rules find is about part of the lycée only
+    STUDENTS_EXPORT_INCOMPLETE = "export_eleves_incomplet"
     STRUCTURE_MISSING_IN_SIECLE = "structure_absente_siecle"
     STUDENT_STRUCTURE_UNKNOWN = "structure_eleve_inconnue"
     SERVICES_NOT_SENT = "services_non_remontes"
@@ -74,6 +76,8 @@ SEVERITY = {
     Rule.NO_GROUP: Severity.WARNING,
     Rule.LEFT_STUDENT_PLACED: Severity.INFO,
     Rule.ORPHAN_STRUCTURES: Severity.INFO,
+    # most placed students missing from the list: nothing else the files say can be trusted
+    Rule.STUDENTS_EXPORT_INCOMPLETE: Severity.BLOCKING,
     Rule.OLD_EXPORT: Severity.INFO,
 }
 
@@ -321,6 +325,14 @@ def _empty_structures(facts: _Facts) -> list[Finding | None]:
     ]
 
 
+def _orphans(orphans: list[str], active: int) -> Finding | None:
+    """Placements of students the list lacks: a few are a slip of the export, as many as
+    the students listed (or the list empty) an export that is not the lycée's whole."""
+    if orphans and len(orphans) >= max(1, active):
+        return _finding(Rule.STUDENTS_EXPORT_INCOMPLETE, orphans, listed=active)
+    return _finding(Rule.ORPHAN_STRUCTURES, orphans)
+
+
 def _people(facts: _Facts) -> list[Finding | None]:
     eleves = facts.files.eleves
     left = [
@@ -333,7 +345,7 @@ def _people(facts: _Facts) -> list[Finding | None]:
     found: list[Finding | None] = [
         _finding(Rule.PROBABLE_DUPLICATE, [" = ".join(group) for group in eleves.duplicates]),
         _finding(Rule.LEFT_STUDENT_PLACED, left),
-        _finding(Rule.ORPHAN_STRUCTURES, eleves.orphans),
+        _orphans(eleves.orphans, len(facts.active)),
     ]
     responsables = facts.files.responsables
     if responsables is not None:

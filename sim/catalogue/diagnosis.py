@@ -7,11 +7,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Diagnostic des exports du lycée {uai} (année {year}), au {on}",
         "en": "Diagnosis of the exports of lycée {uai} (year {year}), on {on}",
     },
-    "diagnosis.sizes": {
-        "fr": "lu : {students} élèves actifs, {divisions} divisions, {groups} groupes, "
-        "{services} services (STS-WEB)",
-        "en": "read: {students} active students, {divisions} divisions, {groups} groups, "
-        "{services} services (STS-WEB)",
+    "diagnosis.sizes": {"fr": "lu : {sizes} (STS-WEB)", "en": "read: {sizes} (STS-WEB)"},
+    "diagnosis.size_students": {
+        "fr": "{count} élèves actifs",
+        "fr_one": "{count} élève actif",
+        "en": "{count} active students",
+        "en_one": "{count} active student",
+    },
+    "diagnosis.size_divisions": {
+        "fr": "{count} divisions",
+        "fr_one": "{count} division",
+        "en": "{count} divisions",
+        "en_one": "{count} division",
+    },
+    "diagnosis.size_groups": {
+        "fr": "{count} groupes",
+        "fr_one": "{count} groupe",
+        "en": "{count} groups",
+        "en_one": "{count} group",
+    },
+    "diagnosis.size_services": {
+        "fr": "{count} services",
+        "fr_one": "{count} service",
+        "en": "{count} services",
+        "en_one": "{count} service",
     },
     "diagnosis.key": {
         "fr": "fichiers lus (clé de pseudonymisation {fingerprint}) :",
@@ -337,6 +356,25 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "incomplete export: these placements match no student",
         ),
         ("refaire l'export ElevesSansAdresses", "export ElevesSansAdresses again"),
+    ),
+    "export_eleves_incomplet": (
+        (
+            "export des élèves incomplet : élèves placés dans des structures mais absents de la "
+            "liste des élèves",
+            "incomplete students export: students placed in structures but missing from the "
+            "students list",
+        ),
+        (
+            "élèves actifs dans la liste : {listed} ; le constat et la prévision ne voient "
+            "qu'eux, une partie du lycée seulement",
+            "active students in the list: {listed}; the diagnosis and the forecast see only "
+            "them, part of the lycée only",
+        ),
+        (
+            "refaire l'export ElevesSansAdresses de tout l'établissement, puis relancer le "
+            "diagnostic",
+            "export ElevesSansAdresses again for the whole lycée, then run the diagnosis again",
+        ),
     ),
     "export_ancien": (
         ("export SIECLE ancien (date du plus ancien)", "old SIECLE export (date of the oldest)"),

@@ -227,13 +227,14 @@ def _title_line(diagnosis: Diagnosis) -> str:
 
 
 def _sizes(diagnosis: Diagnosis) -> str:
-    return t(
-        "diagnosis.sizes",
-        students=count_text(diagnosis.students),
-        divisions=count_text(diagnosis.divisions),
-        groups=count_text(diagnosis.groups),
-        services=count_text(diagnosis.services),
+    counted = (
+        ("students", diagnosis.students),
+        ("divisions", diagnosis.divisions),
+        ("groups", diagnosis.groups),
+        ("services", diagnosis.services),
     )
+    parts = [t(f"diagnosis.size_{name}", count=count_text(n)) for name, n in counted]
+    return t("diagnosis.sizes", sizes=", ".join(parts))
 
 
 def _counts(diagnosis: Diagnosis) -> str:
