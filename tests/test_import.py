@@ -211,9 +211,27 @@ def test_an_import_that_cannot_be_done_writes_nothing(
     (tmp_path / "lien.yaml").symlink_to(tmp_path / "ailleurs" / "vrai.yaml")
     code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "lien.yaml")])
     assert code == 2 and "lien symbolique" in err and not (tmp_path / "ailleurs").exists()
+
+
+def test_an_import_typed_elsewhere_takes_the_shipped_nominal_and_can_be_moved(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --modele, away from the project's folder, the model is the source tree's
+    nominal; it is named by its full path (the two share only the root), so the scenario
+    and its data file, moved together into another folder, still run."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
     monkeypatch.chdir(tmp_path)
-    code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", str(tmp_path / "x.yaml")])
-    assert code == 2 and "--modele" in err
+    code, _, err = cli(["importer", *folder_options(SHIPPED), "-o", "lycee.yaml"])
+    assert code == 0, err
+    text = (tmp_path / "lycee.yaml").read_text("utf-8")
+    if os.path.commonpath([tmp_path, NOMINAL]) == os.sep:
+        assert f"extends: {NOMINAL}" in text
+    moved = tmp_path / "rangé" / "ici"
+    moved.mkdir(parents=True)
+    for name in ("lycee.yaml", "lycee.donnees.json"):
+        (tmp_path / name).rename(moved / name)
+    code, _, err = cli(["run", str(moved / "lycee.yaml")])
+    assert code == 0, err
 
 
 @pytest.mark.parametrize(

@@ -76,3 +76,13 @@ def test_names_are_compared_without_accents_case_or_punctuation(tmp_path: Path) 
     index.add("E-C", "Brélottin", "Zélinde", "15/03/2010", "")
     assert index.groups() == [["E-A", "E-B"]]
     assert "Brélottin" not in repr(index)
+
+
+def test_a_key_that_is_a_folder_or_a_folder_that_is_a_file_is_told(tmp_path: Path) -> None:
+    """Both once ended in an internal error or « cannot create: exists already »."""
+    (tmp_path / "a" / KEY_FILE).mkdir(parents=True)
+    with pytest.raises(ImportFileError, match="pas un fichier ordinaire"):
+        load_key(tmp_path / "a")
+    (tmp_path / "b").write_text("un fichier")
+    with pytest.raises(ImportFileError, match="est un fichier, pas un dossier"):
+        load_key(tmp_path / "b")

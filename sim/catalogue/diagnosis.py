@@ -294,10 +294,12 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
             "probable duplicates (same name and birth date, or same INE)",
         ),
         (
-            "l'ENT garde deux comptes pour un même élève ; l'ancien reste « disparu » et garde "
-            "ses classes",
-            "the ENT keeps two accounts for one student; the old one stays 'disappeared' and "
-            "keeps its classes",
+            "même nom et date de naissance : l'ENT garde deux comptes pour un même élève, "
+            "l'ancien « disparu » avec ses classes ; même INE : l'ENT rapproche les deux fiches "
+            "en un compte, mais SIECLE en garde deux",
+            "same name and birth date: the ENT keeps two accounts for one student, the old one "
+            "'disappeared' with its classes; same INE: the ENT merges the two records into one "
+            "account, but SIECLE keeps two",
         ),
         (
             "fusionner les fiches dans SIECLE ; un élève venu d'un autre établissement de "

@@ -307,6 +307,11 @@ MESSAGES.update(
             "fr": "impossible de lire la clé de pseudonymisation : {reason}",
             "en": "cannot read the pseudonymisation key: {reason}",
         },
+        "key.folder_not_folder": {
+            "fr": "le dossier de la clé de pseudonymisation (RENTREE_SIM_CONFIG) est un fichier, "
+            "pas un dossier",
+            "en": "the pseudonymisation key's folder (RENTREE_SIM_CONFIG) is a file, not a folder",
+        },
         "key.not_regular": {
             "fr": "la clé de pseudonymisation n'est pas un fichier ordinaire",
             "en": "the pseudonymisation key is not a regular file",

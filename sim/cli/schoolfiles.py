@@ -277,6 +277,8 @@ def fictional_files(
 
 
 DEFAULT_MODEL = Path("scenarios") / "nominal.yaml"
+# where the folder above is not (a command typed elsewhere): the source tree's own copy
+SOURCE_MODEL = Path(__file__).resolve().parents[2] / DEFAULT_MODEL
 
 
 @app.command("importer", help=t("cli.import_help"), add_help_option=False)
@@ -321,6 +323,8 @@ def import_files(
     from sim.scenario.loader import extends_chain
 
     base = model if model is not None else DEFAULT_MODEL
+    if model is None and not base.is_file():
+        base = SOURCE_MODEL
     if model is None and not base.is_file():
         raise fail(UsageError(t("cli.import_no_model", path=DEFAULT_MODEL)))
     template = load(str(base))

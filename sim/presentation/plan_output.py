@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from sim.calendar import Clock, day_of
 from sim.domain import ROLE_OF, Operation, Target
 from sim.i18n import label, t
 from sim.presentation.formatting import count_text, day_text, instant_text, warning_message
+from sim.scenario.loader import extends_reference
 from sim.scenario.model import Calendar, Scenario
 
 Instant = dt.date | dt.datetime
@@ -354,7 +354,7 @@ def plan_scenario_yaml(plan: Plan, scenario: Scenario, source: Path, destination
     """A scenario that extends ``source`` (``scenario`` as loaded) with the proposed dates
     (path relative to the file it is written to, as ``extends`` reads it); an operation
     whose shares are a list gets them too, one per written date."""
-    relative = os.path.relpath(source.resolve(), destination.resolve().parent)
+    relative = extends_reference(source.resolve(), destination.resolve().parent)
     written = plan.written(scenario)
     operations: dict[str, Any] = {}
     for op in plan.proposed:

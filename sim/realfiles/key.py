@@ -58,6 +58,8 @@ def load_key(folder: Path | None = None) -> Key:
     on first use."""
     where = folder if folder is not None else key_folder()
     path = where / KEY_FILE
+    if os.path.lexists(where) and not where.is_dir():
+        raise ImportFileError(where, t("key.folder_not_folder"))
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
@@ -93,10 +95,11 @@ def _read(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
     except OSError as exc:
         raise ImportFileError(path, t("key.unreadable", reason=os_reason(exc))) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # a folder opens too, and cannot be read as a file
+        os.close(fd)
+        raise ImportFileError(path, t("key.not_regular"))
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ImportFileError(path, t("key.not_regular"))
         if sys.platform != "win32":
             if info.st_uid != os.geteuid():
                 raise ImportFileError(path, t("key.not_owner"))

@@ -13,6 +13,7 @@ from sim.errors import OutputError, os_reason
 from sim.i18n import t
 from sim.presentation.files import FILE_MODE, write_atomically
 from sim.scenario.donnees import DATA_SUFFIX, EstablishmentData, data_json
+from sim.scenario.loader import extends_reference
 
 PRIVATE_MODE = 0o600  # the data file holds people, under pseudonyms: its owner's only
 
@@ -21,7 +22,7 @@ def import_scenario_text(
     data: EstablishmentData, model: Path, target: Path, data_name: str, name: str
 ) -> str:
     """The scenario of an imported lycée: ``model``'s calendar, the data file's lycée."""
-    extends = os.path.relpath(os.path.abspath(model), os.path.dirname(os.path.abspath(target)))
+    extends = extends_reference(model, os.path.dirname(os.path.abspath(target)))
     body = {
         "extends": extends,
         "name": name,

@@ -156,6 +156,17 @@ def with_imported_sizes(
     return resized, warnings
 
 
+def extends_reference(model: str | Path, folder: str | Path) -> str:
+    """How a file written in ``folder`` names ``model`` in its ``extends``: relative when
+    they share a folder (the two move together, a copied project keeps working), absolute
+    when they share only the root (a relative path would climb to it and break as soon as
+    the written file moves)."""
+    model, folder = os.path.abspath(model), os.path.abspath(folder)
+    if os.path.commonpath([model, folder]) == os.path.abspath(os.sep):
+        return model
+    return os.path.relpath(model, folder)
+
+
 def extends_chain(path: str | Path) -> list[Path]:
     """The files a scenario extends, the farthest ancestor first (not the file itself)."""
     return load_chain(Path(path), ())[2][1:][::-1]
