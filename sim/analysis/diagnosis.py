@@ -465,7 +465,9 @@ def latest_export_date(files: ex.SchoolExports) -> date | None:
 def check_school_year(on: date, year: int) -> None:
     """``on`` falls in the school year ``year`` of a lycée's files (May to the next August)."""
     if not date(year, 5, 1) <= on <= date(year + 1, 8, 31):
-        raise UsageError(t("diagnosis.day_outside_year", on=on.strftime("%d/%m/%Y"), year=year))
+        raise UsageError(
+            t("diagnosis.day_outside_year", on=on.strftime("%d/%m/%Y"), year=year, next=year + 1)
+        )
 
 
 def check_diagnosis_day(files: ex.SchoolExports, on: date) -> None:

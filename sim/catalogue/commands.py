@@ -659,7 +659,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "NON vérifié : la simulation de ce calendrier donne des avertissements",
         "en": "NOT verified: simulating this calendar gives warnings",
     },
-    "cli.usage_missing": {"fr": "il manque {name}", "en": "{name} is missing"},
+    "cli.usage_missing": {
+        "fr": "il manque {name}",
+        "fr_one": "il manque {name}",
+        "en": "{name} are missing",
+        "en_one": "{name} is missing",
+    },
     "cli.usage_no_option": {"fr": "option inconnue : {name}", "en": "unknown option: {name}"},
     "cli.usage_bad_value": {"fr": "valeur invalide pour {name}", "en": "invalid value for {name}"},
     "cli.usage_choices": {"fr": "(possibles : {choices})", "en": "(possible: {choices})"},

@@ -72,6 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "[{severity}] {title} : {count}",
         "en": "[{severity}] {title}: {count}",
     },
+    "diagnosis.finding_heading": {"fr": "{severity} — {title} : ", "en": "{severity} — {title}: "},
     "diagnosis.examples": {"fr": "exemples : {examples}", "en": "examples: {examples}"},
     "diagnosis.more": {"fr": "… et {count} autres", "en": "… and {count} more"},
     "diagnosis.effect": {"fr": "effet : {text}", "en": "effect: {text}"},
@@ -84,8 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diagnosis.day_outside_year": {
         "fr": "--au : le {on} n'est pas dans l'année scolaire {year} des fichiers (de mai {year} à "
-        "août suivant)",
-        "en": "--au: {on} is not in the files' school year {year} (May {year} to the next August)",
+        "août {next})",
+        "en": "--au: {on} is not in the files' school year {year} (May {year} to August {next})",
     },
     "diagnosis.no_date": {
         "fr": "aucune date d'export dans les fichiers SIECLE : donnez la date avec --au",
@@ -114,17 +115,17 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     ),
     "structure_eleve_inconnue": (
         (
-            "structures d'élèves inconnues de Structures.xml",
-            "students' structures unknown to Structures.xml",
+            "élèves placés dans des structures absentes de Structures.xml",
+            "students placed in structures Structures.xml lacks",
         ),
         (
             "{students} élève(s) sont placés dans des divisions ou groupes absents de "
             "Structures.xml : ces structures sont dans SIECLE (un élève n'est placé que dans une "
-            "structure de SIECLE) et la prévision les y prend ; si elles ont été supprimées "
+            "structure de SIECLE), et une prévision les y prend ; si elles ont été supprimées "
             "entre les deux exports, ces élèves n'y seront pas dans l'ENT",
             "{students} student(s) are placed in divisions or groups Structures.xml lacks: "
-            "these structures are in SIECLE (a student is only placed in a SIECLE structure) and "
-            "the forecast takes them there; if they were deleted between the two exports, these "
+            "these structures are in SIECLE (a student is only placed in a SIECLE structure), and "
+            "a forecast takes them there; if they were deleted between the two exports, these "
             "students will not be in them in the ENT",
         ),
         (
@@ -265,23 +266,27 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     "division_sans_eleve": (
         ("divisions sans élève dans SIECLE", "divisions with no student in SIECLE"),
         (
-            "une classe vide est supprimée de l'ENT à l'import mais le GAR l'exporte quand même : "
-            "division obsolète, ou élèves pas encore affectés",
-            "an empty class is deleted from the ENT at import but GAR still exports it: an "
-            "obsolete division, or students not placed yet",
+            "l'ENT garde une classe tant qu'un enseignant y a un service, et le GAR la reçoit, "
+            "sans élève ; sans service non plus, l'ENT la supprime à l'import : division "
+            "obsolète, ou élèves pas encore affectés",
+            "the ENT keeps a class while a teacher has a service in it, and GAR receives it, "
+            "with no student; with no service either, the ENT deletes it at import: an obsolete "
+            "division, or students not placed yet",
         ),
         (
-            "si elle est obsolète, la supprimer dans STS-WEB ; sinon affecter ses élèves",
-            "if it is obsolete, delete it in STS-WEB; otherwise place its students",
+            "supprimer dans STS-WEB celles qui sont obsolètes ; affecter leurs élèves aux autres",
+            "delete the obsolete ones in STS-WEB; place their students in the others",
         ),
     ),
     "groupe_sans_eleve": (
         ("groupes sans élève dans SIECLE", "groups with no student in SIECLE"),
         (
-            "un groupe vide est supprimé de l'ENT à l'import et n'est pas exporté vers le GAR : "
-            "le plus souvent, les liens élèves → groupes ne sont pas encore importés",
-            "an empty group is deleted from the ENT at import and not exported to GAR: most "
-            "often the student → group links are not imported yet",
+            "l'ENT garde un groupe tant qu'un enseignant y a un service, et le GAR le reçoit, "
+            "sans élève ; sans service, l'ENT le supprime à l'import : le plus souvent, les "
+            "liens élèves → groupes ne sont pas encore importés",
+            "the ENT keeps a group while a teacher has a service in it, and GAR receives it, "
+            "with no student; with no service, the ENT deletes it at import: most often the "
+            "student → group links are not imported yet",
         ),
         (
             "exporter les liens depuis l'emploi du temps (ou supprimer le groupe s'il ne sert pas)",
@@ -425,10 +430,10 @@ MESSAGES.update(
             "by": "days",
         },
         "diagnosis.rule.structure_eleve_inconnue.effect": {
-            "fr": "{students} élèves sont placés dans des divisions ou groupes absents de Structures.xml : ces structures sont dans SIECLE (un élève n'est placé que dans une structure de SIECLE) et la prévision les y prend ; si elles ont été supprimées entre les deux exports, ces élèves n'y seront pas dans l'ENT",
-            "fr_one": "{students} élève est placé dans une division ou un groupe absent de Structures.xml : cette structure est dans SIECLE (un élève n'est placé que dans une structure de SIECLE) et la prévision l'y prend ; si elle a été supprimée entre les deux exports, cet élève n'y sera pas dans l'ENT",
-            "en": "{students} students are placed in divisions or groups Structures.xml lacks: these structures are in SIECLE (a student is only placed in a SIECLE structure) and the forecast takes them there; if they were deleted between the two exports, these students will not be in them in the ENT",
-            "en_one": "{students} student is placed in a division or group Structures.xml lacks: this structure is in SIECLE (a student is only placed in a SIECLE structure) and the forecast takes it there; if it was deleted between the two exports, this student will not be in it in the ENT",
+            "fr": "{students} élèves sont placés dans des divisions ou groupes absents de Structures.xml : ces structures sont dans SIECLE (un élève n'est placé que dans une structure de SIECLE), et une prévision les y prend ; si elles ont été supprimées entre les deux exports, ces élèves n'y seront pas dans l'ENT",
+            "fr_one": "{students} élève est placé dans une division ou un groupe absent de Structures.xml : cette structure est dans SIECLE (un élève n'est placé que dans une structure de SIECLE), et une prévision l'y prend ; si elle a été supprimée entre les deux exports, cet élève n'y sera pas dans l'ENT",
+            "en": "{students} students are placed in divisions or groups Structures.xml lacks: these structures are in SIECLE (a student is only placed in a SIECLE structure), and a forecast takes them there; if they were deleted between the two exports, these students will not be in them in the ENT",
+            "en_one": "{students} student is placed in a division or group Structures.xml lacks: this structure is in SIECLE (a student is only placed in a SIECLE structure), and a forecast takes it there; if it was deleted between the two exports, this student will not be in it in the ENT",
             "by": "students",
         },
         "diagnosis.rule.exports_jours_differents.effect": {
@@ -703,6 +708,7 @@ MESSAGES.update(
             "corrections made by hand; --remplacer to do it anyway, or another name with -o",
         },
         "cli.and": {"fr": " et ", "en": " and "},
+        "quoted": {"fr": "« {text} »", "en": "'{text}'"},
         "cli.import_exist": {
             "fr": "{files} existent déjà : l'import les remplacerait, avec les dates et les "
             "corrections faites à la main ; --remplacer pour le faire quand même, ou un autre "

@@ -159,10 +159,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file starts with a UTF-8 mark but declares {name}",
     },
     "import.encoding_wrong_bytes": {
-        "fr": "le fichier n'est pas en {name} comme il le déclare (octet {byte}) : réexportez-le "
-        "depuis SIECLE ou STS-WEB sans l'ouvrir dans un tableur",
-        "en": "the file is not in {name} as it declares (byte {byte}): export it again from "
-        "SIECLE or STS-WEB without opening it in a spreadsheet",
+        "fr": "le fichier n'est pas en {name}, l'encodage qu'il déclare (ou, sans déclaration, "
+        "celui du XML) (octet {byte}) : réexportez-le depuis SIECLE ou STS-WEB sans l'ouvrir "
+        "dans un tableur",
+        "en": "the file is not in {name}, the encoding it declares (or, with no declaration, "
+        "XML's) (byte {byte}): export it again from SIECLE or STS-WEB without opening it in a "
+        "spreadsheet",
     },
     "import.xml_malformed": {
         "fr": "XML mal formé (colonne {column}) : {problem}",

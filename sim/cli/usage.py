@@ -122,7 +122,8 @@ def usage_text(error: Any) -> str:
     command = ctx.command_path if ctx is not None else "rentree-sim"
     message = str(error.format_message()) if hasattr(error, "format_message") else str(error)
     if kind == "MissingParameter":
-        text = t("cli.usage_missing", name=", ".join(_missing(error, ctx)))
+        missing = _missing(error, ctx)
+        text = t("cli.usage_missing", name=", ".join(missing), count=len(missing))
     elif kind == "NoSuchOption":
         text = t("cli.usage_no_option", name=getattr(error, "option_name", message))
     elif any(cls.__name__ == "BadParameter" for cls in type(error).__mro__):

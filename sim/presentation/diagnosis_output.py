@@ -63,7 +63,9 @@ def prediction_lines(prediction: Prediction) -> list[str]:
     """The two futures, in a few lines: as things stand, then with the fixes done."""
     lines = [t("prediction.title", scenario=prediction.scenario.name)]
     if prediction.unseen:  # before the dates: they hold apart from these findings
-        titles = ", ".join(f"« {t(f'diagnosis.rule.{r.value}.title')} »" for r in prediction.unseen)
+        titles = ", ".join(
+            t("quoted", text=t(f"diagnosis.rule.{r.value}.title")) for r in prediction.unseen
+        )
         lines.append("  " + t("prediction.unseen", findings=titles))
     lines.append(
         "  " + t("prediction.as_it_stands", dates=_dates(prediction, prediction.as_it_stands))
@@ -133,7 +135,7 @@ def _dates(prediction: Prediction, run: LyceeRun) -> str:
     gar = prediction.instant(run.targets[Target.GAR].consistent_from)
     if step is not None and not (gar is not None and _already(prediction, gar)):
         parts.append(t("prediction.step", operation=label("operation", str(step))))
-    return " ; ".join(parts)
+    return t("summary.list_separator").join(parts)
 
 
 def _already(prediction: Prediction, when: datetime) -> bool:
@@ -331,7 +333,9 @@ def diagnosis_html(
         severity = t(f"diagnosis.severity.{finding.severity.value}")
         body.append(
             f'<section class="finding {finding.severity.value}" id="{e(finding.rule.value)}">'
-            f"<h3>{e(severity)} — {e(_title(finding))} : {count_text(finding.count)}</h3>"
+            "<h3>"
+            + e(t("diagnosis.finding_heading", severity=severity, title=_title(finding)))
+            + f"{count_text(finding.count)}</h3>"
             f'<p class="examples">{e(_examples(finding))}</p>'
             f"<p>{e(t('diagnosis.effect', text=_effect(finding)))}</p>"
             f"<p><strong>{e(t('diagnosis.action', text=_action(finding)))}</strong></p>"

@@ -238,7 +238,7 @@ def _written_name(plan: Plan, scenario: Scenario) -> str:
 
 def _names(operations: Iterable[Operation]) -> str:
     """« a » puis « b »: operations named in the order of the chain."""
-    return t("plan.then").join(f"« {label('operation', op.value)} »" for op in operations)
+    return t("plan.then").join(t("quoted", text=label("operation", op.value)) for op in operations)
 
 
 def _rentree_lines(plan: Plan) -> list[str]:

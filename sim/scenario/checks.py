@@ -139,7 +139,7 @@ def _refused_for_gates(scenario: Scenario) -> Problems:
                 continue
             field = ("operations", op.value, "date", spec.written_index(occurrence))
             waiting = left_out or later
-            names = t("cli.and").join(f"« {label('operation', g)} »" for g in waiting)
+            names = t("cli.and").join(t("quoted", text=label("operation", g)) for g in waiting)
             key = "rule.gate_left_out" if left_out else "rule.gate_later"
             found.append((field, t(key, day=shown(value), gates=names, count=len(waiting))))
     return found
