@@ -110,6 +110,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le fichier « {name} » de l'archive est chiffré",
         "en": "member '{name}' of the archive is encrypted",
     },
+    "import.archive_duplicate": {
+        "fr": "l'archive contient deux fichiers nommés « {name} » : lequel est lu dépend de "
+        "l'outil ; réexportez-la",
+        "en": "the archive holds two files named '{name}': which one is read depends on the "
+        "tool; export it again",
+    },
     "import.archive_nested": {
         "fr": "l'archive contient une autre archive (« {name} ») : décompressez-la d'abord",
         "en": "the archive holds another archive ('{name}'): unzip it first",

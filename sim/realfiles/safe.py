@@ -25,7 +25,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from sim.errors import ImportFileError, os_reason
+from sim.errors import ImportFileError, os_reason, printable
 from sim.i18n import t
 from sim.scenario.reading import ReadingError, open_regular
 
@@ -242,10 +242,14 @@ def _checked_members(path: Path, archive: zipfile.ZipFile) -> list[zipfile.ZipIn
         )
     total = 0
     files = []
+    seen: set[str] = set()
     for info in entries:
         name = info.filename
         if not name:
             raise ImportFileError(path, t("import.archive_bad_name", name=""))
+        if name in seen:  # which one is read depends on the tool: neither is trusted
+            raise ImportFileError(path, t("import.archive_duplicate", name=printable(name)))
+        seen.add(name)
         shown = name.encode("unicode_escape").decode("ascii") if _BAD_MEMBER.search(name) else name
         if _BAD_MEMBER.search(name) or ".." in PurePosixPath(name).parts:
             raise ImportFileError(path, t("import.archive_bad_name", name=shown))

@@ -199,6 +199,19 @@ def _zip_of(name: str, data: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def _zip_twice(name: str, first: bytes, second: bytes) -> bytes:
+    import io
+    import warnings
+    import zipfile
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as handle:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name: it is the case
+        handle.writestr(name, first)
+        handle.writestr(name, second)
+    return buffer.getvalue()
+
+
 def _school_text(name: str, **values: str) -> bytes:
     from tests import realfiles_samples as samples
 
@@ -581,6 +594,7 @@ CASES: list[Case] = [
     Case("exports: entity bomb", school(eleves=LAUGHS), expect="DTD"),
     Case("exports: external entity", school(structures=b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><BEE_STRUCTURES>&e;</BEE_STRUCTURES>'), expect="DTD"),
     Case("exports: zip bomb", school(eleves=_zip_of("ElevesSansAdresses.xml", b"\0" * 50_000_000)), expect="piégée"),
+    Case("exports: two members of one name", school(eleves=_zip_twice("ElevesSansAdresses.xml", _school_text("eleves"), _school_text("eleves", year="2025"))), expect="deux fichiers nommés"),
     Case("exports: truncated STS", school(sts=_school_text("sts")[:900]), expect="tronqué"),
     Case("exports: truncated zip", school(eleves=_zip_of("ElevesSansAdresses.xml", _school_text("eleves"))[:120]), expect="illisible"),
     Case("exports: UTF-16", school(structures=_school_text("structures").decode("iso-8859-15").replace("ISO-8859-15", "UTF-16").encode("utf-16")), expect="UTF-16"),
