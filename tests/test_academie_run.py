@@ -135,7 +135,8 @@ def test_the_command_summary_and_files(
     assert "GAR : pourquoi jamais juste" in table[0]
     assert table[1].startswith(
         "1;0339003G;C (fictif);LPO;700;;;jamais juste dans la fenêtre;"
-        "oubli : export des liens élèves-groupes vers SIECLE;"
+        "oubli : export des liens élèves-groupes vers SIECLE, élève → groupe manquant, resté "
+        "dans EDT/PRONOTE;"
     )
     assert ";export des liens élèves-groupes vers SIECLE;;" in table[3]  # right: no cause
     international = tmp_path / "international"
@@ -154,7 +155,8 @@ def test_the_command_summary_and_files(
     data = json.loads(capsys.readouterr().out)
     assert data["academie"]["lycees"] == 3
     never = data["lycees"][0]
-    assert never["gar"]["never_causes"] == ["forgotten:export_liens_siecle"]
+    causes = ["forgotten:export_liens_siecle", "stuck:student_group:edt"]
+    assert never["gar"]["never_causes"] == causes
     assert data["lycees"][2]["gar"]["never_causes"] == []
     assert (international / "schools.csv").read_text("utf-8").startswith("rank,uai,school")
 

@@ -336,3 +336,28 @@ def test_the_summary_says_what_the_draws_assume() -> None:
     assert median_lateness(empirical) == 2
     line = drawn_laws(load_scenario(SCENARIOS / "nominal.yaml"))
     assert "export liens 5 j" in line and "export liens 5 %" in line
+
+
+def test_a_target_never_right_says_where_its_last_category_is_stuck(tmp_path: Any) -> None:
+    """arrivees-tardives without its SIECLE → EDT export of 21/09: the students who arrive
+    later never reach the timetable software, so their links to groups are in no system at
+    all. No warning says it; the never-right draws now name it (as `run` does), first."""
+    from sim.presentation.risk_output import cause_label
+    from sim.scenario.loader import load_scenario
+    from tests.conftest import SCENARIOS
+
+    path = tmp_path / "sans-export.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'arrivees-tardives.yaml'}\nname: essai\n"
+        "operations:\n  export_siecle_edt: {date: [2026-07-08, 2026-09-03]}\n",
+        encoding="utf-8",
+    )
+    result = run_risk(load_scenario(path), 30, seed=1, workers=1)
+    for target in Target:
+        causes = result.targets[target].never_causes
+        first, share = next(iter(causes.items()))
+        assert first == "stuck:student_group:none" and share >= 0.8
+    assert cause_label(first) == "élève → groupe manquant, pas même dans EDT/PRONOTE"
+    assert (
+        cause_label("stuck:student_group:edt") == "élève → groupe manquant, resté dans EDT/PRONOTE"
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.analysis.consistency import target_consistency
+from sim.analysis.consistency import stuck_cause, target_consistency
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
 from sim.analysis.risk import fast_engine, never_causes_of
@@ -46,6 +46,7 @@ class TargetOutcome:
     operation: str | None  # the last operation on the critical chain (None: no operation)
     outage_waited: bool  # a batch on the chain was down when it should have run
     correct: NDArray[np.bool_]  # right on each morning (apart from departed accounts)
+    stuck: str | None = None  # never right: where its last category is (``stuck_cause``)
 
 
 @dataclass
@@ -67,11 +68,12 @@ class LyceeRun:
 
     def never_causes(self, target: Target) -> list[str]:
         """Why ``target`` is never right, when it is not: the lycée's warnings that can
-        hold a fact back and its forgotten operations (``forgotten:<operation>``), as
-        ``risk`` counts them."""
-        if self.targets[target].consistent_from is not None:
+        hold a fact back, its forgotten operations (``forgotten:<operation>``) and where
+        its last wrong category is stuck, as ``risk`` counts them."""
+        outcome = self.targets[target]
+        if outcome.consistent_from is not None:
             return []
-        return never_causes_of(self.warnings, self.forgotten)
+        return never_causes_of(self.warnings, self.forgotten, outcome.stuck)
 
 
 @dataclass
@@ -117,12 +119,15 @@ def outcome_of(
             result, target, graph, detail=False, chains=("except_departed",), accounts=False
         )
         operations = [step for step in tc.chain_except_departed if step.actor in OPERATIONS]
+        critical = tc.critical_category_except_departed
+        never = tc.consistent_except_departed_from is None and critical is not None
         targets[target] = TargetOutcome(
             consistent_from=tc.consistent_except_departed_from,
             strict_from=tc.consistent_from,
             operation=operations[-1].actor if operations else None,
             outage_waited=any(step.outages_waited for step in tc.chain_except_departed),
             correct=np.asarray(tc.correct_except_departed, dtype=bool),
+            stuck=stuck_cause(result, graph, target, critical) if never and critical else None,
         )
     return LyceeRun(
         index=index,

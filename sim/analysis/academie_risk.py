@@ -35,7 +35,7 @@ from sim.analysis.risk import (
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock
 from sim.chain import build_graph
-from sim.domain import Operation, Target
+from sim.domain import Category, Operation, Store, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.simulation import build_truth, observation_minutes, simulate
 from sim.errors import EngineMismatch, UsageError
@@ -47,6 +47,10 @@ from sim.truth.model import Truth
 TARGETS = tuple(Target)
 OPERATION_IDS = [op.value for op in Operation]
 CODES = sorted(WARNING_CODES)
+# where a never-right target's last category is stuck (``stuck_cause``), by index
+STUCK_CODES = [f"stale:{c.value}" for c in Category] + [
+    f"stuck:{c.value}:{where}" for c in Category for where in ("none", *(s.value for s in Store))
+]
 NEVER, NONE = -2, -1  # step codes besides an operation's index
 PIECE_SECONDS = 0.5  # a task should last well over Dask's ~2 ms per task
 REPLICATION_SECONDS = 0.012  # what a replication costs on the fast engine (nominal, 2026)
@@ -82,6 +86,7 @@ class PieceResult:
     chain: NDArray[np.int64]  # [replication, target]: bit a of ACTORS on the chain
     warnings: NDArray[np.int64]  # [replication]: bit c of CODES
     forgotten: NDArray[np.int64]  # [replication]: bit o of Operation
+    stuck: NDArray[np.int16]  # [replication, target]: index of STUCK_CODES, -1: none
 
 
 _TRUTHS: OrderedDict[str, tuple[Truth, Clock]] = OrderedDict()
@@ -143,6 +148,7 @@ def compact(piece: Piece, replications: list[Replication]) -> PieceResult:
         chain=np.zeros((k, len(TARGETS)), dtype=np.int64),
         warnings=np.zeros(k, dtype=np.int64),
         forgotten=np.zeros(k, dtype=np.int64),
+        stuck=np.full((k, len(TARGETS)), -1, dtype=np.int16),
     )
     actors = {actor.value: bit for bit, actor in enumerate(ACTORS)}
     for row, replication in enumerate(replications):
@@ -158,6 +164,9 @@ def compact(piece: Piece, replications: list[Replication]) -> PieceResult:
             found.outage[row, column] = replication.outage_waited.get(target, False)
             found.correct[row, column] = replication.correct[target]
             found.chain[row, column] = sum(1 << actors[a] for a in set(chain))
+            stuck = replication.stuck.get(target)
+            if stuck is not None:
+                found.stuck[row, column] = STUCK_CODES.index(stuck)
         found.warnings[row] = sum(1 << CODES.index(c) for c in replication.warnings)
         found.forgotten[row] = sum(1 << OPERATION_IDS.index(o) for o in replication.forgotten)
     return found
@@ -227,6 +236,7 @@ class _Collector:
         self.chain = np.zeros(shape, dtype=np.int64)
         self.warnings = np.zeros((lycees, n), dtype=np.int64)
         self.forgotten = np.zeros((lycees, n), dtype=np.int64)
+        self.stuck = np.full(shape, -1, dtype=np.int16)
         self.right = np.zeros((lycees, len(TARGETS), mornings), dtype=np.int64)
         self.count = np.zeros((n, len(TARGETS), mornings), dtype=np.int64)
         self.done = np.zeros((lycees, n), dtype=bool)
@@ -242,6 +252,7 @@ class _Collector:
         self.chain[u, rows] = part.chain
         self.warnings[u, rows] = part.warnings
         self.forgotten[u, rows] = part.forgotten
+        self.stuck[u, rows] = part.stuck
         self.right[u] += part.correct.sum(axis=0)
         self.count[rows] += part.correct
 
@@ -343,6 +354,7 @@ def check_engine(
                 and np.array_equal(again.step[0], collector.step[u, index])
                 and np.array_equal(again.chain[0], collector.chain[u, index])
                 and again.warnings[0] == collector.warnings[u, index]
+                and np.array_equal(again.stuck[0], collector.stuck[u, index])
             )
             difference = None if same else "the replication's summary"
         if difference is not None:
@@ -440,7 +452,9 @@ def _lycee_target(
         for r, is_never in enumerate(never.tolist()):
             codes = [code for b, code in enumerate(CODES) if c.warnings[u, r] >> b & 1]
             lost = [op for b, op in enumerate(OPERATION_IDS) if c.forgotten[u, r] >> b & 1]
-            draws.append((is_never, never_causes_of(codes, [*missing, *lost])))
+            at = int(c.stuck[u, r, column])
+            stuck = STUCK_CODES[at] if at >= 0 else None
+            draws.append((is_never, never_causes_of(codes, [*missing, *lost], stuck)))
         causes = associated_causes(draws)
     chains = c.chain[u, :, column]
     with_chain = chains != 0

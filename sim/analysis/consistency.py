@@ -305,6 +305,23 @@ def critical_chain(
     return []
 
 
+def stuck_cause(
+    result: SimulationResult, graph: nx.DiGraph, target: Target, category: Category
+) -> str:
+    """Why ``category`` of ``target`` is still wrong at the window's end, as a code: one
+    missing fact's furthest system (``stuck:<category>:<system>``, ``none`` when it is in
+    none), else a stale fact the lycée can act on (``stale:<category>``)."""
+    store = TARGET_STORE[target]
+    last = result.observations[-1]
+    present, true = result.histories[store][category].at(last), result.truth.table(category)
+    wanted = true.true_at(last)
+    stale = present & ~wanted & ~departed_facts(result, store, category, last)
+    found = blocking(result, graph, store, category, wanted & ~present, stale)
+    if found is None or not found.missing:
+        return f"stale:{category.value}"
+    return f"stuck:{category.value}:{found.furthest or 'none'}"
+
+
 def _critical(
     categories: dict[Category, CategoryConsistency],
     date: Callable[[CategoryConsistency], float | None],

@@ -20,7 +20,7 @@ import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.analysis.consistency import target_consistency
+from sim.analysis.consistency import stuck_cause, target_consistency
 from sim.analysis.differences import run_difference
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, day_of
@@ -64,6 +64,8 @@ class Replication:
     warnings: list[str] = field(default_factory=list)
     # whether a batch on the target's critical chain was down when it should have run
     outage_waited: dict[Target, bool] = field(default_factory=dict)
+    # a target never right: why its last category is not (``stuck_cause``)
+    stuck: dict[Target, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -341,6 +343,9 @@ def _replication(
         replication.outage_waited[target] = any(
             step.outages_waited for step in tc.chain_except_departed
         )
+        critical = tc.critical_category_except_departed
+        if tc.consistent_except_departed_from is None and critical is not None:
+            replication.stuck[target] = stuck_cause(result, graph, target, critical)
     return replication
 
 
@@ -358,7 +363,7 @@ def _replicate_chunk(chunk: Chunk) -> list[Replication]:
 def replication_difference(reference: Replication, other: Replication) -> str | None:
     """The first field where two runs of one replication differ (None: the same)."""
     names = ("lateness", "forgotten", "warnings", "consistent_from", "category_from", "chain")
-    for name in (*names, "outage_waited"):
+    for name in (*names, "outage_waited", "stuck"):
         if getattr(reference, name) != getattr(other, name):
             return f"{name}: {getattr(reference, name)!r} / {getattr(other, name)!r}"
     for target, correct in reference.correct.items():
@@ -565,11 +570,15 @@ def scenario_missing(scenario: Scenario) -> list[str]:
     return [op.value for op in Operation if scenario.operations.get(op).missing]
 
 
-def never_causes_of(warnings: Iterable[str], forgotten: Iterable[str]) -> list[str]:
-    """Why a run never right was not: its warnings that can hold a fact back and each
-    operation not done (``forgotten:<operation>``), in a fixed order (a set's order follows
-    string hashing, PYTHONHASHSEED: the output must not)."""
-    return sorted((set(warnings) - NOT_CAUSES) | {f"forgotten:{op}" for op in forgotten})
+def never_causes_of(
+    warnings: Iterable[str], forgotten: Iterable[str], stuck: str | None = None
+) -> list[str]:
+    """Why a run never right was not: its warnings that can hold a fact back, each
+    operation not done (``forgotten:<operation>``) and where its last wrong category is
+    stuck (``stuck_cause``), in a fixed order (a set's order follows string hashing,
+    PYTHONHASHSEED: the output must not)."""
+    found = (set(warnings) - NOT_CAUSES) | {f"forgotten:{op}" for op in forgotten}
+    return sorted(found | ({stuck} if stuck else set()))
 
 
 NEVER_CAUSE_RATIO = 2.0  # how much more often a cause must go with never being right
@@ -621,7 +630,7 @@ def _target_risk(
         [
             (
                 r.consistent_from[target] is None,
-                never_causes_of(r.warnings, [*missing, *r.forgotten]),
+                never_causes_of(r.warnings, [*missing, *r.forgotten], r.stuck.get(target)),
             )
             for r in replications
         ]

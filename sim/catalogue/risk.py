@@ -63,6 +63,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no effect on the P80: {operations}",
     },
     "risk.forgotten": {"fr": "oubli : {operation}", "en": "forgotten: {operation}"},
+    "risk.stuck": {
+        "fr": "{category} manquant, resté dans {system}",
+        "en": "{category} missing, left in {system}",
+    },
+    "risk.stuck_nowhere": {
+        "fr": "{category} manquant, pas même dans {system}",
+        "en": "{category} missing, not even in {system}",
+    },
+    "risk.stale": {"fr": "{category} périmé", "en": "{category} stale"},
     "risk.cause_links_rejected": {
         "fr": "liens rejetés (groupes pas encore dans SIECLE)",
         "en": "links rejected (groups not yet in SIECLE)",
