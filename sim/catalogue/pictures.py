@@ -72,7 +72,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} group changes",
         "en_one": "{count} group change",
     },
-    "plot.closed_days": {"fr": "week-ends et jours fériés", "en": "weekends and public holidays"},
+    "plot.closed_days": {
+        "fr": "lycée fermé (week-ends, jours fériés, fermetures)",
+        "en": "lycée closed (weekends, public holidays, closures)",
+    },
     "plot.school_holidays": {
         "fr": "vacances scolaires (zone {zone})",
         "en": "school holidays (zone {zone})",

@@ -185,10 +185,14 @@ def plot_timeline(
             colour = REFUSED if refused else LATE if late else DONE
             if i < len(planned) and abs(x - planned[i]) > 1e-6:
                 ax.plot(planned[i], y[lane], marker="o", ms=8, mfc="white", mec=colour, zorder=5)
+                # a date outside the period shown: the arrow stops at its edge (never across
+                # the systems' names), and still says the step moved
+                start = min(max(planned[i], axis.low), axis.high)
+                end = min(max(x, axis.low), axis.high)
                 ax.annotate(
                     "",
-                    (x, y[lane]),
-                    xytext=(planned[i], y[lane]),
+                    (end, y[lane]),
+                    xytext=(start, y[lane]),
                     arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.2},
                     zorder=4,
                 )

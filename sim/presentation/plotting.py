@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from sim.analysis.run_analysis import Analysis
-from sim.calendar import is_public_holiday, is_school_holiday
+from sim.calendar import is_school_holiday
 from sim.domain import WRITES, Store, Target
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
@@ -100,7 +100,8 @@ def shade_calendar(ax: Axes, result: SimulationResult) -> list[Artist]:
     cal = result.scenario.calendar
     zone = result.scenario.etablissement.zone
     days = [cal.start + dt.timedelta(days=d) for d in range((cal.end - cal.start).days + 1)]
-    closed = [d for d in days if d.weekday() >= 5 or is_public_holiday(d)]
+    staff = cal.staff()  # the lycée's own closures and days off too, not only weekends
+    closed = [d for d in days if not staff.works(d)]
     holidays = [d for d in days if is_school_holiday(d, zone)]
     for start, end in spans(holidays):
         ax.axvspan(day_num(start), day_num(end), color="#fff3c4", zorder=0, lw=0)
