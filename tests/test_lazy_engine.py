@@ -218,6 +218,9 @@ def scenarios(draw: st.DrawFn) -> Scenario | None:
     if draw(st.booleans()):
         etablissement["leavers"] = 0
     data["operations"]["transferts"]["recreate_share"] = draw(st.sampled_from([0.0, 0.3]))
+    if "date" in data["operations"].get("export_siecle_edt", {}):
+        snapshot = draw(st.sampled_from(["previous_night", "live"]))
+        data["operations"]["export_siecle_edt"]["snapshot"] = snapshot
     data["seed"] = draw(st.integers(0, 10_000))
     try:
         return Scenario.model_validate(data)

@@ -184,21 +184,22 @@ def test_plan_written_as_a_scenario_runs_and_reaches_the_target(tmp_path: Path) 
 def test_plan_says_when_no_calendar_reaches_the_target() -> None:
     """A target on Wed 15/07 for a lycée of 240 students. The AFFELNET rounds are fixed and
     their shares cumulative: the round of Thu 27/08 10:00 brings the last 3 % of the
-    affectation students. Their links can leave at best at the same minute (the SIECLE →
-    EDT export and the link export run after it in the seed's order): active at 20:00,
-    extracted at 21:00, in the ENT on Fri 28/08 (import 02:00, landing 03:30), in GAR with
-    the export of Fri 21:00 on Sat 29/08 06:00. Earliest reachable: ENT Fri 28/08 08:00,
-    GAR Sat 29/08 08:00, well after the target."""
+    affectation students. SIECLE's export to the timetable software shows them the next day
+    (it holds what was typed up to the night before): at best Fri 28/08 10:00, with the
+    link export after it at the same minute (the seed's order): active at 20:00, extracted
+    at 21:00, in the ENT on Sat 29/08 (import 02:00, landing 03:30), in GAR with the export
+    of Sat 21:00 on Sun 30/08 06:00. Earliest reachable: ENT Sat 29/08 08:00, GAR Sun 30/08
+    08:00, well after the target."""
     scenario = nominal_with({})
     plan = make_plan(scenario, dt.date(2026, 7, 15))
     assert not plan.feasible
     clock = Clock.starting(dt.date(2026, 6, 8))
     assert plan.earliest_reachable == {
-        Target.ENT: clock.day_minutes(dt.date(2026, 8, 28), dt.time(8)),
-        Target.GAR: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+        Target.ENT: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 8, 30), dt.time(8)),
     }
     links = plan.proposed[Operation.EXPORT_LIENS_SIECLE]
-    assert [scenario.calendar.at(v) for v in links] == [dt.datetime(2026, 8, 27, 10)]
+    assert [scenario.calendar.at(v) for v in links] == [dt.datetime(2026, 8, 28, 10)]
 
 
 def _staff_works(scenario, value) -> bool:  # type: ignore[no-untyped-def]
@@ -440,19 +441,19 @@ def test_a_doomed_link_export_is_flagged_and_left_out() -> None:
 
 def test_the_earliest_reachable_dates_are_the_chains_own() -> None:
     """Target Fri 28/08. The last AFFELNET round is fixed on Thu 27/08 10:00; the students it
-    brings need the SIECLE → EDT export and the link export after it (at best the same
-    minute: they run after it in the seed's order). The links are then active at 20:00,
-    extracted at 21:00 and in the ENT on Fri 28/08 (03:30); GAR gets them with the export
-    of Fri 21:00, on Sat 29/08 06:00. So the ENT can be right on the target morning, GAR
-    not before Sat 29/08 08:00: infeasible, and those are the earliest reachable dates
-    (moving everything earlier together only reached ENT 02/09, GAR 03/09)."""
+    brings reach the timetable software with the SIECLE → EDT export of the next day at
+    best (SIECLE's export shows what was typed up to the night before): Fri 28/08 10:00,
+    the link export after it at the same minute (the seed's order). The links are then
+    active at 20:00, extracted at 21:00 and in the ENT on Sat 29/08 (03:30); GAR gets them
+    with the export of Sat 21:00, on Sun 30/08 06:00. Infeasible, and those mornings are
+    the earliest reachable dates."""
     scenario = load_scenario(SCENARIOS / "nominal.yaml")
     plan = make_plan(scenario, dt.date(2026, 8, 28))
     assert not plan.feasible
     clock = Clock.starting(scenario.calendar.start)
     assert plan.earliest_reachable == {
-        Target.ENT: clock.day_minutes(dt.date(2026, 8, 28), dt.time(8)),
-        Target.GAR: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+        Target.ENT: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 8, 30), dt.time(8)),
     }
 
 
@@ -460,10 +461,11 @@ def test_added_exports_leave_the_scenarios_own_before_the_arrivals(tmp_path: Pat
     """30 arrivals typed in on Mon 14/09 10:00. Target Mon 21/09: the scenario's own SIECLE →
     EDT and link exports keep serving the classes before the arrivals, so they stay before
     them (latest Fri 11/09 10:00, Mon 10:00 being the arrivals' own minute), and the added
-    ones come at the latest Fri 18/09 10:00. Target Tue 15/09: the added exports can be done
-    an hour after the arrivals (14/09 11:00): links active 20:00, extracted 21:00, ENT Tue
-    15/09 03:30 — but GAR only with the export of 15/09 21:00, Wed 16/09 06:00: out of reach,
-    and those are the earliest dates."""
+    ones come at the latest Fri 18/09 10:00. Target Tue 15/09: SIECLE's export to the
+    timetable software shows the arrivals the next day only (it holds what was typed up to
+    the night before), so the added exports come at best on Tue 15/09 10:00: links active
+    20:00, extracted 21:00, ENT Wed 16/09 03:30, GAR with the export of 16/09 21:00, Thu
+    17/09 06:00: out of reach, and those are the earliest dates."""
     scenario = tmp_path / "arrivees.yaml"
     scenario.write_text(
         f"extends: {SCENARIOS / 'nominal.yaml'}\nname: trente arrivées\nreality:\n"
@@ -482,8 +484,8 @@ def test_added_exports_leave_the_scenarios_own_before_the_arrivals(tmp_path: Pat
     assert not tight.feasible
     clock = Clock.starting(loaded.calendar.start)
     assert tight.earliest_reachable == {
-        Target.ENT: clock.day_minutes(dt.date(2026, 9, 15), dt.time(8)),
-        Target.GAR: clock.day_minutes(dt.date(2026, 9, 16), dt.time(8)),
+        Target.ENT: clock.day_minutes(dt.date(2026, 9, 16), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 9, 17), dt.time(8)),
     }
 
 

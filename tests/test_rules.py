@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -451,3 +452,24 @@ def test_messages_name_a_date_where_it_is_written_even_out_of_order(tmp_path: Pa
     assert result.exit_code == 0
     assert "ligne 6 : champ « operations.export_liens_siecle.date[0] »" in result.output
     assert "samedi" in result.output
+
+
+@pytest.mark.parametrize("snapshot", ["previous_night", "en_direct"])
+def test_a_siecle_export_shows_what_was_typed_up_to_the_night_before(snapshot: str) -> None:
+    """domain.md §2: data typed in SIECLE appear in its XML exports the next day. Students
+    created on Mon 31/08 at 09:00 are not in the export SIECLE → EDT of 10:00 that day,
+    which holds SIECLE as it was that night; with ``snapshot: live`` (« en_direct ») they
+    are. Either way every student typed before 31/08 is there."""
+    creation = {"date": ["2026-07-03", "2026-08-31 09:00"], "share": [0.6, 1.0]}
+    exports = {"date": ["2026-07-08", "2026-08-31"], "snapshot": snapshot}
+    result = simulate(
+        nominal_with({"operations": {"creation_eleves": creation, "export_siecle_edt": exports}})
+    )
+    at = result.clock.minutes
+    siecle = result.histories[Store.SIECLE][Category.STUDENTS]
+    before = siecle.at(at(dt.datetime(2026, 8, 31, 8, 59)))
+    created = siecle.at(at(dt.datetime(2026, 8, 31, 9, 30))) & ~before
+    assert created.sum() > 0
+    edt = result.histories[Store.EDT][Category.STUDENTS].at(at(dt.datetime(2026, 8, 31, 10, 30)))
+    assert (edt & before).sum() == before.sum()
+    assert (edt & created).sum() == (0 if snapshot == "previous_night" else created.sum())

@@ -419,27 +419,32 @@ def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operatio
     """One more occurrence of each refreshing export after the last change of reality typed
     in before the target (arrivals, group changes), for the exports whose every occurrence
     comes before that change: the next working day at the operations' time, or the same day
-    an hour after the change when the next day is too late. It may fall after the target
-    (then nothing reaches it, and the occurrences only say how early it could be right)."""
+    an hour after the change when the next day is too late (and the SIECLE → EDT export, if
+    one is added, shows SIECLE live: its XML export shows a change the next day only). It
+    may fall after the target (then nothing reaches it, and the occurrences only say how
+    early it could be right)."""
     if not _changes_before_target(planner):
         return {}
     typed = planner.clock.instant(_last_change(planner))
+    added = [
+        op
+        for op in REFRESH
+        if op in movable and all(planner.instant(v) <= typed for v in every[op])
+    ]
     start: dt.date | dt.datetime = planner.staff.next_working(
         dt.datetime.combine(typed.date(), planner.scenario.calendar.operation_time)
         + dt.timedelta(days=1)
     )
     same_day = typed + dt.timedelta(hours=1)
+    nightly = planner.scenario.operations.export_siecle_edt.snapshot == "previous_night"
     if (
         planner.instant(start) >= planner.target_instant
         and same_day.date() == typed.date()
         and planner.staff.works(typed.date())
+        and not (nightly and Operation.EXPORT_SIECLE_EDT in added)
     ):
         start = same_day
-    return {
-        op: [start]
-        for op in REFRESH
-        if op in movable and all(planner.instant(v) <= typed for v in every[op])
-    }
+    return {op: [start] for op in added}
 
 
 def _removed(values: list[Instant], gone: list[Instant]) -> list[Instant]:

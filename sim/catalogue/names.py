@@ -218,6 +218,13 @@ REMOVAL_WORDS: dict[str, str] = {
     "complet_seulement": "full_only",
 }
 REMOVALS: list[str] = ["every_import", "full_only", "à_chaque_import", "sur_complet"]
+SNAPSHOT_WORDS: dict[str, str] = {
+    "veille": "previous_night",
+    "nuit_precedente": "previous_night",
+    "direct": "live",
+    "en_direct": "live",
+}
+SNAPSHOTS: list[str] = ["previous_night", "live", "veille", "en_direct"]
 
 
 def fold(text: str) -> str:
@@ -241,6 +248,14 @@ def reality_kind(value: object) -> object:
     if not isinstance(value, str):
         return value
     return from_word(value, REALITY_KIND_WORDS.values(), REALITY_KIND_WORDS) or value
+
+
+def snapshot_mode(value: object) -> object:
+    """Which SIECLE an export to the timetable software holds, typed in French (``veille``,
+    ``en direct``) as its id."""
+    if not isinstance(value, str):
+        return value
+    return from_word(value, SNAPSHOT_WORDS.values(), SNAPSHOT_WORDS) or value
 
 
 def removal_mode(value: object) -> object:

@@ -156,6 +156,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Export de structure|Export de la structure STS-WEB vers SIECLE.",
         "en": "Structure export|STS-WEB structure export to SIECLE.",
     },
+    "schema.model.ExportSiecleEdtSpec": {
+        "fr": "Export SIECLE → EDT|Les élèves de SIECLE et leurs divisions envoyés au logiciel d'emploi du temps.",
+        "en": "SIECLE → timetable export|SIECLE's students and their divisions sent to the timetable software.",
+    },
     "schema.model.Operations": {
         "fr": "Opérations|Les opérations de la rentrée, dans l'ordre du document « Obtenir un annuaire cohérent ».",
         "en": "Operations|The rentrée's operations, in the order of the seed document.",
@@ -457,6 +461,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.field.sts_delay": {
         "fr": "Délai STS-WEB|Délai supplémentaire des données STS-WEB vers l'AAF.",
         "en": "STS-WEB delay|Extra delay of STS-WEB data to the AAF.",
+    },
+    "schema.field.snapshot": {
+        "fr": "SIECLE exporté|previous_night (veille : l'export XML de SIECLE montre ce qui a été saisi jusqu'à la veille au soir) ou live (en_direct : SIECLE tel qu'il est à l'heure de l'export).",
+        "en": "SIECLE exported|previous_night (SIECLE's XML export shows what was typed in up to the evening before) or live (SIECLE as it is at the export's minute).",
     },
     "schema.field.removal": {
         "fr": "Retrait des comptes|every_import (à chaque import, comme entcore : un absent est marqué disparu et gardé jusqu'à la présuppression) ou full_only (seulement après une extraction complète, sans présuppression).",

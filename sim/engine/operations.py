@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import numpy as np
 
 from sim.domain import Category, Operation, Origin, Store
-from sim.engine.model import ChainModel
+from sim.engine.model import RANK_STEP, ChainModel
 from sim.scenario.model import (
     BasculeSpec,
+    ExportSiecleEdtSpec,
     ExportStructureSpec,
     OperationSpec,
     VerificationSpec,
@@ -17,6 +19,9 @@ from sim.scenario.model import (
 from sim.truth.facts import BoolArray
 
 Effect = Callable[[ChainModel, OperationSpec, float, int], None]
+# the start of a day, as a nightly export sees it: after files put in at midnight (a
+# forecast's observation, RANK_STEP / 2), before every actor of the day
+SNAPSHOT_OFFSET = RANK_STEP * 3 / 4
 
 
 def _by_structure(
@@ -174,13 +179,21 @@ def export_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
 
 
 def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
-    """Students (and their division) reach the timetable software."""
+    """Students (and their division) reach the timetable software: SIECLE as it was at the
+    start of the day (its XML exports show what was typed in up to the night before), or
+    as it is (``snapshot: live``)."""
+    assert isinstance(spec, ExportSiecleEdtSpec)
     siecle, edt = model.stores[Store.SIECLE], model.stores[Store.EDT]
-    students = model.take_share(Category.STUDENTS, siecle[Category.STUDENTS], share)
-    edt.update(
-        {Category.STUDENTS: students, Category.STUDENT_DIVISION: siecle[Category.STUDENT_DIVISION]},
-        cause,
-    )
+    if spec.snapshot == "previous_night":
+        day = model.clock.instant(model.env.now).date()
+        night = model.clock.day_minutes(day, dt.time(0, 0)) + SNAPSHOT_OFFSET
+        present, divisions = (
+            siecle.state_at(c, night) for c in (Category.STUDENTS, Category.STUDENT_DIVISION)
+        )
+    else:
+        present, divisions = siecle[Category.STUDENTS], siecle[Category.STUDENT_DIVISION]
+    students = model.take_share(Category.STUDENTS, present, share)
+    edt.update({Category.STUDENTS: students, Category.STUDENT_DIVISION: divisions}, cause)
     model.refresh_edt(cause)
 
 

@@ -18,7 +18,14 @@ from pydantic import (
 )
 
 from sim.calendar import StaffCalendar, rentree_date
-from sim.catalogue.names import REALITY_KINDS, REMOVALS, reality_kind, removal_mode
+from sim.catalogue.names import (
+    REALITY_KINDS,
+    REMOVALS,
+    SNAPSHOTS,
+    reality_kind,
+    removal_mode,
+    snapshot_mode,
+)
 from sim.domain import Channel, Operation
 from sim.errors import printable
 from sim.i18n import t
@@ -313,6 +320,18 @@ class ExportStructureSpec(OperationSpec):
     delay: Duration = dt.timedelta(0)
 
 
+class ExportSiecleEdtSpec(OperationSpec):
+    """SIECLE's students (and their classes) sent to the timetable software. ``snapshot``:
+    SIECLE's XML exports hold what was typed in up to the night before (domain.md §2,
+    ``previous_night``), or SIECLE as it is at that minute (``live``: a web service)."""
+
+    snapshot: Annotated[
+        Literal["previous_night", "live"],
+        BeforeValidator(snapshot_mode),
+        WithJsonSchema({"type": "string", "enum": SNAPSHOTS}),
+    ] = "previous_night"
+
+
 def _missing_op() -> OperationSpec:
     return OperationSpec(missing=True)
 
@@ -332,7 +351,9 @@ class Operations(Strict):
     transferts: TransfertsSpec = Field(default_factory=lambda: TransfertsSpec(missing=True))
     creation_eleves: OperationSpec = Field(default_factory=_missing_op)
     export_sts_edt: OperationSpec = Field(default_factory=_missing_op)
-    export_siecle_edt: OperationSpec = Field(default_factory=_missing_op)
+    export_siecle_edt: ExportSiecleEdtSpec = Field(
+        default_factory=lambda: ExportSiecleEdtSpec(missing=True)
+    )
     construction_edt: OperationSpec = Field(default_factory=_missing_op)
     import_sts_edt: OperationSpec = Field(default_factory=_missing_op)
     export_liens_siecle: OperationSpec = Field(default_factory=_missing_op)
