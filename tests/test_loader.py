@@ -342,3 +342,16 @@ def test_validation_warns_of_a_change_recorded_in_a_closure_and_of_an_odd_rentre
     rules = " | ".join(rule for field, rule in rentree if field == "calendar.rentree")
     for told in ("samedi", "jour férié", "fermeture", "loin de celle de la zone"):
         assert told in rules
+
+
+def test_french_day_abbreviations_and_a_lower_case_zone_are_read(tmp_path: Path) -> None:
+    """« sam, dim » as a French office abbreviates them (« sat » already was), « zone: a »."""
+    path = tmp_path / "z.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\nname: z\netablissement: {{zone: a}}\n"
+        "channels:\n  extraction_aaf: {full_days: [sam, dim]}\n",
+        encoding="utf-8",
+    )
+    scenario = load_scenario(path)
+    assert scenario.etablissement.zone == "A"
+    assert scenario.channels.extraction_aaf.full_days == [5, 6]

@@ -43,6 +43,13 @@ WEEKDAYS = {
     "fri": 4,
     "sat": 5,
     "sun": 6,
+    "lun": 0,
+    "mar": 1,
+    "mer": 2,
+    "jeu": 3,
+    "ven": 4,
+    "sam": 5,
+    "dim": 6,
 }
 
 

@@ -103,10 +103,19 @@ def _default_origins() -> dict[Level, OriginShares]:
     }
 
 
+def _zone_letter(value: object) -> object:
+    """A school-holiday zone as typed, « a » or « A »."""
+    return value.strip().upper() if isinstance(value, str) else value
+
+
 class Etablissement(Strict):
     name: PlainText = Field(min_length=1, max_length=200)
     uai: str = Field(pattern=r"^\d{7}[A-Z]$")
-    zone: Literal["A", "B", "C"] = "A"
+    zone: Annotated[
+        Literal["A", "B", "C"],
+        BeforeValidator(_zone_letter),
+        WithJsonSchema({"type": "string", "enum": ["A", "B", "C", "a", "b", "c"]}),
+    ] = "A"
     students: int = Field(1200, ge=30, le=6000)
     divisions: Divisions = Divisions()
     teachers: int = Field(100, ge=5, le=400)
