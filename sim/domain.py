@@ -90,6 +90,19 @@ class Origin(StrEnum):
 
 LEVELS = ("2nde", "1re", "Tle")
 
+# Where each kind of fact is first typed in by the staff (then the chain carries it).
+SOURCE_OF: dict[Category, Store] = {
+    Category.DIVISIONS: Store.STS,
+    Category.TEACHERS: Store.STS,
+    Category.GROUPS: Store.EDT,
+    Category.SERVICES: Store.EDT,
+    Category.STUDENT_GROUP: Store.EDT,
+    Category.STUDENTS: Store.SIECLE,
+    Category.PARENTS: Store.SIECLE,
+    Category.STUDENT_DIVISION: Store.SIECLE,
+    Category.PARENT_STUDENT: Store.SIECLE,
+}
+
 CATEGORIES_OF: dict[Store, tuple[Category, ...]] = {
     Store.STS: (Category.DIVISIONS, Category.GROUPS, Category.TEACHERS, Category.SERVICES),
     Store.SIECLE: (

@@ -135,8 +135,8 @@ def test_the_command_summary_and_files(
     assert "GAR : pourquoi jamais juste" in table[0]
     assert table[1].startswith(
         "1;0339003G;C (fictif);LPO;700;;;jamais juste dans la fenêtre;"
-        "oubli : export des liens élèves-groupes vers SIECLE, élève → groupe manquant, resté "
-        "dans EDT/PRONOTE;"
+        "oubli : export des liens élèves-groupes vers SIECLE, manquants : élève → groupe, arrêtés "
+        "à EDT/PRONOTE;"
     )
     assert ";export des liens élèves-groupes vers SIECLE;;" in table[3]  # right: no cause
     international = tmp_path / "international"

@@ -197,3 +197,14 @@ def test_a_link_to_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", NOMINAL, "-o", str(tmp_path / "rapport.html")])
     assert result.exit_code == 2 and "d'une autre sorte" in result.output
     assert notes.read_text() == "à garder"
+
+
+def test_a_link_to_a_file_still_to_write_in_a_folder_that_exists_is_followed(
+    tmp_path: Path,
+) -> None:
+    """« latest.svg → real/plot.svg », real/ there, plot.svg not yet: written there."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "latest.svg").symlink_to("real/plot.svg")
+    result = runner.invoke(app, ["plot", "graph", NOMINAL, "-o", str(tmp_path / "latest.svg")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "real" / "plot.svg").read_bytes().startswith(b"<?xml")

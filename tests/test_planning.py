@@ -812,6 +812,27 @@ def test_a_confidence_not_reached_says_why_and_exits_1(tmp_path: Path) -> None:
     result = runner.invoke(app, [*arguments, "-n", "20", "--workers", "1", "--write", str(out)])
     assert result.exit_code == 1, result.output
     assert "Confiance 80 % NON atteinte" in result.output
-    assert "une marge plus grande avancerait une opération avant une date fixée" in result.output
+    assert "avancé d'un jour de plus, le calendrier ne tient plus la cible" in result.output
     written = yaml.safe_load(out.read_text("utf-8"))
     assert written["name"].endswith("(cible lun. 21/09/2026, confiance 80 % non atteinte)")
+
+
+def test_a_same_day_siecle_export_does_not_carry_that_days_arrivals(tmp_path: Path) -> None:
+    """Five arrivals typed on Mon 14/09 10:00, the scenario's SIECLE → EDT export at 15:00
+    and its links export at 16:00 that day: the export shows SIECLE as it was that night,
+    so the arrivals never reach the timetable software. The plan for Fri 25/09 adds one
+    more of each export (it once found no calendar): latest Wed 23/09 10:00, links active
+    20:00, ENT Thu 24/09 03:30, GAR with the export of 24/09 21:00 on Fri 25/09 06:00."""
+    path = _variant(
+        tmp_path,
+        "meme-jour",
+        "operations:\n"
+        "  export_siecle_edt: {date: [2026-07-08, 2026-08-31, 2026-09-14 15:00]}\n"
+        "  export_liens_siecle: {date: [2026-09-03, 2026-09-14 16:00]}\n"
+        + ARRIVALS.replace("count: 30", "count: 5"),
+    )
+    loaded = load_scenario(path)
+    plan = make_plan(loaded, dt.date(2026, 9, 25))
+    assert plan.feasible and plan.verified
+    for op in (Operation.EXPORT_SIECLE_EDT, Operation.EXPORT_LIENS_SIECLE):
+        assert [loaded.calendar.at(v) for v in plan.added[op]] == [dt.datetime(2026, 9, 23, 10)]

@@ -357,7 +357,8 @@ def test_a_target_never_right_says_where_its_last_category_is_stuck(tmp_path: An
         causes = result.targets[target].never_causes
         first, share = next(iter(causes.items()))
         assert first == "stuck:student_group:none" and share >= 0.8
-    assert cause_label(first) == "élève → groupe manquant, pas même dans EDT/PRONOTE"
-    assert (
-        cause_label("stuck:student_group:edt") == "élève → groupe manquant, resté dans EDT/PRONOTE"
-    )
+    assert cause_label(first) == "manquants : élève → groupe, pas même dans EDT/PRONOTE"
+    stopped = cause_label("stuck:student_group:edt")
+    assert stopped == "manquants : élève → groupe, arrêtés à EDT/PRONOTE"
+    # students are typed in SIECLE: never « not even in » the timetable software
+    assert cause_label("stuck:students:none") == "manquants : élèves, pas même dans SIECLE"

@@ -127,7 +127,7 @@ def outcome_of(
             operation=operations[-1].actor if operations else None,
             outage_waited=any(step.outages_waited for step in tc.chain_except_departed),
             correct=np.asarray(tc.correct_except_departed, dtype=bool),
-            stuck=stuck_cause(result, graph, target, critical) if never and critical else None,
+            stuck=stuck_cause(result, target, critical) if never and critical else None,
         )
     return LyceeRun(
         index=index,

@@ -25,7 +25,7 @@ from sim.analysis.departed import (
     departed_sources,
     ever_departed,
 )
-from sim.analysis.provenance import Blocking, ChainStep, blocking, trace
+from sim.analysis.provenance import Blocking, ChainStep, blocking, furthest_system, trace
 from sim.chain import build_graph
 from sim.domain import CATEGORIES_OF, TARGET_STORE, Category, Store, Target
 from sim.engine.memo import Memo
@@ -249,13 +249,7 @@ def category_consistency(
         chain = critical_chain(result, graph, store, category, index)
     stuck = None
     if detail and consistent_from is None:
-        last = result.observations[-1]
-        present, true = history.at(last), table.true_at(last)
-        stale, missing = present & ~true, true & ~present
-        # a fact the lycée can act on explains more than an account the ENT keeps
-        other = stale & ~departed_facts(result, store, category, last)
-        if other.any() or missing.any():
-            stale = other
+        missing, stale = wrong_at_end(result, store, category)
         stuck = blocking(result, graph, store, category, missing, stale)
     return CategoryConsistency(
         category=category,
@@ -305,21 +299,32 @@ def critical_chain(
     return []
 
 
-def stuck_cause(
-    result: SimulationResult, graph: nx.DiGraph, target: Target, category: Category
-) -> str:
-    """Why ``category`` of ``target`` is still wrong at the window's end, as a code: one
-    missing fact's furthest system (``stuck:<category>:<system>``, ``none`` when it is in
-    none), else a stale fact the lycée can act on (``stale:<category>``)."""
-    store = TARGET_STORE[target]
+def wrong_at_end(
+    result: SimulationResult, store: Store, category: Category
+) -> tuple[BoolArray, BoolArray]:
+    """The facts of ``category`` missing from ``store`` and stale in it at the last
+    observation; stale ones the lycée can act on only, when there are any or something
+    is missing (an account the ENT keeps explains less)."""
     last = result.observations[-1]
-    present, true = result.histories[store][category].at(last), result.truth.table(category)
-    wanted = true.true_at(last)
-    stale = present & ~wanted & ~departed_facts(result, store, category, last)
-    found = blocking(result, graph, store, category, wanted & ~present, stale)
-    if found is None or not found.missing:
-        return f"stale:{category.value}"
-    return f"stuck:{category.value}:{found.furthest or 'none'}"
+    present = result.histories[store][category].at(last)
+    true = result.truth.table(category).true_at(last)
+    stale, missing = present & ~true, true & ~present
+    other = stale & ~departed_facts(result, store, category, last)
+    if other.any() or missing.any():
+        stale = other
+    return missing, stale
+
+
+def stuck_cause(result: SimulationResult, target: Target, category: Category) -> str | None:
+    """Why ``category`` of ``target`` is still wrong at the window's end, as a code: the
+    furthest system one missing fact reached (``stuck:<category>:<system>``, ``none``
+    when it is in none), else a stale fact (``stale:<category>``); None: nothing wrong."""
+    missing, stale = wrong_at_end(result, TARGET_STORE[target], category)
+    if missing.any():
+        fact = int(np.flatnonzero(missing)[0])
+        where = furthest_system(result, category, fact, result.observations[-1])
+        return f"stuck:{category.value}:{'none' if where is None else where.value}"
+    return f"stale:{category.value}" if stale.any() else None
 
 
 def _critical(

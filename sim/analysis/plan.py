@@ -62,8 +62,10 @@ class Plan:
     probability: float | None = None
     replications: int = 0
     confident: bool = True
-    # why the margin stopped short of the confidence: "chain" (a larger one would pull a
-    # step before a fixed date it needs, or out of the window), "max" (MAX_MARGIN reached)
+    # why the margin stopped short of the confidence: "chain" (moved earlier by one more
+    # day, the calendar no longer meets the target as planned: a step before a fixed date
+    # it needs, a warning, the rentrée morning), "window" (a date out of the window), "max"
+    # (MAX_MARGIN reached)
     margin_limit: str | None = None
     # occurrences after the target that the target does not need (kept as planned)
     not_needed: Calendar = field(default_factory=dict)
@@ -426,17 +428,25 @@ def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operatio
     if not _changes_before_target(planner):
         return {}
     typed = planner.clock.instant(_last_change(planner))
-    added = [
-        op
-        for op in REFRESH
-        if op in movable and all(planner.instant(v) <= typed for v in every[op])
-    ]
+    nightly = planner.scenario.operations.export_siecle_edt.snapshot == "previous_night"
+
+    def carries(op: Operation, value: Instant) -> bool:
+        """Whether an occurrence shows the change: after it, and for a nightly SIECLE
+        export, on a later day."""
+        at = planner.instant(value)
+        if op is Operation.EXPORT_SIECLE_EDT and nightly:
+            return at.date() > typed.date()
+        return at > typed
+
+    added = [op for op in REFRESH if op in movable and not any(carries(op, v) for v in every[op])]
+    if Operation.EXPORT_SIECLE_EDT in added and Operation.EXPORT_LIENS_SIECLE in movable:
+        # the links of the students it brings leave after it: the links export follows
+        added = [op for op in REFRESH if op in (*added, Operation.EXPORT_LIENS_SIECLE)]
     start: dt.date | dt.datetime = planner.staff.next_working(
         dt.datetime.combine(typed.date(), planner.scenario.calendar.operation_time)
         + dt.timedelta(days=1)
     )
     same_day = typed + dt.timedelta(hours=1)
-    nightly = planner.scenario.operations.export_siecle_edt.snapshot == "previous_night"
     if (
         planner.instant(start) >= planner.target_instant
         and same_day.date() == typed.date()
@@ -512,7 +522,7 @@ def _with_margin(
         # a margin that breaks the chain (a step pulled before a fixed date it needs) is no
         # margin: stop at the last one that still meets the target as planned
         if drawn is None or not planner.meets(candidate):
-            plan.margin_limit = "chain"
+            plan.margin_limit = "window" if drawn is None else "chain"
             break
         runs = pool.run(drawn, range(plan.replications), planner.scenario.seed, progress=progress)
         reached = sum(
@@ -657,6 +667,9 @@ def make_plan(
     useless = {op: values for op, values in useless.items() if values}
     for op, indexes in dropped.items():
         gone_own = sum(i < own[op] for i in indexes)
+        if op in planner.before_rentree:  # the rule counts the occurrences that are left
+            count = planner.before_rentree[op]
+            planner.before_rentree[op] = count - sum(i < count for i in indexes)
         if op in planner.kept_before:
             count, typed = planner.kept_before[op]
             planner.kept_before[op] = (count - gone_own, typed)

@@ -157,6 +157,17 @@ def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[Chai
     return marked
 
 
+def furthest_system(
+    result: SimulationResult, category: Category, fact: int, minute: float
+) -> Store | None:
+    """The system furthest down the chain that holds ``fact`` at ``minute`` (None: none)."""
+    for candidate in DOWNSTREAM_FIRST:
+        history = result.histories[candidate].get(category)
+        if history is not None and history.at(minute)[fact]:
+            return candidate
+    return None
+
+
 def blocking(
     result: SimulationResult,
     graph: nx.DiGraph,
@@ -175,9 +186,8 @@ def blocking(
     if not wrong_missing.any():
         return None
     fact = int(np.flatnonzero(wrong_missing)[0])
-    for candidate in DOWNSTREAM_FIRST:
-        history = result.histories[candidate].get(category)
-        if history is not None and history.at(end)[fact]:
-            chain = trace(result, graph, candidate, category, fact, True, end)
-            return Blocking(labels[fact], missing=True, furthest=candidate.value, chain=chain)
-    return Blocking(labels[fact], missing=True, furthest=None, chain=[])
+    furthest = furthest_system(result, category, fact, end)
+    if furthest is None:
+        return Blocking(labels[fact], missing=True, furthest=None, chain=[])
+    chain = trace(result, graph, furthest, category, fact, True, end)
+    return Blocking(labels[fact], missing=True, furthest=furthest.value, chain=chain)

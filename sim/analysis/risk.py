@@ -345,7 +345,9 @@ def _replication(
         )
         critical = tc.critical_category_except_departed
         if tc.consistent_except_departed_from is None and critical is not None:
-            replication.stuck[target] = stuck_cause(result, graph, target, critical)
+            stuck = stuck_cause(result, target, critical)
+            if stuck is not None:
+                replication.stuck[target] = stuck
     return replication
 
 

@@ -577,8 +577,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "by": "margin",
     },
     "plan.margin_limit_chain": {
-        "fr": "(une marge plus grande avancerait une opération avant une date fixée dont elle dépend, ou hors de la fenêtre : la confiance demandée ne s'atteint qu'avec une cible plus tardive)",
-        "en": "(a larger margin would bring an operation before a fixed date it depends on, or out of the window: the confidence asked is reached only with a later target)",
+        "fr": "(avancé d'un jour de plus, le calendrier ne tient plus la cible même sans retard : une opération passerait avant une date fixée dont elle dépend, serait refusée ou laisserait le matin de la rentrée moins juste ; une cible plus tardive ou une date fixée plus tôt donnerait plus de marge)",
+        "en": "(moved one more day earlier, the calendar no longer meets the target even with no delay: an operation would come before a fixed date it depends on, be refused, or leave the rentrée morning less right; a later target or an earlier fixed date would give more margin)",
+    },
+    "plan.margin_limit_window": {
+        "fr": "(une marge plus grande avancerait une opération avant le début de la fenêtre du scénario)",
+        "en": "(a larger margin would bring an operation before the start of the scenario's window)",
     },
     "plan.margin_limit_max": {
         "fr": "(la marge s'arrête à {limit} jours travaillés : la confiance demandée ne s'atteint qu'avec une cible plus tardive)",

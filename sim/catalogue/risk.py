@@ -64,14 +64,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "risk.forgotten": {"fr": "oubli : {operation}", "en": "forgotten: {operation}"},
     "risk.stuck": {
-        "fr": "{category} manquant, resté dans {system}",
-        "en": "{category} missing, left in {system}",
+        "fr": "manquants : {category}, arrêtés à {system}",
+        "en": "missing: {category}, stopped at {system}",
     },
     "risk.stuck_nowhere": {
-        "fr": "{category} manquant, pas même dans {system}",
-        "en": "{category} missing, not even in {system}",
+        "fr": "manquants : {category}, pas même dans {system}",
+        "en": "missing: {category}, not even in {system}",
     },
-    "risk.stale": {"fr": "{category} périmé", "en": "{category} stale"},
+    "risk.stale": {"fr": "périmés : {category}", "en": "stale: {category}"},
     "risk.cause_links_rejected": {
         "fr": "liens rejetés (groupes pas encore dans SIECLE)",
         "en": "links rejected (groups not yet in SIECLE)",

@@ -47,7 +47,6 @@ from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
 if TYPE_CHECKING:
     from sim.analysis.academie import AcademieRun
     from sim.analysis.academie_risk import AcademieRisk
-from sim.scenario.loader import extends_reference
 from sim.scenario.reading import SCENARIO_SUFFIXES
 
 academie_app = typer.Typer(
@@ -416,7 +415,8 @@ def generate(
         if not common.is_file():
             raise UsageError(t("cli.generate_no_common", path=common))
         folder = Path(os.path.realpath(output)).parent
-        relative = extends_reference(common.resolve(), folder)
+        # the académie and its common calendar are one project's files: they move together
+        relative = os.path.relpath(common.resolve(), folder)
         schema = SCHEMA_FILE if SCHEMA_FILE.is_file() else None  # the source tree's copy
         text = generate_academie(
             count,

@@ -139,6 +139,8 @@ class ChainModel:
         # Changes made to the ENT by something else than its import (pre-delete, transition):
         # the next import must run even when the AAF files are unchanged.
         self.ent_outside_changes = 0
+        # when a lycée's own exports were last put into STS-WEB and SIECLE (a forecast)
+        self.observed_at: float | None = None
         services = truth.table(Category.SERVICES)
         self.group_services: BoolArray = services.ends[Category.GROUPS] >= 0
         start = truth.at_start

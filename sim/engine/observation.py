@@ -48,6 +48,7 @@ def observe(model: ChainModel, observed: ObservedState, again: bool = False) -> 
     event of the actor ``exports``, the cause of every change it makes; code ``files``,
     or ``files_again`` when put in again at the start of the files' day)."""
     cause = model.log(ACTOR, "observation", "files_again" if again else "files")
+    model.observed_at = model.env.now
     model.stores[Store.STS].update(observed.sts, cause)
     siecle = model.stores[Store.SIECLE]
     siecle.update(observed.siecle, cause)

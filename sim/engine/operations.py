@@ -186,7 +186,13 @@ def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, caus
     siecle, edt = model.stores[Store.SIECLE], model.stores[Store.EDT]
     if spec.snapshot == "previous_night":
         day = model.clock.instant(model.env.now).date()
-        night = model.clock.day_minutes(day, dt.time(0, 0)) + SNAPSHOT_OFFSET
+        midnight = model.clock.day_minutes(day, dt.time(0, 0))
+        night = midnight + SNAPSHOT_OFFSET
+        seen = model.observed_at
+        if seen is not None and midnight <= seen < model.env.now:
+            # the lycée's files, put in that night (a 02:00 extraction's eve): that is SIECLE
+            # as the night left it
+            night = max(night, seen + SNAPSHOT_OFFSET)
         present, divisions = (
             siecle.state_at(c, night) for c in (Category.STUDENTS, Category.STUDENT_DIVISION)
         )

@@ -60,8 +60,11 @@ def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
 
 
 def _refuse_dangling(path: Path) -> None:
-    """A symbolic link on the way to ``path`` that leads nowhere: writing would make the
-    folders it names, wherever they are. The links that lead somewhere are followed."""
+    """A symbolic link on the way to ``path`` that leads nowhere a file can be made:
+    writing would make the folders it names, wherever they are. A link to a file still to
+    be written, in a folder that exists, is followed like the others."""
+    if os.path.isdir(os.path.dirname(os.path.realpath(path))):
+        return
     for step in (path, *path.parents):
         if os.path.islink(step) and not os.path.exists(step):
             raise _refuse(path, "output.dangling_link", link=step, to=os.readlink(step))

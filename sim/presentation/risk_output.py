@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sim.analysis.provenance import DOWNSTREAM_FIRST
 from sim.analysis.risk import CONFIDENCE, RiskResult, TargetRisk
 from sim.catalogue import MESSAGES
 from sim.chain import SEED_ORDER
-from sim.domain import CATEGORIES_OF, PLATFORM_OPERATIONS, Category, Operation, Target
+from sim.domain import PLATFORM_OPERATIONS, SOURCE_OF, Category, Operation, Target
 from sim.i18n import label, t
 from sim.presentation.export import Csv
 from sim.presentation.formatting import actor_label, count_text, day_text, percent_text
@@ -40,12 +39,8 @@ def cause_label(code: str) -> str:
         return t("risk.forgotten", operation=label("operation", code.split(":", 1)[1]))
     if code.startswith("stuck:"):
         _, category, system = code.split(":", 2)
-        if system == "none":  # not even in the first system that holds its kind of fact
-            first = next(
-                store.value
-                for store in reversed(DOWNSTREAM_FIRST)
-                if Category(category) in CATEGORIES_OF[store]
-            )
+        if system == "none":  # not even where this kind of fact is typed in
+            first = SOURCE_OF[Category(category)].value
             return t(
                 "risk.stuck_nowhere",
                 category=label("category", category),

@@ -104,7 +104,8 @@ def office_habits(scenario: Scenario) -> Problems:
     warnings += _shares_out_of_order(scenario)
     warnings += _refused_for_gates(scenario)
     for index, change in enumerate(scenario.reality):
-        day = change.date + change.recorded_after
+        # as the engine types it: at the operations' time, then recorded_after later
+        day = (scenario.calendar.at(change.date) + change.recorded_after).date()
         what = _closed(day, staff) if not staff.works(day) else None
         if what is not None:
             recorded = t("rule.change_recorded", day=shown(day), what=what)
@@ -137,11 +138,16 @@ def _refused_for_gates(scenario: Scenario) -> Problems:
             later = [g for g in gates if g in first and first[g] > when]
             if not left_out and not later:
                 continue
+            # the first refused occurrence of each operation is told: the others follow
             field = ("operations", op.value, "date", spec.written_index(occurrence))
-            waiting = left_out or later
-            names = t("cli.and").join(t("quoted", text=label("operation", g)) for g in waiting)
-            key = "rule.gate_left_out" if left_out else "rule.gate_later"
-            found.append((field, t(key, day=shown(value), gates=names, count=len(waiting))))
+            for key, waiting in (("rule.gate_left_out", left_out), ("rule.gate_later", later)):
+                if waiting:
+                    names = t("cli.and").join(
+                        t("quoted", text=label("operation", g)) for g in waiting
+                    )
+                    text = t(key, day=shown(value), gates=names, count=len(waiting))
+                    found.append((field, text))
+            break
     return found
 
 

@@ -158,13 +158,11 @@ def with_imported_sizes(
 
 def extends_reference(model: str | Path, folder: str | Path) -> str:
     """How a file written in ``folder`` names ``model`` in its ``extends``: relative when
-    they share a folder (the two move together, a copied project keeps working), absolute
-    when they share only the root (a relative path would climb to it and break as soon as
-    the written file moves)."""
+    the model is in that folder or below it (the two move together), absolute otherwise (a
+    path that climbs out of the folder breaks as soon as the written file moves)."""
     model, folder = os.path.abspath(model), os.path.abspath(folder)
-    if os.path.commonpath([model, folder]) == os.path.abspath(os.sep):
-        return model
-    return os.path.relpath(model, folder)
+    relative = os.path.relpath(model, folder)
+    return model if relative.split(os.sep, 1)[0] == os.pardir else relative
 
 
 def extends_chain(path: str | Path) -> list[Path]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from enum import Enum
@@ -176,10 +177,13 @@ def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
         rule = t("rule.unknown_channel", name=name, allowed=", ".join(c.value for c in Channel))
     else:
         rule = t("rule.unknown_key", name=name)
-    if name[:1].isdigit():  # « {delay: 1,5h} »: the comma ends a value, « 5h » is a key
+    if _DURATION_TAIL.match(name):  # « {delay: 1,5h} »: the comma ends a value, « 5h » a key
         return rule + t("rule.decimal_comma_in_mapping")
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return rule + (t("rule.did_you_mean", name=close[0]) if close else "")
+
+
+_DURATION_TAIL = re.compile(r"^\d+\s*(min|h|j|d)$", re.IGNORECASE)
 
 
 def _annotation_at(field: FieldPath, root: type[BaseModel] = Scenario) -> Any:
