@@ -329,6 +329,17 @@ def test_plan_text_is_a_table_by_date_with_who_does_it() -> None:
     assert "GAR, élèves :" in free
     assert "Vérifié par simulation" in result.output
     assert "aucune opération refusée, hors ordre ou un jour non travaillé" in result.output
+    # the profiling's latest date is the fixed AFFELNET round's own minute, which needs it
+    assert (
+        "Sans marge : « profilage des nomenclatures » au plus tard à la minute même de "
+        "« import des dossiers d'affectation » (date fixée)" in result.output
+    )
+    data = json.loads(
+        runner.invoke(
+            app, ["plan", str(SCENARIOS / "nominal.yaml"), "--target", "2026-09-07", "--json"]
+        ).stdout
+    )
+    assert data["no_margin"] == [{"operation": "profilage", "fixed": "inscription_affectation"}]
 
 
 def test_an_infeasible_target_exits_1_with_the_earliest_dates() -> None:

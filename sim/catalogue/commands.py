@@ -498,6 +498,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« sans effet » : à cette date l'opération est refusée ou ses données rejetées, et la retirer ne change aucune date : le calendrier proposé ne la garde pas.",
         "en": "'no effect': on that date the operation is refused or its data rejected, and leaving it out changes no date: the proposed calendar drops it.",
     },
+    "plan.no_margin": {
+        "fr": "Sans marge : « {operation} » au plus tard à la minute même de « {fixed} » (date fixée), qui exige qu'elle soit faite avant : le moindre retard fait refuser « {fixed} ».",
+        "en": "No margin: '{operation}' at the latest at the very minute of '{fixed}' (a fixed date), which requires it done first: any delay has '{fixed}' refused.",
+    },
     "plan.rentree_kept": {
         "fr": "Les dates au plus tard gardent l'ENT et le GAR du matin de la rentrée ({rentree}) aussi justes qu'avec le calendrier prévu, et les inscriptions d'élèves prévues avant la rentrée avant elle (--ignore-rentree pour ne viser que la cible).",
         "en": "The latest dates keep the ENT and GAR of the rentrée morning ({rentree}) as right as the planned calendar does, and the enrolments of students planned before the rentrée before it (--ignore-rentree to aim at the target only).",
