@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -620,19 +621,25 @@ def test_explain_tells_a_step_still_to_come_from_a_forgotten_one() -> None:
     assert "jamais fait" in never.output
 
 
+def _written_plan(source: Path, tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    """``plan --target 14/09 --json --write``, verified, the link export the one to add."""
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(
+        app, ["plan", str(source), "--target", "2026-09-14", "--json", "--write", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    assert data["verified"] and data["forgotten"] == ["export_liens_siecle"]
+    return data, out
+
+
 def test_an_operation_left_out_is_proposed_to_add(tmp_path: Path) -> None:
     """liens-jamais-exportes leaves the link export out: no calendar of the scenario's steps
     reaches Mon 14/09. The plan adds it, at the latest Fri 11/09 (16:00, the time of the
     timetable import it follows): active 20:00, extracted 21:00, ENT Sat 12/09 03:30, GAR
     Sun 13/09 06:00. The written plan does it and reaches the target."""
     source = SCENARIOS / "liens-jamais-exportes.yaml"
-    out = tmp_path / "plan.yaml"
-    result = runner.invoke(
-        app, ["plan", str(source), "--target", "2026-09-14", "--json", "--write", str(out)]
-    )
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert data["verified"] and data["forgotten"] == ["export_liens_siecle"]
+    data, out = _written_plan(source, tmp_path)
     assert data["operations"]["export_liens_siecle"]["added"] == ["2026-09-11T16:00"]
     run = json.loads(runner.invoke(app, ["run", str(out), "--json"]).stdout)
     for target in Target:
@@ -722,13 +729,7 @@ def test_a_left_out_operation_the_target_holds_without_stays_left_out(tmp_path: 
         "  export_structure_siecle: {missing: true}\n",
         encoding="utf-8",
     )
-    out = tmp_path / "plan.yaml"
-    result = runner.invoke(
-        app, ["plan", str(source), "--target", "2026-09-14", "--json", "--write", str(out)]
-    )
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert data["verified"] and data["forgotten"] == ["export_liens_siecle"]
+    data, out = _written_plan(source, tmp_path)
     structure = data["operations"]["export_structure_siecle"]
     assert structure["not_needed"] == [] and structure["added"] == []
     written = yaml.safe_load(out.read_text("utf-8"))
