@@ -161,3 +161,25 @@ def test_a_forgotten_structure_export_is_told_as_covered_by_the_copy(tmp_path: P
     text = summary_text(analysis)
     assert "apporte la structure quand même" in text
     assert "ne peut pas arriver dans l'ENT" not in text
+
+
+def test_a_same_day_siecle_export_is_told_as_such(tmp_path: Path) -> None:
+    """Five arrivals typed on 14/09 10:00 and the only later SIECLE → EDT export the same
+    day at 15:00: it shows SIECLE as the night left it, and the summary says so rather
+    than « it happened but did not pass it on »."""
+    path = tmp_path / "meme-jour.yaml"
+    path.write_text(
+        f"extends: {SCENARIOS / 'nominal.yaml'}\n"
+        'name: "Export le jour même"\n'
+        "operations:\n"
+        "  export_siecle_edt: {date: [2026-07-08, 2026-08-31, 2026-09-14 15:00]}\n"
+        "  export_liens_siecle: {date: [2026-09-03, 2026-09-14 16:00]}\n"
+        "reality:\n"
+        "  - {date: 2026-09-14, kind: arrival, count: 5, level: 2nde, origin: external}\n",
+        encoding="utf-8",
+    )
+    text = summary_text(analyse(simulate(load_scenario(path))))
+    assert (
+        "« export SIECLE → EDT » a eu lieu le même jour, mais un export de SIECLE ne montre que "
+        "ce qui a été saisi jusqu'à la veille, et aucun depuis" in text
+    )

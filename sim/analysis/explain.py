@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.analysis.departed import departed_facts, marked_since, marked_user, removed_after
-from sim.domain import CATEGORIES_OF, READS, WRITES, Category, Channel, Store
+from sim.domain import CATEGORIES_OF, READS, WRITES, Category, Channel, Operation, Store
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
 from sim.i18n import label, t
@@ -179,6 +179,17 @@ def _runs(
     ]
 
 
+def _shows_the_night_before(result: SimulationResult, run: EventRecord, since: float) -> bool:
+    """A SIECLE → EDT export on the day a fact reached SIECLE, showing SIECLE as it was the
+    night before (``snapshot: previous_night``): it could not carry the fact."""
+    spec = result.scenario.operations.export_siecle_edt
+    return (
+        run.actor == Operation.EXPORT_SIECLE_EDT
+        and spec.snapshot == "previous_night"
+        and result.instant(run.minute).date() == result.instant(since).date()
+    )
+
+
 def _last_run(result: SimulationResult, actors: list[str], before: float) -> str | None:
     runs = _runs(result, actors, -1.0, before)
     return _when(result, runs[-1].minute) if runs else None
@@ -253,7 +264,10 @@ def _not_started(
         "since": t("explain.on", when=_when(result, since)) if since else t("explain.at_start"),
         "step": ", ".join(label("operation", a) for a in actors),
     }
-    if _runs(result, actors, since, at):
+    runs = _runs(result, actors, since, at)
+    if runs and all(_shows_the_night_before(result, e, since) for e in runs):
+        return _cause("explain.end_same_day", **values)
+    if runs:
         return _cause("explain.end_not_passed", **values)
     last = _last_run(result, actors, since)
     if last is None:

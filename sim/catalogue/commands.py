@@ -400,6 +400,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since} ; « {step} » a eu lieu depuis mais ne l'a pas transmis",
         "en": "{end} is not in {system}: it reached {upstream} {since}; '{step}' ran since but did not pass it on",
     },
+    "explain.end_same_day": {
+        "fr": "{end} n'est pas dans {system} : arrivé dans {upstream} {since} ; « {step} » a eu lieu le même jour, mais un export de SIECLE ne montre que ce qui a été saisi jusqu'à la veille, et aucun depuis",
+        "en": "{end} is not in {system}: it reached {upstream} {since}; '{step}' ran the same day, but a SIECLE export shows only what was typed in up to the night before, and none since",
+    },
     "explain.end_nowhere": {
         "fr": "{end} n'est pas dans {system} ni dans aucun système qui l'alimente",
         "en": "{end} is not in {system} nor in any system that feeds it",
