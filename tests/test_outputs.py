@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sim.cli import app
 from sim.errors import OutputError
-from sim.presentation.files import write_atomically, write_file_set
+from sim.files import write_atomically, write_file_set
 from tests.conftest import SCENARIOS
 
 runner = CliRunner()

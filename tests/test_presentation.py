@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 from sim.analysis.run_analysis import Warning
+from sim.files import write_file_set
 from sim.i18n import set_language
 from sim.presentation.export import Csv, CsvForm, events_csv, result_json, write_outputs
-from sim.presentation.files import write_file_set
 from sim.presentation.formatting import day_text, instant_text, warning_cause, warning_message
 from sim.presentation.summary import summary_text
 from tests.conftest import run_scenario

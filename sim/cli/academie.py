@@ -33,14 +33,14 @@ from sim.errors import (
     ScenarioErrors,
     UsageError,
 )
-from sim.i18n import t
-from sim.presentation.export import Csv, CsvForm, dumps
-from sim.presentation.files import (
+from sim.files import (
     check_output_file,
     check_output_folder,
     write_atomically,
     write_file_set,
 )
+from sim.i18n import t
+from sim.presentation.export import Csv, CsvForm, dumps
 from sim.presentation.formatting import day_text, parse_day
 from sim.scenario.academie import MAX_LYCEES, Academie, load_academie
 

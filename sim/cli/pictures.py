@@ -21,8 +21,8 @@ from sim.cli.app import (
 from sim.domain import Target
 from sim.engine.simulation import simulate
 from sim.errors import OutputError, UsageError
+from sim.files import check_output_file
 from sim.i18n import t
-from sim.presentation.files import check_output_file
 from sim.scenario.model import Scenario
 
 if TYPE_CHECKING:  # matplotlib loads only when a picture is drawn (start-up of other commands)

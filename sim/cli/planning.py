@@ -41,6 +41,12 @@ from sim.cli.usage import BadChoice, share_number
 from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, RentreeSimError, UsageError
+from sim.files import (
+    check_output_file,
+    check_output_folder,
+    write_atomically,
+    write_file_set,
+)
 from sim.i18n import t
 from sim.presentation.compare_output import (
     compare_json,
@@ -49,12 +55,6 @@ from sim.presentation.compare_output import (
     compare_text,
 )
 from sim.presentation.export import Csv, CsvForm, dumps
-from sim.presentation.files import (
-    check_output_file,
-    check_output_folder,
-    write_atomically,
-    write_file_set,
-)
 from sim.presentation.formatting import day_text
 from sim.presentation.risk_output import curve_csv, replications_csv, risk_json, risk_summary
 from sim.scenario.fields import parse_date, parse_instant

@@ -110,6 +110,7 @@ def diagnose_files(
     use_language(lang)
     from sim.analysis.diagnosis import check_diagnosis_day, diagnose, latest_export_date
     from sim.analysis.prediction import Prediction, check_forecast_day, forecast
+    from sim.files import check_output_file
     from sim.presentation.diagnosis_output import (
         ReadFile,
         diagnosis_html,
@@ -117,7 +118,6 @@ def diagnose_files(
         diagnosis_text,
         write_diagnosis_html,
     )
-    from sim.presentation.files import check_output_file
     from sim.presentation.report import REPORT_SUFFIXES
 
     calendar = load(scenario) if scenario is not None else None
@@ -219,7 +219,7 @@ def fictional_files(
     use_language(lang)
     from sim.domain import Store
     from sim.engine.simulation import simulate
-    from sim.presentation.files import check_output_folder, write_file_set
+    from sim.files import check_output_folder, write_file_set
     from sim.realfiles.defects import plant
     from sim.realfiles.fictional import exports_of
     from sim.realfiles.writer import export_files
@@ -316,7 +316,7 @@ def import_files(
     use_language(lang)
     from sim.analysis.diagnosis import check_school_year, latest_export_date
     from sim.analysis.prediction import check_same_rentree
-    from sim.presentation.files import check_output_file
+    from sim.files import check_output_file
     from sim.realfiles.importer import data_of
     from sim.realfiles.scenario_file import import_scenario_text, write_import
     from sim.scenario.donnees import DATA_SUFFIX

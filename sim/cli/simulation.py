@@ -24,9 +24,9 @@ from sim.cli.app import (
 )
 from sim.engine.simulation import simulate
 from sim.errors import OutputError, RentreeSimError
+from sim.files import check_output_file, check_output_folder
 from sim.i18n import t
 from sim.presentation.export import Csv, CsvForm, dumps, result_json, write_outputs
-from sim.presentation.files import check_output_file, check_output_folder
 from sim.presentation.summary import summary_text
 from sim.scenario.loader import extends_chain
 from sim.scenario.schema import scenario_schema

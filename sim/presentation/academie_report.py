@@ -11,6 +11,7 @@ from sim._version import __version__
 from sim.analysis.academie import AcademieRun
 from sim.analysis.academie_risk import AcademieRisk
 from sim.domain import Target
+from sim.files import write_atomically
 from sim.i18n import label, language, t
 from sim.presentation.academie_output import (
     TARGETS,
@@ -22,7 +23,6 @@ from sim.presentation.academie_output import (
 )
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
 from sim.presentation.academie_risk_output import decimal_text, risk_basis_text
-from sim.presentation.files import write_atomically
 from sim.presentation.formatting import day_text, percent_text
 from sim.presentation.plotting import figure_of
 from sim.presentation.report import HEAD, STYLE, figure_html, svg_markup

@@ -14,8 +14,8 @@ from sim.analysis.academie import LyceeRun
 from sim.analysis.diagnosis import Diagnosis, Finding, Severity
 from sim.analysis.prediction import Prediction
 from sim.domain import Target
+from sim.files import write_atomically
 from sim.i18n import label, language, t
-from sim.presentation.files import write_atomically
 from sim.presentation.formatting import count_text, day_text, instant_text
 
 

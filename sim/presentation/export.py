@@ -26,8 +26,8 @@ from sim.analysis.run_analysis import Analysis, observation_index
 from sim.catalogue import MESSAGES
 from sim.domain import TARGET_STORE, Target
 from sim.engine.simulation import SimulationResult
+from sim.files import write_file_set
 from sim.i18n import label, t
-from sim.presentation.files import write_file_set
 from sim.presentation.formatting import (
     actor_label,
     actors_label,

@@ -22,8 +22,8 @@ from sim.calendar import is_school_holiday
 from sim.domain import WRITES, Store, Target
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
+from sim.files import write_atomically
 from sim.i18n import label, t
-from sim.presentation.files import write_atomically
 from sim.presentation.formatting import day_text
 
 # Rules that the timeline marks (rejections, replacements, duplicates…)

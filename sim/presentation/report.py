@@ -13,8 +13,8 @@ from sim._version import __version__
 from sim.analysis.consistency import CategoryConsistency, TargetConsistency
 from sim.analysis.run_analysis import Analysis
 from sim.domain import Target
+from sim.files import write_atomically
 from sim.i18n import label, language, t
-from sim.presentation.files import write_atomically
 from sim.presentation.formatting import (
     day_text,
     instant_text,

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from sim.errors import OutputError, os_reason
+from sim.files import FILE_MODE, write_atomically
 from sim.i18n import t
-from sim.presentation.files import FILE_MODE, write_atomically
 from sim.scenario.donnees import DATA_SUFFIX, EstablishmentData, data_json
 from sim.scenario.loader import extends_reference
 
