@@ -86,3 +86,16 @@ def test_a_key_that_is_a_folder_or_a_folder_that_is_a_file_is_told(tmp_path: Pat
     (tmp_path / "b").write_text("un fichier")
     with pytest.raises(ImportFileError, match="est un fichier, pas un dossier"):
         load_key(tmp_path / "b")
+
+
+def test_a_mistyped_file_name_makes_no_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """diagnostiquer with files that do not exist: told, and no key made in the user's
+    configuration folder (it was made first)."""
+    from tests.conftest import run_main
+
+    config = tmp_path / "config"
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(config))
+    missing = [str(tmp_path / name) for name in ("sts.xml", "eleves.xml", "structures.xml")]
+    options = ["--sts", missing[0], "--eleves", missing[1], "--structures", missing[2]]
+    assert run_main(monkeypatch, "diagnostiquer", *options) == 2
+    assert not config.exists()

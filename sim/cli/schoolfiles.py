@@ -64,7 +64,11 @@ def _read_files(
     whose name says another lycée or year is told too."""
     from sim.realfiles.key import load_key
     from sim.realfiles.readers import read_school_exports, sts_name_mismatch
+    from sim.realfiles.safe import check_present
 
+    for path in (sts, eleves, structures, responsables):
+        if path is not None:
+            check_present(path)  # a mistyped name makes no key in the user's folder
     key = load_key()
     if key.created:
         typer.echo(t("key.created", path=key.path), err=True)

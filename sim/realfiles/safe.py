@@ -109,6 +109,17 @@ def read_export(
         return None
 
 
+def check_present(path: Path) -> None:
+    """``path`` names a file that exists (not a folder): told before anything else is made,
+    such as the pseudonymisation key. Its content is checked when it is read."""
+    if "\x00" in str(path):
+        raise ImportFileError("?", t("import.file_missing"))
+    if os.path.isdir(path):
+        raise ImportFileError(path, t("import.file_is_directory"))
+    if not os.path.lexists(path):
+        raise ImportFileError(path, t("import.file_missing"))
+
+
 @contextmanager
 def _opened(path: Path) -> Iterator[IO[bytes]]:
     """``path`` opened: a regular, non-empty file of at most :data:`MAX_FILE_BYTES`."""
