@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench_speed import CLI, PEAK  # noqa: E402
 
-from sim.analysis import academie_risk, risk  # noqa: E402
+from sim.analysis import academie_risk, replication  # noqa: E402
 from sim.analysis.academie_risk import REPLICATION_SECONDS, Piece, run_piece  # noqa: E402
 from sim.engine.simulation import build_truth  # noqa: E402
 from sim.scenario.academie import load_academie  # noqa: E402
@@ -153,7 +153,7 @@ def lycee_costs(
         spent = {}
         for n in (small, large):
             academie_risk._TRUTHS.clear()
-            risk._MEMOS.clear()
+            replication._MEMOS.clear()
             piece = Piece(0, lycee.scenario, 0, n, lycee.scenario.seed, academie.seed)
             started = time.process_time()
             run_piece(piece)

@@ -30,11 +30,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sim.analysis import risk  # noqa: E402
+from sim.analysis import replication  # noqa: E402
 from sim.analysis.consistency import store_states  # noqa: E402
 from sim.analysis.departed import departed_facts, ever_departed  # noqa: E402
 from sim.analysis.differences import run_difference  # noqa: E402
-from sim.analysis.risk import sample_calendar  # noqa: E402
+from sim.analysis.replication import sample_calendar  # noqa: E402
 from sim.analysis.run_analysis import analyse  # noqa: E402
 from sim.chain import build_graph  # noqa: E402
 from sim.engine.lazy import simulate_fast  # noqa: E402
@@ -121,7 +121,7 @@ PEAK = (
 def command(args: list[str], engine: str = "") -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one command of the CLI (``engine``:
     ``simpy`` to run every replication in SimPy)."""
-    env = {**os.environ, risk.ENGINE_VARIABLE: engine}
+    env = {**os.environ, replication.ENGINE_VARIABLE: engine}
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", PEAK, *CLI, *args], capture_output=True, text=True, cwd=ROOT, env=env
@@ -176,18 +176,18 @@ def fast_engine_lines(scenario, n: int) -> None:  # type: ignore[no-untyped-def]
         f"(journal d'événements et historiques)"
     )
     graph = build_graph(scenario)
-    key = risk._lycee_key(scenario)
-    risk._LYCEES[key] = (truth, clock)
-    shared = risk._memo(key, scenario, truth)
+    key = replication.lycee_key(scenario)
+    replication._LYCEES[key] = (truth, clock)
+    shared = replication.memo_for(key, scenario, truth)
     for i in range(n):
-        risk._replicate(scenario, truth, clock, graph, i, 7, None, shared)
+        replication.replicate(scenario, truth, clock, graph, i, 7, None, shared)
     started = time.process_time()
     for i in range(n, 2 * n):
-        risk._replicate(scenario, truth, clock, graph, i, 7, None, shared)
+        replication.replicate(scenario, truth, clock, graph, i, 7, None, shared)
     with_memo = (time.process_time() - started) * 1000 / n
     started = time.process_time()
     for i in range(n, 2 * n):
-        risk._replicate(scenario, truth, clock, graph, i, 7, None, None)
+        replication.replicate(scenario, truth, clock, graph, i, 7, None, None)
     without = (time.process_time() - started) * 1000 / n
     print(
         f"réplication de risk (tirage, moteur, analyse ; réplications nouvelles) : "

@@ -12,10 +12,11 @@ import numpy as np
 import pytest
 import yaml
 
-from sim.analysis import risk
+from sim.analysis import replication
 from sim.analysis.academie_risk import pieces_of, run_academie_risk
 from sim.analysis.execution import LocalExecutor
-from sim.analysis.risk import common_failures, run_risk
+from sim.analysis.replication import common_failures
+from sim.analysis.risk import run_risk
 from sim.domain import Channel, Operation, Target
 from sim.presentation.academie_risk_output import academie_risk_json
 from sim.presentation.export import dumps
@@ -73,8 +74,8 @@ def test_common_failures_are_the_same_nights_for_every_lycee(folder: Path) -> No
     for piece in (p for p in pieces if p.start == 0):
         days = (piece.scenario.calendar.end - piece.scenario.calendar.start).days + 1
         shared = common_failures(piece.common_seed or 0, 3, days)
-        drawn, lateness, _ = risk._draw(piece.scenario, 3, piece.seed, None, shared)
-        _, own_lateness, _ = risk._draw(piece.scenario, 3, piece.seed, None)
+        drawn, lateness, _ = replication.draw(piece.scenario, 3, piece.seed, None, shared)
+        _, own_lateness, _ = replication.draw(piece.scenario, 3, piece.seed, None)
         assert lateness == own_lateness
         nights.append({c: drawn.channels.get(c).outages for c in Channel})
     assert nights[0] == nights[1] == nights[2]

@@ -17,7 +17,7 @@ from sim.analysis.departed import (
     departed_facts,
     ever_departed,
 )
-from sim.analysis.risk import sample_calendar
+from sim.analysis.replication import sample_calendar
 from sim.domain import Category, Store
 from sim.engine.lazy import simulate_fast
 from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analysis.risk import sample_calendar
+from sim.analysis.replication import sample_calendar
 from sim.engine.simulation import SimulationResult, build_truth, simulate
 from sim.scenario.loader import load_scenario
 from tests.conftest import SCENARIOS, check_golden

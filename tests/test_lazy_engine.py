@@ -24,9 +24,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sim.analysis import risk
+from sim.analysis import replication, risk
 from sim.analysis.differences import differences, run_difference
-from sim.analysis.risk import sample_calendar
+from sim.analysis.replication import sample_calendar
 from sim.cli.app import main
 from sim.domain import Channel, Operation
 from sim.engine.lazy import LazyEnvironment, NeedsSimPy, simulate_fast, simulate_lazy
@@ -436,7 +436,7 @@ def disagreeing(monkeypatch: pytest.MonkeyPatch) -> None:
         result.events.append(extra)
         return result, fell_back
 
-    monkeypatch.setattr(risk, "simulate_fast", wrong)
+    monkeypatch.setattr(replication, "simulate_fast", wrong)
 
 
 def test_risk_stops_when_the_engines_disagree(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -464,10 +464,10 @@ def test_the_cli_says_so_in_french_and_exits_1(
 def test_risk_is_the_same_on_either_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     scenario = load_scenario(SCENARIOS / "arrivees-tardives.yaml")
     fast = risk.run_risk(scenario, 40, seed=9, workers=1)
-    monkeypatch.setenv(risk.ENGINE_VARIABLE, "simpy")
+    monkeypatch.setenv(replication.ENGINE_VARIABLE, "simpy")
     reference = risk.run_risk(scenario, 40, seed=9, workers=1)
     for a, b in zip(reference.replications, fast.replications, strict=True):
-        assert risk.replication_difference(a, b) is None
+        assert replication.replication_difference(a, b) is None
     for target, expected in reference.targets.items():
         assert fast.targets[target].percentiles == expected.percentiles
         assert np.array_equal(fast.targets[target].curve, expected.curve)
@@ -477,12 +477,12 @@ def test_a_worker_with_another_copy_of_the_truth_gets_its_own_memo() -> None:
     """A worker process forked after the parent ran replications inherits the parent's
     memos, but receives its own copy of the truth: it must not use the parent's memo."""
     scenario = small()
-    key = risk._lycee_key(scenario)
+    key = replication.lycee_key(scenario)
     first, _ = build_truth(scenario)
     second, _ = build_truth(scenario)
-    memo = risk._memo(key, scenario, first)
-    assert memo is not None and risk._memo(key, scenario, first) is memo
-    other = risk._memo(key, scenario, second)
+    memo = replication.memo_for(key, scenario, first)
+    assert memo is not None and replication.memo_for(key, scenario, first) is memo
+    other = replication.memo_for(key, scenario, second)
     assert other is not None and other is not memo and other.owner is second
 
 
@@ -508,7 +508,7 @@ def test_plan_stops_when_the_engines_disagree_on_a_tried_calendar(
 def test_an_unknown_engine_is_a_french_usage_error(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv(risk.ENGINE_VARIABLE, "simply")
+    monkeypatch.setenv(replication.ENGINE_VARIABLE, "simply")
     extra = ["-n", "4"] if command == "risk" else ["--target", "2026-09-14"]
     monkeypatch.setattr(
         "sys.argv", ["rentree-sim", command, str(SCENARIOS / "nominal.yaml"), *extra]

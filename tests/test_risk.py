@@ -12,10 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sim.analysis.replication import ReplicationPool, draw_lateness
 from sim.analysis.risk import (
-    ReplicationPool,
     _binomial_cdf,
-    draw_lateness,
     never_causes_of,
     percentile,
     percentile_interval,
@@ -267,7 +266,7 @@ def test_drawn_calendars_keep_the_staff_calendar_and_the_fixed_dates() -> None:
     forgotten."""
     import numpy as np
 
-    from sim.analysis.risk import sample_calendar
+    from sim.analysis.replication import sample_calendar
     from sim.calendar import day_of
     from sim.scenario.loader import load_scenario
     from tests.conftest import SCENARIOS

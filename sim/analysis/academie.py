@@ -18,7 +18,8 @@ from numpy.typing import NDArray
 from sim.analysis.consistency import stuck_cause, target_consistency
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
-from sim.analysis.risk import fast_engine, never_causes_of
+from sim.analysis.replication import fast_engine
+from sim.analysis.risk import never_causes_of
 from sim.analysis.run_analysis import WARNING_CODES, transition_gaps
 from sim.calendar import Clock
 from sim.chain import build_graph

@@ -17,16 +17,23 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.analysis import risk
 from sim.analysis.academie import morning_index
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
+from sim.analysis.replication import (
+    Replication,
+    common_failures,
+    draw,
+    fast_engine,
+    lycee_key,
+    memo_for,
+    replicate,
+    summarise_run,
+)
 from sim.analysis.risk import (
     ACTORS,
     PERCENTILES,
-    Replication,
     associated_causes,
-    common_failures,
     never_causes_of,
     percentile,
     percentile_interval,
@@ -113,12 +120,12 @@ def _failures(piece: Piece, index: int) -> NDArray[np.float64] | None:
 
 def run_piece(piece: Piece) -> PieceResult:
     """The task: a lycée's replications ``start`` to ``stop``, as compact arrays."""
-    key = risk._lycee_key(piece.scenario)
+    key = lycee_key(piece.scenario)
     truth, clock = _truth(key, piece.scenario)
     graph = build_graph(piece.scenario)
-    memo = risk._memo(key, piece.scenario, truth)
+    memo = memo_for(key, piece.scenario, truth)
     replications = [
-        risk._replicate(
+        replicate(
             piece.scenario,
             truth,
             clock,
@@ -330,7 +337,7 @@ def check_engine(
 ) -> None:
     """Run a few (lycée, replication) pairs, chosen by the seed, again in SimPy and on the
     fast engine here; stop on any difference, in the run or in what came back."""
-    if not risk.fast_engine():
+    if not fast_engine():
         return
     rng = np.random.default_rng(academie.seed if seed is None else seed)
     chosen = rng.choice(len(pieces), size=min(CHECKED, len(pieces)), replace=False)
@@ -339,15 +346,13 @@ def check_engine(
         index = piece.start
         truth, clock = build_truth(piece.scenario)
         failures = _failures(piece, index)
-        drawn, lateness, forgotten = risk._draw(piece.scenario, index, piece.seed, None, failures)
+        drawn, lateness, forgotten = draw(piece.scenario, index, piece.seed, None, failures)
         reference = simulate(drawn, truth=truth, clock=clock)
         fast, _ = simulate_fast(drawn, truth=truth, clock=clock)
         graph = build_graph(piece.scenario)
         difference = run_difference(reference, fast)
         if difference is None:
-            again = compact(
-                piece, [risk._replication(reference, graph, index, lateness, forgotten)]
-            )
+            again = compact(piece, [summarise_run(reference, graph, index, lateness, forgotten)])
             u = piece.position
             same = (
                 np.array_equal(again.consistent_from[0], collector.consistent_from[u, index], True)

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning, fitted_shares
-from sim.analysis.risk import ReplicationPool
+from sim.analysis.replication import ReplicationPool
 from sim.calendar import day_of
 from sim.chain import PREDECESSORS, SEED_ORDER
 from sim.domain import ENROLMENTS, PLATFORM_OPERATIONS, Category, Operation, Target

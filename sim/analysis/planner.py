@@ -10,7 +10,7 @@ import numpy as np
 
 from sim.analysis.consistency import target_consistency
 from sim.analysis.differences import run_difference
-from sim.analysis.risk import CHECKED_REPLICATIONS, fast_engine
+from sim.analysis.replication import CHECKED_REPLICATIONS, fast_engine
 from sim.calendar import Clock, StaffCalendar, day_of
 from sim.chain import PREDECESSORS, build_graph
 from sim.domain import Category, Operation, Target

@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sim.analysis.risk import (
-    ReplicationPool,
-    RiskResult,
-    default_workers,
-    run_risk,
-    tornado,
-)
+from sim.analysis.replication import ReplicationPool
+from sim.analysis.risk import RiskResult, default_workers, run_risk, tornado
 from sim.analysis.run_analysis import analyse
 from sim.calendar import Clock
 from sim.catalogue.names import CATEGORY_WORDS, from_word

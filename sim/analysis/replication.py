@@ -1,0 +1,446 @@
+"""Replications of a lycée's rentrée: one drawn calendar (forgotten operations, lateness in
+working days, failed nights of the batches), simulated on the fast engine (or SimPy) and
+summed up in a small record. Replication ``i`` draws from ``SeedSequence(seed,
+spawn_key=(i,))``, so results do not depend on how many processes run them. ``risk``,
+``plan --confidence`` and the académie build on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import math
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.analysis.consistency import stuck_cause, target_consistency
+from sim.analysis.differences import run_difference
+from sim.analysis.run_analysis import WARNING_CODES
+from sim.calendar import Clock, day_of
+from sim.chain import PREDECESSORS, SEED_ORDER, build_graph
+from sim.domain import Category, Channel, Operation, Target
+from sim.engine.lazy import simulate_fast
+from sim.engine.memo import Memo
+from sim.engine.simulation import (
+    SimulationResult,
+    build_truth,
+    memo_context,
+    new_memo,
+    simulate,
+)
+from sim.errors import EngineMismatch, UsageError, printable
+from sim.i18n import t
+from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
+from sim.scenario.priors import failure_probability, operation_risk
+from sim.truth.model import Truth
+
+
+@dataclass
+class Replication:
+    """What one replication drew and what it gave (small: it crosses process boundaries)."""
+
+    index: int
+    lateness: dict[str, int]
+    forgotten: list[str]
+    consistent_from: dict[Target, float | None]
+    category_from: dict[Target, dict[Category, float | None]]
+    correct: dict[Target, NDArray[np.bool_]]
+    chain: dict[Target, list[str]]
+    warnings: list[str] = field(default_factory=list)
+    # whether a batch on the target's critical chain was down when it should have run
+    outage_waited: dict[Target, bool] = field(default_factory=dict)
+    # a target never right: why its last category is not (``stuck_cause``)
+    stuck: dict[Target, str] = field(default_factory=dict)
+
+
+# --- sampling -----------------------------------------------------------------------------
+
+
+Failures = NDArray[np.float64]  # [channel, day]: uniform draws shared by an académie
+
+
+def common_failures(seed: int, index: int, days: int) -> Failures:
+    """Replication ``index``'s shared draws of failed nights (a stream of its own, apart
+    from every lycée's)."""
+    sequence = np.random.SeedSequence(entropy=seed, spawn_key=(COMMON_STREAM, index))
+    return np.random.default_rng(sequence).random((len(Channel), days))
+
+
+def draw_lateness(lateness: Lateness, rng: np.random.Generator) -> int:
+    """One lateness in whole working days (never negative, capped at ``max`` if given)."""
+    if lateness.kind == "triangular":
+        high = lateness.max if lateness.max is not None else lateness.mode
+        value = (
+            lateness.min
+            if high <= lateness.min
+            else rng.triangular(lateness.min, lateness.mode, high)
+        )
+    elif lateness.kind == "lognormal":
+        value = rng.lognormal(math.log(lateness.median), lateness.sigma)
+    else:
+        weights = np.asarray(lateness.weights or [1.0] * len(lateness.values), dtype=float)
+        value = rng.choice(np.asarray(lateness.values, dtype=float), p=weights / weights.sum())
+    if lateness.max is not None:
+        value = min(value, lateness.max)
+    # past the format's bound an operation is as good as forgotten; the cap keeps a lognormal
+    # tail from asking for millions of working days
+    return max(0, round(min(float(value), MAX_LATENESS_DAYS)))
+
+
+def sample_calendar(
+    scenario: Scenario,
+    rng: np.random.Generator,
+    fixed: dict[Operation, int] | None = None,
+    failures: Failures | None = None,
+) -> tuple[Scenario, dict[str, int], list[str]]:
+    """One drawn calendar. Draws come in a fixed order (every draw is made even when unused)
+    so that fixing one operation's lateness keeps every other draw: common random numbers.
+
+    A late operation pushes the ones that follow it in the seed's order (staff follow the
+    procedure): an operation's delay is the largest of its own lateness and its done
+    predecessors' delays, so the planned spacing between steps is kept. Delays count the days
+    the staff work (no closure, no day off); a fixed date (the académie's, AFFELNET's) is
+    never late, and the dates after it keep their own lateness.
+
+    ``failures`` (one uniform draw per channel and day of the window, shared by the lycées
+    of an académie) replaces the lycée's own draws of failed nights: a night fails where
+    the draw is below the channel's failure probability, so lycées whose batches fail as
+    often fail on the same nights (the batches are the académie's, not the lycée's)."""
+    # only the calendar's parts are drawn (each operation's dates, shares and "missing",
+    # each batch's outages): the rest is shared with the scenario, never changed
+    operations, channels = scenario.operations, scenario.channels
+    drawn = scenario.model_copy(
+        update={
+            "operations": operations.model_copy(
+                update={op.value: operations.get(op).model_copy() for op in Operation}
+            ),
+            "channels": channels.model_copy(
+                update={
+                    c.value: channels.get(c).model_copy(
+                        update={"outages": list(channels.get(c).outages)}
+                    )
+                    for c in Channel
+                }
+            ),
+        }
+    )
+    end = drawn.calendar.end
+    staff = drawn.calendar.staff()
+    draws: dict[Operation, tuple[bool, int]] = {}
+    for op in Operation:
+        risk = operation_risk(op, drawn.operations.get(op))
+        forget = bool(rng.random() < risk.forget_probability)
+        late = draw_lateness(risk.lateness, rng)
+        if fixed is not None and op in fixed:
+            late = fixed[op]
+        draws[op] = (forget, late)
+    delay: dict[Operation, int] = {}
+    lateness_of: dict[str, int] = {}
+    forgotten: list[str] = []
+    for op in SEED_ORDER:
+        spec = drawn.operations.get(op)
+        forget, late = draws[op]
+        if spec.missing:
+            continue
+        if spec.fixed:
+            continue  # not the lycée's to be late or to forget
+        if forget:
+            spec.missing = True
+            forgotten.append(op.value)
+            continue
+        delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
+        lateness_of[op.value] = delay[op]
+        moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
+        kept = [d for d in moved if day_of(d) <= end]
+        if not kept:
+            spec.missing = True
+            forgotten.append(op.value)
+            continue
+        if isinstance(spec.share, list):
+            spec.share = spec.share[: len(kept)]
+        spec.date = kept
+    days = (end - drawn.calendar.start).days + 1
+    for row, channel in enumerate(Channel):
+        batch = drawn.channels.get(channel)
+        uniform = rng.random(days)  # drawn even when shared: the stream stays the same
+        if failures is not None:
+            if failures.shape[1] < days:
+                raise ValueError(f"shared failures for {failures.shape[1]} days, not {days}")
+            uniform = failures[row, :days]
+        failed = uniform < failure_probability(channel, batch)
+        for offset in np.flatnonzero(failed):
+            day = drawn.calendar.start + dt.timedelta(days=int(offset))
+            run = dt.datetime.combine(day, batch.at)
+            # ordered by construction: no need to run the format's validators again
+            batch.outages.append(
+                Outage.model_construct(
+                    start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1)
+                )
+            )
+    return drawn, lateness_of, forgotten
+
+
+# --- replications -------------------------------------------------------------------------
+
+
+def lycee_key(scenario: Scenario) -> str:
+    """What the truth is built from: two scenarios with the same key share one truth."""
+    return scenario.model_dump_json(include={"etablissement", "reality", "seed", "calendar"})
+
+
+# Worker side: the lycées' truths this process holds, by key, and their memos.
+_LYCEES: dict[str, tuple[Truth, Clock]] = {}
+_MEMOS: dict[tuple[str, tuple[object, ...]], Memo] = {}
+# Replications of each command rerun in SimPy, the reference, and compared field by field.
+CHECKED_REPLICATIONS = 3
+COMMON_STREAM = 10**7  # above every UAI's seven digits: never a lycée's stream
+KEPT_MEMOS = 8
+ENGINE_VARIABLE = "RENTREE_SIM_MOTEUR"
+
+
+ENGINES = {"": True, "rapide": True, "fast": True, "simpy": False}
+
+
+def fast_engine() -> bool:
+    """Whether replications run on the fast engine (the default), or all in SimPy
+    (``RENTREE_SIM_MOTEUR=simpy``: slower, for a doubt about the fast one)."""
+    value = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    if value not in ENGINES:
+        raise UsageError(
+            t("error.engine_variable", variable=ENGINE_VARIABLE, value=printable(value))
+        )
+    return ENGINES[value]
+
+
+def memo_for(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
+    """This process's memo for the replications of ``scenario``'s lycée (None: SimPy)."""
+    if not fast_engine():
+        return None
+    context = (key, memo_context(scenario, scenario.seed))
+    found = _MEMOS.get(context)
+    if found is None or found.owner is not truth:  # a worker forked from a process with
+        found = new_memo(scenario, truth)  # its own copy of the truth gets its own memo
+        while len(_MEMOS) >= KEPT_MEMOS:  # a long session keeps the lycées it used last
+            del _MEMOS[next(iter(_MEMOS))]
+        _MEMOS[context] = found
+    return found
+
+
+def _install(key: str, truth: Truth, clock: Clock) -> None:
+    _LYCEES[key] = (truth, clock)
+    # a worker lives for one command: what it holds now (modules, the truth) is never
+    # garbage, so the collector need not walk it again after each replication
+    gc.freeze()
+
+
+def _lycee(key: str, scenario: Scenario) -> tuple[Truth, Clock]:
+    if key not in _LYCEES:
+        _LYCEES[key] = build_truth(scenario)
+    return _LYCEES[key]
+
+
+def replicate(
+    scenario: Scenario,
+    truth: Truth,
+    clock: Clock,
+    graph: nx.DiGraph,
+    index: int,
+    seed: int,
+    fixed: dict[Operation, int] | None,
+    memo: Memo | None,
+    failures: Failures | None = None,
+) -> Replication:
+    """Replication ``index``: on the fast engine with ``memo``, else in SimPy."""
+    drawn, lateness, forgotten = draw(scenario, index, seed, fixed, failures)
+    if memo is None:
+        result = simulate(drawn, truth=truth, clock=clock)
+    else:
+        result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
+    return summarise_run(result, graph, index, lateness, forgotten)
+
+
+def draw(
+    scenario: Scenario,
+    index: int,
+    seed: int,
+    fixed: dict[Operation, int] | None,
+    failures: Failures | None = None,
+) -> tuple[Scenario, dict[str, int], list[str]]:
+    rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
+    return sample_calendar(scenario, rng, fixed, failures)
+
+
+def summarise_run(
+    result: SimulationResult,
+    graph: nx.DiGraph,
+    index: int,
+    lateness: dict[str, int],
+    forgotten: list[str],
+) -> Replication:
+    replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
+    replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
+    for target in Target:
+        tc = target_consistency(
+            result, target, graph, detail=False, chains=("except_departed",), accounts=False
+        )
+        # the dates the lycée can move: the ENT's own retention of departed users is set by
+        # the pre-delete, whatever the calendar
+        replication.consistent_from[target] = tc.consistent_except_departed_from
+        replication.category_from[target] = {
+            c: cat.consistent_except_departed_from for c, cat in tc.categories.items()
+        }
+        replication.correct[target] = np.asarray(tc.correct_except_departed, dtype=bool)
+        replication.chain[target] = [step.actor for step in tc.chain_except_departed]
+        replication.outage_waited[target] = any(
+            step.outages_waited for step in tc.chain_except_departed
+        )
+        critical = tc.critical_category_except_departed
+        if tc.consistent_except_departed_from is None and critical is not None:
+            stuck = stuck_cause(result, target, critical)
+            if stuck is not None:
+                replication.stuck[target] = stuck
+    return replication
+
+
+Chunk = tuple[str, Scenario, list[int], int, dict[Operation, int] | None]
+
+
+def replicate_chunk(chunk: Chunk) -> list[Replication]:
+    key, scenario, indices, seed, fixed = chunk
+    truth, clock = _lycee(key, scenario)
+    graph = build_graph(scenario)
+    memo = memo_for(key, scenario, truth)
+    return [replicate(scenario, truth, clock, graph, i, seed, fixed, memo) for i in indices]
+
+
+def replication_difference(reference: Replication, other: Replication) -> str | None:
+    """The first field where two runs of one replication differ (None: the same)."""
+    names = ("lateness", "forgotten", "warnings", "consistent_from", "category_from", "chain")
+    for name in (*names, "outage_waited", "stuck"):
+        if getattr(reference, name) != getattr(other, name):
+            return f"{name}: {getattr(reference, name)!r} / {getattr(other, name)!r}"
+    for target, correct in reference.correct.items():
+        theirs = other.correct[target]
+        if not np.array_equal(correct, theirs):
+            k = int(np.flatnonzero(correct != theirs)[0]) if correct.shape == theirs.shape else 0
+            return f"correct[{target.value}][{k}]: {correct[k]!r} / {theirs[k]!r}"
+    return None
+
+
+class ReplicationPool:
+    """Runs replications, in this process or on worker processes started once and reused by
+    every batch of a command (the risk, its tornado, the scenarios of a comparison, the
+    margins of a plan). Truths are built once in this process and sent to the workers with
+    their start; another lycée's truth is built by each worker on first use."""
+
+    def __init__(self, workers: int = 1) -> None:
+        fast_engine()  # a misspelt engine is told before any work
+        self.workers = max(1, workers)
+        self._truths: dict[str, tuple[Truth, Clock]] = {}
+        self._executor: ProcessPoolExecutor | None = None
+        self._checked: set[str] = set()
+
+    def __enter__(self) -> ReplicationPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+    def truth(self, scenario: Scenario) -> tuple[str, Truth, Clock]:
+        key = lycee_key(scenario)
+        if key not in self._truths:
+            self._truths[key] = build_truth(scenario)
+        return key, *self._truths[key]
+
+    def run(
+        self,
+        scenario: Scenario,
+        indices: Sequence[int],
+        seed: int,
+        fixed: dict[Operation, int] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Replication]:
+        """Replications ``indices`` of ``scenario`` (the same whatever the processes)."""
+        key, truth, clock = self.truth(scenario)
+        results: list[Replication] = []
+        if self.workers == 1:
+            graph = build_graph(scenario)
+            memo = memo_for(key, scenario, truth)
+            for index in indices:
+                results.append(replicate(scenario, truth, clock, graph, index, seed, fixed, memo))
+                if progress:
+                    progress(1)
+            self._check(scenario, results, seed, fixed)
+            return results
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_install, initargs=(key, truth, clock)
+            )
+        size = max(1, len(indices) // (self.workers * 8))
+        chunks: list[Chunk] = [
+            (key, scenario, list(indices[i : i + size]), seed, fixed)
+            for i in range(0, len(indices), size)
+        ]
+        for done in self._executor.map(replicate_chunk, chunks):
+            results.extend(done)
+            if progress:
+                progress(len(done))
+        self._check(scenario, results, seed, fixed)
+        return results
+
+    def _check(
+        self,
+        scenario: Scenario,
+        results: list[Replication],
+        seed: int,
+        fixed: dict[Operation, int] | None,
+    ) -> None:
+        """Rerun a few replications (chosen by ``seed``) in SimPy, once per lycée and
+        command, and stop on any difference with the fast engine: in the event log, the
+        histories, or what the replication keeps."""
+        key, truth, clock = self.truth(scenario)
+        memo = memo_for(key, scenario, truth)
+        if key in self._checked or memo is None or not results:
+            return
+        self._checked.add(key)
+        graph = build_graph(scenario)
+        rng = np.random.default_rng(seed)
+        size = min(CHECKED_REPLICATIONS, len(results))
+        for position in sorted(rng.choice(len(results), size=size, replace=False).tolist()):
+            fast = results[position]
+            drawn, lateness, forgotten = draw(scenario, fast.index, seed, fixed)
+            reference = simulate(drawn, truth=truth, clock=clock)
+            again, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
+            difference = run_difference(reference, again) or replication_difference(
+                summarise_run(reference, graph, fast.index, lateness, forgotten), fast
+            )
+            if difference is not None:
+                raise EngineMismatch(fast.index, difference)
+
+
+def run_replications(
+    scenario: Scenario,
+    indices: Sequence[int],
+    seed: int,
+    workers: int = 1,
+    fixed: dict[Operation, int] | None = None,
+    progress: Callable[[int], None] | None = None,
+    pool: ReplicationPool | None = None,
+) -> list[Replication]:
+    """Replications ``indices`` of ``scenario``, on ``pool`` (else on ``workers`` processes
+    started for this call only)."""
+    if pool is not None:
+        return pool.run(scenario, indices, seed, fixed, progress)
+    with ReplicationPool(workers) as own:
+        return own.run(scenario, indices, seed, fixed, progress)
