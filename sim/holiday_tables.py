@@ -109,7 +109,7 @@ def _decoded(data: Any) -> HolidayTables | None:
             for zone in SCHOOL_ZONES
         }
         public = frozenset(dt.date.fromisoformat(d) for d in data["public"])
-    except Exception:  # anything else in the file than this version's cache: rebuilt
+    except (AttributeError, KeyError, TypeError, ValueError):  # not this version's cache: rebuilt
         return None
     return HolidayTables(school, (first, last), public)
 

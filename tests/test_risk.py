@@ -361,3 +361,20 @@ def test_a_target_never_right_says_where_its_last_category_is_stuck(tmp_path: An
     assert stopped == "manquants : élève → groupe, arrêtés à EDT/PRONOTE"
     # students are typed in SIECLE: never « not even in » the timetable software
     assert cause_label("stuck:students:none") == "manquants : élèves, pas même dans SIECLE"
+
+
+def test_an_edited_data_file_gives_another_truth_key(tmp_path: Any) -> None:
+    """A long session (a notebook) keeps truths by key: an imported lycée's data file
+    edited in between must not give back the truth of its old content."""
+    from sim.analysis.replication import lycee_key
+    from sim.scenario.loader import load_scenario
+    from tests.conftest import SCENARIOS
+
+    data = tmp_path / "lycee.donnees.json"
+    data.write_text("{}", encoding="utf-8")
+    nominal = load_scenario(SCENARIOS / "nominal.yaml")
+    etab = nominal.etablissement.model_copy(update={"donnees": str(data)})
+    scenario = nominal.model_copy(update={"etablissement": etab})
+    before = lycee_key(scenario)
+    data.write_text('{"changed": true}', encoding="utf-8")
+    assert lycee_key(scenario) != before

@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import math
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -190,13 +191,23 @@ def sample_calendar(
 
 
 def lycee_key(scenario: Scenario) -> str:
-    """What the truth is built from: two scenarios with the same key share one truth."""
-    return scenario.model_dump_json(include={"etablissement", "reality", "seed", "calendar"})
+    """What the truth is built from: two scenarios with the same key share one truth (an
+    imported lycée's data file by its size and time too: edited, it is read again)."""
+    key = scenario.model_dump_json(include={"etablissement", "reality", "seed", "calendar"})
+    data = scenario.etablissement.donnees
+    if data is not None:
+        try:
+            found = os.stat(data)
+            key += f"|{found.st_size}|{found.st_mtime_ns}"
+        except OSError:
+            key += "|?"  # the truth's own reading tells what is wrong with it
+    return key
 
 
 # Worker side: the lycées' truths this process holds, by key, and their memos.
-_LYCEES: dict[str, tuple[Truth, Clock]] = {}
-_MEMOS: dict[tuple[str, tuple[object, ...]], Memo] = {}
+_LYCEES: OrderedDict[str, tuple[Truth, Clock]] = OrderedDict()
+_MEMOS: OrderedDict[tuple[str, tuple[object, ...]], Memo] = OrderedDict()
+KEPT_LYCEES = 16  # truths a long session (a notebook, the API) keeps, the last used
 # Replications of each command rerun in SimPy, the reference, and compared field by field.
 CHECKED_REPLICATIONS = 3
 COMMON_STREAM = 10**7  # above every UAI's seven digits: never a lycée's stream
@@ -227,22 +238,30 @@ def memo_for(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
     if found is None or found.owner is not truth:  # a worker forked from a process with
         found = new_memo(scenario, truth)  # its own copy of the truth gets its own memo
         while len(_MEMOS) >= KEPT_MEMOS:  # a long session keeps the lycées it used last
-            del _MEMOS[next(iter(_MEMOS))]
+            _MEMOS.popitem(last=False)
         _MEMOS[context] = found
+    _MEMOS.move_to_end(context)
     return found
 
 
+def _keep(key: str, lycee: tuple[Truth, Clock]) -> tuple[Truth, Clock]:
+    _LYCEES[key] = lycee
+    _LYCEES.move_to_end(key)
+    while len(_LYCEES) > KEPT_LYCEES:
+        _LYCEES.popitem(last=False)
+    return lycee
+
+
 def _install(key: str, truth: Truth, clock: Clock) -> None:
-    _LYCEES[key] = (truth, clock)
+    _keep(key, (truth, clock))
     # a worker lives for one command: what it holds now (modules, the truth) is never
     # garbage, so the collector need not walk it again after each replication
     gc.freeze()
 
 
 def _lycee(key: str, scenario: Scenario) -> tuple[Truth, Clock]:
-    if key not in _LYCEES:
-        _LYCEES[key] = build_truth(scenario)
-    return _LYCEES[key]
+    found = _LYCEES.get(key)
+    return _keep(key, build_truth(scenario) if found is None else found)
 
 
 def replicate(
