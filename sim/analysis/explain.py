@@ -183,10 +183,8 @@ def _shows_the_night_before(result: SimulationResult, run: EventRecord, since: f
     """A SIECLE → EDT export on the day a fact reached SIECLE, showing SIECLE as it was the
     night before (``snapshot: previous_night``): it could not carry the fact."""
     spec = result.scenario.operations.export_siecle_edt
-    return (
-        run.actor == Operation.EXPORT_SIECLE_EDT
-        and spec.snapshot == "previous_night"
-        and result.instant(run.minute).date() == result.instant(since).date()
+    return run.actor == Operation.EXPORT_SIECLE_EDT and not spec.shows(
+        result.instant(since), result.instant(run.minute)
     )
 
 

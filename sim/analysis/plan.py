@@ -38,7 +38,7 @@ from sim.analysis.planner import Calendar, Instant, Planner, PlanWarning, fitted
 from sim.analysis.replication import ReplicationPool
 from sim.calendar import day_of
 from sim.chain import PREDECESSORS, SEED_ORDER
-from sim.domain import ENROLMENTS, PLATFORM_OPERATIONS, Category, Operation, Target
+from sim.domain import ENROLMENTS, GATES, PLATFORM_OPERATIONS, Category, Operation, Target
 from sim.scenario.model import Scenario
 
 __all__ = ["Calendar", "Instant", "Plan", "PlanWarning", "make_plan"]
@@ -67,6 +67,9 @@ class Plan:
     # it needs, a warning, the rentrée morning), "window" (a date out of the window), "max"
     # (MAX_MARGIN reached)
     margin_limit: str | None = None
+    # (operation, fixed one) where a latest date falls at the very minute of a fixed
+    # operation that requires it (a gate): any delay of the first has the other refused
+    no_margin: list[tuple[Operation, Operation]] = field(default_factory=list)
     # occurrences after the target that the target does not need (kept as planned)
     not_needed: Calendar = field(default_factory=dict)
     # occurrences the scenario lacks, proposed so that the target can be met
@@ -217,10 +220,9 @@ def _latest_occurrence(planner: Planner, calendar: Calendar, op: Operation, inde
         before = [v for v in candidate[op] if planner.instant(v) < planner.target_instant]
         if index < count and planner.instant(candidate[op][index]) >= bound:
             return False  # a scenario's occurrence stays before the change it does not carry
-        if index < planner.before_rentree.get(op, 0) and day_of(candidate[op][index]) >= (
-            planner.rentree
-        ):
-            return False
+        enrolled = index < planner.before_rentree.get(op, 0)
+        if enrolled and day_of(candidate[op][index]) >= planner.rentree:
+            return False  # students enrolled before the rentrée stay so
         return (
             _in_order(planner, candidate[op], index)
             and planner.instant(candidate[op][index]) < planner.target_instant
@@ -428,15 +430,13 @@ def _extra_occurrences(planner: Planner, every: Calendar, movable: list[Operatio
     if not _changes_before_target(planner):
         return {}
     typed = planner.clock.instant(_last_change(planner))
-    nightly = planner.scenario.operations.export_siecle_edt.snapshot == "previous_night"
+    siecle_export = planner.scenario.operations.export_siecle_edt
+    nightly = siecle_export.snapshot == "previous_night"
 
     def carries(op: Operation, value: Instant) -> bool:
-        """Whether an occurrence shows the change: after it, and for a nightly SIECLE
-        export, on a later day."""
+        """Whether an occurrence shows the change (a SIECLE export as its snapshot says)."""
         at = planner.instant(value)
-        if op is Operation.EXPORT_SIECLE_EDT and nightly:
-            return at.date() > typed.date()
-        return at > typed
+        return siecle_export.shows(typed, at) if op is Operation.EXPORT_SIECLE_EDT else at > typed
 
     added = [op for op in REFRESH if op in movable and not any(carries(op, v) for v in every[op])]
     if Operation.EXPORT_SIECLE_EDT in added and Operation.EXPORT_LIENS_SIECLE in movable:
@@ -711,6 +711,13 @@ def make_plan(
         with ReplicationPool(workers) as pool:
             calendar = _with_margin(planner, plan, calendar, movable, confidence, pool, progress)
     plan.warnings = planner.warnings(calendar)
+    plan.no_margin = [
+        (gate, op)
+        for op, values in fixed.items()
+        for gate in GATES.get(op, ())
+        if {planner.instant(v) for v in values}
+        & {planner.instant(v) for v in calendar.get(gate, [])}
+    ]
     plan.strict = planner.strict(calendar)
     plan.missing_at_rentree = (
         rentree_looked,

@@ -13,7 +13,7 @@ import yaml
 from sim.analysis.plan import MAX_MARGIN, Plan
 from sim.analysis.run_analysis import Warning
 from sim.calendar import Clock, day_of
-from sim.domain import GATES, ROLE_OF, Operation, Target
+from sim.domain import ROLE_OF, Operation, Target
 from sim.i18n import label, t
 from sim.presentation.formatting import count_text, day_text, instant_text, warning_message
 from sim.scenario.loader import extends_reference
@@ -208,7 +208,7 @@ def plan_text(plan: Plan, scenario: Scenario) -> str:
     if plan.strict and plan.strict != plan.deterministic:
         lines.append(t("plan.strict", dates=_dates_text(plan, clock, plan.strict)))
     lines.extend(_rentree_lines(plan))
-    lines.extend(_no_margin_lines(plan, calendar))
+    lines.extend(_no_margin_lines(plan))
     if plan.keeps_rentree and plan.rentree is not None:
         lines.append(t("plan.rentree_kept", rentree=day_text(plan.rentree)))
     if plan.confidence is not None and plan.probability is not None:
@@ -242,27 +242,14 @@ def _names(operations: Iterable[Operation]) -> str:
     return t("plan.then").join(t("quoted", text=label("operation", op.value)) for op in operations)
 
 
-def no_margin(plan: Plan, calendar: Calendar) -> list[tuple[Operation, Operation]]:
-    """(operation, fixed one) where a latest date falls at the very minute of a fixed
-    operation that requires it (a gate): right as planned, but any delay of the first has
-    the fixed one refused."""
-    found = []
-    for fixed, values in plan.fixed.items():
-        at = {calendar.at(v) for v in values}
-        for gate in GATES.get(fixed, ()):
-            if any(calendar.at(v) in at for v in plan.proposed.get(gate, [])):
-                found.append((gate, fixed))
-    return found
-
-
-def _no_margin_lines(plan: Plan, calendar: Calendar) -> list[str]:
+def _no_margin_lines(plan: Plan) -> list[str]:
     return [
         t(
             "plan.no_margin",
             operation=label("operation", op.value),
             fixed=label("operation", fixed.value),
         )
-        for op, fixed in no_margin(plan, calendar)
+        for op, fixed in plan.no_margin
     ]
 
 
@@ -337,7 +324,7 @@ def plan_json(plan: Plan, clock: Any, calendar: Calendar, name: str = "") -> dic
         "operations": operations,
         # latest dates at the very minute of a fixed operation that requires them
         "no_margin": [
-            {"operation": op.value, "fixed": fixed.value} for op, fixed in no_margin(plan, calendar)
+            {"operation": op.value, "fixed": fixed.value} for op, fixed in plan.no_margin
         ],
         "warnings": [
             {

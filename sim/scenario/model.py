@@ -340,6 +340,13 @@ class ExportSiecleEdtSpec(OperationSpec):
         WithJsonSchema({"type": "string", "enum": SNAPSHOTS}),
     ] = "previous_night"
 
+    def shows(self, typed: dt.datetime, exported: dt.datetime) -> bool:
+        """Whether an export at ``exported`` shows what was typed in SIECLE at ``typed``: a
+        nightly one from the next day on, a live one from the next minute."""
+        if self.snapshot == "previous_night":
+            return exported.date() > typed.date()
+        return exported > typed
+
 
 def _missing_op() -> OperationSpec:
     return OperationSpec(missing=True)
