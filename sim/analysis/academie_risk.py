@@ -60,7 +60,7 @@ STUCK_CODES = [f"stale:{c.value}" for c in Category] + [
 ]
 NEVER, NONE = -2, -1  # step codes besides an operation's index
 PIECE_SECONDS = 0.5  # a task should last well over Dask's ~2 ms per task
-REPLICATION_SECONDS = 0.012  # what a replication costs on the fast engine (nominal, 2026)
+REPLICATION_SECONDS = 0.004  # what a replication costs on the fast engine (nominal, 11/2026)
 KEPT_TRUTHS = 16  # per worker process: tasks come lycée after lycée
 CHECKED = 3  # (lycée, replication) pairs run again in SimPy
 BAND = (0.1, 0.9)  # the académie's band: 80 % of the replications

@@ -166,14 +166,15 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
     if result.memo is not None:
         # the same histories (instants and interned states) give the same counts: most
         # categories are not moved by a replication's draws
-        numbers = [_state_numbers(result.memo, h) for h in sources]
+        described = [_described(result, result.memo, h) for h in sources]
+        numbers = [n for _, n in described]
         whole = (
             store,
             category,
             departed is None,
             observations[0] if observations else None,
             len(observations),
-            tuple((tuple(h.minutes), n) for h, n in zip(sources, numbers, strict=True)),
+            tuple(described),
         )
         found = result.memo.categories.get(whole)
         if found is not None:
@@ -202,6 +203,21 @@ def store_counts(result: SimulationResult, store: Store, category: Category) -> 
             array.flags.writeable = False  # shared by the runs that hit the memo
         result.memo.remember(whole, arrays)
     return state
+
+
+def _described(
+    result: SimulationResult, memo: Memo, history: History
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A history as its counts see it: the morning each change is first seen (the first
+    observation at or after it, as :func:`change_runs`), whatever its minute, and the
+    interned numbers of its states. Worked out once per run: a store's marks are read by
+    each of its categories."""
+    found = result.derived.get(id(history))
+    if found is None:
+        observations, seen = result.observations, bisect.bisect_left
+        mornings = tuple([seen(observations, m) for m in history.minutes])
+        found = result.derived[id(history)] = (mornings, _state_numbers(memo, history))
+    return found
 
 
 def _state_numbers(memo: Memo, history: History) -> tuple[int, ...]:

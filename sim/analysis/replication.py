@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -114,28 +115,14 @@ def sample_calendar(
     the draw is below the channel's failure probability, so lycées whose batches fail as
     often fail on the same nights (the batches are the académie's, not the lycée's)."""
     # only the calendar's parts are drawn (each operation's dates, shares and "missing",
-    # each batch's outages): the rest is shared with the scenario, never changed
-    operations, channels = scenario.operations, scenario.channels
-    drawn = scenario.model_copy(
-        update={
-            "operations": operations.model_copy(
-                update={op.value: operations.get(op).model_copy() for op in Operation}
-            ),
-            "channels": channels.model_copy(
-                update={
-                    c.value: channels.get(c).model_copy(
-                        update={"outages": list(channels.get(c).outages)}
-                    )
-                    for c in Channel
-                }
-            ),
-        }
-    )
-    end = drawn.calendar.end
-    staff = drawn.calendar.staff()
+    # each batch's outages): a spec is copied when a draw changes it, the rest is shared
+    # with the scenario, never changed
+    operations, channels, calendar = scenario.operations, scenario.channels, scenario.calendar
+    end = calendar.end
+    staff = calendar.staff()
     draws: dict[Operation, tuple[bool, int]] = {}
     for op in Operation:
-        risk = operation_risk(op, drawn.operations.get(op))
+        risk = operation_risk(op, operations.get(op))
         forget = bool(rng.random() < risk.forget_probability)
         late = draw_lateness(risk.lateness, rng)
         if fixed is not None and op in fixed:
@@ -144,15 +131,16 @@ def sample_calendar(
     delay: dict[Operation, int] = {}
     lateness_of: dict[str, int] = {}
     forgotten: list[str] = []
+    drawn_operations: dict[str, Any] = {}
     for op in SEED_ORDER:
-        spec = drawn.operations.get(op)
+        spec = operations.get(op)
         forget, late = draws[op]
         if spec.missing:
             continue
         if spec.fixed:
             continue  # not the lycée's to be late or to forget
         if forget:
-            spec.missing = True
+            drawn_operations[op.value] = spec.model_copy(update={"missing": True})
             forgotten.append(op.value)
             continue
         delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
@@ -160,30 +148,45 @@ def sample_calendar(
         moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
-            spec.missing = True
+            drawn_operations[op.value] = spec.model_copy(update={"missing": True})
             forgotten.append(op.value)
             continue
-        if isinstance(spec.share, list):
-            spec.share = spec.share[: len(kept)]
-        spec.date = kept
-    days = (end - drawn.calendar.start).days + 1
+        changes: dict[str, Any] = {}
+        if kept != spec.date:
+            changes["date"] = kept
+        if isinstance(spec.share, list) and len(spec.share) > len(kept):
+            changes["share"] = spec.share[: len(kept)]
+        if changes:
+            drawn_operations[op.value] = spec.model_copy(update=changes)
+    days = (end - calendar.start).days + 1
+    drawn_channels: dict[str, Any] = {}
     for row, channel in enumerate(Channel):
-        batch = drawn.channels.get(channel)
+        batch = channels.get(channel)
         uniform = rng.random(days)  # drawn even when shared: the stream stays the same
         if failures is not None:
             if failures.shape[1] < days:
                 raise ValueError(f"shared failures for {failures.shape[1]} days, not {days}")
             uniform = failures[row, :days]
-        failed = uniform < failure_probability(channel, batch)
-        for offset in np.flatnonzero(failed):
-            day = drawn.calendar.start + dt.timedelta(days=int(offset))
+        failed = np.flatnonzero(uniform < failure_probability(channel, batch))
+        if not failed.size:
+            continue
+        outages = list(batch.outages)
+        for offset in failed:
+            day = calendar.start + dt.timedelta(days=int(offset))
             run = dt.datetime.combine(day, batch.at)
             # ordered by construction: no need to run the format's validators again
-            batch.outages.append(
+            outages.append(
                 Outage.model_construct(
                     start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1)
                 )
             )
+        drawn_channels[channel.value] = batch.model_copy(update={"outages": outages})
+    drawn = scenario.model_copy(
+        update={
+            "operations": operations.model_copy(update=drawn_operations),
+            "channels": channels.model_copy(update=drawn_channels),
+        }
+    )
     return drawn, lateness_of, forgotten
 
 
@@ -280,7 +283,7 @@ def replicate(
     if memo is None:
         result = simulate(drawn, truth=truth, clock=clock)
     else:
-        result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo)
+        result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo, summary=True)
     return summarise_run(result, graph, index, lateness, forgotten)
 
 

@@ -235,15 +235,16 @@ class StsToSiecleContinuous:
     def on_change(self) -> None:
         """STS-WEB changed: send the difference, if any."""
         now = self.sts.snapshot(STRUCTURE_CATEGORIES)
-        diff = {c: (now[c] & ~self.seen[c], self.seen[c] & ~now[c]) for c in STRUCTURE_CATEGORIES}
-        if not any(a.any() or r.any() for a, r in diff.values()):
+        memo = self.model.memo
+        diff = memo.call("sts_difference", _difference, (now, self.seen))
+        if diff is None:
             return
         self.seen = now
         cause = self.model.log(self.channel, "batch", "run")
 
         def apply() -> None:
-            siecle = self.siecle
-            state = {c: (siecle[c] | added) & ~removed for c, (added, removed) in diff.items()}
+            siecle = self.siecle.snapshot(STRUCTURE_CATEGORIES)
+            state = memo.call("sts_applied", _applied, (siecle, *diff))
             self.model.copy_structure_to_siecle(state, cause)
 
         self.runner.deliver(apply)
@@ -252,6 +253,19 @@ class StsToSiecleContinuous:
         while True:
             yield self.sts.changed
             self.on_change()
+
+
+def _difference(now: State, seen: State) -> tuple[State, State] | None:
+    """What STS-WEB's structure adds to ``seen`` and removes from it (None: nothing)."""
+    added = {c: now[c] & ~seen[c] for c in STRUCTURE_CATEGORIES}
+    removed = {c: seen[c] & ~now[c] for c in STRUCTURE_CATEGORIES}
+    if not any(added[c].any() or removed[c].any() for c in STRUCTURE_CATEGORIES):
+        return None
+    return added, removed
+
+
+def _applied(siecle: State, added: State, removed: State) -> State:
+    return {c: (siecle[c] | added[c]) & ~removed[c] for c in STRUCTURE_CATEGORIES}
 
 
 class ActivationLiens(ScheduledChannel):

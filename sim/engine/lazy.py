@@ -100,6 +100,10 @@ class LazyEnvironment:
         self._queue: list[_Entry] = []
         self._seq = 0
 
+    def close(self) -> None:
+        """Drop what is still queued (the closures that hold the model)."""
+        self._queue.clear()
+
     def push(self, at: float, order: int, actor: str, action: Callable[[], None]) -> None:
         self._seq += 1
         heapq.heappush(self._queue, (at, order, self._seq, actor, action))
@@ -193,11 +197,20 @@ def simulate_lazy(
     truth: Truth | None = None,
     clock: Clock | None = None,
     memo: Memo | None = None,
+    summary: bool = False,
 ) -> SimulationResult:
     """The SimPy engine's result, computed with lazy wake-ups. Raises :class:`NeedsSimPy`
-    on an instant it cannot order."""
+    on an instant it cannot order.
+
+    ``summary``: only what a replication's summary reads (histories, marks, and the events
+    that caused a change, warned or waited), not the whole event log. The records of each
+    store's change are not written, and full extractions are not run where nothing reads
+    them: when the ENT removes absent users at every import, a full extraction is an
+    ordinary one that always runs, and on a night its files have not changed it lands the
+    AAF as it was (its events only differ). The differential tests compare the summaries
+    with SimPy's."""
     env = LazyEnvironment()
-    chain = Chain.prepare(scenario, seed, truth, clock, env, memo)
+    chain = Chain.prepare(scenario, seed, truth, clock, env, memo, summary)
     model = chain.model
     for op in chain.operations:
         _queue_occurrences(env, chain, op)
@@ -221,7 +234,7 @@ def simulate_lazy(
         w.signature = channel.signature()
         if isinstance(channel, ScheduledChannel):
             w.wake(0, visits[id(channel)])  # the first run always runs: nothing seen yet
-        if isinstance(channel, ExtractionAaf):
+        if isinstance(channel, ExtractionAaf) and not (summary and model.removes_at_every_import):
             for k in channel.full_indexes:
                 w.wake(k, visits[id(channel)])
 
@@ -257,23 +270,41 @@ def simulate_lazy(
             w.signature = signature
 
     env.run(chain.end_minute, after)
-    return chain.result()
+    result = chain.result()
+    _release(env, model)
+    return result
+
+
+def _release(env: LazyEnvironment, model: Any) -> None:
+    """Break the run's reference cycles (queued closures, signal callbacks), so that
+    reference counting frees the run at once: left to the cyclic collector, the garbage of
+    each replication costs about a tenth of its time."""
+    env.close()
+    for store in model.stores.values():
+        store.forget_waiters()
 
 
 def _wait_for_sts(continuous: StsToSiecleContinuous, env: LazyEnvironment) -> None:
     """The continuous copy waits for STS-WEB's next change signal, as its SimPy process."""
-    sts = continuous.sts
-    operations = {op.value for op in Operation}
+    continuous.sts.changed.callbacks.append(_StsWatch(continuous, env).resume)
 
-    def resume(_: object) -> None:
-        if env.acting not in operations:
+
+class _StsWatch:
+    """The continuous copy's waiting (a class, not a closure that names itself: no
+    reference cycle, so a finished run is freed at once)."""
+
+    def __init__(self, continuous: StsToSiecleContinuous, env: LazyEnvironment) -> None:
+        self.continuous = continuous
+        self.env = env
+        self.operations = {op.value for op in Operation}
+
+    def resume(self, _: object) -> None:
+        if self.env.acting not in self.operations:
             # its landing is named after the step that changed STS-WEB (always an operation
             # today), which orders it among that step's events at an equal instant
-            raise NeedsSimPy(f"STS-WEB changed by {env.acting}")
-        continuous.on_change()
-        sts.changed.callbacks.append(resume)
-
-    sts.changed.callbacks.append(resume)
+            raise NeedsSimPy(f"STS-WEB changed by {self.env.acting}")
+        self.continuous.on_change()
+        self.continuous.sts.changed.callbacks.append(self.resume)
 
 
 def _outage(model: Any, channel: Channel) -> Callable[[], None]:
@@ -285,52 +316,86 @@ def _outage(model: Any, channel: Channel) -> Callable[[], None]:
 
 def _visitor(channel: ScheduledChannel | PreDelete, w: _Wakes) -> Callable[[int], None]:
     if isinstance(channel, PreDelete):
+        return _Nights(channel, w).night
+    return _Visits(channel, w).visit
 
-        def night(k: int) -> None:
-            if channel.night(w.minutes[k]) != "early":
-                w.wake(k + 1, night)
 
-        return night
+class _Nights:
+    """The pre-delete's nights: from one that finds users due, the next one too."""
 
-    def visit(k: int) -> None:
+    def __init__(self, channel: PreDelete, w: _Wakes) -> None:
+        self.channel, self.w = channel, w
+
+    def night(self, k: int) -> None:
+        if self.channel.night(self.w.minutes[k]) != "early":
+            self.w.wake(k + 1, self.night)
+
+
+class _Visits:
+    """A scheduled channel's runs."""
+
+    def __init__(self, channel: ScheduledChannel, w: _Wakes) -> None:
+        self.channel, self.w = channel, w
+
+    def visit(self, k: int) -> None:
         # after a forced run the next one's key differs (the minute, then the counters
         # again); after any other run it is the same unless a counter changes, which wakes it
-        if channel.visit(w.minutes[k]) and channel.forced_last:
-            w.wake(k + 1, visit)
-
-    return visit
+        if self.channel.visit(self.w.minutes[k]) and self.channel.forced_last:
+            self.w.wake(k + 1, self.visit)
 
 
 def _queue_occurrences(env: LazyEnvironment, chain: Chain, op: Any) -> None:
     occurrences = chain.occurrences(op)
-    instants = resume_instants([m for m, _ in occurrences], op)
-
-    def occurrence(i: int) -> Callable[[], None]:
-        def perform() -> None:
-            chain.perform(op, occurrences[i][1], occurrences[i][0])
-            if i + 1 < len(occurrences):
-                env.push(instants[i + 1], _FIRST, op, occurrence(i + 1))
-
-        return perform
-
     if occurrences:
-        env.push(instants[0], _FIRST, op, occurrence(0))
+        _Occurrences(env, chain, op, occurrences).queue(0)
+
+
+class _Occurrences:
+    """An operation's occurrences, each queued when the previous one is done (as SimPy's
+    process waits for them in turn)."""
+
+    def __init__(
+        self, env: LazyEnvironment, chain: Chain, op: Any, occurrences: list[tuple[float, int]]
+    ) -> None:
+        self.env, self.chain, self.op, self.occurrences = env, chain, op, occurrences
+        self.instants = resume_instants([m for m, _ in occurrences], op)
+        self.next = 0
+
+    def queue(self, i: int) -> None:
+        self.next = i
+        self.env.push(self.instants[i], _FIRST, self.op, self.perform)
+
+    def perform(self) -> None:
+        i = self.next
+        minute, occurrence = self.occurrences[i]
+        self.chain.perform(self.op, occurrence, minute)
+        if i + 1 < len(self.occurrences):
+            self.queue(i + 1)
 
 
 def _queue_reality(env: LazyEnvironment, chain: Chain) -> None:
     changes = chain.changes()
-    instants = resume_instants([c.recorded for c in changes], "reality")
-
-    def change(i: int) -> Callable[[], None]:
-        def record() -> None:
-            record_change(chain.model, changes[i])
-            if i + 1 < len(changes):
-                env.push(instants[i + 1], _FIRST, "reality", change(i + 1))
-
-        return record
-
     if changes:
-        env.push(instants[0], _FIRST, "reality", change(0))
+        _Changes(env, chain, changes).queue(0)
+
+
+class _Changes:
+    """The reality's changes, each queued when the previous one is recorded."""
+
+    def __init__(self, env: LazyEnvironment, chain: Chain, changes: list[Any]) -> None:
+        self.env, self.chain, self.changes = env, chain, changes
+        self.instants = resume_instants([c.recorded for c in changes], "reality")
+        self.next = 0
+
+    def queue(self, i: int) -> None:
+        self.next = i
+        self.env.push(self.instants[i], _FIRST, "reality", self.record)
+
+    def record(self) -> None:
+        i = self.next
+        record_change(self.chain.model, self.changes[i])
+        if i + 1 < len(self.changes):
+            self.queue(i + 1)
 
 
 def simulate_fast(
@@ -339,10 +404,11 @@ def simulate_fast(
     truth: Truth | None = None,
     clock: Clock | None = None,
     memo: Memo | None = None,
+    summary: bool = False,
 ) -> tuple[SimulationResult, bool]:
     """The lazy engine's result, or SimPy's when it cannot order an instant; the flag says
     whether SimPy ran."""
     try:
-        return simulate_lazy(scenario, seed, truth, clock, memo), False
+        return simulate_lazy(scenario, seed, truth, clock, memo, summary), False
     except NeedsSimPy:
         return simulate(scenario, seed, truth, clock, memo), True

@@ -37,6 +37,9 @@ class Interner:
         self.numbers_by_id = self._numbers  # id of an interned array -> its number
         self._differences: dict[tuple[int, int], tuple[int, int]] = {}
         self._empties: dict[int, BoolArray] = {}
+        # arrays of the truth (one per epoch, never changed) and their interned copy; the
+        # array is kept too, so that its id is not reused
+        self._aliases: dict[int, tuple[BoolArray, BoolArray]] = {}
 
     def __len__(self) -> int:
         return len(self._by_content)
@@ -60,6 +63,14 @@ class Interner:
             self._by_content[key] = found
             self._numbers[id(found)] = len(self._numbers)
         return found
+
+    def alias(self, array: BoolArray) -> BoolArray:
+        """The interned array equal to ``array``, an array that never changes and outlives
+        the runs (the truth's of one epoch): hashed once, then found by identity."""
+        found = self._aliases.get(id(array))
+        if found is None:
+            found = self._aliases[id(array)] = (array, self.canonical(array))
+        return found[1]
 
     def difference(self, old: BoolArray, new: BoolArray) -> tuple[int, int]:
         """How many facts ``new`` adds to ``old`` and removes from it (both interned)."""
@@ -115,7 +126,8 @@ class Memo:
         parts: list[object] = [name, *scalars]
         for value in inputs:
             if isinstance(value, np.ndarray):
-                parts.append(number(value))
+                found = known.get(id(value))
+                parts.append(number(value) if found is None else found)
                 continue
             try:  # interned arrays are looked up by identity, without Python calls
                 numbers = tuple(map(known.__getitem__, map(id, value.values())))
@@ -132,6 +144,8 @@ class Memo:
             return self.interner.canonical(value)
         if isinstance(value, dict):
             return {k: self._canonical(v) for k, v in value.items()}
+        if isinstance(value, tuple):
+            return tuple(self._canonical(v) for v in value)
         return value
 
     def call(
@@ -176,6 +190,8 @@ class NoMemo:
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, dict):
         return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, np.ndarray):
         return a is b if a.dtype == bool else bool(np.array_equal(a, b))
     return bool(a == b)

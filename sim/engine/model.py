@@ -26,7 +26,7 @@ from sim.domain import (
     Origin,
     Store,
 )
-from sim.engine.memo import Memo, NoMemo
+from sim.engine.memo import Interner, Memo, NoMemo
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore, MarkStore
 from sim.scenario.model import Scenario, resolve_rentree
@@ -50,6 +50,10 @@ def resume_instants(minutes: list[float], actor: str) -> list[float]:
         found.append(now)
     return found
 
+
+# an enum's value is a property: read once here for the log's hundreds of rule records
+_STORE_NAMES = {s: s.value for s in Store}
+_CATEGORY_NAMES = {c: c.value for c in Category}
 
 LINK_CATEGORIES = (
     Category.STUDENT_DIVISION,
@@ -97,6 +101,15 @@ class Knowledge:
     edt_built_services: BoolArray
     edt_sts_groups: BoolArray  # groups received from STS-WEB's export (carried-over ones)
 
+    def intern(self, interner: Interner | None) -> None:
+        """Replace each field by its interned array: a memoised call keyed on them then
+        names them by identity, instead of hashing their content at every call."""
+        if interner is not None:
+            fields, known = vars(self), interner.numbers_by_id
+            for name, value in fields.items():
+                if id(value) not in known:
+                    fields[name] = interner.canonical(value)  # a value replaced, not a key
+
 
 class ChainModel:
     """Stores, knowledge and helpers shared by the operation and channel processes."""
@@ -109,6 +122,7 @@ class ChainModel:
         seed: int,
         env: simpy.Environment | None = None,
         memo: Memo | None = None,
+        summary: bool = False,
     ) -> None:
         self.scenario = scenario
         self.truth = truth
@@ -117,7 +131,7 @@ class ChainModel:
         self.staff = scenario.calendar.staff()
         self.env = simpy.Environment() if env is None else env
         self.memo: Memo | NoMemo = NoMemo() if memo is None else memo
-        self.recorder = Recorder()
+        self.recorder = Recorder(log_changes=not summary)
         self.priority = self.memo.call("priorities", self._all_priorities, (), (seed,))
         interner = self.memo.interner
         self.stores = {s: FactStore(self.env, s, truth, self.recorder, interner) for s in Store}
@@ -186,6 +200,13 @@ class ChainModel:
         """Simulation minute of a scenario instant (a bare date takes the operation time)."""
         return self.clock.minutes(self.scenario.calendar.at(value))
 
+    def true_now(self, category: Category) -> BoolArray:
+        """The facts of ``category`` true now (read-only; interned when runs share a memo,
+        so that a memoised step keyed on them finds them by identity)."""
+        state = self.truth.table(category).truth_at(self.env.now)[0]
+        interner = self.memo.interner
+        return state if interner is None else interner.alias(state)
+
     def wait_until(self, minute: float, actor: str) -> simpy.Event:
         """A timeout to ``minute``, shifted by the actor's rank in chain order."""
         target = minute + RANK[actor] * RANK_STEP
@@ -223,8 +244,8 @@ class ChainModel:
             actor,
             "rule",
             code,
-            store=store.value,
-            category=category.value if category else "",
+            store=_STORE_NAMES[store],
+            category=_CATEGORY_NAMES[category] if category else "",
             count=count or 0,
             cause=cause,
         )
@@ -280,6 +301,7 @@ class ChainModel:
     def refresh_siecle(self, cause: int) -> None:
         siecle = self.stores[Store.SIECLE]
         know = self.know
+        know.intern(self.memo.interner)
         states = self.memo.call(
             "siecle_links",
             self._siecle_links,
@@ -319,6 +341,7 @@ class ChainModel:
 
     def refresh_edt(self, cause: int) -> None:
         edt, know = self.stores[Store.EDT], self.know
+        know.intern(self.memo.interner)
         states = self.memo.call(
             "edt_links",
             self._edt_links,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +20,8 @@ from sim.scenario.model import (
 from sim.truth.facts import BoolArray
 
 Effect = Callable[[ChainModel, OperationSpec, float, int], None]
+# what a memoised step computes: the states it writes by category, its counts by rule code
+Outcome = dict[Any, Any]
 # the start of a day, as a nightly export sees it: after files put in at midnight (a
 # forecast's observation, RANK_STEP / 2), before every actor of the day
 SNAPSHOT_OFFSET = RANK_STEP * 3 / 4
@@ -36,33 +39,48 @@ def _by_structure(
 
 def bascule_sts(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     assert isinstance(spec, BasculeSpec)
-    t = model.truth
-    divisions = t.empty(Category.DIVISIONS)
-    services = t.empty(Category.SERVICES)
-    groups = t.empty(Category.GROUPS)
-    if spec.carry_structure:
-        divisions = (t.at_start(Category.DIVISIONS) & ~t.division_is_new) | t.division_is_obsolete
-        services = _by_structure(model, t.service_is_carried, Category.DIVISIONS, divisions)
+    teachers = model.true_now(Category.TEACHERS)
+    found = model.memo.call(
+        "bascule_sts",
+        lambda *inputs: _bascule(model, *inputs),
+        (teachers,),
+        (spec.carry_structure, spec.carry_groups),
+    )
     if spec.carry_groups:
-        groups = t.group_is_carried.copy()
-        services |= _by_structure(model, t.service_is_carried, Category.GROUPS, groups)
         model.apply_rule(
             Operation.BASCULE_STS,
             "carried_groups",
             store=Store.STS,
             category=Category.GROUPS,
-            count=int(groups.sum()),
+            count=found["carried"],
             cause=cause,
         )
-    model.stores[Store.STS].update(
-        {
-            Category.TEACHERS: t.table(Category.TEACHERS).true_at(model.env.now),
-            Category.DIVISIONS: divisions,
-            Category.GROUPS: groups,
-            Category.SERVICES: services,
-        },
-        cause,
-    )
+    model.stores[Store.STS].update({c: found[c] for c in _BASCULE_WRITES}, cause)
+
+
+_BASCULE_WRITES = (Category.TEACHERS, Category.DIVISIONS, Category.GROUPS, Category.SERVICES)
+
+
+def _bascule(
+    model: ChainModel, teachers: BoolArray, carry_structure: bool, carry_groups: bool
+) -> Outcome:
+    t = model.truth
+    divisions = t.empty(Category.DIVISIONS)
+    services = t.empty(Category.SERVICES)
+    groups = t.empty(Category.GROUPS)
+    if carry_structure:
+        divisions = (t.at_start(Category.DIVISIONS) & ~t.division_is_new) | t.division_is_obsolete
+        services = _by_structure(model, t.service_is_carried, Category.DIVISIONS, divisions)
+    if carry_groups:
+        groups = t.group_is_carried.copy()
+        services |= _by_structure(model, t.service_is_carried, Category.GROUPS, groups)
+    return {
+        Category.TEACHERS: teachers,
+        Category.DIVISIONS: divisions,
+        Category.GROUPS: groups,
+        Category.SERVICES: services,
+        "carried": int(groups.sum()),
+    }
 
 
 def nothing_moved(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
@@ -80,23 +98,39 @@ def verification_divisions(
     model: ChainModel, spec: OperationSpec, share: float, cause: int
 ) -> None:
     assert isinstance(spec, VerificationSpec)
-    t, sts = model.truth, model.stores[Store.STS]
-    current = sts[Category.DIVISIONS]
-    wanted = t.table(Category.DIVISIONS).true_at(model.env.now)
+    sts = model.stores[Store.STS]
+    found = model.memo.call(
+        "verification_divisions",
+        lambda *inputs: _verification(model, *inputs),
+        (
+            sts[Category.DIVISIONS],
+            sts[Category.GROUPS],
+            sts[Category.SERVICES],
+            model.true_now(Category.DIVISIONS),
+        ),
+        (share, spec.delete_carried_groups),
+    )
+    sts.update(found, cause)
+
+
+def _verification(
+    model: ChainModel,
+    current: BoolArray,
+    groups: BoolArray,
+    services: BoolArray,
+    wanted: BoolArray,
+    share: float,
+    delete_carried_groups: bool,
+) -> dict[Category, BoolArray]:
     actions = model.take_share(Category.DIVISIONS, current ^ wanted, share)
     divisions = current ^ actions
     removed = current & ~divisions
-    services = sts[Category.SERVICES] & ~_by_structure(
-        model, sts[Category.SERVICES], Category.DIVISIONS, removed
-    )
-    groups = sts[Category.GROUPS]
-    if spec.delete_carried_groups:
-        carried = groups & t.group_is_carried
+    services = services & ~_by_structure(model, services, Category.DIVISIONS, removed)
+    if delete_carried_groups:
+        carried = groups & model.truth.group_is_carried
         services &= ~_by_structure(model, services, Category.GROUPS, carried)
         groups = groups & ~carried
-    sts.update(
-        {Category.DIVISIONS: divisions, Category.GROUPS: groups, Category.SERVICES: services}, cause
-    )
+    return {Category.DIVISIONS: divisions, Category.GROUPS: groups, Category.SERVICES: services}
 
 
 def export_structure_siecle(
@@ -117,7 +151,7 @@ def _inscribe(origin: Origin) -> Effect:
         inscribe(
             model,
             origin,
-            model.truth.table(Category.STUDENTS).true_at(model.env.now),
+            model.true_now(Category.STUDENTS),
             share,
             _recreate_share(model),
             cause,
@@ -143,28 +177,48 @@ def inscribe(
     ``share`` is cumulative, as the scenario format says: [0.85, 0.97, 1.0] means 85 % of
     the origin's students inscribed after the first round, 97 % after the second (the same
     seeded order each time, so each round adds to the one before)."""
-    t, siecle = model.truth, model.stores[Store.SIECLE]
-    students = siecle[Category.STUDENTS]
+    siecle = model.stores[Store.SIECLE]
+    found = model.memo.call(
+        "inscribe",
+        lambda *inputs: _inscription(model, *inputs),
+        (siecle[Category.STUDENTS], eligible),
+        (origin, share, recreate_share),
+    )
+    if origin is Origin.TRANSFER and recreate_share > 0:
+        model.apply_rule(
+            model.recorder.events[cause].actor,
+            "duplicates",
+            store=Store.SIECLE,
+            category=Category.STUDENTS,
+            count=found["recreated"],
+            cause=cause,
+        )
+    siecle.set(Category.STUDENTS, found[Category.STUDENTS], cause)
+    model.refresh_siecle(cause)
+
+
+def _inscription(
+    model: ChainModel,
+    students: BoolArray,
+    eligible: BoolArray,
+    origin: Origin,
+    share: float,
+    recreate_share: float,
+) -> Outcome:
+    t = model.truth
     has_duplicate = t.student_duplicate >= 0
     duplicate_in = np.zeros_like(students)
     duplicate_in[has_duplicate] = students[t.student_duplicate[has_duplicate]]
     cohort = eligible & t.students_of(origin)
     chosen = model.take_share(Category.STUDENTS, cohort, share) & ~students & ~duplicate_in
     new = students | chosen
+    recreated_count = 0
     if origin is Origin.TRANSFER and recreate_share > 0:
         recreated = chosen & (model.priority[Category.STUDENTS] < recreate_share)
         new = new & ~recreated
         new[t.student_duplicate[recreated]] = True
-        model.apply_rule(
-            model.recorder.events[cause].actor,
-            "duplicates",
-            store=Store.SIECLE,
-            category=Category.STUDENTS,
-            count=int(recreated.sum()),
-            cause=cause,
-        )
-    siecle.set(Category.STUDENTS, new, cause)
-    model.refresh_siecle(cause)
+        recreated_count = int(recreated.sum())
+    return {Category.STUDENTS: new, "recreated": recreated_count}
 
 
 def export_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
@@ -205,87 +259,123 @@ def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, caus
 
 def construction_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Staff build the timetable: groups, services and student→group links (a share of them)."""
-    t = model.truth
-    groups = t.table(Category.GROUPS).true_at(model.env.now)
-    built = model.take_share(Category.GROUPS, groups, share)
-    model.know.edt_built_groups = model.know.edt_built_groups | built
-    services = t.table(Category.SERVICES).true_at(model.env.now)
-    division_services = services & (t.table(Category.SERVICES).ends[Category.DIVISIONS] >= 0)
-    group_services = _by_structure(model, services, Category.GROUPS, model.know.edt_built_groups)
-    model.know.edt_built_services = (
-        model.know.edt_built_services
-        | group_services
-        | (model.take_share(Category.SERVICES, division_services, share))
+    know = model.know
+    know.intern(model.memo.interner)
+    found = model.memo.call(
+        "construction_edt",
+        lambda *inputs: _construction(model, *inputs),
+        (
+            know.edt_built_groups,
+            know.edt_built_services,
+            model.true_now(Category.GROUPS),
+            model.true_now(Category.SERVICES),
+        ),
+        (share,),
     )
+    know.edt_built_groups = found[Category.GROUPS]
+    know.edt_built_services = found[Category.SERVICES]
     model.refresh_edt(cause)
+
+
+def _construction(
+    model: ChainModel,
+    built_groups: BoolArray,
+    built_services: BoolArray,
+    groups: BoolArray,
+    services: BoolArray,
+    share: float,
+) -> dict[Category, BoolArray]:
+    built_groups = built_groups | model.take_share(Category.GROUPS, groups, share)
+    table = model.truth.table(Category.SERVICES)
+    division_services = services & (table.ends[Category.DIVISIONS] >= 0)
+    group_services = _by_structure(model, services, Category.GROUPS, built_groups)
+    built_services = (
+        built_services
+        | group_services
+        | model.take_share(Category.SERVICES, division_services, share)
+    )
+    return {Category.GROUPS: built_groups, Category.SERVICES: built_services}
 
 
 def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Structure and services go up to STS-WEB; only what is matched is sent (rule 3)."""
-    t, sts, edt = model.truth, model.stores[Store.STS], model.stores[Store.EDT]
+    sts, edt = model.stores[Store.STS], model.stores[Store.EDT]
     actor = Operation.IMPORT_STS_EDT
-    matched_divisions = edt[Category.DIVISIONS]
-    built = model.know.edt_built_groups
+    model.know.intern(model.memo.interner)
+    found = model.memo.call(
+        "import_sts_edt",
+        lambda *inputs: _import_sts_edt(model, *inputs),
+        (
+            edt[Category.DIVISIONS],
+            edt[Category.SERVICES],
+            edt[Category.TEACHERS],
+            model.know.edt_built_groups,
+            sts[Category.GROUPS],
+            sts[Category.SERVICES],
+        ),
+        (share,),
+    )
+    for store, category, code in (
+        (Store.EDT, Category.GROUPS, "unmatched_groups"),
+        (Store.EDT, Category.SERVICES, "unmatched_services"),
+        (Store.STS, Category.SERVICES, "services_replaced"),
+    ):
+        model.apply_rule(
+            actor, code, store=store, category=category, count=found[code], cause=cause
+        )
+    sts.update({c: found[c] for c in (Category.GROUPS, Category.SERVICES)}, cause)
+
+
+def _import_sts_edt(
+    model: ChainModel,
+    matched_divisions: BoolArray,
+    services: BoolArray,
+    teachers: BoolArray,
+    built: BoolArray,
+    sts_groups: BoolArray,
+    current: BoolArray,
+    share: float,
+) -> Outcome:
+    t = model.truth
     groups_ok = built & t.groups_with_all_divisions(matched_divisions)
     sent_groups = model.take_share(Category.GROUPS, groups_ok, share)
-    services = edt[Category.SERVICES]
-    table = t.table(Category.SERVICES)
-    teacher_ok = table.end_present(Category.TEACHERS, edt[Category.TEACHERS])
+    teacher_ok = t.table(Category.SERVICES).end_present(Category.TEACHERS, teachers)
     structure_ok = _by_structure(model, services, Category.DIVISIONS, matched_divisions) | (
         _by_structure(model, services, Category.GROUPS, sent_groups)
     )
     sent = services & teacher_ok & structure_ok
-    unsent_groups = int(np.count_nonzero(built & ~groups_ok))
-    unsent_services = int(np.count_nonzero(services & ~sent))
-    model.apply_rule(
-        actor,
-        "unmatched_groups",
-        store=Store.EDT,
-        category=Category.GROUPS,
-        count=unsent_groups,
-        cause=cause,
-    )
-    model.apply_rule(
-        actor,
-        "unmatched_services",
-        store=Store.EDT,
-        category=Category.SERVICES,
-        count=unsent_services,
-        cause=cause,
-    )
-    current = sts[Category.SERVICES]
     described = _by_structure(model, current, Category.DIVISIONS, matched_divisions) | (
         _by_structure(model, current, Category.GROUPS, sent_groups)
     )
-    replaced = int(np.count_nonzero(described & ~sent))
-    model.apply_rule(
-        actor,
-        "services_replaced",
-        store=Store.STS,
-        category=Category.SERVICES,
-        count=replaced,
-        cause=cause,
-    )
-    sts.update(
-        {
-            Category.GROUPS: sts[Category.GROUPS] | sent_groups,
-            Category.SERVICES: (current & ~described) | sent,
-        },
-        cause,
-    )
+    return {
+        "unmatched_groups": int(np.count_nonzero(built & ~groups_ok)),
+        "unmatched_services": int(np.count_nonzero(services & ~sent)),
+        "services_replaced": int(np.count_nonzero(described & ~sent)),
+        Category.GROUPS: sts_groups | sent_groups,
+        Category.SERVICES: (current & ~described) | sent,
+    }
 
 
 def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Links go from the timetable software to SIECLE: they replace the links of the file's
     students (rule 1); a link to a group SIECLE does not have is rejected (rule 2); with no
     student in the timetable software there is no link to send (rule 4)."""
-    t = model.truth
     edt, siecle = model.stores[Store.EDT], model.stores[Store.SIECLE]
     pending = model.stores[Store.SIECLE_PENDING]
     actor = Operation.EXPORT_LIENS_SIECLE
-    table = t.table(Category.STUDENT_GROUP)
-    students_of_link = table.ends[Category.STUDENTS]
-    if not edt[Category.STUDENTS].any():
+    found = model.memo.call(
+        "export_liens_siecle",
+        lambda *inputs: _export_liens(model, *inputs),
+        (
+            edt[Category.STUDENTS],
+            edt[Category.STUDENT_GROUP],
+            siecle[Category.STUDENTS],
+            siecle[Category.GROUPS],
+            pending[Category.STUDENT_GROUP],
+        ),
+        (share,),
+    )
+    if found["without_students"]:
         model.apply_rule(
             actor,
             "links_without_students",
@@ -294,33 +384,44 @@ def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, ca
             cause=cause,
         )
         return
-    file_students = edt[Category.STUDENTS] & siecle[Category.STUDENTS]
+    for code in ("links_rejected", "links_replaced"):
+        model.apply_rule(
+            actor,
+            code,
+            store=Store.SIECLE,
+            category=Category.STUDENT_GROUP,
+            count=found[code],
+            cause=cause,
+        )
+    pending.set(Category.STUDENT_GROUP, found[Category.STUDENT_GROUP], cause)
+
+
+def _export_liens(
+    model: ChainModel,
+    edt_students: BoolArray,
+    edt_links: BoolArray,
+    siecle_students: BoolArray,
+    siecle_groups: BoolArray,
+    before: BoolArray,
+    share: float,
+) -> Outcome:
+    if not edt_students.any():
+        return {"without_students": True}
+    table = model.truth.table(Category.STUDENT_GROUP)
+    students_of_link = table.ends[Category.STUDENTS]
+    file_students = edt_students & siecle_students
     links = model.take_share(
-        Category.STUDENT_GROUP, edt[Category.STUDENT_GROUP] & file_students[students_of_link], share
+        Category.STUDENT_GROUP, edt_links & file_students[students_of_link], share
     )
-    accepted = links & siecle[Category.GROUPS][table.ends[Category.GROUPS]]
-    rejected = int(np.count_nonzero(links & ~accepted))
-    model.apply_rule(
-        actor,
-        "links_rejected",
-        store=Store.SIECLE,
-        category=Category.STUDENT_GROUP,
-        count=rejected,
-        cause=cause,
-    )
+    accepted = links & siecle_groups[table.ends[Category.GROUPS]]
     in_file = np.zeros_like(file_students)
     in_file[students_of_link[links]] = True
-    before = pending[Category.STUDENT_GROUP]
-    replaced_mask = before & in_file[students_of_link] & ~accepted
-    model.apply_rule(
-        actor,
-        "links_replaced",
-        store=Store.SIECLE,
-        category=Category.STUDENT_GROUP,
-        count=int(replaced_mask.sum()),
-        cause=cause,
-    )
-    pending.set(Category.STUDENT_GROUP, (before & ~in_file[students_of_link]) | accepted, cause)
+    return {
+        "without_students": False,
+        "links_rejected": int(np.count_nonzero(links & ~accepted)),
+        "links_replaced": int((before & in_file[students_of_link] & ~accepted).sum()),
+        Category.STUDENT_GROUP: (before & ~in_file[students_of_link]) | accepted,
+    }
 
 
 def transition_ent(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
@@ -328,19 +429,30 @@ def transition_ent(model: ChainModel, spec: OperationSpec, share: float, cause: 
     the structure goes; users and their parents' links stay. The next import rebuilds the
     structure from the AAF files (rule 11)."""
     ent = model.stores[Store.ENT]
-    emptied = (
-        Category.DIVISIONS,
-        Category.GROUPS,
-        Category.STUDENT_DIVISION,
-        Category.STUDENT_GROUP,
-        Category.SERVICES,
+    found = model.memo.call(
+        "transition_ent", lambda *inputs: _transition(model, *inputs), (ent.snapshot(_EMPTIED),)
     )
-    deleted = sum(int(np.count_nonzero(ent[c])) for c in emptied)
     model.apply_rule(
-        Operation.TRANSITION_ENT, "transition", store=Store.ENT, count=deleted, cause=cause
+        Operation.TRANSITION_ENT, "transition", store=Store.ENT, count=found["deleted"], cause=cause
     )
-    ent.update({c: model.truth.empty(c) for c in emptied}, cause)
+    ent.update({c: found[c] for c in _EMPTIED}, cause)
     model.ent_outside_changes += 1
+
+
+_EMPTIED = (
+    Category.DIVISIONS,
+    Category.GROUPS,
+    Category.STUDENT_DIVISION,
+    Category.STUDENT_GROUP,
+    Category.SERVICES,
+)
+
+
+def _transition(model: ChainModel, structure: dict[Category, BoolArray]) -> Outcome:
+    return {
+        "deleted": sum(int(np.count_nonzero(structure[c])) for c in _EMPTIED),
+        **{c: model.truth.empty(c) for c in _EMPTIED},
+    }
 
 
 EFFECTS: dict[Operation, Effect] = {

@@ -8,9 +8,12 @@ from sim.results import EventRecord
 class Recorder:
     """Appends flat :class:`EventRecord` rows; ids are positions in the log."""
 
-    def __init__(self) -> None:
+    def __init__(self, log_changes: bool = True) -> None:
         self.events: list[EventRecord] = []
         self.changes = 0  # changes of any store or mark so far: equal counts, nothing moved
+        # whether each change of a store is logged too (what was added and removed): a
+        # replication's summary never reads these records, the event log does
+        self.log_changes = log_changes
 
     def log(
         self,
@@ -52,20 +55,12 @@ class Recorder:
         detail: str,
         cause: int | None,
     ) -> int:
-        # a frozen dataclass' __init__ sets each field through object.__setattr__: filling
-        # the instance's dict at once is several times faster, for the same record
-        event = object.__new__(EventRecord)
-        event.__dict__.update(
-            id=len(self.events),
-            minute=minute,
-            actor=actor,
-            kind=kind,
-            code=code,
-            store=store,
-            category=category,
-            count=count,
-            detail=detail,
-            cause=cause,
+        event = _new(
+            EventRecord,
+            (len(self.events), minute, actor, kind, code, store, category, count, detail, cause),
         )
         self.events.append(event)
         return event.id
+
+
+_new = tuple.__new__  # a named tuple's own constructor is a Python function: skipped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,9 @@ class SimulationResult:
     # the memo the run used: its states are interned there, so the analysis can remember
     # what it computed on them for the next run of the same lycée
     memo: Memo | None = None
+    # what the analysis derived from one history of this run, by the history's id (valid
+    # while the run lives: its histories live as long)
+    derived: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def instant(self, minute: float) -> dt.datetime:
         return self.clock.instant(minute)
@@ -146,14 +149,16 @@ class Chain:
         clock: Clock | None,
         env: Any,
         memo: Memo | None = None,
+        summary: bool = False,
     ) -> Chain:
-        """The model in its initial state, the forgotten operations logged."""
+        """The model in its initial state, the forgotten operations logged (``summary``:
+        see :func:`sim.engine.lazy.simulate_lazy`)."""
         run_seed = scenario.seed if seed is None else seed
         if truth is None or clock is None:
             truth, clock = build_truth(scenario, run_seed)
         if memo is not None and not memo.fits(truth, memo_context(scenario, run_seed)):
             raise ValueError("this memo belongs to another lycée, seed or set of rules")
-        model = ChainModel(scenario, truth, clock, run_seed, env, memo)
+        model = ChainModel(scenario, truth, clock, run_seed, env, memo, summary)
         end_minute = clock.day_minutes(scenario.calendar.end + dt.timedelta(days=1), dt.time(0, 0))
         start_event = model.log("reality", "start", "initial_state")
         model.initial_states(start_event)

@@ -39,8 +39,9 @@ class FactStore:
         self.present: dict[Category, BoolArray] = _empty(truth, self.categories, interner)
         self.name = store.value
         self.history: dict[Category, History] = {c: History() for c in self.categories}
-        self.changed: simpy.Event = env.event()
+        self._changed: simpy.Event | None = None  # made when first waited on
         self.change_minutes: list[float] = []
+        self.version = 0  # number of changes so far: equal versions mean equal contents
 
     def start_with(self, initial: Mapping[Category, BoolArray], event: int) -> None:
         for category in self.categories:
@@ -77,11 +78,15 @@ class FactStore:
         minute = self.env.now
         self.history[category].append(minute, cause, new)
         self.change_minutes.append(minute)
-        actor = recorder.events[cause].actor
-        if added:
-            recorder.change(minute, actor, "added", self.name, _NAMES[category], added, cause)
-        if removed:
-            recorder.change(minute, actor, "removed", self.name, _NAMES[category], removed, cause)
+        self.version += 1
+        if recorder.log_changes:
+            actor = recorder.events[cause].actor
+            if added:
+                recorder.change(minute, actor, "added", self.name, _NAMES[category], added, cause)
+            if removed:
+                recorder.change(
+                    minute, actor, "removed", self.name, _NAMES[category], removed, cause
+                )
         self._notify()
         return added, removed
 
@@ -96,21 +101,32 @@ class FactStore:
     def snapshot(self, categories: tuple[Category, ...] | None = None) -> dict[Category, BoolArray]:
         return {c: self.present[c] for c in (categories or self.categories)}
 
-    @property
-    def version(self) -> int:
-        """Number of changes so far: equal versions mean equal contents."""
-        return len(self.change_minutes)
-
     def version_at(self, minute: float) -> int:
         return bisect.bisect_right(self.change_minutes, minute)
 
     def state_at(self, category: Category, minute: float) -> BoolArray:
         return self.history[category].at(minute)
 
+    @property
+    def changed(self) -> simpy.Event:
+        """The event of the next change. Made on demand: only the continuous STS-WEB copy
+        waits on a store, and an event nobody waits on moves nothing in SimPy either."""
+        if self._changed is None:
+            self._changed = self.env.event()
+        return self._changed
+
+    def forget_waiters(self) -> None:
+        """Drop whoever waits on the next change (a finished run's cycles)."""
+        if self._changed is not None:
+            self._changed.callbacks.clear()
+
     def _notify(self) -> None:
-        if not self.changed.triggered:
-            self.changed.succeed()
-        self.changed = self.env.event()
+        signal = self._changed
+        if signal is None:
+            return  # never waited on
+        if not signal.triggered:
+            signal.succeed()
+        self._changed = self.env.event()
 
 
 class MarkStore:
@@ -145,6 +161,8 @@ class MarkStore:
         return dict(self.present)
 
     def set(self, category: Category, state: BoolArray, cause: int) -> None:
+        if state is self.present[category]:
+            return
         if self.interner is not None:
             state = self.interner.canonical(state)
             if state is self.present[category]:
