@@ -24,6 +24,7 @@ from sim.engine.simulation import SimulationResult, build_truth, new_memo, simul
 from sim.results import History, change_runs, state_runs
 from sim.scenario.loader import load_scenario
 from tests.conftest import SCENARIOS
+from tests.test_lazy_engine import stressed
 
 
 @given(
@@ -61,6 +62,24 @@ def _with_memo(path: Path) -> SimulationResult:
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
 def test_counts_per_distinct_state_equal_the_plain_counts(path: Path, engine: str) -> None:
     result = simulate(load_scenario(path)) if engine == "simpy" else _with_memo(path)
+    check_plain_counts(result)
+
+
+@pytest.mark.parametrize("name", ["nominal", "suppression-sur-complet", "arrivees-tardives"])
+def test_a_memo_shared_by_replications_gives_the_plain_counts(name: str) -> None:
+    """The memo remembers a category's counts by what they read (its states, the marks and
+    links the departed facts read, each first seen some morning): replications that share
+    it, with their departures and pre-deletions on other days, still count right."""
+    scenario = stressed(load_scenario(SCENARIOS / f"{name}.yaml"))
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    for index in range(10):
+        drawn, _, _ = sample_calendar(scenario, np.random.default_rng(index))
+        result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo, summary=True)
+        check_plain_counts(result)
+
+
+def check_plain_counts(result: SimulationResult) -> None:
     for state in store_states(result):
         history = result.histories[state.store][state.category]
         table = result.truth.table(state.category)

@@ -51,12 +51,20 @@ def departed_sources(result: SimulationResult, store: Store, category: Category)
     histories = result.histories[store]
     marks = result.departed.get(store, {})
     read = [histories[category]]
-    if category not in _USER_ENDS and category not in marks:
+    if category in marks:
+        users: tuple[Category, ...] = (category,)
+    elif category in _USER_ENDS:
+        users = _USER_ENDS[category]
+    else:
         own = (
             Category.STUDENT_DIVISION if category is Category.DIVISIONS else Category.STUDENT_GROUP
         )
-        read += [histories[link] for link in (own, Category.SERVICES) if link in histories]
-    return [*read, *marks.values()]
+        links = [link for link in (own, Category.SERVICES) if link in histories]
+        read += [histories[link] for link in links]
+        users = tuple(end for link in links for end in _USER_ENDS[link])
+    # only the marks departed_facts reads for this category: a user's own, a link's user
+    # ends, the members' of a class or group (the others change nothing it returns)
+    return [*read, *(history for c, history in marks.items() if c in users)]
 
 
 def departed_facts(

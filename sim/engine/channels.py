@@ -480,13 +480,23 @@ class ExportGar(ScheduledChannel):
 
     def batch(self, cause: int, minute: float) -> None:
         state = self.model.gar_export(self.ent.snapshot())
-        marks = {c: self.ent_departed[c] & state[c] for c in self.gar_departed.categories}
+        marks = self.model.memo.call(
+            "gar_marks",
+            _gar_marks,
+            (self.ent_departed.snapshot(), state),
+            (self.gar_departed.categories,),
+        )
 
         def apply() -> None:
             self.gar.update(state, cause)
             self.gar_departed.update(marks, cause)
 
         self.runner.deliver(apply)
+
+
+def _gar_marks(departed: State, sent: State, categories: tuple[Category, ...]) -> State:
+    """The departed users GAR receives, with their mark."""
+    return {c: departed[c] & sent[c] for c in categories}
 
 
 class PreDelete:
