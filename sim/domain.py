@@ -103,6 +103,11 @@ SOURCE_OF: dict[Category, Store] = {
     Category.PARENT_STUDENT: Store.SIECLE,
 }
 
+# an enum member's value is a property: the engine's log reads these instead, hundreds of
+# times a run
+STORE_NAMES: dict[Store, str] = {s: s.value for s in Store}
+CATEGORY_NAMES: dict[Category, str] = {c: c.value for c in Category}
+
 CATEGORIES_OF: dict[Store, tuple[Category, ...]] = {
     Store.STS: (Category.DIVISIONS, Category.GROUPS, Category.TEACHERS, Category.SERVICES),
     Store.SIECLE: (

@@ -73,10 +73,23 @@ def test_a_memo_shared_by_replications_gives_the_plain_counts(name: str) -> None
     scenario = stressed(load_scenario(SCENARIOS / f"{name}.yaml"))
     truth, clock = build_truth(scenario)
     memo = new_memo(scenario, truth)
+    memo.categories = remembered = _Counting()
     for index in range(10):
         drawn, _, _ = sample_calendar(scenario, np.random.default_rng(index))
         result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo, summary=True)
         check_plain_counts(result)
+    assert remembered.hits > 0  # the remembered counts served, and were checked
+
+
+class _Counting(dict[object, object]):
+    """A memo's table of categories that counts what it serves."""
+
+    hits = 0
+
+    def get(self, key: object, default: object = None) -> object:
+        found = super().get(key, default)
+        self.hits += found is not None
+        return found
 
 
 def check_plain_counts(result: SimulationResult) -> None:

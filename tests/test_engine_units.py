@@ -7,13 +7,13 @@ import datetime as dt
 import numpy as np
 import simpy
 
-from sim.domain import Category, Channel, Store
-from sim.engine.channels import ChannelRunner
+from sim.domain import Category, Channel, Operation, Store
+from sim.engine.channels import ChannelRunner, ExtractionAaf
 from sim.engine.model import ChainModel
 from sim.engine.recorder import Recorder
 from sim.engine.simulation import build_truth
 from sim.engine.stores import FactStore
-from sim.results import History
+from sim.results import EventRecord, History
 from sim.truth.facts import FactTable, endpoint_present, links_with_endpoints
 from tests.test_rules import nominal_with
 
@@ -126,3 +126,58 @@ def test_channel_schedule_days_and_outages() -> None:
     assert runner.down_at(friday)
     assert runner.outage_end(friday) == clock.minutes(dt.datetime(2026, 9, 5))
     assert not runner.down_at(friday + 1440)
+
+
+def test_every_field_of_an_event_record_is_written() -> None:
+    """The recorder builds records as plain tuples (a named tuple's constructor is slow):
+    a field added to the record and not to the recorder would shift the others."""
+    recorder = Recorder()
+    cause = recorder.log(5.0, "import_ent", "batch", "run")
+    recorder.change(5.0, "import_ent", "added", "ent", "students", 3, cause)
+    event = recorder.events[-1]
+    assert type(event) is EventRecord and len(event) == len(EventRecord._fields)
+    assert event._asdict() == {
+        "id": 1,
+        "minute": 5.0,
+        "actor": "import_ent",
+        "kind": "change",
+        "code": "added",
+        "store": "ent",
+        "category": "students",
+        "count": 3,
+        "detail": "",
+        "cause": cause,
+    }
+
+
+def test_landings_keep_the_order_of_the_runs_unless_outages_overlap() -> None:
+    def runner(outages: list[tuple[str, str]]) -> ChannelRunner:
+        spans = [{"start": start, "end": end} for start, end in outages]
+        scenario = nominal_with({"channels": {"extraction_aaf": {"outages": spans}}})
+        truth, clock = build_truth(scenario)
+        return ChannelRunner(ChainModel(scenario, truth, clock, 0), Channel.EXTRACTION_AAF)
+
+    apart = [("2026-09-10 00:00", "2026-09-11 00:00"), ("2026-09-08 00:00", "2026-09-09 00:00")]
+    assert runner(apart).lands_in_order()
+    touching = [("2026-09-08 00:00", "2026-09-10 00:00"), ("2026-09-10 00:00", "2026-09-11 00:00")]
+    assert runner(touching).lands_in_order()
+    # the inner outage listed first sets when a run inside it lands: before an earlier run
+    nested = [("2026-09-10 00:00", "2026-09-11 00:00"), ("2026-09-08 00:00", "2026-09-15 00:00")]
+    late = runner(nested)
+    assert not late.lands_in_order()
+    early, later = (late.model.instant_of(dt.datetime(2026, 9, d, 21)) for d in (8, 10))
+    assert late.outage_end(early) > late.outage_end(later)
+
+
+def test_the_extraction_reads_whether_the_profilage_is_done() -> None:
+    """Its files carry last year's memberships until SIECLE's new year: a profilage that
+    moves nothing in SIECLE still changes them, so the key reads it."""
+    scenario = nominal_with({})
+    truth, clock = build_truth(scenario)
+    model = ChainModel(scenario, truth, clock, 0)
+    extraction = ExtractionAaf(model)
+    minute = extraction.runner.run_times()[0]
+    assert not extraction.forced(minute)
+    before, signature = extraction.key(minute), extraction.signature()
+    model.done[Operation.PROFILAGE] = minute
+    assert extraction.key(minute) != before and extraction.signature() != signature

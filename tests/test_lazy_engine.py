@@ -148,7 +148,7 @@ START = dt.date(2026, 6, 8)
 DAYS = 160
 # minutes where actors meet: midnight, the batches' hours, the observation, the default time
 TIMES = ["00:00", "01:00", "02:00", "03:00", "03:30", "08:00", "10:00", "20:00", "21:00", "06:00"]
-DELAYS = ["0min", "90min", "9h", "1j", "2j", "1min"]
+DELAYS = ["0min", "90min", "9h", "1j", "2j", "1min", "3j"]
 SHARES = [1.0, 0.07, 0.5, 0.85, 0.97]
 
 
@@ -193,6 +193,17 @@ def channels(draw: st.DrawFn, data: dict[str, Any]) -> None:
             start = dt.datetime.fromisoformat(draw(instants()))
             length = dt.timedelta(minutes=draw(st.sampled_from([1, 120, 1440, 3 * 1440, 361])))
             outages.append({"start": start.isoformat(), "end": (start + length).isoformat()})
+        if outages and draw(st.booleans()):
+            # a longer outage around the first, listed after it: the inner one sets when a
+            # delivery sent inside it lands, before one sent earlier
+            inner = outages[0]
+            start = dt.datetime.fromisoformat(inner["start"]) - dt.timedelta(
+                days=draw(st.integers(0, 2))
+            )
+            end = dt.datetime.fromisoformat(inner["end"]) + dt.timedelta(
+                days=draw(st.integers(1, 4))
+            )
+            outages.append({"start": start.isoformat(), "end": end.isoformat()})
         spec["outages"] = outages
     sts = data["channels"].setdefault("sts_vers_siecle", {})
     sts["mode"] = draw(st.sampled_from(["continuous", "scheduled"]))
@@ -297,6 +308,23 @@ def test_summary_mode_writes_less_and_keeps_the_causes(removal: str) -> None:
                 (summary.events[i].actor, summary.events[i].minute) for i in other.events
             ]
     check_summary(scenario, simulate(scenario, truth=truth, clock=clock), memo)
+
+
+def test_summary_mode_keeps_full_runs_when_a_later_run_could_land_first() -> None:
+    """Overlapping outages listed inner first (the format accepts them) and a delay of
+    days: the 8 September run's files land on the 15th, after the 10th's, which land on
+    the 11th. A full run skipped there would leave the 10th's files in the AAF, where SimPy
+    has the 8th's (a review found ENT dates 12 days early)."""
+    data = json.loads(load_scenario(SCENARIOS / "nominal.yaml").model_dump_json())
+    extraction = data["channels"]["extraction_aaf"]
+    extraction["delay"] = "3j"
+    extraction["outages"] = [
+        {"start": "2026-09-10T00:00:00", "end": "2026-09-11T00:00:00"},
+        {"start": "2026-09-08T00:00:00", "end": "2026-09-15T00:00:00"},
+    ]
+    data["operations"]["export_liens_siecle"]["date"] = ["2026-09-07"]
+    data["operations"]["export_liens_siecle"]["share"] = 1.0
+    check(Scenario.model_validate(data))
 
 
 def test_a_finished_run_leaves_no_cycle_for_the_collector() -> None:

@@ -83,6 +83,8 @@ def departed_facts(
         # a class or group left empty by a pre-delete waits for the next import
         return wrong & _kept_by_departed_only(result, store, category, minute, marked)
     if not any(m.any() for m in marked.values()):
+        # a shortcut only: what follows is empty too when the marks it reads are
+        # (departed_sources names those, and the counts' memo keys on them alone)
         return result.truth.empty(category)
     if category in marked:
         return wrong & marked[category]

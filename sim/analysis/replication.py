@@ -38,7 +38,14 @@ from sim.engine.simulation import (
 )
 from sim.errors import EngineMismatch, UsageError, printable
 from sim.i18n import t
-from sim.scenario.model import MAX_LATENESS_DAYS, Lateness, Outage, Scenario
+from sim.scenario.model import (
+    MAX_LATENESS_DAYS,
+    ChannelSpec,
+    Lateness,
+    OperationSpec,
+    Outage,
+    Scenario,
+)
 from sim.scenario.priors import failure_probability, operation_risk
 from sim.truth.model import Truth
 
@@ -131,7 +138,7 @@ def sample_calendar(
     delay: dict[Operation, int] = {}
     lateness_of: dict[str, int] = {}
     forgotten: list[str] = []
-    drawn_operations: dict[str, Any] = {}
+    drawn_operations: dict[str, OperationSpec] = {}
     for op in SEED_ORDER:
         spec = operations.get(op)
         forget, late = draws[op]
@@ -159,7 +166,7 @@ def sample_calendar(
         if changes:
             drawn_operations[op.value] = spec.model_copy(update=changes)
     days = (end - calendar.start).days + 1
-    drawn_channels: dict[str, Any] = {}
+    drawn_channels: dict[str, ChannelSpec] = {}
     for row, channel in enumerate(Channel):
         batch = channels.get(channel)
         uniform = rng.random(days)  # drawn even when shared: the stream stays the same

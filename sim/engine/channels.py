@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Callable, Generator
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -104,6 +105,13 @@ class ChannelRunner:
             if start <= minute < end:
                 return end
         return minute
+
+    def lands_in_order(self) -> bool:
+        """Whether what the channel sends lands in the order it was sent, whatever its delay:
+        so when no two outages overlap (the first listed one that holds an instant sets
+        when a delivery lands, and a later run could otherwise land before an earlier one)."""
+        spans = sorted(self.outages)
+        return all(after[0] >= before[1] for before, after in itertools.pairwise(spans))
 
     def inputs_changed(self, key: object) -> bool:
         """Whether the batch's inputs differ from the last run's (else the run moves nothing)."""
@@ -237,7 +245,7 @@ class StsToSiecleContinuous:
         now = self.sts.snapshot(STRUCTURE_CATEGORIES)
         memo = self.model.memo
         diff = memo.call("sts_difference", _difference, (now, self.seen))
-        if diff is None:
+        if not diff:
             return
         self.seen = now
         cause = self.model.log(self.channel, "batch", "run")
@@ -255,12 +263,13 @@ class StsToSiecleContinuous:
             self.on_change()
 
 
-def _difference(now: State, seen: State) -> tuple[State, State] | None:
-    """What STS-WEB's structure adds to ``seen`` and removes from it (None: nothing)."""
+def _difference(now: State, seen: State) -> tuple[State, ...]:
+    """What STS-WEB's structure adds to ``seen`` and removes from it (empty: nothing; not
+    None, which the memo takes for a result not computed yet)."""
     added = {c: now[c] & ~seen[c] for c in STRUCTURE_CATEGORIES}
     removed = {c: seen[c] & ~now[c] for c in STRUCTURE_CATEGORIES}
     if not any(added[c].any() or removed[c].any() for c in STRUCTURE_CATEGORIES):
-        return None
+        return ()
     return added, removed
 
 
@@ -326,10 +335,14 @@ class ExtractionAaf(ScheduledChannel):
     def key(self, minute: float) -> object:
         if self.forced(minute):
             return minute
-        return self.siecle.version, self.sts.version_at(minute - self.sts_lag)
+        # SIECLE's year is read too: a profilage that moves nothing in SIECLE (its leavers
+        # already gone) still takes their last-year memberships out of the next files
+        profiled = Operation.PROFILAGE in self.model.done
+        return self.siecle.version, self.sts.version_at(minute - self.sts_lag), profiled
 
     def signature(self) -> tuple[object, ...]:
-        return (self.siecle.version, self.sts.version)
+        profiled = Operation.PROFILAGE in self.model.done
+        return (self.siecle.version, self.sts.version, profiled)
 
     def batch(self, cause: int, minute: float) -> None:
         model = self.model

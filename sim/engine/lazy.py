@@ -234,7 +234,7 @@ def simulate_lazy(
         w.signature = channel.signature()
         if isinstance(channel, ScheduledChannel):
             w.wake(0, visits[id(channel)])  # the first run always runs: nothing seen yet
-        if isinstance(channel, ExtractionAaf) and not (summary and model.removes_at_every_import):
+        if isinstance(channel, ExtractionAaf) and not _full_runs_unread(channel, summary):
             for k in channel.full_indexes:
                 w.wake(k, visits[id(channel)])
 
@@ -243,7 +243,12 @@ def simulate_lazy(
 
     def after() -> None:
         # most events change nothing (an outage, a run over the same files): one look
-        seen = (recorder.changes, model.ent_outside_changes, model.aaf_full_pending)
+        seen = (
+            recorder.changes,
+            model.ent_outside_changes,
+            model.aaf_full_pending,
+            len(model.done),  # the extraction reads whether the profilage is done
+        )
         if seen == stamp[0]:
             return
         stamp[0] = seen
@@ -269,10 +274,11 @@ def simulate_lazy(
                     w.wake(bisect.bisect_left(w.lagged, now), visit)
             w.signature = signature
 
-    env.run(chain.end_minute, after)
-    result = chain.result()
-    _release(env, model)
-    return result
+    try:
+        env.run(chain.end_minute, after)
+    finally:
+        _release(env, model)
+    return chain.result()
 
 
 def _release(env: LazyEnvironment, model: Any) -> None:
@@ -282,6 +288,15 @@ def _release(env: LazyEnvironment, model: Any) -> None:
     env.close()
     for store in model.stores.values():
         store.forget_waiters()
+
+
+def _full_runs_unread(extraction: ExtractionAaf, summary: bool) -> bool:
+    """Whether a summary can do without the full extractions: when the ENT removes absent
+    users at every import nothing reads the ``full`` flag, a full run over files that
+    changed is that night's ordinary run, and one over unchanged files lands the AAF as it
+    was, provided the landings keep the order of the runs."""
+    model = extraction.model
+    return summary and model.removes_at_every_import and extraction.runner.lands_in_order()
 
 
 def _wait_for_sts(continuous: StsToSiecleContinuous, env: LazyEnvironment) -> None:
@@ -346,56 +361,39 @@ class _Visits:
 
 def _queue_occurrences(env: LazyEnvironment, chain: Chain, op: Any) -> None:
     occurrences = chain.occurrences(op)
-    if occurrences:
-        _Occurrences(env, chain, op, occurrences).queue(0)
-
-
-class _Occurrences:
-    """An operation's occurrences, each queued when the previous one is done (as SimPy's
-    process waits for them in turn)."""
-
-    def __init__(
-        self, env: LazyEnvironment, chain: Chain, op: Any, occurrences: list[tuple[float, int]]
-    ) -> None:
-        self.env, self.chain, self.op, self.occurrences = env, chain, op, occurrences
-        self.instants = resume_instants([m for m, _ in occurrences], op)
-        self.next = 0
-
-    def queue(self, i: int) -> None:
-        self.next = i
-        self.env.push(self.instants[i], _FIRST, self.op, self.perform)
-
-    def perform(self) -> None:
-        i = self.next
-        minute, occurrence = self.occurrences[i]
-        self.chain.perform(self.op, occurrence, minute)
-        if i + 1 < len(self.occurrences):
-            self.queue(i + 1)
+    instants = resume_instants([m for m, _ in occurrences], op)
+    _InTurn(env, op, instants, lambda i: chain.perform(op, occurrences[i][1], occurrences[i][0]))
 
 
 def _queue_reality(env: LazyEnvironment, chain: Chain) -> None:
     changes = chain.changes()
-    if changes:
-        _Changes(env, chain, changes).queue(0)
+    instants = resume_instants([c.recorded for c in changes], "reality")
+    _InTurn(env, "reality", instants, lambda i: record_change(chain.model, changes[i]))
 
 
-class _Changes:
-    """The reality's changes, each queued when the previous one is recorded."""
+class _InTurn:
+    """An actor's steps at ``instants``, each queued when the previous one is done, as a
+    SimPy process waits for them in turn. An object, not a closure that queues itself by
+    name: that would be a reference cycle, left to the collector."""
 
-    def __init__(self, env: LazyEnvironment, chain: Chain, changes: list[Any]) -> None:
-        self.env, self.chain, self.changes = env, chain, changes
-        self.instants = resume_instants([c.recorded for c in changes], "reality")
+    def __init__(
+        self,
+        env: LazyEnvironment,
+        actor: str,
+        instants: list[float],
+        step: Callable[[int], None],
+    ) -> None:
+        self.env, self.actor, self.instants, self.step = env, actor, instants, step
         self.next = 0
+        if instants:
+            env.push(instants[0], _FIRST, actor, self.perform)
 
-    def queue(self, i: int) -> None:
-        self.next = i
-        self.env.push(self.instants[i], _FIRST, "reality", self.record)
-
-    def record(self) -> None:
+    def perform(self) -> None:
         i = self.next
-        record_change(self.chain.model, self.changes[i])
-        if i + 1 < len(self.changes):
-            self.queue(i + 1)
+        self.step(i)
+        self.next = i + 1
+        if self.next < len(self.instants):
+            self.env.push(self.instants[self.next], _FIRST, self.actor, self.perform)
 
 
 def simulate_fast(

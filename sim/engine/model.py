@@ -18,7 +18,9 @@ import simpy
 from sim.calendar import Clock
 from sim.domain import (
     CATEGORIES_OF,
+    CATEGORY_NAMES,
     CHAIN_ORDER,
+    STORE_NAMES,
     STRUCTURE_CATEGORIES,
     USER_CATEGORIES,
     Category,
@@ -50,10 +52,6 @@ def resume_instants(minutes: list[float], actor: str) -> list[float]:
         found.append(now)
     return found
 
-
-# an enum's value is a property: read once here for the log's hundreds of rule records
-_STORE_NAMES = {s: s.value for s in Store}
-_CATEGORY_NAMES = {c: c.value for c in Category}
 
 LINK_CATEGORIES = (
     Category.STUDENT_DIVISION,
@@ -244,8 +242,8 @@ class ChainModel:
             actor,
             "rule",
             code,
-            store=_STORE_NAMES[store],
-            category=_CATEGORY_NAMES[category] if category else "",
+            store=STORE_NAMES[store],
+            category=CATEGORY_NAMES[category] if category else "",
             count=count or 0,
             cause=cause,
         )

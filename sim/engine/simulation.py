@@ -60,7 +60,8 @@ class SimulationResult:
     memo: Memo | None = None
     # what the analysis derived from one history of this run, by the history's id (valid
     # while the run lives: its histories live as long)
-    derived: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
+    # (not an argument: a copy made with dataclasses.replace starts with its own)
+    derived: dict[int, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def instant(self, minute: float) -> dt.datetime:
         return self.clock.instant(minute)

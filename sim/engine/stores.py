@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import simpy
 
-from sim.domain import CATEGORIES_OF, Category, Store
+from sim.domain import CATEGORIES_OF, CATEGORY_NAMES, Category, Store
 from sim.engine.memo import Interner
 from sim.engine.recorder import Recorder
 from sim.results import History
@@ -80,13 +80,11 @@ class FactStore:
         self.change_minutes.append(minute)
         self.version += 1
         if recorder.log_changes:
-            actor = recorder.events[cause].actor
+            actor, name = recorder.events[cause].actor, CATEGORY_NAMES[category]
             if added:
-                recorder.change(minute, actor, "added", self.name, _NAMES[category], added, cause)
+                recorder.change(minute, actor, "added", self.name, name, added, cause)
             if removed:
-                recorder.change(
-                    minute, actor, "removed", self.name, _NAMES[category], removed, cause
-                )
+                recorder.change(minute, actor, "removed", self.name, name, removed, cause)
         self._notify()
         return added, removed
 
@@ -179,9 +177,6 @@ class MarkStore:
         for category, state in states.items():
             if category in self.present:
                 self.set(category, state, cause)
-
-
-_NAMES = {c: c.value for c in Category}  # an enum's value is a property: read once here
 
 
 def _empty(
