@@ -7,6 +7,7 @@ fact itself and, for a link, its ends (a link waits for itself and for its ends)
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 import networkx as nx
@@ -145,16 +146,23 @@ def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[Chai
     """Count, for each batch of the chain, the runs it missed (outage) while the fact waited."""
     if not steps:
         return []
-    outages: dict[str, list[float]] = {}
-    for e in result.events:
-        if e.code == "outage":
-            outages.setdefault(e.actor, []).append(e.minute)
+    outages = result.derived.get(_OUTAGES)
+    if outages is None:
+        outages = result.derived[_OUTAGES] = {}
+        for e in result.events:  # in time order: each actor's list is sorted
+            if e.code == "outage":
+                outages.setdefault(e.actor, []).append(e.minute)
     marked = []
     for i, step in enumerate(steps):
         since = steps[i - 1].landed if i else 0.0
-        missed = sum(since < minute < step.minute for minute in outages.get(step.actor, ()))
-        marked.append(replace(step, outages_waited=missed))
+        found = outages.get(step.actor, [])
+        # the outages strictly between the fact's previous landing and this step
+        missed = bisect.bisect_left(found, step.minute) - bisect.bisect_right(found, since)
+        marked.append(replace(step, outages_waited=max(0, missed)))
     return marked
+
+
+_OUTAGES = "outages"  # the key of each actor's outage minutes in a run's derived results
 
 
 def furthest_system(

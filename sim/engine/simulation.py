@@ -58,10 +58,10 @@ class SimulationResult:
     # the memo the run used: its states are interned there, so the analysis can remember
     # what it computed on them for the next run of the same lycée
     memo: Memo | None = None
-    # what the analysis derived from one history of this run, by the history's id (valid
-    # while the run lives: its histories live as long)
-    # (not an argument: a copy made with dataclasses.replace starts with its own)
-    derived: dict[int, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
+    # what the analysis derived from this run: from one history, by the history's id (valid
+    # while the run lives: its histories live as long), or by a name. Not an argument: a
+    # copy made with dataclasses.replace starts with its own.
+    derived: dict[object, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def instant(self, minute: float) -> dt.datetime:
         return self.clock.instant(minute)
