@@ -207,7 +207,8 @@ def simulate_lazy(
     store's change are not written, and full extractions are not run where nothing reads
     them: when the ENT removes absent users at every import, a full extraction is an
     ordinary one that always runs, and on a night its files have not changed it lands the
-    AAF as it was (its events only differ). The differential tests compare the summaries
+    AAF as it was (its events only differ), provided no two of its outages overlap (see
+    :meth:`ChannelRunner.lands_in_order`). The differential tests compare the summaries
     with SimPy's."""
     env = LazyEnvironment()
     chain = Chain.prepare(scenario, seed, truth, clock, env, memo, summary)

@@ -8,8 +8,9 @@ software holds a student's group once the student is imported and the group is b
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -28,7 +29,7 @@ from sim.domain import (
     Origin,
     Store,
 )
-from sim.engine.memo import Interner, Memo, NoMemo
+from sim.engine.memo import Inputs, Interner, Memo, NoMemo, Result
 from sim.engine.recorder import Recorder
 from sim.engine.stores import FactStore, MarkStore
 from sim.scenario.model import Scenario, resolve_rentree
@@ -247,6 +248,18 @@ class ChainModel:
             count=count or 0,
             cause=cause,
         )
+
+    def computed(
+        self,
+        name: str,
+        compute: Callable[..., Result],
+        inputs: Inputs,
+        scalars: tuple[object, ...] = (),
+    ) -> Result:
+        """``compute(model, *inputs, *scalars)``, once per distinct inputs when runs share a
+        memo: a step's work that reads nothing else of the model than the truth and the
+        seed's order (the memo's own)."""
+        return self.memo.call(name, partial(compute, self), inputs, scalars)
 
     # --- shares -------------------------------------------------------------------------
     def take_share(self, category: Category, candidates: BoolArray, share: float) -> BoolArray:

@@ -40,9 +40,9 @@ def _by_structure(
 def bascule_sts(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     assert isinstance(spec, BasculeSpec)
     teachers = model.true_now(Category.TEACHERS)
-    found = model.memo.call(
+    found = model.computed(
         "bascule_sts",
-        lambda *inputs: _bascule(model, *inputs),
+        _bascule,
         (teachers,),
         (spec.carry_structure, spec.carry_groups),
     )
@@ -99,9 +99,9 @@ def verification_divisions(
 ) -> None:
     assert isinstance(spec, VerificationSpec)
     sts = model.stores[Store.STS]
-    found = model.memo.call(
+    found = model.computed(
         "verification_divisions",
-        lambda *inputs: _verification(model, *inputs),
+        _verification,
         (
             sts[Category.DIVISIONS],
             sts[Category.GROUPS],
@@ -178,9 +178,9 @@ def inscribe(
     the origin's students inscribed after the first round, 97 % after the second (the same
     seeded order each time, so each round adds to the one before)."""
     siecle = model.stores[Store.SIECLE]
-    found = model.memo.call(
+    found = model.computed(
         "inscribe",
-        lambda *inputs: _inscription(model, *inputs),
+        _inscription,
         (siecle[Category.STUDENTS], eligible),
         (origin, share, recreate_share),
     )
@@ -261,9 +261,9 @@ def construction_edt(model: ChainModel, spec: OperationSpec, share: float, cause
     """Staff build the timetable: groups, services and student→group links (a share of them)."""
     know = model.know
     know.intern(model.memo.interner)
-    found = model.memo.call(
+    found = model.computed(
         "construction_edt",
-        lambda *inputs: _construction(model, *inputs),
+        _construction,
         (
             know.edt_built_groups,
             know.edt_built_services,
@@ -302,9 +302,9 @@ def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
     sts, edt = model.stores[Store.STS], model.stores[Store.EDT]
     actor = Operation.IMPORT_STS_EDT
     model.know.intern(model.memo.interner)
-    found = model.memo.call(
+    found = model.computed(
         "import_sts_edt",
-        lambda *inputs: _import_sts_edt(model, *inputs),
+        _import_sts_edt,
         (
             edt[Category.DIVISIONS],
             edt[Category.SERVICES],
@@ -363,9 +363,9 @@ def export_liens_siecle(model: ChainModel, spec: OperationSpec, share: float, ca
     edt, siecle = model.stores[Store.EDT], model.stores[Store.SIECLE]
     pending = model.stores[Store.SIECLE_PENDING]
     actor = Operation.EXPORT_LIENS_SIECLE
-    found = model.memo.call(
+    found = model.computed(
         "export_liens_siecle",
-        lambda *inputs: _export_liens(model, *inputs),
+        _export_liens,
         (
             edt[Category.STUDENTS],
             edt[Category.STUDENT_GROUP],
@@ -429,9 +429,7 @@ def transition_ent(model: ChainModel, spec: OperationSpec, share: float, cause: 
     the structure goes; users and their parents' links stay. The next import rebuilds the
     structure from the AAF files (rule 11)."""
     ent = model.stores[Store.ENT]
-    found = model.memo.call(
-        "transition_ent", lambda *inputs: _transition(model, *inputs), (ent.snapshot(_EMPTIED),)
-    )
+    found = model.computed("transition_ent", _transition, (ent.snapshot(_EMPTIED),))
     model.apply_rule(
         Operation.TRANSITION_ENT, "transition", store=Store.ENT, count=found["deleted"], cause=cause
     )
