@@ -66,6 +66,22 @@ def test_each_replication_gives_the_date_computed_by_hand(hand_case) -> None:  #
         assert day_of(hand_case, r.consistent_from[Target.GAR]) == GAR[k]
 
 
+def test_the_drawn_dates_start_from_the_calendar_as_written(hand_case) -> None:  # type: ignore[no-untyped-def]
+    """Nothing late, the export is on Thu 03/09: ENT the next morning, GAR the morning after
+    (see ENT and GAR above), the dates `run` gives; the summary says so above the P50."""
+    from sim.presentation.risk_output import risk_summary
+
+    assert day_of(hand_case, hand_case.as_written[Target.ENT]) == ENT[0]
+    assert day_of(hand_case, hand_case.as_written[Target.GAR]) == GAR[0]
+    lines = risk_summary(hand_case).splitlines()
+    written = lines.index("ENT (Lycée Connecté)") + 1
+    assert lines[written] == (
+        "  tel qu'écrit, sans rien tirer (ni retard, ni oubli, ni panne), comme `run` : "
+        "ven. 04/09/2026"
+    )
+    assert lines[written + 1].startswith("  P50 : ")
+
+
 def test_percentiles_of_a_uniform_lateness(hand_case) -> None:  # type: ignore[no-untyped-def]
     """P(k ≤ 1) = 0.4 < 0.5 ≤ P(k ≤ 2) = 0.6 → P50 is k = 2;
     P(k ≤ 3) = 0.8 < 0.95 → P95 is k = 4."""
@@ -212,6 +228,7 @@ def test_risk_command_json_and_files(tmp_path) -> None:  # type: ignore[no-untyp
     ent = data["targets"]["ent"]
     assert set(ent["percentiles"]) == {"p50", "p80", "p95"}
     assert ent["percentiles"]["p95"] == ENT[4]
+    assert ent["as_written"] == ENT[0] and data["targets"]["gar"]["as_written"] == GAR[0]
     assert ent["never_share"] == 0
     assert {"date", "probability"} == set(ent["curve"][0])
     assert data["criticality"]["export_liens_siecle"] == 1.0

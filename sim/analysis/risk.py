@@ -22,13 +22,15 @@ from sim.analysis.replication import (
     Replication,
     ReplicationPool,
     draw_lateness,
+    fast_engine,
     run_replications,
+    summarise_run,
 )
 from sim.calendar import Clock
+from sim.chain import build_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
-from sim.engine.simulation import (
-    observation_minutes,
-)
+from sim.engine.lazy import simulate_fast
+from sim.engine.simulation import observation_minutes, simulate
 from sim.scenario.model import Lateness, Scenario, resolve_rentree
 from sim.scenario.priors import operation_risk
 
@@ -68,6 +70,9 @@ class RiskResult:
     # the replications the tornado ran on, and their P80 as drawn (what its bars move)
     tornado_size: int = 0
     tornado_reference: float | None = None
+    # each target's date in the calendar as written, nothing drawn (what ``run`` says, apart
+    # from departed accounts): where the drawn dates start from
+    as_written: dict[Target, float | None] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -270,7 +275,8 @@ def run_risk(
     progress: Callable[[int], None] | None = None,
     pool: ReplicationPool | None = None,
 ) -> RiskResult:
-    """``replications`` drawn calendars of ``scenario``, simulated and summarised."""
+    """``replications`` drawn calendars of ``scenario``, simulated and summarised, with the
+    dates of the calendar as written."""
     base_seed = scenario.seed if seed is None else seed
     runs = run_replications(
         scenario,
@@ -280,7 +286,10 @@ def run_risk(
         progress=progress,
         pool=pool,
     )
-    return summarise(scenario, base_seed, runs)
+    result = summarise(scenario, base_seed, runs)
+    run = simulate_fast(scenario)[0] if fast_engine() else simulate(scenario)
+    result.as_written = summarise_run(run, build_graph(scenario), -1, {}, []).consistent_from
+    return result
 
 
 # --- tornado ------------------------------------------------------------------------------

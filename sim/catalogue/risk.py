@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "l'intervalle de {name} est large : augmenter le nombre de réplications (-n)",
         "en": "the {name} interval is wide: raise the number of replications (-n)",
     },
+    "risk.as_written": {
+        "fr": "tel qu'écrit, sans rien tirer (ni retard, ni oubli, ni panne), comme `run` : {when}",
+        "en": "as written, nothing drawn (no lateness, forgetting or failure), as `run` gives it: {when}",
+    },
     "risk.never_share": {
         "fr": "jamais cohérent dans la fenêtre : {share} % des réplications",
         "en": "never consistent in the window: {share}% of the replications",

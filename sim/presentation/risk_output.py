@@ -64,6 +64,9 @@ def probability_on(result: RiskResult, risk: TargetRisk, day: dt.date) -> float 
 
 def _target_lines(result: RiskResult, target: Target, risk: TargetRisk) -> list[str]:
     lines = [label("target", target.value)]
+    if target in result.as_written:
+        when = _text(result, result.as_written[target])
+        lines.append("  " + t("risk.as_written", when=when))
     for name, minute in risk.percentiles.items():
         low, high = risk.intervals[name]
         lines.append(
@@ -185,6 +188,7 @@ def risk_json(result: RiskResult, source: str | None = None) -> dict[str, Any]:
     targets: dict[str, Any] = {}
     for target, risk in result.targets.items():
         targets[target.value] = {
+            "as_written": _iso(result, result.as_written.get(target)),
             "percentiles": {k: _iso(result, v) for k, v in risk.percentiles.items()},
             "intervals": {
                 k: {"low": _iso(result, a), "high": _iso(result, b)}
