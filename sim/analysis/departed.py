@@ -46,8 +46,8 @@ def _marked_links(
 
 def departed_sources(result: SimulationResult, store: Store, category: Category) -> list[History]:
     """The histories :func:`departed_facts` (and the counts beside it) read besides the
-    truth: the category's state, the store's marks, and for a class or group the links
-    that can keep it (its members' and the services')."""
+    truth: the category's state; for a class or group the links that can keep it (its
+    members' and the services'); and the marks of the users it concerns."""
     histories = result.histories[store]
     marks = result.departed.get(store, {})
     read = [histories[category]]

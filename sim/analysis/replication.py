@@ -287,11 +287,22 @@ def replicate(
 ) -> Replication:
     """Replication ``index``: on the fast engine with ``memo``, else in SimPy."""
     drawn, lateness, forgotten = draw(scenario, index, seed, fixed, failures)
+    return summarise_run(_run(drawn, truth, clock, memo), graph, index, lateness, forgotten)
+
+
+def as_written(scenario: Scenario) -> Replication:
+    """The scenario's own calendar, nothing drawn, summed up as a replication (the dates
+    ``run`` gives apart from departed accounts), on the lycée's truth and memo."""
+    key = lycee_key(scenario)
+    truth, clock = _lycee(key, scenario)
+    result = _run(scenario, truth, clock, memo_for(key, scenario, truth))
+    return summarise_run(result, build_graph(scenario), -1, {}, [])
+
+
+def _run(scenario: Scenario, truth: Truth, clock: Clock, memo: Memo | None) -> SimulationResult:
     if memo is None:
-        result = simulate(drawn, truth=truth, clock=clock)
-    else:
-        result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo, summary=True)
-    return summarise_run(result, graph, index, lateness, forgotten)
+        return simulate(scenario, truth=truth, clock=clock)
+    return simulate_fast(scenario, truth=truth, clock=clock, memo=memo, summary=True)[0]
 
 
 def draw(

@@ -21,16 +21,13 @@ from numpy.typing import NDArray
 from sim.analysis.replication import (
     Replication,
     ReplicationPool,
+    as_written,
     draw_lateness,
-    fast_engine,
     run_replications,
-    summarise_run,
 )
 from sim.calendar import Clock
-from sim.chain import build_graph
 from sim.domain import LYCEE_OPERATIONS, Category, Channel, Operation, Target
-from sim.engine.lazy import simulate_fast
-from sim.engine.simulation import observation_minutes, simulate
+from sim.engine.simulation import observation_minutes
 from sim.scenario.model import Lateness, Scenario, resolve_rentree
 from sim.scenario.priors import operation_risk
 
@@ -287,8 +284,7 @@ def run_risk(
         pool=pool,
     )
     result = summarise(scenario, base_seed, runs)
-    run = simulate_fast(scenario)[0] if fast_engine() else simulate(scenario)
-    result.as_written = summarise_run(run, build_graph(scenario), -1, {}, []).consistent_from
+    result.as_written = as_written(scenario).consistent_from
     return result
 
 

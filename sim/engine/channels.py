@@ -335,20 +335,21 @@ class ExtractionAaf(ScheduledChannel):
     def key(self, minute: float) -> object:
         if self.forced(minute):
             return minute
-        # SIECLE's year is read too: a profilage that moves nothing in SIECLE (its leavers
-        # already gone) still takes their last-year memberships out of the next files
-        profiled = Operation.PROFILAGE in self.model.done
-        return self.siecle.version, self.sts.version_at(minute - self.sts_lag), profiled
+        return self.siecle.version, self.sts.version_at(minute - self.sts_lag), self.profiled()
 
     def signature(self) -> tuple[object, ...]:
-        profiled = Operation.PROFILAGE in self.model.done
-        return (self.siecle.version, self.sts.version, profiled)
+        return (self.siecle.version, self.sts.version, self.profiled())
+
+    def profiled(self) -> bool:
+        """Whether SIECLE is in its new year: a profilage that moves nothing in SIECLE (its
+        leavers already gone) still takes their last-year memberships out of the files."""
+        return Operation.PROFILAGE in self.model.done
 
     def batch(self, cause: int, minute: float) -> None:
         model = self.model
         full = self.full_at(minute)
         lagged = minute - self.sts_lag
-        before = Operation.PROFILAGE not in model.done
+        before = not self.profiled()
         inputs = (self.siecle.version, self.sts.version_at(lagged), before)
         if self._last is not None and self._last[0] == inputs:
             state = self._last[1]  # equal versions, equal contents: the same files again

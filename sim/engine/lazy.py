@@ -38,7 +38,7 @@ from sim.engine.channels import (
     channels_of,
 )
 from sim.engine.memo import Memo
-from sim.engine.model import resume_instants
+from sim.engine.model import ChainModel, resume_instants
 from sim.engine.simulation import Chain, SimulationResult, record_change, simulate
 from sim.scenario.model import Scenario
 from sim.truth.model import Truth
@@ -282,7 +282,7 @@ def simulate_lazy(
     return chain.result()
 
 
-def _release(env: LazyEnvironment, model: Any) -> None:
+def _release(env: LazyEnvironment, model: ChainModel) -> None:
     """Break the run's reference cycles (queued closures, signal callbacks), so that
     reference counting frees the run at once: left to the cyclic collector, the garbage of
     each replication costs about a tenth of its time."""

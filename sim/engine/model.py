@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from functools import partial
 from typing import Any
 
@@ -100,14 +100,19 @@ class Knowledge:
     edt_built_services: BoolArray
     edt_sts_groups: BoolArray  # groups received from STS-WEB's export (carried-over ones)
 
-    def intern(self, interner: Interner | None) -> None:
-        """Replace each field by its interned array: a memoised call keyed on them then
-        names them by identity, instead of hashing their content at every call."""
-        if interner is not None:
-            fields, known = vars(self), interner.numbers_by_id
-            for name, value in fields.items():
-                if id(value) not in known:
-                    fields[name] = interner.canonical(value)  # a value replaced, not a key
+    # when runs share a memo, every field is kept interned (read-only, one array per
+    # content): the memoised steps keyed on them name them by identity, not by hashing them
+    interner: InitVar[Interner | None] = None
+
+    def __post_init__(self, interner: Interner | None) -> None:
+        object.__setattr__(self, "_interner", interner)
+        for name, value in list(vars(self).items()):
+            if name != "_interner":
+                setattr(self, name, value)
+
+    def __setattr__(self, name: str, value: BoolArray) -> None:
+        interner = self.__dict__.get("_interner")
+        object.__setattr__(self, name, value if interner is None else interner.canonical(value))
 
 
 class ChainModel:
@@ -165,6 +170,7 @@ class ChainModel:
             edt_built_groups=truth.empty(Category.GROUPS),
             edt_built_services=truth.empty(Category.SERVICES),
             edt_sts_groups=truth.empty(Category.GROUPS),
+            interner=interner,
         )
 
     def _all_priorities(self, seed: int) -> dict[Category, FloatArray]:
@@ -312,7 +318,6 @@ class ChainModel:
     def refresh_siecle(self, cause: int) -> None:
         siecle = self.stores[Store.SIECLE]
         know = self.know
-        know.intern(self.memo.interner)
         states = self.memo.call(
             "siecle_links",
             self._siecle_links,
@@ -352,7 +357,6 @@ class ChainModel:
 
     def refresh_edt(self, cause: int) -> None:
         edt, know = self.stores[Store.EDT], self.know
-        know.intern(self.memo.interner)
         states = self.memo.call(
             "edt_links",
             self._edt_links,

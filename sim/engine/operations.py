@@ -260,7 +260,6 @@ def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, caus
 def construction_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Staff build the timetable: groups, services and student→group links (a share of them)."""
     know = model.know
-    know.intern(model.memo.interner)
     found = model.computed(
         "construction_edt",
         _construction,
@@ -301,7 +300,6 @@ def import_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
     """Structure and services go up to STS-WEB; only what is matched is sent (rule 3)."""
     sts, edt = model.stores[Store.STS], model.stores[Store.EDT]
     actor = Operation.IMPORT_STS_EDT
-    model.know.intern(model.memo.interner)
     found = model.computed(
         "import_sts_edt",
         _import_sts_edt,
