@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sim.analysis.consistency import store_states
+from sim.analysis.consistency import store_states, target_consistency, target_summary
 from sim.analysis.departed import (
     accounts_pending_deletion,
     departed_accounts,
@@ -18,7 +18,8 @@ from sim.analysis.departed import (
     ever_departed,
 )
 from sim.analysis.replication import sample_calendar
-from sim.domain import Category, Store
+from sim.chain import build_graph
+from sim.domain import Category, Store, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
 from sim.results import History, change_runs, state_runs
@@ -79,6 +80,35 @@ def test_a_memo_shared_by_replications_gives_the_plain_counts(name: str) -> None
         result, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo, summary=True)
         check_plain_counts(result)
     assert remembered.hits > 0  # the remembered counts served, and were checked
+
+
+@pytest.mark.parametrize("name", ["nominal", "suppression-sur-complet", "arrivees-tardives"])
+def test_a_replications_summary_is_the_whole_analysis(name: str) -> None:
+    """What a replication keeps of a target comes from each category's flags alone, through
+    the memo: the same as the whole analysis' fields apart from departed accounts, with and
+    without a memo, on stressed replications (late, forgotten, failed nights)."""
+    scenario = stressed(load_scenario(SCENARIOS / f"{name}.yaml"))
+    truth, clock = build_truth(scenario)
+    graph = build_graph(scenario)
+    memo = new_memo(scenario, truth)
+    memo.categories = remembered = _Counting()
+    chains = 0
+    for index in range(12):
+        drawn, _, _ = sample_calendar(scenario, np.random.default_rng(index))
+        fast, _ = simulate_fast(drawn, truth=truth, clock=clock, memo=memo, summary=True)
+        for result in (fast, simulate(drawn, truth=truth, clock=clock)):
+            for target in Target:
+                whole = target_consistency(result, target, graph, detail=False)
+                summary = target_summary(result, target, graph)
+                assert summary.consistent_from == whole.consistent_except_departed_from
+                assert summary.category_from == {
+                    c: cat.consistent_except_departed_from for c, cat in whole.categories.items()
+                }
+                assert summary.correct.tolist() == whole.correct_except_departed
+                assert summary.critical_category == whole.critical_category_except_departed
+                assert summary.chain == whole.chain_except_departed
+                chains += bool(summary.chain)
+    assert remembered.hits > 0 and chains > 0  # remembered flags served; chains compared
 
 
 class _Counting(dict[object, object]):

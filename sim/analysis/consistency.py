@@ -11,8 +11,9 @@ can act on (plan, risk and compare use it), the strict one is set by the pre-del
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import networkx as nx
 import numpy as np
@@ -107,6 +108,7 @@ def _stays_true_from(flags: list[bool], observations: list[float]) -> tuple[floa
 
 
 Counted = tuple[int, int, int, int]
+Dated = TypeVar("Dated")
 
 
 def counts(
@@ -135,74 +137,148 @@ def counts(
         key = None if known is None else known[1](first)
         found = None if known is None else known[0].get(key)
         if found is None:
-            minute = observations[first]
-            state = history.at(minute)
-            truth, true_count = table.truth_at(minute)
-            right = int(np.count_nonzero(state & truth))
-            wrong = int(np.count_nonzero(state)) - right
-            kept_here = int(np.count_nonzero(departed(minute))) if departed and wrong else 0
-            found = (right, true_count - right, wrong, kept_here)
+            found = _counted(history, table, departed, observations[first])
             if known is not None:
                 known[0][key] = found
         correct[first:stop], missing[first:stop], stale[first:stop], kept[first:stop] = found
     return StoreState(Store.ENT, table.category, correct, missing, stale, kept)
 
 
-def store_counts(result: SimulationResult, store: Store, category: Category) -> StoreState:
-    """Counts of one category of ``store`` at every observation, departed facts included."""
-    departed = None
+def _counted(
+    history: History,
+    table: FactTable,
+    departed: Callable[[float], BoolArray] | None,
+    minute: float,
+) -> Counted:
+    """(present and true, missing, stale, stale and departed) at ``minute``."""
+    state = history.at(minute)
+    truth, true_count = table.truth_at(minute)
+    right = int(np.count_nonzero(state & truth))
+    wrong = int(np.count_nonzero(state)) - right
+    kept_here = int(np.count_nonzero(departed(minute))) if departed and wrong else 0
+    return right, true_count - right, wrong, kept_here
+
+
+@dataclass
+class _CountPlan:
+    """How one category of a run is counted: what it reads, and with a memo, the key of
+    its whole counts (``whole``) and of each run of mornings over which nothing it reads
+    changes (``keys``, by the run's first morning)."""
+
+    history: History
+    table: FactTable
+    departed: Callable[[float], BoolArray] | None
+    sources: list[History]
+    whole: object = None
+
+    def runs(self, observations: list[float]) -> list[tuple[int, int]]:
+        changes = [*(h.minutes[1:] for h in self.sources), self.table.change_minutes()]
+        return change_runs(observations, changes)
+
+
+def _count_plan(result: SimulationResult, store: Store, category: Category) -> _CountPlan:
     history = result.histories[store][category]
-    table = result.truth.table(category)
-    sources = [history]
+    plan = _CountPlan(history, result.truth.table(category), None, [history])
     if ever_departed(result, store):
 
         def departed(minute: float) -> BoolArray:
             return departed_facts(result, store, category, minute)
 
-        sources = departed_sources(result, store, category)
-    observations = result.observations
-    known = None
-    whole: object = None
+        plan.departed = departed
+        plan.sources = departed_sources(result, store, category)
     if result.memo is not None:
         # the same histories (instants and interned states) give the same counts: most
         # categories are not moved by a replication's draws
-        described = [_described(result, result.memo, h) for h in sources]
-        numbers = [n for _, n in described]
-        whole = (
+        observations = result.observations
+        plan.whole = (
             store,
             category,
-            departed is None,
+            plan.departed is None,
             observations[0] if observations else None,
             len(observations),
-            tuple(described),
+            tuple(_described(result, result.memo, h) for h in plan.sources),
         )
-        found = result.memo.categories.get(whole)
+    return plan
+
+
+def _run_keys(
+    result: SimulationResult,
+    store: Store,
+    category: Category,
+    plan: _CountPlan,
+    runs: list[tuple[int, int]],
+) -> list[object]:
+    """The memo's key of each run's counts: what they read (the sources' states, the
+    truth's epoch)."""
+    assert result.memo is not None
+    observations = result.observations
+    firsts = [observations[first] for first, _ in runs]
+    numbers = [_described(result, result.memo, h)[1] for h in plan.sources]
+    columns: list[list[object]] = [
+        [n[max(0, bisect.bisect_right(h.minutes, minute) - 1)] for minute in firsts]
+        for n, h in zip(numbers, plan.sources, strict=True)
+    ]
+    changes = plan.table.change_minutes()
+    epochs = [bisect.bisect_right(changes, minute) for minute in firsts]
+    prefix = (store, category, plan.departed is None)
+    return [(*prefix, epoch, *states) for epoch, *states in zip(epochs, *columns, strict=True)]
+
+
+def store_counts(result: SimulationResult, store: Store, category: Category) -> StoreState:
+    """Counts of one category of ``store`` at every observation, departed facts included."""
+    plan = _count_plan(result, store, category)
+    memo = result.memo
+    if memo is not None:
+        found = memo.categories.get(plan.whole)
         if found is not None:
             return StoreState(store, category, *found)
-    runs = change_runs(observations, [*(h.minutes[1:] for h in sources), table.change_minutes()])
-    if result.memo is not None:
-        # the key of each run: what its counts read (the sources' states, the truth's epoch)
-        firsts = [observations[first] for first, _ in runs]
-        columns: list[list[object]] = [
-            [n[max(0, bisect.bisect_right(h.minutes, minute) - 1)] for minute in firsts]
-            for n, h in zip(numbers, sources, strict=True)
-        ]
-        changes = table.change_minutes()
-        epochs = [bisect.bisect_right(changes, minute) for minute in firsts]
-        prefix = (store, category, departed is None)
-        keys = {
-            first: (*prefix, epoch, *states)
-            for (first, _), epoch, *states in zip(runs, epochs, *columns, strict=True)
-        }
-        known = (result.memo.counts, keys.__getitem__)
-    state = counts(history, table, observations, departed, runs, known)
+    observations = result.observations
+    runs = plan.runs(observations)
+    known = None
+    if memo is not None:
+        firsts = [first for first, _ in runs]
+        keys = dict(zip(firsts, _run_keys(result, store, category, plan, runs), strict=True))
+        known = (memo.counts, keys.__getitem__)
+    state = counts(plan.history, plan.table, observations, plan.departed, runs, known)
     state.store = store
-    if result.memo is not None:
+    if memo is not None:
         arrays = (state.correct, state.missing, state.stale, state.departed)
         for array in arrays:
             array.flags.writeable = False  # shared by the runs that hit the memo
-        result.memo.remember(whole, arrays)
+        memo.remember(plan.whole, arrays)
     return state
+
+
+def excused_flags(result: SimulationResult, store: Store, category: Category) -> BoolArray:
+    """Whether one category of ``store`` is right apart from departed accounts (nothing
+    missing, every stale fact a departed one) at each observation: what a replication
+    keeps, without the counts' arrays (the same counts, remembered in the same memo)."""
+    memo = result.memo
+    if memo is None:
+        state = store_counts(result, store, category)
+        return (state.missing == 0) & (state.stale == state.departed)
+    plan = _count_plan(result, store, category)
+    whole = ("excused", plan.whole)
+    flags: BoolArray | None = memo.categories.get(whole)
+    if flags is not None:
+        return flags
+    observations = result.observations
+    runs = plan.runs(observations)
+    known = memo.counts
+    flags = np.ones(len(observations), dtype=bool)
+    for (first, stop), key in zip(
+        runs, _run_keys(result, store, category, plan, runs), strict=True
+    ):
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _counted(
+                plan.history, plan.table, plan.departed, observations[first]
+            )
+        if found[1] or found[2] != found[3]:
+            flags[first:stop] = False
+    flags.flags.writeable = False  # shared by the runs that hit the memo
+    memo.remember(whole, flags)
+    return flags
 
 
 def _described(
@@ -344,8 +420,8 @@ def stuck_cause(result: SimulationResult, target: Target, category: Category) ->
 
 
 def _critical(
-    categories: dict[Category, CategoryConsistency],
-    date: Callable[[CategoryConsistency], float | None],
+    categories: Mapping[Category, Dated],
+    date: Callable[[Dated], float | None],
 ) -> Category | None:
     never = [c for c, cat in categories.items() if date(cat) is None]
     if never:
@@ -422,6 +498,39 @@ def target_consistency(
         if store is Store.ENT and accounts
         else np.zeros(len(observations), dtype=np.int64),
     )
+
+
+@dataclass
+class TargetSummary:
+    """What a replication keeps of a target, apart from departed accounts: the date, each
+    category's, the flags of each morning, and the chain of the last category right."""
+
+    consistent_from: float | None
+    category_from: dict[Category, float | None]
+    correct: NDArray[np.bool_]
+    critical_category: Category | None
+    chain: list[ChainStep]
+
+
+def target_summary(result: SimulationResult, target: Target, graph: nx.DiGraph) -> TargetSummary:
+    """The fields of :func:`target_consistency` apart from departed accounts (``detail``
+    off, that chain only), from each category's flags alone (:func:`excused_flags`)."""
+    store = TARGET_STORE[target]
+    observations = result.observations
+    flags = {c: excused_flags(result, store, c) for c in CATEGORIES_OF[store]}
+    category_from: dict[Category, float | None] = {}
+    index_of: dict[Category, int] = {}
+    for category, flagged in flags.items():
+        category_from[category], index_of[category] = _stays_true_from(
+            flagged.tolist(), observations
+        )
+    correct = np.logical_and.reduce([np.ones(len(observations), dtype=bool), *flags.values()])
+    consistent_from, _ = _stays_true_from(correct.tolist(), observations)
+    critical = _critical(category_from, lambda date: date)
+    chain: list[ChainStep] = []
+    if critical is not None and index_of[critical] > 0:
+        chain = critical_chain(result, graph, store, critical, index_of[critical], True)
+    return TargetSummary(consistent_from, category_from, correct, critical, chain)
 
 
 def _target_chain(

@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.analysis.consistency import stuck_cause, target_consistency
+from sim.analysis.consistency import stuck_cause, target_summary
 from sim.analysis.differences import run_difference
 from sim.analysis.run_analysis import WARNING_CODES
 from sim.calendar import Clock, day_of
@@ -326,22 +326,16 @@ def summarise_run(
     replication = Replication(index, lateness, forgotten, {}, {}, {}, {})
     replication.warnings = sorted({e.code for e in result.events if e.code in WARNING_CODES})
     for target in Target:
-        tc = target_consistency(
-            result, target, graph, detail=False, chains=("except_departed",), accounts=False
-        )
         # the dates the lycée can move: the ENT's own retention of departed users is set by
         # the pre-delete, whatever the calendar
-        replication.consistent_from[target] = tc.consistent_except_departed_from
-        replication.category_from[target] = {
-            c: cat.consistent_except_departed_from for c, cat in tc.categories.items()
-        }
-        replication.correct[target] = np.asarray(tc.correct_except_departed, dtype=bool)
-        replication.chain[target] = [step.actor for step in tc.chain_except_departed]
-        replication.outage_waited[target] = any(
-            step.outages_waited for step in tc.chain_except_departed
-        )
-        critical = tc.critical_category_except_departed
-        if tc.consistent_except_departed_from is None and critical is not None:
+        summary = target_summary(result, target, graph)
+        replication.consistent_from[target] = summary.consistent_from
+        replication.category_from[target] = summary.category_from
+        replication.correct[target] = summary.correct
+        replication.chain[target] = [step.actor for step in summary.chain]
+        replication.outage_waited[target] = any(step.outages_waited for step in summary.chain)
+        critical = summary.critical_category
+        if summary.consistent_from is None and critical is not None:
             stuck = stuck_cause(result, target, critical)
             if stuck is not None:
                 replication.stuck[target] = stuck
