@@ -256,7 +256,8 @@ def excused_flags(result: SimulationResult, store: Store, category: Category) ->
     memo = result.memo
     if memo is None:
         state = store_counts(result, store, category)
-        return (state.missing == 0) & (state.stale == state.departed)
+        excused: BoolArray = (state.missing == 0) & (state.stale == state.departed)
+        return excused
     plan = _count_plan(result, store, category)
     whole = ("excused", plan.whole)
     flags: BoolArray | None = memo.categories.get(whole)
