@@ -37,6 +37,7 @@ class Interner:
         self.numbers_by_id = self._numbers  # id of an interned array -> its number
         self._differences: dict[tuple[int, int], tuple[int, int]] = {}
         self._empties: dict[int, BoolArray] = {}
+        self._empty_states: dict[tuple[Category, ...], dict[Category, BoolArray]] = {}
         # arrays of the truth (one per epoch, never changed) and their interned copy; the
         # array is kept too, so that its id is not reused
         self._aliases: dict[int, tuple[BoolArray, BoolArray]] = {}
@@ -49,6 +50,18 @@ class Interner:
         found = self._empties.get(size)
         if found is None:
             found = self._empties[size] = self.canonical(np.zeros(size, dtype=bool))
+        return found
+
+    def empties(
+        self, categories: tuple[Category, ...], sizes: Callable[[], list[int]]
+    ) -> dict[Category, BoolArray]:
+        """:meth:`empty` of each category (of ``sizes()`` facts): worked out once, since
+        the interner serves one truth."""
+        found = self._empty_states.get(categories)
+        if found is None:
+            found = self._empty_states[categories] = {
+                c: self.empty(size) for c, size in zip(categories, sizes(), strict=True)
+            }
         return found
 
     def canonical(self, array: BoolArray) -> BoolArray:
@@ -102,6 +115,8 @@ class Memo:
         # the analysis' counts per distinct state (sim.analysis.consistency.store_counts)
         self.counts: dict[object, tuple[int, int, int, int]] = {}
         self.categories: dict[object, Any] = {}
+        # the stores as every run of the lycée starts (sim.engine.model.ChainModel.initial_states)
+        self.starts: dict[object, Any] = {}
         self.hits = 0
         self.misses = 0
 

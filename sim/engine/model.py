@@ -290,6 +290,27 @@ class ChainModel:
         return result
 
     def initial_states(self, cause: int) -> None:
+        """The stores at the window's start: the same for every run of the lycée, so with a
+        memo computed once and copied (the records it logged included)."""
+        memo, recorder = self.memo, self.recorder
+        if not isinstance(memo, Memo) or memo.verify:
+            self._initial_states(cause)
+            return
+        key = (cause, len(recorder.events), recorder.changes, recorder.log_changes)
+        start = memo.starts.get(key)
+        if start is None:
+            events, changes = len(recorder.events), recorder.changes
+            self._initial_states(cause)
+            saved = {s: store.saved() for s, store in self.stores.items()}
+            start = memo.starts[key] = (saved, recorder.events[events:], recorder.changes - changes)
+        else:
+            saved, logged, changed = start
+            for store, kept in saved.items():
+                self.stores[store].restore(kept)
+            recorder.events.extend(logged)
+            recorder.changes += changed
+
+    def _initial_states(self, cause: int) -> None:
         t = self.truth
         students = t.at_start(Category.STUDENTS)
         returning = (students & t.students_of(Origin.RETURNING)) | t.student_is_leaver

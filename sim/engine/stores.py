@@ -15,6 +15,14 @@ from sim.results import History
 from sim.truth.facts import BoolArray
 from sim.truth.model import Truth
 
+# a store's contents, histories, change minutes and version (FactStore.saved)
+SavedStore = tuple[
+    dict[Category, BoolArray],
+    dict[Category, tuple[list[float], list[int], list[BoolArray]]],
+    list[float],
+    int,
+]
+
 
 class FactStore:
     """The facts one system holds. Every change is recorded in the history with its cause.
@@ -54,6 +62,18 @@ class FactStore:
 
     def __getitem__(self, category: Category) -> BoolArray:
         return self.present[category]
+
+    def saved(self) -> SavedStore:
+        """What the store holds and has recorded: another run starts from it (:meth:`restore`)."""
+        histories = {c: (h.minutes[:], h.events[:], h.states[:]) for c, h in self.history.items()}
+        return dict(self.present), histories, self.change_minutes[:], self.version
+
+    def restore(self, saved: SavedStore) -> None:
+        present, histories, change_minutes, version = saved
+        self.present = dict(present)
+        self.history = {c: History(m[:], e[:], s[:]) for c, (m, e, s) in histories.items()}
+        self.change_minutes = change_minutes[:]
+        self.version = version
 
     def set(self, category: Category, state: BoolArray, cause: int) -> tuple[int, int]:
         """Replace one category's facts; returns how many facts were added and removed."""
@@ -185,7 +205,7 @@ def _empty(
     """No fact of ``categories``: fresh arrays, or the interned ones (shared, read-only)."""
     if interner is None:
         return {c: truth.empty(c) for c in categories}
-    return {c: interner.empty(truth.size(c)) for c in categories}
+    return dict(interner.empties(categories, lambda: [truth.size(c) for c in categories]))
 
 
 def _kept(interner: Interner | None, state: BoolArray) -> BoolArray:
