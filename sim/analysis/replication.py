@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -147,7 +148,7 @@ def sample_calendar(
         if spec.fixed:
             continue  # not the lycée's to be late or to forget
         if forget:
-            drawn_operations[op.value] = spec.model_copy(update={"missing": True})
+            drawn_operations[op.value] = _drawn(spec, missing=True)
             forgotten.append(op.value)
             continue
         delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
@@ -155,7 +156,7 @@ def sample_calendar(
         moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
-            drawn_operations[op.value] = spec.model_copy(update={"missing": True})
+            drawn_operations[op.value] = _drawn(spec, missing=True)
             forgotten.append(op.value)
             continue
         changes: dict[str, Any] = {}
@@ -164,7 +165,7 @@ def sample_calendar(
         if isinstance(spec.share, list) and len(spec.share) > len(kept):
             changes["share"] = spec.share[: len(kept)]
         if changes:
-            drawn_operations[op.value] = spec.model_copy(update=changes)
+            drawn_operations[op.value] = _drawn(spec, **changes)
     days = (end - calendar.start).days + 1
     drawn_channels: dict[str, ChannelSpec] = {}
     for row, channel in enumerate(Channel):
@@ -178,15 +179,7 @@ def sample_calendar(
         if not failed.size:
             continue
         outages = list(batch.outages)
-        for offset in failed:
-            day = calendar.start + dt.timedelta(days=int(offset))
-            run = dt.datetime.combine(day, batch.at)
-            # ordered by construction: no need to run the format's validators again
-            outages.append(
-                Outage.model_construct(
-                    start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1)
-                )
-            )
+        outages.extend(_failed_night(calendar.start, int(offset), batch.at) for offset in failed)
         drawn_channels[channel.value] = batch.model_copy(update={"outages": outages})
     drawn = scenario.model_copy(
         update={
@@ -195,6 +188,35 @@ def sample_calendar(
         }
     )
     return drawn, lateness_of, forgotten
+
+
+# Drawn operation specs by what they were drawn from: the same few dates come back in most
+# replications. A spec is never changed once made, so one is shared by the draws that ask for
+# it; the source spec is kept with it, so that its id is not reused.
+_DRAWN_SPECS: dict[tuple[object, ...], tuple[OperationSpec, OperationSpec]] = {}
+MAX_DRAWN_SPECS = 4096
+
+
+def _drawn(spec: OperationSpec, **changes: Any) -> OperationSpec:
+    """``spec`` with ``changes`` (dates, shares, missing)."""
+    key = (id(spec), *((k, tuple(v) if isinstance(v, list) else v) for k, v in changes.items()))
+    found = _DRAWN_SPECS.get(key)
+    if found is None or found[0] is not spec:
+        if len(_DRAWN_SPECS) >= MAX_DRAWN_SPECS:
+            _DRAWN_SPECS.clear()
+        found = _DRAWN_SPECS[key] = (spec, spec.model_copy(update=changes))
+    return found[1]
+
+
+@lru_cache(maxsize=4096)
+def _failed_night(start: dt.date, offset: int, at: dt.time) -> Outage:
+    """A batch's failed night: its run ``offset`` days after ``start``, down for a minute
+    either side (made once: an outage is never changed)."""
+    run = dt.datetime.combine(start + dt.timedelta(days=offset), at)
+    # ordered by construction: no need to run the format's validators again
+    return Outage.model_construct(
+        start=run - dt.timedelta(minutes=1), end=run + dt.timedelta(minutes=1)
+    )
 
 
 # --- replications -------------------------------------------------------------------------
