@@ -25,10 +25,12 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from sim.calendar import Clock
-from sim.domain import Channel, Operation
+from sim.chain import build_graph
+from sim.domain import Channel, Operation, Store
 from sim.engine.channels import (
     ChannelProcess,
     ExtractionAaf,
@@ -213,6 +215,11 @@ def simulate_lazy(
     env = LazyEnvironment()
     chain = Chain.prepare(scenario, seed, truth, clock, env, memo, summary)
     model = chain.model
+    for store in _unread_stores():
+        # their changes move no channel's key: the look after each event can skip them
+        model.stores[store].watched = False
+        if store in model.departed:
+            model.departed[store].watched = False
     for op in chain.operations:
         _queue_occurrences(env, chain, op)
     _queue_reality(env, chain)
@@ -280,6 +287,14 @@ def simulate_lazy(
     finally:
         _release(env, model)
     return chain.result()
+
+
+@lru_cache(maxsize=1)
+def _unread_stores() -> frozenset[Store]:
+    """The stores no channel reads (GAR, the chain's end), from the domain's graph."""
+    graph = build_graph()
+    read = {Store(s) for c in Channel for s in graph.nodes[c.value]["reads"]}
+    return frozenset(Store) - read
 
 
 def _release(env: LazyEnvironment, model: ChainModel) -> None:

@@ -50,6 +50,9 @@ class FactStore:
         self._changed: simpy.Event | None = None  # made when first waited on
         self.change_minutes: list[float] = []
         self.version = 0  # number of changes so far: equal versions mean equal contents
+        # whether a change counts in ``recorder.changes`` (what wakes the lazy engine's
+        # channels): not for a store no channel reads
+        self.watched = True
 
     def start_with(self, initial: Mapping[Category, BoolArray], event: int) -> None:
         for category in self.categories:
@@ -92,7 +95,7 @@ class FactStore:
             added = int(np.count_nonzero(changed & state))
             removed = int(np.count_nonzero(changed & old))
         recorder = self.recorder
-        recorder.changes += 1
+        recorder.changes += self.watched
         new = state if self.interner is not None else state.copy()  # interned above
         self.present[category] = new
         minute = self.env.now
@@ -169,6 +172,7 @@ class MarkStore:
         self.present: dict[Category, BoolArray] = _empty(truth, categories, interner)
         self.history: dict[Category, History] = {c: History() for c in categories}
         self.version = 0
+        self.watched = True  # see FactStore
         for category in categories:
             self.history[category].append(0.0, 0, self.present[category])
 
@@ -188,7 +192,7 @@ class MarkStore:
         elif state.tobytes() == self.present[category].tobytes():
             return
         new = _kept(self.interner, state)
-        self.recorder.changes += 1
+        self.recorder.changes += self.watched
         self.present[category] = new
         self.history[category].append(self.env.now, cause, new)
         self.version += 1
