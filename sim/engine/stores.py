@@ -78,38 +78,51 @@ class FactStore:
         self.change_minutes = change_minutes[:]
         self.version = version
 
-    def set(self, category: Category, state: BoolArray, cause: int) -> tuple[int, int]:
-        """Replace one category's facts; returns how many facts were added and removed."""
+    def set(self, category: Category, state: BoolArray, cause: int) -> None:
+        """Replace one category's facts."""
         old = self.present[category]
         if state is old:
-            return 0, 0
-        if self.interner is not None:
-            state = self.interner.canonical(state)
+            return
+        interner = self.interner
+        if interner is not None:
+            state = interner.canonical(state)
             if state is old:
-                return 0, 0
-            added, removed = self.interner.difference(old, state)
+                return
+        elif state.tobytes() == old.tobytes():  # a copy and a memcmp: cheaper than != and any
+            return
         else:
-            if state.tobytes() == old.tobytes():  # a copy and a memcmp: cheaper than != and any
-                return 0, 0
-            changed = state != old
-            added = int(np.count_nonzero(changed & state))
-            removed = int(np.count_nonzero(changed & old))
+            state = state.copy()
         recorder = self.recorder
         recorder.changes += self.watched
-        new = state if self.interner is not None else state.copy()  # interned above
-        self.present[category] = new
+        self.present[category] = state
         minute = self.env.now
-        self.history[category].append(minute, cause, new)
+        history = self.history[category]
+        history.minutes.append(minute)
+        history.events.append(cause)
+        history.states.append(state)
         self.change_minutes.append(minute)
         self.version += 1
         if recorder.log_changes:
-            actor, name = recorder.events[cause].actor, CATEGORY_NAMES[category]
-            if added:
-                recorder.change(minute, actor, "added", self.name, name, added, cause)
-            if removed:
-                recorder.change(minute, actor, "removed", self.name, name, removed, cause)
-        self._notify()
-        return added, removed
+            self._log_change(category, old, state, minute, cause)
+        if self._changed is not None:
+            self._notify()
+
+    def _log_change(
+        self, category: Category, old: BoolArray, new: BoolArray, minute: float, cause: int
+    ) -> None:
+        """The records of what a change added and removed (the event log's)."""
+        if self.interner is not None:
+            added, removed = self.interner.difference(old, new)
+        else:
+            changed = new != old
+            added = int(np.count_nonzero(changed & new))
+            removed = int(np.count_nonzero(changed & old))
+        recorder = self.recorder
+        actor, name = recorder.events[cause].actor, CATEGORY_NAMES[category]
+        if added:
+            recorder.change(minute, actor, "added", self.name, name, added, cause)
+        if removed:
+            recorder.change(minute, actor, "removed", self.name, name, removed, cause)
 
     def update(self, states: Mapping[Category, BoolArray], cause: int) -> None:
         present, interned = self.present, self.interner is not None
