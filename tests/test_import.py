@@ -7,7 +7,9 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import stat
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,6 +69,7 @@ def test_generate_write_import_gives_back_the_same_facts(
     )
     data, report = data_of(read, key.fingerprint, RENTREE)
     assert report.students == 1200 and report.without_division == 0
+    assert report.unknown_students_guardians == 0
     names = Pseudonyms(key, "0330999Z")
     renamed: dict[str, str] = {}
     for category, people, kind, prefix in (
@@ -313,6 +316,37 @@ def test_a_lycee_without_services_groups_or_guardians_runs(
     code, out, err = cli(["run", str(tmp_path / "mon-lycee.yaml")])
     assert code == 0, err
     assert "ENT (Lycée Connecté) : cohérent à partir du" in out
+
+
+def test_guardian_links_to_students_the_list_lacks_are_told(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ResponsablesAvecAdresses exported a day after ElevesSansAdresses names a student the
+    list lacks: the link is ignored, and the import says how many, in French."""
+    monkeypatch.setenv("RENTREE_SIM_CONFIG", str(tmp_path / "config"))
+    folder = tmp_path / "exports"
+    shutil.copytree(SHIPPED, folder)
+    archive = folder / "ResponsablesAvecAdresses.zip"
+    with zipfile.ZipFile(archive) as zipped:
+        (member,) = zipped.namelist()
+        content = zipped.read(member)
+    guardian = re.search(rb'PERSONNE_ID="(\d+)"', content)
+    assert guardian is not None
+    link = (
+        b"<RESPONSABLE_ELEVE><ELEVE_ID>9999999999</ELEVE_ID><PERSONNE_ID>"
+        + guardian.group(1)
+        + b"</PERSONNE_ID><RESP_LEGAL>1</RESP_LEGAL></RESPONSABLE_ELEVE></RESPONSABLES>"
+    )
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(member, content.replace(b"</RESPONSABLES>", link, 1))
+    code, _, err = _import(cli, tmp_path, exports=folder)
+    assert code == 0, err
+    assert (
+        "attention : 1 lien de ResponsablesAvecAdresses vers un élève absent "
+        "d'ElevesSansAdresses est ignoré" in err
+    )
+    code, _, err = _import(cli, tmp_path, name="propre.yaml")
+    assert code == 0 and "ResponsablesAvecAdresses vers" not in err
 
 
 def test_structures_the_chain_cannot_deliver_are_left_out(

@@ -239,6 +239,14 @@ BAD: dict[str, tuple[Callable[[], bytes], str]] = {
         ),
         "deux fois",
     ),
+    "impossible birth date": (
+        lambda: ELEVES.replace(samples.BIRTHS[1], "31/02/2009").encode("iso-8859-15"),
+        "DATE_NAISS",
+    ),
+    "birth date not as SIECLE writes it": (
+        lambda: ELEVES.replace(samples.BIRTHS[1], "2009-11-02").encode("iso-8859-15"),
+        "jj/mm/aaaa",
+    ),
     "timetable upload file": (lambda: b"<EDT_STS><PARAMETRES/></EDT_STS>", "EDT_STS"),
     "another export": (lambda: samples.structures().encode("iso-8859-15"), "structures"),
     "too deep": (
@@ -295,6 +303,18 @@ def test_student_twice_is_named_by_pseudonym(tmp_path: Path, key: Key) -> None:
     path.write_bytes(BAD["student twice"][0]())
     with pytest.raises(ImportFileError, match=r"E-[A-Z2-7]{10}"):
         ElevesReader(path, key).export()
+
+
+def test_a_guardian_listed_twice_is_named_by_pseudonym(tmp_path: Path, key: Key) -> None:
+    """Two PERSONNE with one PERSONNE_ID: the file is not SIECLE's as it wrote it."""
+    first, second = samples.GUARDIAN_IDS
+    text = samples.responsables().replace(f'PERSONNE_ID="{second}"', f'PERSONNE_ID="{first}"')
+    path = tmp_path / "ResponsablesAvecAdresses.xml"
+    path.write_bytes(text.encode("iso-8859-15"))
+    with pytest.raises(ImportFileError, match=r"responsable R-[A-Z2-7]{10} .*deux fois") as raised:
+        ResponsablesReader(path, key).export()
+    assert raised.value.element == "BEE_RESPONSABLES/DONNEES/PERSONNES/PERSONNE"
+    assert first not in str(raised.value)  # the national id is never written
 
 
 @pytest.mark.parametrize(

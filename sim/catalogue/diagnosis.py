@@ -635,6 +635,16 @@ MESSAGES.update(
             "en": "warning: {count} links to groups STS-WEB does not know are ignored",
             "en_one": "warning: {count} link to a group STS-WEB does not know is ignored",
         },
+        "cli.import_unknown_students_guardians": {
+            "fr": "attention : {count} liens de ResponsablesAvecAdresses vers des élèves "
+            "absents d'ElevesSansAdresses sont ignorés (exports faits à des jours différents ?)",
+            "fr_one": "attention : {count} lien de ResponsablesAvecAdresses vers un élève "
+            "absent d'ElevesSansAdresses est ignoré (exports faits à des jours différents ?)",
+            "en": "warning: {count} links of ResponsablesAvecAdresses to students missing from "
+            "ElevesSansAdresses are ignored (exports made on different days?)",
+            "en_one": "warning: {count} link of ResponsablesAvecAdresses to a student missing "
+            "from ElevesSansAdresses is ignored (exports made on different days?)",
+        },
         "cli.import_inactive": {
             "fr": "{count} élèves sortis, pas encore arrivés ou inactifs ne sont pas importés",
             "fr_one": "{count} élève sorti, pas encore arrivé ou inactif n'est pas importé",

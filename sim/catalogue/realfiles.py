@@ -296,6 +296,10 @@ MESSAGES.update(
             "fr": "l'élève {pseudonym} (pseudonyme) apparaît deux fois",
             "en": "student {pseudonym} (pseudonym) appears twice",
         },
+        "import.guardian_twice": {
+            "fr": "le responsable {pseudonym} (pseudonyme) apparaît deux fois dans PERSONNES",
+            "en": "guardian {pseudonym} (pseudonym) appears twice in PERSONNES",
+        },
         "import.structure_type": {
             "fr": "TYPE_STRUCTURE inconnu (D pour une division, G pour un groupe attendu)",
             "en": "unknown TYPE_STRUCTURE (D for a division, G for a group expected)",

@@ -399,6 +399,7 @@ def import_files(
         (report.empty_divisions, "cli.import_empty_divisions"),
         (report.empty_groups, "cli.import_empty_groups"),
         (report.services_left_out, "cli.import_services_left_out"),
+        (report.unknown_students_guardians, "cli.import_unknown_students_guardians"),
     ):
         if count:
             typer.echo(t(key_name, count=count_text(count)), err=True)

@@ -49,6 +49,9 @@ class ImportReport:
     unknown_groups: int = 0
     inactive: int = 0
     guardians: int = 0
+    # links of ResponsablesAvecAdresses to students ElevesSansAdresses does not list (the two
+    # exports made on different days?): ignored
+    unknown_students_guardians: int = 0
     empty_divisions: int = 0
     empty_groups: int = 0
     services_left_out: int = 0
@@ -108,6 +111,11 @@ def data_of(
         services += _assumed_services(services, kept_divisions, level_of, report)
     guardian_data = _guardians(files.responsables, {s.id for s in student_data})
     report.guardians = len(guardian_data)
+    if files.responsables is not None:
+        listed = {s.ident for s in files.eleves.students}
+        report.unknown_students_guardians = sum(
+            link.student not in listed for link in files.responsables.links
+        )
     used_mefs = {mefs.get(code) for code in kept_divisions}
     _check_limits(
         students=len(student_data),

@@ -375,6 +375,8 @@ class ElevesReader(_SiecleReader):
         if student is not None and path[:-1] == _EL_STUDENT:
             tag = path[-1]
             if tag in _EL_IDENTITY:
+                if tag == "DATE_NAISS":
+                    _date(text)  # a birth date SIECLE writes: a date, dd/mm/yyyy
                 self.identity[tag] = text
             elif tag == "CODE_MEF":
                 student.mef = _code(text, "CODE_MEF") if text else ""
@@ -504,6 +506,7 @@ class ResponsablesReader(_SiecleReader):
     def __init__(self, path: Path, key: Key) -> None:
         super().__init__(path, key)
         self.guardians: list[ex.Guardian] = []
+        self.known: set[str] = set()  # the guardians' pseudonyms, each listed once
         self.links: list[ex.GuardianLink] = []
         self.fields: dict[str, str] = {}
         self.link_line = 0
@@ -517,6 +520,9 @@ class ResponsablesReader(_SiecleReader):
     def start(self, path: tuple[str, ...], attributes: Mapping[str, str], line: int) -> None:
         if path == _RE_PERSON:
             ident = self.pseudonym("responsable", _attribute(attributes, "PERSONNE_ID"))
+            if ident in self.known:
+                raise Located(t("import.guardian_twice", pseudonym=ident))
+            self.known.add(ident)
             self.guardians.append(ex.Guardian(ident))
         elif len(path) == 4 and path[:3] == _RE_LINKS:
             self.fields = {}
