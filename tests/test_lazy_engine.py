@@ -35,10 +35,17 @@ from sim.analysis.differences import differences, run_difference
 from sim.analysis.replication import replication_difference, sample_calendar, summarise_run
 from sim.chain import build_graph
 from sim.cli.app import main
-from sim.domain import Channel, Operation
-from sim.engine.lazy import LazyEnvironment, NeedsSimPy, simulate_fast, simulate_lazy
+from sim.domain import Channel, Operation, Store
+from sim.engine.channels import channels_of
+from sim.engine.lazy import (
+    LazyEnvironment,
+    NeedsSimPy,
+    _unread_stores,
+    simulate_fast,
+    simulate_lazy,
+)
 from sim.engine.memo import Memo, MemoMismatch
-from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
+from sim.engine.simulation import Chain, SimulationResult, build_truth, new_memo, simulate
 from sim.errors import EngineMismatch
 from sim.results import EventRecord
 from sim.scenario.loader import load_scenario
@@ -130,16 +137,19 @@ def test_risk_replications_give_the_same_runs(name: str, stress: bool) -> None:
     if stress:
         scenario = stressed(scenario)
     truth, clock = build_truth(scenario)
-    memo = new_memo(scenario, truth, verify=True)
+    # verify mode computes every remembered result again; a plain memo serves them, as
+    # replications do (the stores' start copied, the transitions looked up)
+    memos = (new_memo(scenario, truth, verify=True), new_memo(scenario, truth))
     for index in range(12):
         rng = np.random.default_rng(np.random.SeedSequence(entropy=5, spawn_key=(index,)))
         drawn, _, _ = sample_calendar(scenario, rng)
         reference = simulate(drawn, truth=truth, clock=clock)
-        lazy = simulate_lazy(drawn, truth=truth, clock=clock, memo=memo)
-        difference = first_difference(reference, lazy)
-        assert difference is None, f"{name} replication {index}: {difference}\n{dump(drawn)}"
-        check_summary(drawn, reference, memo)
-    assert memo.hits > memo.misses  # the replications share their transitions
+        for memo in memos:
+            lazy = simulate_lazy(drawn, truth=truth, clock=clock, memo=memo)
+            difference = first_difference(reference, lazy)
+            assert difference is None, f"{name} replication {index}: {difference}\n{dump(drawn)}"
+            check_summary(drawn, reference, memo)
+    assert all(m.hits > m.misses for m in memos)  # the replications share their transitions
 
 
 # --- generated scenarios ------------------------------------------------------------------
@@ -325,6 +335,27 @@ def test_summary_mode_keeps_full_runs_when_a_later_run_could_land_first() -> Non
     data["operations"]["export_liens_siecle"]["date"] = ["2026-09-07"]
     data["operations"]["export_liens_siecle"]["share"] = 1.0
     check(Scenario.model_validate(data))
+
+
+def test_no_channel_reads_what_the_lazy_engine_does_not_watch() -> None:
+    """The lazy engine looks at the channels' signatures only after a change of a store
+    some channel reads (GAR is read by none, its marks neither): changing everything
+    else moves no signature."""
+    assert _unread_stores() == {Store.GAR}
+    scenario = load_scenario(SCENARIOS / "groupes-depuis-edt.yaml")  # every channel
+    truth, clock = build_truth(scenario)
+    chain = Chain.prepare(scenario, None, truth, clock, LazyEnvironment(), summary=True)
+    model = chain.model
+    channels = [c for c in channels_of(model) if hasattr(c, "signature")]
+    assert {c.channel for c in channels} >= {Channel.IMPORT_EDT_ENT, Channel.EXPORT_GAR}
+    before = [c.signature() for c in channels]
+    for store in _unread_stores():
+        facts, marks = model.stores[store], model.departed[store]
+        for category in facts.categories:
+            facts.set(category, ~facts[category], 0)
+        for category in marks.categories:
+            marks.set(category, ~marks[category], 0)
+    assert [c.signature() for c in channels] == before
 
 
 def test_a_finished_run_leaves_no_cycle_for_the_collector() -> None:

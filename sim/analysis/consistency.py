@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import networkx as nx
 import numpy as np
@@ -161,9 +161,9 @@ def _counted(
 
 @dataclass
 class _CountPlan:
-    """How one category of a run is counted: what it reads, and with a memo, the key of
-    its whole counts (``whole``) and of each run of mornings over which nothing it reads
-    changes (``keys``, by the run's first morning)."""
+    """How one category of a run is counted: what it reads (its history, the truth, the
+    departed facts and the ``sources`` they come from) and, with a memo, the key of its
+    whole counts (``whole``; each run of mornings has its own, :func:`_run_keys`)."""
 
     history: History
     table: FactTable
@@ -224,6 +224,15 @@ def _run_keys(
     return [(*prefix, epoch, *states) for epoch, *states in zip(epochs, *columns, strict=True)]
 
 
+Count = TypeVar("Count", int, NDArray[np.int64])
+
+
+def _excused(missing: Count, stale: Count, departed: Count) -> Any:
+    """Right apart from departed accounts: nothing missing, every stale fact a departed
+    one (of one morning's counts, or of each morning's)."""
+    return (missing == 0) & (stale == departed)
+
+
 def store_counts(result: SimulationResult, store: Store, category: Category) -> StoreState:
     """Counts of one category of ``store`` at every observation, departed facts included."""
     plan = _count_plan(result, store, category)
@@ -256,7 +265,7 @@ def excused_flags(result: SimulationResult, store: Store, category: Category) ->
     memo = result.memo
     if memo is None:
         state = store_counts(result, store, category)
-        excused: BoolArray = (state.missing == 0) & (state.stale == state.departed)
+        excused: BoolArray = _excused(state.missing, state.stale, state.departed)
         return excused
     plan = _count_plan(result, store, category)
     whole = ("excused", plan.whole)
@@ -275,7 +284,7 @@ def excused_flags(result: SimulationResult, store: Store, category: Category) ->
             found = known[key] = _counted(
                 plan.history, plan.table, plan.departed, observations[first]
             )
-        if found[1] or found[2] != found[3]:
+        if not _excused(*found[1:]):
             flags[first:stop] = False
     flags.flags.writeable = False  # shared by the runs that hit the memo
     memo.remember(whole, flags)
@@ -330,9 +339,8 @@ def category_consistency(
     table = result.truth.table(category)
     history = result.histories[store][category]
     state = store_counts(result, store, category)
-    nothing_missing = state.missing == 0
-    flags = nothing_missing & (state.stale == 0)
-    flags_excused = nothing_missing & (state.stale == state.departed)
+    flags = (state.missing == 0) & (state.stale == 0)
+    flags_excused = _excused(state.missing, state.stale, state.departed)
     correct: list[bool] = flags.tolist()
     excused: list[bool] = flags_excused.tolist()
     consistent_from, index = _stays_true_from(correct, result.observations)

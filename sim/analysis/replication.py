@@ -201,7 +201,7 @@ def _drawn(spec: OperationSpec, **changes: Any) -> OperationSpec:
     """``spec`` with ``changes`` (dates, shares, missing)."""
     key = (id(spec), *((k, tuple(v) if isinstance(v, list) else v) for k, v in changes.items()))
     found = _DRAWN_SPECS.get(key)
-    if found is None or found[0] is not spec:
+    if found is None:  # an entry keeps its source alive: its id is not another spec's
         if len(_DRAWN_SPECS) >= MAX_DRAWN_SPECS:
             _DRAWN_SPECS.clear()
         found = _DRAWN_SPECS[key] = (spec, spec.model_copy(update=changes))

@@ -296,7 +296,7 @@ MESSAGES.update(
             "fr": "l'élève {pseudonym} (pseudonyme) apparaît deux fois",
             "en": "student {pseudonym} (pseudonym) appears twice",
         },
-        "import.guardian_twice": {
+        "import.person_listed_twice": {
             "fr": "le responsable {pseudonym} (pseudonyme) apparaît deux fois dans PERSONNES",
             "en": "guardian {pseudonym} (pseudonym) appears twice in PERSONNES",
         },

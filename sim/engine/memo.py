@@ -112,7 +112,9 @@ class Memo:
         self.verify = verify
         self.interner = Interner()
         self._results: dict[tuple[object, ...], Any] = {}
-        # the analysis' counts per distinct state (sim.analysis.consistency.store_counts)
+        # the analysis' counts per distinct state (sim.analysis.consistency: store_counts,
+        # excused_flags), and what it worked out for a whole category or store (the counts,
+        # the flags a replication keeps, departed accounts) when its histories are seen alike
         self.counts: dict[object, tuple[int, int, int, int]] = {}
         self.categories: dict[object, Any] = {}
         # the stores as every run of the lycée starts (sim.engine.model.ChainModel.initial_states)

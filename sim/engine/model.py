@@ -29,9 +29,10 @@ from sim.domain import (
     Origin,
     Store,
 )
-from sim.engine.memo import Inputs, Interner, Memo, NoMemo, Result
+from sim.engine.memo import Inputs, Interner, Memo, MemoMismatch, NoMemo, Result
 from sim.engine.recorder import Recorder
-from sim.engine.stores import FactStore, MarkStore
+from sim.engine.stores import FactStore, MarkStore, SavedStore, same_saved
+from sim.results import EventRecord
 from sim.scenario.model import Scenario, resolve_rentree
 from sim.truth.facts import ENDPOINTS, BoolArray, FloatArray, links_with_endpoints
 from sim.truth.model import Truth
@@ -62,6 +63,9 @@ LINK_CATEGORIES = (
 )
 GAR_USER_CATEGORIES = (Category.STUDENTS, Category.TEACHERS)
 _SIECLE_ENDS = (Category.STUDENTS, Category.DIVISIONS, Category.GROUPS)
+# the stores' start as every run of a lycée has it: each store saved, the records logged,
+# and the changes counted (ChainModel.initial_states)
+Start = tuple[dict[Store, SavedStore], list[EventRecord], int]
 
 
 def _ends_of(truth: Truth, category: Category, links: BoolArray) -> BoolArray:
@@ -291,24 +295,32 @@ class ChainModel:
 
     def initial_states(self, cause: int) -> None:
         """The stores at the window's start: the same for every run of the lycée, so with a
-        memo computed once and copied (the records it logged included)."""
+        memo computed once and copied (the records it logged included); in verify mode,
+        computed every time and compared with the copy."""
         memo, recorder = self.memo, self.recorder
-        if not isinstance(memo, Memo) or memo.verify:
+        if not isinstance(memo, Memo):
             self._initial_states(cause)
             return
         key = (cause, len(recorder.events), recorder.changes, recorder.log_changes)
         start = memo.starts.get(key)
-        if start is None:
-            events, changes = len(recorder.events), recorder.changes
-            self._initial_states(cause)
-            saved = {s: store.saved() for s, store in self.stores.items()}
-            start = memo.starts[key] = (saved, recorder.events[events:], recorder.changes - changes)
-        else:
+        if start is not None and not memo.verify:
             saved, logged, changed = start
             for store, kept in saved.items():
                 self.stores[store].restore(kept)
             recorder.events.extend(logged)
             recorder.changes += changed
+            return
+        events, changes = len(recorder.events), recorder.changes
+        self._initial_states(cause)
+        made = (
+            {s: store.saved() for s, store in self.stores.items()},
+            recorder.events[events:],
+            recorder.changes - changes,
+        )
+        if start is None:
+            memo.starts[key] = made
+        elif not _same_start(start, made):
+            raise MemoMismatch("initial_states: the copied start differs from the one computed")
 
     def _initial_states(self, cause: int) -> None:
         t = self.truth
@@ -670,3 +682,14 @@ class ChainModel:
             np.count_nonzero(aaf[Category.DIVISIONS] & ~ent[Category.DIVISIONS])
             + groups * np.count_nonzero(aaf[Category.GROUPS] & ~ent[Category.GROUPS])
         )
+
+
+def _same_start(kept: Start, again: Start) -> bool:
+    """Whether two starts of the stores are the same (states by identity: interned)."""
+    (stores, logged, changed), (other, logged_again, changed_again) = kept, again
+    return (
+        logged == logged_again
+        and changed == changed_again
+        and stores.keys() == other.keys()
+        and all(same_saved(stores[s], other[s]) for s in stores)
+    )

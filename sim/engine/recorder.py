@@ -10,7 +10,8 @@ class Recorder:
 
     def __init__(self, log_changes: bool = True) -> None:
         self.events: list[EventRecord] = []
-        # changes of the stores and marks a channel reads so far: equal counts, nothing moved
+        # changes of the stores and marks so far (the lazy engine leaves out those no channel
+        # reads: FactStore.watched): equal counts, nothing a channel reads moved
         self.changes = 0
         # whether each change of a store is logged too (what was added and removed): a
         # replication's summary never reads these records, the event log does

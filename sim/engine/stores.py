@@ -24,6 +24,26 @@ SavedStore = tuple[
 ]
 
 
+def same_saved(kept: SavedStore, again: SavedStore) -> bool:
+    """Whether two saved stores hold and have recorded the same (interned states: by
+    identity)."""
+    present, histories, change_minutes, version = kept
+    present_again, histories_again, minutes_again, version_again = again
+    if (version, change_minutes) != (version_again, minutes_again):
+        return False
+    if present.keys() != present_again.keys() or histories.keys() != histories_again.keys():
+        return False
+    if any(present[c] is not present_again[c] for c in present):
+        return False
+    for category, (minutes, events, states) in histories.items():
+        minutes_b, events_b, states_b = histories_again[category]
+        if (minutes, events) != (minutes_b, events_b) or len(states) != len(states_b):
+            return False
+        if any(a is not b for a, b in zip(states, states_b, strict=True)):
+            return False
+    return True
+
+
 class FactStore:
     """The facts one system holds. Every change is recorded in the history with its cause.
 

@@ -521,7 +521,7 @@ class ResponsablesReader(_SiecleReader):
         if path == _RE_PERSON:
             ident = self.pseudonym("responsable", _attribute(attributes, "PERSONNE_ID"))
             if ident in self.known:
-                raise Located(t("import.guardian_twice", pseudonym=ident))
+                raise Located(t("import.person_listed_twice", pseudonym=ident))
             self.known.add(ident)
             self.guardians.append(ex.Guardian(ident))
         elif len(path) == 4 and path[:3] == _RE_LINKS:
