@@ -128,6 +128,21 @@ def test_duplicates_guardians_and_leavers(clean: ex.SchoolExports) -> None:
     assert finding is not None and finding.examples == (f"{students[0]} = {students[2]}",)
 
 
+def test_guardians_of_students_the_list_lacks(clean: ex.SchoolExports) -> None:
+    """ResponsablesAvecAdresses made a day after ElevesSansAdresses: links to students the
+    list lacks are told (for information: the import ignores them), by the students'
+    pseudonyms, each once."""
+    files = copy.deepcopy(clean)
+    assert files.responsables is not None
+    guardian = files.responsables.guardians[0].ident
+    for legal in ("1", "2"):
+        files.responsables.links.append(ex.GuardianLink("E-INCONNU0000", guardian, legal))
+    assert _rules(files) == {Rule.GUARDIAN_OF_UNKNOWN_STUDENT: 1}
+    finding = diagnose(files, ON).of(Rule.GUARDIAN_OF_UNKNOWN_STUDENT)
+    assert finding is not None and finding.examples == ("E-INCONNU0000",)
+    assert finding.severity is Severity.INFO
+
+
 def test_an_old_export_is_told(clean: ex.SchoolExports) -> None:
     assert _rules(clean, date(2026, 9, 30)) == {Rule.OLD_EXPORT: 1}
 

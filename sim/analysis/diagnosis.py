@@ -51,6 +51,7 @@ class Rule(StrEnum):
     GUARDIAN_TWICE = "responsable_legal_double"
     LEFT_STUDENT_PLACED = "eleve_sorti_place"
     ORPHAN_STRUCTURES = "structures_sans_eleve_connu"
+    GUARDIAN_OF_UNKNOWN_STUDENT = "responsable_eleve_inconnu"
     OLD_EXPORT = "export_ancien"
     EXPORTS_OF_DIFFERENT_DAYS = "exports_jours_differents"
 
@@ -76,6 +77,7 @@ SEVERITY = {
     Rule.NO_GROUP: Severity.WARNING,
     Rule.LEFT_STUDENT_PLACED: Severity.INFO,
     Rule.ORPHAN_STRUCTURES: Severity.INFO,
+    Rule.GUARDIAN_OF_UNKNOWN_STUDENT: Severity.INFO,
     # most placed students missing from the list: nothing else the files say can be trusted
     Rule.STUDENTS_EXPORT_INCOMPLETE: Severity.BLOCKING,
     Rule.OLD_EXPORT: Severity.INFO,
@@ -362,6 +364,13 @@ def _people(facts: _Facts) -> list[Finding | None]:
             _finding(
                 Rule.GUARDIAN_TWICE,
                 [s for s, ranks in legal.items() if len(ranks) != len(set(ranks))],
+            )
+        )
+        listed = {s.ident for s in eleves.students}
+        found.append(
+            _finding(
+                Rule.GUARDIAN_OF_UNKNOWN_STUDENT,
+                [link.student for link in responsables.links if link.student not in listed],
             )
         )
     return found

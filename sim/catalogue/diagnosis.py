@@ -364,6 +364,22 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
         ),
         ("refaire l'export ElevesSansAdresses", "export ElevesSansAdresses again"),
     ),
+    "responsable_eleve_inconnu": (
+        (
+            "élèves nommés par des responsables mais absents de la liste des élèves",
+            "students named by guardians but missing from the students list",
+        ),
+        (
+            "exports faits à des jours différents ? ces liens de responsables ne rattachent "
+            "aucun élève : l'import les ignore",
+            "exports made on different days? these guardian links attach no student: the "
+            "import ignores them",
+        ),
+        (
+            "refaire ElevesSansAdresses et ResponsablesAvecAdresses le même jour",
+            "export ElevesSansAdresses and ResponsablesAvecAdresses again on the same day",
+        ),
+    ),
     "export_eleves_incomplet": (
         (
             "export des élèves incomplet : élèves placés dans des structures mais absents de la "

@@ -182,6 +182,20 @@ def _guardian_twice(files: ex.SchoolExports) -> Expected:
     return _expected("responsable_legal_double", len(chosen))
 
 
+def _guardian_of_unknown_student(files: ex.SchoolExports) -> Expected:
+    """ResponsablesAvecAdresses exported after students arrived that ElevesSansAdresses,
+    exported before, does not list: guardians linked to students the list lacks."""
+    assert files.responsables is not None
+    guardians = _spread(files.responsables.guardians, shift=7)
+    listed = {s.ident for s in files.eleves.students}
+    unknown = [f"7{k:09d}" for k in range(1, 100) if f"7{k:09d}" not in listed]
+    files.responsables.links += [
+        ex.GuardianLink(student, guardian.ident, "1")
+        for student, guardian in zip(unknown, guardians, strict=False)
+    ]
+    return _expected("responsable_eleve_inconnu", len(guardians))
+
+
 def _left_student_placed(files: ex.SchoolExports) -> Expected:
     exported = files.eleves.export_date
     assert exported is not None
@@ -229,6 +243,7 @@ DEFECTS: dict[str, Callable[[ex.SchoolExports], Expected]] = {
     "eleve_plusieurs_divisions": _student_several_divisions,
     "eleve_sans_responsable": _student_without_guardian,
     "responsable_legal_double": _guardian_twice,
+    "responsable_eleve_inconnu": _guardian_of_unknown_student,
     "eleve_sorti_place": _left_student_placed,
     "exports_jours_differents": _exports_of_different_days,
     "aucun_groupe": _no_group,
