@@ -124,7 +124,7 @@ class FactStore:
         self.version += 1
         if recorder.log_changes:
             self._log_change(category, old, state, minute, cause)
-        if self._changed is not None:
+        if self._changed is not None:  # someone waits on the next change
             self._notify()
 
     def _log_change(
@@ -176,8 +176,7 @@ class FactStore:
 
     def _notify(self) -> None:
         signal = self._changed
-        if signal is None:
-            return  # never waited on
+        assert signal is not None  # made when first waited on: set() asks first
         if not signal.triggered:
             signal.succeed()
         self._changed = self.env.event()
