@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import json
 import os
 from pathlib import Path
@@ -337,6 +338,56 @@ def test_summary_mode_keeps_full_runs_when_a_later_run_could_land_first() -> Non
     check(Scenario.model_validate(data))
 
 
+@pytest.mark.parametrize("delay", ["0min", "2j"])
+def test_summary_mode_exports_to_gar_afterwards_as_simpy_does(delay: str) -> None:
+    """Summary mode works out the GAR export once the run is over, from the ENT's
+    histories: its runs after each change of the ENT or of its departed marks (users leave
+    and are pre-deleted here), skipped while down, landing at once or after the delay, past
+    overlapping outages listed inner first (a later run's files land before an earlier's)."""
+    data = json.loads(load_scenario(SCENARIOS / "nominal.yaml").model_dump_json())
+    data["channels"]["export_gar"] = {
+        "delay": delay,
+        "outages": [
+            {"start": "2026-08-28T00:00:00", "end": "2026-08-30T00:00:00"},
+            {"start": "2026-08-27T00:00:00", "end": "2026-09-05T00:00:00"},
+        ],
+        "failure_probability": 0.2,
+    }
+    scenario = Scenario.model_validate(data)
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth, verify=True)
+    moved = overtaken = 0
+    for index in range(4):
+        drawn, _, _ = sample_calendar(scenario, np.random.default_rng(index))
+        reference = simulate(drawn, truth=truth, clock=clock)
+        summary = simulate_lazy(drawn, truth=truth, clock=clock, memo=memo, summary=True)
+        for store in (Store.GAR, Store.ENT):
+            for category, history in reference.histories[store].items():
+                other = summary.histories[store][category]
+                assert history.minutes == other.minutes, (index, store, category)
+                assert [s.tobytes() for s in history.states] == [s.tobytes() for s in other.states]
+        for category, marks in reference.departed[Store.GAR].items():
+            assert marks.minutes == summary.departed[Store.GAR][category].minutes
+            moved += len(marks.minutes) > 1
+        # (landing, run) of each GAR change: with a delay, some run's files land first
+        sent = sorted(
+            {
+                (minute, reference.events[event].minute)
+                for history in reference.histories[Store.GAR].values()
+                for minute, event in zip(history.minutes[1:], history.events[1:], strict=True)
+            }
+        )
+        overtaken += any(a[1] > b[1] for a, b in itertools.pairwise(sent))
+        outages = [
+            [e.minute for e in r.events if e.code == "outage" and e.actor == "export_gar"]
+            for r in (reference, summary)
+        ]
+        assert outages[0] == outages[1] and outages[0]
+        check_summary(drawn, reference, memo)
+    assert memo.hits > 0 and moved  # GAR received departed marks
+    assert bool(overtaken) == (delay != "0min")
+
+
 def test_no_channel_reads_what_the_lazy_engine_does_not_watch() -> None:
     """The lazy engine looks at the channels' signatures only after a change of a store
     some channel reads (GAR is read by none, its marks neither): changing everything
@@ -463,6 +514,19 @@ def test_a_run_due_at_the_instant_of_another_actor_falls_back_to_simpy() -> None
         simulate_lazy(scenario)
     result, fell_back = simulate_fast(scenario)
     assert fell_back and first_difference(simulate(scenario), result) is None
+
+
+def test_an_ent_change_at_the_instant_of_a_gar_export_falls_back_to_simpy() -> None:
+    """An import landing 60.0002 minutes after its 20:00 run changes the ENT at the GAR
+    export's 21:00 instant, to the float: summary mode, which works the export out from
+    the ENT's histories afterwards, cannot order them either and hands the run to SimPy."""
+    scenario = small(channels__import_ent__at="20:00", channels__import_ent__delay="60.0002min")
+    with pytest.raises(NeedsSimPy, match="export_gar and a change of the ENT"):
+        simulate_lazy(scenario, summary=True)
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth, verify=True)
+    assert simulate_fast(scenario, truth=truth, clock=clock, memo=memo, summary=True)[1]
+    check_summary(scenario, simulate(scenario, truth=truth, clock=clock), memo)
 
 
 def test_operations_dated_before_the_window_run_at_its_start_in_simpys_order() -> None:

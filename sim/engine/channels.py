@@ -493,19 +493,20 @@ class ExportGar(ScheduledChannel):
         return (self.ent.version, self.ent_departed.version)
 
     def batch(self, cause: int, minute: float) -> None:
-        state = self.model.gar_export(self.ent.snapshot())
+        state, marks = self.files(self.ent.snapshot(), self.ent_departed.snapshot())
+        self.runner.deliver(lambda: self.land(state, marks, cause))
+
+    def files(self, ent: State, departed: State) -> tuple[State, State]:
+        """What GAR receives of the ENT's users and classes, and of their departed marks."""
+        state = self.model.gar_export(ent)
         marks = self.model.memo.call(
-            "gar_marks",
-            _gar_marks,
-            (self.ent_departed.snapshot(), state),
-            (self.gar_departed.categories,),
+            "gar_marks", _gar_marks, (departed, state), (self.gar_departed.categories,)
         )
+        return state, marks
 
-        def apply() -> None:
-            self.gar.update(state, cause)
-            self.gar_departed.update(marks, cause)
-
-        self.runner.deliver(apply)
+    def land(self, state: State, marks: State, cause: int) -> None:
+        self.gar.update(state, cause)
+        self.gar_departed.update(marks, cause)
 
 
 def _gar_marks(departed: State, sent: State, categories: tuple[Category, ...]) -> State:

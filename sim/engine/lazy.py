@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -33,9 +34,11 @@ from sim.chain import build_graph
 from sim.domain import Channel, Operation, Store
 from sim.engine.channels import (
     ChannelProcess,
+    ExportGar,
     ExtractionAaf,
     PreDelete,
     ScheduledChannel,
+    State,
     StsToSiecleContinuous,
     channels_of,
 )
@@ -210,8 +213,9 @@ def simulate_lazy(
     them: when the ENT removes absent users at every import, a full extraction is an
     ordinary one that always runs, and on a night its files have not changed it lands the
     AAF as it was (its events only differ), provided no two of its outages overlap (see
-    :meth:`ChannelRunner.lands_in_order`). The differential tests compare the summaries
-    with SimPy's."""
+    :meth:`ChannelRunner.lands_in_order`). The GAR export, which no step reads, is worked
+    out once the run is over (:func:`_export_afterwards`). The differential tests compare
+    the summaries with SimPy's."""
     env = LazyEnvironment()
     chain = Chain.prepare(scenario, seed, truth, clock, env, memo, summary)
     model = chain.model
@@ -228,7 +232,10 @@ def simulate_lazy(
     if continuous is not None:
         _wait_for_sts(continuous, env)
     wakes: list[tuple[ScheduledChannel | PreDelete, _Wakes]] = []
+    afterwards = [c for c in channels if summary and isinstance(c, ExportGar)]
     for channel in channels:
+        if channel in afterwards:
+            continue
         if isinstance(channel, ScheduledChannel):
             w = _Wakes(env, channel, skip_down=True)
             for k, down in enumerate(w.down):
@@ -284,9 +291,78 @@ def simulate_lazy(
 
     try:
         env.run(chain.end_minute, after)
+        for export in afterwards:
+            _export_afterwards(env, export, chain.end_minute)
     finally:
         _release(env, model)
     return chain.result()
+
+
+def _export_afterwards(env: LazyEnvironment, export: ExportGar, until: float) -> None:
+    """The GAR export's runs, worked out once the run is over from the ENT's histories
+    (summary mode): no step reads GAR, so its runs and landings move nothing else, and a
+    run's files are the ENT as it was then. As in SimPy, a run that is not down exports
+    when the ENT or its departed marks changed since the last export (the first one
+    always); what it sends lands after the delay (past an outage), a landing before the
+    run of its instant."""
+    runner, model, actor = export.runner, export.model, export.channel
+    minutes, instants = runner.run_times(), runner.run_instants()
+    last = bisect.bisect_left(instants, until)  # the runs before the window's end
+    down = runner.down_flags(minutes)
+    # what the export reads as it starts, then each change of it in time order (a
+    # history's first state is the start's; the number keeps each history's order)
+    ent = {c: h.states[0] for c, h in export.ent.history.items()}
+    marks = {c: h.states[0] for c, h in export.ent_departed.history.items()}
+    order = itertools.count()
+    changes = sorted(
+        (minute, next(order), read, c, state)
+        for read, histories in ((ent, export.ent.history), (marks, export.ent_departed.history))
+        for c, h in histories.items()
+        for minute, state in zip(h.minutes[1:], h.states[1:], strict=True)
+    )
+    exporting = [_up(down, 0, last)]
+    for minute, *_ in changes:  # the first run after each change
+        k = bisect.bisect_left(instants, minute)
+        if k < last and instants[k] == minute:
+            raise NeedsSimPy(f"{actor} and a change of the ENT at {minute!r}")
+        exporting.append(_up(down, k, last))
+    steps = sorted({*exporting, *itertools.compress(range(last), down)})
+    env.acting = actor
+    landings: list[tuple[float, int, int, State, State, int]] = []
+    applied = 0
+    for k in steps:
+        if k >= last:
+            break
+        at = env.now = instants[k]
+        if down[k]:
+            model.log(actor, "batch", "outage")
+            continue
+        while applied < len(changes) and changes[applied][0] < at:
+            _, _, read, c, state = changes[applied]
+            read[c] = state
+            applied += 1
+        cause = model.log(actor, "batch", "run")
+        sent, sent_marks = model.memo.by_identity(
+            "gar_files", (*ent.values(), *marks.values()), lambda: export.files(ent, marks)
+        )
+        wait = runner.outage_end(at + runner.delay) - at
+        if wait > 0:
+            landings.append((at + wait, _FIRST, k, sent, sent_marks, cause))
+        else:
+            landings.append((at, _RUN, k, sent, sent_marks, cause))
+    landings.sort(key=lambda landing: landing[:3])
+    for landed, _, _, sent, sent_marks, cause in landings:
+        if landed >= until:
+            break
+        env.now = landed
+        export.land(sent, sent_marks, cause)
+
+
+def _up(down: list[bool], k: int, last: int) -> int:
+    """The first run from ``k`` that is not down (``last`` when none before it)."""
+    while k < last and down[k]:
+        k += 1
+    return k
 
 
 @lru_cache(maxsize=1)

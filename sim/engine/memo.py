@@ -165,6 +165,26 @@ class Memo:
             return tuple(self._canonical(v) for v in value)
         return value
 
+    def by_identity(
+        self, name: str, arrays: tuple[BoolArray, ...], compute: Callable[[], Result]
+    ) -> Result:
+        """``compute()``, once per distinct ``arrays``, which must all be interned: they live
+        as long as the memo, so their identities name them (a key made without a call per
+        array). Verify mode checks that they are, and computes again."""
+        key = (name, *map(id, arrays))
+        if self.verify and not all(id(array) in self.interner.numbers_by_id for array in arrays):
+            raise MemoMismatch(f"{name}: an array of the key is not interned")
+        found = self._results.get(key)
+        if found is None:
+            self.misses += 1
+            found = self._results[key] = compute()
+        else:
+            self.hits += 1
+            if self.verify and not _same(found, compute()):
+                raise MemoMismatch(f"{name}: the memoised result differs")
+        result: Result = found
+        return result
+
     def call(
         self,
         name: str,
@@ -193,6 +213,11 @@ class NoMemo:
     """Computes every time (the reference engine)."""
 
     interner = None
+
+    def by_identity(
+        self, name: str, arrays: tuple[BoolArray, ...], compute: Callable[[], Result]
+    ) -> Result:
+        return compute()
 
     def call(
         self,
