@@ -201,8 +201,10 @@ class EntRules:
         marked departed (``gone``), back from it (``back``), back before their deletion
         (``returning``), the pending deletions left, with their counts; and the new ENT
         (``state``), marks (``marks``) and count of empty structures (``empty``)."""
-        return self.memo.call(
-            "import_outcome", self._import_outcome, (files, current, departed, pending), (full,)
+        return self.memo.by_identity(
+            "import_outcome_full" if full else "import_outcome",
+            (*files.values(), *current.values(), *departed.values(), *pending.values()),
+            lambda: self._import_outcome(files, current, departed, pending, full),
         )
 
     def _import_outcome(

@@ -170,17 +170,18 @@ class Memo:
     ) -> Result:
         """``compute()``, once per distinct ``arrays``, which must all be interned: they live
         as long as the memo, so their identities name them (a key made without a call per
-        array). Verify mode checks that they are, and computes again."""
+        array; ``name`` must fix what each position is). Verify mode checks that they are
+        interned, and computes again."""
         key = (name, *map(id, arrays))
         if self.verify and not all(id(array) in self.interner.numbers_by_id for array in arrays):
             raise MemoMismatch(f"{name}: an array of the key is not interned")
         found = self._results.get(key)
         if found is None:
             self.misses += 1
-            found = self._results[key] = compute()
+            found = self._results[key] = self._canonical(compute())
         else:
             self.hits += 1
-            if self.verify and not _same(found, compute()):
+            if self.verify and not _same(found, self._canonical(compute())):
                 raise MemoMismatch(f"{name}: the memoised result differs")
         result: Result = found
         return result

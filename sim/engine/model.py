@@ -130,19 +130,25 @@ class ChainModel(EntRules):
         self.ent_outside_changes = 0
         # when a lycée's own exports were last put into STS-WEB and SIECLE (a forecast)
         self.observed_at: float | None = None
+        self.group_services, known = self.memo.call("start_knowledge", self._start_knowledge, ())
+        self.know = Knowledge(**known, interner=interner)
+
+    def _start_knowledge(self) -> tuple[BoolArray, dict[str, BoolArray]]:
+        """The services of a group (not of a division), and what staff know at the window's
+        start: the same for every run of a lycée."""
+        truth = self.truth
         services = truth.table(Category.SERVICES)
-        self.group_services: BoolArray = services.ends[Category.GROUPS] >= 0
         start = truth.at_start
-        self.know = Knowledge(
-            siecle_divisions=start(Category.STUDENT_DIVISION),
-            siecle_parents=start(Category.PARENT_STUDENT) | self._leaver_parent_links(),
-            siecle_activated=truth.empty(Category.STUDENT_GROUP),
-            edt_links=start(Category.STUDENT_GROUP),
-            edt_built_groups=truth.empty(Category.GROUPS),
-            edt_built_services=truth.empty(Category.SERVICES),
-            edt_sts_groups=truth.empty(Category.GROUPS),
-            interner=interner,
-        )
+        known = {
+            "siecle_divisions": start(Category.STUDENT_DIVISION),
+            "siecle_parents": start(Category.PARENT_STUDENT) | self._leaver_parent_links(),
+            "siecle_activated": truth.empty(Category.STUDENT_GROUP),
+            "edt_links": start(Category.STUDENT_GROUP),
+            "edt_built_groups": truth.empty(Category.GROUPS),
+            "edt_built_services": truth.empty(Category.SERVICES),
+            "edt_sts_groups": truth.empty(Category.GROUPS),
+        }
+        return services.ends[Category.GROUPS] >= 0, known
 
     def _all_priorities(self, seed: int) -> dict[Category, FloatArray]:
         rng = np.random.default_rng(seed + 1)
