@@ -126,13 +126,12 @@ def sample_calendar(
     # each batch's outages): a spec is copied when a draw changes it, the rest is shared
     # with the scenario, never changed
     operations, channels, calendar = scenario.operations, scenario.channels, scenario.calendar
-    end = calendar.end
-    staff = calendar.staff()
+    plan = _draw_plan(scenario)
+    end, staff = calendar.end, plan.staff
     draws: dict[Operation, tuple[bool, int]] = {}
-    for op in Operation:
-        risk = operation_risk(op, operations.get(op))
-        forget = bool(rng.random() < risk.forget_probability)
-        late = draw_lateness(risk.lateness, rng)
+    for op, forget_probability, lateness in plan.risks:
+        forget = bool(rng.random() < forget_probability)
+        late = draw_lateness(lateness, rng)
         if fixed is not None and op in fixed:
             late = fixed[op]
         draws[op] = (forget, late)
@@ -140,24 +139,19 @@ def sample_calendar(
     lateness_of: dict[str, int] = {}
     forgotten: list[str] = []
     drawn_operations: dict[str, OperationSpec] = {}
-    for op in SEED_ORDER:
-        spec = operations.get(op)
+    for op, name, spec, predecessors in plan.steps:
         forget, late = draws[op]
-        if spec.missing:
-            continue
-        if spec.fixed:
-            continue  # not the lycée's to be late or to forget
         if forget:
-            drawn_operations[op.value] = _drawn(spec, missing=True)
-            forgotten.append(op.value)
+            drawn_operations[name] = _drawn(spec, missing=True)
+            forgotten.append(name)
             continue
-        delay[op] = max([late, *(delay[p] for p in PREDECESSORS[op] if p in delay)])
-        lateness_of[op.value] = delay[op]
+        delay[op] = max([late, *(delay[p] for p in predecessors if p in delay)])
+        lateness_of[name] = delay[op]
         moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
-            drawn_operations[op.value] = _drawn(spec, missing=True)
-            forgotten.append(op.value)
+            drawn_operations[name] = _drawn(spec, missing=True)
+            forgotten.append(name)
             continue
         changes: dict[str, Any] = {}
         if kept != spec.date:
@@ -165,22 +159,21 @@ def sample_calendar(
         if isinstance(spec.share, list) and len(spec.share) > len(kept):
             changes["share"] = spec.share[: len(kept)]
         if changes:
-            drawn_operations[op.value] = _drawn(spec, **changes)
+            drawn_operations[name] = _drawn(spec, **changes)
     days = (end - calendar.start).days + 1
     drawn_channels: dict[str, ChannelSpec] = {}
-    for row, channel in enumerate(Channel):
-        batch = channels.get(channel)
+    for row, name, batch, probability in plan.batches:
         uniform = rng.random(days)  # drawn even when shared: the stream stays the same
         if failures is not None:
             if failures.shape[1] < days:
                 raise ValueError(f"shared failures for {failures.shape[1]} days, not {days}")
             uniform = failures[row, :days]
-        failed = np.flatnonzero(uniform < failure_probability(channel, batch))
+        failed = np.flatnonzero(uniform < probability)
         if not failed.size:
             continue
         outages = list(batch.outages)
         outages.extend(_failed_night(calendar.start, int(offset), batch.at) for offset in failed)
-        drawn_channels[channel.value] = batch.model_copy(update={"outages": outages})
+        drawn_channels[name] = batch.model_copy(update={"outages": outages})
     drawn = scenario.model_copy(
         update={
             "operations": operations.model_copy(update=drawn_operations),
@@ -188,6 +181,51 @@ def sample_calendar(
         }
     )
     return drawn, lateness_of, forgotten
+
+
+@dataclass(frozen=True)
+class _DrawPlan:
+    """What a scenario's draws read, looked up once: each operation's risk (in the draws'
+    order), the operations the lycée can be late for or forget (in the seed's order, with
+    their predecessors), each batch's failure probability (in the order of the rows of
+    shared failures)."""
+
+    staff: Any
+    risks: list[tuple[Operation, float, Lateness]]
+    steps: list[tuple[Operation, str, OperationSpec, tuple[Operation, ...]]]
+    batches: list[tuple[int, str, ChannelSpec, float]]
+
+
+# Plans by scenario: a replication's scenario is the same object in each of its draws; an
+# entry keeps its scenario alive, so that its id is not reused (and scenarios are never
+# changed once validated).
+_DRAW_PLANS: OrderedDict[int, tuple[Scenario, _DrawPlan]] = OrderedDict()
+KEPT_DRAW_PLANS = 64
+
+
+def _draw_plan(scenario: Scenario) -> _DrawPlan:
+    found = _DRAW_PLANS.get(id(scenario))
+    if found is not None:
+        return found[1]
+    operations, channels = scenario.operations, scenario.channels
+    risks = []
+    for op in Operation:
+        risk = operation_risk(op, operations.get(op))
+        risks.append((op, risk.forget_probability, risk.lateness))
+    steps = []
+    for op in SEED_ORDER:
+        spec = operations.get(op)
+        if not spec.missing and not spec.fixed:  # fixed: not the lycée's to be late or forget
+            steps.append((op, op.value, spec, tuple(PREDECESSORS[op])))
+    batches = []
+    for row, channel in enumerate(Channel):
+        batch = channels.get(channel)
+        batches.append((row, channel.value, batch, failure_probability(channel, batch)))
+    plan = _DrawPlan(scenario.calendar.staff(), risks, steps, batches)
+    while len(_DRAW_PLANS) >= KEPT_DRAW_PLANS:
+        _DRAW_PLANS.popitem(last=False)
+    _DRAW_PLANS[id(scenario)] = (scenario, plan)
+    return plan
 
 
 # Drawn operation specs by what they were drawn from: the same few dates come back in most
