@@ -324,15 +324,12 @@ class ChainModel(EntRules):
     def refresh_siecle(self, cause: int) -> None:
         siecle = self.stores[Store.SIECLE]
         know = self.know
-        states = self.memo.call(
+        present = siecle.snapshot(_SIECLE_ENDS)
+        inputs = (know.siecle_divisions, know.siecle_parents, know.siecle_activated)
+        states = self.memo.by_identity(
             "siecle_links",
-            self._siecle_links,
-            (
-                siecle.snapshot(_SIECLE_ENDS),
-                know.siecle_divisions,
-                know.siecle_parents,
-                know.siecle_activated,
-            ),
+            (*present.values(), *inputs),
+            lambda: self._siecle_links(present, *inputs),
         )
         siecle.update(states, cause)
 
@@ -404,7 +401,11 @@ class ChainModel(EntRules):
     ) -> dict[Category, BoolArray]:
         """The AAF files: SIECLE's base and STS-WEB's (as the extraction sees it), with last
         year's base while SIECLE has not changed year."""
-        return self.memo.call("extraction", self._extraction, (siecle, sts), (before_profilage,))
+        return self.memo.by_identity(
+            "extraction_before_profilage" if before_profilage else "extraction",
+            (*siecle.values(), *sts.values()),
+            lambda: self._extraction(siecle, sts, before_profilage),
+        )
 
     def _extraction(
         self,
