@@ -555,13 +555,15 @@ class PreDelete:
             found = [np.inf]
             model = self.model
             for c in USER_CATEGORIES:
-                for times, offset in (
-                    (model.disappeared_at[c][self.departed[c]], self.after),
-                    (model.deletion_due[c][self.pending[c]], 0.0),
+                for times, marked, offset in (
+                    (model.disappeared_at[c], self.departed[c], self.after),
+                    (model.deletion_due[c], self.pending[c], 0.0),
                 ):
-                    times = np.round(times[~np.isnan(times)])
-                    if times.size:
-                        found.append(float(times.min()) + offset)
+                    # the earliest time of a marked user (fmin passes over the unset ones);
+                    # rounding the earliest is the earliest rounded, rounding being monotone
+                    first = np.fmin.reduce(times, where=marked, initial=np.inf)
+                    if first < np.inf:
+                        found.append(float(np.round(first)) + offset)
             self._first_due = (key, min(found))
         return self._first_due[1]
 

@@ -360,17 +360,14 @@ class ChainModel(EntRules):
 
     def refresh_edt(self, cause: int) -> None:
         edt, know = self.stores[Store.EDT], self.know
-        states = self.memo.call(
-            "edt_links",
-            self._edt_links,
-            (
-                edt[Category.STUDENTS],
-                know.edt_links,
-                know.edt_built_groups,
-                know.edt_sts_groups,
-                know.edt_built_services,
-            ),
+        inputs = (
+            edt[Category.STUDENTS],
+            know.edt_links,
+            know.edt_built_groups,
+            know.edt_sts_groups,
+            know.edt_built_services,
         )
+        states = self.memo.by_identity("edt_links", inputs, lambda: self._edt_links(*inputs))
         edt.update(states, cause)
 
     def _edt_links(
