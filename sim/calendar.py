@@ -84,6 +84,14 @@ class Clock:
         return self.minutes(dt.datetime.combine(day, time))
 
 
+@lru_cache(maxsize=4096)
+def _works(staff: StaffCalendar, day: dt.date) -> bool:
+    """Whether the staff work on ``day`` (asked for the same few days by every run)."""
+    return (
+        day.weekday() in staff.weekdays and not is_public_holiday(day) and not staff.closed_on(day)
+    )
+
+
 @dataclass(frozen=True)
 class StaffCalendar:
     """The days the établissement's staff work: ``weekdays`` (0 = Monday), no French public
@@ -96,11 +104,7 @@ class StaffCalendar:
         return any(first <= day <= last for first, last in self.closed)
 
     def works(self, day: dt.date) -> bool:
-        return (
-            day.weekday() in self.weekdays
-            and not is_public_holiday(day)
-            and not self.closed_on(day)
-        )
+        return _works(self, day)
 
     def add_working_days(self, value: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
         """``value`` moved ``days`` of the staff's working days (earlier when negative); a

@@ -214,8 +214,10 @@ def _run_keys(
     observations = result.observations
     firsts = [observations[first] for first, _ in runs]
     numbers = [_described(result, result.memo, h)[1] for h in plan.sources]
+    # each source's state at each run's first morning (its first state also stands for
+    # what came before it)
     columns: list[list[object]] = [
-        [n[max(0, bisect.bisect_right(h.minutes, minute) - 1)] for minute in firsts]
+        [n[i - 1] if (i := bisect.bisect_right(h.minutes, minute)) else n[0] for minute in firsts]
         for n, h in zip(numbers, plan.sources, strict=True)
     ]
     changes = plan.table.change_minutes()

@@ -149,7 +149,7 @@ def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[Chai
     outages = result.derived.get(_OUTAGES)
     if outages is None:
         outages = result.derived[_OUTAGES] = {}
-        for e in result.events:  # in time order: each actor's list is sorted
+        for e in result.events:  # each actor logs in time order: its list is sorted
             if e.code == "outage":
                 outages.setdefault(e.actor, []).append(e.minute)
     marked = []
@@ -158,7 +158,11 @@ def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[Chai
         found = outages.get(step.actor, [])
         # the outages strictly between the fact's previous landing and this step
         missed = bisect.bisect_left(found, step.minute) - bisect.bisect_right(found, since)
-        marked.append(replace(step, outages_waited=max(0, missed)))
+        waited = max(0, missed)
+        # a frozen step waiting as long is kept as it is (most wait on no outage)
+        if step.outages_waited != waited:
+            step = replace(step, outages_waited=waited)
+        marked.append(step)
     return marked
 
 
