@@ -302,6 +302,32 @@ def test_drawn_calendars_keep_the_staff_calendar_and_the_fixed_dates() -> None:
                 assert all(staff.works(day_of(d)) for d in spec.date), (op, spec.date)
 
 
+def test_a_batch_plan_draws_what_each_draw_alone_does_and_an_edit_is_read_again() -> None:
+    """Draws that share a batch's plan (the scenario's risks and specs looked up once) give
+    the calendars of draws made alone; a scenario edited in place after a batch is read
+    again by the next one (a review found the edit ignored by a plan kept by identity)."""
+    from sim.analysis.replication import DrawPlan, draw, run_replications
+    from sim.scenario.loader import load_scenario
+    from tests.conftest import SCENARIOS
+
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    plan = DrawPlan(scenario)
+    for index in range(40):
+        shared = draw(scenario, index, 3, None, plan=plan)
+        alone = draw(scenario, index, 3, None)
+        assert shared[1:] == alone[1:]
+        assert shared[0].model_dump() == alone[0].model_dump()
+    before = run_replications(scenario, range(3), seed=3)
+    scenario.channels.export_gar.failure_probability = 1.0
+    scenario.operations.export_liens_siecle.missing = True
+    after = draw(scenario, 0, 3, None)
+    assert len(after[0].channels.export_gar.outages) > 100
+    assert after[0].operations.export_liens_siecle.missing
+    again = run_replications(scenario, range(3), seed=3)
+    assert all("outage" in r.warnings for r in again)
+    assert [r.consistent_from for r in again] != [r.consistent_from for r in before]
+
+
 def test_every_cause_of_a_never_right_run_is_told_in_words() -> None:
     """A cause is shown to users (risk, academie run and risk): each one that can occur has
     its words, none reaches them as a code."""

@@ -21,6 +21,7 @@ from sim.analysis.academie import morning_index
 from sim.analysis.differences import run_difference
 from sim.analysis.execution import Executor, LocalExecutor
 from sim.analysis.replication import (
+    DrawPlan,
     Replication,
     common_failures,
     draw,
@@ -124,6 +125,7 @@ def run_piece(piece: Piece) -> PieceResult:
     truth, clock = _truth(key, piece.scenario)
     graph = build_graph(piece.scenario)
     memo = memo_for(key, piece.scenario, truth)
+    plan = DrawPlan(piece.scenario)
     replications = [
         replicate(
             piece.scenario,
@@ -135,6 +137,7 @@ def run_piece(piece: Piece) -> PieceResult:
             None,
             memo,
             _failures(piece, index),
+            plan,
         )
         for index in range(piece.start, piece.stop)
     ]

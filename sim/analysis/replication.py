@@ -108,9 +108,12 @@ def sample_calendar(
     rng: np.random.Generator,
     fixed: dict[Operation, int] | None = None,
     failures: Failures | None = None,
+    plan: DrawPlan | None = None,
 ) -> tuple[Scenario, dict[str, int], list[str]]:
-    """One drawn calendar. Draws come in a fixed order (every draw is made even when unused)
-    so that fixing one operation's lateness keeps every other draw: common random numbers.
+    """One drawn calendar (``plan``: the :class:`DrawPlan` of a batch of ``scenario``'s
+    draws; one is made when none is given). Draws come in a fixed order (every draw is made
+    even when unused) so that fixing one operation's lateness keeps every other draw: common
+    random numbers.
 
     A late operation pushes the ones that follow it in the seed's order (staff follow the
     procedure): an operation's delay is the largest of its own lateness and its done
@@ -126,7 +129,8 @@ def sample_calendar(
     # each batch's outages): a spec is copied when a draw changes it, the rest is shared
     # with the scenario, never changed
     operations, channels, calendar = scenario.operations, scenario.channels, scenario.calendar
-    plan = _draw_plan(scenario)
+    if plan is None or plan.scenario is not scenario:
+        plan = DrawPlan(scenario)
     end, staff = calendar.end, plan.staff
     draws: dict[Operation, tuple[bool, int]] = {}
     for op, forget_probability, lateness in plan.risks:
@@ -142,7 +146,7 @@ def sample_calendar(
     for op, name, spec, predecessors in plan.steps:
         forget, late = draws[op]
         if forget:
-            drawn_operations[name] = _drawn(spec, missing=True)
+            drawn_operations[name] = plan.drawn(spec, missing=True)
             forgotten.append(name)
             continue
         delay[op] = max([late, *(delay[p] for p in predecessors if p in delay)])
@@ -150,7 +154,7 @@ def sample_calendar(
         moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
-            drawn_operations[name] = _drawn(spec, missing=True)
+            drawn_operations[name] = plan.drawn(spec, missing=True)
             forgotten.append(name)
             continue
         changes: dict[str, Any] = {}
@@ -159,7 +163,7 @@ def sample_calendar(
         if isinstance(spec.share, list) and len(spec.share) > len(kept):
             changes["share"] = spec.share[: len(kept)]
         if changes:
-            drawn_operations[name] = _drawn(spec, **changes)
+            drawn_operations[name] = plan.drawn(spec, **changes)
     days = (end - calendar.start).days + 1
     drawn_channels: dict[str, ChannelSpec] = {}
     for row, name, batch, probability in plan.batches:
@@ -183,67 +187,47 @@ def sample_calendar(
     return drawn, lateness_of, forgotten
 
 
-@dataclass(frozen=True)
-class _DrawPlan:
-    """What a scenario's draws read, looked up once: each operation's risk (in the draws'
-    order), the operations the lycée can be late for or forget (in the seed's order, with
-    their predecessors), each batch's failure probability (in the order of the rows of
-    shared failures)."""
+class DrawPlan:
+    """What the draws of one scenario read (each operation's risk in the draws' order, the
+    operations the lycée can be late for or forget in the seed's order with their
+    predecessors, each batch's failure probability in the order of the shared failures'
+    rows), looked up once for a batch of its draws, and the specs they made: the same few
+    dates come back in most replications, and a drawn spec is never changed once made. A
+    plan serves one batch: a scenario edited in place afterwards (its models are mutable)
+    is read again by the next batch's plan."""
 
-    staff: Any
-    risks: list[tuple[Operation, float, Lateness]]
-    steps: list[tuple[Operation, str, OperationSpec, tuple[Operation, ...]]]
-    batches: list[tuple[int, str, ChannelSpec, float]]
+    MAX_SPECS = 4096
 
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.staff = scenario.calendar.staff()
+        operations, channels = scenario.operations, scenario.channels
+        self.risks: list[tuple[Operation, float, Lateness]] = []
+        for op in Operation:
+            risk = operation_risk(op, operations.get(op))
+            self.risks.append((op, risk.forget_probability, risk.lateness))
+        self.steps: list[tuple[Operation, str, OperationSpec, tuple[Operation, ...]]] = [
+            (op, op.value, spec, tuple(PREDECESSORS[op]))
+            for op in SEED_ORDER
+            # a fixed date is not the lycée's to be late for or to forget
+            if not (spec := operations.get(op)).missing and not spec.fixed
+        ]
+        self.batches: list[tuple[int, str, ChannelSpec, float]] = []
+        for row, channel in enumerate(Channel):
+            batch = channels.get(channel)
+            self.batches.append((row, channel.value, batch, failure_probability(channel, batch)))
+        self._specs: dict[tuple[object, ...], OperationSpec] = {}
 
-# Plans by scenario: a replication's scenario is the same object in each of its draws; an
-# entry keeps its scenario alive, so that its id is not reused (and scenarios are never
-# changed once validated).
-_DRAW_PLANS: OrderedDict[int, tuple[Scenario, _DrawPlan]] = OrderedDict()
-KEPT_DRAW_PLANS = 64
-
-
-def _draw_plan(scenario: Scenario) -> _DrawPlan:
-    found = _DRAW_PLANS.get(id(scenario))
-    if found is not None:
-        return found[1]
-    operations, channels = scenario.operations, scenario.channels
-    risks = []
-    for op in Operation:
-        risk = operation_risk(op, operations.get(op))
-        risks.append((op, risk.forget_probability, risk.lateness))
-    steps = []
-    for op in SEED_ORDER:
-        spec = operations.get(op)
-        if not spec.missing and not spec.fixed:  # fixed: not the lycée's to be late or forget
-            steps.append((op, op.value, spec, tuple(PREDECESSORS[op])))
-    batches = []
-    for row, channel in enumerate(Channel):
-        batch = channels.get(channel)
-        batches.append((row, channel.value, batch, failure_probability(channel, batch)))
-    plan = _DrawPlan(scenario.calendar.staff(), risks, steps, batches)
-    while len(_DRAW_PLANS) >= KEPT_DRAW_PLANS:
-        _DRAW_PLANS.popitem(last=False)
-    _DRAW_PLANS[id(scenario)] = (scenario, plan)
-    return plan
-
-
-# Drawn operation specs by what they were drawn from: the same few dates come back in most
-# replications. A spec is never changed once made, so one is shared by the draws that ask for
-# it; the source spec is kept with it, so that its id is not reused.
-_DRAWN_SPECS: dict[tuple[object, ...], tuple[OperationSpec, OperationSpec]] = {}
-MAX_DRAWN_SPECS = 4096
-
-
-def _drawn(spec: OperationSpec, **changes: Any) -> OperationSpec:
-    """``spec`` with ``changes`` (dates, shares, missing)."""
-    key = (id(spec), *((k, tuple(v) if isinstance(v, list) else v) for k, v in changes.items()))
-    found = _DRAWN_SPECS.get(key)
-    if found is None:  # an entry keeps its source alive: its id is not another spec's
-        if len(_DRAWN_SPECS) >= MAX_DRAWN_SPECS:
-            _DRAWN_SPECS.clear()
-        found = _DRAWN_SPECS[key] = (spec, spec.model_copy(update=changes))
-    return found[1]
+    def drawn(self, spec: OperationSpec, **changes: Any) -> OperationSpec:
+        """``spec`` (one of the scenario's, alive as long as the plan) with ``changes``
+        (dates, shares, missing)."""
+        key = (id(spec), *((k, tuple(v) if isinstance(v, list) else v) for k, v in changes.items()))
+        found = self._specs.get(key)
+        if found is None:
+            if len(self._specs) >= self.MAX_SPECS:
+                self._specs.clear()
+            found = self._specs[key] = spec.model_copy(update=changes)
+        return found
 
 
 @lru_cache(maxsize=4096)
@@ -344,9 +328,11 @@ def replicate(
     fixed: dict[Operation, int] | None,
     memo: Memo | None,
     failures: Failures | None = None,
+    plan: DrawPlan | None = None,
 ) -> Replication:
-    """Replication ``index``: on the fast engine with ``memo``, else in SimPy."""
-    drawn, lateness, forgotten = draw(scenario, index, seed, fixed, failures)
+    """Replication ``index``: on the fast engine with ``memo``, else in SimPy (``plan``:
+    the batch's :class:`DrawPlan`)."""
+    drawn, lateness, forgotten = draw(scenario, index, seed, fixed, failures, plan)
     return summarise_run(_run(drawn, truth, clock, memo), graph, index, lateness, forgotten)
 
 
@@ -371,9 +357,10 @@ def draw(
     seed: int,
     fixed: dict[Operation, int] | None,
     failures: Failures | None = None,
+    plan: DrawPlan | None = None,
 ) -> tuple[Scenario, dict[str, int], list[str]]:
     rng = np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=(index,)))
-    return sample_calendar(scenario, rng, fixed, failures)
+    return sample_calendar(scenario, rng, fixed, failures, plan)
 
 
 def summarise_run(
@@ -410,7 +397,10 @@ def replicate_chunk(chunk: Chunk) -> list[Replication]:
     truth, clock = _lycee(key, scenario)
     graph = build_graph(scenario)
     memo = memo_for(key, scenario, truth)
-    return [replicate(scenario, truth, clock, graph, i, seed, fixed, memo) for i in indices]
+    plan = DrawPlan(scenario)
+    return [
+        replicate(scenario, truth, clock, graph, i, seed, fixed, memo, plan=plan) for i in indices
+    ]
 
 
 def replication_difference(reference: Replication, other: Replication) -> str | None:
@@ -471,8 +461,11 @@ class ReplicationPool:
         if self.workers == 1:
             graph = build_graph(scenario)
             memo = memo_for(key, scenario, truth)
+            plan = DrawPlan(scenario)
             for index in indices:
-                results.append(replicate(scenario, truth, clock, graph, index, seed, fixed, memo))
+                results.append(
+                    replicate(scenario, truth, clock, graph, index, seed, fixed, memo, plan=plan)
+                )
                 if progress:
                     progress(1)
             self._check(scenario, results, seed, fixed)
