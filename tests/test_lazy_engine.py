@@ -36,7 +36,14 @@ from sim.analysis.differences import differences, run_difference
 from sim.analysis.replication import replication_difference, sample_calendar, summarise_run
 from sim.chain import build_graph
 from sim.cli.app import main
-from sim.domain import Channel, Operation, Store
+from sim.domain import (
+    SIECLE_CATEGORIES,
+    STS_CATEGORIES,
+    Category,
+    Channel,
+    Operation,
+    Store,
+)
 from sim.engine.channels import channels_of
 from sim.engine.lazy import (
     LazyEnvironment,
@@ -338,37 +345,73 @@ def test_summary_mode_keeps_full_runs_when_a_later_run_could_land_first() -> Non
     check(Scenario.model_validate(data))
 
 
-@pytest.mark.parametrize("delay", ["0min", "2j"])
-def test_summary_mode_exports_to_gar_afterwards_as_simpy_does(delay: str) -> None:
+def _same_histories(reference: SimulationResult, other: SimulationResult, store: Store) -> None:
+    """The store's and its marks' histories alike: instants, states, and each change's
+    cause (actor and minute: the ids differ, summary mode writing fewer events)."""
+    marks = reference.departed.get(store, {})
+    for histories, others in (
+        (reference.histories[store], other.histories[store]),
+        (marks, other.departed.get(store, {})),
+    ):
+        for category, history in histories.items():
+            theirs = others[category]
+            assert history.minutes == theirs.minutes, (store, category)
+            assert [a.tobytes() for a in history.states] == [b.tobytes() for b in theirs.states]
+            causes = [
+                (reference.events[i].actor, reference.events[i].minute) for i in history.events
+            ]
+            assert causes == [
+                (other.events[i].actor, other.events[i].minute) for i in theirs.events
+            ]
+
+
+GAR_CASES = {
+    # a later run's files land before an earlier one's, past outages listed inner first
+    "overtaking": (
+        "2j",
+        [("2026-08-28", "2026-08-30"), ("2026-08-27", "2026-09-05")],
+    ),
+    # and the ENT's transition, dated before the window, changes the ENT at minute 0
+    "at_once": ("0min", [("2026-08-28", "2026-08-30"), ("2026-08-27", "2026-09-05")]),
+    # the 15 September run's files would land at the window's very end: SimPy drops them
+    "window_end": ("9h", [("2026-09-16", "2026-11-16")]),
+}
+
+
+@pytest.mark.parametrize("case", list(GAR_CASES))
+def test_summary_mode_exports_to_gar_afterwards_as_simpy_does(case: str) -> None:
     """Summary mode works out the GAR export once the run is over, from the ENT's
     histories: its runs after each change of the ENT or of its departed marks (users leave
     and are pre-deleted here), skipped while down, landing at once or after the delay, past
-    overlapping outages listed inner first (a later run's files land before an earlier's)."""
+    outages; with or without a memo."""
+    delay, outages = GAR_CASES[case]
     data = json.loads(load_scenario(SCENARIOS / "nominal.yaml").model_dump_json())
     data["channels"]["export_gar"] = {
         "delay": delay,
-        "outages": [
-            {"start": "2026-08-28T00:00:00", "end": "2026-08-30T00:00:00"},
-            {"start": "2026-08-27T00:00:00", "end": "2026-09-05T00:00:00"},
-        ],
+        "outages": [{"start": f"{a}T00:00:00", "end": f"{b}T00:00:00"} for a, b in outages],
         "failure_probability": 0.2,
     }
+    if case == "at_once":
+        data["operations"]["transition_ent"]["date"] = ["2026-05-20"]
     scenario = Scenario.model_validate(data)
     truth, clock = build_truth(scenario)
     memo = new_memo(scenario, truth, verify=True)
-    moved = overtaken = 0
+    moved = overtaken = at_start = 0
     for index in range(4):
         drawn, _, _ = sample_calendar(scenario, np.random.default_rng(index))
         reference = simulate(drawn, truth=truth, clock=clock)
-        summary = simulate_lazy(drawn, truth=truth, clock=clock, memo=memo, summary=True)
-        for store in (Store.GAR, Store.ENT):
-            for category, history in reference.histories[store].items():
-                other = summary.histories[store][category]
-                assert history.minutes == other.minutes, (index, store, category)
-                assert [s.tobytes() for s in history.states] == [s.tobytes() for s in other.states]
-        for category, marks in reference.departed[Store.GAR].items():
-            assert marks.minutes == summary.departed[Store.GAR][category].minutes
-            moved += len(marks.minutes) > 1
+        for shared in (memo, None):
+            summary = simulate_lazy(drawn, truth=truth, clock=clock, memo=shared, summary=True)
+            _same_histories(reference, summary, Store.GAR)
+            _same_histories(reference, summary, Store.ENT)
+            outages_seen = [
+                [e.minute for e in r.events if e.code == "outage" and e.actor == "export_gar"]
+                for r in (reference, summary)
+            ]
+            assert outages_seen[0] == outages_seen[1] and outages_seen[0]
+        check_summary(drawn, reference, memo)
+        moved += any(len(h.minutes) > 1 for h in reference.departed[Store.GAR].values())
+        at_start += any(0.0 in h.minutes[1:] for h in reference.histories[Store.ENT].values())
         # (landing, run) of each GAR change: with a delay, some run's files land first
         sent = sorted(
             {
@@ -378,14 +421,30 @@ def test_summary_mode_exports_to_gar_afterwards_as_simpy_does(delay: str) -> Non
             }
         )
         overtaken += any(a[1] > b[1] for a, b in itertools.pairwise(sent))
-        outages = [
-            [e.minute for e in r.events if e.code == "outage" and e.actor == "export_gar"]
-            for r in (reference, summary)
-        ]
-        assert outages[0] == outages[1] and outages[0]
-        check_summary(drawn, reference, memo)
     assert memo.hits > 0 and moved  # GAR received departed marks
-    assert bool(overtaken) == (delay != "0min")
+    assert bool(at_start) == (case == "at_once")
+    assert bool(overtaken) == (case == "overtaking")
+
+
+def test_the_gar_export_lands_nothing_at_the_windows_end() -> None:
+    """The case above where a landing falls at the window's very end is one: it is left
+    out, as SimPy leaves out what falls at the end."""
+    data = json.loads(load_scenario(SCENARIOS / "nominal.yaml").model_dump_json())
+    delay, outages = GAR_CASES["window_end"]
+    data["channels"]["export_gar"] = {
+        "delay": delay,
+        "outages": [{"start": f"{a}T00:00:00", "end": f"{b}T00:00:00"} for a, b in outages],
+    }
+    scenario = Scenario.model_validate(data)
+    truth, clock = build_truth(scenario)
+    reference = simulate(scenario, truth=truth, clock=clock)
+    end = clock.day_minutes(scenario.calendar.end + dt.timedelta(days=1), dt.time(0, 0))
+    runs = [e for e in reference.events if e.actor == "export_gar" and e.code == "run"]
+    sent = clock.day_minutes(dt.date(2026, 9, 15), dt.time(21, 0))
+    assert round(runs[-1].minute) == sent  # its files would land at the end
+    summary = simulate_lazy(scenario, truth=truth, clock=clock, summary=True)
+    assert all(m < end for h in summary.histories[Store.GAR].values() for m in h.minutes)
+    _same_histories(reference, summary, Store.GAR)
 
 
 def test_no_channel_reads_what_the_lazy_engine_does_not_watch() -> None:
@@ -602,6 +661,101 @@ def test_verify_mode_catches_a_key_that_misses_an_input() -> None:
     hidden[0] = np.array([False, True])
     with pytest.raises(MemoMismatch, match="leaky"):
         memo.call("leaky", reads_more_than_its_key, (shown,))
+
+
+def _same_states(found: dict[Any, Any], expected: dict[Any, Any]) -> bool:
+    return found.keys() == expected.keys() and all(
+        np.array_equal(found[k], expected[k]) for k in found
+    )
+
+
+def test_steps_keyed_on_identity_read_each_of_their_inputs() -> None:
+    """The steps the memo keys on their inputs' identities (SIECLE's and the timetable's
+    links, the extraction, the ENT import's outcome: ``Memo.by_identity``) give what the
+    step computes afresh after each input or flag in turn changes: a key that left one out
+    would give the previous call's result (a review found such mutations unseen)."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    model = Chain.prepare(scenario, None, truth, clock, LazyEnvironment(), memo).model
+    interner = memo.interner
+    assert interner is not None
+    siecle, sts, edt = (model.stores[s] for s in (Store.SIECLE, Store.STS, Store.EDT))
+    know = model.know
+    checked = 0
+
+    def invert_in(store: Any, category: Any) -> None:
+        store.set(category, ~store[category], 0)
+
+    def invert_known(name: str) -> None:
+        setattr(know, name, ~getattr(know, name))
+
+    # the links SIECLE and the timetable software derive, from their store and what staff know
+    for refresh, store, ends, known, step, reads in (
+        (
+            model.refresh_siecle,
+            siecle,
+            (Category.STUDENTS, Category.DIVISIONS, Category.GROUPS),
+            ("siecle_divisions", "siecle_parents", "siecle_activated"),
+            model._siecle_links,
+            lambda: (siecle.snapshot((Category.STUDENTS, Category.DIVISIONS, Category.GROUPS)),),
+        ),
+        (
+            model.refresh_edt,
+            edt,
+            (Category.STUDENTS,),
+            ("edt_links", "edt_built_groups", "edt_sts_groups", "edt_built_services"),
+            model._edt_links,
+            lambda: (edt[Category.STUDENTS],),
+        ),
+    ):
+        changes = [lambda s=store, c=c: invert_in(s, c) for c in ends]
+        changes += [lambda n=n: invert_known(n) for n in known]
+        for change in changes:
+            change()
+            expected = step(*reads(), *(getattr(know, n) for n in known))
+            refresh(0)
+            assert _same_states({c: store[c] for c in expected}, expected)
+            checked += 1
+    # the extraction and the import's outcome, from the states they are given
+    inputs: list[dict[Category, Any]] = [
+        {c: siecle[c] for c in SIECLE_CATEGORIES},
+        {c: sts[c] for c in STS_CATEGORIES},
+    ]
+
+    def extractions() -> None:
+        for flag in (True, False):  # the same files before the profilage, then after it
+            found = model.extraction(inputs[0], inputs[1], flag)
+            assert _same_states(found, model._extraction(inputs[0], inputs[1], flag))
+
+    extractions()
+    for changed in inputs:
+        for category in list(changed):
+            changed[category] = interner.canonical(~changed[category])
+            extractions()
+            checked += 1
+    files = {c: interner.canonical(a) for c, a in model.stores[Store.AAF].snapshot().items()}
+    outcome: list[dict[Category, Any]] = [
+        files,
+        model.stores[Store.ENT].snapshot(),
+        model.departed[Store.ENT].snapshot(),
+        model.pending_deletion.snapshot(),
+    ]
+
+    def outcomes() -> None:
+        for full in (True, False):  # the same files, ENT and marks, imported whole or not
+            found = model.import_outcome(outcome[0], outcome[1], outcome[2], outcome[3], full)
+            again = model._import_outcome(outcome[0], outcome[1], outcome[2], outcome[3], full)
+            assert found.keys() == again.keys()
+            assert all(np.array_equal(found[k], again[k]) for k in found)
+
+    outcomes()
+    for changed in outcome:
+        for category in list(changed):
+            changed[category] = interner.canonical(~changed[category])
+            outcomes()
+            checked += 1
+    assert checked > 40
 
 
 def test_a_memo_serves_only_its_own_lycee() -> None:
