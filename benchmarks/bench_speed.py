@@ -34,7 +34,7 @@ from sim.analysis import replication  # noqa: E402
 from sim.analysis.consistency import store_states  # noqa: E402
 from sim.analysis.departed import departed_facts, ever_departed  # noqa: E402
 from sim.analysis.differences import run_difference  # noqa: E402
-from sim.analysis.replication import sample_calendar  # noqa: E402
+from sim.analysis.replication import DrawPlan, sample_calendar  # noqa: E402
 from sim.analysis.run_analysis import analyse  # noqa: E402
 from sim.chain import build_graph  # noqa: E402
 from sim.engine.lazy import simulate_fast  # noqa: E402
@@ -137,13 +137,14 @@ def fast_engine_lines(scenario, n: int) -> None:  # type: ignore[no-untyped-def]
     filled by ``n`` other calendars first, and each timed calendar is new to it, as in a
     risk (a calendar seen again would hit every cache and flatter the figure)."""
     truth, clock = build_truth(scenario)
+    plan = DrawPlan(scenario)  # one per batch of draws, as the commands draw them
 
     def drawn(first: int) -> list:  # type: ignore[type-arg]
         rngs = (
             np.random.default_rng(np.random.SeedSequence(7, spawn_key=(i,)))
             for i in range(first, first + n)
         )
-        return [sample_calendar(scenario, rng)[0] for rng in rngs]
+        return [sample_calendar(scenario, rng, plan=plan)[0] for rng in rngs]
 
     warmup, timed = drawn(0), drawn(n)
     memo = new_memo(scenario, truth)
