@@ -6,6 +6,7 @@ function of its inputs and the truth, memoised when runs share a memo.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -58,7 +59,7 @@ class EntRules:
     group_services: BoolArray  # services of a group (not of a division)
 
     # --- ENT import (rules 7 and 8) -------------------------------------------------------
-    @property
+    @cached_property  # read at every import and after every event: a run's scenario is fixed
     def removes_at_every_import(self) -> bool:
         return self.scenario.channels.import_ent.removal == "every_import"
 
@@ -131,7 +132,7 @@ class EntRules:
             )
         return self._without_empty_structures(state)
 
-    @property
+    @cached_property
     def groups_from_timetable(self) -> bool:
         return self.scenario.etablissement.ent_groups_from_timetable
 
