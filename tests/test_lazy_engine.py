@@ -23,6 +23,7 @@ import gc
 import itertools
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -669,6 +670,21 @@ def _same_states(found: dict[Any, Any], expected: dict[Any, Any]) -> bool:
     )
 
 
+def _after_each_change(
+    inputs: list[dict[Category, Any]], interner: Any, check: Callable[[], None]
+) -> int:
+    """``check()``, then again after each category of each input is changed in turn (to
+    another interned state); how many changes were checked."""
+    check()
+    checked = 0
+    for changed in inputs:
+        for category in list(changed):
+            changed[category] = interner.canonical(~changed[category])
+            check()
+            checked += 1
+    return checked
+
+
 def test_steps_keyed_on_identity_read_each_of_their_inputs() -> None:
     """The steps the memo keys on their inputs' identities (SIECLE's and the timetable's
     links, the extraction, the ENT import's outcome: ``Memo.by_identity``) give what the
@@ -728,12 +744,7 @@ def test_steps_keyed_on_identity_read_each_of_their_inputs() -> None:
             found = model.extraction(inputs[0], inputs[1], flag)
             assert _same_states(found, model._extraction(inputs[0], inputs[1], flag))
 
-    extractions()
-    for changed in inputs:
-        for category in list(changed):
-            changed[category] = interner.canonical(~changed[category])
-            extractions()
-            checked += 1
+    checked += _after_each_change(inputs, interner, extractions)
     files = {c: interner.canonical(a) for c, a in model.stores[Store.AAF].snapshot().items()}
     outcome: list[dict[Category, Any]] = [
         files,
@@ -746,15 +757,9 @@ def test_steps_keyed_on_identity_read_each_of_their_inputs() -> None:
         for full in (True, False):  # the same files, ENT and marks, imported whole or not
             found = model.import_outcome(outcome[0], outcome[1], outcome[2], outcome[3], full)
             again = model._import_outcome(outcome[0], outcome[1], outcome[2], outcome[3], full)
-            assert found.keys() == again.keys()
-            assert all(np.array_equal(found[k], again[k]) for k in found)
+            assert _same_states(found, again)
 
-    outcomes()
-    for changed in outcome:
-        for category in list(changed):
-            changed[category] = interner.canonical(~changed[category])
-            outcomes()
-            checked += 1
+    checked += _after_each_change(outcome, interner, outcomes)
     assert checked > 40
 
 
