@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from sim.analysis.explain import explain_category, explain_fact, find_fact
+from sim.analysis.explain import explain_category, explain_fact, find_fact, wrong_facts
 from sim.analysis.plan import make_plan
 from sim.calendar import Clock, add_working_days, day_of
 from sim.chain import PREDECESSORS
@@ -106,6 +106,33 @@ def test_explain_a_link_never_exported_and_a_category() -> None:
         (Store.EDT, 0),
         (Store.SIECLE_PENDING, links),
     ]
+
+
+def test_explain_names_the_outage_that_holds_a_fact() -> None:
+    """panne-aaf: the extraction to the AAF is down from Mon 31/08 00:00 to Mon 07/09 00:00.
+    A service reaches STS-WEB with the timetable import of Mon 31/08 16:00; on Fri 04/09
+    08:00 the extraction has missed its four nightly runs since (Mon 31/08 to Thu 03/09,
+    21:00), and on Tue 01/09 08:00 only the first one. The service reaches the AAF with the
+    first run after the outage, Mon 07/09 21:00."""
+    result = simulate(load_scenario(SCENARIOS / "panne-aaf.yaml"))
+    service = "enseignant:P0039 division:2ND01 matiere:FRANC"
+    explanation = explain_fact(result, service, minute(result, "2026-09-04 08:00"))
+    stations = {s.store: s for s in explanation.stations}
+    assert stations[Store.STS].since == minute(result, "2026-08-31 16:00")
+    assert stations[Store.AAF].next_arrival == minute(result, "2026-09-07 21:00")
+    assert explanation.reasons == [
+        "« extraction nocturne vers l'AAF » n'a pas eu lieu depuis son arrivée dans STS-WEB "
+        "le 31/08 16:00 : en panne à ses 4 passages prévus depuis (du 31/08 21:00 au "
+        "03/09 21:00)"
+    ]
+    first_night = explain_fact(result, service, minute(result, "2026-09-01 08:00"))
+    assert first_night.reasons[0].endswith("en panne à son passage prévu du 31/08 21:00")
+    # the 437 services missing from the AAF (all in STS-WEB since 31/08) wait for the
+    # outage's end; the other wrong ones are last year's, stale
+    groups = wrong_facts(result, Category.SERVICES, Store.AAF, minute(result, "2026-09-04 08:00"))
+    held = [g for g in groups if g.cause.key != "explain.stale"]
+    assert [g.cause.key for g in held] == ["explain.down"]
+    assert held[0].count == 437
 
 
 def test_explain_waiting_for_a_batch() -> None:

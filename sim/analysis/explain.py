@@ -179,6 +179,17 @@ def _runs(
     ]
 
 
+def _outages(
+    result: SimulationResult, actors: list[str], since: float, at: float
+) -> list[EventRecord]:
+    """The runs of ``actors`` that an outage stopped, after ``since`` and up to ``at``."""
+    return [
+        e
+        for e in result.events
+        if e.actor in actors and since < e.minute <= at and (e.kind, e.code) == ("batch", "outage")
+    ]
+
+
 def _shows_the_night_before(result: SimulationResult, run: EventRecord, since: float) -> bool:
     """A SIECLE → EDT export on the day a fact reached SIECLE, showing SIECLE as it was the
     night before (``snapshot: previous_night``): it could not carry the fact."""
@@ -325,6 +336,17 @@ def cause_between(
             "system": t(f"system.{upstream.value}"),
             "when": result.instant(since).strftime("%d/%m %H:%M"),
         }
+        missed = _outages(result, actors, since, at)
+        if len(missed) == 1:  # scheduled, but down: the outage is why, not staff
+            return _cause("explain.down_once", first=_when(result, missed[0].minute), **values)
+        if missed:
+            return _cause(
+                "explain.down",
+                count=str(len(missed)),
+                first=_when(result, missed[0].minute),
+                latest=_when(result, missed[-1].minute),
+                **values,
+            )
         if last is None:
             later = _runs(result, actors, at, result.end_minute)
             if later:  # planned after the moment asked about, not forgotten

@@ -378,6 +378,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} (dernier passage : {last})",
         "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
     },
+    "explain.down": {
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} : en panne à ses {count} passages prévus depuis (du {first} au {latest})",
+        "en": "'{step}' has not happened since it reached {system} on {when}: down at its {count} scheduled runs since (from {first} to {latest})",
+    },
+    "explain.down_once": {
+        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} : en panne à son passage prévu du {first}",
+        "en": "'{step}' has not happened since it reached {system} on {when}: down at its scheduled run of {first}",
+    },
     "explain.not_yet": {
         "fr": "« {step} » n'a pas encore eu lieu depuis son arrivée dans {system} le {when} : prochain passage le {next}",
         "en": "'{step}' has not run yet since it reached {system} on {when}: next run on {next}",
