@@ -19,6 +19,7 @@ from sim.cli import app
 from sim.domain import Category, Operation, Store, Target
 from sim.engine.simulation import simulate
 from sim.errors import UsageError
+from sim.i18n import set_language
 from sim.scenario.loader import load_scenario
 from tests.conftest import SCENARIOS
 from tests.test_rules import nominal_with
@@ -109,11 +110,13 @@ def test_explain_a_link_never_exported_and_a_category() -> None:
 
 
 def test_explain_names_the_outage_that_holds_a_fact() -> None:
-    """panne-aaf: the extraction to the AAF is down from Mon 31/08 00:00 to Mon 07/09 00:00.
-    A service reaches STS-WEB with the timetable import of Mon 31/08 16:00; on Fri 04/09
-    08:00 the extraction has missed its four nightly runs since (Mon 31/08 to Thu 03/09,
-    21:00), and on Tue 01/09 08:00 only the first one. The service reaches the AAF with the
-    first run after the outage, Mon 07/09 21:00."""
+    """panne-aaf: the extraction to the AAF is down from Mon 31/08 00:00 to Mon 07/09 00:00,
+    and reads STS-WEB one day late. A service reaches STS-WEB with the timetable import of
+    Mon 31/08 16:00: the first run that could carry it is Tue 01/09 21:00 (it reads STS-WEB
+    as of Mon 31/08 21:00). On Fri 04/09 08:00 that run and the next two (Wed 02/09, Thu
+    03/09, 21:00) were down; on Wed 02/09 08:00 only the first; on Tue 01/09 08:00 none
+    could have carried it yet, so no outage is named. It reaches the AAF with the first run
+    after the outage, Mon 07/09 21:00."""
     result = simulate(load_scenario(SCENARIOS / "panne-aaf.yaml"))
     service = "enseignant:P0039 division:2ND01 matiere:FRANC"
     explanation = explain_fact(result, service, minute(result, "2026-09-04 08:00"))
@@ -121,18 +124,69 @@ def test_explain_names_the_outage_that_holds_a_fact() -> None:
     assert stations[Store.STS].since == minute(result, "2026-08-31 16:00")
     assert stations[Store.AAF].next_arrival == minute(result, "2026-09-07 21:00")
     assert explanation.reasons == [
-        "« extraction nocturne vers l'AAF » n'a pas eu lieu depuis son arrivée dans STS-WEB "
-        "le 31/08 16:00 : en panne à ses 4 passages prévus depuis (du 31/08 21:00 au "
+        "« extraction nocturne vers l'AAF » n'a pas tourné depuis son arrivée dans STS-WEB "
+        "le 31/08 16:00 : en panne lors de ses 3 passages prévus (du 01/09 21:00 au "
         "03/09 21:00)"
     ]
-    first_night = explain_fact(result, service, minute(result, "2026-09-01 08:00"))
-    assert first_night.reasons[0].endswith("en panne à son passage prévu du 31/08 21:00")
+    second_day = explain_fact(result, service, minute(result, "2026-09-02 08:00"))
+    assert second_day.reasons[0].endswith("en panne lors de son passage prévu le 01/09 21:00")
+    first_day = explain_fact(result, service, minute(result, "2026-09-01 08:00"))
+    assert "panne" not in first_day.reasons[0]
     # the 437 services missing from the AAF (all in STS-WEB since 31/08) wait for the
     # outage's end; the other wrong ones are last year's, stale
     groups = wrong_facts(result, Category.SERVICES, Store.AAF, minute(result, "2026-09-04 08:00"))
     held = [g for g in groups if g.cause.key != "explain.stale"]
     assert [g.cause.key for g in held] == ["explain.down"]
     assert held[0].count == 437
+    set_language("en")
+    try:
+        english = explain_fact(result, service, minute(result, "2026-09-02 08:00"))
+    finally:
+        set_language("fr")
+    assert english.reasons[0].endswith("down for its scheduled run on 01/09 21:00")
+
+
+def test_explain_names_only_the_step_that_was_down() -> None:
+    """Two steps carry STS-WEB's groups to SIECLE: the structure export (an operation) and
+    the copy, here nightly at 22:00 and down from Mon 31/08 to Mon 07/09. Groups reach
+    STS-WEB on Mon 31/08 16:00; on Fri 04/09 08:00 the copy has missed its runs of 31/08,
+    01/09, 02/09 and 03/09 (22:00): only the copy is named. An outage of the extraction
+    before a fact reached STS-WEB (24/08 to 29/08) is not named."""
+    copy_down = nominal_with(
+        {
+            "channels": {
+                "sts_vers_siecle": {
+                    "mode": "scheduled",
+                    "at": "22:00",
+                    "delay": "0j",
+                    "outages": [{"start": "2026-08-31 00:00", "end": "2026-09-07 00:00"}],
+                }
+            }
+        }
+    )
+    result = simulate(copy_down)
+    groups = wrong_facts(result, Category.GROUPS, Store.SIECLE, minute(result, "2026-09-04 08:00"))
+    assert [g.cause.text() for g in groups] == [
+        "« copie de structure STS-WEB → SIECLE » n'a pas tourné depuis son arrivée dans "
+        "STS-WEB le 31/08 16:00 : en panne lors de ses 4 passages prévus (du 31/08 22:00 au "
+        "03/09 22:00)"
+    ]
+    earlier = nominal_with(
+        {
+            "channels": {
+                "extraction_aaf": {"outages": [{"start": "2026-08-24", "end": "2026-08-29"}]}
+            }
+        }
+    )
+    result = simulate(earlier)
+    assert any(e.actor == "extraction_aaf" and e.code == "outage" for e in result.events)
+    at = minute(result, "2026-09-01 08:00")
+    causes = {
+        g.cause.key
+        for c in (Category.SERVICES, Category.STUDENTS, Category.STUDENT_GROUP)
+        for g in wrong_facts(result, c, Store.AAF, at)
+    }
+    assert causes and not causes & {"explain.down", "explain.down_once"}
 
 
 def test_explain_waiting_for_a_batch() -> None:

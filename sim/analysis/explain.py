@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.analysis.departed import departed_facts, marked_since, marked_user, removed_after
+from sim.analysis.provenance import read_lag
 from sim.domain import CATEGORIES_OF, READS, WRITES, Category, Channel, Operation, Store
 from sim.engine.simulation import SimulationResult
 from sim.errors import UsageError
@@ -180,14 +181,20 @@ def _runs(
 
 
 def _outages(
-    result: SimulationResult, actors: list[str], since: float, at: float
+    result: SimulationResult, actors: list[str], upstream: Store, since: float, at: float
 ) -> list[EventRecord]:
-    """The runs of ``actors`` that an outage stopped, after ``since`` and up to ``at``."""
-    return [
-        e
-        for e in result.events
-        if e.actor in actors and since < e.minute <= at and (e.kind, e.code) == ("batch", "outage")
-    ]
+    """The runs of ``actors`` that an outage stopped up to ``at`` and that would have read
+    the fact in ``upstream``, there since ``since`` (a run that reads it a delay late, as
+    the AAF extraction reads STS-WEB, sees it only from that delay after)."""
+    found = []
+    for e in result.events:
+        if e.actor not in actors or (e.kind, e.code) != ("batch", "outage") or e.minute > at:
+            continue
+        lag = read_lag(result, e.actor, upstream)
+        # as the extraction reads: what changed up to its scheduled minute less the delay
+        if (since <= round(e.minute) - lag) if lag else (since < e.minute):
+            found.append(e)
+    return found
 
 
 def _shows_the_night_before(result: SimulationResult, run: EventRecord, since: float) -> bool:
@@ -336,16 +343,17 @@ def cause_between(
             "system": t(f"system.{upstream.value}"),
             "when": result.instant(since).strftime("%d/%m %H:%M"),
         }
-        missed = _outages(result, actors, since, at)
-        if len(missed) == 1:  # scheduled, but down: the outage is why, not staff
-            return _cause("explain.down_once", first=_when(result, missed[0].minute), **values)
-        if missed:
+        missed = _outages(result, actors, upstream, since, at)
+        if missed:  # scheduled, but down: the outage is why, not staff
+            down = dict(values, step=", ".join(dict.fromkeys(_actor_name(e.actor) for e in missed)))
+            if len(missed) == 1:
+                return _cause("explain.down_once", first=_when(result, missed[0].minute), **down)
             return _cause(
                 "explain.down",
                 count=str(len(missed)),
                 first=_when(result, missed[0].minute),
                 latest=_when(result, missed[-1].minute),
-                **values,
+                **down,
             )
         if last is None:
             later = _runs(result, actors, at, result.end_minute)

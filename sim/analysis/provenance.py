@@ -60,7 +60,9 @@ DOWNSTREAM_FIRST = (
 )
 
 
-def _read_lag(result: SimulationResult, actor: str, store: Store) -> float:
+def read_lag(result: SimulationResult, actor: str, store: Store) -> float:
+    """How late ``actor`` reads ``store``, in minutes (the AAF extraction reads STS-WEB a
+    delay late: a run sees what was there that much earlier)."""
     if actor == Channel.EXTRACTION_AAF and store is Store.STS:
         return result.scenario.channels.extraction_aaf.sts_delay.total_seconds() / 60
     return 0.0
@@ -119,7 +121,7 @@ def trace(
             candidates += _endpoints(result, category, fact)
         for read in graph.nodes[event.actor]["reads"]:
             read_store = Store(read)
-            limit = event.minute - _read_lag(result, event.actor, read_store)
+            limit = event.minute - read_lag(result, event.actor, read_store)
             if read_store is store:
                 limit = min(limit, history.minutes[i]) - 1e-9
             for cat, index in candidates:

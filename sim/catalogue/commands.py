@@ -379,12 +379,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
     },
     "explain.down": {
-        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} : en panne à ses {count} passages prévus depuis (du {first} au {latest})",
-        "en": "'{step}' has not happened since it reached {system} on {when}: down at its {count} scheduled runs since (from {first} to {latest})",
+        "fr": "« {step} » n'a pas tourné depuis son arrivée dans {system} le {when} : en panne lors de ses {count} passages prévus (du {first} au {latest})",
+        "en": "'{step}' has not run since it reached {system} on {when}: down for all {count} runs scheduled since (from {first} to {latest})",
     },
     "explain.down_once": {
-        "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} : en panne à son passage prévu du {first}",
-        "en": "'{step}' has not happened since it reached {system} on {when}: down at its scheduled run of {first}",
+        "fr": "« {step} » n'a pas tourné depuis son arrivée dans {system} le {when} : en panne lors de son passage prévu le {first}",
+        "en": "'{step}' has not run since it reached {system} on {when}: down for its scheduled run on {first}",
     },
     "explain.not_yet": {
         "fr": "« {step} » n'a pas encore eu lieu depuis son arrivée dans {system} le {when} : prochain passage le {next}",
