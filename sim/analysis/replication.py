@@ -25,9 +25,9 @@ from numpy.typing import NDArray
 from sim.analysis.consistency import stuck_cause, target_summary
 from sim.analysis.differences import run_difference
 from sim.analysis.run_analysis import WARNING_CODES
-from sim.calendar import Clock, day_of
+from sim.calendar import Clock, StaffCalendar, day_of
 from sim.chain import PREDECESSORS, SEED_ORDER, build_graph
-from sim.domain import Category, Channel, Operation, Target
+from sim.domain import PLATFORM_OPERATIONS, Category, Channel, Operation, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.memo import Memo
 from sim.engine.simulation import (
@@ -41,6 +41,7 @@ from sim.errors import EngineMismatch, UsageError, printable
 from sim.i18n import t
 from sim.scenario.model import (
     MAX_LATENESS_DAYS,
+    Calendar,
     ChannelSpec,
     Lateness,
     OperationSpec,
@@ -140,6 +141,8 @@ def sample_calendar(
             late = fixed[op]
         draws[op] = (forget, late)
     delay: dict[Operation, int] = {}
+    # each operation's dates as written and as drawn, where some were written on a day off
+    placed = dict(plan.fixed) if plan.days_off else {}
     lateness_of: dict[str, int] = {}
     forgotten: list[str] = []
     drawn_operations: dict[str, OperationSpec] = {}
@@ -151,7 +154,18 @@ def sample_calendar(
             continue
         delay[op] = max([late, *(delay[p] for p in predecessors if p in delay)])
         lateness_of[name] = delay[op]
-        moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
+        if plan.days_off and op not in PLATFORM_OPERATIONS and delay[op]:
+            moved = [_late(staff, d, delay[op]) for d in spec.date]
+        else:
+            moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
+        if plan.days_off:
+            before = [placed[p] for p in predecessors if p in placed]
+            moved = _kept_after(calendar, spec.date, moved, before)
+            placed[op] = [
+                (calendar.at(d), calendar.at(m))
+                for d, m in zip(spec.date, moved, strict=True)
+                if day_of(m) <= end
+            ]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
             drawn_operations[name] = plan.drawn(spec, missing=True)
@@ -217,6 +231,19 @@ class DrawPlan:
             batch = channels.get(channel)
             self.batches.append((row, channel.value, batch, failure_probability(channel, batch)))
         self._specs: dict[tuple[object, ...], OperationSpec] = {}
+        # whether an operation the draws move is dated on a day the staff do not work (see
+        # _kept_after), and the instants of those with a fixed date (never moved)
+        self.days_off = any(
+            not self.staff.works(day_of(d))
+            for op, _, spec, _ in self.steps
+            if op not in PLATFORM_OPERATIONS
+            for d in spec.date
+        )
+        self.fixed: dict[Operation, list[tuple[dt.datetime, dt.datetime]]] = {
+            op: [(scenario.calendar.at(d),) * 2 for d in spec.date]
+            for op in Operation
+            if not (spec := operations.get(op)).missing and spec.fixed
+        }
 
     def drawn(self, spec: OperationSpec, **changes: Any) -> OperationSpec:
         """``spec`` (one of the scenario's, alive as long as the plan) with ``changes``
@@ -228,6 +255,39 @@ class DrawPlan:
                 self._specs.clear()
             found = self._specs[key] = spec.model_copy(update=changes)
         return found
+
+
+def _late(staff: StaffCalendar, date: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
+    """``date`` done ``days`` (≥ 1) working days late: from the first working day at or
+    after it, since the staff do not do on a day off what they are late for. Counted from
+    the day off itself, a Sunday's step two days late would fall on the Tuesday that the
+    step of the Friday before, as late, falls on: the working day between them is lost."""
+    return staff.add_working_days(staff.next_working(date), days)
+
+
+def _kept_after(
+    calendar: Calendar,
+    written: list[dt.date | dt.datetime],
+    moved: list[dt.date | dt.datetime],
+    prerequisites: list[list[tuple[dt.datetime, dt.datetime]]],
+) -> list[dt.date | dt.datetime]:
+    """``moved`` (an operation's dates, drawn late), none earlier than a drawn date of a
+    prerequisite written before it. Equal delays keep the written order, except around a
+    day off: a prerequisite written on Sunday 10:00 and its step on the Monday 09:00 after
+    it, both late, fall on the same day, the step at the earlier hour. The step is then
+    moved to its prerequisite's instant: it is done right after it (in chain order)."""
+    kept = list(moved)
+    for i, (date, late) in enumerate(zip(written, moved, strict=True)):
+        at, drawn = calendar.at(date), calendar.at(late)
+        before = [
+            after
+            for first in prerequisites
+            for wrote, after in first
+            if wrote < at and after > drawn
+        ]
+        if before:
+            kept[i] = max(before)
+    return kept
 
 
 @lru_cache(maxsize=4096)
