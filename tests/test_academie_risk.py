@@ -169,3 +169,19 @@ def test_an_operation_the_lycee_never_does_is_the_cause_of_every_never(folder: P
         assert alone.targets[target].never_causes == pytest.approx(
             outcome.targets[target].never_causes
         )
+
+
+def test_a_lycee_whose_date_a_late_arrival_sets(folder: Path) -> None:
+    """arrivees-tardives: students arriving late are on the chain that sets the date of
+    most draws (the ``reality`` step, nobody's to be late for). A probe found ``academie
+    risk`` stopping there with an internal error; its figures are those of ``risk``."""
+    late = {**LYCEES[0], "scenario": str(SCENARIOS / "arrivees-tardives.yaml")}
+    academie = load_academie(academie_file(folder, [late], risk_failures="independent"))
+    (outcome,) = run_academie_risk(academie, 6).lycees
+    alone = run_risk(academie.lycees[0].scenario, 6, workers=1)
+    assert any("reality" in r.chain[target] for r in alone.replications for target in Target)
+    for target in Target:
+        assert outcome.targets[target].percentiles == alone.targets[target].percentiles
+        assert outcome.targets[target].criticality == pytest.approx(
+            alone.targets[target].criticality
+        )

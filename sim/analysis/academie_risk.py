@@ -173,7 +173,8 @@ def compact(piece: Piece, replications: list[Replication]) -> PieceResult:
                 found.step[row, column] = operations[-1] if operations else NONE
             found.outage[row, column] = replication.outage_waited.get(target, False)
             found.correct[row, column] = replication.correct[target]
-            found.chain[row, column] = sum(1 << actors[a] for a in set(chain))
+            # a late arrival on the chain is nobody's step: no criticality, as in ``risk``
+            found.chain[row, column] = sum(1 << actors[a] for a in set(chain) if a in actors)
             stuck = replication.stuck.get(target)
             if stuck is not None:
                 found.stuck[row, column] = STUCK_CODES.index(stuck)
