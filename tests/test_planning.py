@@ -189,6 +189,21 @@ def test_explain_names_only_the_step_that_was_down() -> None:
     assert causes and not causes & {"explain.down", "explain.down_once"}
 
 
+def test_explain_json_for_a_category_and_for_both() -> None:
+    """``--json`` gives JSON for a category too (a probe got the French text), and one
+    object naming both when a fact and a category are asked."""
+    args = ["explain", str(SCENARIOS / "nominal.yaml"), "--at", "2026-08-31", "--json"]
+    alone = runner.invoke(app, [*args, "--category", "eleve-groupe"])
+    assert alone.exit_code == 0, alone.output
+    found = json.loads(alone.output)
+    assert found["category"] == "student_group" and found["at"] == "2026-08-31T08:00"
+    edt = found["systems"][0]
+    assert edt["system"] == "edt" and edt["correct"] + edt["missing"] > 0
+    both = runner.invoke(app, [*args, "--category", "eleve-groupe", "--fact", LINK])
+    assert both.exit_code == 0, both.output
+    assert set(json.loads(both.output)) == {"fact", "category"}
+
+
 def test_explain_waiting_for_a_batch() -> None:
     """Nominal, Thu 03/09 at 15:00: the link is imported (10:00) but the activation runs at
     20:00: it is on its way."""

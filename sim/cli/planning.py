@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -215,7 +215,12 @@ def explain(
 ) -> None:
     # the commands' own modules are read when they run: every other command starts faster
     from sim.analysis.explain import explain_category, explain_fact
-    from sim.presentation.explain_output import explain_category_text, explain_json, explain_text
+    from sim.presentation.explain_output import (
+        explain_category_json,
+        explain_category_text,
+        explain_json,
+        explain_text,
+    )
 
     use_language(lang)
     loaded = load(scenario)
@@ -224,16 +229,20 @@ def explain(
         minute = _minute_of(result, at)
         if fact is None and category is None:
             raise UsageError(t("explain.need_one"))
+        found: dict[str, Any] = {}
         if fact is not None:
             explanation = explain_fact(result, fact, minute)
-            typer.echo(
-                dumps(explain_json(result, explanation))
-                if as_json
-                else explain_text(result, explanation)
-            )
+            found["fact"] = explain_json(result, explanation)
+            if not as_json:
+                typer.echo(explain_text(result, explanation))
         if category is not None:
             stations = explain_category(result, category, minute)
-            typer.echo(explain_category_text(result, category, minute, stations))
+            found["category"] = explain_category_json(result, category, minute, stations)
+            if not as_json:
+                typer.echo(explain_category_text(result, category, minute, stations))
+        if as_json:
+            # one object: the fact's or the category's, or both under their names
+            typer.echo(dumps(found if len(found) > 1 else next(iter(found.values()))))
     except UsageError as error:
         raise fail(error) from None
 

@@ -108,3 +108,22 @@ def explain_category_text(
             + (t("explain.category_departed", count=count_text(s.departed)) if s.departed else "")
         )
     return "\n".join(lines)
+
+
+def explain_category_json(
+    result: SimulationResult, category: Category, at: float, stations: list[CategoryStation]
+) -> dict[str, Any]:
+    return {
+        "category": category.value,
+        "at": result.instant(at).isoformat(timespec="minutes"),
+        "systems": [
+            {
+                "system": s.store.value,
+                "correct": s.correct,
+                "missing": s.missing,
+                "stale": s.stale,
+                "departed": s.departed,
+            }
+            for s in stations
+        ],
+    }
