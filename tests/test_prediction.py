@@ -528,18 +528,38 @@ def test_what_is_redone_waits_for_what_the_calendar_still_plans_before_it() -> N
 
 def test_dates_already_past_read_the_same_in_the_text_and_the_json(tmp_path: Path) -> None:
     """Clean files of Thursday 10/09: the ENT has been right since 04/09 and GAR since
-    05/09. The text says so (« dès aujourd'hui », with the date), names no step holding
-    the date back, and the JSON flags both targets as right already."""
+    05/09. The text says so (« déjà juste », with the date, the ENT's apart from departed
+    accounts as when it is to come), names no step holding the date back, and the JSON
+    flags both targets as right already."""
     from sim.presentation.diagnosis_output import prediction_json, prediction_lines
 
     prediction = _forecast(tmp_path, dt.date(2026, 9, 10), None)
     line = next(x for x in prediction_lines(prediction) if "si rien n'est refait" in x)
-    assert "ENT juste dès aujourd'hui (depuis le ven. 04/09/2026 08:00)" in line
-    assert "GAR juste dès aujourd'hui (depuis le sam. 05/09/2026 08:00)" in line
+    assert "ENT déjà juste (hors comptes de partants) depuis le ven. 04/09/2026 08:00" in line
+    assert "GAR déjà juste depuis le sam. 05/09/2026 08:00" in line
     assert "étape" not in line
     future = prediction_json(prediction)["sans_rien_refaire"]
     assert future["ent"]["deja_juste"] and future["gar"]["deja_juste"]
     assert future["ent"]["juste_hors_partants_a_partir_du"] == "2026-09-04T08:00"
+
+
+def test_a_blocking_finding_the_forecast_does_not_see_withholds_right(tmp_path: Path) -> None:
+    """Files of Monday 07/09 with three services STS-WEB lacks (« service_incomplet »): the
+    forecast does not see them, so its dates are those of clean files (ENT 04/09, GAR 05/09);
+    but those services stay missing in the ENT and GAR until the upload is redone. A probe
+    read « juste dès aujourd'hui » under the blocking finding: the line now says they stay
+    wrong until it is corrected, and gives the dates for the rest; the JSON names it."""
+    from sim.presentation.diagnosis_output import prediction_json, prediction_lines
+
+    prediction = _forecast(tmp_path, dt.date(2026, 9, 7), "service_incomplet")
+    assert Rule.SERVICE_INCOMPLETE in prediction.unseen
+    lines = prediction_lines(prediction)
+    line = next(x for x in lines if "si rien n'est refait" in x)
+    assert "l'ENT et le GAR restent faux tant que « services dont" in line
+    assert "n'est pas corrigé ; pour le reste : ENT déjà juste" in line
+    assert any("(voir l'avertissement plus haut)" in x for x in lines)
+    found = prediction_json(prediction)
+    assert found["bloquants_hors_prevision"] == ["service_incomplet"]
 
 
 def test_the_library_refuses_a_day_the_forecast_cannot_speak_of(tmp_path: Path) -> None:

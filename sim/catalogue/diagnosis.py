@@ -841,12 +841,24 @@ MESSAGES.update(
         },
         "prediction.target_gar": {"fr": "GAR à partir du {when}", "en": "GAR from {when}"},
         "prediction.target_ent_already": {
-            "fr": "ENT juste dès aujourd'hui (depuis le {when}) pour ce que la prévision voit",
-            "en": "ENT right from today (since {when}) as far as the forecast sees",
+            "fr": "ENT déjà juste (hors comptes de partants) depuis le {when}, pour ce que la "
+            "prévision voit",
+            "en": "ENT already right (apart from departed accounts) since {when}, as far as the "
+            "forecast sees",
         },
         "prediction.target_gar_already": {
-            "fr": "GAR juste dès aujourd'hui (depuis le {when}) pour ce que la prévision voit",
-            "en": "GAR right from today (since {when}) as far as the forecast sees",
+            "fr": "GAR déjà juste depuis le {when}, pour ce que la prévision voit",
+            "en": "GAR already right since {when}, as far as the forecast sees",
+        },
+        "prediction.blocked": {
+            "fr": "l'ENT et le GAR restent faux tant que {findings} ne sont pas corrigés ; pour "
+            "le reste : {dates}",
+            "fr_one": "l'ENT et le GAR restent faux tant que {findings} n'est pas corrigé ; pour "
+            "le reste : {dates}",
+            "en": "the ENT and GAR stay wrong as long as {findings} are not corrected; for the "
+            "rest: {dates}",
+            "en_one": "the ENT and GAR stay wrong as long as {findings} is not corrected; for "
+            "the rest: {dates}",
         },
         "prediction.scenario_name": {
             "fr": "Prévision pour l'UAI {uai} (calendrier « {calendar} »)",
@@ -884,9 +896,13 @@ MESSAGES.update(
         },
         "prediction.fixes_unseen": {
             "fr": "les mêmes dates : elles viennent d'une opération plus tardive du calendrier, "
-            "ou de ce que la prévision ne voit pas (voir ci-dessous)",
+            "ou de ce que la prévision ne voit pas (voir l'avertissement plus haut)",
             "en": "the same dates: they come from a later operation of the calendar, or from "
-            "what the forecast does not see (see below)",
+            "what the forecast does not see (see the warning above)",
+        },
+        "prediction.fixes_later": {
+            "fr": "les mêmes dates : elles viennent d'une opération plus tardive du calendrier",
+            "en": "the same dates: they come from a later operation of the calendar",
         },
         "prediction.services_unknown": {
             "fr": "aucun service d'enseignement dans les fichiers : la prévision ne peut pas "

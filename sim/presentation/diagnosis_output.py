@@ -11,7 +11,7 @@ from typing import Any
 
 from sim._version import __version__
 from sim.analysis.academie import LyceeRun
-from sim.analysis.diagnosis import Diagnosis, Finding, Severity
+from sim.analysis.diagnosis import SEVERITY, Diagnosis, Finding, Rule, Severity
 from sim.analysis.prediction import Prediction
 from sim.domain import Target
 from sim.files import write_atomically
@@ -67,9 +67,16 @@ def prediction_lines(prediction: Prediction) -> list[str]:
             t("quoted", text=t(f"diagnosis.rule.{r.value}.title")) for r in prediction.unseen
         )
         lines.append("  " + t("prediction.unseen", findings=titles))
-    lines.append(
-        "  " + t("prediction.as_it_stands", dates=_dates(prediction, prediction.as_it_stands))
-    )
+    # a blocking finding the forecast does not see keeps the ENT and GAR wrong until it is
+    # corrected: no date says they are right if nothing is done
+    blocking = _blocking_unseen(prediction)
+    as_it_stands = _dates(prediction, prediction.as_it_stands)
+    if blocking:
+        titles = ", ".join(t("quoted", text=t(f"diagnosis.rule.{r.value}.title")) for r in blocking)
+        as_it_stands = t(
+            "prediction.blocked", findings=titles, count=len(blocking), dates=as_it_stands
+        )
+    lines.append("  " + t("prediction.as_it_stands", dates=as_it_stands))
     if prediction.with_fixes is not None:
         done = ", ".join(
             t(
@@ -81,7 +88,8 @@ def prediction_lines(prediction: Prediction) -> list[str]:
         )
         lines.append("  " + t("prediction.with_fixes", operations=done))
         if _same_dates(prediction.as_it_stands, prediction.with_fixes):
-            lines.append("    " + t("prediction.fixes_unseen"))
+            same = "prediction.fixes_unseen" if prediction.unseen else "prediction.fixes_later"
+            lines.append("    " + t(same))
         else:
             lines.append("    " + _dates(prediction, prediction.with_fixes))
     # what the forecast assumes of what the files do not show yet, each counted
@@ -110,6 +118,11 @@ def prediction_lines(prediction: Prediction) -> list[str]:
             )
         )
     return lines
+
+
+def _blocking_unseen(prediction: Prediction) -> list[Rule]:
+    """The blocking findings the forecast does not see: they keep the ENT and GAR wrong."""
+    return [r for r in prediction.unseen if SEVERITY[r] is Severity.BLOCKING]
 
 
 def _same_dates(one: LyceeRun, other: LyceeRun) -> bool:
@@ -184,6 +197,8 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
         "liens_inconnus": prediction.links_unknown,
         "services_inconnus": prediction.services_unknown,
         "constats_hors_prevision": [rule.value for rule in prediction.unseen],
+        # those that keep the ENT and GAR wrong whatever the dates say, if nothing is redone
+        "bloquants_hors_prevision": [rule.value for rule in _blocking_unseen(prediction)],
     }
 
 
