@@ -220,3 +220,25 @@ def test_convert_writes_an_equivalent_yaml_only_when_valid(
     code = run_main(monkeypatch, "academie", "convertir", str(table), "-o", str(again))
     assert code == 2 and not again.exists()
     assert capsys.readouterr().err.startswith("Académie invalide (1 erreur) :")  # no --commun
+
+
+@pytest.mark.parametrize("command", ["convertir", "generer"])
+def test_an_academie_file_is_replaced_only_when_asked(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    """A probe lost a hand-edited académie to ``generer -o`` of the same name: the file is
+    kept (code 2) unless ``--remplacer`` is given."""
+    output = tmp_path / "academie.yaml"
+    output.write_text("# écrit à la main\n", "utf-8")
+    source = (
+        [str(written(tmp_path, TABLE, "cp1252"))] if command == "convertir" else ["--lycees", "2"]
+    )
+    args = ["academie", command, *source, "--commun", NOMINAL, "-o", str(output)]
+    assert run_main(monkeypatch, *args) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert output.read_text("utf-8") == "# écrit à la main\n"
+    assert run_main(monkeypatch, *args, "--remplacer") == 0, capsys.readouterr().err
+    assert "lycees:" in output.read_text("utf-8")

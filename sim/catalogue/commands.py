@@ -130,6 +130,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} : « convertir » lit un tableau CSV (.csv)",
         "en": "{path}: 'convertir' reads a CSV table (.csv)",
     },
+    "cli.academie_exists": {
+        "fr": "{path} existe déjà : la commande le remplacerait, avec ce que vous y avez changé "
+        "à la main ; --remplacer pour le faire quand même, ou un autre nom avec -o",
+        "en": "{path} already exists: the command would replace it, with what you changed in it "
+        "by hand; --remplacer to do it anyway, or another name with -o",
+    },
+    "cli.opt_academie_replace": {
+        "fr": "remplacer le fichier d'académie s'il existe (ce qui y a été changé à la main est "
+        "perdu)",
+        "en": "replace the académie file if it exists (what was changed in it by hand is lost)",
+    },
     "cli.academie_converted": {
         "fr": "{path} écrit : {lycees}.",
         "en": "{path} written: {lycees}.",

@@ -335,6 +335,17 @@ def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
     typer.echo(json.dumps(academie_schema(), ensure_ascii=False, indent=2))
 
 
+# an académie file is written by hand after it is made: replacing one is asked for
+ReplaceOption = Annotated[
+    bool, typer.Option("--remplacer", "--replace", help=t("cli.opt_academie_replace"))
+]
+
+
+def _refuse_existing(output: Path, replace: bool) -> None:
+    if not replace and os.path.lexists(output):
+        raise UsageError(t("cli.academie_exists", path=output))
+
+
 @academie_app.command("convertir", help=t("cli.academie_convert_help"), add_help_option=False)
 def convert(
     table: Annotated[
@@ -347,6 +358,7 @@ def convert(
     common: CommonOption = None,
     seed: AcademieSeedOption = None,
     strict: StrictOption = False,
+    replace: ReplaceOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -355,6 +367,7 @@ def convert(
 
     try:
         check_output_file(output, SCENARIO_SUFFIXES)
+        _refuse_existing(output, replace)
         if table.suffix.lower() != ".csv":
             raise UsageError(t("cli.convert_not_csv", path=table))
         source = read_academie_csv(table, common, seed or 0)
@@ -404,6 +417,7 @@ def generate(
             "--commun", "--common", help=t("cli.opt_generate_common"), metavar=t("cli.mv_scenario")
         ),
     ] = Path("scenarios/nominal.yaml"),
+    replace: ReplaceOption = False,
     lang: LangOption = "fr",
     help_: HelpOption = False,
 ) -> None:
@@ -412,6 +426,7 @@ def generate(
 
     try:
         check_output_file(output, SCENARIO_SUFFIXES)
+        _refuse_existing(output, replace)
         if not common.is_file():
             raise UsageError(t("cli.generate_no_common", path=common))
         folder = Path(os.path.realpath(output)).parent
