@@ -59,6 +59,15 @@ def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
     return target
 
 
+def check_not_input(path: Path, inputs: Iterable[Path | str | None]) -> None:
+    """Refuse to write ``path`` over one of the files the command reads."""
+    if not os.path.lexists(path):
+        return
+    for source in inputs:
+        if source is not None and os.path.exists(source) and os.path.samefile(source, path):
+            raise _refuse(path, "output.is_input", source=source)
+
+
 def _refuse_dangling(path: Path) -> None:
     """A symbolic link on the way to ``path`` that leads nowhere a file can be made:
     writing would make the folders it names, wherever they are. A link to a file still to

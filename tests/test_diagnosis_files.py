@@ -200,6 +200,14 @@ def test_diagnosis_of_the_shipped_files(
     text = page.read_text(encoding="utf-8")
     assert "<script" not in text and "http" not in text.replace("http-equiv", "")
     assert 'id="doublon_probable"' in text
+    # the page is never written over an export the command reads (a probe's was named .html)
+    options = folder_options(SHIPPED / "lycee-montaigne-defauts")
+    export = tmp_path / "eleves.html"
+    export.write_bytes(Path(options[options.index("--eleves") + 1]).read_bytes())
+    options[options.index("--eleves") + 1] = str(export)
+    code, out, err = cli(["diagnostiquer", *options, "-o", str(export)])
+    assert code == 2 and "c'est un fichier que la commande lit" in err
+    assert export.read_bytes()[:2] == b"PK"
 
 
 def _personal_tokens(files: ex.SchoolExports) -> set[str]:

@@ -521,6 +521,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{folder} n'est pas un dossier",
         "en": "{folder} is not a folder",
     },
+    "output.is_input": {
+        "fr": "c'est un fichier que la commande lit ({source}) : écrivez dans un autre fichier",
+        "en": "this is a file the command reads ({source}): write to another file",
+    },
     "output.same_as_input": {
         "fr": "c'est un fichier que le scénario lit ({source}) : écrivez le plan dans un autre "
         "fichier",

@@ -114,7 +114,7 @@ def diagnose_files(
     use_language(lang)
     from sim.analysis.diagnosis import check_diagnosis_day, diagnose, latest_export_date
     from sim.analysis.prediction import Prediction, check_forecast_day, forecast
-    from sim.files import check_output_file
+    from sim.files import check_not_input, check_output_file
     from sim.presentation.diagnosis_output import (
         ReadFile,
         diagnosis_html,
@@ -129,6 +129,7 @@ def diagnose_files(
         day = parse_day(on, "--au") if on is not None else None
         if output is not None:
             check_output_file(output, REPORT_SUFFIXES)
+            check_not_input(output, (sts, eleves, structures, responsables, scenario))
         key, files = _read_files(sts, eleves, structures, responsables)
         exported = latest_export_date(files)
         if day is None:
