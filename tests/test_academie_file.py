@@ -388,3 +388,17 @@ def test_a_change_of_the_common_calendar_spares_what_a_lycee_says_itself(
     a, b = load_academie(path, changes=never).lycees
     assert a.scenario.operations.export_liens_siecle.missing
     assert not b.scenario.operations.export_liens_siecle.missing
+
+
+def test_a_workbook_is_told_to_be_saved_as_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A probe gave the .xlsx itself, with --commun: it was told « --commun … un fichier
+    d'académie YAML », about a file that is no YAML."""
+    workbook = tmp_path / "lycees.xlsx"
+    workbook.write_bytes(b"PK\x03\x04")
+    with pytest.raises(ScenarioErrors, match="enregistrez-le en CSV"):
+        load_academie(workbook)
+    nominal = str(SCENARIOS / "nominal.yaml")
+    assert run_main(monkeypatch, "academie", "validate", str(workbook), "--commun", nominal) == 2
+    assert "enregistrez-le en CSV" in capsys.readouterr().err

@@ -118,6 +118,11 @@ def test_missing_file_and_missing_parent(tmp_path: Path) -> None:
     path = write(tmp_path, "child.yaml", "extends: nowhere.yaml\nname: c\n")
     [error] = errors_of(path)
     assert error.field == "extends" and "nowhere.yaml" in error.rule
+    # a path copied from Windows: the same path with / is suggested
+    path = write(tmp_path, "windows.yaml", "extends: ..\\scenarios\\nominal.yaml\nname: w\n")
+    [error] = errors_of(path)
+    assert "les dossiers se séparent par / : " in error.rule
+    assert error.rule.endswith("../scenarios/nominal.yaml)")
 
 
 @pytest.mark.parametrize(

@@ -122,6 +122,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "fichier introuvable : {path}",
         "en": "file not found: {path}",
     },
+    "rule.file_missing_backslash": {
+        "fr": "fichier introuvable : {path} (les dossiers se séparent par / : {slashed})",
+        "en": "file not found: {path} (folders are separated by /: {slashed})",
+    },
     "rule.file_unreadable": {
         "fr": "fichier illisible : {reason}",
         "en": "unreadable file: {reason}",

@@ -242,6 +242,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une académie se lit dans un fichier YAML (.yaml ou .yml) ou un tableau CSV (.csv)",
         "en": "an académie is read from a YAML file (.yaml or .yml) or a CSV table (.csv)",
     },
+    "rule.academie_spreadsheet": {
+        "fr": "un classeur ne se lit pas tel quel : enregistrez-le en CSV (dans Excel : "
+        "Fichier > Enregistrer sous > « CSV (séparateur : point-virgule) ») et donnez le .csv",
+        "en": "a workbook is not read as it is: save it as CSV (in Excel: File > Save As > "
+        "'CSV (semicolon delimited)') and give the .csv",
+    },
     "rule.scenario_is_academie": {
         "fr": "ce fichier est une académie (une liste de lycées), pas un scénario : utilisez "
         "les commandes « rentree-sim academie » (validate, run, risk, report)",

@@ -117,7 +117,9 @@ def load(
     """The académie of ``path``; its warnings are told on stderr (errors under ``strict``);
     ``deadline`` (``--echeance``) replaces the day its lycées are counted on."""
     try:
-        if not path.lower().endswith(".csv") and (common is not None or seed is not None):
+        # told for a YAML file only: another kind of file is refused for what it is
+        yaml_file = path.lower().endswith(SCENARIO_SUFFIXES)
+        if yaml_file and (common is not None or seed is not None):
             raise UsageError(t("cli.table_options_only"))
         academie = load_academie(path, common, seed or 0)
         if deadline is not None:

@@ -61,6 +61,10 @@ Told = TypeVar("Told", ScenarioError, ScenarioWarning)
 Section = dict[str, Any]
 
 
+# a spreadsheet saved as such: the table must be saved as CSV to be read
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
 def _upper(value: object) -> object:
     return value.strip().upper() if isinstance(value, str) else value
 
@@ -178,7 +182,9 @@ def load_academie(
         composer.cell_errors = table.problems
         return composer.academie()
     if not is_scenario_path(source):
-        raise _alone(ScenarioError(source, "", t("rule.academie_suffix")))
+        spreadsheet = str(source).lower().endswith(SPREADSHEET_SUFFIXES)
+        rule = t("rule.academie_spreadsheet") if spreadsheet else t("rule.academie_suffix")
+        raise _alone(ScenarioError(source, "", rule))
     try:
         text = read_text(source, limit=MAX_ACADEMIE_BYTES)
         data, lines = parse_yaml_with_lines(

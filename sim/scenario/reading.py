@@ -50,6 +50,11 @@ def open_regular(path: Path, limit: int) -> Iterator[BinaryIO]:
         _check_regular(os.stat(path), limit)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
+        if "\\" in str(path) and os.sep != "\\":  # a path copied from Windows
+            slashed = str(path).replace("\\", "/")
+            raise ReadingError(
+                t("rule.file_missing_backslash", path=path, slashed=slashed)
+            ) from None
         raise ReadingError(t("rule.file_missing", path=path)) from None
     except ValueError:  # a NUL byte in the name
         raise ReadingError(t("rule.path_invalid")) from None
