@@ -153,6 +153,9 @@ def test_report_cards_lead_with_the_date_a_calendar_moves() -> None:
     card = page.split('<div class="card">', 2)[1]
     assert card.index("ven. 04/09/2026 08:00") < card.index("date stricte")
     assert "date stricte, comptes de partants compris : mar. 15/09/2026" in card
+    # the chain behind that date is told, as in ``run`` (a probe found only the pre-delete's)
+    assert "Hors comptes de partants, dernière catégorie juste : élève → groupe" in page
+    assert "export des liens élèves-groupes vers SIECLE — jeu. 03/09/2026 10:00" in page
 
 
 def test_pages_fit_a_phone_and_name_their_pictures() -> None:

@@ -121,6 +121,16 @@ def _target_section(analysis: Analysis, target: Target, tc: TargetConsistency) -
             + "</p>"
         )
         parts.append(_chain(chain_lines(result, tc.chain)))
+    # the chain behind the date in large (apart from departed accounts), as ``run`` tells it
+    critical = tc.critical_category_except_departed
+    if (
+        tc.consistent_except_departed_from != tc.consistent_from
+        and critical is not None
+        and tc.chain_except_departed
+    ):
+        title = t("summary.chain_title_except_departed", category=label("category", critical.value))
+        parts.append(f"<p>{html.escape(title)}</p>")
+        parts.append(_chain(chain_lines(result, tc.chain_except_departed)))
     wrong = wrong_at_end(analysis, target) if tc.consistent_from is None else {}
     for category, cat in tc.categories.items():
         if category not in wrong:
