@@ -173,6 +173,8 @@ def test_readme_examples_run(command: str, tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
+    # an example does what it shows (a planted defect that finds nothing to break says so)
+    assert "n'a rien trouvé" not in completed.stderr, completed.stderr
     written = {p.name for p in tmp_path.iterdir()}
     for name in re.findall(r"-o (\S+)", command):
         assert name in written, (name, written)
