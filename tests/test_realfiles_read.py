@@ -215,8 +215,14 @@ BAD: dict[str, tuple[Callable[[], bytes], str]] = {
     "empty file": (lambda: b"", "vide"),
     "utf-8 declared, latin bytes": (
         lambda: ELEVES.replace("ISO-8859-15", "UTF-8").encode("iso-8859-15"),
-        "pas en utf-8",
+        "déclare l'encodage UTF-8, mais l'octet 0x",
     ),
+    "no declaration, latin bytes": (
+        lambda: re.sub(r"<\?xml[^>]*\?>", "", ELEVES).encode("iso-8859-15"),
+        "ne déclare pas son encodage, il devrait donc être en UTF-8",
+    ),
+    "empty zip": (lambda: b"PK\x05\x06" + bytes(18), "l'archive zip est vide"),
+    "a csv table": (lambda: "Nom;Prénom;Classe\r\n".encode("cp1252") * 3, "un tableau CSV"),
     "unknown encoding": (
         lambda: ELEVES.replace("ISO-8859-15", "X-FOO").encode("iso-8859-15"),
         "X-FOO",

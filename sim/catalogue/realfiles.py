@@ -72,6 +72,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "archive zip illisible ou tronquée",
         "en": "unreadable or truncated zip archive",
     },
+    "import.archive_empty": {
+        "fr": "l'archive zip est vide : elle ne contient aucun fichier",
+        "en": "the zip archive is empty: it holds no file",
+    },
+    "import.not_xml_text": {
+        "fr": "ce n'est pas un export XML mais un texte (un tableau CSV ?) : prenez le fichier "
+        "tel que STS-WEB ou SIECLE l'a exporté",
+        "en": "this is not an XML export but text (a CSV table?): take the file as STS-WEB or "
+        "SIECLE exported it",
+    },
     "import.not_a_zip": {
         "fr": "ce fichier porte l'extension .zip mais n'est pas une archive zip",
         "en": "this file has the .zip extension but is not a zip archive",
@@ -164,13 +174,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le fichier commence par une marque UTF-8 mais se déclare en {name}",
         "en": "the file starts with a UTF-8 mark but declares {name}",
     },
+    "import.encoding_undeclared_bytes": {
+        "fr": "le fichier ne déclare pas son encodage, il devrait donc être en {name}, mais "
+        "l'octet {byte} n'en est pas (enregistré en ISO-8859-1 ou Windows-1252 ?) : "
+        "réexportez-le depuis SIECLE ou STS-WEB sans l'ouvrir dans un tableur",
+        "en": "the file does not declare its encoding, so it should be in {name}, but byte "
+        "{byte} is not (saved as ISO-8859-1 or Windows-1252?): export it again from SIECLE or "
+        "STS-WEB without opening it in a spreadsheet",
+    },
     "import.encoding_wrong_bytes": {
-        "fr": "le fichier n'est pas en {name}, l'encodage qu'il déclare (ou, sans déclaration, "
-        "celui du XML) (octet {byte}) : réexportez-le depuis SIECLE ou STS-WEB sans l'ouvrir "
-        "dans un tableur",
-        "en": "the file is not in {name}, the encoding it declares (or, with no declaration, "
-        "XML's) (byte {byte}): export it again from SIECLE or STS-WEB without opening it in a "
-        "spreadsheet",
+        "fr": "le fichier déclare l'encodage {name}, mais l'octet {byte} n'en est pas : "
+        "réexportez-le depuis SIECLE ou STS-WEB sans l'ouvrir dans un tableur",
+        "en": "the file declares the {name} encoding, but byte {byte} is not: export it again "
+        "from SIECLE or STS-WEB without opening it in a spreadsheet",
     },
     "import.xml_malformed": {
         "fr": "XML mal formé (colonne {column}) : {problem}",

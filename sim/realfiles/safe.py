@@ -40,6 +40,7 @@ MAX_ELEMENTS = 1_000_000  # a 6,000-student export holds about 400,000
 MAX_TEXT = 4096
 MAX_ATTRIBUTES = 32
 ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
 # The encodings SIECLE and STS-WEB write, and those a re-save may give; expat knows them.
 ENCODINGS = {
@@ -99,9 +100,12 @@ def read_export(
     ``handler``; ``roots`` names every known export's root for the wrong-file message.
     Returns the archive member read, if any."""
     with _opened(path) as handle:
-        if handle.read(len(ZIP_MAGIC)) == ZIP_MAGIC:
+        magic = handle.read(len(ZIP_MAGIC))
+        if magic == ZIP_MAGIC:
             handle.seek(0)
             return _read_archive(path, handle, roots, expected_root, handler)
+        if magic == EMPTY_ZIP_MAGIC:  # an archive's end with no file before it
+            raise ImportFileError(path, t("import.archive_empty"))
         if path.suffix.lower() == ".zip":
             raise ImportFileError(path, t("import.not_a_zip"))
         handle.seek(0)
@@ -333,8 +337,12 @@ def declared_encoding(path: Path, member: str | None, head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or start[:2] in _WIDE_STARTS:
         raise ImportFileError(path, t("import.encoding_wide"), member=member)
     if start and (not start.startswith(b"<") or b"\x00" in head[:200]):
-        # an image, a PDF, a spreadsheet: not the export, whatever its encoding
-        raise ImportFileError(path, t("import.not_xml"), member=member)
+        # an image, a PDF, a spreadsheet: not the export, whatever its encoding (its
+        # content is not shown: a table may hold people's names)
+        text = b"\x00" not in head[:200] and all(b >= 0x20 or b in b"\t\r\n" for b in head[:200])
+        raise ImportFileError(
+            path, t("import.not_xml_text" if text else "import.not_xml"), member=member
+        )
     declaration = head.removeprefix(codecs.BOM_UTF8)
     if declaration.startswith(b"<?xml"):
         end = declaration.find(b"?>")
@@ -446,6 +454,7 @@ def _parse(
     target.parser = parser
     decoder: codecs.IncrementalDecoder | None = None
     checked_codec = ""
+    declared = False
     lines = 1
 
     def refuse(rule: str, line: int | None) -> ImportFileError:
@@ -456,6 +465,7 @@ def _parse(
         for chunk in chunks:
             if checked_codec == "":
                 codec = declared_encoding(path, member, chunk[:_HEAD])
+                declared = _DECLARATION.match(chunk[:_HEAD]) is not None
                 # expat trusts single-byte tables; the bytes are checked against the codec
                 decoder = (
                     codecs.getincrementaldecoder(codec)()
@@ -471,7 +481,9 @@ def _parse(
                     raise ImportFileError(
                         path,
                         t(
-                            "import.encoding_wrong_bytes",
+                            "import.encoding_wrong_bytes"
+                            if declared
+                            else "import.encoding_undeclared_bytes",
                             name=checked_codec.upper(),
                             byte=f"0x{chunk[exc.start]:02x}",
                         ),
