@@ -598,7 +598,7 @@ CASES: list[Case] = [
     Case("exports: truncated STS", school(sts=_school_text("sts")[:900]), expect="tronqué"),
     Case("exports: truncated zip", school(eleves=_zip_of("ElevesSansAdresses.xml", _school_text("eleves"))[:120]), expect="illisible"),
     Case("exports: UTF-16", school(structures=_school_text("structures").decode("iso-8859-15").replace("ISO-8859-15", "UTF-16").encode("utf-16")), expect="UTF-16"),
-    Case("exports: latin bytes declared UTF-8", school(eleves=_school_text("eleves").replace(b"ISO-8859-15", b"UTF-8")), expect="pas en UTF-8"),
+    Case("exports: latin bytes declared UTF-8", school(eleves=_school_text("eleves").replace(b"ISO-8859-15", b"UTF-8")), expect="déclare l'encodage UTF-8, mais l'octet 0x"),
     Case("exports: another lycée", school(structures=_school_text("structures", uai="0330100J")), expect="0330100J"),
     Case("exports: another year", school(eleves=_school_text("eleves", year="2025")), expect="2025"),
     Case("exports: timetable upload as STS", school(sts=b"<EDT_STS><PARAMETRES/></EDT_STS>"), expect="EDT_STS"),
