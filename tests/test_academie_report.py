@@ -39,6 +39,36 @@ def test_pictures_draw_on_the_given_axes(results: tuple[object, object]) -> None
         assert ax.patches
 
 
+def test_the_curve_starts_a_week_before_the_rentree(results: tuple[object, object]) -> None:
+    """The window opens on 08/06; no lycée is right before the rentrée (Tue 01/09): the
+    axis starts on Tue 25/08, not on three months of 0 % (a probe's complaint)."""
+    import datetime as dt
+
+    import matplotlib.dates as mdates
+
+    for result in results:
+        ax = plot_academie_curve(result)  # type: ignore[arg-type]
+        start = mdates.num2date(ax.get_xlim()[0]).date()
+        assert start == dt.date(2026, 8, 25)
+
+
+def test_a_deadline_that_ranks_nothing_is_told_with_another(
+    results: tuple[object, object],
+) -> None:
+    """Six draws of the petite académie: no lycée's GAR is right on the default deadline,
+    Tue 08/09 (the rentrée + 7 days), in any draw: the deadline ranks nothing, which the
+    summary and the page say, suggesting the middle of the lycées' P50 instead."""
+    from sim.presentation.academie_risk_output import academie_risk_summary, deadline_hint
+
+    _, risk = results
+    assert all(one.targets[Target.GAR].by_share == 0 for one in risk.lycees)  # type: ignore[attr-defined]
+    hint = deadline_hint(risk)  # type: ignore[arg-type]
+    assert hint is not None and "tous les lycées ont la même probabilité (0\u202f%)" in hint
+    assert "--echeance " in hint
+    assert hint in academie_risk_summary(risk)  # type: ignore[arg-type]
+    assert "la même probabilité" in academie_report_html(risk)  # type: ignore[arg-type]
+
+
 def test_the_page_is_self_contained(results: tuple[object, object]) -> None:
     for result in results:
         page = academie_report_html(result)  # type: ignore[arg-type]

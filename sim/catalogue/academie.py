@@ -111,6 +111,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{by}) :",
         "en": "Lycées to call first (lowest probability that the GAR is right on {by}):",
     },
+    "academie.risk_deadline_even": {
+        "fr": "tous les lycées ont la même probabilité ({share}) que le GAR soit juste le {by} : "
+        "cette échéance ne les départage pas (le classement suit alors la part de « jamais » "
+        "puis le P80) ; choisissez-en une autre avec --echeance",
+        "en": "every lycée has the same probability ({share}) that the GAR is right on {by}: "
+        "this deadline does not tell them apart (the ranking then follows the share of "
+        "'never', then the P80); choose another one with --echeance",
+    },
+    "academie.risk_deadline_suggest": {
+        "fr": "tous les lycées ont la même probabilité ({share}) que le GAR soit juste le {by} : "
+        "cette échéance ne les départage pas (le classement suit alors la part de « jamais » "
+        "puis le P80) ; une échéance au milieu des P50 du GAR des lycées, le {suggest}, les "
+        "départagerait : --echeance {written}",
+        "en": "every lycée has the same probability ({share}) that the GAR is right on {by}: "
+        "this deadline does not tell them apart (the ranking then follows the share of "
+        "'never', then the P80); a deadline in the middle of the lycées' GAR P50, {suggest}, "
+        "would: --echeance {written}",
+    },
     "academie.risk_ranking_header": {
         "fr": "rang  UAI       lycée                                        type  P(échéance) "
         "jamais  P80 du GAR       étape qui fixe la date du GAR",

@@ -68,7 +68,7 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     ax.axvline(day_num(academie.by), color="#7d3c98", ls=":", lw=1.4, label=t("plot.academie_by"))
     ax.set_ylim(-0.02, 1.02)
     ax.yaxis.set_major_formatter(percent_formatter())
-    ax.set_xlim(dates[0], dates[-1])
+    ax.set_xlim(_first_shown(result, dates), dates[-1])
     date_axis(ax)
     ax.grid(color="#eeeeee", lw=0.6)
     ax.set_ylabel(t("plot.academie_axis"))
@@ -79,6 +79,20 @@ def plot_academie_curve(result: Result, ax: Axes | None = None) -> Axes:
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=SMALL)
     return ax
+
+
+def _first_shown(result: Result, dates: list[float]) -> float:
+    """Where the curve's axis starts: a week before the rentrée, or before the first
+    morning a lycée is right if that is earlier; not the window's start, three months of
+    0 % before the rentrée that would leave the weeks that count a quarter of the width."""
+    first = len(dates) - 1
+    for target in (Target.ENT, Target.GAR):
+        top = result.band[target][1] if isinstance(result, AcademieRisk) else _share(result, target)
+        right = np.flatnonzero(np.asarray(top) > 0)
+        if right.size:
+            first = min(first, int(right[0]))
+    start = min(dates[first], day_num(result.academie.rentree)) - 7
+    return max(dates[0], start)
 
 
 def plot_bottlenecks(result: Result, target: Target = Target.GAR, ax: Axes | None = None) -> Axes:

@@ -22,7 +22,7 @@ from sim.presentation.academie_output import (
     when_text,
 )
 from sim.presentation.academie_plots import plot_academie_curve, plot_bottlenecks
-from sim.presentation.academie_risk_output import decimal_text, risk_basis_text
+from sim.presentation.academie_risk_output import deadline_hint, decimal_text, risk_basis_text
 from sim.presentation.formatting import day_text, percent_text
 from sim.presentation.plotting import figure_of
 from sim.presentation.report import HEAD, STYLE, figure_html, svg_markup
@@ -114,6 +114,11 @@ def academie_report_html(result: Result) -> str:
         figure_html(svg_markup(steps), t("report.academie_steps"), "goulots"),
         f"<h2>{html.escape(t('report.academie_table'))}</h2>",
         f"<p>{html.escape(t('report.academie_table_note'))}</p>",
+        *(
+            f'<p class="warning">{html.escape(hint)}</p>'
+            for hint in [deadline_hint(result) if isinstance(result, AcademieRisk) else None]
+            if hint is not None
+        ),
         '<table id="lycees"><thead><tr>'
         + "".join(f"<th>{html.escape(c)}</th>" for c in columns)
         + "</tr></thead><tbody>"

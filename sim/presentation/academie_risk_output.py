@@ -134,7 +134,37 @@ def academie_risk_summary(result: AcademieRisk) -> str:
     rows = [_ranking_row(result, rank, result.lycees[u]) for rank, u in enumerate(shown, 1)]
     title = t("academie.risk_ranking_title", by=day_text(academie.by))
     lines += ranking_lines(title, t("academie.risk_ranking_header"), rows, len(result.ranking))
+    even = deadline_hint(result)
+    if even is not None:
+        lines += ["", even]
     return "\n".join(lines)
+
+
+def deadline_hint(result: AcademieRisk) -> str | None:
+    """When every lycée has the same probability of a GAR right by the deadline (all 0 %,
+    the default deadline a week after the rentrée being before every date drawn): the
+    deadline ranks nothing, and another one is suggested, the middle of the lycées' P50."""
+    shares = [lycee.targets[Target.GAR].by_share for lycee in result.lycees]
+    if len(shares) < 2 or max(shares) - min(shares) > 1e-9:
+        return None
+    by = day_text(result.academie.by)
+    medians = sorted(
+        m
+        for lycee in result.lycees
+        if (m := lycee.targets[Target.GAR].percentiles["p50"]) is not None
+    )
+    if not medians:
+        return t("academie.risk_deadline_even", by=by, share=percent_text(_percent(shares[0])))
+    middle = medians[len(medians) // 2]
+    suggest = day_of(result.clock, middle)
+    assert suggest is not None  # a finite P50
+    return t(
+        "academie.risk_deadline_suggest",
+        by=by,
+        share=percent_text(_percent(shares[0])),
+        suggest=day_text(suggest),
+        written=suggest.strftime("%d/%m/%Y"),
+    )
 
 
 def _lycee_json(result: AcademieRisk, rank: int, lycee: LyceeRisk) -> dict[str, Any]:
