@@ -360,3 +360,15 @@ def test_french_day_abbreviations_and_a_lower_case_zone_are_read(tmp_path: Path)
     scenario = load_scenario(path)
     assert scenario.etablissement.zone == "A"
     assert scenario.channels.extraction_aaf.full_days == [5, 6]
+
+
+def test_a_key_written_in_french_is_given_its_english_name(tmp_path: Path) -> None:
+    """The format's keys are English; « calendrier », « Élèves » (what a French office
+    writes) are told the key they stand for, where the spelling alone would not find it."""
+    path = write(tmp_path, "fr.yaml", "extends: nominal.yaml\ncalendrier: {}\n")
+    (tmp_path / "nominal.yaml").write_text((SCENARIOS / "nominal.yaml").read_text("utf-8"), "utf-8")
+    [error] = errors_of(path)
+    assert error.rule.endswith("clé inconnue « calendrier » — vouliez-vous dire « calendar » ?")
+    path = write(tmp_path, "fr2.yaml", "extends: nominal.yaml\netablissement: {Élèves: 900}\n")
+    [error] = errors_of(path)
+    assert error.rule.endswith("— vouliez-vous dire « students » ?")

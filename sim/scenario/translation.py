@@ -11,6 +11,7 @@ import difflib
 import re
 import types
 import typing
+import unicodedata
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -179,8 +180,53 @@ def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
         rule = t("rule.unknown_key", name=name)
     if _DURATION_TAIL.match(name):  # « {delay: 1,5h} »: the comma ends a value, « 5h » a key
         return rule + t("rule.decimal_comma_in_mapping")
+    french = _FRENCH_KEYS.get(_folded(name))
+    if french in known:  # « nom: » for « name: », as a French office would write it
+        return rule + t("rule.did_you_mean", name=french)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return rule + (t("rule.did_you_mean", name=close[0]) if close else "")
+
+
+# the format's keys are English: the French words a user writes for the commonest ones
+_FRENCH_KEYS = {
+    "nom": "name",
+    "type": "kind",
+    "eleves": "students",
+    "effectif": "students",
+    "enseignants": "teachers",
+    "professeurs": "teachers",
+    "graine": "seed",
+    "classes": "divisions",
+    "lycees": "lycees",
+    "etablissements": "lycees",
+    "etablissement": "etablissement",
+    "calendrier": "calendar",
+    "operations": "operations",
+    "traitements": "channels",
+    "realite": "reality",
+    "debut": "start",
+    "fin": "end",
+    "rentree": "rentree",
+    "part": "share",
+    "parts": "share",
+    "retard": "lateness",
+    "pannes": "outages",
+    "heure": "at",
+    "jours": "days",
+    "delai": "delay",
+    "oubliee": "missing",
+    "manquante": "missing",
+    "echeance": "by",
+}
+
+
+def _folded(word: str) -> str:
+    """``word`` in lower case without accents (« Élèves » → « eleves »)."""
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKD", word.strip().lower())
+        if not unicodedata.combining(c)
+    )
 
 
 _DURATION_TAIL = re.compile(r"^\d+\s*(min|h|j|d)$", re.IGNORECASE)
