@@ -240,7 +240,7 @@ class _Composer:
                 translate(
                     exc.errors(),
                     self.data,
-                    lambda f: (self.source.resolve(), self.line_of(f)),
+                    lambda f: (self.source, self.line_of(f)),
                     self.field_name,
                     root=AcademieFile,
                 )
@@ -270,6 +270,9 @@ class _Composer:
 
     def _failed(self, errors: list[ScenarioError]) -> ScenarioErrors:
         unique = list({(e.file, e.line, e.field, e.rule): e for e in errors}.values())
+        # read as a list of lines: each file's errors by line, files in the order met
+        files = list(dict.fromkeys(e.file for e in unique))
+        unique.sort(key=lambda e: (files.index(e.file), e.line or 0))
         kept = unique[:MAX_REPORTED_ERRORS]
         return ScenarioErrors(kept, omitted=len(unique) - len(kept), subject="academie")
 
@@ -296,7 +299,7 @@ class _Composer:
 
     def _error(self, field: FieldPath, rule: str) -> None:
         self.errors.append(
-            ScenarioError(self.source.resolve(), self.field_name(field), rule, self.line_of(field))
+            ScenarioError(self.source, self.field_name(field), rule, self.line_of(field))
         )
 
     def _chain(
