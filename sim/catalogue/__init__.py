@@ -39,3 +39,5 @@ for _part in PARTS:
     if _clash:
         raise RuntimeError(f"message keys defined twice in the catalogue: {sorted(_clash)}")
     MESSAGES.update(_part.MESSAGES)
+for _key, (_fr_one, _en_one) in texts.SINGULARS.items():
+    MESSAGES[_key] = {**MESSAGES[_key], "fr_one": _fr_one, "en_one": _en_one}

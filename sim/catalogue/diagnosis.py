@@ -195,10 +195,8 @@ _RULES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
     ),
     "liens_non_exportes": (
         (
-            "aucun élève n'a de groupe : l'export des liens élèves → groupes n'est pas fait "
-            "(élèves concernés)",
-            "no student has a group: the student → group link export is not done (students "
-            "concerned)",
+            "élèves sans aucun groupe, l'export des liens élèves → groupes n'étant pas fait",
+            "students without any group, the student → group link export not being done",
         ),
         (
             "les groupes (langues, spécialités, options) sont vides dans l'ENT et absents du GAR",
@@ -834,7 +832,7 @@ MESSAGES.update(
             "fr": "en faisant au plus tôt {operations} :",
             "en": "doing as soon as possible {operations}:",
         },
-        "prediction.redone_item": {"fr": "{operation} ({day})", "en": "{operation} ({day})"},
+        "prediction.redone_item": {"fr": "{operation} le {day}", "en": "{operation} on {day}"},
         "prediction.target_ent": {
             "fr": "ENT juste (hors comptes de partants) à partir du {when}",
             "en": "ENT right (apart from departed accounts) from {when}",
@@ -927,13 +925,20 @@ MESSAGES.update(
             "the timetable → STS-WEB upload",
         },
         "prediction.populated_groups": {
-            "fr": "{count} groupe(s) sans élève dans les fichiers sont supposés avoir des élèves "
+            "fr": "{count} groupes sans élève dans les fichiers sont supposés avoir des élèves "
             "de leurs divisions (chaque élève dans un groupe de chaque matière qu'il n'a pas "
             "encore, tour à tour : les effectifs sont des majorants) ; leurs liens attendent un "
             "export vers SIECLE",
-            "en": "{count} group(s) without students in the files are assumed to have students "
+            "fr_one": "{count} groupe sans élève dans les fichiers est supposé avoir des élèves "
+            "de ses divisions (chaque élève dans un groupe de chaque matière qu'il n'a pas "
+            "encore, tour à tour : l'effectif est un majorant) ; ses liens attendent un export "
+            "vers SIECLE",
+            "en": "{count} groups without students in the files are assumed to have students "
             "of their divisions (each student in one group of each subject it has none of, in "
             "turn: the sizes are upper bounds); their links wait for an export to SIECLE",
+            "en_one": "{count} group without students in the files is assumed to have students "
+            "of its divisions (each student in one group of each subject it has none of, in "
+            "turn: the size is an upper bound); its links wait for an export to SIECLE",
         },
         "prediction.assumed_groups": {
             "fr": "aucun groupe dans les fichiers : la prévision suppose les {count} groupes du "

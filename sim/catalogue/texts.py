@@ -476,3 +476,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot write the results to {path}: {reason}",
     },
 }
+
+# the singular of messages of any part that count something, where a count of 0 or 1 can
+# come (a probe read « 0 groupes »): French takes it for 0 and 1, English for 1; added to
+# their entries once the parts are merged (sim.catalogue)
+SINGULARS: dict[str, tuple[str, str]] = {
+    "warning.links_replaced": (
+        "{count} lien élève → groupe supprimé dans SIECLE par le nouvel import",
+        "{count} student → group link deleted in SIECLE by the new import",
+    ),
+    "warning.carried_groups": (
+        "{count} groupe de l'an dernier reconduit à la bascule STS-WEB",
+        "{count} of last year's groups carried over at the STS-WEB switch",
+    ),
+    "warning.unmatched_services": (
+        "{count} service non remonté dans STS-WEB (enseignant, division ou groupe non mis en "
+        "concordance)",
+        "{count} service not sent to STS-WEB (teacher, division or group not matched)",
+    ),
+    "warning.unmatched_groups": (
+        "{count} groupe non remonté dans STS-WEB (division d'appartenance inconnue)",
+        "{count} group not sent to STS-WEB (division of membership unknown)",
+    ),
+    "warning.services_replaced": (
+        "{count} service remplacé dans STS-WEB par la remontée de l'EDT",
+        "{count} service replaced in STS-WEB by the timetable import",
+    ),
+    "warning.transition": (
+        "transition d'année dans l'ENT : {count} classe, groupe ou appartenance supprimé",
+        "ENT year transition: {count} class, group or membership deleted",
+    ),
+    "warning.departed_beyond_window": (
+        "{actor} : {count} compte de partant encore présent à la fin de la fenêtre",
+        "{actor}: {count} departed account still there at the end of the window",
+    ),
+    "explain.category_departed": (
+        " (dont {count} compte de partant)",
+        " ({count} of them a departed user)",
+    ),
+    "report.academie_card_run": (
+        "{target} : {count} lycée juste pour de bon le {by}, sur {total}",
+        "{target}: {count} lycée right for good on {by}, of {total}",
+    ),
+    "diagnosis.more": ("… et {count} autre", "… and {count} more"),
+    "cli.import_guardians": ("{count} responsable légal", "{count} legal guardian"),
+    "summary.wrong_more": (
+        "• et {count} autre faux, en {groups} autres groupes (autre cause ou autre date)",
+        "• and {count} more wrong, in {groups} other groups (another cause or date)",
+    ),
+}
