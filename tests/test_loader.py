@@ -372,3 +372,23 @@ def test_a_key_written_in_french_is_given_its_english_name(tmp_path: Path) -> No
     path = write(tmp_path, "fr2.yaml", "extends: nominal.yaml\netablissement: {Élèves: 900}\n")
     [error] = errors_of(path)
     assert error.rule.endswith("— vouliez-vous dire « students » ?")
+
+
+def test_a_decimal_comma_between_braces_and_a_missing_colon_are_named(tmp_path: Path) -> None:
+    """``{share: 0,7}`` reads « 7 » as a key; ``export_liens_siecle {date: …}`` has no colon:
+    both are told what to write (a probe got a bare rule, then a list of operations)."""
+    (tmp_path / "nominal.yaml").write_text((SCENARIOS / "nominal.yaml").read_text("utf-8"), "utf-8")
+    comma = write(
+        tmp_path, "c.yaml", "extends: nominal.yaml\noperations:\n  transferts: {share: 0,7}\n"
+    )
+    [error] = errors_of(comma)
+    assert error.line == 3 and error.rule.endswith("« 0,7 » : une virgule décimale ? Écrivez 0.7")
+    colon = write(
+        tmp_path,
+        "d.yaml",
+        "extends: nominal.yaml\noperations:\n  export_liens_siecle {date: 2026-09-03}\n",
+    )
+    [error] = errors_of(colon)
+    assert error.rule.endswith(
+        "il manque « : » après « export_liens_siecle » (« export_liens_siecle: {…} »)"
+    )

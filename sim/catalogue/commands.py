@@ -649,7 +649,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "--echeance : le {day} est hors de la fenêtre des lycées (du {start} au {end})",
         "en": "--echeance: {day} is outside the lycées' window ({start} to {end})",
     },
-    "cli.opt_target_date": {"fr": "date cible (AAAA-MM-JJ)", "en": "target date (YYYY-MM-DD)"},
+    "cli.opt_target_date": {
+        "fr": "date cible (JJ/MM/AAAA ou AAAA-MM-JJ)",
+        "en": "target date (DD/MM/YYYY or YYYY-MM-DD)",
+    },
     "cli.opt_confidence": {
         "fr": "niveau de confiance sous incertitude de 0,01 à 0,99 (ex. 0,8 ou 80 %)",
         "en": "confidence level under uncertainty from 0.01 to 0.99 (e.g. 0.8 or 80%)",

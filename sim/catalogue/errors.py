@@ -52,8 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid date '{value}' (expected DD/MM/YYYY or YYYY-MM-DD, optional time HH:MM)",
     },
     "rule.date_only": {
-        "fr": "« {value} » : une date sans heure est attendue (AAAA-MM-JJ)",
-        "en": "'{value}': a date without time is expected (YYYY-MM-DD)",
+        "fr": "« {value} » : une date sans heure est attendue (JJ/MM/AAAA ou AAAA-MM-JJ)",
+        "en": "'{value}': a date without time is expected (DD/MM/YYYY or YYYY-MM-DD)",
     },
     "rule.time_format": {
         "fr": "heure invalide « {value} » (attendu HH:MM)",

@@ -110,6 +110,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "les alias (*nom) se déploieraient en plus de {limit} valeurs : refusé",
         "en": "the aliases (*name) would expand to more than {limit} values: refused",
     },
+    "rule.missing_colon": {
+        "fr": " — il manque « : » après « {name} » (« {name}: {{…}} »)",
+        "en": " — a ':' is missing after '{name}' ('{name}: {{…}}')",
+    },
+    "rule.key_after_decimal_comma": {
+        "fr": " ; « {whole},{part} » : une virgule décimale ? Écrivez {whole}.{part}",
+        "en": "; '{whole},{part}': a decimal comma? Write {whole}.{part}",
+    },
     "rule.key_not_text": {
         "fr": "une clé doit être un nom (texte), pas un nombre, une liste ou un dictionnaire",
         "en": "a key must be a name (text), not a number, a list or a mapping",

@@ -278,11 +278,16 @@ class _ScenarioLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         seen: dict[str, int] = {}
-        for key_node, _ in node.value:
+        previous: Any = None
+        for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                raise ReadingError(t("rule.key_not_text"), line)
+                rule = t("rule.key_not_text")
+                if _split_decimal(node, previous, key):
+                    rule += t("rule.key_after_decimal_comma", whole=previous, part=key)
+                raise ReadingError(rule, line)
+            previous = self.construct_object(value_node, deep=True)
             if key in seen:
                 raise ReadingError(
                     t("rule.duplicate_key", name=key, first=seen[key], second=line), line
@@ -290,6 +295,13 @@ class _ScenarioLoader(_BaseLoader):  # type: ignore[valid-type,misc]
             seen[key] = line
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
+
+
+def _split_decimal(node: Any, previous: Any, key: Any) -> bool:
+    """``{share: 0,7}``: between braces, a number after a number reads as a decimal comma
+    (YAML took « 7 » for a key)."""
+    numbers = (int, float)
+    return bool(node.flow_style) and isinstance(previous, numbers) and isinstance(key, numbers)
 
 
 _ScenarioLoader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)

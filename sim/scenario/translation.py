@@ -180,6 +180,9 @@ def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
         rule = t("rule.unknown_key", name=name)
     if _DURATION_TAIL.match(name):  # « {delay: 1,5h} »: the comma ends a value, « 5h » a key
         return rule + t("rule.decimal_comma_in_mapping")
+    before, brace, _ = name.partition("{")
+    if brace and before.strip() in known:  # « export_liens_siecle {date: … } », no colon
+        return rule + t("rule.missing_colon", name=before.strip())
     french = _FRENCH_KEYS.get(_folded(name))
     if french in known:  # « nom: » for « name: », as a French office would write it
         return rule + t("rule.did_you_mean", name=french)
