@@ -279,24 +279,29 @@ def test_plan_written_as_a_scenario_runs_and_reaches_the_target(tmp_path: Path) 
 
 
 def test_plan_says_when_no_calendar_reaches_the_target() -> None:
-    """A target on Wed 15/07 for a lycée of 240 students. The AFFELNET rounds are fixed and
-    their shares cumulative: the round of Thu 27/08 10:00 brings the last 3 % of the
-    affectation students. SIECLE's export to the timetable software shows them the next day
-    (it holds what was typed up to the night before): at best Fri 28/08 10:00, with the
-    link export after it at the same minute (the seed's order): active at 20:00, extracted
-    at 21:00, in the ENT on Sat 29/08 (import 02:00, landing 03:30), in GAR with the export
-    of Sat 21:00 on Sun 30/08 06:00. Earliest reachable: ENT Sat 29/08 08:00, GAR Sun 30/08
-    08:00, well after the target."""
+    """A target on Wed 15/07 for a lycée of 240 students. The AFFELNET rounds are fixed, and
+    an enrolment round is never brought earlier than written (the families come forward
+    then): the last transfers come on Fri 28/08 10:00, the students from elsewhere at 14:00.
+    SIECLE's export to the timetable software shows them the next working day (it holds what
+    was typed up to the night before): at best Mon 31/08 10:00, with the link export after
+    it at the same minute (the seed's order): active at 20:00, extracted at 21:00, in the
+    ENT on Tue 01/09 (import 02:00, landing 03:30), in GAR with the export of Tue 21:00 on
+    Wed 02/09 06:00. Earliest reachable: ENT Tue 01/09 08:00, GAR Wed 02/09 08:00, well
+    after the target."""
     scenario = nominal_with({})
     plan = make_plan(scenario, dt.date(2026, 7, 15))
     assert not plan.feasible
     clock = Clock.starting(dt.date(2026, 6, 8))
     assert plan.earliest_reachable == {
-        Target.ENT: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
-        Target.GAR: clock.day_minutes(dt.date(2026, 8, 30), dt.time(8)),
+        Target.ENT: clock.day_minutes(dt.date(2026, 9, 1), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 9, 2), dt.time(8)),
     }
     links = plan.proposed[Operation.EXPORT_LIENS_SIECLE]
-    assert [scenario.calendar.at(v) for v in links] == [dt.datetime(2026, 8, 28, 10)]
+    assert [scenario.calendar.at(v) for v in links] == [dt.datetime(2026, 8, 31, 10)]
+    for op in (Operation.TRANSFERTS, Operation.CREATION_ELEVES):
+        written = [scenario.calendar.at(v) for v in scenario.operations.get(op).date]
+        proposed = [scenario.calendar.at(v) for v in plan.proposed[op]]
+        assert all(p >= w for p, w in zip(proposed, written, strict=True)), op
 
 
 def _staff_works(scenario, value) -> bool:  # type: ignore[no-untyped-def]
@@ -548,20 +553,21 @@ def test_a_doomed_link_export_is_flagged_and_left_out() -> None:
 
 
 def test_the_earliest_reachable_dates_are_the_chains_own() -> None:
-    """Target Fri 28/08. The last AFFELNET round is fixed on Thu 27/08 10:00; the students it
-    brings reach the timetable software with the SIECLE → EDT export of the next day at
-    best (SIECLE's export shows what was typed up to the night before): Fri 28/08 10:00,
-    the link export after it at the same minute (the seed's order). The links are then
-    active at 20:00, extracted at 21:00 and in the ENT on Sat 29/08 (03:30); GAR gets them
-    with the export of Sat 21:00, on Sun 30/08 06:00. Infeasible, and those mornings are
-    the earliest reachable dates."""
+    """Target Fri 28/08. The last AFFELNET round is fixed on Thu 27/08 10:00, and the last
+    transfers and students from elsewhere come on Fri 28/08 (10:00, 14:00; an enrolment round
+    is never brought earlier); they reach the timetable software with the SIECLE → EDT
+    export of the next working day at best (SIECLE's export shows what was typed up to the
+    night before): Mon 31/08 10:00, the link export after it at the same minute (the seed's
+    order). The links are then active at 20:00, extracted at 21:00 and in the ENT on Tue
+    01/09 (03:30); GAR gets them with the export of Tue 21:00, on Wed 02/09 06:00.
+    Infeasible, and those mornings are the earliest reachable dates."""
     scenario = load_scenario(SCENARIOS / "nominal.yaml")
     plan = make_plan(scenario, dt.date(2026, 8, 28))
     assert not plan.feasible
     clock = Clock.starting(scenario.calendar.start)
     assert plan.earliest_reachable == {
-        Target.ENT: clock.day_minutes(dt.date(2026, 8, 29), dt.time(8)),
-        Target.GAR: clock.day_minutes(dt.date(2026, 8, 30), dt.time(8)),
+        Target.ENT: clock.day_minutes(dt.date(2026, 9, 1), dt.time(8)),
+        Target.GAR: clock.day_minutes(dt.date(2026, 9, 2), dt.time(8)),
     }
 
 

@@ -13,7 +13,7 @@ from sim.analysis.differences import run_difference
 from sim.analysis.replication import CHECKED_REPLICATIONS, fast_engine
 from sim.calendar import Clock, StaffCalendar, day_of
 from sim.chain import PREDECESSORS, build_graph
-from sim.domain import Category, Operation, Target
+from sim.domain import ENROLMENTS, Category, Operation, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.simulation import SimulationResult, build_truth, new_memo, simulate
 from sim.errors import EngineMismatch
@@ -259,8 +259,12 @@ class Planner:
         for op in movable:
             lower = self.earliest(op, fixed)
             upper = self.scenario.operations.get(op).not_after
+            # an enrolment round is dated by the families coming forward: later, not earlier
+            arrivals = self._arrivals(op, len(fixed[op]))
             moved = []
-            for value in fixed[op]:
+            for index, value in enumerate(sorted(fixed[op], key=self.instant)):
+                if arrivals and self.instant(value) < arrivals[min(index, len(arrivals) - 1)]:
+                    value = arrivals[min(index, len(arrivals) - 1)]
                 if upper is not None and day_of(value) > upper:
                     last = self.staff.add_working_days(upper + dt.timedelta(days=1), -1)
                     value = dt.datetime.combine(day_of(last), self.instant(value).time())
@@ -278,6 +282,14 @@ class Planner:
                 moved.append(self.staff.next_working(value))
             fixed[op] = sorted(moved, key=self.instant)
         return fixed
+
+    def _arrivals(self, op: Operation, rounds: int) -> list[dt.datetime]:
+        """The written instants of an enrolment's rounds, each the earliest its round may
+        take (none for another operation, or when rounds were added or dropped)."""
+        if op not in ENROLMENTS:
+            return []
+        written = sorted(self.instant(v) for v in self.scenario.operations.get(op).date)
+        return written if len(written) == rounds else []
 
     def allowed(self, calendar: Calendar, op: Operation, successors: list[Operation]) -> bool:
         """Whether ``op``'s dates keep to the target, its bound and its successors."""
