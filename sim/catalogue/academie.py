@@ -87,10 +87,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{when} {share} % [{low} – {high} %]",
         "en": "{when} {share}% [{low} – {high}%]",
     },
-    "academie.csv_name": {
-        "fr": "Académie du tableau « {file} »",
-        "en": "Académie from the table '{file}'",
-    },
     "academie.risk_by_line": {
         "fr": "nombre attendu de lycées justes pour de bon au plus tard le {by} : {expected} "
         "sur {total} (80 % des tirages entre {low} et {high})",

@@ -140,7 +140,7 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     while header and not header[-1].strip():  # Excel's trailing separators
         header.pop()
     keys = _header_keys(path, header)
-    name = t("academie.csv_name", file=path.name)  # a table has no title of its own
+    name = path.stem  # a table has no title of its own: it is named by its file
     result = CsvAcademie({"name": name, "seed": seed, "lycees": []}, {})
     result.headers = {key: column.strip() for column, key in zip(header, keys, strict=True)}
     if common is not None:  # named from where the command runs, not from the CSV
