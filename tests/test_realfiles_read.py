@@ -347,8 +347,11 @@ def test_missing_mandatory_parts(
 
 
 def test_files_of_another_lycee_or_year_are_refused(tmp_path: Path, key: Key) -> None:
-    with pytest.raises(ImportFileError, match="0330100J"):
+    with pytest.raises(ImportFileError, match="0330100J") as raised:
         _read(tmp_path, key, structures=samples.structures(uai="0330100J"))
+    # told where the file says it: the element and its line (a probe found neither)
+    assert raised.value.element.endswith("/PARAMETRES/UAJ")
+    assert raised.value.line is not None and raised.value.line > 1
     with pytest.raises(ImportFileError, match="2025"):
         _read(tmp_path, key, eleves=samples.eleves(year="2025"))
 

@@ -124,6 +124,9 @@ class _Header:
     uai: str | None = None
     year: int | None = None
     export_date: date | None = None
+    # where the UAI and the year were read (a file of another lycée or year is told there)
+    uai_line: int | None = None
+    year_line: int | None = None
 
 
 class _Reader:
@@ -215,8 +218,10 @@ class StsReader(_Reader):
         depth = len(path)
         if path == (_STS, "PARAMETRES", "UAJ"):
             self.set_uai(_attribute(attributes, "CODE"))
+            self.header.uai_line = line
         elif path == (_STS, "PARAMETRES", "ANNEE_SCOLAIRE"):
             self.header.year = _year(_attribute(attributes, "ANNEE"))
+            self.header.year_line = line
         elif path == _STS_STRUCTURE:
             self.structure_seen = True
         elif path == _STS_SUBJECT:
@@ -303,13 +308,15 @@ class StsReader(_Reader):
 class _SiecleReader(_Reader):
     """The PARAMETRES every SIECLE export opens with (UAJ and year as text)."""
 
-    def header_end(self, path: tuple[str, ...], text: str) -> bool:
+    def header_end(self, path: tuple[str, ...], text: str, line: int) -> bool:
         if len(path) != 3 or path[1] != "PARAMETRES":
             return False
         if path[2] == "UAJ":
             self.set_uai(text)
+            self.header.uai_line = line
         elif path[2] == "ANNEE_SCOLAIRE":
             self.header.year = _year(text)
+            self.header.year_line = line
         elif path[2] == "DATE_EXPORT":
             self.header.export_date = _date(text)
         return True
@@ -369,7 +376,7 @@ class ElevesReader(_SiecleReader):
             self.structure = {}
 
     def end(self, path: tuple[str, ...], text: str, line: int) -> None:
-        if self.header_end(path, text):
+        if self.header_end(path, text, line):
             return
         student = self.student
         if student is not None and path[:-1] == _EL_STUDENT:
@@ -476,7 +483,7 @@ class StructuresReader(_SiecleReader):
                 _append(self.current.divisions, _code(attributes["CODE"], "DIVISION"))
 
     def end(self, path: tuple[str, ...], text: str, line: int) -> None:
-        if self.header_end(path, text):
+        if self.header_end(path, text, line):
             return
         if self.current is not None and len(path) == 7 and text:
             if path[-1] == "CODE_MEF":
@@ -529,7 +536,7 @@ class ResponsablesReader(_SiecleReader):
             self.link_line = line
 
     def end(self, path: tuple[str, ...], text: str, line: int) -> None:
-        if self.header_end(path, text):
+        if self.header_end(path, text, line):
             return
         if len(path) == 5 and path[:3] == _RE_LINKS and path[-1] in _RE_LINK_FIELDS:
             self.fields[path[-1]] = text
@@ -599,20 +606,31 @@ def read_school_exports(
         for role, reader in roles.items()
         if reader is not None and reader.member is not None
     }
-    others: list[tuple[Path, ex.ElevesExport | ex.StructuresExport | ex.ResponsablesExport]] = [
-        (eleves, read.eleves),
-        (structures, read.structures),
+    others: list[
+        tuple[Path, ex.ElevesExport | ex.StructuresExport | ex.ResponsablesExport, _Reader]
+    ] = [
+        (eleves, read.eleves, eleves_reader),
+        (structures, read.structures, structures_reader),
     ]
     if responsables is not None and read.responsables is not None:
-        others.append((responsables, read.responsables))
-    for path, export in others:
+        assert responsables_reader is not None
+        others.append((responsables, read.responsables, responsables_reader))
+    for path, export, reader in others:
+        header, member = reader.header, reader.member
         if export.uai != read.sts.uai:
             raise ImportFileError(
-                path, t("import.uai_mismatch", uai=export.uai, sts=sts.name, sts_uai=read.sts.uai)
+                path,
+                t("import.uai_mismatch", uai=export.uai, sts=sts.name, sts_uai=read.sts.uai),
+                element=f"{reader.root}/PARAMETRES/UAJ",
+                line=header.uai_line,
+                member=member,
             )
         if export.year != read.sts.year:
             raise ImportFileError(
                 path,
                 t("import.year_mismatch", year=export.year, sts=sts.name, sts_year=read.sts.year),
+                element=f"{reader.root}/PARAMETRES/ANNEE_SCOLAIRE",
+                line=header.year_line,
+                member=member,
             )
     return read
