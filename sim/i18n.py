@@ -25,6 +25,17 @@ _asked = language_code(os.environ.get("RENTREE_SIM_LANG", "fr"))
 _language = _asked if _asked in LANGUAGES else "fr"
 
 
+def language_from_arguments(words: list[str]) -> None:
+    """Set the language a command line asks for (``--lang en`` or ``--lang=en``, anywhere on
+    it), before the command-line modules are read: their help texts are made in it."""
+    for i, word in enumerate(words):
+        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else None
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value is not None and language_code(value) in LANGUAGES:
+            set_language(language_code(value))
+
+
 def set_language(language: str) -> None:
     """Choose the language of every later message (``fr`` or ``en``)."""
     global _language

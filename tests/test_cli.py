@@ -180,6 +180,33 @@ def test_readme_examples_run(command: str, tmp_path: Path) -> None:
         assert name in written, (name, written)
 
 
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        (["--lang", "en", "--help"], "Simulates the rentrée directory chain"),
+        (["run", "--lang", "en", "--help"], "Simulate a scenario and print the summary"),
+        (["--lang=en", "run", "--help"], "Simulate a scenario and print the summary"),
+        (["--lang", "en", "run", NOMINAL], "Scenario 'Rentrée 2026 nominale (zone A)'"),
+    ],
+)
+def test_lang_anywhere_gives_english_help_and_output(args: list[str], english: str) -> None:
+    """A probe put --lang first, or before --help: « unknown option », then French help.
+    The help texts are made in the language the command line asks for, wherever --lang is."""
+    env = {k: v for k, v in os.environ.items() if k != "RENTREE_SIM_LANG"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sim", *args], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert english in " ".join(done.stdout.split()), done.stdout[:400]
+
+
+def test_a_folder_given_as_a_picture_is_told_as_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "images"
+    folder.mkdir()
+    done = runner.invoke(app, ["plot", "timeline", NOMINAL, "-o", str(folder)])
+    assert done.exit_code == 2 and "c'est un dossier" in done.output
+
+
 def test_help_is_french() -> None:
     result = runner.invoke(app, ["run", "--help"])
     assert result.exit_code == 0

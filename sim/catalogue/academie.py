@@ -113,7 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "puis le P80) ; choisissez-en une autre avec --echeance",
         "en": "every lycée has the same probability ({share}) that the GAR is right on {by}: "
         "this deadline does not tell them apart (the ranking then follows the share of "
-        "'never', then the P80); choose another one with --echeance",
+        "'never', then the P80); choose another one with --by",
     },
     "academie.risk_deadline_suggest": {
         "fr": "tous les lycées ont la même probabilité ({share}) que le GAR soit juste le {by} : "
@@ -123,7 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "every lycée has the same probability ({share}) that the GAR is right on {by}: "
         "this deadline does not tell them apart (the ranking then follows the share of "
         "'never', then the P80); a deadline in the middle of the lycées' GAR P50, {suggest}, "
-        "would: --echeance {written}",
+        "would: --by {written}",
     },
     "academie.risk_ranking_header": {
         "fr": "rang  UAI       lycée                                        type  P(échéance) "

@@ -134,7 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} existe déjà : la commande le remplacerait, avec ce que vous y avez changé "
         "à la main ; --remplacer pour le faire quand même, ou un autre nom avec -o",
         "en": "{path} already exists: the command would replace it, with what you changed in it "
-        "by hand; --remplacer to do it anyway, or another name with -o",
+        "by hand; --replace to do it anyway, or another name with -o",
     },
     "cli.opt_academie_replace": {
         "fr": "remplacer le fichier d'académie s'il existe (ce qui y a été changé à la main est "

@@ -729,7 +729,7 @@ MESSAGES.update(
             "corrections faites à la main ; --remplacer pour le faire quand même, ou un autre "
             "nom avec -o",
             "en": "{files} already exists: the import would replace it, with the dates and the "
-            "corrections made by hand; --remplacer to do it anyway, or another name with -o",
+            "corrections made by hand; --replace to do it anyway, or another name with -o",
         },
         "cli.and": {"fr": " et ", "en": " and "},
         "quoted": {"fr": "« {text} »", "en": "'{text}'"},
@@ -738,7 +738,7 @@ MESSAGES.update(
             "corrections faites à la main ; --remplacer pour le faire quand même, ou un autre "
             "nom avec -o",
             "en": "{files} already exist: the import would replace them, with the dates and the "
-            "corrections made by hand; --remplacer to do it anyway, or another name with -o",
+            "corrections made by hand; --replace to do it anyway, or another name with -o",
         },
         "cli.opt_import_replace": {
             "fr": "remplacer le scénario et le fichier de données d'un import précédent (les "

@@ -150,7 +150,7 @@ def validate(
     common: CommonOption = None,
     seed: AcademieSeedOption = None,
     strict: StrictOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -253,7 +253,7 @@ def run(
     seed: AcademieSeedOption = None,
     deadline: DeadlineOption = None,
     strict: StrictOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -275,7 +275,7 @@ def risk(
     table_seed: AcademieSeedOption = None,
     deadline: DeadlineOption = None,
     strict: StrictOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -302,7 +302,7 @@ def report(
     table_seed: AcademieSeedOption = None,
     deadline: DeadlineOption = None,
     strict: StrictOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -330,7 +330,7 @@ def report(
 
 
 @academie_app.command("schema", help=t("cli.academie_schema_help"), add_help_option=False)
-def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
+def schema(lang: LangOption = None, help_: HelpOption = False) -> None:
     use_language(lang)
     from sim.scenario.schema import academie_schema
 
@@ -361,7 +361,7 @@ def convert(
     seed: AcademieSeedOption = None,
     strict: StrictOption = False,
     replace: ReplaceOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -420,7 +420,7 @@ def generate(
         ),
     ] = Path("scenarios/nominal.yaml"),
     replace: ReplaceOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)

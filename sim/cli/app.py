@@ -26,7 +26,7 @@ from sim.errors import (
     ScenarioErrors,
     printable,
 )
-from sim.i18n import LANGUAGES, language, language_code, set_language, t
+from sim.i18n import LANGUAGES, language, language_code, language_from_arguments, set_language, t
 from sim.presentation.export import CsvForm
 from sim.scenario.loader import load_scenario_with_warnings
 from sim.scenario.model import Scenario
@@ -103,8 +103,10 @@ def _show_version(value: bool) -> None:
 # RENTREE_SIM_LANG reaches every command, whatever default each command declares.
 LANG_ENVVAR = "RENTREE_SIM_LANG"
 LangOption = Annotated[
-    str,
-    typer.Option("--lang", help=t("cli.opt_lang"), envvar=LANG_ENVVAR, metavar="fr|en"),
+    str | None,
+    typer.Option(
+        "--lang", help=t("cli.opt_lang"), envvar=LANG_ENVVAR, metavar="fr|en", show_default=False
+    ),
 ]
 HelpOption = Annotated[
     bool,
@@ -121,11 +123,18 @@ VersionOption = Annotated[
 
 
 @app.callback()
-def _main(help_: HelpOption = False, version_: VersionOption = False) -> None:
-    """Only holds the translated --help and --version of the command group."""
+def _main(
+    help_: HelpOption = False, version_: VersionOption = False, lang: LangOption = None
+) -> None:
+    """Holds the translated --help and --version of the command group, and a --lang given
+    before the command (``rentree-sim --lang en run …``)."""
+    use_language(lang)
 
 
-def use_language(lang: str) -> None:
+def use_language(lang: str | None) -> None:
+    """Speak ``lang`` from now on (None: the language already chosen)."""
+    if lang is None:
+        return
     lang = language_code(lang)
     if lang not in LANGUAGES:
         # in every language: the one asked for is not known
@@ -252,12 +261,7 @@ def _run(words: list[str]) -> None:
 def _language_asked(words: list[str]) -> None:
     """``--lang en`` set before parsing: a mistake the parser finds is told in the language
     asked for (each command sets it again once parsed)."""
-    for i, word in enumerate(words):
-        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else None
-        if word.startswith("--lang="):
-            value = word.split("=", 1)[1]
-        if value is not None and language_code(value) in LANGUAGES:
-            set_language(language_code(value))
+    language_from_arguments(words)
 
 
 def _silence_stdout() -> None:

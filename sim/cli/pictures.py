@@ -86,7 +86,8 @@ def _output(output: Path | None, default: str) -> Path:
     try:
         from sim.presentation.plots import check_picture_path
 
-        check_picture_path(path)
+        if not path.is_dir():  # a folder is told as such, not as a format
+            check_picture_path(path)
         check_output_file(path, (".png", ".svg"))
     except (UsageError, OutputError) as error:
         raise fail(error) from None
@@ -113,7 +114,7 @@ def plot_timeline_command(
     output: OutputOption = None,
     first: FromOption = None,
     last: ToOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -131,7 +132,7 @@ def plot_completeness_command(
     output: OutputOption = None,
     first: FromOption = None,
     last: ToOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -148,7 +149,7 @@ def plot_graph_command(
     scenario: ScenarioArgument,
     output: OutputOption = None,
     target: TargetOption = Target.GAR,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -166,7 +167,7 @@ def plot_compare_command(
     output: OutputOption = None,
     first: FromOption = None,
     last: ToOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)

@@ -124,7 +124,7 @@ def risk(
         Path | None, typer.Option("--out", help=t("cli.opt_risk_out"), metavar=t("cli.mv_folder"))
     ] = None,
     csv_form: CsvOption = CsvForm.EXCEL,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -165,7 +165,7 @@ def compare(
     seed: SeedOption = None,
     workers: WorkersOption = None,
     as_json: JsonOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -210,7 +210,7 @@ def explain(
     ] = None,
     seed: SeedOption = None,
     as_json: JsonOption = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     # the commands' own modules are read when they run: every other command starts faster
@@ -306,7 +306,7 @@ def plan(
     ignore_rentree: Annotated[
         bool, typer.Option("--ignore-rentree", help=t("cli.opt_ignore_rentree"))
     ] = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     from sim.analysis.plan import make_plan

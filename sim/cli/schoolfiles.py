@@ -108,7 +108,7 @@ def diagnose_files(
         Path | None,
         typer.Option("--output", "-o", help=t("cli.opt_diagnosis_page"), metavar=t("cli.mv_file")),
     ] = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -218,7 +218,7 @@ def fictional_files(
         bool, typer.Option("--sans-zip", help=t("cli.opt_fixtures_plain"), metavar="")
     ] = False,
     seed: SeedOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -315,7 +315,7 @@ def import_files(
     replace: Annotated[
         bool, typer.Option("--remplacer", "--replace", help=t("cli.opt_import_replace"))
     ] = False,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)

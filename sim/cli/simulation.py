@@ -41,7 +41,7 @@ def run(
     ] = None,
     csv_form: CsvOption = CsvForm.EXCEL,
     seed: SeedOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -65,7 +65,7 @@ def run(
 @app.command(help=t("cli.validate_help"), add_help_option=False)
 def validate(
     scenario: ScenarioArgument,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
@@ -74,7 +74,7 @@ def validate(
 
 
 @app.command(help=t("cli.schema_help"), add_help_option=False)
-def schema(lang: LangOption = "fr", help_: HelpOption = False) -> None:
+def schema(lang: LangOption = None, help_: HelpOption = False) -> None:
     use_language(lang)
     typer.echo(json.dumps(scenario_schema(), ensure_ascii=False, indent=2))
 
@@ -90,7 +90,7 @@ def report(
         typer.Option("--compare", help=t("cli.opt_compare"), metavar=t("cli.mv_scenario")),
     ] = None,
     seed: SeedOption = None,
-    lang: LangOption = "fr",
+    lang: LangOption = None,
     help_: HelpOption = False,
 ) -> None:
     use_language(lang)
