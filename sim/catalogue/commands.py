@@ -512,11 +512,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ou non ; faite, c'est au plus tard, dans l'ordre du document, et --write l'écrit ainsi : "
         "{operations})",
         "en": "('not needed for the target': the target holds whether the operation is done or "
-        "not; done, it is at the latest, in the procedure's order, and --write writes it so: "
-        "{operations})",
+        "not; if it is done, then at the latest date, in the procedure's order, which is how "
+        "--write writes it: {operations})",
     },
     "plan.to_add": {"fr": "à ajouter", "en": "to add"},
-    "plan.useless": {"fr": "sans effet : à ne pas faire", "en": "no effect: not to do"},
+    "plan.useless": {"fr": "sans effet : à ne pas faire", "en": "no effect: skip it"},
     "plan.useless_legend": {
         "fr": "« sans effet » : à cette date l'opération est refusée ou ses données rejetées, et la retirer ne change aucune date : le calendrier proposé ne la garde pas.",
         "en": "'no effect': on that date the operation is refused or its data rejected, and leaving it out changes no date: the proposed calendar drops it.",
@@ -527,7 +527,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.rentree_kept": {
         "fr": "Les dates au plus tard gardent l'ENT et le GAR du matin de la rentrée ({rentree}) aussi justes qu'avec le calendrier prévu, et les inscriptions d'élèves prévues avant la rentrée avant elle (--ignore-rentree pour ne viser que la cible).",
-        "en": "The latest dates keep the ENT and GAR of the rentrée morning ({rentree}) as right as the planned calendar does, and the enrolments of students planned before the rentrée before it (--ignore-rentree to aim at the target only).",
+        "en": "The latest dates keep the ENT and GAR as right on the rentrée morning ({rentree}) as the planned calendar does, and keep before the rentrée the student enrolments planned before it (--ignore-rentree to aim at the target only).",
     },
     "plan.then": {"fr": " puis ", "en": " then "},
     "plan.added": {
@@ -579,7 +579,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.warning_line": {"fr": "  ⚠ {when} — {message}", "en": "  ⚠ {when} — {message}"},
     "plan.legend": {
         "fr": "(marge : jours travaillés par le personnel, fermetures exclues, entre la date prévue et la date au plus tard ; négative, il faut avancer l'opération ; à la même heure, dans l'ordre du tableau)",
-        "en": "(slack: days the staff work, closures excluded, between the planned and the latest date; negative, the operation must come earlier; at the same time, in the table's order)",
+        "en": "(slack: staff working days, closures excluded, from the planned date to the latest one; when negative, the operation must be done earlier; operations at the same time are done in the order of the table)",
     },
     "role.direction": {"fr": "direction (proviseur adjoint)", "en": "deputy head"},
     "role.secretariat": {"fr": "secrétariat (scolarité)", "en": "school office"},
