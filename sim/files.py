@@ -42,7 +42,13 @@ def _refuse(path: Path | str, key: str, **values: object) -> OutputError:
 def check_output_file(path: Path, suffixes: Iterable[str] = ()) -> Path:
     """Where a file output will land (a symbolic link's target); refuses a folder, a
     device or pipe, an unknown extension and a folder where nothing can be written."""
-    allowed = tuple(suffixes)
+    try:
+        return _checked_output_file(path, tuple(suffixes))
+    except OSError as exc:  # a loop of symbolic links, a name too long…
+        raise _refuse(path, "output.unusable", reason=os_reason(exc)) from None
+
+
+def _checked_output_file(path: Path, allowed: tuple[str, ...]) -> Path:
     if str(path).endswith(os.sep) or path.is_dir():
         raise _refuse(path, "output.is_folder")
     if allowed and not path.suffix:

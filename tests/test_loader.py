@@ -392,3 +392,15 @@ def test_a_decimal_comma_between_braces_and_a_missing_colon_are_named(tmp_path: 
     assert error.rule.endswith(
         "il manque « : » après « export_liens_siecle » (« export_liens_siecle: {…} »)"
     )
+
+
+def test_a_loop_of_symbolic_links_is_told(tmp_path: Path) -> None:
+    """``extends`` through a loop of links: « trop de liens symboliques », not an internal
+    error (``Path.resolve`` raised RuntimeError)."""
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    [error] = errors_of(tmp_path / "a.yaml")
+    assert "trop de liens symboliques" in error.rule
+    child = write(tmp_path, "child.yaml", "extends: a.yaml\nname: c\n")
+    [error] = errors_of(child)
+    assert error.field == "extends" and "trop de liens symboliques" in error.rule

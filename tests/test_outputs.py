@@ -208,3 +208,19 @@ def test_a_link_to_a_file_still_to_write_in_a_folder_that_exists_is_followed(
     result = runner.invoke(app, ["plot", "graph", NOMINAL, "-o", str(tmp_path / "latest.svg")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "real" / "plot.svg").read_bytes().startswith(b"<?xml")
+
+
+def test_a_loop_of_links_or_a_name_too_long_is_told_not_an_internal_error(tmp_path: Path) -> None:
+    """A probe got « Erreur interne (OSError) », exit 1, for both, from every command that
+    writes a file: they are refused as unusable paths, exit 2."""
+    from sim.files import check_output_file
+
+    (tmp_path / "a.png").symlink_to(tmp_path / "b.png")
+    (tmp_path / "b.png").symlink_to(tmp_path / "a.png")
+    with pytest.raises(OutputError, match="chemin inutilisable"):
+        check_output_file(tmp_path / "a.png", (".png",))
+    with pytest.raises(OutputError, match="chemin inutilisable"):
+        check_output_file(tmp_path / ("a" * 300 + ".png"), (".png",))
+    nominal = str(SCENARIOS / "nominal.yaml")
+    done = runner.invoke(app, ["plot", "timeline", nominal, "-o", str(tmp_path / "a.png")])
+    assert done.exit_code == 2 and "chemin inutilisable" in done.output

@@ -535,6 +535,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{folder} n'est pas un dossier",
         "en": "{folder} is not a folder",
     },
+    "output.unusable": {
+        "fr": "chemin inutilisable : {reason}",
+        "en": "unusable path: {reason}",
+    },
     "output.is_input": {
         "fr": "c'est un fichier que la commande lit ({source}) : écrivez dans un autre fichier",
         "en": "this is a file the command reads ({source}): write to another file",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -86,7 +87,7 @@ def _output(output: Path | None, default: str) -> Path:
     try:
         from sim.presentation.plots import check_picture_path
 
-        if not path.is_dir():  # a folder is told as such, not as a format
+        if not os.path.isdir(path):  # a folder is told as such, not as a format
             check_picture_path(path)
         check_output_file(path, (".png", ".svg"))
     except (UsageError, OutputError) as error:

@@ -10,6 +10,7 @@ when the faulty value is inherited.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,7 +310,7 @@ class _Composer:
         if "\x00" in base or not is_scenario_path(path):
             self._error(field, t("rule.academie_base_not_yaml"))
             return None
-        resolved = path.resolve()
+        resolved = Path(os.path.realpath(path))
         if resolved not in self._chains:
             try:
                 data, origins, _ = load_chain(path, ())
@@ -341,7 +342,7 @@ class _Composer:
         done_or_not(data, override)
         data = merge_data(data, override)
         written = set(_leaves(override)) - set(shortcuts)
-        academie_file = self.source.resolve()
+        academie_file = Path(os.path.realpath(self.source))
         label = f"{entry.uai}, {entry.name}"
 
         def where(field: FieldPath) -> FieldPath | None:
@@ -446,7 +447,7 @@ class _Composer:
     def _reference(self, parsed: AcademieFile, lycees: list[Lycee]) -> tuple[Scenario, str]:
         """What every lycée's window must equal: the common scenario's (with the changes
         asked), or the first lycée's when the common scenario is not whole on its own."""
-        chain = self._chains.get((self.source.parent / parsed.scenario).resolve())
+        chain = self._chains.get(Path(os.path.realpath(self.source.parent / parsed.scenario)))
         if chain is not None:
             data = _copied(chain[0])
             if self.changes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -144,7 +145,7 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     result = CsvAcademie({"name": name, "seed": seed, "lycees": []}, {})
     result.headers = {key: column.strip() for column, key in zip(header, keys, strict=True)}
     if common is not None:  # named from where the command runs, not from the CSV
-        result.data["scenario"] = str(Path(common).resolve())
+        result.data["scenario"] = os.path.realpath(common)
     try:
         for row in reader:
             if not any(cell.strip() for cell in row):
@@ -339,10 +340,10 @@ def academie_yaml(table: CsvAcademie, csv_path: Path, output: Path) -> str:
 
     import yaml
 
-    folder = output.resolve().parent
+    folder = Path(os.path.realpath(output)).parent
 
     def moved(name: str) -> str:
-        return os.path.relpath((csv_path.parent / name).resolve(), folder)
+        return os.path.relpath(os.path.realpath(csv_path.parent / name), folder)
 
     data = dict(table.data)
     data["scenario"] = moved(data["scenario"])

@@ -184,7 +184,7 @@ def load_chain(
     path: Path, stack: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[FieldPath, Origin], list[Path]]:
     """The merged data, the file that set each field, and the files read (this one first)."""
-    resolved = path.resolve()
+    resolved = Path(os.path.realpath(path))  # a symbolic-link loop is told when read
     if resolved in stack:
         cycle = " → ".join(str(p) for p in (*stack, resolved))
         raise ScenarioError(stack[-1], "extends", t("rule.extends_cycle", cycle=cycle))

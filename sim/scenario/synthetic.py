@@ -10,6 +10,7 @@ they are the module's constants.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,7 @@ def generate_academie(
         raise ValueError(f"seed must be an integer from 0 to {MAX_SEED}, not {seed!r}")
     # resolved, not opened as written: the output's folder may not exist yet, and the OS
     # cannot take « .. » out of a folder that does not exist
-    scenario = load_scenario(((base_dir or Path.cwd()) / common).resolve())
+    scenario = load_scenario(Path(os.path.realpath((base_dir or Path.cwd()) / common)))
     rng = np.random.default_rng(np.random.SeedSequence(seed))
     free_numbers = {d: list(range(UAI_NUMBERS[0], UAI_NUMBERS[1] + 1)) for d in DEPARTEMENTS}
     names = _NamePool()
