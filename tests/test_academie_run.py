@@ -233,3 +233,22 @@ def test_the_run_stops_when_the_engines_disagree(
     assert academie.checked_lycees(loaded) == [0, 1]
     with pytest.raises(EngineMismatch, match="0339001E"):
         run_academie(loaded)
+
+
+def test_a_name_a_spreadsheet_would_run_is_written_inert(tmp_path: Path) -> None:
+    """A probe named a lycée « =cmd|' /C calc'!A0 »: lycees.csv had the cell as written, which
+    Excel runs as a formula. It is written with an apostrophe before it, in both forms; a
+    number written as text (a negative margin) is left as it is."""
+    from sim.presentation.academie_output import schools_csv
+    from sim.presentation.export import Csv, CsvForm
+
+    hostile = {**ON_TIME, "name": "=cmd|' /C calc'!A0"}
+    run = run_academie(load_academie(academie_file(tmp_path, hostile)))
+    for form in CsvForm:
+        text = schools_csv(run, Csv(form))
+        assert "'=cmd|' /C calc'!A0" in text and ";=cmd" not in text and ",=cmd" not in text
+    assert (
+        Csv()
+        .dumps([["-3", "-0,5", "@SUM(1)", "+HYPERLINK(1)"]])
+        .endswith("-3;-0,5;'@SUM(1);'+HYPERLINK(1)\r\n")
+    )

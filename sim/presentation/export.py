@@ -4,6 +4,7 @@ CSV files come in two forms. ``excel`` (the default) opens as it should in a Fre
 spreadsheet: ``;`` between cells, UTF-8 with a byte-order mark (else Excel reads Latin-1),
 column names and values in the message language, dates as dd/mm/yyyy, decimal commas.
 ``international`` is for scripts: ``,``, no mark, English ids, ISO dates, decimal points.
+In both, a text cell a spreadsheet would run as a formula gets an apostrophe before it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -90,6 +92,7 @@ class Csv:
 
     def dumps(self, rows: list[list[Any]]) -> str:
         buffer = io.StringIO()
+        rows = [[_inert(cell) for cell in row] for row in rows]
         if self.local:
             # Excel needs the mark to read UTF-8, and expects Windows line ends
             buffer.write("\ufeff")
@@ -97,6 +100,19 @@ class Csv:
         else:
             csv.writer(buffer, lineterminator="\n").writerows(rows)
         return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d[\d\s\u202f\u00a0.,]*%?")
+
+
+def _inert(cell: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (« =cmd|… », « @SUM(…) », from a
+    lycée's or a scenario's name, a code in a lycée's files), with an apostrophe before it:
+    shown as written, never run. A number written as text (« -3 », « -0,5 ») stays one."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def iso(result: SimulationResult, minute: float | None) -> str | None:
