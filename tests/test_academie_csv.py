@@ -243,3 +243,21 @@ def test_an_academie_file_is_replaced_only_when_asked(
     assert output.read_text("utf-8") == "# écrit à la main\n"
     assert run_main(monkeypatch, *args, "--remplacer") == 0, capsys.readouterr().err
     assert "lycees:" in output.read_text("utf-8")
+
+
+def test_an_academie_never_replaces_the_scenario_it_extends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A probe gave, with --remplacer, the common scenario's own name to -o: the scenario was
+    replaced by an académie that extends itself. Refused (code 2), the scenario kept."""
+    common = tmp_path / "commun.yaml"
+    common.write_text(Path(NOMINAL).read_text("utf-8"), "utf-8")
+    before = common.read_bytes()
+    generate = ["academie", "generer", "--lycees", "2", "--commun", str(common)]
+    assert run_main(monkeypatch, *generate, "-o", str(common), "--remplacer") == 2
+    assert "c'est un fichier que la commande lit" in capsys.readouterr().err
+    table = tmp_path / "t.csv"
+    table.write_text("UAI;Nom;Type;Élèves;Scénario\n0339001E;A;LGT;800;commun.yaml\n", "utf-8")
+    convert = ["academie", "convertir", str(table), "-o", str(common), "--remplacer"]
+    assert run_main(monkeypatch, *convert) == 2
+    assert common.read_bytes() == before

@@ -27,7 +27,6 @@ from sim.cli.app import (
 from sim.cli.planning import progress_bar
 from sim.cli.usage import seed_number
 from sim.errors import (
-    OutputError,
     RentreeSimError,
     ScenarioError,
     ScenarioErrors,
@@ -348,6 +347,16 @@ def _refuse_existing(output: Path, replace: bool) -> None:
         raise UsageError(t("cli.academie_exists", path=output))
 
 
+def _refuse_a_scenario_read(output: Path, scenarios: list[Path]) -> None:
+    """The académie written may replace none of the scenarios it extends, nor their
+    ancestors (with --remplacer, a probe replaced its common scenario by an académie)."""
+    from sim.files import check_not_input
+    from sim.scenario.loader import extends_chain
+
+    read = [p for path in scenarios for p in (path, *extends_chain(path))]
+    check_not_input(output, read)
+
+
 @academie_app.command("convertir", help=t("cli.academie_convert_help"), add_help_option=False)
 def convert(
     table: Annotated[
@@ -380,10 +389,17 @@ def convert(
     loaded = load(str(table), common, seed, strict)  # nothing is written unless all is valid
     text = academie_yaml(source, table, output)
     try:
+        _refuse_a_scenario_read(output, _scenarios_of(source.data, table))
         write_atomically(output, lambda path: Path(path).write_text(text, "utf-8"))
-    except OutputError as error:
+    except RentreeSimError as error:
         raise fail(error) from None
     typer.echo(t("cli.academie_converted", path=output, lycees=lycees_text(len(loaded.lycees))))
+
+
+def _scenarios_of(data: dict[str, Any], table: Path) -> list[Path]:
+    """The scenarios a table's académie extends: the common one and the lycées' own."""
+    named = [data.get("scenario"), *(e.get("scenario") for e in data.get("lycees", []))]
+    return [table.parent / name for name in named if isinstance(name, str)]
 
 
 @academie_app.command("generer", help=t("cli.academie_generate_help"), add_help_option=False)
@@ -431,6 +447,7 @@ def generate(
         _refuse_existing(output, replace)
         if not common.is_file():
             raise UsageError(t("cli.generate_no_common", path=common))
+        _refuse_a_scenario_read(output, [common])
         folder = Path(os.path.realpath(output)).parent
         # the académie and its common calendar are one project's files: they move together
         relative = os.path.relpath(common.resolve(), folder)
