@@ -404,3 +404,12 @@ def test_a_loop_of_symbolic_links_is_told(tmp_path: Path) -> None:
     child = write(tmp_path, "child.yaml", "extends: a.yaml\nname: c\n")
     [error] = errors_of(child)
     assert error.field == "extends" and "trop de liens symboliques" in error.rule
+
+
+def test_a_name_with_a_line_break_is_refused(tmp_path: Path) -> None:
+    """A probe's « X\\nY » passed, then broke the agenda (.ics) of ``plan``; in an académie's
+    table a line break forged a row of the ranking. A name holds on one line."""
+    (tmp_path / "nominal.yaml").write_text((SCENARIOS / "nominal.yaml").read_text("utf-8"), "utf-8")
+    path = write(tmp_path, "nl.yaml", 'extends: nominal.yaml\nname: "X\\nY"\n')
+    [error] = errors_of(path)
+    assert error.field == "name" and "pas de retour à la ligne" in error.rule

@@ -666,8 +666,8 @@ MESSAGES.update(
             "en_one": "{count} student who left, has not arrived yet or is inactive is not imported",
         },
         "cli.import_bad_name": {
-            "fr": "--nom : 200 caractères au plus, sans caractère de contrôle",
-            "en": "--nom: at most 200 characters, no control character",
+            "fr": "--nom : 200 caractères au plus, sur une ligne, sans caractère de contrôle",
+            "en": "--nom: at most 200 characters, on one line, no control character",
         },
         "cli.import_over_model": {
             "fr": "{path} est le modèle ou un fichier dont il hérite : choisissez un autre nom",

@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": " — il manque « : » après « {name} » (« {name}: {{…}} »)",
         "en": " — a ':' is missing after '{name}' ('{name}: {{…}}')",
     },
+    "rule.one_line": {
+        "fr": "un nom tient sur une ligne : pas de retour à la ligne",
+        "en": "a name fits on one line: no line break",
+    },
     "rule.key_after_decimal_comma": {
         "fr": " ; « {whole},{part} » : une virgule décimale ? Écrivez {whole}.{part}",
         "en": "; '{whole},{part}': a decimal comma? Write {whole}.{part}",

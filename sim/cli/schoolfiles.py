@@ -334,7 +334,7 @@ def import_files(
         raise fail(UsageError(t("cli.import_no_model", path=DEFAULT_MODEL)))
     template = load(str(base))
     title = name or ""
-    if len(title) > 200 or printable(title) != title:
+    if len(title) > 200 or printable(title) != title or "\n" in title or "\r" in title:
         raise fail(UsageError(t("cli.import_bad_name")))
     try:
         if output.is_symlink():

@@ -32,7 +32,7 @@ from sim.scenario.loader import (
     origin_in,
     validate_scenario,
 )
-from sim.scenario.model import Divisions, PlainText, Scenario, Strict, resolve_rentree
+from sim.scenario.model import Divisions, OneLine, PlainText, Scenario, Strict, resolve_rentree
 from sim.scenario.reading import ReadingError, is_scenario_path, parse_yaml_with_lines, read_text
 from sim.scenario.translation import dotted, shown, translate
 from sim.scenario.uai import UAI_PATTERN, parse_uai
@@ -72,7 +72,7 @@ def _upper(value: object) -> object:
 
 class LyceeEntry(Strict):
     uai: Uai
-    name: PlainText = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200)
     kind: Annotated[Kind, BeforeValidator(_upper)]
     students: int = Field(ge=30, le=6000)
     divisions: Divisions | None = None
@@ -87,7 +87,7 @@ class LyceeEntry(Strict):
 
 
 class AcademieFile(Strict):
-    name: PlainText = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200)
     description: PlainText = Field("", max_length=4000)
     seed: int = Field(0, ge=0, le=2**63 - 1)
     scenario: str = Field(min_length=1, max_length=1000)

@@ -63,6 +63,16 @@ def _plain_text(value: str) -> str:
 PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
+def _one_line(value: str) -> str:
+    """A name: plain text on one line (a line break forges lines in tables and agendas)."""
+    if "\n" in value or "\r" in value:
+        raise ValueError(t("rule.one_line"))
+    return _plain_text(value)
+
+
+OneLine = Annotated[str, AfterValidator(_one_line)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
@@ -109,7 +119,7 @@ def _zone_letter(value: object) -> object:
 
 
 class Etablissement(Strict):
-    name: PlainText = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200)
     uai: str = Field(pattern=r"^\d{7}[A-Z]$")
     zone: Annotated[
         Literal["A", "B", "C"],
@@ -498,7 +508,7 @@ class Scenario(Strict):
     extends: str | None = Field(
         None, max_length=1000, description="Chemin (relatif) du scénario étendu"
     )
-    name: PlainText = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200)
     description: PlainText = Field("", max_length=4000)
     seed: int = Field(0, ge=0, le=2**63 - 1)
     etablissement: Etablissement
