@@ -413,3 +413,14 @@ def test_a_name_with_a_line_break_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "nl.yaml", 'extends: nominal.yaml\nname: "X\\nY"\n')
     [error] = errors_of(path)
     assert error.field == "name" and "pas de retour à la ligne" in error.rule
+
+
+def test_more_departures_than_students_are_refused(tmp_path: Path) -> None:
+    """1,500 departures of a lycée of 1,200 students (no arrival): some could not happen;
+    they were capped without a word."""
+    (tmp_path / "nominal.yaml").write_text((SCENARIOS / "nominal.yaml").read_text("utf-8"), "utf-8")
+    changes = "".join(
+        f"  - {{date: 2026-09-1{d}, kind: departure, count: 500, level: Tle}}\n" for d in (5, 6, 7)
+    )
+    [error] = errors_of(write(tmp_path, "d.yaml", f"extends: nominal.yaml\nreality:\n{changes}"))
+    assert "1500 départs en cours d'année pour 1200 élèves" in error.rule

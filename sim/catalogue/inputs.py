@@ -142,6 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} arrivals during the year for {students} students: at most as many as "
         "students",
     },
+    "rule.departures_students": {
+        "fr": "{value} départs en cours d'année pour {students} élèves (arrivées comprises) : "
+        "au plus autant que d'élèves",
+        "en": "{value} departures during the year for {students} students (arrivals included): "
+        "at most as many as students",
+    },
     "rule.window_length": {
         "fr": "fenêtre de {days} jours : au plus {limit} jours (une année scolaire et demie)",
         "en": "window of {days} days: at most {limit} days (a school year and a half)",

@@ -539,6 +539,16 @@ class Scenario(Strict):
             raise ValueError(
                 t("rule.arrivals_students", value=arrivals, students=self.etablissement.students)
             )
+        # more departures than students ever there would leave silently fewer than asked
+        departures = sum(c.count for c in self.reality if c.kind == "departure")
+        if departures > self.etablissement.students + arrivals:
+            raise ValueError(
+                t(
+                    "rule.departures_students",
+                    value=departures,
+                    students=self.etablissement.students + arrivals,
+                )
+            )
         return self
 
 
