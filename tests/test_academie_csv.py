@@ -261,3 +261,14 @@ def test_an_academie_never_replaces_the_scenario_it_extends(
     convert = ["academie", "convertir", str(table), "-o", str(common), "--remplacer"]
     assert run_main(monkeypatch, *convert) == 2
     assert common.read_bytes() == before
+
+
+def test_an_unclosed_quote_and_a_huge_cell_are_told_where_they_are(tmp_path: Path) -> None:
+    """A quote never closed swallowed the rest of the file, and the table was said to name
+    no scenario (line 1); a cell of 200,000 characters got Python's English message."""
+    table = 'uai;nom;type;eleves\n0339001E;"A""b;LGT;900\n0339002F;B (fictif);LGT;900\n'
+    (error,) = errors_of(written(tmp_path, table))
+    assert (error.line, error.field) == (2, "nom") and "n'est pas refermé" in error.rule
+    huge = "uai;nom;type;eleves\n0339001E;" + "a" * 200_000 + ";LGT;900\n"
+    (error,) = errors_of(written(tmp_path, huge, name="huge.csv"))
+    assert error.line == 2 and "au plus 1000 caractères" in error.rule

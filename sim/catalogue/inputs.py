@@ -339,6 +339,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(uai;nom;type;eleves;…)",
         "en": "the CSV file is empty: its first line must hold the headers (uai;nom;type;eleves;…)",
     },
+    "rule.csv_open_quote": {
+        "fr": "un guillemet ouvert dans cette cellule n'est pas refermé : la suite du fichier y "
+        'est tombée (doublez un guillemet dans un texte : « Lycée ""A"" »)',
+        "en": "a quote opened in this cell is not closed: the rest of the file fell into it "
+        '(double a quote within a text: \'Lycée ""A""\')',
+    },
     "rule.csv_syntax": {
         "fr": "ligne CSV illisible ({reason})",
         "en": "unreadable CSV line ({reason})",

@@ -75,6 +75,13 @@ _INTEGERS = {"students", "teachers", "seed", "divisions", "divisions.2nde", "div
 _INTEGERS |= {"divisions.Tle"}
 
 
+def _csv_problem(error: csv.Error) -> str:
+    """What Python's CSV reader refused, in the user's language (its own text is English)."""
+    if "field larger than field limit" in str(error):
+        return t("rule.too_long_text", limit=MAX_CELL)
+    return t("rule.csv_syntax", reason=error)
+
+
 def normalised(header: str) -> str:
     """A header compared without accents, case, spaces, hyphens or apostrophes."""
     text = unicodedata.normalize("NFKD", header)
@@ -137,7 +144,7 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise ScenarioError(path, "", t("rule.csv_syntax", reason=exc), 1) from None
+        raise ScenarioError(path, "", _csv_problem(exc), 1) from None
     while header and not header[-1].strip():  # Excel's trailing separators
         header.pop()
     keys = _header_keys(path, header)
@@ -147,14 +154,16 @@ def read_academie_csv(path: Path, common: str | None = None, seed: int = 0) -> C
     if common is not None:  # named from where the command runs, not from the CSV
         result.data["scenario"] = os.path.realpath(common)
     try:
+        end = reader.line_num
         for row in reader:
+            start, end = end + 1, reader.line_num  # a quoted cell may hold line breaks
             if not any(cell.strip() for cell in row):
                 continue
             if len(result.data["lycees"]) >= MAX_ROWS:
                 raise ScenarioError(path, "", t("rule.csv_too_many_rows", limit=MAX_ROWS))
-            _add_row(path, reader.line_num, header, keys, row, result)
+            _add_row(path, reader.line_num, header, keys, row, result, start)
     except csv.Error as exc:
-        raise ScenarioError(path, "", t("rule.csv_syntax", reason=exc), reader.line_num) from None
+        raise ScenarioError(path, "", _csv_problem(exc), reader.line_num) from None
     if not result.data["lycees"]:
         if result.problems:  # every row refused: each one says why
             from sim.scenario.academie import MAX_REPORTED_ERRORS as kept
@@ -251,6 +260,7 @@ def _add_row(
     keys: list[str],
     row: list[str],
     result: CsvAcademie,
+    start: int,
 ) -> None:
     index = len(result.data["lycees"])
     here: FieldPath = ("lycees", index)
@@ -261,6 +271,13 @@ def _add_row(
     if len(row) > len(header):  # its cells are shifted: nothing in it can be read
         rule = t("rule.csv_extra_cells", count=len(row), columns=len(header))
         result.problems.append(ScenarioError(path, "", rule, line))
+        del result.lines[here]
+        return
+    broken = next((i for i, cell in enumerate(row) if "\n" in cell), None)
+    if broken is not None and len(row) < len(header):
+        # a quote never closed: the rest of the file fell into that cell
+        problem = ScenarioError(path, header[broken].strip(), t("rule.csv_open_quote"), start)
+        result.problems.append(problem)
         del result.lines[here]
         return
     for column, key, cell in zip(header, keys, row, strict=False):
