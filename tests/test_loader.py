@@ -424,3 +424,10 @@ def test_more_departures_than_students_are_refused(tmp_path: Path) -> None:
     )
     [error] = errors_of(write(tmp_path, "d.yaml", f"extends: nominal.yaml\nreality:\n{changes}"))
     assert "1500 départs en cours d'année pour 1200 élèves" in error.rule
+
+
+def test_a_yaml_merge_key_is_named(tmp_path: Path) -> None:
+    """« <<: *base » was told as « étiquette YAML (!…) non permise », naming nothing written."""
+    path = write(tmp_path, "m.yaml", "x: &b {a: 1}\noperations:\n  transferts:\n    <<: *b\n")
+    [error] = errors_of(path)
+    assert error.line == 4 and "la fusion YAML « <<: » n'est pas prise en charge" in error.rule

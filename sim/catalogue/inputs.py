@@ -82,6 +82,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "guillemet, crochet ou accolade non refermé",
         "en": "quote, bracket or brace not closed",
     },
+    "rule.yaml_merge": {
+        "fr": "la fusion YAML « <<: » n'est pas prise en charge : écrivez les clés, ou mettez "
+        "ce qui est commun dans un scénario que celui-ci étend (extends)",
+        "en": "YAML merge '<<:' is not supported: write the keys, or put what is shared in a "
+        "scenario this one extends (extends)",
+    },
     "rule.yaml_tag": {
         "fr": "étiquette YAML (!…) non permise",
         "en": "YAML tag (!…) not allowed",
@@ -589,6 +595,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "file busy (a running program uses it)",
     },
     "oserror.36": {"fr": "nom de fichier trop long", "en": "file name too long"},
+    "oserror.27": {
+        "fr": "fichier trop gros pour ce disque ou ce compte",
+        "en": "file too large for this disk or account",
+    },
+    "oserror.122": {"fr": "quota du compte dépassé", "en": "the account's quota is exceeded"},
+    "oserror.5": {"fr": "erreur d'entrée-sortie du disque", "en": "disk input/output error"},
     "oserror.39": {"fr": "dossier non vide", "en": "folder not empty"},
     "oserror.40": {"fr": "trop de liens symboliques", "en": "too many symbolic links"},
     "oserror.18": {

@@ -233,6 +233,8 @@ def _yaml_error(exc: yaml.MarkedYAMLError, source: str) -> ReadingError:
     if mark is not None and source[mark.index : mark.index + 1] == "\t":
         return ReadingError(t("rule.yaml", line=where, problem=t("rule.yaml_tab")), line)
     text = f"{exc.context or ''} {exc.problem or ''}"
+    if "tag:yaml.org,2002:merge" in text:  # « <<: *base »: the tag the message names
+        return ReadingError(t("rule.yaml", line=where, problem=t("rule.yaml_merge")), line)
     for gist, key in _PROBLEMS:
         if gist in text:
             return ReadingError(t("rule.yaml", line=where, problem=t(key)), line)
