@@ -950,3 +950,16 @@ def test_a_same_day_siecle_export_does_not_carry_that_days_arrivals(tmp_path: Pa
     assert plan.feasible and plan.verified
     for op in (Operation.EXPORT_SIECLE_EDT, Operation.EXPORT_LIENS_SIECLE):
         assert [loaded.calendar.at(v) for v in plan.added[op]] == [dt.datetime(2026, 9, 23, 10)]
+
+
+def test_a_forgotten_export_is_added_after_the_last_enrolments() -> None:
+    """export-siecle-edt-oublie, target Thu 10/09: the last students come on Fri 28/08 14:00
+    and are never brought earlier; the forgotten SIECLE → EDT export, added at that very
+    minute, would show SIECLE as the night before left it, without them. It is tried on the
+    next working day too (Mon 31/08), and the target is met (a review found it infeasible)."""
+    scenario = load_scenario(SCENARIOS / "export-siecle-edt-oublie.yaml")
+    plan = make_plan(scenario, dt.date(2026, 9, 10))
+    assert plan.feasible and plan.verified
+    assert plan.forgotten == [Operation.EXPORT_SIECLE_EDT]
+    added = [scenario.calendar.at(v) for v in plan.proposed[Operation.EXPORT_SIECLE_EDT]]
+    assert all(a >= dt.datetime(2026, 8, 31) for a in added)

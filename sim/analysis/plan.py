@@ -616,21 +616,28 @@ def make_plan(
             # each after the last occurrence of what it depends on, so that it carries
             # everything they bring (the passes then move it)
             source = best_added if best_added is not None else every
-            with_left_out: Calendar = {**source}
-            for op in left_out:
-                before = [
-                    planner.instant(v) for p in PREDECESSORS[op] for v in with_left_out.get(p, [])
-                ]
-                with_left_out[op] = [
-                    max(
+            widened = [op for op in SEED_ORDER if op in movable or op in left_out]
+            # at the very instant of the last of them, else the next working day: an export
+            # of SIECLE shows what was typed up to the night before (the enrolments, which
+            # come no earlier, would not be in it)
+            for days in (0, 1):
+                with_left_out: Calendar = {**source}
+                for op in left_out:
+                    before = [
+                        planner.instant(v)
+                        for p in PREDECESSORS[op]
+                        for v in with_left_out.get(p, [])
+                    ]
+                    first = max(
                         before,
                         default=dt.datetime.combine(
                             scenario.calendar.start, scenario.calendar.operation_time
                         ),
                     )
-                ]
-            widened = [op for op in SEED_ORDER if op in movable or op in left_out]
-            found, best_left_out = _reach(planner, with_left_out, widened)
+                    with_left_out[op] = [planner.staff.add_working_days(first, days)]
+                found, best_left_out = _reach(planner, with_left_out, widened)
+                if found is not None:
+                    break
             if found is not None or planner.last(best_left_out) < planner.last(best):
                 best = best_left_out
                 planned.update({op: [] for op in left_out})
