@@ -57,6 +57,26 @@ def test_the_variable_in_a_subprocess_and_its_default() -> None:
     assert "cohérent à partir du ven. 04/09/2026 08:00" in french.stdout
 
 
+@pytest.mark.parametrize(
+    ("variable", "args", "expected"),
+    [
+        ("en", ["--lang", "fr", "validate", NOMINAL], "scénario valide"),
+        ("en", ["validate", NOMINAL, "--lang", "fr"], "scénario valide"),
+        ("de", ["--lang", "en", "validate", NOMINAL], "valid scenario"),
+        ("de", ["validate", NOMINAL, "--lang", "en"], "valid scenario"),
+        ("en", ["validate", NOMINAL], "valid scenario"),
+    ],
+)
+def test_a_lang_on_the_line_wins_over_the_variable_wherever_it_is(
+    variable: str, args: list[str], expected: str
+) -> None:
+    """A review found the variable winning over a --lang given before the command, and an
+    unknown variable refused though --lang named a language."""
+    result = runner.invoke(app, args, env={"RENTREE_SIM_LANG": variable})
+    assert result.exit_code == 0, result.output
+    assert expected in result.output
+
+
 def test_a_bad_language_variable_is_named() -> None:
     result = runner.invoke(app, ["validate", NOMINAL], env={"RENTREE_SIM_LANG": "de"})
     assert result.exit_code == 2
@@ -114,7 +134,7 @@ def test_help_names_what_to_type_in_french() -> None:
     assert "SCÉNARIO" in result.output
     assert "--seed" in result.output and "ENTIER" in result.output
     assert "--out" in result.output and "DOSSIER" in result.output
-    assert "[variable : RENTREE_SIM_LANG]" in result.output
+    assert "(sinon la variable RENTREE_SIM_LANG)" in " ".join(result.output.split())
 
 
 # --- French words where a user types -------------------------------------------------------

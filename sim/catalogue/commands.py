@@ -39,7 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "graine (remplace celle du scénario)",
         "en": "seed (overrides the scenario's)",
     },
-    "cli.opt_lang": {"fr": "langue des messages : fr ou en", "en": "message language: fr or en"},
+    "cli.opt_lang": {
+        "fr": "langue des messages : fr ou en (sinon la variable RENTREE_SIM_LANG)",
+        "en": "message language: fr or en (else the variable RENTREE_SIM_LANG)",
+    },
     "cli.bad_lang": {
         "fr": "langue inconnue « {lang} » (possibles : {allowed}) ; voir --lang et la variable {variable}",
         "en": "unknown language '{lang}' (possible: {allowed}); see --lang and the variable {variable}",

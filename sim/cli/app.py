@@ -99,10 +99,14 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-# Typer reads the environment variable when --lang is not given, so the documented
-# RENTREE_SIM_LANG reaches every command, whatever default each command declares.
+# The documented RENTREE_SIM_LANG is read by the command group (RootLangOption), before
+# the command: a --lang on the command line, before or after the command, wins over it.
 LANG_ENVVAR = "RENTREE_SIM_LANG"
 LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help=t("cli.opt_lang"), metavar="fr|en", show_default=False),
+]
+RootLangOption = Annotated[
     str | None,
     typer.Option(
         "--lang", help=t("cli.opt_lang"), envvar=LANG_ENVVAR, metavar="fr|en", show_default=False
@@ -124,17 +128,35 @@ VersionOption = Annotated[
 
 @app.callback()
 def _main(
-    help_: HelpOption = False, version_: VersionOption = False, lang: LangOption = None
+    ctx: typer.Context,
+    help_: HelpOption = False,
+    version_: VersionOption = False,
+    lang: RootLangOption = None,
 ) -> None:
     """Holds the translated --help and --version of the command group, and a --lang given
-    before the command (``rentree-sim --lang en run …``)."""
+    before the command (``rentree-sim --lang en run …``) or the variable."""
+    global _line_language
+    source = ctx.get_parameter_source("lang")  # (Typer's own copy of click's enum)
+    _line_language = lang is not None and source is not None and source.name == "COMMANDLINE"
+    if lang is not None and not _line_language:
+        # from the variable: the command tells an unknown one, unless its --lang replaces it
+        if language_code(lang) in LANGUAGES:
+            set_language(language_code(lang))
+        return
     use_language(lang)
 
 
+_line_language = False  # a --lang given before the command: the variable is not read
+
+
 def use_language(lang: str | None) -> None:
-    """Speak ``lang`` from now on (None: the language already chosen)."""
+    """Speak ``lang`` from now on (None: the language already chosen, the variable's if it
+    names one: an unknown one is told here)."""
     if lang is None:
-        return
+        asked = os.environ.get(LANG_ENVVAR, "")
+        if _line_language or not asked or language_code(asked) in LANGUAGES:
+            return
+        lang = asked
     lang = language_code(lang)
     if lang not in LANGUAGES:
         # in every language: the one asked for is not known
