@@ -383,6 +383,16 @@ def test_a_decimal_comma_between_braces_and_a_missing_colon_are_named(tmp_path: 
     )
     [error] = errors_of(comma)
     assert error.line == 3 and error.rule.endswith("« 0,7 » : une virgule décimale ? Écrivez 0.7")
+    # as written, not as YAML reads the part (« 05 » is 5 to it, « 08 » a text)
+    small = write(
+        tmp_path, "c5.yaml", "extends: nominal.yaml\noperations:\n  transferts: {share: 0,05}\n"
+    )
+    [error] = errors_of(small)
+    assert error.rule.endswith("« 0,05 » : une virgule décimale ? Écrivez 0.05")
+    eight = write(
+        tmp_path, "c8.yaml", "extends: nominal.yaml\noperations:\n  transferts: {share: 0,08}\n"
+    )
+    assert any("virgule décimale devant « 08 »" in e.rule for e in errors_of(eight))
     colon = write(
         tmp_path,
         "d.yaml",

@@ -560,6 +560,10 @@ def test_a_blocking_finding_the_forecast_does_not_see_withholds_right(tmp_path: 
     assert any("(voir l'avertissement plus haut)" in x for x in lines)
     found = prediction_json(prediction)
     assert found["bloquants_hors_prevision"] == ["service_incomplet"]
+    # not « already right » in the data either: the dates hold for the rest only
+    for target in ("ent", "gar"):
+        future = found["sans_rien_refaire"][target]
+        assert future["pour_le_reste"] and not future["deja_juste"]
 
 
 def test_the_library_refuses_a_day_the_forecast_cannot_speak_of(tmp_path: Path) -> None:

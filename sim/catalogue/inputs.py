@@ -124,6 +124,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "un nom tient sur une ligne : pas de retour à la ligne",
         "en": "a name fits on one line: no line break",
     },
+    "rule.digits_key": {
+        "fr": " ; une virgule décimale devant « {part} » ? Entre accolades, une virgule sépare "
+        "deux clés : écrivez le nombre avec un point (0.{part})",
+        "en": "; a decimal comma before '{part}'? Within braces, a comma separates two keys: "
+        "write the number with a point (0.{part})",
+    },
     "rule.key_after_decimal_comma": {
         "fr": " ; « {whole},{part} » : une virgule décimale ? Écrivez {whole}.{part}",
         "en": "; '{whole},{part}': a decimal comma? Write {whole}.{part}",

@@ -157,7 +157,11 @@ def _already(prediction: Prediction, when: datetime) -> bool:
 
 
 def prediction_json(prediction: Prediction) -> dict[str, Any]:
-    def future(run: LyceeRun) -> dict[str, Any]:
+    blocked = bool(_blocking_unseen(prediction))
+
+    def future(run: LyceeRun, held: bool = False) -> dict[str, Any]:
+        """``held``: a blocking finding the forecast does not see keeps both targets wrong,
+        whatever its dates (they hold for the rest, « pour_le_reste »)."""
         found = {}
         for target in Target:
             outcome = run.targets[target]
@@ -166,7 +170,8 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
                 "juste_hors_partants_a_partir_du": when.isoformat(timespec="minutes")
                 if when
                 else None,
-                "deja_juste": when is not None and _already(prediction, when),
+                "deja_juste": when is not None and _already(prediction, when) and not held,
+                "pour_le_reste": held,
                 "etape": str(outcome.operation) if outcome.operation else None,
             }
         return found
@@ -182,7 +187,7 @@ def prediction_json(prediction: Prediction) -> dict[str, Any]:
         "etat_des_fichiers_mis_le": prediction.observed_at.isoformat(timespec="minutes")
         if prediction.observed_at
         else None,
-        "sans_rien_refaire": future(prediction.as_it_stands),
+        "sans_rien_refaire": future(prediction.as_it_stands, held=blocked),
         "operations_a_refaire": [
             {"operation": op.value, "le": at.isoformat(timespec="minutes")}
             for op, at in prediction.redone

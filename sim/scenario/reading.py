@@ -280,16 +280,18 @@ class _ScenarioLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         seen: dict[str, int] = {}
-        previous: Any = None
+        previous: Any = None  # the value node before this key
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 rule = t("rule.key_not_text")
-                if _split_decimal(node, previous, key):
-                    rule += t("rule.key_after_decimal_comma", whole=previous, part=key)
+                if _split_decimal(node, previous, key_node):
+                    # as written: « 0,05 » reads 0 then 5, the hint must say 0.05
+                    whole, part = previous.value, key_node.value
+                    rule += t("rule.key_after_decimal_comma", whole=whole, part=part)
                 raise ReadingError(rule, line)
-            previous = self.construct_object(value_node, deep=True)
+            previous = value_node
             if key in seen:
                 raise ReadingError(
                     t("rule.duplicate_key", name=key, first=seen[key], second=line), line
@@ -300,10 +302,18 @@ class _ScenarioLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 
 def _split_decimal(node: Any, previous: Any, key: Any) -> bool:
-    """``{share: 0,7}``: between braces, a number after a number reads as a decimal comma
-    (YAML took « 7 » for a key)."""
-    numbers = (int, float)
-    return bool(node.flow_style) and isinstance(previous, numbers) and isinstance(key, numbers)
+    """``{share: 0,7}``: between braces, digits after a number read as a decimal comma (YAML
+    took « 7 » for a key)."""
+    return (
+        bool(node.flow_style)
+        and isinstance(previous, yaml.ScalarNode)
+        and isinstance(key, yaml.ScalarNode)
+        and _DIGITS_ONLY.fullmatch(previous.value) is not None
+        and _DIGITS_ONLY.fullmatch(key.value) is not None
+    )
+
+
+_DIGITS_ONLY = re.compile(r"[+-]?\d+")
 
 
 _ScenarioLoader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)

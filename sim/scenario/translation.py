@@ -180,6 +180,8 @@ def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
         rule = t("rule.unknown_key", name=name)
     if _DURATION_TAIL.match(name):  # « {delay: 1,5h} »: the comma ends a value, « 5h » a key
         return rule + t("rule.decimal_comma_in_mapping")
+    if name.isdigit():  # « {share: 0,08} »: YAML reads 0, then a key « 08 »
+        return rule + t("rule.digits_key", part=name)
     before, brace, _ = name.partition("{")
     if brace and before.strip() in known:  # « export_liens_siecle {date: … } », no colon
         return rule + t("rule.missing_colon", name=before.strip())
