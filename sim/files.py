@@ -65,13 +65,16 @@ def _checked_output_file(path: Path, allowed: tuple[str, ...]) -> Path:
     return target
 
 
-def check_not_input(path: Path, inputs: Iterable[Path | str | None]) -> None:
-    """Refuse to write ``path`` over one of the files the command reads."""
+def check_not_input(
+    path: Path, inputs: Iterable[Path | str | None], rule: str = "output.is_input"
+) -> None:
+    """Refuse to write ``path`` over one of the files the command reads (``rule``: the
+    catalogue's reason, naming the ``source``)."""
     if not os.path.lexists(path):
         return
     for source in inputs:
         if source is not None and os.path.exists(source) and os.path.samefile(source, path):
-            raise _refuse(path, "output.is_input", source=source)
+            raise _refuse(path, rule, source=source)
 
 
 def _refuse_dangling(path: Path) -> None:

@@ -555,7 +555,7 @@ def test_a_blocking_finding_the_forecast_does_not_see_withholds_right(tmp_path: 
     assert Rule.SERVICE_INCOMPLETE in prediction.unseen
     lines = prediction_lines(prediction)
     line = next(x for x in lines if "si rien n'est refait" in x)
-    assert "l'ENT et le GAR restent faux tant que « services dont" in line
+    assert "l'ENT et le GAR restent faux tant que le constat « services dont" in line
     assert "n'est pas corrigé ; pour le reste : ENT déjà juste" in line
     assert any("(voir l'avertissement plus haut)" in x for x in lines)
     found = prediction_json(prediction)

@@ -390,23 +390,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "explain.not_run": {
         "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when} (dernier passage : {last})",
-        "en": "'{step}' has not happened since it reached {system} on {when} (last run: {last})",
+        "en": "'{step}' has not happened since the fact reached {system} on {when} (last run: {last})",
     },
     "explain.down": {
         "fr": "« {step} » n'a pas tourné depuis son arrivée dans {system} le {when} : en panne lors de ses {count} passages prévus (du {first} au {latest})",
-        "en": "'{step}' has not run since it reached {system} on {when}: down for all {count} runs scheduled since (from {first} to {latest})",
+        "en": "'{step}' has not run since the fact reached {system} on {when}: down for all {count} runs scheduled since (from {first} to {latest})",
     },
     "explain.down_once": {
         "fr": "« {step} » n'a pas tourné depuis son arrivée dans {system} le {when} : en panne lors de son passage prévu le {first}",
-        "en": "'{step}' has not run since it reached {system} on {when}: down for its scheduled run on {first}",
+        "en": "'{step}' has not run since the fact reached {system} on {when}: down for its scheduled run on {first}",
     },
     "explain.not_yet": {
         "fr": "« {step} » n'a pas encore eu lieu depuis son arrivée dans {system} le {when} : prochain passage le {next}",
-        "en": "'{step}' has not run yet since it reached {system} on {when}: next run on {next}",
+        "en": "'{step}' has not run yet since the fact reached {system} on {when}: next run on {next}",
     },
     "explain.never_run": {
         "fr": "« {step} » n'a pas eu lieu depuis son arrivée dans {system} le {when}, ni avant : jamais fait",
-        "en": "'{step}' has not happened since it reached {system} on {when}, nor before: never done",
+        "en": "'{step}' has not happened since the fact reached {system} on {when}, nor before: never done",
     },
     "explain.on": {"fr": "le {when}", "en": "on {when}"},
     "explain.at_start": {"fr": "dès le début de la fenêtre", "en": "from the window's start"},

@@ -849,14 +849,14 @@ MESSAGES.update(
             "en": "GAR already right since {when}, as far as the forecast sees",
         },
         "prediction.blocked": {
-            "fr": "l'ENT et le GAR restent faux tant que {findings} ne sont pas corrigés ; pour "
-            "le reste : {dates}",
-            "fr_one": "l'ENT et le GAR restent faux tant que {findings} n'est pas corrigé ; pour "
-            "le reste : {dates}",
-            "en": "the ENT and GAR stay wrong as long as {findings} are not corrected; for the "
-            "rest: {dates}",
-            "en_one": "the ENT and GAR stay wrong as long as {findings} is not corrected; for "
-            "the rest: {dates}",
+            "fr": "l'ENT et le GAR restent faux tant que les constats {findings} ne sont pas "
+            "corrigés ; pour le reste : {dates}",
+            "fr_one": "l'ENT et le GAR restent faux tant que le constat {findings} n'est pas "
+            "corrigé ; pour le reste : {dates}",
+            "en": "the ENT and GAR stay wrong as long as the findings {findings} are not "
+            "corrected; for the rest: {dates}",
+            "en_one": "the ENT and GAR stay wrong as long as the finding {findings} is not "
+            "corrected; for the rest: {dates}",
         },
         "prediction.scenario_name": {
             "fr": "Prévision pour l'UAI {uai} (calendrier « {calendar} »)",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +36,7 @@ from sim.domain import Category
 from sim.engine.simulation import SimulationResult, simulate
 from sim.errors import OutputError, RentreeSimError, UsageError
 from sim.files import (
+    check_not_input,
     check_output_file,
     check_output_folder,
     write_atomically,
@@ -370,11 +370,7 @@ def plan(
 def _check_plan_destination(write: Path, scenario: str) -> None:
     """The written plan extends the scenario: it may replace none of the files it reads."""
     try:
-        target = check_output_file(write, (".yaml", ".yml"))
-        for source in (Path(scenario).resolve(), *extends_chain(scenario)):
-            if os.path.lexists(target) and os.path.samefile(source, target):
-                raise OutputError(
-                    t("error.output", path=write, reason=t("output.same_as_input", source=source))
-                )
+        check_output_file(write, (".yaml", ".yml"))
+        check_not_input(write, [scenario, *extends_chain(scenario)], "output.same_as_input")
     except RentreeSimError as error:
         raise fail(error) from None
