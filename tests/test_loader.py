@@ -423,6 +423,9 @@ def test_a_name_with_a_line_break_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "nl.yaml", 'extends: nominal.yaml\nname: "X\\nY"\n')
     [error] = errors_of(path)
     assert error.field == "name" and "pas de retour à la ligne" in error.rule
+    blank = write(tmp_path, "blank.yaml", 'extends: nominal.yaml\nname: "   "\n')
+    [error] = errors_of(blank)
+    assert error.field == "name" and "que d'espaces" in error.rule
 
 
 def test_more_departures_than_students_are_refused(tmp_path: Path) -> None:

@@ -121,8 +121,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " — a ':' is missing after '{name}' ('{name}: {{…}}')",
     },
     "rule.one_line": {
-        "fr": "un nom tient sur une ligne : pas de retour à la ligne",
-        "en": "a name fits on one line: no line break",
+        "fr": "un nom tient sur une ligne : pas de retour à la ligne ni de tabulation",
+        "en": "a name fits on one line: no line break nor tab",
+    },
+    "rule.blank_name": {
+        "fr": "un nom ne peut pas être fait que d'espaces",
+        "en": "a name cannot be spaces only",
     },
     "rule.digits_key": {
         "fr": " ; une virgule décimale devant « {part} » ? Entre accolades, une virgule sépare "

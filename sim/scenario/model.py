@@ -64,9 +64,12 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
 def _one_line(value: str) -> str:
-    """A name: plain text on one line (a line break forges lines in tables and agendas)."""
-    if "\n" in value or "\r" in value:
+    """A name: plain text on one line (a line break forges lines in tables and agendas, a
+    tab shifts their columns), not blank."""
+    if "\n" in value or "\r" in value or "\t" in value:
         raise ValueError(t("rule.one_line"))
+    if not value.strip():
+        raise ValueError(t("rule.blank_name"))
     return _plain_text(value)
 
 
