@@ -263,8 +263,8 @@ class Planner:
             arrivals = self._arrivals(op, len(fixed[op]))
             moved = []
             for index, value in enumerate(sorted(fixed[op], key=self.instant)):
-                if arrivals and self.instant(value) < arrivals[min(index, len(arrivals) - 1)]:
-                    value = arrivals[min(index, len(arrivals) - 1)]
+                if arrivals and self.instant(value) < arrivals[index]:
+                    value = arrivals[index]  # as many rounds as written: one each
                 if upper is not None and day_of(value) > upper:
                     last = self.staff.add_working_days(upper + dt.timedelta(days=1), -1)
                     value = dt.datetime.combine(day_of(last), self.instant(value).time())
