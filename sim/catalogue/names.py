@@ -227,6 +227,40 @@ SNAPSHOT_WORDS: dict[str, str] = {
 SNAPSHOTS: list[str] = ["previous_night", "live", "veille", "en_direct"]
 
 
+# the format's keys are English: the French words a user writes for the commonest ones,
+# folded (an unknown key written so is told the key it stands for)
+KEY_WORDS: dict[str, str] = {
+    "nom": "name",
+    "type": "kind",
+    "eleves": "students",
+    "effectif": "students",
+    "enseignants": "teachers",
+    "professeurs": "teachers",
+    "graine": "seed",
+    "classes": "divisions",
+    "lycees": "lycees",
+    "etablissements": "lycees",
+    "etablissement": "etablissement",
+    "calendrier": "calendar",
+    "operations": "operations",
+    "traitements": "channels",
+    "realite": "reality",
+    "debut": "start",
+    "fin": "end",
+    "rentree": "rentree",
+    "part": "share",
+    "parts": "share",
+    "retard": "lateness",
+    "pannes": "outages",
+    "heure": "at",
+    "jours": "days",
+    "delai": "delay",
+    "oubliee": "missing",
+    "manquante": "missing",
+    "echeance": "by",
+}
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, one ``_`` for any run of other characters."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -237,7 +237,8 @@ def main() -> None:
     mistakes and bad input exit 2, anything unexpected exits 1 with a hint to report it."""
     words = sys.argv[1:]
     before = language()
-    _language_asked(words)
+    # set before parsing: a mistake the parser finds is told in the language asked for
+    language_from_arguments(words)
     try:
         _run(words)
     finally:
@@ -278,12 +279,6 @@ def _run(words: list[str]) -> None:
             typer.echo(usage_text(error), err=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
-
-
-def _language_asked(words: list[str]) -> None:
-    """``--lang en`` set before parsing: a mistake the parser finds is told in the language
-    asked for (each command sets it again once parsed)."""
-    language_from_arguments(words)
 
 
 def _silence_stdout() -> None:

@@ -11,13 +11,13 @@ import difflib
 import re
 import types
 import typing
-import unicodedata
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from sim.catalogue.names import KEY_WORDS, fold
 from sim.domain import Channel, Operation
 from sim.errors import ScenarioError
 from sim.i18n import language, t
@@ -185,53 +185,11 @@ def _unknown_key(field: FieldPath, root: type[BaseModel] = Scenario) -> str:
     before, brace, _ = name.partition("{")
     if brace and before.strip() in known:  # « export_liens_siecle {date: … } », no colon
         return rule + t("rule.missing_colon", name=before.strip())
-    french = _FRENCH_KEYS.get(_folded(name))
+    french = KEY_WORDS.get(fold(name))
     if french in known:  # « nom: » for « name: », as a French office would write it
         return rule + t("rule.did_you_mean", name=french)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return rule + (t("rule.did_you_mean", name=close[0]) if close else "")
-
-
-# the format's keys are English: the French words a user writes for the commonest ones
-_FRENCH_KEYS = {
-    "nom": "name",
-    "type": "kind",
-    "eleves": "students",
-    "effectif": "students",
-    "enseignants": "teachers",
-    "professeurs": "teachers",
-    "graine": "seed",
-    "classes": "divisions",
-    "lycees": "lycees",
-    "etablissements": "lycees",
-    "etablissement": "etablissement",
-    "calendrier": "calendar",
-    "operations": "operations",
-    "traitements": "channels",
-    "realite": "reality",
-    "debut": "start",
-    "fin": "end",
-    "rentree": "rentree",
-    "part": "share",
-    "parts": "share",
-    "retard": "lateness",
-    "pannes": "outages",
-    "heure": "at",
-    "jours": "days",
-    "delai": "delay",
-    "oubliee": "missing",
-    "manquante": "missing",
-    "echeance": "by",
-}
-
-
-def _folded(word: str) -> str:
-    """``word`` in lower case without accents (« Élèves » → « eleves »)."""
-    return "".join(
-        c
-        for c in unicodedata.normalize("NFKD", word.strip().lower())
-        if not unicodedata.combining(c)
-    )
 
 
 _DURATION_TAIL = re.compile(r"^\d+\s*(min|h|j|d)$", re.IGNORECASE)
