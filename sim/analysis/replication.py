@@ -30,6 +30,7 @@ from sim.chain import PREDECESSORS, SEED_ORDER, build_graph
 from sim.domain import PLATFORM_OPERATIONS, Category, Channel, Operation, Target
 from sim.engine.lazy import simulate_fast
 from sim.engine.memo import Memo
+from sim.engine.replay import simulate_replay
 from sim.engine.simulation import (
     SimulationResult,
     build_truth,
@@ -408,7 +409,7 @@ def as_written(scenario: Scenario) -> Replication:
 def _run(scenario: Scenario, truth: Truth, clock: Clock, memo: Memo | None) -> SimulationResult:
     if memo is None:
         return simulate(scenario, truth=truth, clock=clock)
-    return simulate_fast(scenario, truth=truth, clock=clock, memo=memo, summary=True)[0]
+    return simulate_replay(scenario, truth, clock, memo)[0]
 
 
 def draw(

@@ -30,7 +30,7 @@ from sim.domain import (
 )
 from sim.engine.model import ChainModel, resume_instants
 from sim.scenario.model import ChannelSpec, ExtractionSpec, PreDeleteSpec, StsToSiecleSpec
-from sim.truth.facts import BoolArray
+from sim.truth.facts import BoolArray, FloatArray
 
 Process = Generator[simpy.Event, Any, None]
 State = dict[Category, BoolArray]
@@ -218,7 +218,10 @@ class StsToSiecleScheduled(ScheduledChannel):
 
     def batch(self, cause: int, minute: float) -> None:
         structure = self.sts.snapshot(STRUCTURE_CATEGORIES)
-        self.runner.deliver(lambda: self.model.copy_structure_to_siecle(structure, cause))
+        self.runner.deliver(lambda: self.land(structure, cause))
+
+    def land(self, structure: State, cause: int) -> None:
+        self.model.copy_structure_to_siecle(structure, cause)
 
 
 class StsToSiecleContinuous:
@@ -249,13 +252,13 @@ class StsToSiecleContinuous:
             return
         self.seen = now
         cause = self.model.log(self.channel, "batch", "run")
+        self.runner.deliver(lambda: self.land(diff, cause))
 
-        def apply() -> None:
-            siecle = self.siecle.snapshot(STRUCTURE_CATEGORIES)
-            state = memo.call("sts_applied", _applied, (siecle, *diff))
-            self.model.copy_structure_to_siecle(state, cause)
-
-        self.runner.deliver(apply)
+    def land(self, diff: tuple[State, ...], cause: int) -> None:
+        """What STS-WEB added and removed, applied to SIECLE as it is now."""
+        siecle = self.siecle.snapshot(STRUCTURE_CATEGORIES)
+        state = self.model.memo.call("sts_applied", _applied, (siecle, *diff))
+        self.model.copy_structure_to_siecle(state, cause)
 
     def process(self) -> Process:
         while True:
@@ -292,13 +295,11 @@ class ActivationLiens(ScheduledChannel):
 
     def batch(self, cause: int, minute: float) -> None:
         links = self.pending[Category.STUDENT_GROUP]
-        model = self.model
+        self.runner.deliver(lambda: self.land(links, cause))
 
-        def apply() -> None:
-            model.know.siecle_activated = links
-            model.refresh_siecle(cause)
-
-        self.runner.deliver(apply)
+    def land(self, links: BoolArray, cause: int) -> None:
+        self.model.know.siecle_activated = links
+        self.model.refresh_siecle(cause)
 
 
 class ExtractionAaf(ScheduledChannel):
@@ -362,12 +363,11 @@ class ExtractionAaf(ScheduledChannel):
             self._last = (inputs, state)
         if full:
             model.log(Channel.EXTRACTION_AAF, "batch", "full", cause=cause)
+        self.runner.deliver(lambda: self.land(state, full, cause))
 
-        def apply() -> None:
-            self.aaf.update(state, cause)
-            model.aaf_full_pending = model.aaf_full_pending or full
-
-        self.runner.deliver(apply)
+    def land(self, state: State, full: bool, cause: int) -> None:
+        self.aaf.update(state, cause)
+        self.model.aaf_full_pending = self.model.aaf_full_pending or full
 
 
 class ImportEnt(ScheduledChannel):
@@ -409,14 +409,10 @@ class ImportEnt(ScheduledChannel):
             files, self.ent.snapshot(), departed.snapshot(), pending.snapshot(), full
         )
         state, marks = found["state"], found["marks"]
+        if model.removes_at_every_import:
+            apply_stamps(model.stamps, import_stamps(found), minute)  # the run, not its end
         for c in USER_CATEGORIES:
             if model.removes_at_every_import:
-                if found["gone_count", c]:
-                    model.disappeared_at[c][found["gone", c]] = minute  # the run, not its end
-                if found["back_count", c]:
-                    model.disappeared_at[c][found["back", c]] = np.nan
-                if found["returning_count", c]:
-                    model.deletion_due[c][found["returning", c]] = np.nan
                 pending.set(c, found["pending", c], cause)
                 model.apply_rule(
                     Channel.IMPORT_ENT,
@@ -462,16 +458,15 @@ class ImportEdtEnt(ScheduledChannel):
         return (self.edt.version, self.ent.version)
 
     def batch(self, cause: int, minute: float) -> None:
-        file = self.edt.snapshot((Category.GROUPS, Category.STUDENT_GROUP, Category.SERVICES))
+        file = self.edt.snapshot(TIMETABLE_FILE)
+        self.runner.deliver(lambda: self.land(file, cause))
+
+    def land(self, file: State, cause: int) -> None:
         model = self.model
-        self.runner.deliver(
-            lambda: self.ent.update(
-                model.ent_state_after_timetable(
-                    file, self.ent.snapshot(), model.departed[Store.ENT].snapshot()
-                ),
-                cause,
-            )
+        state = model.ent_state_after_timetable(
+            file, self.ent.snapshot(), model.departed[Store.ENT].snapshot()
         )
+        self.ent.update(state, cause)
 
 
 class ExportGar(ScheduledChannel):
@@ -535,36 +530,19 @@ class PreDelete:
         return (self.departed.version, self.pending.version)
 
     def due(self, minute: float) -> tuple[State, State]:
-        model, now = self.model, round(minute)
-        with np.errstate(invalid="ignore"):
-            eligible = {
-                c: self.departed[c] & (now - np.round(model.disappeared_at[c]) >= self.after)
-                for c in USER_CATEGORIES
-            }
-            deleted = {
-                c: self.pending[c] & (np.round(model.deletion_due[c]) <= now)
-                for c in USER_CATEGORIES
-            }
-        return eligible, deleted
+        return users_due(
+            self.departed.present, self.pending.present, self.model.stamps, self.after, minute
+        )
 
     def first_due_minute(self) -> float:
         """The first minute anything falls due. The marks' times change only with the
         marks: recomputed when they change, not every night."""
         key = (self.departed.version, self.pending.version)
         if self._first_due is None or self._first_due[0] != key:
-            found = [np.inf]
-            model = self.model
-            for c in USER_CATEGORIES:
-                for times, marked, offset in (
-                    (model.disappeared_at[c], self.departed[c], self.after),
-                    (model.deletion_due[c], self.pending[c], 0.0),
-                ):
-                    # the earliest time of a marked user (fmin passes over the unset ones);
-                    # rounding the earliest is the earliest rounded, rounding being monotone
-                    first = np.fmin.reduce(times, where=marked, initial=np.inf)
-                    if first < np.inf:
-                        found.append(float(np.round(first)) + offset)
-            self._first_due = (key, min(found))
+            found = first_due(
+                self.departed.present, self.pending.present, self.model.stamps, self.after
+            )
+            self._first_due = (key, found)
         return self._first_due[1]
 
     def night(self, minute: float) -> str:
@@ -594,9 +572,9 @@ class PreDelete:
                     count=int(np.count_nonzero(users[c])),
                     cause=cause,
                 )
-            model.disappeared_at[c][eligible[c]] = np.nan
-            model.deletion_due[c][eligible[c]] = model.env.now + self.delete_after
-            model.deletion_due[c][deleted[c]] = np.nan
+        apply_stamps(
+            model.stamps, pre_delete_stamps(eligible, deleted, self.delete_after), model.env.now
+        )
         self.ent.update(model.without_users(self.ent.snapshot(), eligible), cause)
         self.departed.update({c: self.departed[c] & ~eligible[c] for c in USER_CATEGORIES}, cause)
         self.pending.update(
@@ -611,6 +589,76 @@ class PreDelete:
 
 
 ChannelProcess = ScheduledChannel | StsToSiecleContinuous | PreDelete
+
+# what a departed user's account is stamped with (ChainModel.stamps): when it disappeared
+# from the AAF, and when its pre-deletion falls due (NaN: not stamped)
+Stamps = tuple[dict[Category, FloatArray], dict[Category, FloatArray]]
+# a stamp written on some users: (0 the disappearance, 1 the deletion; category; users;
+# the stamp as an offset from the minute it is applied at, None for NaN)
+StampWrite = tuple[int, Category, BoolArray, float | None]
+TIMETABLE_FILE = (Category.GROUPS, Category.STUDENT_GROUP, Category.SERVICES)
+
+
+def import_stamps(found: dict[object, Any]) -> tuple[StampWrite, ...]:
+    """The stamps an ENT import writes (``found``: its outcome), when it removes absent
+    users at every import: the users gone stamped with the run's minute, those back or
+    returning unstamped."""
+    writes: list[StampWrite] = []
+    for c in USER_CATEGORIES:
+        if found["gone_count", c]:
+            writes.append((0, c, found["gone", c], 0.0))
+        if found["back_count", c]:
+            writes.append((0, c, found["back", c], None))
+        if found["returning_count", c]:
+            writes.append((1, c, found["returning", c], None))
+    return tuple(writes)
+
+
+def pre_delete_stamps(
+    eligible: State, deleted: State, delete_after: float
+) -> tuple[StampWrite, ...]:
+    """The stamps a pre-delete writes: its users' deletion falls due ``delete_after`` after
+    it lands; the deleted accounts are unstamped."""
+    writes: list[StampWrite] = []
+    for c in USER_CATEGORIES:
+        writes += [(0, c, eligible[c], None), (1, c, eligible[c], delete_after)]
+        writes.append((1, c, deleted[c], None))
+    return tuple(writes)
+
+
+def apply_stamps(stamps: Stamps, writes: tuple[StampWrite, ...], minute: float) -> None:
+    for table, category, users, offset in writes:
+        stamps[table][category][users] = np.nan if offset is None else minute + offset
+
+
+def users_due(
+    departed: State, pending: State, stamps: Stamps, after: float, minute: float
+) -> tuple[State, State]:
+    """The departed users the pre-delete takes at ``minute``, and the accounts it deletes."""
+    disappeared_at, deletion_due = stamps
+    now = round(minute)
+    with np.errstate(invalid="ignore"):
+        eligible = {
+            c: departed[c] & (now - np.round(disappeared_at[c]) >= after) for c in USER_CATEGORIES
+        }
+        deleted = {c: pending[c] & (np.round(deletion_due[c]) <= now) for c in USER_CATEGORIES}
+    return eligible, deleted
+
+
+def first_due(departed: State, pending: State, stamps: Stamps, after: float) -> float:
+    """The first minute the pre-delete finds anything due (infinite: never)."""
+    found = [np.inf]
+    for c in USER_CATEGORIES:
+        for times, marked, offset in (
+            (stamps[0][c], departed[c], after),
+            (stamps[1][c], pending[c], 0.0),
+        ):
+            # the earliest time of a marked user (fmin passes over the unset ones); rounding
+            # the earliest is the earliest rounded, rounding being monotone
+            first = np.fmin.reduce(times, where=marked, initial=np.inf)
+            if first < np.inf:
+                found.append(float(np.round(first)) + offset)
+    return min(found)
 
 
 def channels_of(model: ChainModel) -> list[ChannelProcess]:

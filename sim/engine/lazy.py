@@ -31,9 +31,10 @@ from typing import Any
 
 from sim.calendar import Clock
 from sim.chain import build_graph
-from sim.domain import Channel, Operation, Store
+from sim.domain import Category, Channel, Operation, Store
 from sim.engine.channels import (
     ChannelProcess,
+    ChannelRunner,
     ExportGar,
     ExtractionAaf,
     PreDelete,
@@ -45,6 +46,7 @@ from sim.engine.channels import (
 from sim.engine.memo import Memo
 from sim.engine.model import ChainModel, resume_instants
 from sim.engine.simulation import Chain, SimulationResult, record_change, simulate
+from sim.results import History
 from sim.scenario.model import Scenario
 from sim.truth.model import Truth
 
@@ -299,24 +301,55 @@ def simulate_lazy(
 
 
 def _export_afterwards(env: LazyEnvironment, export: ExportGar, until: float) -> None:
-    """The GAR export's runs, worked out once the run is over from the ENT's histories
-    (summary mode): no step reads GAR, so its runs and landings move nothing else, and a
-    run's files are the ENT as it was then. As in SimPy, a run that is not down exports
-    when the ENT or its departed marks changed since the last export (the first one
-    always); what it sends lands after the delay (past an outage), a landing before the
-    run of its instant."""
-    runner, model, actor = export.runner, export.model, export.channel
+    """The GAR export's runs, worked out once the run is over (summary mode): see
+    :func:`export_runs`."""
+    model, actor = export.model, export.channel
+    env.acting = actor
+
+    def log(at: float, code: str) -> int:
+        env.now = at
+        return model.log(actor, "batch", code)
+
+    def files(ent: State, marks: State) -> tuple[State, State]:
+        return model.memo.by_identity(
+            "gar_files", (*ent.values(), *marks.values()), lambda: export.files(ent, marks)
+        )
+
+    def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
+        env.now = at
+        export.land(sent, sent_marks, cause)
+
+    export_runs(
+        export.runner, until, export.ent.history, export.ent_departed.history, log, files, land
+    )
+
+
+def export_runs(
+    runner: ChannelRunner,
+    until: float,
+    ent_history: dict[Category, History],
+    marks_history: dict[Category, History],
+    log: Callable[[float, str], int],
+    files: Callable[[State, State], tuple[State, State]],
+    land: Callable[[float, State, State, int], None],
+) -> None:
+    """The GAR export's runs from the ENT's histories: no step reads GAR, so its runs and
+    landings move nothing else, and a run's files are the ENT as it was then. As in SimPy,
+    a run that is not down exports when the ENT or its departed marks changed since the
+    last export (the first one always); what it sends lands after the delay (past an
+    outage), a landing before the run of its instant. ``log`` writes a run's record at its
+    instant, ``files`` gives what a run sends, ``land`` applies it."""
     minutes, instants = runner.run_times(), runner.run_instants()
     last = bisect.bisect_left(instants, until)  # the runs before the window's end
     down = runner.down_flags(minutes)
     # what the export reads as it starts, then each change of it in time order (a
     # history's first state is the start's; the number keeps each history's order)
-    ent = {c: h.states[0] for c, h in export.ent.history.items()}
-    marks = {c: h.states[0] for c, h in export.ent_departed.history.items()}
+    ent = {c: h.states[0] for c, h in ent_history.items()}
+    marks = {c: h.states[0] for c, h in marks_history.items()}
     order = itertools.count()
     changes = sorted(
         (minute, next(order), read, c, state)
-        for read, histories in ((ent, export.ent.history), (marks, export.ent_departed.history))
+        for read, histories in ((ent, ent_history), (marks, marks_history))
         for c, h in histories.items()
         for minute, state in zip(h.minutes[1:], h.states[1:], strict=True)
     )
@@ -324,27 +357,24 @@ def _export_afterwards(env: LazyEnvironment, export: ExportGar, until: float) ->
     for minute, *_ in changes:  # the first run after each change
         k = bisect.bisect_left(instants, minute)
         if k < last and instants[k] == minute:
-            raise NeedsSimPy(f"{actor} and a change of the ENT at {minute!r}")
+            raise NeedsSimPy(f"{runner.channel} and a change of the ENT at {minute!r}")
         exporting.append(_up(down, k, last))
     steps = sorted({*exporting, *itertools.compress(range(last), down)})
-    env.acting = actor
     landings: list[tuple[float, int, int, State, State, int]] = []
     applied = 0
     for k in steps:
         if k >= last:
             break
-        at = env.now = instants[k]
+        at = instants[k]
         if down[k]:
-            model.log(actor, "batch", "outage")
+            log(at, "outage")
             continue
         while applied < len(changes) and changes[applied][0] < at:
             _, _, read, c, state = changes[applied]
             read[c] = state
             applied += 1
-        cause = model.log(actor, "batch", "run")
-        sent, sent_marks = model.memo.by_identity(
-            "gar_files", (*ent.values(), *marks.values()), lambda: export.files(ent, marks)
-        )
+        cause = log(at, "run")
+        sent, sent_marks = files(ent, marks)
         wait = runner.outage_end(at + runner.delay) - at
         if wait > 0:
             landings.append((at + wait, _FIRST, k, sent, sent_marks, cause))
@@ -354,8 +384,7 @@ def _export_afterwards(env: LazyEnvironment, export: ExportGar, until: float) ->
     for landed, _, _, sent, sent_marks, cause in landings:
         if landed >= until:
             break
-        env.now = landed
-        export.land(sent, sent_marks, cause)
+        land(landed, sent, sent_marks, cause)
 
 
 def _up(down: list[bool], k: int, last: int) -> int:

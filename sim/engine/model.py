@@ -125,6 +125,7 @@ class ChainModel(EntRules):
         self.deletion_due: dict[Category, FloatArray] = {
             c: np.full(truth.size(c), np.nan) for c in USER_CATEGORIES
         }
+        self.stamps = (self.disappeared_at, self.deletion_due)  # channels.Stamps
         # Changes made to the ENT by something else than its import (pre-delete, transition):
         # the next import must run even when the AAF files are unchanged.
         self.ent_outside_changes = 0

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.calendar import Clock
 from sim.domain import Category, Operation, Origin, Store
 from sim.engine.model import RANK_STEP, ChainModel
 from sim.scenario.model import (
@@ -232,6 +233,13 @@ def export_sts_edt(model: ChainModel, spec: OperationSpec, share: float, cause: 
     model.refresh_edt(cause)
 
 
+def snapshot_night(clock: Clock, now: float) -> tuple[float, float]:
+    """The midnight of ``now``'s day, and the instant a "previous night" export shows
+    SIECLE as it was."""
+    midnight = clock.day_minutes(clock.instant(now).date(), dt.time(0, 0))
+    return midnight, midnight + SNAPSHOT_OFFSET
+
+
 def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, cause: int) -> None:
     """Students (and their division) reach the timetable software: SIECLE as it was at the
     start of the day (its XML exports show what was typed in up to the night before), or
@@ -239,9 +247,7 @@ def export_siecle_edt(model: ChainModel, spec: OperationSpec, share: float, caus
     assert isinstance(spec, ExportSiecleEdtSpec)
     siecle, edt = model.stores[Store.SIECLE], model.stores[Store.EDT]
     if spec.snapshot == "previous_night":
-        day = model.clock.instant(model.env.now).date()
-        midnight = model.clock.day_minutes(day, dt.time(0, 0))
-        night = midnight + SNAPSHOT_OFFSET
+        midnight, night = snapshot_night(model.clock, model.env.now)
         seen = model.observed_at
         if seen is not None and midnight <= seen < model.env.now:
             # the lycée's files, put in that night (a 02:00 extraction's eve): that is SIECLE

@@ -1,0 +1,400 @@
+"""The channels over a replay's flat state (:mod:`sim.engine.replay`).
+
+Each is :mod:`sim.engine.channels`' channel with the same ``key``, ``signature`` and
+``visit``: what a run sends is taken from the replication's state, and its landing is a
+step replayed from the book (:class:`~sim.engine.steps.StepBook`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sim.domain import (
+    CATEGORIES_OF,
+    SIECLE_CATEGORIES,
+    STRUCTURE_CATEGORIES,
+    STS_CATEGORIES,
+    USER_CATEGORIES,
+    Category,
+    Channel,
+    Store,
+)
+from sim.engine.channels import (
+    TIMETABLE_FILE,
+    ActivationLiens,
+    ChannelRunner,
+    ExtractionAaf,
+    ImportEdtEnt,
+    ImportEnt,
+    PreDelete,
+    State,
+    StsToSiecleScheduled,
+    _full_indexes,
+    _full_runs,
+    apply_stamps,
+    first_due,
+    pre_delete_stamps,
+    users_due,
+)
+from sim.engine.lazy import (
+    _FIRST,
+)
+from sim.engine.model import ChainModel
+from sim.scenario.model import (
+    ExtractionSpec,
+    PreDeleteSpec,
+    StsToSiecleSpec,
+    resolve_rentree,
+)
+
+if TYPE_CHECKING:
+    from sim.engine.replay import Replay
+
+
+from sim.engine.steps import (
+    AAF_FULL,
+    DEPARTED_ENT,
+    DONE,
+    OUTSIDE,
+    PENDING,
+    PROFILAGE_DONE,
+    SIECLE_SLOTS,
+    STS_SLOT_LIST,
+    V_AAF,
+    V_DEPARTED,
+    V_EDT,
+    V_ENT,
+    V_PENDING,
+    V_PENDING_LINKS,
+    V_SIECLE,
+    V_STS,
+    Record,
+    reads_of,
+)
+
+
+def send(run: Replay, runner: ChannelRunner, apply: Callable[[], None]) -> None:
+    """:meth:`ChannelRunner.deliver` on the replication's queue."""
+    env = run.env
+    now = env.now
+    wait = runner.outage_end(now + runner.delay) - now
+    if wait <= 0:
+        apply()
+    else:
+        env.push(now + wait, _FIRST, env.acting, apply)
+
+
+class Scheduled:
+    """A scheduled channel over flat state: :class:`sim.engine.channels.ScheduledChannel`'s
+    ``key``, ``signature`` and ``visit``, its batch's files taken from the replication and
+    its landing replayed."""
+
+    channel: Channel
+    reads: int  # what its signature reads (reads_of)
+
+    def __init__(self, run: Replay) -> None:
+        self.run = run
+        self.runner = ChannelRunner(run.frame, self.channel)  # type: ignore[arg-type]
+        self.seen: object = None
+        self.forced_last = False
+
+    def forced(self, minute: float) -> bool:
+        return False
+
+    def key(self, minute: float) -> object:
+        raise NotImplementedError
+
+    def signature(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    def batch(self, cause: int, minute: float) -> None:
+        raise NotImplementedError
+
+    def visit(self, minute: float) -> bool:
+        forced = self.forced(minute)
+        key = self.key(minute)
+        if key == self.seen:
+            return False
+        self.seen = key
+        self.forced_last = forced
+        self.batch(self.run.log(self.channel, "batch", "run"), minute)
+        return True
+
+    def deliver(
+        self,
+        head: tuple[object, ...],
+        land: Callable[[ChainModel, int | None], None],
+        cause: int,
+        then: Callable[[Record], None] | None = None,
+    ) -> None:
+        run = self.run
+
+        def apply() -> None:
+            record = run.step(head, land, cause)
+            if then is not None:
+                then(record)
+
+        send(run, self.runner, apply)
+
+
+class _StsScheduled(Scheduled):
+    channel = Channel.STS_VERS_SIECLE
+    reads = reads_of(Store.STS)
+
+    def key(self, minute: float) -> object:
+        return self.run.versions[V_STS]
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.run.versions[V_STS],)
+
+    def batch(self, cause: int, minute: float) -> None:
+        structure = self.run.snapshot(Store.STS, STRUCTURE_CATEGORIES)
+        shadow = self.run.book.channels[StsToSiecleScheduled]
+        self.deliver(
+            ("sts scheduled", *map(id, structure.values())),
+            lambda model, given: shadow.land(structure, given),
+            cause,
+        )
+
+
+class _Activation(Scheduled):
+    channel = Channel.ACTIVATION_LIENS
+    reads = reads_of(Store.SIECLE_PENDING)
+
+    def key(self, minute: float) -> object:
+        return self.run.versions[V_PENDING_LINKS]
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.run.versions[V_PENDING_LINKS],)
+
+    def batch(self, cause: int, minute: float) -> None:
+        links = self.run.state(Store.SIECLE_PENDING, Category.STUDENT_GROUP)
+        shadow = self.run.book.channels[ActivationLiens]
+        self.deliver(
+            ("activation", id(links)),
+            lambda model, given: shadow.land(links, given),
+            cause,
+        )
+
+
+class Extraction(Scheduled):
+    channel = Channel.EXTRACTION_AAF
+    reads = reads_of(Store.SIECLE, Store.STS) | DONE
+
+    def __init__(self, run: Replay) -> None:
+        super().__init__(run)
+        spec = self.runner.spec
+        assert isinstance(spec, ExtractionSpec)
+        full_dates = set(spec.full_on)
+        if spec.full_at_rentree:
+            full_dates.add(resolve_rentree(run.scenario))
+        full = (tuple(spec.full_days), frozenset(full_dates))
+        minutes = tuple(self.runner.run_times())
+        self._full_runs = _full_runs(run.clock, minutes, *full)
+        self.full_indexes = _full_indexes(run.clock, minutes, *full)
+        self.sts_lag = spec.sts_delay.total_seconds() / 60.0
+        self._last: tuple[object, State] | None = None
+
+    def forced(self, minute: float) -> bool:
+        return self._full_runs[minute]
+
+    def _files(self, lagged: float, before: bool) -> State:
+        """The AAF files: SIECLE now, STS-WEB as it was ``lagged``."""
+        run = self.run
+        present, histories = run.present, run.histories
+        siecle = [present[slot] for slot in SIECLE_SLOTS]
+        sts = [histories[slot].at(lagged) for slot in STS_SLOT_LIST]
+        key = (before, *map(id, siecle), *map(id, sts))
+        found = run.book.extractions.get(key)
+        if found is None:
+            found = run.book.extractions[key] = run.book.model.extraction(
+                dict(zip(SIECLE_CATEGORIES, siecle, strict=True)),
+                dict(zip(STS_CATEGORIES, sts, strict=True)),
+                before,
+            )
+        return found
+
+    def profiled(self) -> bool:
+        return bool(self.run.done_mask & PROFILAGE_DONE)
+
+    def key(self, minute: float) -> object:
+        if self.forced(minute):
+            return minute
+        run = self.run
+        lagged = bisect.bisect_right(run.sts_changes, minute - self.sts_lag)
+        return run.versions[V_SIECLE], lagged, self.profiled()
+
+    def signature(self) -> tuple[object, ...]:
+        run = self.run
+        return (run.versions[V_SIECLE], run.versions[V_STS], self.profiled())
+
+    def batch(self, cause: int, minute: float) -> None:
+        run = self.run
+        full = self.forced(minute)
+        lagged = minute - self.sts_lag
+        before = not self.profiled()
+        inputs = (run.versions[V_SIECLE], bisect.bisect_right(run.sts_changes, lagged), before)
+        if self._last is not None and self._last[0] == inputs:
+            state = self._last[1]
+        else:
+            state = self._files(lagged, before)
+            self._last = (inputs, state)
+        if full:
+            run.log(Channel.EXTRACTION_AAF, "batch", "full", cause=cause)
+        shadow = run.book.channels[ExtractionAaf]
+
+        def pending(_: Record) -> None:
+            if full and not run.aaf_full_pending:
+                run.aaf_full_pending = True
+                run.touched |= AAF_FULL
+
+        self.deliver(
+            ("extraction", full, *map(id, state.values())),
+            lambda model, given: shadow.land(state, full, given),
+            cause,
+            pending,
+        )
+
+
+class _ImportEnt(Scheduled):
+    channel = Channel.IMPORT_ENT
+    reads = reads_of(Store.AAF) | OUTSIDE | AAF_FULL
+
+    def full_pending(self) -> bool:
+        return self.run.aaf_full_pending and not self.run.removes_at_every_import
+
+    def forced(self, minute: float) -> bool:
+        return self.full_pending()
+
+    def key(self, minute: float) -> object:
+        if self.forced(minute):
+            return minute
+        return self.run.versions[V_AAF], self.run.outside
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.run.versions[V_AAF], self.run.outside, self.full_pending())
+
+    def batch(self, cause: int, minute: float) -> None:
+        run = self.run
+        files = run.snapshot(Store.AAF, CATEGORIES_OF[Store.AAF])
+        full = run.aaf_full_pending
+        if full:
+            run.aaf_full_pending = False
+            run.touched |= AAF_FULL
+        shadow = run.book.channels[ImportEnt]
+
+        def stamped(record: Record) -> None:
+            if record[6]:
+                apply_stamps(run.stamps, record[6], minute)  # the run's minute, not its end
+
+        self.deliver(
+            ("import ent", full, *map(id, files.values())),
+            lambda model, given: shadow.land(files, full, given, minute),
+            cause,
+            stamped,
+        )
+
+
+class _ImportEdtEnt(Scheduled):
+    channel = Channel.IMPORT_EDT_ENT
+    reads = reads_of(Store.EDT, Store.ENT)
+
+    def key(self, minute: float) -> object:
+        return self.run.versions[V_EDT], self.run.versions[V_ENT]
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.run.versions[V_EDT], self.run.versions[V_ENT])
+
+    def batch(self, cause: int, minute: float) -> None:
+        file = self.run.snapshot(Store.EDT, TIMETABLE_FILE)
+        shadow = self.run.book.channels[ImportEdtEnt]
+        self.deliver(
+            ("import edt", *map(id, file.values())),
+            lambda model, given: shadow.land(file, given),
+            cause,
+        )
+
+
+class PreDeleteNights:
+    """:class:`sim.engine.channels.PreDelete` over flat state."""
+
+    channel = Channel.PRESUPPRESSION_ENT
+    reads = reads_of(DEPARTED_ENT, PENDING)
+
+    def __init__(self, run: Replay) -> None:
+        self.run = run
+        self.runner = ChannelRunner(run.frame, self.channel)  # type: ignore[arg-type]
+        spec = self.runner.spec
+        assert isinstance(spec, PreDeleteSpec)
+        self.after = spec.after.total_seconds() / 60.0
+        self.delete_after = spec.delete_after.total_seconds() / 60.0
+        self._first_due: tuple[tuple[int, int], float] | None = None
+        self._rounded: list[int] | None = None
+
+    def rounded(self, minutes: list[float]) -> list[int]:
+        if self._rounded is None:
+            self._rounded = [round(m) for m in minutes]
+        return self._rounded
+
+    def marks(self) -> tuple[State, State]:
+        run = self.run
+        return run.snapshot(DEPARTED_ENT, USER_CATEGORIES), run.snapshot(PENDING, USER_CATEGORIES)
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.run.versions[V_DEPARTED], self.run.versions[V_PENDING])
+
+    def first_due_minute(self) -> float:
+        key = (self.run.versions[V_DEPARTED], self.run.versions[V_PENDING])
+        if self._first_due is None or self._first_due[0] != key:
+            self._first_due = (key, first_due(*self.marks(), self.run.stamps, self.after))
+        return self._first_due[1]
+
+    def night(self, minute: float) -> str:
+        run = self.run
+        if round(minute) < self.first_due_minute():
+            return "early"
+        eligible, deleted = users_due(*self.marks(), run.stamps, self.after, minute)
+        if not any(a.any() for a in (*eligible.values(), *deleted.values())):
+            return "idle"
+        if self.runner.down_at(minute):
+            run.log(self.channel, "batch", "outage")
+            return "outage"
+        cause = run.log(self.channel, "batch", "run")
+        interner = run.book.memo.interner
+        assert interner is not None
+        eligible = {c: interner.canonical(a) for c, a in eligible.items()}
+        deleted = {c: interner.canonical(a) for c, a in deleted.items()}
+        shadow = run.book.channels[PreDelete]
+
+        def apply() -> None:
+            run.step(
+                ("pre-delete", *map(id, eligible.values()), *map(id, deleted.values())),
+                lambda model, given: shadow.land(eligible, deleted, given),
+                cause,
+            )
+            stamps = pre_delete_stamps(eligible, deleted, self.delete_after)
+            apply_stamps(run.stamps, stamps, run.env.now)
+
+        send(run, self.runner, apply)
+        return "run"
+
+
+def channels_over(run: Replay) -> list[Any]:
+    """The scenario's channels but the GAR export (worked out afterwards), in chain order,
+    as :func:`sim.engine.channels.channels_of`."""
+    spec = run.scenario.channels.sts_vers_siecle
+    assert isinstance(spec, StsToSiecleSpec)
+    found: list[Any] = []
+    if spec.mode == "scheduled":
+        found.append(_StsScheduled(run))
+    else:
+        run.continuous_runner = ChannelRunner(run.frame, Channel.STS_VERS_SIECLE)  # type: ignore[arg-type]
+        run.sts_seen = run.snapshot(Store.STS, STRUCTURE_CATEGORIES)
+        run.armed = True
+    found += [_Activation(run), Extraction(run)]
+    if run.scenario.etablissement.ent_groups_from_timetable:
+        found.append(_ImportEdtEnt(run))
+    found += [_ImportEnt(run), PreDeleteNights(run)]
+    return found

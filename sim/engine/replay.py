@@ -1,0 +1,528 @@
+"""The replay engine: the lazy engine's scheduling over flat states, each step replayed.
+
+Across a lycée's replications, what a step *does* (an operation's occurrence, a reality
+change, a channel's landing) is almost always one already seen: the replications differ by
+*when* their steps happen, not by what they do. This engine keeps the lazy engine's
+scheduling rule for rule (:mod:`sim.engine.lazy`: the same queue, wake-ups and ties, the
+same channel keys over the same store versions), but holds the chain as flat state (one
+interned array per store and category, what staff know, a few counters: see
+:mod:`sim.engine.steps`) and replays each step from the lycée's
+:class:`~sim.engine.steps.StepBook`. What depends on the clock (the minute a step happens,
+the stamps of departed accounts, the runs' outages) stays here, outside the records; the
+channels over flat state are in :mod:`sim.engine.flat_channels`. Summary mode only
+(:func:`sim.engine.lazy.simulate_lazy`); the differential tests compare every run with
+the lazy engine's, event for event (``tests/test_replay_engine.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, cast
+
+import numpy as np
+
+from sim.calendar import Clock
+from sim.domain import (
+    CATEGORIES_OF,
+    PLATFORM_OPERATIONS,
+    STRUCTURE_CATEGORIES,
+    USER_CATEGORIES,
+    Category,
+    Channel,
+    Operation,
+    Store,
+)
+from sim.engine.channels import (
+    ChannelRunner,
+    ExportGar,
+    Stamps,
+    State,
+    StsToSiecleContinuous,
+    _difference,
+)
+from sim.engine.ent_rules import GAR_USER_CATEGORIES
+from sim.engine.flat_channels import Extraction, PreDeleteNights, Scheduled, channels_over, send
+from sim.engine.lazy import (
+    _FIRST,
+    _RUN,
+    LazyEnvironment,
+    NeedsSimPy,
+    _InTurn,
+    _Nights,
+    _Visits,
+    _Wakes,
+    export_runs,
+    simulate_fast,
+)
+from sim.engine.memo import Memo
+from sim.engine.model import ChainModel, resume_instants
+from sim.engine.operations import EFFECTS, snapshot_night
+from sim.engine.simulation import (
+    SimulationResult,
+    _prerequisites,
+    memo_context,
+    observation_minutes,
+    record_change,
+)
+from sim.engine.steps import (
+    CHANGED,
+    CONTAINER_OF,
+    DEPARTED_ENT,
+    DEPARTED_GAR,
+    DONE,
+    DONE_BIT,
+    OUTSIDE,
+    PENDING,
+    SLOT,
+    STS_SLOTS,
+    WATCHED,
+    NeedsLazy,
+    Record,
+    StepBook,
+    book_for,
+)
+from sim.results import EventRecord, History
+from sim.scenario.model import (
+    Scenario,
+    resolve_rentree,
+)
+from sim.truth.facts import BoolArray
+from sim.truth.model import Truth
+
+# what an operation's effect reads of its spec and of the scenario, besides the share
+_SPEC_FIELDS = ("carry_structure", "carry_groups", "delete_carried_groups", "snapshot")
+_OPERATIONS = frozenset(op.value for op in Operation)
+
+
+def simulate_replay(
+    scenario: Scenario, truth: Truth, clock: Clock, memo: Memo
+) -> tuple[SimulationResult, bool]:
+    """A replication's summary (:func:`sim.engine.lazy.simulate_lazy` with ``summary``),
+    replayed; the lazy engine's (or SimPy's) when a step cannot be recorded or an instant
+    ordered. The flag says whether SimPy ran."""
+    try:
+        return replay(scenario, truth, clock, memo), False
+    except (NeedsLazy, NeedsSimPy):
+        return simulate_fast(scenario, truth=truth, clock=clock, memo=memo, summary=True)
+
+
+def replay(scenario: Scenario, truth: Truth, clock: Clock, memo: Memo) -> SimulationResult:
+    """:func:`simulate_replay` without its fallback: raises :class:`NeedsLazy` or
+    :class:`sim.engine.lazy.NeedsSimPy`."""
+    if not memo.fits(truth, memo_context(scenario, scenario.seed)):
+        raise ValueError("this memo belongs to another lycée, seed or set of rules")
+    return Replay(book_for(scenario, truth, clock, memo), scenario, clock).run()
+
+
+_new = tuple.__new__  # an EventRecord without the named tuple's Python constructor
+
+
+class _Frame:
+    """What a :class:`ChannelRunner` reads of a model: the scenario and its clock."""
+
+    def __init__(self, scenario: Scenario, clock: Clock) -> None:
+        self.scenario, self.clock = scenario, clock
+
+    def instant_of(self, value: dt.date | dt.datetime) -> float:
+        return self.clock.minutes(self.scenario.calendar.at(value))
+
+
+class Replay:
+    """One replication: the lazy engine's set-up and loop over flat state."""
+
+    def __init__(self, book: StepBook, scenario: Scenario, clock: Clock) -> None:
+        self.book, self.scenario, self.clock = book, scenario, clock
+        self.env = LazyEnvironment()
+        self.frame = _Frame(scenario, clock)
+        self.present = book.start_present[:]
+        self.histories = [
+            History(h.minutes[:], h.events[:], h.states[:]) for h in book.start_histories
+        ]
+        self.versions = book.start_versions[:]
+        self.sts_changes = book.start_sts_changes[:]
+        self.know = dict(book.start_know)
+        self.empty = book.start_empty
+        self.world = book.start_world
+        self.events = list(book.start_events)
+        self.changes = book.start_changes
+        self.done: dict[Operation, float] = {}
+        self.done_mask = 0
+        self.aaf_full_pending = False
+        self.outside = 0
+        self.touched = 0
+        self._stamps: Stamps | None = None
+        self.armed = False  # the continuous STS-WEB copy waits for a change
+        self.sts_seen: State = {}  # what that copy last sent
+        self.continuous_runner: ChannelRunner | None = None
+        calendar = scenario.calendar
+        self.end_minute = clock.day_minutes(calendar.end + dt.timedelta(days=1), dt.time(0, 0))
+        self.staff = calendar.staff()
+        self.recreate = scenario.operations.transferts.recreate_share
+        self.removes_at_every_import = scenario.channels.import_ent.removal == "every_import"
+
+    # --- state ------------------------------------------------------------------------
+    def log(
+        self,
+        actor: str,
+        kind: str,
+        code: str,
+        *,
+        count: int = 0,
+        detail: str = "",
+        cause: int | None = None,
+    ) -> int:
+        events = self.events
+        number = len(events)
+        events.append(
+            _new(
+                EventRecord, (number, self.env.now, actor, kind, code, "", "", count, detail, cause)
+            )
+        )
+        return number
+
+    def state(self, container: object, category: Category) -> BoolArray:
+        return self.present[SLOT[container, category]]
+
+    def snapshot(self, container: object, categories: tuple[Category, ...]) -> State:
+        present = self.present
+        return {c: present[SLOT[container, c]] for c in categories}
+
+    @property
+    def stamps(self) -> Stamps:
+        if self._stamps is None:
+            truth = self.book.model.truth
+            self._stamps = tuple(  # type: ignore[assignment]
+                {c: np.full(truth.size(c), np.nan) for c in USER_CATEGORIES} for _ in range(2)
+            )
+        assert self._stamps is not None
+        return self._stamps
+
+    def write(self, slot: int, state: BoolArray, cause: int) -> None:
+        now = self.env.now
+        history = self.histories[slot]
+        history.minutes.append(now)
+        history.events.append(cause)
+        history.states.append(state)
+        self.present[slot] = state
+        self.versions[CONTAINER_OF[slot]] += 1
+        self.changes += WATCHED[slot]
+        self.touched |= CHANGED[slot]
+        if slot in STS_SLOTS:
+            self.sts_changes.append(now)
+
+    def step(
+        self,
+        head: tuple[object, ...],
+        step: Callable[[ChainModel, int | None], None],
+        given: int | None,
+        load_history: tuple[Category, ...] = (),
+    ) -> Record:
+        """Replay (or record) one step at ``now`` and apply it."""
+        now = self.env.now
+        key = (*head, self.world, self.done_mask, bisect.bisect_right(self.book.truth_changes, now))
+        book = self.book
+        record = book.records.get(key)
+        if record is None or book.memo.verify:
+            record = book.replay(self, key, step, given, load_history)
+        else:
+            book.replays += 1
+        world, writes, know, logs, outside, empty, _, sts_changed = record
+        events = self.events
+        base = len(events)
+        for actor, kind, code, store, category, count, detail, cause in logs:
+            if cause is not None:
+                cause = given if cause < 0 else base + cause
+            events.append(
+                _new(
+                    EventRecord,
+                    (len(events), now, actor, kind, code, store, category, count, detail, cause),
+                )
+            )
+        if writes:
+            histories, present, versions = self.histories, self.present, self.versions
+            touched = 0
+            for slot, state, cause in writes:
+                history = histories[slot]
+                history.minutes.append(now)
+                history.events.append(given if cause < 0 else base + cause)  # type: ignore[arg-type]
+                history.states.append(state)
+                present[slot] = state
+                versions[CONTAINER_OF[slot]] += 1
+                self.changes += WATCHED[slot]
+                touched |= CHANGED[slot]
+                if slot in STS_SLOTS:
+                    self.sts_changes.append(now)
+            self.touched |= touched
+        for field, array in know:
+            self.know[field] = array
+        if outside:
+            self.outside += outside
+            self.touched |= OUTSIDE
+        self.empty = empty
+        self.world = world
+        if sts_changed and self.armed:
+            # the store's change signal (sim.engine.lazy._Signal), queued at the step's
+            # first change of STS-WEB: no step both changes it and queues anything else
+            self.armed = False
+            self.env.push(now, _FIRST, self.env.acting, self._sts_changed)
+        return record
+
+    # --- operations and reality -------------------------------------------------------
+    def perform(self, turn: _Occurrences, occurrence: int, minute: float) -> None:
+        """:meth:`sim.engine.simulation.Chain.perform`, its effect replayed."""
+        op, spec, done, env = turn.op, turn.spec, self.done, self.env
+        missing_gates = [g for g in turn.gates if g not in done]
+        if missing_gates:
+            self.log(op, "operation", "refused", detail=",".join(missing_gates))
+            return
+        cause = self.log(op, "operation", "run")
+        if turn.staffed:
+            day = self.clock.instant(minute).date()
+            if not self.staff.works(day):
+                self.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
+        late_order = [p for p in turn.order if p not in done]
+        if late_order:
+            self.log(op, "rule", "order_broken", detail=",".join(late_order), cause=cause)
+        share = spec.share_at(occurrence)
+        head = (*turn.head, share)
+        load: tuple[Category, ...] = ()
+        if turn.previous_night:
+            _, night = snapshot_night(self.clock, env.now)
+            load = (Category.STUDENTS, Category.STUDENT_DIVISION)
+            head += tuple(id(self.histories[SLOT[Store.SIECLE, c]].at(night)) for c in load)
+
+        def effect(model: ChainModel, given: int | None) -> None:
+            EFFECTS[op](model, spec, share, given)  # type: ignore[arg-type]
+
+        self.step(head, effect, cause, load)
+        if op == Operation.EXPORT_STRUCTURE_SIECLE:
+            structure = self.snapshot(Store.STS, (Category.DIVISIONS, Category.GROUPS))
+            delay = spec.delay.total_seconds() / 60  # type: ignore[attr-defined]
+
+            def land() -> None:
+                self.step(
+                    ("structure", *map(id, structure.values())),
+                    lambda model, given: model.copy_structure_to_siecle(structure, given),  # type: ignore[arg-type]
+                    cause,
+                )
+
+            env.push(env.now + delay, _FIRST, env.acting, land)
+        if op not in done:
+            done[op] = env.now
+            self.done_mask |= DONE_BIT[op]
+            self.touched |= DONE
+
+    def reality(self, index: int) -> None:
+        change = self.book.changes[index]
+        self.step(
+            ("reality", index, self.recreate), lambda model, _: record_change(model, change), None
+        )
+
+    # --- the continuous STS-WEB copy --------------------------------------------------
+    def _sts_changed(self) -> None:
+        env = self.env
+        if env.acting not in _OPERATIONS:
+            raise NeedsSimPy(f"STS-WEB changed by {env.acting}")
+        self.armed = True
+        now = self.snapshot(Store.STS, STRUCTURE_CATEGORIES)
+        memo = self.book.memo
+        diff = memo.call("sts_difference", _difference, (now, self.sts_seen))
+        if not diff:
+            return
+        self.sts_seen = now
+        cause = self.log(Channel.STS_VERS_SIECLE, "batch", "run")
+        continuous = self.book.channels[StsToSiecleContinuous]
+        arrays = tuple(id(a) for part in diff for a in part.values())
+
+        def land() -> None:
+            self.step(
+                ("sts continuous", *arrays),
+                lambda model, given: continuous.land(diff, given),
+                cause,
+            )
+
+        assert self.continuous_runner is not None
+        send(self, self.continuous_runner, land)
+
+    # --- the run ----------------------------------------------------------------------
+    def run(self) -> SimulationResult:
+        scenario, env, book = self.scenario, self.env, self.book
+        operations = []
+        for op in Operation:
+            if scenario.operations.get(op).missing:
+                self.log(
+                    op, "operation", "platform_missing" if op in PLATFORM_OPERATIONS else "missing"
+                )
+            else:
+                operations.append(op)
+        for op in operations:
+            spec = scenario.operations.get(op)
+            occurrences = sorted((self.frame.instant_of(d), i) for i, d in enumerate(spec.date))
+            instants = resume_instants([m for m, _ in occurrences], op)
+            _InTurn(env, op, instants, _Occurrences(self, op, occurrences).perform)
+        changes = book.changes
+        instants = resume_instants([c.recorded for c in changes], "reality")
+        _InTurn(env, "reality", instants, self.reality)
+        channels = channels_over(self)
+        wakes: list[tuple[Any, _Wakes]] = []
+        for channel in channels:
+            if isinstance(channel, Scheduled):
+                w = _Wakes(env, channel, skip_down=True)  # type: ignore[arg-type]
+                for k, down in enumerate(w.down):
+                    if down:
+                        env.push(
+                            w.instants[k], _RUN, channel.channel, _Outage(self, channel.channel).log
+                        )
+                wakes.append((channel, w))
+            else:
+                wakes.append((channel, _Wakes(env, channel, skip_down=False)))
+        visits = {id(c): _visitor(c, w) for c, w in wakes}
+        for channel, w in wakes:
+            w.signature = channel.signature()
+            if isinstance(channel, Scheduled):
+                w.wake(0, visits[id(channel)])
+            if isinstance(channel, Extraction) and not (
+                self.removes_at_every_import and channel.runner.lands_in_order()
+            ):
+                for k in channel.full_indexes:
+                    w.wake(k, visits[id(channel)])
+        looked = [(channel, w, channel.reads, visits[id(channel)]) for channel, w in wakes]
+
+        def after() -> None:
+            # the lazy engine's look after each event, at the channels whose key reads
+            # something that moved (the others' signatures are unchanged)
+            touched = self.touched
+            if not touched:
+                return
+            self.touched = 0
+            now = env.now
+            for channel, w, reads, visit in looked:
+                if not reads & touched:
+                    continue
+                signature = channel.signature()
+                if signature == w.signature:
+                    continue
+                if isinstance(channel, PreDeleteNights):
+                    # the first run from now whose rounded minute is due (rounding is
+                    # monotone: the lazy engine's scan, as a search)
+                    due = channel.first_due_minute()
+                    k = max(w.after(now), bisect.bisect_left(channel.rounded(w.minutes), due))
+                    w.wake(k, visit)
+                else:
+                    w.wake(w.after(now), visit)
+                    if isinstance(channel, Extraction) and signature[1] != w.signature[1]:
+                        if w.lagged is None:
+                            w.lagged = [m - channel.sts_lag for m in w.minutes]
+                        w.wake(bisect.bisect_left(w.lagged, now), visit)
+                w.signature = signature
+
+        try:
+            env.run(self.end_minute, after)
+            self._export_afterwards()
+        finally:
+            env.close()
+            wakes.clear()
+            visits.clear()
+            looked.clear()
+        return self.result()
+
+    def _export_afterwards(self) -> None:
+        env, actor = self.env, Channel.EXPORT_GAR
+        env.acting = actor
+        export = self.book.channels[ExportGar]
+        memo = self.book.memo
+
+        def log(at: float, code: str) -> int:
+            env.now = at
+            return self.log(actor, "batch", code)
+
+        def files(ent: State, marks: State) -> tuple[State, State]:
+            found: tuple[State, State] = memo.by_identity(
+                "gar_files", (*ent.values(), *marks.values()), lambda: export.files(ent, marks)
+            )
+            return found
+
+        interner = memo.interner
+        assert interner is not None
+
+        def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
+            env.now = at
+            for container, states in ((Store.GAR, sent), (DEPARTED_GAR, sent_marks)):
+                for c, state in states.items():
+                    slot = SLOT.get((container, c))
+                    if slot is None:
+                        continue
+                    if state is not self.present[slot]:
+                        state = interner.canonical(state)
+                        if state is not self.present[slot]:
+                            self.write(slot, state, cause)
+
+        histories = self.histories
+        export_runs(
+            ChannelRunner(self.frame, actor),  # type: ignore[arg-type]
+            self.end_minute,
+            {c: histories[SLOT[Store.ENT, c]] for c in CATEGORIES_OF[Store.ENT]},
+            {c: histories[SLOT[DEPARTED_ENT, c]] for c in USER_CATEGORIES},
+            log,
+            files,
+            land,
+        )
+
+    def result(self) -> SimulationResult:
+        scenario, clock, histories = self.scenario, self.clock, self.histories
+        return SimulationResult(
+            scenario=scenario,
+            seed=scenario.seed,
+            clock=clock,
+            rentree=resolve_rentree(scenario),
+            truth=self.book.model.truth,
+            events=self.events,
+            histories={s: {c: histories[SLOT[s, c]] for c in CATEGORIES_OF[s]} for s in Store},
+            departed={
+                Store.ENT: {c: histories[SLOT[DEPARTED_ENT, c]] for c in USER_CATEGORIES},
+                Store.GAR: {c: histories[SLOT[DEPARTED_GAR, c]] for c in GAR_USER_CATEGORIES},
+            },
+            pending_deletion={c: histories[SLOT[PENDING, c]] for c in USER_CATEGORIES},
+            observations=observation_minutes(scenario, clock),
+            end_minute=self.end_minute,
+            memo=self.book.memo,
+        )
+
+
+def _visitor(channel: Any, w: _Wakes) -> Callable[[int], None]:
+    """What the lazy engine does at a woken run (the same classes, over flat channels)."""
+    if isinstance(channel, PreDeleteNights):
+        return _Nights(cast(Any, channel), w).night
+    return _Visits(channel, w).visit
+
+
+class _Occurrences:
+    """An operation's occurrences, performed in turn (a class: no closure naming itself),
+    and what every occurrence reads of its spec."""
+
+    def __init__(self, run: Replay, op: Operation, occurrences: list[tuple[float, int]]):
+        self.run, self.op, self.occurrences = run, op, occurrences
+        self.spec = spec = run.scenario.operations.get(op)
+        self.gates = _prerequisites(op, "gate")
+        self.order = _prerequisites(op, "order")
+        self.staffed = op not in PLATFORM_OPERATIONS
+        fields = spec.__dict__  # a pydantic model's fields: read without its __getattr__
+        # what the effect reads of its spec and of the scenario, besides the share
+        self.head = (op, run.recreate, *(fields.get(f) for f in _SPEC_FIELDS))
+        self.previous_night = (
+            op == Operation.EXPORT_SIECLE_EDT and fields.get("snapshot") == "previous_night"
+        )
+
+    def perform(self, i: int) -> None:
+        minute, occurrence = self.occurrences[i]
+        self.run.perform(self, occurrence, minute)
+
+
+class _Outage:
+    def __init__(self, run: Replay, channel: Channel) -> None:
+        self.run, self.channel = run, channel
+
+    def log(self) -> None:
+        self.run.log(self.channel, "batch", "outage")

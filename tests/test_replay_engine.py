@@ -1,0 +1,204 @@
+"""Differential tests: the replay engine against the lazy engine in summary mode.
+
+The replay engine (:mod:`sim.engine.replay`) schedules as the lazy engine does, over flat
+state, and replays each step from a record; so the comparison is the strictest there is:
+the whole event log (ids, instants as floats, causes, counts, details) and every history
+(minutes, causes, states), marks and pending deletions (:func:`run_difference`). The lazy
+engine is itself compared with SimPy on every such case (``tests/test_lazy_engine.py``).
+The replay's book runs in verify mode: every step it replays is run and recorded again,
+and the two records compared.
+
+Cases: every shipped scenario with risk replications (default and stress priors) sharing
+one book, and Hypothesis scenarios on a small lycée, each with drawn calendars.
+``PROPERTY_EXAMPLES=500`` explores more generated scenarios.
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+
+from sim.analysis import replication
+from sim.analysis.differences import run_difference
+from sim.analysis.replication import sample_calendar
+from sim.chain import build_graph
+from sim.engine import replay as replay_module
+from sim.engine import steps
+from sim.engine.lazy import NeedsSimPy, simulate_lazy
+from sim.engine.memo import Memo, MemoMismatch
+from sim.engine.replay import replay, simulate_replay
+from sim.engine.simulation import build_truth, new_memo
+from sim.engine.steps import NeedsLazy
+from sim.results import EventRecord
+from sim.scenario.loader import load_scenario
+from sim.scenario.model import Scenario
+from sim.truth.model import Truth
+from tests.conftest import SCENARIOS
+from tests.test_lazy_engine import SETTINGS, dump, scenarios, stressed
+
+ENGINE = Path(replay_module.__file__).parent
+
+
+def compare(scenario: Scenario, truth: Truth, clock: object, book: Memo, lazy: Memo) -> bool:
+    """The replay of ``scenario`` is the lazy engine's summary; False when both engines
+    leave the instant to SimPy."""
+    try:
+        expected = simulate_lazy(scenario, truth=truth, clock=clock, memo=lazy, summary=True)  # type: ignore[arg-type]
+    except NeedsSimPy:
+        with pytest.raises((NeedsSimPy, NeedsLazy)):
+            replay(scenario, truth, clock, book)  # type: ignore[arg-type]
+        return False
+    found = replay(scenario, truth, clock, book)  # type: ignore[arg-type]
+    difference = run_difference(expected, found)
+    assert difference is None, f"{scenario.name}: {difference}\n{dump(scenario)}"
+    return True
+
+
+def drawn(scenario: Scenario, count: int, entropy: int = 11) -> list[Scenario]:
+    calendars = []
+    for index in range(count):
+        rng = np.random.default_rng(np.random.SeedSequence(entropy=entropy, spawn_key=(index,)))
+        calendars.append(sample_calendar(scenario, rng)[0])
+    return calendars
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_scenario_and_its_replications_replay_as_the_lazy_engine(path: Path) -> None:
+    scenario = load_scenario(path)
+    truth, clock = build_truth(scenario)
+    book, lazy = new_memo(scenario, truth, verify=True), new_memo(scenario, truth)
+    for calendar in [scenario, *drawn(scenario, 15)]:
+        compare(calendar, truth, clock, book, lazy)
+    found = book.book
+    assert isinstance(found, steps.StepBook)
+    # the replications share their steps: most are replayed, not run
+    assert found.replays > found.recorded
+
+
+@pytest.mark.parametrize(
+    "name", ["nominal", "arrivees-tardives", "groupes-depuis-edt", "suppression-sur-complet"]
+)
+def test_stressed_replications_replay_as_the_lazy_engine(name: str) -> None:
+    """Forgotten operations, long delays and failing batches: the steps and their order
+    differ most from one replication to the next."""
+    scenario = stressed(load_scenario(SCENARIOS / f"{name}.yaml"))
+    truth, clock = build_truth(scenario)
+    book, lazy = new_memo(scenario, truth, verify=True), new_memo(scenario, truth)
+    for calendar in drawn(scenario, 15, entropy=5):
+        compare(calendar, truth, clock, book, lazy)
+
+
+@SETTINGS
+@given(scenario=scenarios())
+def test_generated_scenarios_replay_as_the_lazy_engine(scenario: Scenario | None) -> None:
+    assume(scenario is not None)
+    assert scenario is not None
+    truth, clock = build_truth(scenario)
+    book, lazy = new_memo(scenario, truth, verify=True), new_memo(scenario, truth)
+    for calendar in [scenario, *drawn(scenario, 3)]:
+        compare(calendar, truth, clock, book, lazy)
+
+
+def test_a_replication_runs_in_the_replay_engine_and_keeps_the_same_summary() -> None:
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    graph = build_graph(scenario)
+    for calendar in drawn(scenario, 5):
+        found = replication.summarise_run(
+            replication._run(calendar, truth, clock, memo), graph, 0, {}, []
+        )
+        expected = replication.summarise_run(
+            simulate_lazy(calendar, truth=truth, clock=clock, summary=True), graph, 0, {}, []
+        )
+        assert replication.replication_difference(expected, found) is None
+    assert isinstance(memo.book, steps.StepBook)
+    assert memo.book.replays > 0
+
+
+def test_verify_mode_catches_a_wrong_record() -> None:
+    """A record that does not say what its step does is found at its next replay."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth, verify=True)
+    replay(scenario, truth, clock, memo)
+    book = memo.book
+    assert isinstance(book, steps.StepBook)
+    key, record = next((k, r) for k, r in book.records.items() if r[1])
+    (slot, state, cause), *rest = record[1]
+    book.records[key] = (record[0], ((slot, ~state, cause), *rest), *record[2:])
+    with pytest.raises(MemoMismatch, match="the recorded step differs"):
+        replay(scenario, truth, clock, memo)
+
+
+def test_a_step_that_reads_another_event_goes_to_the_lazy_engine() -> None:
+    """A record can name only the step's own events and its cause: reading any other
+    would tie it to one replication."""
+    cause = EventRecord(3, 120.0, "transferts", "operation", "run")
+    log = steps._OffsetLog(10, cause)
+    assert log[3].actor == "transferts" and np.isnan(log[3].minute)
+    with pytest.raises(NeedsLazy):
+        log[2]
+
+
+def test_a_replay_that_cannot_go_on_falls_back_on_the_lazy_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+
+    def refuse(*_: object) -> None:
+        raise NeedsLazy("refused")
+
+    monkeypatch.setattr(replay_module.Replay, "reality", refuse)
+    monkeypatch.setattr(replay_module.Replay, "perform", refuse)
+    found, fell_back = simulate_replay(scenario, truth, clock, memo)
+    expected = simulate_lazy(scenario, truth=truth, clock=clock, summary=True)
+    assert not fell_back and run_difference(expected, found) is None
+
+
+def test_a_finished_replay_leaves_no_cycle_for_the_collector() -> None:
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    replay(scenario, truth, clock, memo)  # the book is made, and kept with the memo
+    gc.collect()
+    for calendar in drawn(scenario, 3):
+        replay(calendar, truth, clock, memo)
+    assert gc.collect() == 0
+
+
+def test_what_an_effect_reads_of_the_scenario_is_in_the_replays_key() -> None:
+    """An operation's record is keyed on the fields of its spec and of the scenario that
+    the model's steps read (``_SPEC_FIELDS``, the share of transfers recreated, and the
+    memo's context): a step that read another would be replayed wrongly."""
+    read_of_specs, read_of_scenario = set(), set()
+    for name in ("operations.py", "ent_rules.py", "model.py", "channels.py"):
+        tree = ast.parse((ENGINE / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "spec"
+                and name == "operations.py"
+            ):
+                read_of_specs.add(node.attr)
+        text = (ENGINE / name).read_text(encoding="utf-8")
+        if name != "channels.py":  # the channels' specs are read by the replay itself
+            read_of_scenario |= set(re.findall(r"scenario\.((?:\w+\.)*\w+)", text))
+    assert read_of_specs <= {*replay_module._SPEC_FIELDS, "delay"}, read_of_specs
+    assert read_of_scenario <= {
+        "operations.transferts.recreate_share",  # in every operation's and change's key
+        "channels.import_ent.removal",  # the memo's context
+        "etablissement.ent_groups_from_timetable",  # the memo's context
+        "calendar.staff",  # the perform's, done by the replay itself
+        "calendar.at",  # instants, computed by the replay itself
+        "model",  # the import of sim.scenario.model
+    }, read_of_scenario
