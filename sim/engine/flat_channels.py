@@ -1,15 +1,20 @@
 """The channels over a replay's flat state (:mod:`sim.engine.replay`).
 
-Each is :mod:`sim.engine.channels`' channel with the same ``key``, ``signature`` and
-``visit``: what a run sends is taken from the replication's state, and its landing is a
-step replayed from the book (:class:`~sim.engine.steps.StepBook`).
+Each is :mod:`sim.engine.channels`' channel with the same ``key`` and ``visit``: what a
+run sends is taken from the replication's state, and its landing is a step replayed from
+the book (:class:`~sim.engine.steps.StepBook`). Instead of its ``signature``, a channel
+says what its key reads (``reads``: bits of :mod:`sim.engine.steps`) and, for a flag that
+may move back, its value (``flag``).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from sim.domain import (
     CATEGORIES_OF,
@@ -29,14 +34,12 @@ from sim.engine.channels import (
     ImportEdtEnt,
     ImportEnt,
     PreDelete,
+    StampWrite,
     State,
     StsToSiecleScheduled,
     _full_indexes,
     _full_runs,
-    apply_stamps,
-    first_due,
     pre_delete_stamps,
-    users_due,
 )
 from sim.engine.lazy import (
     _FIRST,
@@ -72,7 +75,23 @@ from sim.engine.steps import (
     V_STS,
     Record,
     reads_of,
+    slots,
 )
+from sim.truth.facts import BoolArray
+
+# the slots a channel sends, read in one go (a category, an enumeration member, hashes in
+# Python: a dictionary of them is made only when a step is recorded)
+_STS_STRUCTURE = slots(Store.STS, STRUCTURE_CATEGORIES)
+_LINKS = slots(Store.SIECLE_PENDING, (Category.STUDENT_GROUP,))[0]
+_AAF_FILES = CATEGORIES_OF[Store.AAF]
+_AAF = slots(Store.AAF, _AAF_FILES)
+_EDT_FILE = slots(Store.EDT, TIMETABLE_FILE)
+_DEPARTED = slots(DEPARTED_ENT, USER_CATEGORIES)
+_PENDING_MARKS = slots(PENDING, USER_CATEGORIES)
+
+
+def _state(categories: tuple[Category, ...], arrays: list[BoolArray]) -> State:
+    return dict(zip(categories, arrays, strict=True))
 
 
 def send(run: Replay, runner: ChannelRunner, apply: Callable[[], None]) -> None:
@@ -88,25 +107,27 @@ def send(run: Replay, runner: ChannelRunner, apply: Callable[[], None]) -> None:
 
 class Scheduled:
     """A scheduled channel over flat state: :class:`sim.engine.channels.ScheduledChannel`'s
-    ``key``, ``signature`` and ``visit``, its batch's files taken from the replication and
-    its landing replayed."""
+    ``key`` and ``visit``, its batch's files taken from the replication and its landing
+    replayed."""
 
     channel: Channel
-    reads: int  # what its signature reads (reads_of)
+    reads: int  # what its key reads (reads_of): when it moves, a later run may move something
 
     def __init__(self, run: Replay) -> None:
         self.run = run
         self.runner = ChannelRunner(run.frame, self.channel)  # type: ignore[arg-type]
         self.seen: object = None
         self.forced_last = False
+        self.flag_seen: object = None  # flag() at the last look after an event
 
     def forced(self, minute: float) -> bool:
         return False
 
-    def key(self, minute: float) -> object:
-        raise NotImplementedError
+    def flag(self) -> object:
+        """The flag its key reads, besides counters (None: none)."""
+        return None
 
-    def signature(self) -> tuple[object, ...]:
+    def key(self, minute: float) -> object:
         raise NotImplementedError
 
     def batch(self, cause: int, minute: float) -> None:
@@ -146,15 +167,12 @@ class _StsScheduled(Scheduled):
     def key(self, minute: float) -> object:
         return self.run.versions[V_STS]
 
-    def signature(self) -> tuple[object, ...]:
-        return (self.run.versions[V_STS],)
-
     def batch(self, cause: int, minute: float) -> None:
-        structure = self.run.snapshot(Store.STS, STRUCTURE_CATEGORIES)
+        structure = [self.run.present[slot] for slot in _STS_STRUCTURE]
         shadow = self.run.book.channels[StsToSiecleScheduled]
         self.deliver(
-            ("sts scheduled", *map(id, structure.values())),
-            lambda model, given: shadow.land(structure, given),
+            ("sts scheduled", *map(id, structure)),
+            lambda model, given: shadow.land(_state(STRUCTURE_CATEGORIES, structure), given),
             cause,
         )
 
@@ -166,11 +184,8 @@ class _Activation(Scheduled):
     def key(self, minute: float) -> object:
         return self.run.versions[V_PENDING_LINKS]
 
-    def signature(self) -> tuple[object, ...]:
-        return (self.run.versions[V_PENDING_LINKS],)
-
     def batch(self, cause: int, minute: float) -> None:
-        links = self.run.state(Store.SIECLE_PENDING, Category.STUDENT_GROUP)
+        links = self.run.present[_LINKS]
         shadow = self.run.book.channels[ActivationLiens]
         self.deliver(
             ("activation", id(links)),
@@ -219,16 +234,15 @@ class Extraction(Scheduled):
     def profiled(self) -> bool:
         return bool(self.run.done_mask & PROFILAGE_DONE)
 
+    def flag(self) -> object:
+        return self.profiled()
+
     def key(self, minute: float) -> object:
         if self.forced(minute):
             return minute
         run = self.run
         lagged = bisect.bisect_right(run.sts_changes, minute - self.sts_lag)
         return run.versions[V_SIECLE], lagged, self.profiled()
-
-    def signature(self) -> tuple[object, ...]:
-        run = self.run
-        return (run.versions[V_SIECLE], run.versions[V_STS], self.profiled())
 
     def batch(self, cause: int, minute: float) -> None:
         run = self.run
@@ -265,6 +279,9 @@ class _ImportEnt(Scheduled):
     def full_pending(self) -> bool:
         return self.run.aaf_full_pending and not self.run.removes_at_every_import
 
+    def flag(self) -> object:
+        return self.full_pending()
+
     def forced(self, minute: float) -> bool:
         return self.full_pending()
 
@@ -273,12 +290,9 @@ class _ImportEnt(Scheduled):
             return minute
         return self.run.versions[V_AAF], self.run.outside
 
-    def signature(self) -> tuple[object, ...]:
-        return (self.run.versions[V_AAF], self.run.outside, self.full_pending())
-
     def batch(self, cause: int, minute: float) -> None:
         run = self.run
-        files = run.snapshot(Store.AAF, CATEGORIES_OF[Store.AAF])
+        files = [run.present[slot] for slot in _AAF]
         full = run.aaf_full_pending
         if full:
             run.aaf_full_pending = False
@@ -287,11 +301,11 @@ class _ImportEnt(Scheduled):
 
         def stamped(record: Record) -> None:
             if record[6]:
-                apply_stamps(run.stamps, record[6], minute)  # the run's minute, not its end
+                run.stamps.apply(record[6], minute)  # the run's minute, not its end
 
         self.deliver(
-            ("import ent", full, *map(id, files.values())),
-            lambda model, given: shadow.land(files, full, given, minute),
+            ("import ent", full, *map(id, files)),
+            lambda model, given: shadow.land(_state(_AAF_FILES, files), full, given, minute),
             cause,
             stamped,
         )
@@ -304,15 +318,12 @@ class _ImportEdtEnt(Scheduled):
     def key(self, minute: float) -> object:
         return self.run.versions[V_EDT], self.run.versions[V_ENT]
 
-    def signature(self) -> tuple[object, ...]:
-        return (self.run.versions[V_EDT], self.run.versions[V_ENT])
-
     def batch(self, cause: int, minute: float) -> None:
-        file = self.run.snapshot(Store.EDT, TIMETABLE_FILE)
+        file = [self.run.present[slot] for slot in _EDT_FILE]
         shadow = self.run.book.channels[ImportEdtEnt]
         self.deliver(
-            ("import edt", *map(id, file.values())),
-            lambda model, given: shadow.land(file, given),
+            ("import edt", *map(id, file)),
+            lambda model, given: shadow.land(_state(TIMETABLE_FILE, file), given),
             cause,
         )
 
@@ -332,6 +343,10 @@ class PreDeleteNights:
         self.delete_after = spec.delete_after.total_seconds() / 60.0
         self._first_due: tuple[tuple[int, int], float] | None = None
         self._rounded: list[int] | None = None
+        self.flag_seen: object = None
+
+    def flag(self) -> object:
+        return None
 
     def rounded(self, minutes: list[float]) -> list[int]:
         if self._rounded is None:
@@ -340,23 +355,33 @@ class PreDeleteNights:
 
     def marks(self) -> tuple[State, State]:
         run = self.run
-        return run.snapshot(DEPARTED_ENT, USER_CATEGORIES), run.snapshot(PENDING, USER_CATEGORIES)
+        present = run.present
+        return (
+            _state(USER_CATEGORIES, [present[slot] for slot in _DEPARTED]),
+            _state(USER_CATEGORIES, [present[slot] for slot in _PENDING_MARKS]),
+        )
 
-    def signature(self) -> tuple[object, ...]:
-        return (self.run.versions[V_DEPARTED], self.run.versions[V_PENDING])
+    def marked(self) -> tuple[BoolArray, BoolArray]:
+        """The departed users and the pending deletions, end to end (as the stamps)."""
+        present = self.run.present
+        return (
+            np.concatenate([present[slot] for slot in _DEPARTED]),
+            np.concatenate([present[slot] for slot in _PENDING_MARKS]),
+        )
 
     def first_due_minute(self) -> float:
         key = (self.run.versions[V_DEPARTED], self.run.versions[V_PENDING])
         if self._first_due is None or self._first_due[0] != key:
-            self._first_due = (key, first_due(*self.marks(), self.run.stamps, self.after))
+            self._first_due = (key, self.run.stamps.first_due(*self.marked(), self.after))
         return self._first_due[1]
 
     def night(self, minute: float) -> str:
         run = self.run
         if round(minute) < self.first_due_minute():
             return "early"
-        eligible, deleted = users_due(*self.marks(), run.stamps, self.after, minute)
-        if not any(a.any() for a in (*eligible.values(), *deleted.values())):
+        stamps = run.stamps
+        due = stamps.due(*self.marked(), self.after, minute)
+        if not (due[0].any() or due[1].any()):
             return "idle"
         if self.runner.down_at(minute):
             run.log(self.channel, "batch", "outage")
@@ -364,8 +389,10 @@ class PreDeleteNights:
         cause = run.log(self.channel, "batch", "run")
         interner = run.book.memo.interner
         assert interner is not None
-        eligible = {c: interner.canonical(a) for c, a in eligible.items()}
-        deleted = {c: interner.canonical(a) for c, a in deleted.items()}
+        eligible, deleted = (
+            _state(USER_CATEGORIES, [interner.canonical(a) for a in stamps.split(users)])
+            for users in due
+        )
         shadow = run.book.channels[PreDelete]
 
         def apply() -> None:
@@ -374,11 +401,52 @@ class PreDeleteNights:
                 lambda model, given: shadow.land(eligible, deleted, given),
                 cause,
             )
-            stamps = pre_delete_stamps(eligible, deleted, self.delete_after)
-            apply_stamps(run.stamps, stamps, run.env.now)
+            writes = pre_delete_stamps(eligible, deleted, self.delete_after)
+            run.stamps.apply(writes, run.env.now)
 
         send(run, self.runner, apply)
         return "run"
+
+
+class FlatStamps:
+    """The stamps of departed accounts (:data:`sim.engine.channels.Stamps`), each table as
+    one array over the user categories end to end: the pre-delete's look at them is a few
+    array operations, not a few per category. The same results as
+    :func:`sim.engine.channels.first_due` and :func:`~sim.engine.channels.users_due`."""
+
+    def __init__(self, sizes: list[int]) -> None:
+        ends = np.cumsum([0, *sizes]).tolist()
+        self.spans = dict(zip(USER_CATEGORIES, itertools.pairwise(ends), strict=True))
+        self.tables = (np.full(ends[-1], np.nan), np.full(ends[-1], np.nan))
+
+    def apply(self, writes: tuple[StampWrite, ...], minute: float) -> None:
+        for table, category, users, offset in writes:
+            start, stop = self.spans[category]
+            self.tables[table][start:stop][users] = np.nan if offset is None else minute + offset
+
+    def split(self, users: BoolArray) -> list[BoolArray]:
+        return [users[start:stop] for start, stop in self.spans.values()]
+
+    def first_due(self, departed: BoolArray, pending: BoolArray, after: float) -> float:
+        found = np.inf
+        for times, marked, offset in (
+            (self.tables[0], departed, after),
+            (self.tables[1], pending, 0.0),
+        ):
+            # the earliest time of a marked user; rounding the earliest is the earliest
+            # rounded, rounding being monotone
+            first = np.fmin.reduce(times, where=marked, initial=np.inf)
+            if first < np.inf:
+                found = min(found, float(np.round(first)) + offset)
+        return found
+
+    def due(
+        self, departed: BoolArray, pending: BoolArray, after: float, minute: float
+    ) -> tuple[BoolArray, BoolArray]:
+        now = round(minute)
+        eligible = departed & (now - np.round(self.tables[0]) >= after)  # NaN compares False
+        deleted = pending & (np.round(self.tables[1]) <= now)
+        return eligible, deleted
 
 
 def channels_over(run: Replay) -> list[Any]:

@@ -354,7 +354,11 @@ def export_runs(
         for minute, state in zip(h.minutes[1:], h.states[1:], strict=True)
     )
     exporting = [_up(down, 0, last)]
-    for minute, *_ in changes:  # the first run after each change
+    previous = None
+    for minute, *_ in changes:  # the first run after each change (of each minute)
+        if minute == previous:
+            continue
+        previous = minute
         k = bisect.bisect_left(instants, minute)
         if k < last and instants[k] == minute:
             raise NeedsSimPy(f"{runner.channel} and a change of the ENT at {minute!r}")

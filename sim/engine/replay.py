@@ -21,8 +21,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, cast
 
-import numpy as np
-
 from sim.calendar import Clock
 from sim.domain import (
     CATEGORIES_OF,
@@ -37,13 +35,19 @@ from sim.domain import (
 from sim.engine.channels import (
     ChannelRunner,
     ExportGar,
-    Stamps,
     State,
     StsToSiecleContinuous,
     _difference,
 )
 from sim.engine.ent_rules import GAR_USER_CATEGORIES
-from sim.engine.flat_channels import Extraction, PreDeleteNights, Scheduled, channels_over, send
+from sim.engine.flat_channels import (
+    Extraction,
+    FlatStamps,
+    PreDeleteNights,
+    Scheduled,
+    channels_over,
+    send,
+)
 from sim.engine.lazy import (
     _FIRST,
     _RUN,
@@ -73,6 +77,7 @@ from sim.engine.steps import (
     DEPARTED_GAR,
     DONE,
     DONE_BIT,
+    FLAGS,
     OUTSIDE,
     PENDING,
     SLOT,
@@ -85,6 +90,7 @@ from sim.engine.steps import (
 )
 from sim.results import EventRecord, History
 from sim.scenario.model import (
+    OperationSpec,
     Scenario,
     resolve_rentree,
 )
@@ -94,6 +100,28 @@ from sim.truth.model import Truth
 # what an operation's effect reads of its spec and of the scenario, besides the share
 _SPEC_FIELDS = ("carry_structure", "carry_groups", "delete_carried_groups", "snapshot")
 _OPERATIONS = frozenset(op.value for op in Operation)
+STS_STRUCTURE = [SLOT[Store.STS, c] for c in STRUCTURE_CATEGORIES]
+
+
+def _static(op: Operation) -> tuple[Any, ...]:
+    """An operation's bit, its gates and the operations it comes after (each with its
+    bit) and their masks, and whether staff do it (a platform's is not on their days)."""
+    gates = tuple((g, DONE_BIT[g]) for g in _prerequisites(op, "gate"))
+    order = tuple((p, DONE_BIT[p]) for p in _prerequisites(op, "order"))
+    masks = (sum(bit for _, bit in gates), sum(bit for _, bit in order))
+    staffed = op not in PLATFORM_OPERATIONS
+    return DONE_BIT[op], gates, masks[0], order, masks[1], staffed
+
+
+# the operations in order, by number: each, its name in the format, and what its absence logs
+_OPERATIONS_IN_ORDER = [
+    (op, op.value, "platform_missing" if op in PLATFORM_OPERATIONS else "missing")
+    for op in Operation
+]
+_STATIC = [_static(op) for op in Operation]
+# an operation's occurrences by their dates, kept per book: drawn dates repeat across
+# replications (a few days of lateness each); the table is emptied past this size
+_MAX_OCCURRENCES = 4096
 
 
 def simulate_replay(
@@ -152,13 +180,15 @@ class Replay:
         self.aaf_full_pending = False
         self.outside = 0
         self.touched = 0
-        self._stamps: Stamps | None = None
+        self._stamps: FlatStamps | None = None
         self.armed = False  # the continuous STS-WEB copy waits for a change
         self.sts_seen: State = {}  # what that copy last sent
         self.continuous_runner: ChannelRunner | None = None
         calendar = scenario.calendar
         self.end_minute = clock.day_minutes(calendar.end + dt.timedelta(days=1), dt.time(0, 0))
         self.staff = calendar.staff()
+        # whether staff work on the day of a minute, and the day: the same in every run
+        self.working = book.working.setdefault(self.staff, {})
         self.recreate = scenario.operations.transferts.recreate_share
         self.removes_at_every_import = scenario.channels.import_ent.removal == "every_import"
 
@@ -190,13 +220,10 @@ class Replay:
         return {c: present[SLOT[container, c]] for c in categories}
 
     @property
-    def stamps(self) -> Stamps:
+    def stamps(self) -> FlatStamps:
         if self._stamps is None:
             truth = self.book.model.truth
-            self._stamps = tuple(  # type: ignore[assignment]
-                {c: np.full(truth.size(c), np.nan) for c in USER_CATEGORIES} for _ in range(2)
-            )
-        assert self._stamps is not None
+            self._stamps = FlatStamps([truth.size(c) for c in USER_CATEGORIES])
         return self._stamps
 
     def write(self, slot: int, state: BoolArray, cause: int) -> None:
@@ -218,6 +245,7 @@ class Replay:
         step: Callable[[ChainModel, int | None], None],
         given: int | None,
         load_history: tuple[Category, ...] = (),
+        queues: bool = False,
     ) -> Record:
         """Replay (or record) one step at ``now`` and apply it."""
         now = self.env.now
@@ -225,7 +253,7 @@ class Replay:
         book = self.book
         record = book.records.get(key)
         if record is None or book.memo.verify:
-            record = book.replay(self, key, step, given, load_history)
+            record = book.replay(self, key, step, given, load_history, queues)
         else:
             book.replays += 1
         world, writes, know, logs, outside, empty, _, sts_changed = record
@@ -272,18 +300,21 @@ class Replay:
     # --- operations and reality -------------------------------------------------------
     def perform(self, turn: _Occurrences, occurrence: int, minute: float) -> None:
         """:meth:`sim.engine.simulation.Chain.perform`, its effect replayed."""
-        op, spec, done, env = turn.op, turn.spec, self.done, self.env
-        missing_gates = [g for g in turn.gates if g not in done]
-        if missing_gates:
+        op, spec, env, done = turn.op, turn.spec, self.env, self.done_mask
+        if turn.gate_mask & ~done:
+            missing_gates = [g for g, bit in turn.gates if not bit & done]
             self.log(op, "operation", "refused", detail=",".join(missing_gates))
             return
         cause = self.log(op, "operation", "run")
         if turn.staffed:
-            day = self.clock.instant(minute).date()
-            if not self.staff.works(day):
-                self.log(op, "rule", "non_working_day", detail=day.isoformat(), cause=cause)
-        late_order = [p for p in turn.order if p not in done]
-        if late_order:
+            working = self.working.get(minute)
+            if working is None:
+                day = self.clock.instant(minute).date()
+                working = self.working[minute] = (self.staff.works(day), day.isoformat())
+            if not working[0]:
+                self.log(op, "rule", "non_working_day", detail=working[1], cause=cause)
+        if turn.order_mask & ~done:
+            late_order = [p for p, bit in turn.order if not bit & done]
             self.log(op, "rule", "order_broken", detail=",".join(late_order), cause=cause)
         share = spec.share_at(occurrence)
         head = (*turn.head, share)
@@ -296,22 +327,25 @@ class Replay:
         def effect(model: ChainModel, given: int | None) -> None:
             EFFECTS[op](model, spec, share, given)  # type: ignore[arg-type]
 
-        self.step(head, effect, cause, load)
-        if op == Operation.EXPORT_STRUCTURE_SIECLE:
-            structure = self.snapshot(Store.STS, (Category.DIVISIONS, Category.GROUPS))
+        self.step(head, effect, cause, load, turn.sends_structure)
+        if turn.sends_structure:
+            structure = [self.present[slot] for slot in STS_STRUCTURE]
             delay = spec.delay.total_seconds() / 60  # type: ignore[attr-defined]
 
             def land() -> None:
                 self.step(
-                    ("structure", *map(id, structure.values())),
-                    lambda model, given: model.copy_structure_to_siecle(structure, given),  # type: ignore[arg-type]
+                    ("structure", *map(id, structure)),
+                    lambda model, given: model.copy_structure_to_siecle(
+                        dict(zip(STRUCTURE_CATEGORIES, structure, strict=True)),
+                        given,  # type: ignore[arg-type]
+                    ),
                     cause,
                 )
 
             env.push(env.now + delay, _FIRST, env.acting, land)
-        if op not in done:
-            done[op] = env.now
-            self.done_mask |= DONE_BIT[op]
+        if not done & turn.bit:
+            self.done[op] = env.now
+            self.done_mask |= turn.bit
             self.touched |= DONE
 
     def reality(self, index: int) -> None:
@@ -350,18 +384,24 @@ class Replay:
     def run(self) -> SimulationResult:
         scenario, env, book = self.scenario, self.env, self.book
         operations = []
-        for op in Operation:
-            if scenario.operations.get(op).missing:
-                self.log(
-                    op, "operation", "platform_missing" if op in PLATFORM_OPERATIONS else "missing"
-                )
+        for number, (op, name, forgotten) in enumerate(_OPERATIONS_IN_ORDER):
+            spec = getattr(scenario.operations, name)
+            if spec.missing:
+                self.log(op, "operation", forgotten)
             else:
-                operations.append(op)
-        for op in operations:
-            spec = scenario.operations.get(op)
-            occurrences = sorted((self.frame.instant_of(d), i) for i, d in enumerate(spec.date))
-            instants = resume_instants([m for m, _ in occurrences], op)
-            _InTurn(env, op, instants, _Occurrences(self, op, occurrences).perform)
+                operations.append((number, op, spec))
+        occurrences_of = book.occurrences
+        if len(occurrences_of) > _MAX_OCCURRENCES:
+            occurrences_of.clear()
+        at = scenario.calendar.operation_time
+        for number, op, spec in operations:
+            key = (number, at, *spec.date)
+            found = occurrences_of.get(key)
+            if found is None:
+                occurrences = sorted((self.frame.instant_of(d), i) for i, d in enumerate(spec.date))
+                instants = resume_instants([m for m, _ in occurrences], op)
+                found = occurrences_of[key] = (occurrences, instants)
+            _InTurn(env, op, found[1], _Occurrences(self, number, op, spec, found[0]).perform)
         changes = book.changes
         instants = resume_instants([c.recorded for c in changes], "reality")
         _InTurn(env, "reality", instants, self.reality)
@@ -380,7 +420,7 @@ class Replay:
                 wakes.append((channel, _Wakes(env, channel, skip_down=False)))
         visits = {id(c): _visitor(c, w) for c, w in wakes}
         for channel, w in wakes:
-            w.signature = channel.signature()
+            channel.flag_seen = channel.flag()
             if isinstance(channel, Scheduled):
                 w.wake(0, visits[id(channel)])
             if isinstance(channel, Extraction) and not (
@@ -388,23 +428,39 @@ class Replay:
             ):
                 for k in channel.full_indexes:
                     w.wake(k, visits[id(channel)])
-        looked = [(channel, w, channel.reads, visits[id(channel)]) for channel, w in wakes]
+        # each channel, its runs, what its key reads, what a woken run does, and its kind
+        looked = [
+            (
+                c,
+                w,
+                c.reads,
+                visits[id(c)],
+                isinstance(c, Extraction),
+                isinstance(c, PreDeleteNights),
+            )
+            for c, w in wakes
+        ]
+        sts = CHANGED[SLOT[Store.STS, Category.DIVISIONS]]
 
         def after() -> None:
-            # the lazy engine's look after each event, at the channels whose key reads
-            # something that moved (the others' signatures are unchanged)
+            # the lazy engine's look after each event (a channel whose signature changed is
+            # woken), from what moved since the last look: a counter moved is a signature
+            # changed (counters only grow); a flag may have moved back, so it is compared
             touched = self.touched
             if not touched:
                 return
             self.touched = 0
             now = env.now
-            for channel, w, reads, visit in looked:
-                if not reads & touched:
+            for channel, w, reads, visit, extraction, pre_delete in looked:
+                moved = reads & touched
+                if not moved:
                     continue
-                signature = channel.signature()
-                if signature == w.signature:
-                    continue
-                if isinstance(channel, PreDeleteNights):
+                if moved & FLAGS:
+                    flag = channel.flag()
+                    if flag == channel.flag_seen and not moved & ~FLAGS:
+                        continue
+                    channel.flag_seen = flag
+                if pre_delete:
                     # the first run from now whose rounded minute is due (rounding is
                     # monotone: the lazy engine's scan, as a search)
                     due = channel.first_due_minute()
@@ -412,11 +468,11 @@ class Replay:
                     w.wake(k, visit)
                 else:
                     w.wake(w.after(now), visit)
-                    if isinstance(channel, Extraction) and signature[1] != w.signature[1]:
+                    if extraction and moved & sts:
+                        # STS-WEB is read one delay late: from the first run that sees it
                         if w.lagged is None:
                             w.lagged = [m - channel.sts_lag for m in w.minutes]
                         w.wake(bisect.bisect_left(w.lagged, now), visit)
-                w.signature = signature
 
         try:
             env.run(self.end_minute, after)
@@ -444,20 +500,18 @@ class Replay:
             )
             return found
 
-        interner = memo.interner
-        assert interner is not None
+        writes = self.book.gar_writes
 
         def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
             env.now = at
-            for container, states in ((Store.GAR, sent), (DEPARTED_GAR, sent_marks)):
-                for c, state in states.items():
-                    slot = SLOT.get((container, c))
-                    if slot is None:
-                        continue
-                    if state is not self.present[slot]:
-                        state = interner.canonical(state)
-                        if state is not self.present[slot]:
-                            self.write(slot, state, cause)
+            present = self.present
+            for states, container in ((sent, Store.GAR), (sent_marks, DEPARTED_GAR)):
+                found = writes.get(id(states))
+                if found is None:  # what GAR receives is interned (the memo's): by identity
+                    found = writes[id(states)] = (states, _received(container, states, memo))
+                for slot, state in found[1]:
+                    if state is not present[slot]:
+                        self.write(slot, state, cause)
 
         histories = self.histories
         export_runs(
@@ -491,6 +545,22 @@ class Replay:
         )
 
 
+def _received(container: object, states: State, memo: Memo) -> list[tuple[int, BoolArray]]:
+    """The slots GAR's reception writes and their states, as its stores' ``update``."""
+    interner = memo.interner
+    assert interner is not None
+    return [
+        (SLOT[container, c], interner.canonical(state))
+        for c, state in states.items()
+        if (container, c) in SLOT
+    ]
+
+
+def _kind(channel: Any) -> tuple[bool, bool]:
+    """Whether ``channel`` is the extraction, and whether it is the pre-delete."""
+    return isinstance(channel, Extraction), isinstance(channel, PreDeleteNights)
+
+
 def _visitor(channel: Any, w: _Wakes) -> Callable[[int], None]:
     """What the lazy engine does at a woken run (the same classes, over flat channels)."""
     if isinstance(channel, PreDeleteNights):
@@ -500,17 +570,24 @@ def _visitor(channel: Any, w: _Wakes) -> Callable[[int], None]:
 
 class _Occurrences:
     """An operation's occurrences, performed in turn (a class: no closure naming itself),
-    and what every occurrence reads of its spec."""
+    and what every occurrence reads of its spec and of the operations done."""
 
-    def __init__(self, run: Replay, op: Operation, occurrences: list[tuple[float, int]]):
-        self.run, self.op, self.occurrences = run, op, occurrences
-        self.spec = spec = run.scenario.operations.get(op)
-        self.gates = _prerequisites(op, "gate")
-        self.order = _prerequisites(op, "order")
-        self.staffed = op not in PLATFORM_OPERATIONS
+    def __init__(
+        self,
+        run: Replay,
+        number: int,
+        op: Operation,
+        spec: OperationSpec,
+        occurrences: list[tuple[float, int]],
+    ):
+        self.run, self.op, self.spec, self.occurrences = run, op, spec, occurrences
+        static = _STATIC[number]
+        self.bit, self.gates, self.gate_mask, self.order, self.order_mask, self.staffed = static
+        self.sends_structure = op == Operation.EXPORT_STRUCTURE_SIECLE
         fields = spec.__dict__  # a pydantic model's fields: read without its __getattr__
-        # what the effect reads of its spec and of the scenario, besides the share
-        self.head = (op, run.recreate, *(fields.get(f) for f in _SPEC_FIELDS))
+        # what the effect reads of its spec and of the scenario, besides the share (the
+        # operation by number: an enumeration member hashes in Python)
+        self.head = (number, run.recreate, *(fields.get(f) for f in _SPEC_FIELDS))
         self.previous_night = (
             op == Operation.EXPORT_SIECLE_EDT and fields.get("snapshot") == "previous_night"
         )

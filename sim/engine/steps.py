@@ -93,6 +93,7 @@ PROFILAGE_DONE = DONE_BIT[Operation.PROFILAGE]
 # and flags the channels' keys read (sim.engine.lazy.simulate_lazy's ``after``)
 CHANGED = [1 << n for n in CONTAINER_OF]
 DONE, OUTSIDE, AAF_FULL = (1 << (len(CONTAINERS) + i) for i in range(3))
+FLAGS = DONE | AAF_FULL  # may move back: compared, where counters need not be
 
 
 V_STS, V_PENDING_LINKS, V_SIECLE, V_AAF, V_EDT, V_ENT, V_DEPARTED, V_PENDING = (
@@ -108,6 +109,11 @@ V_STS, V_PENDING_LINKS, V_SIECLE, V_AAF, V_EDT, V_ENT, V_DEPARTED, V_PENDING = (
         PENDING,
     )
 )
+
+
+def slots(container: object, categories: tuple[Category, ...]) -> list[int]:
+    """The slots of ``container``'s ``categories``, in their order."""
+    return [SLOT[container, c] for c in categories]
 
 
 def reads_of(*containers: object) -> int:
@@ -202,6 +208,13 @@ class StepBook:
         self.start_know = {f: getattr(model.know, f) for f in KNOWLEDGE}
         self.start_empty = model.ent_empty_structures
         self.records: dict[tuple[object, ...], Record] = {}
+        # what each of GAR's receptions writes, by the reception (a memo's result, by
+        # identity: kept here with it); the slots and states
+        self.gar_writes: dict[int, tuple[object, list[tuple[int, BoolArray]]]] = {}
+        # an operation's occurrences in time order and their instants, by its dates
+        self.occurrences: dict[tuple[object, ...], tuple[list[tuple[float, int]], list[float]]] = {}
+        # whether the staff work on the day of a minute, and the day (by staff calendar)
+        self.working: dict[object, dict[float, tuple[bool, str]]] = {}
         # the AAF files by the states they are extracted from (interned: by identity)
         self.extractions: dict[tuple[object, ...], State] = {}
         self.worlds: dict[tuple[object, ...], int] = {}
@@ -270,6 +283,7 @@ class StepBook:
         step: Callable[[ChainModel, int | None], None],
         given: int | None,
         load_history: tuple[Category, ...] = (),
+        queues: bool = False,
     ) -> Record:
         """The step run on the book's model loaded with ``run``'s state, recorded."""
         model, env = self.model, self.env
@@ -327,7 +341,7 @@ class StepBook:
             if getattr(model.know, f) is not run.know[f]
         )
         sts_changed = any(slot in STS_SLOTS for slot, _, _ in writes)
-        if env.queued and (sts_changed or key[0] != Operation.EXPORT_STRUCTURE_SIECLE):
+        if env.queued and (sts_changed or not queues):
             raise NeedsLazy(f"step {key[0]} queues an event")
         present = [self.containers[CONTAINER_OF[i]].present[c] for i, (_, c) in enumerate(SLOTS)]
         stamps: tuple[StampWrite, ...] = ()
@@ -354,15 +368,16 @@ class StepBook:
         step: Callable[[ChainModel, int | None], None],
         given: int | None,
         load_history: tuple[Category, ...] = (),
+        queues: bool = False,
     ) -> Record:
         found = self.records.get(key)
         if found is None:
-            found = self.records[key] = self.record(run, key, step, given, load_history)
+            found = self.records[key] = self.record(run, key, step, given, load_history, queues)
             self.recorded += 1
         else:
             self.replays += 1
             if self.memo.verify:
-                again = self.record(run, key, step, given, load_history)
+                again = self.record(run, key, step, given, load_history, queues)
                 if not _same_record(found, again):
                     raise MemoMismatch(f"step {key[:2]}: the recorded step differs")
         return found
