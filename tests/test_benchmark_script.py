@@ -25,6 +25,7 @@ def test_speed_benchmark_runs_and_checks_its_baseline() -> None:
     assert "mêmes comptes" in out  # it stops if the counts differ from the baseline's
     for line in (
         "une réplication",
+        "moteur de rejeu",
         "run :",
         "risk -n 8 :",
         "risk -n 4",
