@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -410,11 +411,10 @@ class Replay:
         for channel in channels:
             if isinstance(channel, Scheduled):
                 w = _Wakes(env, channel, skip_down=True)  # type: ignore[arg-type]
-                for k, down in enumerate(w.down):
-                    if down:
-                        env.push(
-                            w.instants[k], _RUN, channel.channel, _Outage(self, channel.channel).log
-                        )
+                if any(w.down):
+                    outage = _Outage(self, channel.channel).log
+                    for k in itertools.compress(range(len(w.down)), w.down):
+                        env.push(w.instants[k], _RUN, channel.channel, outage)
                 wakes.append((channel, w))
             else:
                 wakes.append((channel, _Wakes(env, channel, skip_down=False)))
@@ -441,6 +441,7 @@ class Replay:
             for c, w in wakes
         ]
         sts = CHANGED[SLOT[Store.STS, Category.DIVISIONS]]
+        plans: dict[int, list[Any]] = {}
 
         def after() -> None:
             # the lazy engine's look after each event (a channel whose signature changed is
@@ -451,10 +452,11 @@ class Replay:
                 return
             self.touched = 0
             now = env.now
-            for channel, w, reads, visit, extraction, pre_delete in looked:
+            concerned = plans.get(touched)
+            if concerned is None:  # the channels whose key reads something that moved
+                concerned = plans[touched] = [e for e in looked if e[2] & touched]
+            for channel, w, reads, visit, extraction, pre_delete in concerned:
                 moved = reads & touched
-                if not moved:
-                    continue
                 if moved & FLAGS:
                     flag = channel.flag()
                     if flag == channel.flag_seen and not moved & ~FLAGS:
@@ -482,6 +484,7 @@ class Replay:
             wakes.clear()
             visits.clear()
             looked.clear()
+            plans.clear()
         return self.result()
 
     def _export_afterwards(self) -> None:
