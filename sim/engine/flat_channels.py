@@ -39,7 +39,6 @@ from sim.engine.channels import (
     StsToSiecleScheduled,
     _full_indexes,
     _full_runs,
-    pre_delete_stamps,
 )
 from sim.engine.lazy import (
     _FIRST,
@@ -387,12 +386,7 @@ class PreDeleteNights:
             run.log(self.channel, "batch", "outage")
             return "outage"
         cause = run.log(self.channel, "batch", "run")
-        interner = run.book.memo.interner
-        assert interner is not None
-        eligible, deleted = (
-            _state(USER_CATEGORIES, [interner.canonical(a) for a in stamps.split(users)])
-            for users in due
-        )
+        eligible, deleted = self.payload(*due)
         shadow = run.book.channels[PreDelete]
 
         def apply() -> None:
@@ -401,11 +395,29 @@ class PreDeleteNights:
                 lambda model, given: shadow.land(eligible, deleted, given),
                 cause,
             )
-            writes = pre_delete_stamps(eligible, deleted, self.delete_after)
-            run.stamps.apply(writes, run.env.now)
+            # pre_delete_stamps, on the user categories at once
+            disappeared, deletion = run.stamps.tables
+            disappeared[due[0]] = np.nan
+            deletion[due[0]] = run.env.now + self.delete_after
+            deletion[due[1]] = np.nan
 
         send(run, self.runner, apply)
         return "run"
+
+    def payload(self, eligible: BoolArray, deleted: BoolArray) -> tuple[State, State]:
+        """What a night sends, by category and interned, found by its content."""
+        run = self.run
+        key = np.packbits(eligible).tobytes() + np.packbits(deleted).tobytes()
+        found = run.book.pre_deletions.get(key)
+        if found is None:
+            interner = run.book.memo.interner
+            assert interner is not None
+            stamps = run.stamps
+            found = run.book.pre_deletions[key] = tuple(  # type: ignore[assignment]
+                _state(USER_CATEGORIES, [interner.canonical(a) for a in stamps.split(users)])
+                for users in (eligible, deleted)
+            )
+        return found  # type: ignore[return-value]
 
 
 class FlatStamps:

@@ -102,6 +102,13 @@ from sim.truth.model import Truth
 _SPEC_FIELDS = ("carry_structure", "carry_groups", "delete_carried_groups", "snapshot")
 _OPERATIONS = frozenset(op.value for op in Operation)
 STS_STRUCTURE = [SLOT[Store.STS, c] for c in STRUCTURE_CATEGORIES]
+# where a result's histories are: each store's, each mark's, the pending deletions'
+_STORES = [(s, [(c, SLOT[s, c]) for c in CATEGORIES_OF[s]]) for s in Store]
+_MARKS = [
+    (Store.ENT, [(c, SLOT[DEPARTED_ENT, c]) for c in USER_CATEGORIES]),
+    (Store.GAR, [(c, SLOT[DEPARTED_GAR, c]) for c in GAR_USER_CATEGORIES]),
+]
+_PENDING_SLOTS = [(c, SLOT[PENDING, c]) for c in USER_CATEGORIES]
 
 
 def _static(op: Operation) -> tuple[Any, ...]:
@@ -536,12 +543,9 @@ class Replay:
             rentree=resolve_rentree(scenario),
             truth=self.book.model.truth,
             events=self.events,
-            histories={s: {c: histories[SLOT[s, c]] for c in CATEGORIES_OF[s]} for s in Store},
-            departed={
-                Store.ENT: {c: histories[SLOT[DEPARTED_ENT, c]] for c in USER_CATEGORIES},
-                Store.GAR: {c: histories[SLOT[DEPARTED_GAR, c]] for c in GAR_USER_CATEGORIES},
-            },
-            pending_deletion={c: histories[SLOT[PENDING, c]] for c in USER_CATEGORIES},
+            histories={s: {c: histories[i] for c, i in slots} for s, slots in _STORES},
+            departed={s: {c: histories[i] for c, i in slots} for s, slots in _MARKS},
+            pending_deletion={c: histories[i] for c, i in _PENDING_SLOTS},
             observations=observation_minutes(scenario, clock),
             end_minute=self.end_minute,
             memo=self.book.memo,

@@ -213,6 +213,8 @@ class StepBook:
         self.gar_writes: dict[int, tuple[object, list[tuple[int, BoolArray]]]] = {}
         # an operation's occurrences in time order and their instants, by its dates
         self.occurrences: dict[tuple[object, ...], tuple[list[tuple[float, int]], list[float]]] = {}
+        # what a pre-delete night sends, by the packed bits of its users (both kinds)
+        self.pre_deletions: dict[bytes, tuple[State, State]] = {}
         # whether the staff work on the day of a minute, and the day (by staff calendar)
         self.working: dict[object, dict[float, tuple[bool, str]]] = {}
         # the AAF files by the states they are extracted from (interned: by identity)
