@@ -73,7 +73,6 @@ from sim.engine.simulation import (
 )
 from sim.engine.steps import (
     CHANGED,
-    CONTAINER_OF,
     DEPARTED_ENT,
     DEPARTED_GAR,
     DONE,
@@ -82,8 +81,6 @@ from sim.engine.steps import (
     OUTSIDE,
     PENDING,
     SLOT,
-    STS_SLOTS,
-    WATCHED,
     NeedsLazy,
     Record,
     StepBook,
@@ -234,19 +231,6 @@ class Replay:
             self._stamps = FlatStamps([truth.size(c) for c in USER_CATEGORIES])
         return self._stamps
 
-    def write(self, slot: int, state: BoolArray, cause: int) -> None:
-        now = self.env.now
-        history = self.histories[slot]
-        history.minutes.append(now)
-        history.events.append(cause)
-        history.states.append(state)
-        self.present[slot] = state
-        self.versions[CONTAINER_OF[slot]] += 1
-        self.changes += WATCHED[slot]
-        self.touched |= CHANGED[slot]
-        if slot in STS_SLOTS:
-            self.sts_changes.append(now)
-
     def step(
         self,
         head: tuple[object, ...],
@@ -264,7 +248,7 @@ class Replay:
             record = book.replay(self, key, step, given, load_history, queues)
         else:
             book.replays += 1
-        world, writes, know, logs, outside, empty, _, sts_changed = record
+        world, writes, know, logs, outside, empty, _, sts_changed, moves = record
         events = self.events
         base = len(events)
         for actor, kind, code, store, category, count, detail, cause in logs:
@@ -277,20 +261,21 @@ class Replay:
                 )
             )
         if writes:
-            histories, present, versions = self.histories, self.present, self.versions
-            touched = 0
+            histories, present = self.histories, self.present
             for slot, state, cause in writes:
                 history = histories[slot]
                 history.minutes.append(now)
                 history.events.append(given if cause < 0 else base + cause)  # type: ignore[arg-type]
                 history.states.append(state)
                 present[slot] = state
-                versions[CONTAINER_OF[slot]] += 1
-                self.changes += WATCHED[slot]
-                touched |= CHANGED[slot]
-                if slot in STS_SLOTS:
-                    self.sts_changes.append(now)
+            counts, watched, touched, sts = moves
+            versions = self.versions
+            for container, count in counts:
+                versions[container] += count
+            self.changes += watched
             self.touched |= touched
+            if sts:
+                self.sts_changes.extend([now] * sts)
         for field, array in know:
             self.know[field] = array
         if outside:
@@ -514,14 +499,20 @@ class Replay:
 
         def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
             env.now = at
-            present = self.present
+            present, histories = self.present, self.histories
             for states, container in ((sent, Store.GAR), (sent_marks, DEPARTED_GAR)):
                 found = writes.get(id(states))
                 if found is None:  # what GAR receives is interned (the memo's): by identity
                     found = writes[id(states)] = (states, _received(container, states, memo))
                 for slot, state in found[1]:
                     if state is not present[slot]:
-                        self.write(slot, state, cause)
+                        # the run is over: only the history and the state (no counter
+                        # or channel reads GAR)
+                        history = histories[slot]
+                        history.minutes.append(at)
+                        history.events.append(cause)
+                        history.states.append(state)
+                        present[slot] = state
 
         histories = self.histories
         export_runs(

@@ -133,6 +133,7 @@ Record = tuple[
     int,
     tuple[StampWrite, ...],
     bool,
+    tuple[tuple[tuple[int, int], ...], int, int, int],
 ]
 
 
@@ -360,6 +361,7 @@ class StepBook:
             empty,
             stamps,
             sts_changed,
+            _moves(writes),
         )
         return made
 
@@ -385,8 +387,25 @@ class StepBook:
         return found
 
 
+def _moves(writes: tuple[tuple[int, BoolArray, int], ...]) -> tuple[Any, int, int, int]:
+    """What a step's writes move besides the slots: each container's version by its count
+    of writes, the changes the channels watch, the bits of what moved, STS-WEB's changes."""
+    counts: dict[int, int] = {}
+    for slot, _, _ in writes:
+        counts[CONTAINER_OF[slot]] = counts.get(CONTAINER_OF[slot], 0) + 1
+    touched = 0
+    for slot, _, _ in writes:
+        touched |= CHANGED[slot]
+    return (
+        tuple(counts.items()),
+        sum(WATCHED[slot] for slot, _, _ in writes),
+        touched,
+        sum(slot in STS_SLOTS for slot, _, _ in writes),
+    )
+
+
 def _same_record(a: Record, b: Record) -> bool:
-    if (a[0], a[3], a[4], a[5], a[7]) != (b[0], b[3], b[4], b[5], b[7]):
+    if (a[0], a[3], a[4], a[5], a[7], a[8]) != (b[0], b[3], b[4], b[5], b[7], b[8]):
         return False
     same_writes = len(a[1]) == len(b[1]) and all(
         x[0] == y[0] and x[1] is y[1] and x[2] == y[2] for x, y in zip(a[1], b[1], strict=True)
