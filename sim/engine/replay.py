@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable
 from typing import Any, cast
@@ -116,6 +117,12 @@ def _static(op: Operation) -> tuple[Any, ...]:
     masks = (sum(bit for _, bit in gates), sum(bit for _, bit in order))
     staffed = op not in PLATFORM_OPERATIONS
     return DONE_BIT[op], gates, masks[0], order, masks[1], staffed
+
+
+@functools.cache
+def _fields_of(kind: type[OperationSpec]) -> tuple[str, ...]:
+    """Which of ``_SPEC_FIELDS`` a kind of operation spec has."""
+    return tuple(f for f in _SPEC_FIELDS if f in kind.model_fields)
 
 
 # the operations in order, by number: each, its name in the format, and what its absence logs
@@ -585,7 +592,7 @@ class _Occurrences:
         fields = spec.__dict__  # a pydantic model's fields: read without its __getattr__
         # what the effect reads of its spec and of the scenario, besides the share (the
         # operation by number: an enumeration member hashes in Python)
-        self.head = (number, run.recreate, *(fields.get(f) for f in _SPEC_FIELDS))
+        self.head = (number, run.recreate, *[fields[f] for f in _fields_of(type(spec))])
         self.previous_night = (
             op == Operation.EXPORT_SIECLE_EDT and fields.get("snapshot") == "previous_night"
         )
