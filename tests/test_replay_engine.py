@@ -23,13 +23,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from sim.analysis import replication
 from sim.analysis.differences import run_difference
 from sim.analysis.replication import sample_calendar
 from sim.chain import build_graph
+from sim.domain import USER_CATEGORIES, Category
 from sim.engine import replay as replay_module
 from sim.engine import steps
+from sim.engine.channels import Stamps, apply_stamps, first_due, users_due
+from sim.engine.flat_channels import FlatStamps
 from sim.engine.lazy import NeedsSimPy, simulate_lazy
 from sim.engine.memo import Memo, MemoMismatch
 from sim.engine.replay import replay, simulate_replay
@@ -202,3 +206,47 @@ def test_what_an_effect_reads_of_the_scenario_is_in_the_replays_key() -> None:
         "calendar.at",  # instants, computed by the replay itself
         "model",  # the import of sim.scenario.model
     }, read_of_scenario
+
+
+@SETTINGS
+@given(data=st.data())
+def test_stamps_end_to_end_give_the_pre_deletes_dates_and_users(data: st.DataObject) -> None:
+    """:class:`FlatStamps` (one array per table over the user categories) finds the same
+    first due minute and the same users due as the pre-delete's own functions."""
+    sizes = [data.draw(st.integers(1, 12)) for _ in USER_CATEGORIES]
+    stamps = FlatStamps(sizes)
+    per_category: Stamps = (
+        {c: np.full(n, np.nan) for c, n in zip(USER_CATEGORIES, sizes, strict=True)},
+        {c: np.full(n, np.nan) for c, n in zip(USER_CATEGORIES, sizes, strict=True)},
+    )
+    minutes = st.sampled_from([0.0, 59.9999, 1440.0, 1500.5, 2880.0001, 10_000.0])
+    for _ in range(data.draw(st.integers(0, 6))):
+        category = data.draw(st.sampled_from(USER_CATEGORIES))
+        n = sizes[USER_CATEGORIES.index(category)]
+        users = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+        write = (
+            data.draw(st.integers(0, 1)),
+            category,
+            users,
+            data.draw(st.sampled_from([None, 0.0, 1440.0])),
+        )
+        minute = data.draw(minutes)
+        apply_stamps(per_category, (write,), minute)
+        stamps.apply((write,), minute)
+
+    def marks() -> dict[Category, np.ndarray]:
+        return {
+            c: np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+            for c, n in zip(USER_CATEGORIES, sizes, strict=True)
+        }
+
+    departed, pending = marks(), marks()
+    after = data.draw(st.sampled_from([0.0, 60.0, 1440.0]))
+    ends = [np.concatenate(list(m.values())) for m in (departed, pending)]
+    assert stamps.first_due(*ends, after) == first_due(departed, pending, per_category, after)
+    minute = data.draw(minutes)
+    found = stamps.due(*ends, after, minute)
+    expected = users_due(departed, pending, per_category, after, minute)
+    for users, by_category in zip(found, expected, strict=True):
+        for part, c in zip(stamps.split(users), USER_CATEGORIES, strict=True):
+            assert np.array_equal(part, by_category[c])
