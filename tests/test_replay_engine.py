@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import ast
 import gc
+import json
 import re
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -250,3 +254,115 @@ def test_stamps_end_to_end_give_the_pre_deletes_dates_and_users(data: st.DataObj
     for users, by_category in zip(found, expected, strict=True):
         for part, c in zip(stamps.split(users), USER_CATEGORIES, strict=True):
             assert np.array_equal(part, by_category[c])
+
+
+def _variant(scenario: Scenario, edit: Callable[[dict[str, Any]], None]) -> Scenario:
+    data = json.loads(scenario.model_dump_json(exclude_none=True))
+    edit(data)
+    return Scenario.model_validate(data)
+
+
+def _arrival_recorded_a_day_later(data: dict[str, Any]) -> None:
+    data["reality"] = [
+        {"date": "2026-07-03", "kind": "arrival", "origin": "external", "count": 3}
+        | {"recorded_after": "1j"}
+    ]
+
+
+def _created_on(day: str) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        data["operations"]["creation_eleves"]["date"] = [day, "2026-08-28T14:00:00"]
+
+    return edit
+
+
+def _recreated(share: float) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        data["operations"]["transferts"]["recreate_share"] = share
+
+    return edit
+
+
+def _transferred_on_the_eve(day: str) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        transfers = data["operations"]["transferts"]
+        for key in ("not_before", "not_after", "fixed"):
+            transfers.pop(key, None)
+        transfers["date"] = [day, "2026-08-28"]
+        data["operations"]["export_siecle_edt"].update(
+            date=["2026-07-08T16:00:00", "2026-08-31"], snapshot="previous_night"
+        )
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("base", "variants"),
+    [
+        # the same world and operations done, on either side of a truth change (the
+        # arrival is true from midnight, typed in a day later): the truth's epoch
+        (
+            _arrival_recorded_a_day_later,
+            [_created_on("2026-07-02T23:00:00"), _created_on("2026-07-03T01:00:00")],
+        ),
+        # the same transfers, half of them recreated or none: the scenario's share
+        (None, [_recreated(0.0), _recreated(0.5)]),
+        # the same SIECLE by the export, not the night before: SIECLE's history
+        (
+            None,
+            [
+                _transferred_on_the_eve("2026-07-07T23:30:00"),
+                _transferred_on_the_eve("2026-07-08T00:30:00"),
+            ],
+        ),
+    ],
+    ids=["truth epoch", "recreated share", "previous night"],
+)
+def test_a_step_is_replayed_only_where_what_it_reads_is_the_same(
+    base: Callable[[dict[str, Any]], None] | None,
+    variants: list[Callable[[dict[str, Any]], None]],
+) -> None:
+    """Two calendars whose steps meet the same world but read something else differently
+    (found by removing each part of the key in turn): one book, no verify mode, so that a
+    key too narrow shows as a run that differs."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    if base is not None:
+        scenario = _variant(scenario, base)
+    truth, clock = build_truth(scenario)
+    book, lazy = new_memo(scenario, truth), new_memo(scenario, truth)
+    for edit in variants:
+        assert compare(_variant(scenario, edit), truth, clock, book, lazy)
+
+
+def test_a_book_that_holds_too_many_records_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under stressed priors new steps keep coming: past ``MAX_RECORDS`` the book forgets
+    them between replications, and the runs stay the lazy engine's."""
+    monkeypatch.setattr(steps, "MAX_RECORDS", 40)
+    scenario = stressed(load_scenario(SCENARIOS / "nominal.yaml"))
+    truth, clock = build_truth(scenario)
+    book, lazy = new_memo(scenario, truth), new_memo(scenario, truth)
+    most = 0
+    for calendar in drawn(scenario, 8, entropy=3):
+        assert compare(calendar, truth, clock, book, lazy)
+        assert isinstance(book.book, steps.StepBook)
+        most = max(most, len(book.book.records))
+    assert most < 40 + 200  # at most one replication's records past the bound
+
+
+def test_a_memo_and_its_book_are_freed_without_the_collector() -> None:
+    """The book refers to its memo (its model's): once the memo lets go of it, as the
+    replications' table of memos does when it drops one, both are freed at once."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    replay(scenario, truth, clock, memo)
+    gc.collect()
+    gc.disable()
+    try:
+        book = weakref.ref(memo.book)  # type: ignore[arg-type]
+        kept = weakref.ref(memo)
+        memo.book = None
+        del memo
+        assert book() is None and kept() is None
+    finally:
+        gc.enable()

@@ -353,7 +353,8 @@ def memo_for(key: str, scenario: Scenario, truth: Truth) -> Memo | None:
     if found is None or found.owner is not truth:  # a worker forked from a process with
         found = new_memo(scenario, truth)  # its own copy of the truth gets its own memo
         while len(_MEMOS) >= KEPT_MEMOS:  # a long session keeps the lycées it used last
-            _MEMOS.popitem(last=False)
+            _, dropped = _MEMOS.popitem(last=False)
+            dropped.book = None  # its replay book refers back to it: freed at once
         _MEMOS[context] = found
     _MEMOS.move_to_end(context)
     return found

@@ -224,9 +224,6 @@ class Replay:
         )
         return number
 
-    def state(self, container: object, category: Category) -> BoolArray:
-        return self.present[SLOT[container, category]]
-
     def snapshot(self, container: object, categories: tuple[Category, ...]) -> State:
         present = self.present
         return {c: present[SLOT[container, c]] for c in categories}
@@ -559,11 +556,6 @@ def _received(container: object, states: State, memo: Memo) -> list[tuple[int, B
         for c, state in states.items()
         if (container, c) in SLOT
     ]
-
-
-def _kind(channel: Any) -> tuple[bool, bool]:
-    """Whether ``channel`` is the extraction, and whether it is the pre-delete."""
-    return isinstance(channel, Extraction), isinstance(channel, PreDeleteNights)
 
 
 def _visitor(channel: Any, w: _Wakes) -> Callable[[int], None]:

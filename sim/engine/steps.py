@@ -12,6 +12,8 @@ wider than what any step reads, so that a replay is the step computed again. Ver
 
 from __future__ import annotations
 
+import array
+import itertools
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -53,6 +55,12 @@ from sim.truth.model import Truth
 
 if TYPE_CHECKING:
     from sim.engine.replay import Replay
+
+
+# records a book keeps: a few hundred for a lycée's risk; under stressed priors (forgotten
+# operations, long delays, failing batches) new ones keep coming, and past this many the
+# book starts again (about 1 kB a record)
+MAX_RECORDS = 20_000
 
 
 class NeedsLazy(Exception):
@@ -181,6 +189,17 @@ class _OffsetLog(list[EventRecord]):
         raise NeedsLazy(f"a step reads event {number!r}")
 
 
+class _ShadowModel(ChainModel):
+    """The book's model: the SimPy model's, keeping the outcome of its last ENT import
+    (the stamps the import writes are the replay's, outside the records)."""
+
+    found: dict[object, Any] | None = None
+
+    def import_outcome(self, *args: Any, **kwargs: Any) -> dict[object, Any]:
+        self.found = super().import_outcome(*args, **kwargs)
+        return self.found
+
+
 class StepBook:
     """The records of one lycée's steps (a :class:`Memo`'s), and the model that makes
     them: built on the first replication, kept with the memo."""
@@ -189,7 +208,8 @@ class StepBook:
         self.memo = memo
         self.env = _ShadowEnv()
         shadow: Any = self.env  # the part of SimPy's environment a step uses
-        model = self.model = ChainModel(scenario, truth, clock, seed, shadow, memo, True)
+        self.clock = clock
+        model = self.model = _ShadowModel(scenario, truth, clock, seed, shadow, memo, True)
         start = model.log("reality", "start", "initial_state")
         model.initial_states(start)
         self.start_events = list(model.recorder.events)
@@ -237,20 +257,27 @@ class StepBook:
                 ExportGar,
             )
         }
-        # what a step writes, and the outcome of an ENT import (its stamps)
-        self._writes: list[tuple[int, BoolArray, int]] = []
-        self._found: dict[object, Any] | None = None
-        for number, store in enumerate(self.containers):
-            store.set = self._capturing(store, number)
-        outcome = model.import_outcome
-
-        def import_outcome(*args: Any) -> dict[object, Any]:
-            self._found = outcome(*args)
-            return self._found
-
-        model.import_outcome = import_outcome  # type: ignore[method-assign,assignment]
+        self._clear_histories()  # from now on, what a step writes (FactStore.set's record)
         self.replays = 0
         self.recorded = 0
+
+    def forget(self) -> None:
+        """Drop the records and what was kept by identity (``MAX_RECORDS``): the next
+        replications record their steps again. Between replications only, since a world
+        number is valid only while the worlds are kept."""
+        for kept in (self.records, self.worlds, self.gar_writes, self.pre_deletions):
+            kept.clear()
+        self.extractions.clear()
+        self.start_world = self._world(self.start_present, self.start_know, self.start_empty)
+
+    def _clear_histories(self) -> None:
+        for store in self.containers:
+            for h in store.history.values():
+                h.minutes.clear()
+                h.events.clear()
+                h.states.clear()
+            if isinstance(getattr(store, "change_minutes", None), list):
+                store.change_minutes.clear()
 
     @staticmethod
     def _containers(model: ChainModel) -> list[Any]:
@@ -258,22 +285,12 @@ class StepBook:
         found += [model.departed[Store.ENT], model.departed[Store.GAR], model.pending_deletion]
         return found
 
-    def _capturing(self, store: Any, number: int) -> Callable[[Category, BoolArray, int], None]:
-        original = store.set
-        container = CONTAINERS[number][0]
-        writes = self._writes
-
-        def set_state(category: Category, state: BoolArray, cause: int) -> None:
-            before = store.present[category]
-            original(category, state, cause)
-            after = store.present[category]
-            if after is not before:
-                writes.append((SLOT[container, category], after, cause))
-
-        return set_state
-
     def _world(self, present: list[BoolArray], know: dict[str, BoolArray], empty: int) -> int:
-        key = (*map(id, present), *(id(know[f]) for f in KNOWLEDGE), empty)
+        """The number of a world: every slot's and knowledge field's state (by its number in
+        the interner, packed) and the ENT's count of empty structures."""
+        numbers = self.memo.interner.number
+        arrays = (*present, *(know[f] for f in KNOWLEDGE))
+        key = (array.array("I", map(numbers, arrays)).tobytes(), empty)
         found = self.worlds.get(key)
         if found is None:
             found = self.worlds[key] = len(self.worlds)
@@ -297,9 +314,11 @@ class StepBook:
         for f in KNOWLEDGE:
             setattr(model.know, f, run.know[f])
         siecle = model.stores[Store.SIECLE]
+        loaded = dict.fromkeys(siecle.categories, 0)
         for c in load_history:  # a step that reads SIECLE as it was (a night's export)
             h = run.histories[SLOT[Store.SIECLE, c]]
             siecle.history[c] = History(h.minutes[:], h.events[:], h.states[:])
+            loaded[c] = len(h.minutes)
         model.scenario = run.scenario  # what an effect reads of it is in the key
         model.done = dict(run.done)
         model.ent_empty_structures = run.empty
@@ -309,18 +328,21 @@ class StepBook:
         cause = None if given is None else run.events[given]
         model.recorder.events = log = _OffsetLog(base, cause)
         env.now, env.acting, env.queued = run.env.now, run.env.acting, 0
-        self._writes.clear()
-        self._found = None
+        model.found = None
         try:
             step(model, given)
+            written = [  # what the stores recorded of the step, slot by slot
+                (SLOT[container, c], state, cause)
+                for store, (container, _) in zip(self.containers, CONTAINERS, strict=True)
+                for c, h in store.history.items()
+                for state, cause in itertools.islice(
+                    zip(h.states, h.events, strict=True),
+                    loaded[c] if store is siecle else 0,
+                    None,
+                )
+            ]
         finally:
-            for store in self.containers:
-                for h in store.history.values():
-                    h.minutes.clear()
-                    h.events.clear()
-                    h.states.clear()
-                if isinstance(getattr(store, "change_minutes", None), list):
-                    store.change_minutes.clear()
+            self._clear_histories()
 
         def cause_of(cause: int | None) -> int | None:
             if cause is None:
@@ -335,9 +357,7 @@ class StepBook:
             (e.actor, e.kind, e.code, e.store, e.category, e.count, e.detail, cause_of(e.cause))
             for e in list.__iter__(log)
         )
-        writes = tuple(
-            (slot, state, cast(int, cause_of(cause))) for slot, state, cause in self._writes
-        )
+        writes = tuple((slot, state, cast(int, cause_of(cause))) for slot, state, cause in written)
         know = tuple(
             (f, getattr(model.know, f))
             for f in KNOWLEDGE
@@ -348,8 +368,8 @@ class StepBook:
             raise NeedsLazy(f"step {key[0]} queues an event")
         present = [self.containers[CONTAINER_OF[i]].present[c] for i, (_, c) in enumerate(SLOTS)]
         stamps: tuple[StampWrite, ...] = ()
-        if self._found and model.removes_at_every_import:
-            stamps = import_stamps(self._found)
+        if model.found and model.removes_at_every_import:
+            stamps = import_stamps(model.found)
         know_after = {f: getattr(model.know, f) for f in KNOWLEDGE}
         empty = model.ent_empty_structures
         made: Record = (
@@ -421,7 +441,11 @@ def _same_record(a: Record, b: Record) -> bool:
 
 
 def book_for(scenario: Scenario, truth: Truth, clock: Clock, memo: Memo) -> StepBook:
+    """``memo``'s book (one per clock: its records hold minutes' days and instants),
+    emptied when it holds too many records."""
     book = memo.book
-    if not isinstance(book, StepBook):
+    if not isinstance(book, StepBook) or (book.clock is not clock and book.clock != clock):
         book = memo.book = StepBook(scenario, truth, clock, scenario.seed, memo)
+    elif len(book.records) > MAX_RECORDS:
+        book.forget()
     return book
