@@ -62,6 +62,15 @@ GOALS = {
 }
 
 
+def each(run, calendars: list) -> float:  # type: ignore[no-untyped-def,type-arg]
+    """CPU milliseconds per calendar of ``run`` over ``calendars``, each result dropped at
+    once as a command drops it (results kept alive make the collector's passes longer)."""
+    started = time.process_time()
+    for calendar in calendars:
+        run(calendar)
+    return (time.process_time() - started) * 1000 / len(calendars)
+
+
 def cpu_ms(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
     """Median CPU milliseconds of ``action`` over ``repeat`` calls."""
     times = []
@@ -157,23 +166,9 @@ def fast_engine_lines(scenario, n: int) -> None:  # type: ignore[no-untyped-def]
     for calendar in warmup:
         simulate_fast(calendar, truth=truth, clock=clock, memo=memo)
     cold = (time.process_time() - started) * 1000 / n
-    fallbacks = 0
-    fast = []
-    started = time.process_time()
-    for calendar in timed:
-        result, fell_back = simulate_fast(calendar, truth=truth, clock=clock, memo=memo)
-        fallbacks += fell_back
-        fast.append(result)
-    warm = (time.process_time() - started) * 1000 / n
-    summary = (
-        cpu_ms(
-            lambda: [
-                simulate_fast(calendar, truth=truth, clock=clock, memo=memo, summary=True)
-                for calendar in timed
-            ],
-            1,
-        )
-        / n
+    warm = each(lambda c: simulate_fast(c, truth=truth, clock=clock, memo=memo), timed)
+    summary = each(
+        lambda c: simulate_fast(c, truth=truth, clock=clock, memo=memo, summary=True), timed
     )
     book = new_memo(scenario, truth)  # the replay engine's book, filled as in a risk
     for calendar in warmup:
@@ -183,20 +178,20 @@ def fast_engine_lines(scenario, n: int) -> None:  # type: ignore[no-untyped-def]
     replayed, lazy_again = [], []
     for round_ in range(3):
         fresh = drawn((2 + round_) * n)
-        replayed.append(
-            cpu_ms(lambda f=fresh: [simulate_replay(c, truth, clock, book) for c in f], 1) / n
-        )
+        replayed.append(each(lambda c: simulate_replay(c, truth, clock, book), fresh))
         lazy_again.append(
-            cpu_ms(
-                lambda f=fresh: [
-                    simulate_fast(c, truth=truth, clock=clock, memo=memo, summary=True) for c in f
-                ],
-                1,
+            each(
+                lambda c: simulate_fast(c, truth=truth, clock=clock, memo=memo, summary=True), fresh
             )
-            / n
         )
     replay_ms, lazy_ms = min(replayed), min(lazy_again)
-    reference = cpu_ms(lambda: [simulate(c, truth=truth, clock=clock) for c in timed], 1) / n
+    reference = each(lambda c: simulate(c, truth=truth, clock=clock), timed)
+    fallbacks = 0
+    fast = []
+    for calendar in timed:
+        result, fell_back = simulate_fast(calendar, truth=truth, clock=clock, memo=memo)
+        fallbacks += fell_back
+        fast.append(result)
     graph = build_graph(scenario)
     for k, (calendar, result) in enumerate(zip(timed, fast, strict=True)):
         expected = simulate(calendar, truth=truth, clock=clock)
