@@ -64,6 +64,7 @@ from sim.engine.steps import (
     PROFILAGE_DONE,
     SIECLE_SLOTS,
     STS_SLOT_LIST,
+    STS_STRUCTURE,
     V_AAF,
     V_DEPARTED,
     V_EDT,
@@ -80,7 +81,6 @@ from sim.truth.facts import BoolArray
 
 # the slots a channel sends, read in one go (a category, an enumeration member, hashes in
 # Python: a dictionary of them is made only when a step is recorded)
-_STS_STRUCTURE = slots(Store.STS, STRUCTURE_CATEGORIES)
 _LINKS = slots(Store.SIECLE_PENDING, (Category.STUDENT_GROUP,))[0]
 _AAF_FILES = CATEGORIES_OF[Store.AAF]
 _AAF = slots(Store.AAF, _AAF_FILES)
@@ -167,7 +167,7 @@ class _StsScheduled(Scheduled):
         return self.run.versions[V_STS]
 
     def batch(self, cause: int, minute: float) -> None:
-        structure = [self.run.present[slot] for slot in _STS_STRUCTURE]
+        structure = [self.run.present[slot] for slot in STS_STRUCTURE]
         shadow = self.run.book.channels[StsToSiecleScheduled]
         self.deliver(
             ("sts scheduled", *map(id, structure)),

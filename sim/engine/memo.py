@@ -119,7 +119,7 @@ class Memo:
         self.categories: dict[object, Any] = {}
         # the stores as every run of the lycée starts (sim.engine.model.ChainModel.initial_states)
         self.starts: dict[object, Any] = {}
-        # the records of whole steps (sim.engine.replay.StepBook), made on first use
+        # the records of whole steps (sim.engine.steps.StepBook), made on first use
         self.book: object | None = None
         self.hits = 0
         self.misses = 0

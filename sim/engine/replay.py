@@ -82,6 +82,7 @@ from sim.engine.steps import (
     OUTSIDE,
     PENDING,
     SLOT,
+    STS_STRUCTURE,
     NeedsLazy,
     Record,
     StepBook,
@@ -99,7 +100,6 @@ from sim.truth.model import Truth
 # what an operation's effect reads of its spec and of the scenario, besides the share
 _SPEC_FIELDS = ("carry_structure", "carry_groups", "delete_carried_groups", "snapshot")
 _OPERATIONS = frozenset(op.value for op in Operation)
-STS_STRUCTURE = [SLOT[Store.STS, c] for c in STRUCTURE_CATEGORIES]
 # where a result's histories are: each store's, each mark's, the pending deletions'
 _STORES = [(s, [(c, SLOT[s, c]) for c in CATEGORIES_OF[s]]) for s in Store]
 _MARKS = [

@@ -24,6 +24,7 @@ from sim.calendar import Clock
 from sim.domain import (
     CATEGORIES_OF,
     SIECLE_CATEGORIES,
+    STRUCTURE_CATEGORIES,
     STS_CATEGORIES,
     USER_CATEGORIES,
     Category,
@@ -47,9 +48,7 @@ from sim.engine.ent_rules import GAR_USER_CATEGORIES
 from sim.engine.memo import Memo, MemoMismatch
 from sim.engine.model import ChainModel
 from sim.results import EventRecord, History
-from sim.scenario.model import (
-    Scenario,
-)
+from sim.scenario.model import Scenario
 from sim.truth.facts import BoolArray
 from sim.truth.model import Truth
 
@@ -122,6 +121,9 @@ V_STS, V_PENDING_LINKS, V_SIECLE, V_AAF, V_EDT, V_ENT, V_DEPARTED, V_PENDING = (
 def slots(container: object, categories: tuple[Category, ...]) -> list[int]:
     """The slots of ``container``'s ``categories``, in their order."""
     return [SLOT[container, c] for c in categories]
+
+
+STS_STRUCTURE = slots(Store.STS, STRUCTURE_CATEGORIES)  # STS-WEB's classes and groups
 
 
 def reads_of(*containers: object) -> int:
@@ -219,10 +221,7 @@ class StepBook:
             self.containers[CONTAINER_OF[i]].present[c] for i, (_, c) in enumerate(SLOTS)
         ]
         self.start_histories = [
-            self.containers[CONTAINER_OF[i]].history[c] for i, (_, c) in enumerate(SLOTS)
-        ]
-        self.start_histories = [
-            History(h.minutes[:], h.events[:], h.states[:]) for h in self.start_histories
+            _copy(self.containers[CONTAINER_OF[i]].history[c]) for i, (_, c) in enumerate(SLOTS)
         ]
         self.start_versions: list[int] = [store.version for store in self.containers]
         self.start_sts_changes = list(model.stores[Store.STS].change_minutes)
@@ -316,9 +315,8 @@ class StepBook:
         siecle = model.stores[Store.SIECLE]
         loaded = dict.fromkeys(siecle.categories, 0)
         for c in load_history:  # a step that reads SIECLE as it was (a night's export)
-            h = run.histories[SLOT[Store.SIECLE, c]]
-            siecle.history[c] = History(h.minutes[:], h.events[:], h.states[:])
-            loaded[c] = len(h.minutes)
+            siecle.history[c] = _copy(run.histories[SLOT[Store.SIECLE, c]])
+            loaded[c] = len(siecle.history[c].minutes)
         model.scenario = run.scenario  # what an effect reads of it is in the key
         model.done = dict(run.done)
         model.ent_empty_structures = run.empty
@@ -405,6 +403,10 @@ class StepBook:
                 if not _same_record(found, again):
                     raise MemoMismatch(f"step {key[:2]}: the recorded step differs")
         return found
+
+
+def _copy(history: History) -> History:
+    return History(history.minutes[:], history.events[:], history.states[:])
 
 
 def _moves(writes: tuple[tuple[int, BoolArray, int], ...]) -> tuple[Any, int, int, int]:
