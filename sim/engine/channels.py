@@ -492,7 +492,14 @@ class ExportGar(ScheduledChannel):
         self.runner.deliver(lambda: self.land(state, marks, cause))
 
     def files(self, ent: State, departed: State) -> tuple[State, State]:
-        """What GAR receives of the ENT's users and classes, and of their departed marks."""
+        """What GAR receives of the ENT's users and classes, and of their departed marks
+        (once per distinct ENT: its states are interned when runs share a memo)."""
+        found: tuple[State, State] = self.model.memo.by_identity(
+            "gar_files", (*ent.values(), *departed.values()), lambda: self._files(ent, departed)
+        )
+        return found
+
+    def _files(self, ent: State, departed: State) -> tuple[State, State]:
         state = self.model.gar_export(ent)
         marks = self.model.memo.call(
             "gar_marks", _gar_marks, (departed, state), (self.gar_departed.categories,)

@@ -395,11 +395,7 @@ class PreDeleteNights:
                 lambda model, given: shadow.land(eligible, deleted, given),
                 cause,
             )
-            # pre_delete_stamps, on the user categories at once
-            disappeared, deletion = run.stamps.tables
-            disappeared[due[0]] = np.nan
-            deletion[due[0]] = run.env.now + self.delete_after
-            deletion[due[1]] = np.nan
+            run.stamps.pre_delete(*due, run.env.now + self.delete_after)
 
         send(run, self.runner, apply)
         return "run"
@@ -435,6 +431,14 @@ class FlatStamps:
         for table, category, users, offset in writes:
             start, stop = self.spans[category]
             self.tables[table][start:stop][users] = np.nan if offset is None else minute + offset
+
+    def pre_delete(self, eligible: BoolArray, deleted: BoolArray, due: float) -> None:
+        """:func:`sim.engine.channels.pre_delete_stamps` applied, on the categories at once:
+        the users pre-deleted fall due at ``due``, the deleted accounts are unstamped."""
+        disappeared, deletion = self.tables
+        disappeared[eligible] = np.nan
+        deletion[eligible] = due
+        deletion[deleted] = np.nan
 
     def split(self, users: BoolArray) -> list[BoolArray]:
         return [users[start:stop] for start, stop in self.spans.values()]

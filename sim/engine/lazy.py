@@ -310,17 +310,18 @@ def _export_afterwards(env: LazyEnvironment, export: ExportGar, until: float) ->
         env.now = at
         return model.log(actor, "batch", code)
 
-    def files(ent: State, marks: State) -> tuple[State, State]:
-        return model.memo.by_identity(
-            "gar_files", (*ent.values(), *marks.values()), lambda: export.files(ent, marks)
-        )
-
     def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
         env.now = at
         export.land(sent, sent_marks, cause)
 
     export_runs(
-        export.runner, until, export.ent.history, export.ent_departed.history, log, files, land
+        export.runner,
+        until,
+        export.ent.history,
+        export.ent_departed.history,
+        log,
+        export.files,
+        land,
     )
 
 

@@ -493,12 +493,6 @@ class Replay:
             env.now = at
             return self.log(actor, "batch", code)
 
-        def files(ent: State, marks: State) -> tuple[State, State]:
-            found: tuple[State, State] = memo.by_identity(
-                "gar_files", (*ent.values(), *marks.values()), lambda: export.files(ent, marks)
-            )
-            return found
-
         writes = self.book.gar_writes
 
         def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
@@ -525,7 +519,7 @@ class Replay:
             {c: histories[SLOT[Store.ENT, c]] for c in CATEGORIES_OF[Store.ENT]},
             {c: histories[SLOT[DEPARTED_ENT, c]] for c in USER_CATEGORIES},
             log,
-            files,
+            export.files,
             land,
         )
 
