@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -293,6 +294,96 @@ def excused_flags(result: SimulationResult, store: Store, category: Category) ->
     return flags
 
 
+def world_runs(result: SimulationResult, store: Store) -> tuple[list[int], list[int]] | None:
+    """The runs of observations over which ``store``'s world (the replay engine's
+    :attr:`SimulationResult.worlds`) and the truth stay the same, as each run's first
+    observation, and each run's mask: bit ``i`` set when the ``i``-th category of the
+    store is right apart from departed accounts (:func:`excused_flags`' flag). Each world
+    is counted once per lycée. None: the run has no worlds (not the replay engine's)."""
+    memo, observations = result.memo, result.observations
+    if result.worlds is None or memo is None or not observations:
+        return None
+    minutes, worlds = result.worlds[store]
+    if minutes[0] > observations[0]:
+        return None
+    n = len(observations)
+    seen = first_seen(observations, minutes, worlds)
+    epochs = _truth_epochs(result)
+    firsts = sorted(k for k in {*seen, *epochs} if k < n)
+    ever = ever_departed(result, store)
+    known = memo.world_masks
+    masks = []
+    world: object = None
+    epoch = 0
+    for k in firsts:
+        world, epoch = seen.get(k, world), epochs.get(k, epoch)
+        key = (store, world, epoch, ever)
+        mask = known.get(key)
+        if mask is None:
+            mask = known[key] = _excused_mask(result, store, observations[k], ever)
+        masks.append(mask)
+    return firsts, masks
+
+
+def first_seen(
+    observations: list[float], minutes: list[float], worlds: list[object]
+) -> dict[int, object]:
+    """Each world (changed at ``minutes``, in order) by the index of the first observation
+    that sees it, as :meth:`History.at` does (a change at or before an observation), the
+    last one where several are first seen together; past the last observation: ``n``."""
+    seen: dict[int, object] = {}
+    for minute, world in zip(minutes, worlds, strict=True):
+        seen[bisect.bisect_left(observations, minute)] = world
+    return seen
+
+
+def _truth_epochs(result: SimulationResult) -> dict[int, int]:
+    """The observations at which the truth changes (the first one included), each with
+    the number of the truth's changes it sees (of every category)."""
+    assert result.memo is not None
+    observations = result.observations
+    key = ("truth epochs", tuple(observations))
+    found: dict[int, int] | None = result.memo.categories.get(key)
+    if found is None:
+        truth = result.truth
+        changes = sorted({m for c in Category for m in truth.table(c).change_minutes()})
+        seen = {0, *(bisect.bisect_left(observations, m) for m in changes)}
+        found = {
+            k: bisect.bisect_right(changes, observations[k])
+            for k in sorted(seen)
+            if k < len(observations)
+        }
+        result.memo.remember(key, found)
+    return found
+
+
+def _excused_mask(result: SimulationResult, store: Store, minute: float, ever: bool) -> int:
+    """:func:`world_runs`' mask of ``store`` at ``minute`` (``ever``: whether the run ever
+    marked a user departed there: else departed accounts are not looked for)."""
+    mask = 0
+    for bit, category in enumerate(CATEGORIES_OF[store]):
+        departed = partial(departed_facts, result, store, category) if ever else None
+        found = _counted(
+            result.histories[store][category], result.truth.table(category), departed, minute
+        )
+        if _excused(*found[1:]):
+            mask |= 1 << bit
+    return mask
+
+
+def _stays_set_from(
+    masks: list[int], bits: int, firsts: list[int], observations: list[float]
+) -> tuple[float | None, int]:
+    """:func:`_stays_true_from` over runs of observations: from which observation every
+    run's mask has ``bits`` set to the end."""
+    j = len(masks)
+    while j and masks[j - 1] & bits == bits:
+        j -= 1
+    if j == len(masks):
+        return None, -1
+    return observations[firsts[j]], firsts[j]
+
+
 def _described(
     result: SimulationResult, memo: Memo, history: History
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -525,18 +616,31 @@ class TargetSummary:
 
 def target_summary(result: SimulationResult, target: Target, graph: nx.DiGraph) -> TargetSummary:
     """The fields of :func:`target_consistency` apart from departed accounts (``detail``
-    off, that chain only), from each category's flags alone (:func:`excused_flags`)."""
+    off, that chain only), from each category's flags alone (:func:`excused_flags`), or
+    from the masks of the run's worlds (:func:`world_runs`) when the engine kept them."""
     store = TARGET_STORE[target]
     observations = result.observations
-    flags = {c: excused_flags(result, store, c) for c in CATEGORIES_OF[store]}
     category_from: dict[Category, float | None] = {}
     index_of: dict[Category, int] = {}
-    for category, flagged in flags.items():
-        category_from[category], index_of[category] = _stays_true_from(
-            flagged.tolist(), observations
-        )
-    correct = np.logical_and.reduce([np.ones(len(observations), dtype=bool), *flags.values()])
-    consistent_from, _ = _stays_true_from(correct.tolist(), observations)
+    runs = world_runs(result, store)
+    if runs is not None:
+        firsts, masks = runs
+        for bit, category in enumerate(CATEGORIES_OF[store]):
+            category_from[category], index_of[category] = _stays_set_from(
+                masks, 1 << bit, firsts, observations
+            )
+        whole = (1 << len(CATEGORIES_OF[store])) - 1
+        consistent_from, _ = _stays_set_from(masks, whole, firsts, observations)
+        lengths = np.diff([*firsts, len(observations)])
+        correct = np.repeat(np.array([mask == whole for mask in masks], dtype=bool), lengths)
+    else:
+        flags = {c: excused_flags(result, store, c) for c in CATEGORIES_OF[store]}
+        for category, flagged in flags.items():
+            category_from[category], index_of[category] = _stays_true_from(
+                flagged.tolist(), observations
+            )
+        correct = np.logical_and.reduce([np.ones(len(observations), dtype=bool), *flags.values()])
+        consistent_from, _ = _stays_true_from(correct.tolist(), observations)
     critical = _critical(category_from, lambda date: date)
     chain: list[ChainStep] = []
     if critical is not None and index_of[critical] > 0:

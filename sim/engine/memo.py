@@ -117,6 +117,9 @@ class Memo:
         # the flags a replication keeps, departed accounts) when its histories are seen alike
         self.counts: dict[object, tuple[int, int, int, int]] = {}
         self.categories: dict[object, Any] = {}
+        # what the analysis found right in each world of the replay engine's book (its
+        # worlds' numbers: emptied when the book starts again)
+        self.world_masks: dict[object, int] = {}
         # the stores as every run of the lycée starts (sim.engine.model.ChainModel.initial_states)
         self.starts: dict[object, Any] = {}
         # the records of whole steps (sim.engine.steps.StepBook), made on first use

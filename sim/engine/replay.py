@@ -79,6 +79,7 @@ from sim.engine.steps import (
     DONE,
     DONE_BIT,
     FLAGS,
+    GAR_WORLD,
     OUTSIDE,
     PENDING,
     SLOT,
@@ -185,6 +186,9 @@ class Replay:
         self.know = dict(book.start_know)
         self.empty = book.start_empty
         self.world = book.start_world
+        # the worlds in turn and their minutes (what the analysis counts: SimulationResult)
+        self.world_minutes: list[float] = [book.start_minute]
+        self.worlds: list[object] = [book.start_world]
         self.events = list(book.start_events)
         self.changes = book.start_changes
         self.done: dict[Operation, float] = {}
@@ -286,7 +290,10 @@ class Replay:
             self.outside += outside
             self.touched |= OUTSIDE
         self.empty = empty
-        self.world = world
+        if world != self.world:
+            self.world = world
+            self.world_minutes.append(now)
+            self.worlds.append(world)
         if sts_changed and self.armed:
             # the store's change signal (sim.engine.lazy._Signal), queued at the step's
             # first change of STS-WEB: no step both changes it and queues anything else
@@ -494,15 +501,20 @@ class Replay:
             return self.log(actor, "batch", code)
 
         writes = self.book.gar_writes
+        # GAR's world: the numbers of what it holds, in GAR_WORLD's order
+        held = dict(zip(GAR_WORLD, self.book.start_gar, strict=True))
+        self.gar_minutes: list[float] = [self.book.start_minute]
+        self.gar_worlds: list[object] = [tuple(held.values())]
 
         def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
             env.now = at
             present, histories = self.present, self.histories
+            changed = False
             for states, container in ((sent, Store.GAR), (sent_marks, DEPARTED_GAR)):
                 found = writes.get(id(states))
                 if found is None:  # what GAR receives is interned (the memo's): by identity
                     found = writes[id(states)] = (states, _received(container, states, memo))
-                for slot, state in found[1]:
+                for slot, state, number in found[1]:
                     if state is not present[slot]:
                         # the run is over: only the history and the state (no counter
                         # or channel reads GAR)
@@ -511,6 +523,11 @@ class Replay:
                         history.events.append(cause)
                         history.states.append(state)
                         present[slot] = state
+                        held[slot] = number
+                        changed = True
+            if changed:
+                self.gar_minutes.append(at)
+                self.gar_worlds.append(tuple(held.values()))
 
         histories = self.histories
         export_runs(
@@ -538,18 +555,24 @@ class Replay:
             observations=observation_minutes(scenario, clock),
             end_minute=self.end_minute,
             memo=self.book.memo,
+            worlds={
+                Store.ENT: (self.world_minutes, self.worlds),
+                Store.GAR: (self.gar_minutes, self.gar_worlds),
+            },
         )
 
 
-def _received(container: object, states: State, memo: Memo) -> list[tuple[int, BoolArray]]:
-    """The slots GAR's reception writes and their states, as its stores' ``update``."""
+def _received(container: object, states: State, memo: Memo) -> list[tuple[int, BoolArray, int]]:
+    """The slots GAR's reception writes, their states, as its stores' ``update``, and the
+    states' numbers."""
     interner = memo.interner
     assert interner is not None
-    return [
+    received = [
         (SLOT[container, c], interner.canonical(state))
         for c, state in states.items()
         if (container, c) in SLOT
     ]
+    return [(slot, state, interner.number(state)) for slot, state in received]
 
 
 def _visitor(channel: Any, w: _Wakes) -> Callable[[int], None]:

@@ -124,6 +124,8 @@ def slots(container: object, categories: tuple[Category, ...]) -> list[int]:
 
 
 STS_STRUCTURE = slots(Store.STS, STRUCTURE_CATEGORIES)  # STS-WEB's classes and groups
+# what GAR holds: its stores and its departed marks (written after the run's loop)
+GAR_WORLD = [*slots(Store.GAR, CATEGORIES_OF[Store.GAR]), *slots(DEPARTED_GAR, GAR_USER_CATEGORIES)]
 
 
 def reads_of(*containers: object) -> int:
@@ -230,7 +232,7 @@ class StepBook:
         self.records: dict[tuple[object, ...], Record] = {}
         # what each of GAR's receptions writes, by the reception (a memo's result, by
         # identity: kept here with it); the slots and states
-        self.gar_writes: dict[int, tuple[object, list[tuple[int, BoolArray]]]] = {}
+        self.gar_writes: dict[int, tuple[object, list[tuple[int, BoolArray, int]]]] = {}
         # an operation's occurrences in time order and their instants, by its dates
         self.occurrences: dict[tuple[object, ...], tuple[list[tuple[float, int]], list[float]]] = {}
         # what a pre-delete night sends, by the packed bits of its users (both kinds)
@@ -241,6 +243,11 @@ class StepBook:
         self.extractions: dict[tuple[object, ...], State] = {}
         self.worlds: dict[tuple[object, ...], int] = {}
         self.start_world = self._world(self.start_present, self.start_know, self.start_empty)
+        # the minute from which the start's world holds (every start history's last change)
+        self.start_minute = max(h.minutes[-1] for h in self.start_histories if h.minutes)
+        memo.world_masks.clear()  # keyed by world numbers, which start again here
+        number = memo.interner.number
+        self.start_gar = [number(self.start_present[slot]) for slot in GAR_WORLD]
         self.truth_changes = sorted({m for c in Category for m in truth.table(c).change_minutes()})
         self.changes = sorted(truth.changes, key=lambda c: c.recorded)
         self.channels: dict[type, Any] = {
@@ -267,6 +274,7 @@ class StepBook:
         for kept in (self.records, self.worlds, self.gar_writes, self.pre_deletions):
             kept.clear()
         self.extractions.clear()
+        self.memo.world_masks.clear()
         self.start_world = self._world(self.start_present, self.start_know, self.start_empty)
 
     def _clear_histories(self) -> None:
