@@ -314,35 +314,19 @@ def _export_afterwards(env: LazyEnvironment, export: ExportGar, until: float) ->
         env.now = at
         export.land(sent, sent_marks, cause)
 
-    export_runs(
-        export.runner,
-        until,
-        export.ent.history,
-        export.ent_departed.history,
-        log,
-        export.files,
-        land,
+    changes, files_before = history_files(
+        export.ent.history, export.ent_departed.history, export.files
     )
+    export_runs(export.runner, until, changes, files_before, log, land)
 
 
-def export_runs(
-    runner: ChannelRunner,
-    until: float,
+def history_files(
     ent_history: dict[Category, History],
     marks_history: dict[Category, History],
-    log: Callable[[float, str], int],
     files: Callable[[State, State], tuple[State, State]],
-    land: Callable[[float, State, State, int], None],
-) -> None:
-    """The GAR export's runs from the ENT's histories: no step reads GAR, so its runs and
-    landings move nothing else, and a run's files are the ENT as it was then. As in SimPy,
-    a run that is not down exports when the ENT or its departed marks changed since the
-    last export (the first one always); what it sends lands after the delay (past an
-    outage), a landing before the run of its instant. ``log`` writes a run's record at its
-    instant, ``files`` gives what a run sends, ``land`` applies it."""
-    minutes, instants = runner.run_times(), runner.run_instants()
-    last = bisect.bisect_left(instants, until)  # the runs before the window's end
-    down = runner.down_flags(minutes)
+) -> tuple[list[float], Callable[[float], tuple[State, State]]]:
+    """What :func:`export_runs` reads, from the ENT's histories and its marks': the minutes
+    they change at, in order, and what a run sends at an instant (asked in time order)."""
     # what the export reads as it starts, then each change of it in time order (a
     # history's first state is the start's; the number keeps each history's order)
     ent = {c: h.states[0] for c, h in ent_history.items()}
@@ -354,9 +338,41 @@ def export_runs(
         for c, h in histories.items()
         for minute, state in zip(h.minutes[1:], h.states[1:], strict=True)
     )
+    applied = 0
+
+    def files_before(at: float) -> tuple[State, State]:
+        nonlocal applied
+        while applied < len(changes) and changes[applied][0] < at:
+            _, _, read, c, state = changes[applied]
+            read[c] = state
+            applied += 1
+        return files(ent, marks)
+
+    return [change[0] for change in changes], files_before
+
+
+def export_runs(
+    runner: ChannelRunner,
+    until: float,
+    changes: list[float],
+    files_before: Callable[[float], tuple[State, State]],
+    log: Callable[[float, str], int],
+    land: Callable[[float, State, State, int], None],
+) -> None:
+    """The GAR export's runs from the ENT's changes: no step reads GAR, so its runs and
+    landings move nothing else, and a run's files are the ENT as it was then. As in SimPy,
+    a run that is not down exports when the ENT or its departed marks changed since the
+    last export (the first one always); what it sends lands after the delay (past an
+    outage), a landing before the run of its instant. ``changes`` are the minutes the ENT
+    or its marks change at, in order; ``files_before(at)`` what a run sends at ``at`` (the
+    ENT as it was before that instant; asked in time order), ``log`` writes a run's record
+    at its instant, ``land`` applies what a run sent."""
+    minutes, instants = runner.run_times(), runner.run_instants()
+    last = bisect.bisect_left(instants, until)  # the runs before the window's end
+    down = runner.down_flags(minutes)
     exporting = [_up(down, 0, last)]
     previous = None
-    for minute, *_ in changes:  # the first run after each change (of each minute)
+    for minute in changes:  # the first run after each change (of each minute)
         if minute == previous:
             continue
         previous = minute
@@ -366,7 +382,6 @@ def export_runs(
         exporting.append(_up(down, k, last))
     steps = sorted({*exporting, *itertools.compress(range(last), down)})
     landings: list[tuple[float, int, int, State, State, int]] = []
-    applied = 0
     for k in steps:
         if k >= last:
             break
@@ -374,12 +389,8 @@ def export_runs(
         if down[k]:
             log(at, "outage")
             continue
-        while applied < len(changes) and changes[applied][0] < at:
-            _, _, read, c, state = changes[applied]
-            read[c] = state
-            applied += 1
         cause = log(at, "run")
-        sent, sent_marks = files(ent, marks)
+        sent, sent_marks = files_before(at)
         wait = runner.outage_end(at + runner.delay) - at
         if wait > 0:
             landings.append((at + wait, _FIRST, k, sent, sent_marks, cause))

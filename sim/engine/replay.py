@@ -78,6 +78,7 @@ from sim.engine.steps import (
     DEPARTED_GAR,
     DONE,
     DONE_BIT,
+    ENT_READ,
     FLAGS,
     GAR_WORLD,
     OUTSIDE,
@@ -189,6 +190,9 @@ class Replay:
         # the worlds in turn and their minutes (what the analysis counts: SimulationResult)
         self.world_minutes: list[float] = [book.start_minute]
         self.worlds: list[object] = [book.start_world]
+        # when the ENT or its marks changed, and the world then (what the GAR export reads)
+        self.ent_minutes = book.start_ent_changes[:]
+        self.ent_worlds: list[object] = [book.start_world] * len(self.ent_minutes)
         self.events = list(book.start_events)
         self.changes = book.start_changes
         self.done: dict[Operation, float] = {}
@@ -284,6 +288,9 @@ class Replay:
             self.touched |= touched
             if sts:
                 self.sts_changes.extend([now] * sts)
+            if touched & ENT_READ:
+                self.ent_minutes.append(now)
+                self.ent_worlds.append(world)
         for field, array in know:
             self.know[field] = array
         if outside:
@@ -530,13 +537,34 @@ class Replay:
                 self.gar_worlds.append(tuple(held.values()))
 
         histories = self.histories
+        minutes, worlds, sent_by_world = self.ent_minutes, self.ent_worlds, self.book.gar_files
+
+        def files_before(at: float) -> tuple[State, State]:
+            # the ENT as it was at its last change before ``at``, by that change's world
+            j = bisect.bisect_left(minutes, at) - 1
+            world = worlds[j] if j >= 0 else None
+            found = sent_by_world.get(world)
+            if found is None:
+
+                def read(container: object, categories: tuple[Category, ...]) -> State:
+                    return {
+                        c: histories[SLOT[container, c]].at(minutes[j])
+                        if j >= 0
+                        else histories[SLOT[container, c]].states[0]
+                        for c in categories
+                    }
+
+                found = sent_by_world[world] = export.files(
+                    read(Store.ENT, CATEGORIES_OF[Store.ENT]), read(DEPARTED_ENT, USER_CATEGORIES)
+                )
+            return found
+
         export_runs(
             ChannelRunner(self.frame, actor),  # type: ignore[arg-type]
             self.end_minute,
-            {c: histories[SLOT[Store.ENT, c]] for c in CATEGORIES_OF[Store.ENT]},
-            {c: histories[SLOT[DEPARTED_ENT, c]] for c in USER_CATEGORIES},
+            minutes,
+            files_before,
             log,
-            export.files,
             land,
         )
 

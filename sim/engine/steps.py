@@ -132,6 +132,10 @@ def reads_of(*containers: object) -> int:
     return sum(1 << CONTAINER_NUMBER[c] for c in containers)
 
 
+# what the GAR export reads: the ENT and its departed marks (CHANGED's bits)
+ENT_READ = reads_of(Store.ENT, DEPARTED_ENT)
+
+
 # a record: (world after, writes (slot, state, cause), knowledge written (field, array),
 # events logged (actor, kind, code, store, category, count, detail, cause), counter of
 # outside changes moved by, empty structures after, stamps written, STS-WEB changed).
@@ -248,6 +252,16 @@ class StepBook:
         memo.world_masks.clear()  # keyed by world numbers, which start again here
         number = memo.interner.number
         self.start_gar = [number(self.start_present[slot]) for slot in GAR_WORLD]
+        # the minutes the ENT and its marks change at as a run starts (their histories'
+        # changes after the first state: of the start's world)
+        self.start_ent_changes = sorted(
+            minute
+            for i, (container, _) in enumerate(SLOTS)
+            if container in (Store.ENT, DEPARTED_ENT)
+            for minute in self.start_histories[i].minutes[1:]
+        )
+        # what the GAR export sends, by the world it reads (None: the histories' first states)
+        self.gar_files: dict[object, tuple[State, State]] = {}
         self.truth_changes = sorted({m for c in Category for m in truth.table(c).change_minutes()})
         self.changes = sorted(truth.changes, key=lambda c: c.recorded)
         self.channels: dict[type, Any] = {
@@ -271,7 +285,14 @@ class StepBook:
         """Drop the records and what was kept by identity (``MAX_RECORDS``): the next
         replications record their steps again. Between replications only, since a world
         number is valid only while the worlds are kept."""
-        for kept in (self.records, self.worlds, self.gar_writes, self.pre_deletions):
+        kept: dict[Any, Any]
+        for kept in (
+            self.records,
+            self.worlds,
+            self.gar_writes,
+            self.pre_deletions,
+            self.gar_files,
+        ):
             kept.clear()
         self.extractions.clear()
         self.memo.world_masks.clear()
