@@ -155,18 +155,27 @@ def sample_calendar(
             continue
         delay[op] = max([late, *(delay[p] for p in predecessors if p in delay)])
         lateness_of[name] = delay[op]
-        if plan.days_off and op not in PLATFORM_OPERATIONS and delay[op]:
+        if not plan.days_off:
+            # no date on a day off: an operation's drawn spec depends on its delay alone
+            found = plan.delayed.get((op, delay[op]))
+            if found is None:
+                found = plan.delayed[op, delay[op]] = _delayed(plan, spec, delay[op], end)
+            if found is not spec:
+                drawn_operations[name] = found
+                if found.missing:
+                    forgotten.append(name)
+            continue
+        if op not in PLATFORM_OPERATIONS and delay[op]:
             moved = [_late(staff, d, delay[op]) for d in spec.date]
         else:
             moved = [staff.add_working_days(d, delay[op]) for d in spec.date]
-        if plan.days_off:
-            before = [placed[p] for p in predecessors if p in placed]
-            moved = _kept_after(calendar, spec.date, moved, before)
-            placed[op] = [
-                (calendar.at(d), calendar.at(m))
-                for d, m in zip(spec.date, moved, strict=True)
-                if day_of(m) <= end
-            ]
+        before = [placed[p] for p in predecessors if p in placed]
+        moved = _kept_after(calendar, spec.date, moved, before)
+        placed[op] = [
+            (calendar.at(d), calendar.at(m))
+            for d, m in zip(spec.date, moved, strict=True)
+            if day_of(m) <= end
+        ]
         kept = [d for d in moved if day_of(d) <= end]
         if not kept:
             drawn_operations[name] = plan.drawn(spec, missing=True)
@@ -187,7 +196,7 @@ def sample_calendar(
             if failures.shape[1] < days:
                 raise ValueError(f"shared failures for {failures.shape[1]} days, not {days}")
             uniform = failures[row, :days]
-        failed = np.flatnonzero(uniform < probability)
+        failed = (uniform < probability).nonzero()[0]
         if not failed.size:
             continue
         outages = list(batch.outages)
@@ -232,6 +241,8 @@ class DrawPlan:
             batch = channels.get(channel)
             self.batches.append((row, channel.value, batch, failure_probability(channel, batch)))
         self._specs: dict[tuple[object, ...], OperationSpec] = {}
+        # an operation's drawn spec by its delay in working days, where none is on a day off
+        self.delayed: dict[tuple[Operation, int], OperationSpec] = {}
         # whether an operation the draws move is dated on a day the staff do not work (see
         # _kept_after), and the instants of those with a fixed date (never moved)
         self.days_off = any(
@@ -256,6 +267,23 @@ class DrawPlan:
                 self._specs.clear()
             found = self._specs[key] = spec.model_copy(update=changes)
         return found
+
+
+def _delayed(plan: DrawPlan, spec: OperationSpec, days: int, end: dt.date) -> OperationSpec:
+    """``spec`` done ``days`` working days late, where no date is on a day off: its dates
+    moved, those past the window's ``end`` dropped (all of them: missing), its shares cut
+    to the dates kept; ``spec`` itself when nothing changes."""
+    kept = [
+        d for d in (plan.staff.add_working_days(d, days) for d in spec.date) if day_of(d) <= end
+    ]
+    if not kept:
+        return plan.drawn(spec, missing=True)
+    changes: dict[str, Any] = {}
+    if kept != spec.date:
+        changes["date"] = kept
+    if isinstance(spec.share, list) and len(spec.share) > len(kept):
+        changes["share"] = spec.share[: len(kept)]
+    return plan.drawn(spec, **changes) if changes else spec
 
 
 def _late(staff: StaffCalendar, date: dt.date | dt.datetime, days: int) -> dt.date | dt.datetime:
