@@ -8,6 +8,7 @@ fact itself and, for a link, its ends (a link waits for itself and for its ends)
 from __future__ import annotations
 
 import bisect
+import weakref
 from dataclasses import dataclass, replace
 
 import networkx as nx
@@ -93,43 +94,47 @@ def trace(
     origin first."""
     steps: list[ChainStep] = []
     seen: set[int] = set()
+    histories, events, truth = result.histories, result.events, result.truth
+    reads_of = _reads(result, graph)
     while len(steps) < MAX_STEPS:
-        history = result.histories[store][category]
+        history = histories[store][category]
         i = history.last_transition(fact, wanted, before)
-        if i is None or i == 0:
+        if not i:  # None, or the start's state
             break
-        event = result.events[history.events[i]]
+        event = events[history.events[i]]
         if event.id in seen:
             break
         seen.add(event.id)
+        landed = history.minutes[i]
         steps.append(
             ChainStep(
                 actor=event.actor,
                 minute=event.minute,
-                landed=history.minutes[i],
+                landed=landed,
                 store=store.value,
                 category=category.value,
-                fact=result.truth.table(category).labels[fact],
+                fact=truth.table(category).labels[fact],
                 event=event.id,
             )
         )
-        if event.actor not in graph:
+        reads = reads_of.get(event.actor)
+        if reads is None:  # not in the graph
             break
         best: tuple[float, Store, Category, int] | None = None
         candidates = [(category, fact)]
         if wanted:
             candidates += _endpoints(result, category, fact)
-        for read in graph.nodes[event.actor]["reads"]:
-            read_store = Store(read)
-            limit = event.minute - read_lag(result, event.actor, read_store)
+        for read_store, lag in reads:
+            limit = event.minute - lag
             if read_store is store:
-                limit = min(limit, history.minutes[i]) - 1e-9
+                limit = min(limit, landed) - 1e-9
+            read_histories = histories[read_store]
             for cat, index in candidates:
-                if cat not in result.histories[read_store]:
+                read_history = read_histories.get(cat)
+                if read_history is None:
                     continue
-                read_history = result.histories[read_store][cat]
                 j = read_history.last_transition(index, wanted if cat is category else True, limit)
-                if j is None or j == 0:
+                if not j:
                     continue
                 minute = read_history.minutes[j]
                 if best is None or minute > best[0]:
@@ -142,6 +147,29 @@ def trace(
         category = new_category
     steps.reverse()
     return _with_outages(result, steps)
+
+
+def _reads(result: SimulationResult, graph: nx.DiGraph) -> dict[str, list[tuple[Store, float]]]:
+    """What each actor of ``graph`` reads, each store with its :func:`read_lag` (worked out
+    once per graph and lag: a Monte Carlo traces thousands of runs on one graph)."""
+    lag = read_lag(result, Channel.EXTRACTION_AAF, Store.STS)
+    by_lag = _READS.setdefault(graph, {})
+    found = by_lag.get(lag)
+    if found is None:
+        found = by_lag[lag] = {
+            actor: [
+                (Store(read), read_lag(result, actor, Store(read)))
+                for read in graph.nodes[actor]["reads"]
+            ]
+            for actor in graph.nodes
+        }
+    return found
+
+
+# _reads' tables, by graph (kept while the graph lives) and by lag
+_READS: weakref.WeakKeyDictionary[nx.DiGraph, dict[float, dict[str, list[tuple[Store, float]]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _with_outages(result: SimulationResult, steps: list[ChainStep]) -> list[ChainStep]:
