@@ -209,7 +209,8 @@ class Extraction(Scheduled):
         self._full_runs = _full_runs(run.clock, minutes, *full)
         self.full_indexes = _full_indexes(run.clock, minutes, *full)
         self.sts_lag = spec.sts_delay.total_seconds() / 60.0
-        self._last: tuple[object, State] | None = None
+        # the last files sent: what they were made from, the files, their identities
+        self._last: tuple[object, State, tuple[int, ...]] | None = None
 
     def forced(self, minute: float) -> bool:
         return self._full_runs[minute]
@@ -236,24 +237,29 @@ class Extraction(Scheduled):
     def flag(self) -> object:
         return self.profiled()
 
-    def key(self, minute: float) -> object:
-        if self.forced(minute):
-            return minute
+    def visit(self, minute: float) -> bool:
+        # Scheduled.visit with the key and the batch in one, what they read read once: the
+        # model's key (the minute of a full run, else SIECLE's version, the STS-WEB changes
+        # seen a delay late and whether the profilage is done)
         run = self.run
-        lagged = bisect.bisect_right(run.sts_changes, minute - self.sts_lag)
-        return run.versions[V_SIECLE], lagged, self.profiled()
-
-    def batch(self, cause: int, minute: float) -> None:
-        run = self.run
-        full = self.forced(minute)
+        full = self._full_runs[minute]
         lagged = minute - self.sts_lag
-        before = not self.profiled()
-        inputs = (run.versions[V_SIECLE], bisect.bisect_right(run.sts_changes, lagged), before)
-        if self._last is not None and self._last[0] == inputs:
-            state = self._last[1]
+        seen_sts = bisect.bisect_right(run.sts_changes, lagged)
+        profiled = bool(run.done_mask & PROFILAGE_DONE)
+        inputs = (run.versions[V_SIECLE], seen_sts, profiled)
+        key = minute if full else inputs
+        if key == self.seen:
+            return False
+        self.seen = key
+        self.forced_last = full
+        cause = run.log(self.channel, "batch", "run")
+        last = self._last
+        if last is not None and last[0] == inputs:
+            state, files = last[1], last[2]
         else:
-            state = self._files(lagged, before)
-            self._last = (inputs, state)
+            state = self._files(lagged, not profiled)
+            files = tuple(map(id, state.values()))
+            self._last = (inputs, state, files)
         if full:
             run.log(Channel.EXTRACTION_AAF, "batch", "full", cause=cause)
         shadow = run.book.channels[ExtractionAaf]
@@ -264,11 +270,12 @@ class Extraction(Scheduled):
                 run.touched |= AAF_FULL
 
         self.deliver(
-            ("extraction", full, *map(id, state.values())),
+            ("extraction", full, *files),
             lambda model, given: shadow.land(state, full, given),
             cause,
             pending,
         )
+        return True
 
 
 class _ImportEnt(Scheduled):

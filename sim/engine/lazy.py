@@ -165,10 +165,9 @@ class _Wakes:
         down = channel.runner.down_flags(self.minutes)
         # the first run at or after each index that is not down (SimPy skips those)
         self.next_up = list(range(len(down) + 1))
-        if skip_down and any(down):
-            for k in range(len(down) - 1, -1, -1):
-                if down[k]:
-                    self.next_up[k] = self.next_up[k + 1]
+        if skip_down:
+            for k in reversed(list(itertools.compress(range(len(down)), down))):
+                self.next_up[k] = self.next_up[k + 1]
         self.down = down
         self.queued: set[int] = set()
         self.visited = -1  # the last run looked at
