@@ -30,11 +30,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sim.analysis import replication
+from sim.analysis import consistency, replication
 from sim.analysis.differences import run_difference
 from sim.analysis.replication import sample_calendar
 from sim.chain import build_graph
-from sim.domain import USER_CATEGORIES, Category
+from sim.domain import USER_CATEGORIES, Category, Store
 from sim.engine import replay as replay_module
 from sim.engine import steps
 from sim.engine.channels import (
@@ -389,6 +389,31 @@ def test_a_book_that_holds_too_many_records_starts_again(monkeypatch: pytest.Mon
     # with it, it starts again, and holds at most one replication's records past the bound
     assert any(later < earlier for earlier, later in itertools.pairwise(sizes)), sizes
     assert max(sizes) < 40 + 60, sizes
+
+
+def test_a_run_summed_up_after_its_book_started_again_keeps_its_summary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run's worlds are numbers of its book: once the book starts again, the same numbers
+    name other worlds. A run kept from before (summed up later) is then counted from its
+    own histories, and its summary is the one it had."""
+    monkeypatch.setattr(steps, "MAX_RECORDS", 40)
+    scenario = stressed(load_scenario(SCENARIOS / "nominal.yaml"))
+    truth, clock = build_truth(scenario)
+    graph = build_graph(scenario)
+    memo = new_memo(scenario, truth)
+    calendars = drawn(scenario, 10, entropy=3)
+    kept = [simulate_replay(calendar, truth, clock, memo)[0] for calendar in calendars[:3]]
+    expected = [replication.summarise_run(r, graph, 0, {}, []) for r in kept]
+    started = memo.world_generation
+    for calendar in calendars[3:]:
+        summed = simulate_replay(calendar, truth, clock, memo)[0]
+        replication.summarise_run(summed, graph, 0, {}, [])  # masks of the new numbers
+    assert memo.world_generation > started
+    for result, summary in zip(kept, expected, strict=True):
+        assert consistency.world_runs(result, Store.ENT) is None
+        found = replication.summarise_run(result, graph, 0, {}, [])
+        assert summary_difference(summary, found) is None
 
 
 def test_a_memo_and_its_book_are_freed_without_the_collector() -> None:

@@ -299,10 +299,13 @@ def world_runs(result: SimulationResult, store: Store) -> tuple[list[int], list[
     :attr:`SimulationResult.worlds`) and the truth stay the same, as each run's first
     observation, and each run's mask: bit ``i`` set when the ``i``-th category of the
     store is right apart from departed accounts (:func:`excused_flags`' flag). Each world
-    is counted once per lycée. None: the run has no worlds (not the replay engine's)."""
+    is counted once per lycée. None: the run has no worlds (not the replay engine's, or
+    numbered before its book started again)."""
     memo, observations = result.memo, result.observations
     if result.worlds is None or memo is None or not observations:
         return None
+    if result.world_generation != memo.world_generation:
+        return None  # numbered before the book started again: its numbers mean other worlds
     minutes, worlds = result.worlds[store]
     if minutes[0] > observations[0]:
         return None

@@ -117,9 +117,10 @@ class Memo:
         # the flags a replication keeps, departed accounts) when its histories are seen alike
         self.counts: dict[object, tuple[int, int, int, int]] = {}
         self.categories: dict[object, Any] = {}
-        # what the analysis found right in each world of the replay engine's book (its
-        # worlds' numbers: emptied when the book starts again)
+        # what the analysis found right in each world of the replay engine's book, by the
+        # worlds' numbers: valid for one generation of the book (new_worlds)
         self.world_masks: dict[object, int] = {}
+        self.world_generation = 0
         # the stores as every run of the lycée starts (sim.engine.model.ChainModel.initial_states)
         self.starts: dict[object, Any] = {}
         # the records of whole steps (sim.engine.steps.StepBook), made on first use
@@ -137,6 +138,12 @@ class Memo:
         if len(self.categories) >= MAX_REMEMBERED:
             self.categories.clear()
         self.categories[key] = value
+
+    def new_worlds(self) -> None:
+        """The book's worlds are numbered again: what was found of the previous ones goes,
+        and runs numbered before are no longer read by these numbers."""
+        self.world_masks.clear()
+        self.world_generation += 1
 
     def fits(self, owner: object, context: tuple[object, ...]) -> bool:
         """Whether runs of ``owner`` (a truth) under ``context`` may use this memo."""

@@ -587,6 +587,7 @@ class Replay:
                 Store.ENT: (self.world_minutes, self.worlds),
                 Store.GAR: (self.gar_minutes, self.gar_worlds),
             },
+            world_generation=self.book.memo.world_generation,
         )
 
 

@@ -60,8 +60,10 @@ class SimulationResult:
     memo: Memo | None = None
     # the replay engine's worlds (sim.engine.replay): for the ENT and GAR, the minutes at
     # which what they hold changed and a number for the whole of it then (the first entry
-    # holds from the window's start); the analysis counts each world once
+    # holds from the window's start), numbered in the memo's world_generation; the analysis
+    # counts each world once
     worlds: dict[Store, tuple[list[float], list[object]]] | None = None
+    world_generation: int = 0
     # what the analysis derived from this run: from one history, by the history's id (valid
     # while the run lives: its histories live as long), or by a name. Not an argument: a
     # copy made with dataclasses.replace starts with its own.

@@ -249,7 +249,7 @@ class StepBook:
         self.start_world = self._world(self.start_present, self.start_know, self.start_empty)
         # the minute from which the start's world holds (every start history's last change)
         self.start_minute = max(h.minutes[-1] for h in self.start_histories if h.minutes)
-        memo.world_masks.clear()  # keyed by world numbers, which start again here
+        memo.new_worlds()  # world numbers start again here
         number = memo.interner.number
         self.start_gar = [number(self.start_present[slot]) for slot in GAR_WORLD]
         # the minutes the ENT and its marks change at as a run starts (their histories'
@@ -295,7 +295,7 @@ class StepBook:
         ):
             kept.clear()
         self.extractions.clear()
-        self.memo.world_masks.clear()
+        self.memo.new_worlds()
         self.start_world = self._world(self.start_present, self.start_know, self.start_empty)
 
     def _clear_histories(self) -> None:
