@@ -62,12 +62,13 @@ class History:
 
     def last_transition(self, fact: int, wanted: bool, before: float) -> int | None:
         """Index of the last state change before ``before`` that set ``fact`` to ``wanted``."""
-        i = self.index_at(before)
-        while i >= 0 and bool(self.states[i][fact]) != wanted:
+        states = self.states
+        i = bisect.bisect_right(self.minutes, before) - 1  # index_at, inline: traces call it often
+        while i >= 0 and bool(states[i][fact]) != wanted:
             i -= 1
         if i < 0:
             return None
-        while i > 0 and bool(self.states[i - 1][fact]) == wanted:
+        while i > 0 and bool(states[i - 1][fact]) == wanted:
             i -= 1
         return i
 
