@@ -416,6 +416,24 @@ def test_a_run_summed_up_after_its_book_started_again_keeps_its_summary(
         assert summary_difference(summary, found) is None
 
 
+def test_a_start_written_at_several_instants_goes_to_the_lazy_engine() -> None:
+    """The worlds (and what the GAR export reads by them) take the stores' start as one
+    instant, as the model writes it today; a start spread over several would run in the
+    lazy engine."""
+    scenario = load_scenario(SCENARIOS / "nominal.yaml")
+    truth, clock = build_truth(scenario)
+    memo = new_memo(scenario, truth)
+    replay(scenario, truth, clock, memo)
+    assert isinstance(memo.book, steps.StepBook) and memo.book.start_settled
+    memo.book.start_settled = False
+    with pytest.raises(NeedsLazy):
+        replay(scenario, truth, clock, memo)
+    result, _ = simulate_replay(scenario, truth, clock, memo)
+    assert result.worlds is None
+    expected = simulate_lazy(scenario, truth=truth, clock=clock, summary=True)
+    assert run_difference(expected, result) is None
+
+
 def test_a_memo_and_its_book_are_freed_without_the_collector() -> None:
     """The book refers to its memo (its model's): once the memo lets go of it, as the
     replications' table of memos does when it drops one, both are freed at once."""

@@ -155,7 +155,10 @@ def replay(scenario: Scenario, truth: Truth, clock: Clock, memo: Memo) -> Simula
     :class:`sim.engine.lazy.NeedsSimPy`."""
     if not memo.fits(truth, memo_context(scenario, scenario.seed)):
         raise ValueError("this memo belongs to another lycée, seed or set of rules")
-    return Replay(book_for(scenario, truth, clock, memo), scenario, clock).run()
+    book = book_for(scenario, truth, clock, memo)
+    if not book.start_settled:
+        raise NeedsLazy("the stores' start is written at several instants")
+    return Replay(book, scenario, clock).run()
 
 
 _new = tuple.__new__  # an EventRecord without the named tuple's Python constructor

@@ -247,8 +247,12 @@ class StepBook:
         self.extractions: dict[tuple[object, ...], State] = {}
         self.worlds: dict[tuple[object, ...], int] = {}
         self.start_world = self._world(self.start_present, self.start_know, self.start_empty)
-        # the minute from which the start's world holds (every start history's last change)
+        # the minute from which the start's world holds (every start history's last change);
+        # the worlds, and what the GAR export reads by them, take the start as one instant
         self.start_minute = max(h.minutes[-1] for h in self.start_histories if h.minutes)
+        self.start_settled = all(
+            minute == self.start_minute for h in self.start_histories for minute in h.minutes
+        )
         memo.new_worlds()  # world numbers start again here
         number = memo.interner.number
         self.start_gar = [number(self.start_present[slot]) for slot in GAR_WORLD]
