@@ -416,6 +416,35 @@ def test_a_run_summed_up_after_its_book_started_again_keeps_its_summary(
         assert summary_difference(summary, found) is None
 
 
+@pytest.mark.parametrize("name", ["arrivees-tardives", "suppression-sur-complet"])
+def test_the_fact_last_set_right_is_remembered_by_all_it_reads(name: str) -> None:
+    """The fact a critical chain starts from, remembered for the lycée (by the world and
+    truth of the morning before, the truth of the morning, the category's states between),
+    is the one found from the run's own histories, at every change of every category."""
+    compared = 0
+    for scenario in (
+        load_scenario(SCENARIOS / f"{name}.yaml"),
+        stressed(load_scenario(SCENARIOS / f"{name}.yaml")),
+    ):
+        truth, clock = build_truth(scenario)
+        memo = new_memo(scenario, truth)
+        for calendar in drawn(scenario, 10, entropy=5):
+            result, _ = simulate_replay(calendar, truth, clock, memo)
+            for store in (Store.ENT, Store.GAR):
+                runs = consistency.world_runs(result, store)
+                assert runs is not None
+                firsts, _, keys = runs
+                for j in range(1, len(firsts)):
+                    for category in result.histories[store]:
+                        found = consistency._remembered_fixed(
+                            result, store, category, firsts[j], keys[j - 1], keys[j][2]
+                        )
+                        expected = consistency._last_fixed(result, store, category, firsts[j], True)
+                        assert found == expected, (calendar.name, store, category, j)
+                        compared += expected is not None
+    assert compared > 0
+
+
 def test_a_start_written_at_several_instants_goes_to_the_lazy_engine() -> None:
     """The worlds (and what the GAR export reads by them) take the stores' start as one
     instant, as the model writes it today; a start spread over several would run in the

@@ -294,13 +294,16 @@ def excused_flags(result: SimulationResult, store: Store, category: Category) ->
     return flags
 
 
-def world_runs(result: SimulationResult, store: Store) -> tuple[list[int], list[int]] | None:
+def world_runs(
+    result: SimulationResult, store: Store
+) -> tuple[list[int], list[int], list[tuple[object, ...]]] | None:
     """The runs of observations over which ``store``'s world (the replay engine's
     :attr:`SimulationResult.worlds`) and the truth stay the same, as each run's first
     observation, and each run's mask: bit ``i`` set when the ``i``-th category of the
-    store is right apart from departed accounts (:func:`excused_flags`' flag). Each world
-    is counted once per lycée. None: the run has no worlds (not the replay engine's, or
-    numbered before its book started again)."""
+    store is right apart from departed accounts (:func:`excused_flags`' flag), and its
+    key (the store, its world, the truth's epoch, whether a user was ever marked departed).
+    Each world is counted once per lycée. None: the run has no worlds (not the replay
+    engine's, or numbered before its book started again)."""
     memo, observations = result.memo, result.observations
     if result.worlds is None or memo is None or not observations:
         return None
@@ -315,7 +318,8 @@ def world_runs(result: SimulationResult, store: Store) -> tuple[list[int], list[
     firsts = sorted(k for k in {*seen, *epochs} if k < n)
     ever = ever_departed(result, store)
     known = memo.world_masks
-    masks = []
+    masks: list[int] = []
+    keys: list[tuple[object, ...]] = []
     world: object = None
     epoch = 0
     for k in firsts:
@@ -325,7 +329,8 @@ def world_runs(result: SimulationResult, store: Store) -> tuple[list[int], list[
         if mask is None:
             mask = known[key] = _excused_mask(result, store, observations[k], ever)
         masks.append(mask)
-    return firsts, masks
+        keys.append(key)
+    return firsts, masks, keys
 
 
 def first_seen(
@@ -404,10 +409,14 @@ def _described(
 
 def _state_numbers(memo: Memo, history: History) -> tuple[int, ...]:
     """The interned numbers of a history's states."""
+    return _state_numbers_of(memo, history.states)
+
+
+def _state_numbers_of(memo: Memo, states: list[BoolArray]) -> tuple[int, ...]:
     try:  # a memoised run's states are interned: looked up by identity, without calls
-        return tuple(map(memo.interner.numbers_by_id.__getitem__, map(id, history.states)))
+        return tuple(map(memo.interner.numbers_by_id.__getitem__, map(id, states)))
     except KeyError:
-        return tuple(map(memo.interner.number, history.states))
+        return tuple(map(memo.interner.number, states))
 
 
 def first_correct_times(history: History, table: FactTable, end: float) -> NDArray[np.float64]:
@@ -479,6 +488,17 @@ def critical_chain(
 ) -> list[ChainStep]:
     """The chain of the last fact set right between observation ``index - 1`` and ``index``
     (with ``except_departed``, among the facts that were not departed ones)."""
+    found = _last_fixed(result, store, category, index, except_departed)
+    if found is None:
+        return []
+    fact, wanted = found
+    return trace(result, graph, store, category, fact, wanted, result.observations[index])
+
+
+def _last_fixed(
+    result: SimulationResult, store: Store, category: Category, index: int, except_departed: bool
+) -> tuple[int, bool] | None:
+    """:func:`critical_chain`'s fact, and whether it was set true (None: none)."""
     history = result.histories[store][category]
     table = result.truth.table(category)
     previous, current = result.observations[index - 1], result.observations[index]
@@ -491,9 +511,45 @@ def critical_chain(
         fixed = wrong_before & (history.states[i] == wanted) & (history.states[i - 1] != wanted)
         if fixed.any():
             fact = int(np.flatnonzero(fixed)[0])
-            return trace(result, graph, store, category, fact, bool(wanted[fact]), current)
+            return fact, bool(wanted[fact])
         i -= 1
-    return []
+    return None
+
+
+def _remembered_fixed(
+    result: SimulationResult,
+    store: Store,
+    category: Category,
+    index: int,
+    before: object,
+    after: object,
+) -> tuple[int, bool] | None:
+    """:func:`_last_fixed` apart from departed accounts, remembered for the lycée by what it
+    reads: ``before``, the key of the world (and truth) at observation ``index - 1``
+    (:func:`world_runs`), ``after``, the truth's epoch at ``index``, and the category's
+    states from the one at ``index - 1`` to the one at ``index``."""
+    memo = result.memo
+    assert memo is not None
+    history = result.histories[store][category]
+    previous, current = result.observations[index - 1], result.observations[index]
+    last = history.index_at(current)
+    if last <= 0 or history.minutes[last] <= previous:
+        return None
+    first = bisect.bisect_right(history.minutes, previous)
+    key = (
+        "last fixed",
+        category,
+        before,
+        after,
+        # the state at ``index - 1`` and each one since (the first state also stands for
+        # what came before it, as History.at)
+        *_state_numbers_of(memo, history.states[max(first - 1, 0) : last + 1]),
+    )
+    known = memo.world_masks
+    if key in known:
+        return known[key]  # type: ignore[no-any-return]
+    found = known[key] = _last_fixed(result, store, category, index, True)
+    return found
 
 
 def wrong_at_end(
@@ -627,7 +683,7 @@ def target_summary(result: SimulationResult, target: Target, graph: nx.DiGraph) 
     index_of: dict[Category, int] = {}
     runs = world_runs(result, store)
     if runs is not None:
-        firsts, masks = runs
+        firsts, masks, keys = runs
         for bit, category in enumerate(CATEGORIES_OF[store]):
             category_from[category], index_of[category] = _stays_set_from(
                 masks, 1 << bit, firsts, observations
@@ -647,7 +703,15 @@ def target_summary(result: SimulationResult, target: Target, graph: nx.DiGraph) 
     critical = _critical(category_from, lambda date: date)
     chain: list[ChainStep] = []
     if critical is not None and index_of[critical] > 0:
-        chain = critical_chain(result, graph, store, critical, index_of[critical], True)
+        index = index_of[critical]
+        if runs is None:
+            chain = critical_chain(result, graph, store, critical, index, True)
+        else:
+            j = bisect.bisect_left(firsts, index)  # the run that starts there
+            found = _remembered_fixed(result, store, critical, index, keys[j - 1], keys[j][2])
+            if found is not None:
+                fact, wanted = found
+                chain = trace(result, graph, store, critical, fact, wanted, observations[index])
     return TargetSummary(consistent_from, category_from, correct, critical, chain)
 
 

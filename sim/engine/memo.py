@@ -117,9 +117,10 @@ class Memo:
         # the flags a replication keeps, departed accounts) when its histories are seen alike
         self.counts: dict[object, tuple[int, int, int, int]] = {}
         self.categories: dict[object, Any] = {}
-        # what the analysis found right in each world of the replay engine's book, by the
-        # worlds' numbers: valid for one generation of the book (new_worlds)
-        self.world_masks: dict[object, int] = {}
+        # what the analysis found in each world of the replay engine's book (the categories
+        # right, the fact last set right), by the worlds' numbers: valid for one generation
+        # of the book (new_worlds)
+        self.world_masks: dict[object, Any] = {}
         self.world_generation = 0
         # the stores as every run of the lycée starts (sim.engine.model.ChainModel.initial_states)
         self.starts: dict[object, Any] = {}
