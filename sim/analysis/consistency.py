@@ -354,7 +354,7 @@ def _truth_epochs(result: SimulationResult) -> dict[int, int]:
     found: dict[int, int] | None = result.memo.categories.get(key)
     if found is None:
         truth = result.truth
-        changes = sorted({m for c in Category for m in truth.table(c).change_minutes()})
+        changes = truth.change_minutes()
         seen = {0, *(bisect.bisect_left(observations, m) for m in changes)}
         found = {
             k: bisect.bisect_right(changes, observations[k])

@@ -196,6 +196,9 @@ class Replay:
         # when the ENT or its marks changed, and the world then (what the GAR export reads)
         self.ent_minutes = book.start_ent_changes[:]
         self.ent_worlds: list[object] = [book.start_world] * len(self.ent_minutes)
+        # GAR's worlds, written by the export afterwards: the numbers of what it holds
+        self.gar_minutes: list[float] = [book.start_minute]
+        self.gar_worlds: list[object] = [tuple(book.start_gar)]
         self.events = list(book.start_events)
         self.changes = book.start_changes
         self.done: dict[Operation, float] = {}
@@ -511,10 +514,7 @@ class Replay:
             return self.log(actor, "batch", code)
 
         writes = self.book.gar_writes
-        # GAR's world: the numbers of what it holds, in GAR_WORLD's order
-        held = dict(zip(GAR_WORLD, self.book.start_gar, strict=True))
-        self.gar_minutes: list[float] = [self.book.start_minute]
-        self.gar_worlds: list[object] = [tuple(held.values())]
+        held = dict(zip(GAR_WORLD, self.book.start_gar, strict=True))  # in GAR_WORLD's order
 
         def land(at: float, sent: State, sent_marks: State, cause: int) -> None:
             env.now = at

@@ -266,7 +266,7 @@ class StepBook:
         )
         # what the GAR export sends, by the world it reads (None: the histories' first states)
         self.gar_files: dict[object, tuple[State, State]] = {}
-        self.truth_changes = sorted({m for c in Category for m in truth.table(c).change_minutes()})
+        self.truth_changes = truth.change_minutes()
         self.changes = sorted(truth.changes, key=lambda c: c.recorded)
         self.channels: dict[type, Any] = {
             kind: kind(model)

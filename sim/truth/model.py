@@ -60,6 +60,11 @@ class Truth:
     def size(self, category: Category) -> int:
         return self.tables[category].size
 
+    def change_minutes(self) -> list[float]:
+        """The minutes at which any category's truth changes, in order: an index into them
+        (an epoch) says which truth holds, for every category at once."""
+        return sorted({m for table in self.tables.values() for m in table.change_minutes()})
+
     def empty(self, category: Category) -> BoolArray:
         return np.zeros(self.tables[category].size, dtype=bool)
 
